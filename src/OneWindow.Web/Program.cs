@@ -1,6 +1,16 @@
+using OneWindow.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddOneWindow();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+if (await Commands.TryRunAsync(app, args))
+{
+    return;
+}
+await app.PrepareDatabaseAsync();
+app.UseOneWindow();
 app.Run();
+
+/// <summary>The program's entry point, visible to the in-process test host.</summary>
+public partial class Program;

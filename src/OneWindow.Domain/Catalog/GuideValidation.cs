@@ -1,0 +1,66 @@
+namespace OneWindow.Domain.Catalog;
+
+/// <summary>One problem found in a guide: the field it concerns and a stable code.</summary>
+public sealed record GuideProblem(string Field, string Code, string Message);
+
+/// <summary>The rules a guide must satisfy before it can be published.</summary>
+public static class GuideValidation
+{
+    public static IReadOnlyList<GuideProblem> Check(ServiceGuide g)
+    {
+        var problems = new List<GuideProblem>();
+        void Add(string field, string code, string message) => problems.Add(new GuideProblem(field, code, message));
+
+        if (string.IsNullOrWhiteSpace(g.Name)) Add(nameof(g.Name), "guide.name-required", "事项名称不能为空");
+        if (string.IsNullOrWhiteSpace(g.LegalBasis)) Add(nameof(g.LegalBasis), "guide.legal-basis-required", "设定依据不能为空");
+        if (g.DepartmentId == Guid.Empty) Add(nameof(g.DepartmentId), "guide.department-required", "实施机构不能为空");
+        if (g.ApplicantTypes == ApplicantTypes.None) Add(nameof(g.ApplicantTypes), "guide.applicant-type-required", "至少选择一种服务对象");
+        if (g.StatutoryLimitDays < 0 || g.PromisedLimitDays < 0) Add(nameof(g.PromisedLimitDays), "guide.limit-negative", "时限不能为负数");
+        if (g.PromisedLimitDays > g.StatutoryLimitDays)
+        {
+            Add(nameof(g.PromisedLimitDays), "guide.promise-exceeds-statute", "承诺办结时限不得超过法定办结时限");
+        }
+        if (g.LimitKind == LimitKind.Instant && g.PromisedLimitDays != 0)
+        {
+            Add(nameof(g.PromisedLimitDays), "guide.instant-with-limit", "即办件的承诺时限应为 0 个工作日");
+        }
+        if (g.LimitKind == LimitKind.Promised && g.PromisedLimitDays == 0)
+        {
+            Add(nameof(g.PromisedLimitDays), "guide.promised-without-limit", "承诺件须填写承诺办结时限");
+        }
+        if (g.Materials.Count == 0) Add(nameof(g.Materials), "guide.materials-required", "至少列出一项申请材料");
+        for (var i = 0; i < g.Materials.Count; i++)
+        {
+            var m = g.Materials[i];
+            if (string.IsNullOrWhiteSpace(m.Name)) Add($"Materials[{i}].Name", "guide.material-name-required", $"第 {i + 1} 项材料缺少名称");
+            if (m.Copies < 1) Add($"Materials[{i}].Copies", "guide.material-copies", $"第 {i + 1} 项材料份数至少为 1");
+            if (m.Requirement == MaterialRequirement.Conditional && string.IsNullOrWhiteSpace(m.Condition))
+            {
+                Add($"Materials[{i}].Condition", "guide.material-condition-required", $"第 {i + 1} 项材料为情形要件，须写明适用情形");
+            }
+        }
+        if (g.ProcessNodes.Count == 0) Add(nameof(g.ProcessNodes), "guide.nodes-required", "至少列出一个办理环节");
+        var nodeDays = g.ProcessNodes.Sum(n => n.LimitWorkingDays ?? 0);
+        if (g.LimitKind == LimitKind.Promised && nodeDays > g.PromisedLimitDays)
+        {
+            Add(nameof(g.ProcessNodes), "guide.nodes-exceed-promise", $"各环节时限合计 {nodeDays} 个工作日，超过承诺时限 {g.PromisedLimitDays} 个工作日");
+        }
+        foreach (var (p, i) in g.SpecialProcedures.Select((p, i) => (p, i)))
+        {
+            if (string.IsNullOrWhiteSpace(p.Name)) Add($"SpecialProcedures[{i}].Name", "guide.procedure-name-required", $"第 {i + 1} 个特殊环节缺少名称");
+            if (p.ExpectedWorkingDays < 0) Add($"SpecialProcedures[{i}].ExpectedWorkingDays", "guide.procedure-days", $"第 {i + 1} 个特殊环节时长不能为负数");
+        }
+        foreach (var (f, i) in g.Fees.Select((f, i) => (f, i)))
+        {
+            if (string.IsNullOrWhiteSpace(f.Basis)) Add($"Fees[{i}].Basis", "guide.fee-basis-required", $"第 {i + 1} 项收费缺少收费依据");
+            if (f.Amount is null && string.IsNullOrWhiteSpace(f.StandardText)) Add($"Fees[{i}].Amount", "guide.fee-standard-required", $"第 {i + 1} 项收费缺少收费标准");
+            if (f.Amount < 0) Add($"Fees[{i}].Amount", "guide.fee-negative", $"第 {i + 1} 项收费金额不能为负数");
+        }
+        if (string.IsNullOrWhiteSpace(g.ConsultationPhone)) Add(nameof(g.ConsultationPhone), "guide.consultation-phone-required", "须公布咨询电话");
+        if (string.IsNullOrWhiteSpace(g.SupervisionPhone)) Add(nameof(g.SupervisionPhone), "guide.supervision-phone-required", "须公布监督投诉电话");
+        if (string.IsNullOrWhiteSpace(g.HandlingAddress)) Add(nameof(g.HandlingAddress), "guide.address-required", "须写明办理地点");
+        if (string.IsNullOrWhiteSpace(g.ResultName)) Add(nameof(g.ResultName), "guide.result-required", "须写明审批结果名称");
+        if (g.DeliveryMethods == DeliveryMethods.None) Add(nameof(g.DeliveryMethods), "guide.delivery-required", "至少选择一种送达方式");
+        return problems;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OneWindow.Domain.Catalog;
+using OneWindow.Domain.Organization;
+
+namespace OneWindow.Web.Data;
+
+public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> options, SqliteWriteGate? writeGate = null)
+    : IdentityDbContext<StaffUser>(options)
+{
+    internal static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Window> Windows => Set<Window>();
+    public DbSet<WindowItemAuthorization> WindowItems => Set<WindowItemAuthorization>();
+    public DbSet<StaffItemAuthorization> StaffItems => Set<StaffItemAuthorization>();
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<ServiceItemVersion> ServiceItemVersions => Set<ServiceItemVersion>();
+    public DbSet<CombinedItem> CombinedItems => Set<CombinedItem>();
+    public DbSet<SpecialDayEntry> SpecialDays => Set<SpecialDayEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (writeGate is null || !Database.IsSqlite())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // SQLite has one writer; queueing here avoids its busy-retry tails (see architecture.md).
+        using var _ = await writeGate.EnterAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<StaffUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(100);
+            b.HasIndex(u => new { u.VenueId, u.DepartmentId });
+        });
+
+        builder.Entity<Region>(b =>
+        {
+            b.HasKey(r => r.Code);
+            b.Property(r => r.Code).HasMaxLength(12);
+            b.Property(r => r.ParentCode).HasMaxLength(12);
+            b.Property(r => r.Name).HasMaxLength(100);
+            b.HasIndex(r => new { r.ParentCode, r.Code });
+        });
+        builder.Entity<Venue>(b =>
+        {
+            b.Property(v => v.Name).HasMaxLength(100);
+            b.Property(v => v.RegionCode).HasMaxLength(12);
+            b.HasIndex(v => v.RegionCode);
+        });
+        builder.Entity<Department>(b =>
+        {
+            b.Property(d => d.Name).HasMaxLength(100);
+            b.Property(d => d.CreditCode).HasMaxLength(18);
+            b.Property(d => d.RegionCode).HasMaxLength(12);
+            b.HasIndex(d => d.CreditCode).IsUnique();
+            b.HasIndex(d => new { d.RegionCode, d.SortOrder });
+        });
+        builder.Entity<Window>(b =>
+        {
+            b.Property(w => w.Number).HasMaxLength(20);
+            b.Property(w => w.Name).HasMaxLength(100);
+            b.HasIndex(w => new { w.VenueId, w.Number }).IsUnique();
+            b.HasIndex(w => w.DepartmentId);
+        });
+        builder.Entity<WindowItemAuthorization>(b =>
+        {
+            b.HasKey(a => new { a.WindowId, a.ItemCode });
+            b.Property(a => a.ItemCode).HasMaxLength(40);
+            b.HasIndex(a => a.ItemCode);
+        });
+        builder.Entity<StaffItemAuthorization>(b =>
+        {
+            b.HasKey(a => new { a.UserId, a.ItemCode });
+            b.Property(a => a.ItemCode).HasMaxLength(40);
+            b.HasIndex(a => a.ItemCode);
+        });
+
+        builder.Entity<ServiceItem>(b =>
+        {
+            b.Property(i => i.Code).HasMaxLength(40);
+            b.HasIndex(i => i.Code).IsUnique();
+            b.HasMany(i => i.Versions).WithOne().HasForeignKey(v => v.ServiceItemId).OnDelete(DeleteBehavior.Restrict);
+            b.Navigation(i => i.Versions).HasField("_versions").UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.Ignore(i => i.Published);
+            b.Ignore(i => i.Draft);
+        });
+        builder.Entity<ServiceItemVersion>(b =>
+        {
+            b.Property(v => v.ItemCode).HasMaxLength(40);
+            b.Property(v => v.Name).HasMaxLength(200);
+            b.Property(v => v.SearchText).HasMaxLength(2000);
+            b.Property(v => v.ThemesText).HasMaxLength(400);
+            b.Property(v => v.ChangeNote).HasMaxLength(400);
+            b.Property(v => v.Revision).IsConcurrencyToken();
+            b.Property(v => v.Guide).HasConversion(JsonConverter<ServiceGuide>()).Metadata.SetValueComparer(JsonComparer<ServiceGuide>());
+            b.HasIndex(v => new { v.ServiceItemId, v.VersionNumber }).IsUnique();
+            // The portal lists published versions by code, optionally by department or type: keyset on ItemCode.
+            b.HasIndex(v => new { v.Status, v.ItemCode });
+            b.HasIndex(v => new { v.Status, v.DepartmentId, v.ItemCode });
+        });
+        builder.Entity<CombinedItem>(b =>
+        {
+            b.Property(c => c.Code).HasMaxLength(40);
+            b.Property(c => c.Name).HasMaxLength(200);
+            b.Property(c => c.Description).HasMaxLength(2000);
+            b.Property(c => c.Revision).IsConcurrencyToken();
+            b.Property(c => c.MemberCodes).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<string>>());
+            b.Property(c => c.MemberCodes).HasMaxLength(2000);
+            b.Property(c => c.Themes).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<string>>());
+            b.HasIndex(c => c.Code).IsUnique();
+            b.HasIndex(c => new { c.Status, c.Code });
+        });
+        builder.Entity<SpecialDayEntry>(b =>
+        {
+            b.Property(d => d.RegionCode).HasMaxLength(12);
+            b.Property(d => d.Name).HasMaxLength(100);
+            b.HasIndex(d => new { d.RegionCode, d.Date }).IsUnique();
+        });
+        builder.Entity<AuditEntry>(b =>
+        {
+            b.Property(a => a.EntityType).HasMaxLength(60);
+            b.Property(a => a.EntityKey).HasMaxLength(100);
+            b.Property(a => a.Action).HasMaxLength(60);
+            b.Property(a => a.Details).HasMaxLength(4000);
+            b.HasIndex(a => new { a.EntityType, a.EntityKey, a.Id });
+            b.HasIndex(a => a.At);
+        });
+    }
+
+    private static ValueConverter<T, string> JsonConverter<T>() => new(
+        v => JsonSerializer.Serialize(v, DocumentJson),
+        s => JsonSerializer.Deserialize<T>(s, DocumentJson)!);
+
+    private static ValueComparer<T> JsonComparer<T>() => new(
+        (a, b) => JsonSerializer.Serialize(a, DocumentJson) == JsonSerializer.Serialize(b, DocumentJson),
+        v => JsonSerializer.Serialize(v, DocumentJson).GetHashCode(StringComparison.Ordinal),
+        v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, DocumentJson), DocumentJson)!);
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

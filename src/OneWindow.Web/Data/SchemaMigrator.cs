@@ -1,0 +1,99 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+
+namespace OneWindow.Web.Data;
+
+/// <summary>
+/// Applies the versioned SQL scripts under <c>Data/Migrations/{Sqlite|Postgres}</c> in name order, each once,
+/// each in its own transaction, and records them in <c>__schema_migrations</c>. On PostgreSQL an advisory
+/// lock keeps two starting instances from migrating at once. See docs/decisions/0002-sql-migrations.md.
+/// </summary>
+public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator> logger)
+{
+    private const long PostgresLockKey = 0x4F6E6557696E; // "OneWin"
+
+    public static IReadOnlyList<(string Id, string Sql)> Scripts(bool postgres)
+    {
+        var folder = postgres ? ".Data.Migrations.Postgres." : ".Data.Migrations.Sqlite.";
+        var assembly = Assembly.GetExecutingAssembly();
+        return [.. assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(folder, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var reader = new StreamReader(stream);
+                var id = n[(n.IndexOf(folder, StringComparison.Ordinal) + folder.Length)..^4];
+                return (id, reader.ReadToEnd());
+            })];
+    }
+
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var postgres = db.Database.IsNpgsql();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (postgres)
+            {
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
+            }
+            await ExecuteAsync(connection, null,
+                "CREATE TABLE IF NOT EXISTS __schema_migrations (id varchar(200) PRIMARY KEY, applied_at varchar(40) NOT NULL)", cancellationToken);
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = "SELECT id FROM __schema_migrations";
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetString(0));
+                }
+            }
+            var done = new List<string>();
+            foreach (var (id, sql) in Scripts(postgres).Where(s => !applied.Contains(s.Id)))
+            {
+                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, tx, sql, cancellationToken);
+                await using (var record = connection.CreateCommand())
+                {
+                    record.Transaction = tx;
+                    record.CommandText = "INSERT INTO __schema_migrations (id, applied_at) VALUES (@id, @at)";
+                    AddParameter(record, "@id", id);
+                    AddParameter(record, "@at", DateTime.UtcNow.ToString("O"));
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await tx.CommitAsync(cancellationToken);
+                logger.LogInformation("Applied schema migration {Migration}", id);
+                done.Add(id);
+            }
+            if (postgres)
+            {
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", cancellationToken);
+            }
+            return done;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddParameter(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+}

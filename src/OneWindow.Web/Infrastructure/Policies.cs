@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Infrastructure;
+
+/// <summary>Who may do what. Pages and endpoints name a policy, never a raw role list.</summary>
+public static class Policies
+{
+    public const string CatalogAdmin = nameof(CatalogAdmin);
+    public const string CenterAdmin = nameof(CenterAdmin);
+    public const string CaseWork = nameof(CaseWork);
+    public const string Supervision = nameof(Supervision);
+    public const string Hotline = nameof(Hotline);
+    public const string Leadership = nameof(Leadership);
+    public const string Staff = nameof(Staff);
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(CatalogAdmin, p => p.RequireRole(StaffRoles.CenterAdmin));
+        options.AddPolicy(CenterAdmin, p => p.RequireRole(StaffRoles.CenterAdmin));
+        options.AddPolicy(CaseWork, p => p.RequireRole(StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver));
+        options.AddPolicy(Supervision, p => p.RequireRole(StaffRoles.Supervisor));
+        options.AddPolicy(Hotline, p => p.RequireRole(StaffRoles.HotlineOperator));
+        options.AddPolicy(Leadership, p => p.RequireRole(StaffRoles.Leader, StaffRoles.Supervisor));
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
+    }
+}

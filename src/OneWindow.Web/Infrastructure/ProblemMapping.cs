@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Catalog;
+
+namespace OneWindow.Web.Infrastructure;
+
+/// <summary>
+/// The one error style of the API (RFC 9457 problem details): a broken rule is 409 with its stable code, invalid
+/// input is 400 with field errors, a concurrent edit is 409 <c>concurrency.conflict</c>.
+/// </summary>
+public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var details = ToProblem(exception);
+        if (details is null)
+        {
+            return false;
+        }
+        httpContext.Response.StatusCode = details.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+    }
+
+    public static ProblemDetails? ToProblem(Exception exception) => exception switch
+    {
+        GuideInvalidException invalid => new ValidationProblemDetails(
+            invalid.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "办事指南不完整",
+            Extensions = { ["code"] = "guide.invalid", ["codes"] = invalid.Problems.Select(p => p.Code).ToArray() },
+        },
+        DomainRuleException rule => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = rule.Message,
+            Type = "https://onewindow.example/problems/" + rule.Code,
+            Extensions = { ["code"] = rule.Code },
+        },
+        NotFoundException notFound => new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = notFound.Message,
+            Extensions = { ["code"] = "not-found" },
+        },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "该记录已被他人修改，请刷新后重试",
+            Extensions = { ["code"] = "concurrency.conflict" },
+        },
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = "请求格式不正确",
+            Detail = bad.Message,
+            Extensions = { ["code"] = "request.malformed" },
+        },
+        _ => null,
+    };
+}

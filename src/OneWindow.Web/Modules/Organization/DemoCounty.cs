@@ -1,0 +1,91 @@
+using OneWindow.Domain.Identifiers;
+using OneWindow.Domain.Organization;
+
+namespace OneWindow.Web.Modules.Organization;
+
+/// <summary>
+/// The demo county: 湖南省郴州市临武县 (431025), whose towns seed 000 names (汾市, 武源, 香花岭 ...). Regions come
+/// from the shipped NBS division codes; departments, venues and windows follow the seeds (seed 002's eight
+/// departments, seed 003's five comprehensive window categories, seed 000's 市场/税务/社保 windows).
+/// The departments' credit codes are demo codes with a correct GB 32100 check character, not real ones.
+/// </summary>
+public static class DemoCounty
+{
+    public const string CountyCode = "431025000000";
+    public const string CountyName = "临武县";
+    public const string CenterAddress = "临武县舜峰镇政务服务中心（为民服务中心）一楼大厅";
+    public const string CenterHours = "周一至周五 上午 8:30–12:00，下午 14:30–17:30（法定节假日除外；周六上午延时服务）";
+    public const string SupervisionPhone = "0735-6360000";
+
+    public sealed record DepartmentSeed(string Key, string Name, string Phone, int SortOrder);
+
+    public static readonly IReadOnlyList<DepartmentSeed> Departments =
+    [
+        new("MZ", "临武县民政局", "0735-6361201", 10),
+        new("TJ", "临武县统计局", "0735-6361202", 20),
+        new("ZJ", "临武县住房和城乡建设局", "0735-6361203", 30),
+        new("ZR", "临武县自然资源局", "0735-6361204", 40),
+        new("JT", "临武县交通运输局", "0735-6361205", 50),
+        new("WJ", "临武县卫生健康局", "0735-6361206", 60),
+        new("CG", "临武县城市管理和综合执法局", "0735-6361207", 70),
+        new("WL", "临武县文化旅游广电体育局", "0735-6361208", 80),
+        new("SJ", "临武县市场监督管理局", "0735-6361209", 90),
+        new("SW", "国家税务总局临武县税务局", "0735-6361210", 100),
+        new("RS", "临武县人力资源和社会保障局", "0735-6361211", 110),
+        new("GA", "临武县公安局", "0735-6361212", 120),
+        new("BDC", "临武县不动产登记中心", "0735-6361213", 130),
+    ];
+
+    /// <summary>A demo credit code for a county organ: 1 (机构编制) 1 (机关) + division + organisation code + check.</summary>
+    public static string DemoCreditCode(int n)
+    {
+        var first17 = $"11431025MB{n:D7}";
+        return first17 + UnifiedSocialCreditCode.ComputeCheckCharacter(first17);
+    }
+
+    public sealed record WindowSeed(string Number, string Name, WindowKind Kind, WindowCategory Category, string? DepartmentKey);
+
+    public static readonly IReadOnlyList<WindowSeed> CenterWindows =
+    [
+        new("A01", "项目投资综合受理窗口", WindowKind.Comprehensive, WindowCategory.ProjectInvestment, null),
+        new("A02", "建设许可综合受理窗口", WindowKind.Comprehensive, WindowCategory.ConstructionPermit, null),
+        new("A03", "涉农服务综合受理窗口", WindowKind.Comprehensive, WindowCategory.AgricultureServices, null),
+        new("A04", "市场服务综合受理窗口", WindowKind.Comprehensive, WindowCategory.MarketServices, null),
+        new("A05", "社会事务综合受理窗口", WindowKind.Comprehensive, WindowCategory.SocialAffairs, null),
+        new("B01", "民政窗口", WindowKind.Department, WindowCategory.SocialAffairs, "MZ"),
+        new("B02", "统计窗口", WindowKind.Department, WindowCategory.MarketServices, "TJ"),
+        new("B03", "住建窗口", WindowKind.Department, WindowCategory.ConstructionPermit, "ZJ"),
+        new("B04", "自然资源窗口", WindowKind.Department, WindowCategory.ConstructionPermit, "ZR"),
+        new("B05", "交通运输窗口", WindowKind.Department, WindowCategory.MarketServices, "JT"),
+        new("B06", "卫生健康窗口", WindowKind.Department, WindowCategory.SocialAffairs, "WJ"),
+        new("B07", "城市管理窗口", WindowKind.Department, WindowCategory.ConstructionPermit, "CG"),
+        new("B08", "文旅广体窗口", WindowKind.Department, WindowCategory.MarketServices, "WL"),
+        new("B09", "市场监管窗口", WindowKind.Department, WindowCategory.MarketServices, "SJ"),
+        new("B10", "税务窗口", WindowKind.Department, WindowCategory.MarketServices, "SW"),
+        new("B11", "人社窗口", WindowKind.Department, WindowCategory.SocialAffairs, "RS"),
+        new("B12", "公安窗口", WindowKind.Department, WindowCategory.SocialAffairs, "GA"),
+        new("B13", "不动产登记窗口", WindowKind.Department, WindowCategory.ConstructionPermit, "BDC"),
+        new("C01", "统一收费窗口", WindowKind.Comprehensive, WindowCategory.None, null),
+        new("C02", "统一出件窗口", WindowKind.Comprehensive, WindowCategory.None, null),
+    ];
+
+    public sealed record StaffSeed(string UserName, string DisplayName, string Role, string? DepartmentKey, string? WindowNumber, bool AtTownHall = false);
+
+    /// <summary>The demo accounts; every one signs in with <see cref="DemoPassword"/> (the README lists them).</summary>
+    public static readonly IReadOnlyList<StaffSeed> Staff =
+    [
+        new("admin", "中心管理办 刘主任", "CenterAdmin", null, null),
+        new("clerk", "综合窗口 李芳", "WindowClerk", null, "A04"),
+        new("clerk.mz", "民政窗口 王敏", "WindowClerk", "MZ", "B01"),
+        new("clerk.town", "汾市镇便民服务中心 陈静", "WindowClerk", null, null, AtTownHall: true),
+        new("reviewer.sj", "市场监管 审核人 赵磊", "Reviewer", "SJ", "B09"),
+        new("approver.sj", "市场监管 首席代表 周军", "Approver", "SJ", "B09"),
+        new("reviewer.mz", "民政 审核人 孙丽", "Reviewer", "MZ", "B01"),
+        new("approver.mz", "民政 首席代表 吴刚", "Approver", "MZ", "B01"),
+        new("supervisor", "电子监察室 郑明", "Supervisor", null, null),
+        new("hotline", "12345 坐席 何晓", "HotlineOperator", null, null),
+        new("leader", "县政府 分管副县长", "Leader", null, null),
+    ];
+
+    public const string DemoPassword = "OneWindow2026";
+}

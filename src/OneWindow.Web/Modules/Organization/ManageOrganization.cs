@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Organization;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+
+namespace OneWindow.Web.Modules.Organization;
+
+/// <summary>The administrator's organization actions: departments, windows, staff and their authorized items.</summary>
+public sealed class ManageOrganization(OneWindowDbContext db, UserManager<StaffUser> users, TimeProvider clock)
+{
+    public async Task<Department> SaveDepartmentAsync(Guid? id, string name, string creditCode, string? overrideReason, string regionCode, string? phone, string actor, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainRuleException("department.name-required", "部门名称不能为空。");
+        }
+        if (!RegionCode.TryParse(regionCode, out var region))
+        {
+            throw new DomainRuleException("region.code-invalid", "行政区划代码应为 12 位数字。");
+        }
+        var department = id is { } existingId
+            ? await db.Departments.FirstOrDefaultAsync(d => d.Id == existingId, ct) ?? throw new NotFoundException("部门不存在。")
+            : new Department { Id = Guid.CreateVersion7(clock.GetUtcNow()), Name = name, CreditCode = "", RegionCode = region.Value };
+        department.Name = name.Trim();
+        department.RegionCode = region.Value;
+        department.Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        department.SetCreditCode(creditCode, overrideReason, actor);
+        if (await db.Departments.AnyAsync(d => d.CreditCode == department.CreditCode && d.Id != department.Id, ct))
+        {
+            throw new DomainRuleException("department.credit-code-taken", "该统一社会信用代码已被其他部门使用。");
+        }
+        if (id is null)
+        {
+            department.SortOrder = (await db.Departments.MaxAsync(d => (int?)d.SortOrder, ct) ?? 0) + 10;
+            db.Departments.Add(department);
+        }
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Department", department.Id.ToString(), id is null ? "created" : "edited",
+            new { department.Name, department.CreditCode, override_ = department.CreditCodeOverrideReason });
+        await db.SaveChangesAsync(ct);
+        return department;
+    }
+
+    public async Task<Window> AddWindowAsync(Guid venueId, string number, string name, WindowKind kind, WindowCategory category, Guid? departmentId, string actor, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainRuleException("window.fields-required", "窗口编号和名称不能为空。");
+        }
+        if (kind == WindowKind.Department && departmentId is null)
+        {
+            throw new DomainRuleException("window.department-required", "部门窗口须指定所属部门。");
+        }
+        if (!await db.Venues.AnyAsync(v => v.Id == venueId, ct))
+        {
+            throw new NotFoundException("场所不存在。");
+        }
+        if (await db.Windows.AnyAsync(w => w.VenueId == venueId && w.Number == number.Trim(), ct))
+        {
+            throw new DomainRuleException("window.number-taken", $"该场所已有 {number} 号窗口。");
+        }
+        var window = new Window { Id = Guid.CreateVersion7(clock.GetUtcNow()), VenueId = venueId, Number = number.Trim(), Name = name.Trim(), Kind = kind, Category = category, DepartmentId = departmentId };
+        db.Windows.Add(window);
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Window", window.Id.ToString(), "created", new { window.Number, window.Name, kind, category });
+        await db.SaveChangesAsync(ct);
+        return window;
+    }
+
+    /// <summary>Replaces the items a window may take in.</summary>
+    public async Task SetWindowItemsAsync(Guid windowId, IReadOnlyCollection<string> itemCodes, string actor, CancellationToken ct = default)
+    {
+        var unknown = itemCodes.Except(await db.ServiceItems.Where(i => itemCodes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DomainRuleException("catalog.item-unknown", "未知事项编码: " + string.Join(", ", unknown));
+        }
+        db.WindowItems.RemoveRange(db.WindowItems.Where(a => a.WindowId == windowId));
+        db.WindowItems.AddRange(itemCodes.Distinct().Select(c => new WindowItemAuthorization { WindowId = windowId, ItemCode = c }));
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Window", windowId.ToString(), "items-set", new { items = itemCodes });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<StaffUser> AddStaffAsync(string userName, string displayName, string password, string role, Guid venueId, Guid? departmentId, string actor, CancellationToken ct = default)
+    {
+        if (!StaffRoles.All.Contains(role))
+        {
+            throw new DomainRuleException("staff.role-unknown", "未知角色。");
+        }
+        if (role is StaffRoles.Reviewer or StaffRoles.Approver && departmentId is null)
+        {
+            throw new DomainRuleException("staff.department-required", "审核人、审批人须属于一个部门。");
+        }
+        var user = new StaffUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), VenueId = venueId, DepartmentId = departmentId };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new DomainRuleException("staff.invalid", string.Join("；", result.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRoleAsync(user, role);
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Staff", user.UserName!, "created", new { role, venueId, departmentId });
+        await db.SaveChangesAsync(ct);
+        return user;
+    }
+
+    /// <summary>Replaces the items a staff member may handle.</summary>
+    public async Task SetStaffItemsAsync(string userId, IReadOnlyCollection<string> itemCodes, string actor, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("人员不存在。");
+        db.StaffItems.RemoveRange(db.StaffItems.Where(a => a.UserId == userId));
+        db.StaffItems.AddRange(itemCodes.Distinct().Select(c => new StaffItemAuthorization { UserId = userId, ItemCode = c }));
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Staff", user.UserName!, "items-set", new { items = itemCodes });
+        await db.SaveChangesAsync(ct);
+    }
+}

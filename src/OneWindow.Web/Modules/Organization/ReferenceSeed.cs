@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Catalog;
+using OneWindow.Domain.Organization;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Catalog;
+
+namespace OneWindow.Web.Modules.Organization;
+
+/// <summary>
+/// What every database needs (the staff roles and the national calendar) and, on a fresh database, the demo
+/// county. Each part checks before it writes, so starting the app again changes nothing.
+/// </summary>
+public sealed class ReferenceSeed(
+    OneWindowDbContext db,
+    RoleManager<IdentityRole> roles,
+    UserManager<StaffUser> users,
+    ImportCounty importCounty,
+    TimeProvider clock,
+    ILogger<ReferenceSeed> logger)
+{
+    private const string Actor = "seed";
+
+    public async Task RunAsync(bool demoCounty, CancellationToken ct = default)
+    {
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        await SeedNationalCalendarAsync(ct);
+        if (demoCounty && !await db.Departments.AnyAsync(ct))
+        {
+            // All or nothing: a half-seeded county would be skipped on the next start.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await SeedDemoCountyAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+    }
+
+    private async Task SeedNationalCalendarAsync(CancellationToken ct)
+    {
+        var known = (await db.SpecialDays.Where(d => d.RegionCode == SpecialDayEntry.National).Select(d => d.Date).ToListAsync(ct)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var missing = NationalCalendar.ShippedDays.Where(d => !known.Contains(d.Date)).ToList();
+        foreach (var day in missing)
+        {
+            db.SpecialDays.Add(new SpecialDayEntry
+            {
+                RegionCode = SpecialDayEntry.National, Date = day.Date, IsOffDay = day.IsOffDay, Name = day.Name,
+                Reason = NationalCalendar.SourceDescription, CreatedBy = Actor, CreatedAt = now,
+            });
+        }
+        if (missing.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Added {Count} national calendar days", missing.Count);
+        }
+    }
+
+    private async Task SeedDemoCountyAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var import = await importCounty.RunAsync(DemoCounty.CountyCode, Actor, ct);
+
+        var center = new Venue
+        {
+            Id = Guid.CreateVersion7(now), Name = "临武县政务服务中心", Tier = VenueTier.CountyCenter, RegionCode = DemoCounty.CountyCode,
+            Address = DemoCounty.CenterAddress, OfficeHours = DemoCounty.CenterHours, Phone = "0735-6360001",
+        };
+        db.Venues.Add(center);
+        var towns = await db.Regions.Where(r => r.ParentCode == DemoCounty.CountyCode).OrderBy(r => r.Code).ToListAsync(ct);
+        var townHalls = new Dictionary<string, Venue>();
+        foreach (var town in towns)
+        {
+            var hall = new Venue
+            {
+                Id = Guid.CreateVersion7(now), Name = town.Name + "便民服务中心", Tier = VenueTier.TownHall, RegionCode = town.Code,
+                Address = town.Name + "人民政府一楼", OfficeHours = "周一至周五 8:30–12:00，14:30–17:30",
+            };
+            townHalls[town.Code] = hall;
+            db.Venues.Add(hall);
+        }
+        var villages = await db.Regions.Where(r => r.Level == RegionLevel.Village && r.Code.StartsWith(DemoCounty.CountyCode.Substring(0, 6)))
+            .OrderBy(r => r.Code).ToListAsync(ct);
+        foreach (var village in villages)
+        {
+            db.Venues.Add(new Venue
+            {
+                Id = Guid.CreateVersion7(now), Name = village.Name + "便民服务站", Tier = VenueTier.VillageRoom, RegionCode = village.Code,
+                Address = village.Name + "党群服务中心", OfficeHours = "周一至周五 9:00–17:00（代办员轮值）",
+            });
+        }
+
+        var departments = new Dictionary<string, Department>();
+        var n = 1;
+        foreach (var d in DemoCounty.Departments)
+        {
+            var department = new Department
+            {
+                Id = Guid.CreateVersion7(now), Name = d.Name, CreditCode = DemoCounty.DemoCreditCode(n++), RegionCode = DemoCounty.CountyCode,
+                Phone = d.Phone, SortOrder = d.SortOrder,
+            };
+            departments[d.Key] = department;
+            db.Departments.Add(department);
+        }
+
+        var windows = new Dictionary<string, Window>();
+        foreach (var w in DemoCounty.CenterWindows)
+        {
+            var window = new Window
+            {
+                Id = Guid.CreateVersion7(now), VenueId = center.Id, Number = w.Number, Name = w.Name, Kind = w.Kind, Category = w.Category,
+                DepartmentId = w.DepartmentKey is null ? null : departments[w.DepartmentKey].Id,
+            };
+            windows[w.Number] = window;
+            db.Windows.Add(window);
+        }
+        var firstTownHall = townHalls.Values.First();
+        db.Windows.Add(new Window { Id = Guid.CreateVersion7(now), VenueId = firstTownHall.Id, Number = "1", Name = "综合代办窗口", Kind = WindowKind.Comprehensive, Category = WindowCategory.SocialAffairs });
+        await db.SaveChangesAsync(ct);
+
+        foreach (var seed in DemoCatalog.Items)
+        {
+            var department = departments[seed.Dept];
+            var deptWindow = DemoCounty.CenterWindows.First(w => w.DepartmentKey == seed.Dept);
+            var comprehensive = DemoCounty.CenterWindows.First(w => w.Kind == WindowKind.Comprehensive && w.Category == deptWindow.Category);
+            var guide = DemoGuideBuilder.Build(seed, department.Id, department.Name, department.Phone!,
+                $"{comprehensive.Number} {comprehensive.Name}；{deptWindow.Number} {deptWindow.Name}");
+            var item = ServiceItem.Create(seed.Code, guide, Actor, now);
+            item.Publish(Actor, now, ChinaTime.DateOf(now));
+            db.ServiceItems.Add(item);
+            db.WindowItems.Add(new WindowItemAuthorization { WindowId = windows[deptWindow.Number].Id, ItemCode = seed.Code });
+            db.WindowItems.Add(new WindowItemAuthorization { WindowId = windows[comprehensive.Number].Id, ItemCode = seed.Code });
+        }
+        foreach (var c in DemoCatalog.Combined)
+        {
+            var combined = CombinedItem.Create(c.Code, Actor, now);
+            combined.Edit(c.Name, c.Description, c.Members, departments[c.Lead].Id, c.Promised,
+                DeliveryMethods.WindowPickup | DeliveryMethods.Mail | DeliveryMethods.Electronic, c.Themes, Actor, now);
+            var memberDepartments = DemoCatalog.Items.Where(i => c.Members.Contains(i.Code)).ToDictionary(i => i.Code, i => departments[i.Dept].Id);
+            combined.Publish(memberDepartments, Actor, now);
+            db.CombinedItems.Add(combined);
+        }
+        await db.SaveChangesAsync(ct);
+
+        foreach (var s in DemoCounty.Staff)
+        {
+            var user = new StaffUser
+            {
+                UserName = s.UserName, DisplayName = s.DisplayName,
+                VenueId = s.AtTownHall ? firstTownHall.Id : center.Id,
+                DepartmentId = s.DepartmentKey is null ? null : departments[s.DepartmentKey].Id,
+            };
+            var created = await users.CreateAsync(user, DemoCounty.DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+            await users.AddToRoleAsync(user, s.Role);
+            if (s.DepartmentKey is not null && s.Role is StaffRoles.WindowClerk or StaffRoles.Reviewer or StaffRoles.Approver)
+            {
+                foreach (var item in DemoCatalog.Items.Where(i => i.Dept == s.DepartmentKey))
+                {
+                    db.StaffItems.Add(new StaffItemAuthorization { UserId = user.Id, ItemCode = item.Code });
+                }
+            }
+            else if (s.Role == StaffRoles.WindowClerk && s.WindowNumber is { } number)
+            {
+                var category = DemoCounty.CenterWindows.First(w => w.Number == number).Category;
+                foreach (var item in DemoCatalog.Items.Where(i => DemoCounty.CenterWindows.First(w => w.DepartmentKey == i.Dept).Category == category))
+                {
+                    db.StaffItems.Add(new StaffItemAuthorization { UserId = user.Id, ItemCode = item.Code });
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded the demo county {County}: {Towns} towns, {Villages} villages, {Items} items",
+            import.CountyName, import.Towns, import.Villages, DemoCatalog.Items.Count);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace OneWindow.Web.Modules.Portal;
+
+public static class PortalModule
+{
+    public static IServiceCollection AddPortalModule(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapPortalModule(this IEndpointRouteBuilder app)
+    {
+        // The language switch is a plain link: it sets the culture cookie and returns to the page (no JavaScript).
+        app.MapGet("/lang/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            var chosen = culture == "en" ? "en" : "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+            return Results.LocalRedirect(target);
+        }).ExcludeFromDescription();
+        return app;
+    }
+}

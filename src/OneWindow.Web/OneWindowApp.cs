@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Catalog;
+using OneWindow.Web.Modules.Organization;
+using OneWindow.Web.Modules.Portal;
+
+namespace OneWindow.Web;
+
+/// <summary>Composition of the host: services first, then the request pipeline. Each module adds its own parts.</summary>
+public static class OneWindowApp
+{
+    public static WebApplicationBuilder AddOneWindow(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOneWindowDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+
+        services.AddIdentity<StaffUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<OneWindowDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/denied";
+            options.Cookie.Name = "onewindow.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403 as problem details instead of redirecting to the sign-in page.
+            options.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Modules";
+            options.Conventions.AuthorizeFolder("/Admin", Policies.CenterAdmin);
+            options.Conventions.AuthorizeFolder("/Organization/Admin", Policies.CenterAdmin);
+            options.Conventions.AuthorizeFolder("/Catalog/Admin", Policies.CatalogAdmin);
+            options.Conventions.AuthorizeFolder("/Calendar/Admin", Policies.CenterAdmin);
+            options.Conventions.AuthorizeFolder("/Workbench", Policies.Staff);
+        });
+        services.AddScoped<Text>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "OneWindow API (一窗通)";
+            document.Info.Version = "v1";
+            document.Info.Description = "The public catalog of service items with their guides, and the working-day calendar. Errors are RFC 9457 problem details with a stable `code`.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddCalendarModule();
+        services.AddCatalogModule();
+        services.AddOrganizationModule();
+        services.AddPortalModule();
+        return builder;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<ReferenceSeed>().RunAsync(app.Configuration.GetValue("Seed:DemoCounty", true));
+    }
+
+    public static WebApplication UseOneWindow(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapRazorPages();
+        app.MapCalendarModule();
+        app.MapCatalogModule();
+        app.MapPortalModule();
+        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).ExcludeFromDescription();
+        return app;
+    }
+
+    private static Task ApiAwareRedirect(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            http.Response.StatusCode = status;
+            return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = status, Title = status == 401 ? "需要登录" : "无权访问", Extensions = { ["code"] = status == 401 ? "auth.required" : "auth.forbidden" } },
+            }).AsTask();
+        }
+        http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
