@@ -150,6 +150,16 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(a => new { a.EntityType, a.EntityKey, a.Id });
             b.HasIndex(a => a.At);
         });
+
+        // Guid keys are made by the application (version 7, time-ordered). Saying so lets EF treat a new child
+        // found through a navigation (a new version of an item) as added rather than as an existing row.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (entity.FindPrimaryKey()?.Properties is [{ ClrType: var type } key] && type == typeof(Guid))
+            {
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     private static ValueConverter<T, string> JsonConverter<T>() => new(

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in-process on its own database, seeded with the demo county, with a test clock
+/// (22 Nov 2026, 10:00 Beijing). One host per test class; tests create their own data and never count globally.
+/// </summary>
+public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
+
+    public TestDatabase Database { get; } = new();
+    public TestClock Clock { get; } = new(DefaultNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:OneWindow", Database.ConnectionString);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public OneWindowDbContext NewDbContext(out IServiceScope scope)
+    {
+        scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in through the real sign-in form (anti-forgery token and all).</summary>
+    public async Task<HttpClient> SignedIn(string userName, string password = Modules.Organization.DemoCounty.DemoPassword)
+    {
+        var client = Anonymous();
+        var form = await client.GetStringAsync("/account/login");
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {response.StatusCode}");
+        }
+        return client;
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("No anti-forgery token in the page.");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Database.Dispose();
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
