@@ -60,6 +60,8 @@ public static class OneWindowApp
             options.Conventions.AuthorizeFolder("/Workbench", Policies.Staff);
         });
         services.AddScoped<Text>();
+        // Chinese pages: emit CJK characters as they are instead of as numeric character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };

@@ -17,13 +17,17 @@ public sealed class Text
 
     public string this[string chinese] => Translate(chinese);
 
-    public string Format(string chinese, params object?[] args) =>
+    public string Format(string chinese, params object?[] args) => Formatted(chinese, args);
+
+    public static string Formatted(string chinese, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, Translate(chinese), args);
 
     public static string Translate(string chinese) =>
         IsEnglish && English.Value.TryGetValue(chinese, out var en) ? en : chinese;
 
-    internal static IReadOnlyDictionary<string, string> EnglishTable => English.Value;
+    /// <summary>A guide problem in the UI language: the Chinese message, or the English of its code with the field.</summary>
+    public static string Problem(Domain.Catalog.GuideProblem problem) =>
+        IsEnglish && English.Value.TryGetValue(problem.Code, out var en) ? $"{en} ({problem.Field})" : problem.Message;
 
     private static FrozenDictionary<string, string> LoadEnglish()
     {

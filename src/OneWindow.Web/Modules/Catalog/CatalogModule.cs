@@ -17,7 +17,7 @@ public sealed record VersionResponse(string Code, int VersionNumber, VersionStat
 public static class CatalogModule
 {
     public static IServiceCollection AddCatalogModule(this IServiceCollection services) =>
-        services.AddScoped<ManageCatalog>().AddScoped<CatalogCsv>();
+        services.AddScoped<ManageCatalog>().AddScoped<ManageCombinedItems>().AddScoped<CatalogCsv>();
 
     public static IEndpointRouteBuilder MapCatalogModule(this IEndpointRouteBuilder app)
     {
@@ -38,6 +38,14 @@ public static class CatalogModule
         admin.MapPost("/items/{code}/publish", Publish)
             .WithSummary("Publish the draft; the version in force is superseded")
             .WithDescription("Refused with 400 `guide.invalid` and the problems found when the guide is incomplete.");
+
+        app.MapGet("/admin/catalog/export", async (CatalogCsv csv, HttpContext http, TimeProvider clock, CancellationToken ct) =>
+        {
+            var date = Domain.Calendar.ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"catalog-{date:yyyyMMdd}.csv\"; filename*=UTF-8''{Uri.EscapeDataString($"实施清单-{date:yyyyMMdd}.csv")}";
+            await csv.WriteAsync(http.Response.Body, ct);
+        }).RequireAuthorization(Policies.CatalogAdmin).ExcludeFromDescription();
         return app;
     }
 

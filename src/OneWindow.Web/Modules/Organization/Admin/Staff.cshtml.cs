@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Catalog;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+
+namespace OneWindow.Web.Modules.Organization.Admin;
+
+/// <summary>Staff accounts with their role, venue and department, and the items each may handle.</summary>
+public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage, TimeProvider clock) : PageModel
+{
+    public sealed record Row(string Id, string UserName, string DisplayName, string Roles, string? Venue, string? Department, int Items, bool LockedOut);
+
+    [BindProperty(SupportsGet = true)] public string? User_ { get; set; }
+    [BindProperty] public string UserName { get; set; } = "";
+    [BindProperty] public string DisplayName { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty] public string Role { get; set; } = StaffRoles.WindowClerk;
+    [BindProperty] public Guid VenueId { get; set; }
+    [BindProperty] public Guid? DepartmentId { get; set; }
+    [BindProperty] public List<string> ItemCodes { get; set; } = [];
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Venues { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> PublishedItems { get; private set; } = [];
+    public HashSet<string> Authorized { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string? user, CancellationToken ct)
+    {
+        User_ = user;
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    {
+        try
+        {
+            await manage.AddStaffAsync(UserName, DisplayName, Password, Role, VenueId, DepartmentId, User.ActorName(), ct);
+            TempData["Flash"] = Text.Translate("人员已添加。");
+            return Redirect("/admin/org/staff");
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostItemsAsync(string user, CancellationToken ct)
+    {
+        await manage.SetStaffItemsAsync(user, ItemCodes, User.ActorName(), ct);
+        TempData["Flash"] = Text.Translate("人员授权事项已更新。");
+        return Redirect("/admin/org/staff?user=" + Uri.EscapeDataString(user));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var venues = await db.Venues.AsNoTracking().Where(v => v.Tier != Domain.Organization.VenueTier.VillageRoom).OrderBy(v => v.Tier).ThenBy(v => v.RegionCode).Take(500).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Take(500).ToListAsync(ct);
+        Venues = [.. venues.Select(v => new SelectListItem(v.Name, v.Id.ToString(), v.Id == VenueId))];
+        Departments = [new SelectListItem(Text.Translate("（不属于部门）"), ""), .. departments.Select(d => new SelectListItem(d.Name, d.Id.ToString(), d.Id == DepartmentId))];
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Take(1000).ToListAsync(ct);
+        var userIds = users.Select(u => u.Id).ToList();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where userIds.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var counts = await db.StaffItems.Where(a => userIds.Contains(a.UserId)).GroupBy(a => a.UserId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        Rows = [.. users.Select(u => new Row(u.Id, u.UserName!, u.DisplayName,
+            string.Join("、", roles.Where(r => r.UserId == u.Id).Select(r => EnumText.RoleName(r.Name!))),
+            venues.FirstOrDefault(v => v.Id == u.VenueId)?.Name, departments.FirstOrDefault(d => d.Id == u.DepartmentId)?.Name,
+            counts.FirstOrDefault(c => c.Key == u.Id)?.Count ?? 0, u.LockoutEnd > now))];
+        if (User_ is { } selected)
+        {
+            PublishedItems = [.. (await db.ServiceItemVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published).OrderBy(v => v.ItemCode)
+                .Select(v => new { v.ItemCode, v.Name }).Take(2000).ToListAsync(ct)).Select(v => (v.ItemCode, v.Name))];
+            Authorized = [.. await db.StaffItems.AsNoTracking().Where(a => a.UserId == selected).Select(a => a.ItemCode).ToListAsync(ct)];
+        }
+    }
+}
