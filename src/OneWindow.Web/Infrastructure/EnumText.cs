@@ -22,7 +22,9 @@ public static class EnumText
         _ => t.ToString(),
     };
 
-    public static string Of(ApplicantTypes t) => string.Join("、", ZhParts(t).Select(Text.Translate)) is { Length: > 0 } s ? s : "—";
+    public static string Of(ApplicantTypes t) => string.Join(ListSeparator, ZhParts(t).Select(Text.Translate)) is { Length: > 0 } s ? s : "—";
+
+    private static string ListSeparator => Text.IsEnglish ? ", " : "、";
 
     public static string Zh(ApplicantTypes t) => string.Join("、", ZhParts(t));
 
@@ -114,7 +116,7 @@ public static class EnumText
         _ => r.ToString(),
     };
 
-    public static string Of(DeliveryMethods m) => string.Join("、", ZhParts(m).Select(Text.Translate)) is { Length: > 0 } s ? s : "—";
+    public static string Of(DeliveryMethods m) => string.Join(ListSeparator, ZhParts(m).Select(Text.Translate)) is { Length: > 0 } s ? s : "—";
 
     public static string Zh(DeliveryMethods m) => string.Join("、", ZhParts(m));
 

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace OneWindow.BrowserTests;
+
+/// <summary>
+/// The real app as its own process (Kestrel on a free loopback port, a fresh SQLite database seeded with the demo
+/// county) and Debian's Chromium driven by Playwright. Shared by the tests of one class.
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    private Process? _process;
+    private string? _databaseFile;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string ScreenshotDir { get; } = Path.Combine(RepoRoot, "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _databaseFile = Path.Combine(Path.GetTempPath(), $"onewindow-browser-{Guid.NewGuid():N}.db");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
+        var project = Path.Combine(RepoRoot, "src", "OneWindow.Web");
+        var dll = Path.Combine(project, "bin", configuration, "net10.0", "OneWindow.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl, "--contentRoot", project])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = project,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ConnectionStrings__OneWindow"] = $"Data Source={_databaseFile}";
+        start.Environment["Database__Provider"] = "Sqlite";
+        _process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var log = new System.Text.StringBuilder();
+        _process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilLiveAsync(log);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = FindChromium(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotDir);
+    }
+
+    public async Task<IPage> NewPageAsync(string? locale = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = locale ?? "zh-CN",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+
+    public static async Task SignInAsync(IPage page, string user, string password = "OneWindow2026")
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/workbench");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        foreach (var f in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        {
+            if (f is not null && File.Exists(f))
+            {
+                File.Delete(f);
+            }
+        }
+    }
+
+    private async Task WaitUntilLiveAsync(System.Text.StringBuilder log)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException("The app exited while starting:\n" + log);
+            }
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health/live")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The app did not answer within 90 s:\n" + log);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindChromium()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/bin"))
+        {
+            var candidate = Path.Combine(dir, "chromium");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new InvalidOperationException("Debian's chromium is not installed: run ./test.sh, which installs it.");
+    }
+
+    private static string FindRepoRoot()
+    {
+        if (Environment.GetEnvironmentVariable("ONEWINDOW_REPO") is { Length: > 0 } fromEnv)
+        {
+            return fromEnv;
+        }
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OneWindow.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+}
