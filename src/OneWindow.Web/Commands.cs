@@ -24,6 +24,14 @@ internal static class Commands
                 // Prints the schema EF Core would create for the configured provider: the starting point of a new migration script.
                 Console.WriteLine(db.Database.GenerateCreateScript());
                 return true;
+            case "import-county" when positional.Length == 2:
+                await app.PrepareDatabaseAsync();
+                using (var importScope = app.Services.CreateScope())
+                {
+                    var result = await importScope.ServiceProvider.GetRequiredService<Modules.Organization.ImportCounty>().RunAsync(positional[1], "command-line");
+                    Console.WriteLine($"{result.CountyName} ({result.CountyCode}): {result.Towns} towns, {result.Villages} villages, {result.Added} added.");
+                }
+                return true;
             case "migrate":
                 await app.PrepareDatabaseAsync();
                 Console.WriteLine("Database migrated and seeded.");
