@@ -18,7 +18,9 @@ public class OrganizationTests(OneWindowFactory app) : IClassFixture<OneWindowFa
         var villages = await db.Regions.CountAsync(r => r.Level == RegionLevel.Village && r.Code.StartsWith("431025"));
         Assert.Equal(13, towns);     // NBS 2023: 临武县 has 13 towns
         Assert.Equal(214, villages); // and 214 villages / communities
-        Assert.Equal(1 + towns + villages, await db.Venues.CountAsync(v => v.RegionCode.StartsWith("431025")));
+        // Every town and village has a service venue of its own.
+        Assert.False(await db.Regions.AnyAsync(r => r.Code.StartsWith("431025") && r.Level >= RegionLevel.Town && !db.Venues.Any(v => v.RegionCode == r.Code)));
+        Assert.True(await db.Venues.AnyAsync(v => v.RegionCode == DemoCounty.CountyCode && v.Tier == VenueTier.CountyCenter));
         Assert.Equal("汾市镇", (await db.Regions.SingleAsync(r => r.Code == "431025106000")).Name);
     }
 
@@ -76,5 +78,17 @@ public class OrganizationTests(OneWindowFactory app) : IClassFixture<OneWindowFa
         Assert.Equal("staff.department-required", noDepartment.Code);
         var weak = await Assert.ThrowsAsync<DomainRuleException>(() => manage.AddStaffAsync("t.clerk", "测试", "short", StaffRoles.WindowClerk, venue.Id, null, "admin"));
         Assert.Equal("staff.invalid", weak.Code);
+    }
+
+    [Fact]
+    public async Task A_venue_sits_at_the_level_of_its_tier()
+    {
+        using var scope = app.Services.CreateScope();
+        var manage = scope.ServiceProvider.GetRequiredService<ManageOrganization>();
+        var mismatch = await Assert.ThrowsAsync<DomainRuleException>(() =>
+            manage.SaveVenueAsync(null, "错误的便民服务站", VenueTier.VillageRoom, "431025106000", null, null, null, "admin"));
+        Assert.Equal("venue.tier-region-mismatch", mismatch.Code);
+        var room = await manage.SaveVenueAsync(null, "新设便民服务站", VenueTier.VillageRoom, "431025106202", "村部", null, null, "admin");
+        Assert.Equal("431025106202", room.RegionCode);
     }
 }

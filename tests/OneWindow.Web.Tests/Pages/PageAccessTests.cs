@@ -17,7 +17,7 @@ public class PageAccessTests(OneWindowFactory app) : IClassFixture<OneWindowFact
     {
         "/admin", "/admin/catalog", "/admin/catalog?q=431025-MZ", "/admin/catalog/new", "/admin/catalog/431025-MZ-001/edit",
         "/admin/catalog/import", "/admin/catalog/combined", "/admin/catalog/combined?edit=431025-YJS-001",
-        "/admin/org/regions", "/admin/org/regions?parent=431025000000", "/admin/org/departments", "/admin/org/windows",
+        "/admin/org/regions", "/admin/org/regions?parent=431025000000", "/admin/org/departments", "/admin/org/windows", "/admin/org/venues", "/admin/org/venues?tier=TownHall",
         "/admin/org/staff", "/admin/calendar", "/admin/audit",
     };
 

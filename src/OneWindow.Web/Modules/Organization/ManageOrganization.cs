@@ -42,6 +42,45 @@ public sealed class ManageOrganization(OneWindowDbContext db, UserManager<StaffU
         return department;
     }
 
+    public async Task<Venue> SaveVenueAsync(Guid? id, string name, VenueTier tier, string regionCode, string? address, string? hours, string? phone, string actor, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainRuleException("venue.name-required", "场所名称不能为空。");
+        }
+        if (!RegionCode.TryParse(regionCode, out var region) || !await db.Regions.AnyAsync(r => r.Code == region.Value, ct))
+        {
+            throw new DomainRuleException("venue.region-unknown", "所在区划不存在，请先导入该县的区划。");
+        }
+        var expected = tier switch
+        {
+            VenueTier.CountyCenter => RegionLevel.County,
+            VenueTier.TownHall => RegionLevel.Town,
+            VenueTier.VillageRoom => RegionLevel.Village,
+            _ => throw new ArgumentOutOfRangeException(nameof(tier)),
+        };
+        if (region.Level != expected)
+        {
+            throw new DomainRuleException("venue.tier-region-mismatch", "场所层级与区划层级不一致：政务服务中心设在县，便民服务中心设在乡镇，便民服务站设在村（社区）。");
+        }
+        var venue = id is { } existing
+            ? await db.Venues.FirstOrDefaultAsync(v => v.Id == existing, ct) ?? throw new NotFoundException("场所不存在。")
+            : new Venue { Id = Guid.CreateVersion7(clock.GetUtcNow()), Name = name, RegionCode = region.Value };
+        venue.Name = name.Trim();
+        venue.Tier = tier;
+        venue.RegionCode = region.Value;
+        venue.Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
+        venue.OfficeHours = string.IsNullOrWhiteSpace(hours) ? null : hours.Trim();
+        venue.Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        if (id is null)
+        {
+            db.Venues.Add(venue);
+        }
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Venue", venue.Id.ToString(), id is null ? "created" : "edited", new { venue.Name, tier, venue.RegionCode });
+        await db.SaveChangesAsync(ct);
+        return venue;
+    }
+
     public async Task<Window> AddWindowAsync(Guid venueId, string number, string name, WindowKind kind, WindowCategory category, Guid? departmentId, string actor, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(name))
