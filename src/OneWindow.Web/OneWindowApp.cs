@@ -98,6 +98,7 @@ public static class OneWindowApp
 
     public static WebApplication UseOneWindow(this WebApplication app)
     {
+        // Errors go to /error, which answers the API with problem details and people with a readable page.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseSecurityHeaders();

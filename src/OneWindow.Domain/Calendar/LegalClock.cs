@@ -31,7 +31,9 @@ public static class LegalClock
         // For a limit of zero the due day is the start day itself even when it is not a working day.
         var targetOrdinal = startOrdinal + workingDays;
         var excludedDays = 0;
-        foreach (var period in Merge(excluded ?? [], startUtc))
+        // Most clocks have no excluded period: skip the merge and its allocations.
+        var periods = excluded is null || (excluded is ICollection<ExcludedPeriod> { Count: 0 }) ? [] : Merge(excluded, startUtc);
+        foreach (var period in periods)
         {
             var fromDate = ChinaTime.DateOf(period.StartUtc);
             var dueDate = workingDays == 0 && excludedDays == 0 ? startDate : calendar.DayOfOrdinal(targetOrdinal);

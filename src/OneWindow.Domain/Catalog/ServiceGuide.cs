@@ -11,8 +11,12 @@ public sealed record Material
     public string? Condition { get; init; }
     public MaterialSource Source { get; init; } = MaterialSource.Applicant;
     public string? SourceDescription { get; init; }
+    /// <summary>The blank form's title, and the stored file when one was uploaded.</summary>
     public string? TemplateFile { get; init; }
+    public Guid? TemplateFileId { get; init; }
+    /// <summary>The filled-in sample's title, and the stored file when one was uploaded.</summary>
     public string? SampleFile { get; init; }
+    public Guid? SampleFileId { get; init; }
     public string? Notes { get; init; }
 }
 

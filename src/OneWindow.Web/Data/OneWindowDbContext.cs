@@ -29,6 +29,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<CombinedItem> CombinedItems => Set<CombinedItem>();
     public DbSet<SpecialDayEntry> SpecialDays => Set<SpecialDayEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -119,6 +120,8 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(v => v.Revision).IsConcurrencyToken();
             b.Property(v => v.Guide).HasConversion(JsonConverter<ServiceGuide>()).Metadata.SetValueComparer(JsonComparer<ServiceGuide>());
             b.HasIndex(v => new { v.ServiceItemId, v.VersionNumber }).IsUnique();
+            // A guide and its history are looked up by code (the public's key), newest version first.
+            b.HasIndex(v => new { v.ItemCode, v.VersionNumber }).IsUnique();
             // The portal lists published versions by code, optionally by department or type: keyset on ItemCode.
             b.HasIndex(v => new { v.Status, v.ItemCode });
             b.HasIndex(v => new { v.Status, v.DepartmentId, v.ItemCode });
@@ -150,6 +153,25 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(a => new { a.EntityType, a.EntityKey, a.Id });
             b.HasIndex(a => a.At);
         });
+
+        builder.Entity<StoredFile>(b =>
+        {
+            b.Property(f => f.FileName).HasMaxLength(200);
+            b.Property(f => f.ContentType).HasMaxLength(100);
+            b.Property(f => f.Sha256).HasMaxLength(64);
+            b.Property(f => f.Purpose).HasMaxLength(40);
+        });
+
+        if (Database.IsNpgsql())
+        {
+            // Codes are paged by key and compared with '>': give them the byte-order collation so that ordering and
+            // comparison agree with ordinal order whatever the database's default collation is.
+            builder.Entity<ServiceItem>().Property(i => i.Code).UseCollation("C");
+            builder.Entity<ServiceItemVersion>().Property(v => v.ItemCode).UseCollation("C");
+            builder.Entity<CombinedItem>().Property(c => c.Code).UseCollation("C");
+            builder.Entity<Region>().Property(r => r.Code).UseCollation("C");
+            builder.Entity<Venue>().Property(v => v.RegionCode).UseCollation("C");
+        }
 
         // Guid keys are made by the application (version 7, time-ordered). Saying so lets EF treat a new child
         // found through a navigation (a new version of an item) as added rather than as an existing row.

@@ -58,11 +58,15 @@ public class CatalogApiTests(OneWindowFactory app) : IClassFixture<OneWindowFact
         Assert.DoesNotContain(theme.Items, i => i.Name == "企业设立登记");
     }
 
-    [Fact]
-    public async Task An_unknown_filter_value_is_a_400_problem()
+    [Theory]
+    [InlineData("/api/v1/catalog/items?type=NoSuchType", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/catalog/items?limit=abc", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/no-such-endpoint", HttpStatusCode.NotFound)]
+    public async Task API_errors_are_problem_details_never_an_HTML_page(string url, HttpStatusCode status)
     {
-        var response = await app.Anonymous().GetAsync("/api/v1/catalog/items?type=NoSuchType");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var response = await app.Anonymous().GetAsync(url);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed record VersionResponse(string Code, int VersionNumber, VersionStat
 public static class CatalogModule
 {
     public static IServiceCollection AddCatalogModule(this IServiceCollection services) =>
-        services.AddScoped<ManageCatalog>().AddScoped<ManageCombinedItems>().AddScoped<CatalogCsv>();
+        services.AddScoped<ManageCatalog>().AddScoped<ManageCombinedItems>().AddScoped<CatalogCsv>().AddScoped<GuideFiles>();
 
     public static IEndpointRouteBuilder MapCatalogModule(this IEndpointRouteBuilder app)
     {
@@ -39,6 +39,7 @@ public static class CatalogModule
             .WithSummary("Publish the draft; the version in force is superseded")
             .WithDescription("Refused with 400 `guide.invalid` and the problems found when the guide is incomplete.");
 
+        GuideFiles.Map(app);
         app.MapGet("/admin/catalog/export", async (CatalogCsv csv, HttpContext http, TimeProvider clock, CancellationToken ct) =>
         {
             var date = Domain.Calendar.ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);

@@ -5,7 +5,10 @@ using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Shared;
 
-/// <summary>The error page for people; the API gets problem details from <see cref="ProblemMapping"/> instead.</summary>
+/// <summary>
+/// Where errors end up. A request to the API gets RFC 9457 problem details (the same shape as
+/// <see cref="ProblemMapping"/> gives); a person gets a readable page that says nothing was saved.
+/// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
@@ -16,19 +19,35 @@ public sealed class ErrorModel : PageModel
 
     public IActionResult OnPost(int? status) => Handle(status);
 
+    public IActionResult OnPut(int? status) => Handle(status);
+
+    public IActionResult OnDelete(int? status) => Handle(status);
+
     private IActionResult Handle(int? status)
     {
-        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        if (error is not null && ProblemMapping.ToProblem(error) is { } problem)
-        {
-            Status = problem.Status ?? 500;
-            Message = problem.Title;
-        }
-        else
-        {
-            Status = status ?? (error is null ? 404 : 500);
-        }
+        var exceptionFeature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var originalPath = exceptionFeature?.Path ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
+        var problem = exceptionFeature?.Error is { } error ? ProblemMapping.ToProblem(error) : null;
+        Status = problem?.Status ?? status ?? (exceptionFeature is null ? 404 : 500);
+        Message = problem?.Title;
         Response.StatusCode = Status;
+        if (originalPath.StartsWith("/api", StringComparison.Ordinal))
+        {
+            problem ??= new ProblemDetails
+            {
+                Status = Status,
+                Title = Status switch
+                {
+                    404 => "Not found",
+                    400 => "Bad request",
+                    405 => "Method not allowed",
+                    415 => "Unsupported media type",
+                    _ => "Server error",
+                },
+                Extensions = { ["code"] = Status switch { 404 => "not-found", 400 => "request.malformed", 500 => "server.error", _ => "http." + Status } },
+            };
+            return new ObjectResult(problem) { StatusCode = Status, ContentTypes = { "application/problem+json" } };
+        }
         return Page();
     }
 }

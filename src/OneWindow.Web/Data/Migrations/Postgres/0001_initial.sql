@@ -1,4 +1,4 @@
--- 0001 initial schema: organization, identity, catalog, calendar, audit. Drafted from the EF model's create script; the schema test keeps it equal to the model.
+-- 0001 initial schema: organization, identity, catalog, calendar, files, audit. Drafted from the EF model's create script; the schema test keeps it equal to the model.
 CREATE TABLE "AspNetRoles" (
     "Id" character varying(400) NOT NULL,
     "Name" character varying(256),
@@ -46,7 +46,7 @@ CREATE TABLE "AuditEntries" (
 
 CREATE TABLE "CombinedItems" (
     "Id" uuid NOT NULL,
-    "Code" character varying(40) NOT NULL,
+    "Code" character varying(40) COLLATE "C" NOT NULL,
     "Name" character varying(200) NOT NULL,
     "Description" character varying(2000) NOT NULL,
     "MemberCodes" character varying(2000) NOT NULL,
@@ -76,7 +76,7 @@ CREATE TABLE "Departments" (
 
 
 CREATE TABLE "Regions" (
-    "Code" character varying(12) NOT NULL,
+    "Code" character varying(12) COLLATE "C" NOT NULL,
     "Name" character varying(100) NOT NULL,
     "Level" integer NOT NULL,
     "ParentCode" character varying(12),
@@ -86,7 +86,7 @@ CREATE TABLE "Regions" (
 
 CREATE TABLE "ServiceItems" (
     "Id" uuid NOT NULL,
-    "Code" character varying(40) NOT NULL,
+    "Code" character varying(40) COLLATE "C" NOT NULL,
     "DepartmentId" uuid NOT NULL,
     "CreatedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_ServiceItems" PRIMARY KEY ("Id")
@@ -113,11 +113,25 @@ CREATE TABLE "StaffItems" (
 );
 
 
+CREATE TABLE "StoredFiles" (
+    "Id" uuid NOT NULL,
+    "FileName" character varying(200) NOT NULL,
+    "ContentType" character varying(100) NOT NULL,
+    "Length" bigint NOT NULL,
+    "Sha256" character varying(64) NOT NULL,
+    "Content" bytea NOT NULL,
+    "Purpose" character varying(40) NOT NULL,
+    "UploadedBy" character varying(400) NOT NULL,
+    "UploadedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_StoredFiles" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE "Venues" (
     "Id" uuid NOT NULL,
     "Name" character varying(100) NOT NULL,
     "Tier" integer NOT NULL,
-    "RegionCode" character varying(12) NOT NULL,
+    "RegionCode" character varying(12) COLLATE "C" NOT NULL,
     "Address" character varying(400),
     "OfficeHours" character varying(400),
     "Phone" character varying(400),
@@ -196,7 +210,7 @@ CREATE TABLE "AspNetUserTokens" (
 CREATE TABLE "ServiceItemVersions" (
     "Id" uuid NOT NULL,
     "ServiceItemId" uuid NOT NULL,
-    "ItemCode" character varying(40) NOT NULL,
+    "ItemCode" character varying(40) COLLATE "C" NOT NULL,
     "VersionNumber" integer NOT NULL,
     "Status" integer NOT NULL,
     "Guide" text NOT NULL,
@@ -270,6 +284,9 @@ CREATE INDEX "IX_Regions_ParentCode_Code" ON "Regions" ("ParentCode", "Code");
 
 
 CREATE UNIQUE INDEX "IX_ServiceItems_Code" ON "ServiceItems" ("Code");
+
+
+CREATE UNIQUE INDEX "IX_ServiceItemVersions_ItemCode_VersionNumber" ON "ServiceItemVersions" ("ItemCode", "VersionNumber");
 
 
 CREATE UNIQUE INDEX "IX_ServiceItemVersions_ServiceItemId_VersionNumber" ON "ServiceItemVersions" ("ServiceItemId", "VersionNumber");

@@ -1,4 +1,4 @@
--- 0001 initial schema: organization, identity, catalog, calendar, audit. Drafted from the EF model's create script; the schema test keeps it equal to the model.
+-- 0001 initial schema: organization, identity, catalog, calendar, files, audit. Drafted from the EF model's create script; the schema test keeps it equal to the model.
 CREATE TABLE "AspNetRoles" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetRoles" PRIMARY KEY,
     "Name" TEXT NULL,
@@ -102,6 +102,19 @@ CREATE TABLE "StaffItems" (
     "UserId" TEXT NOT NULL,
     "ItemCode" TEXT NOT NULL,
     CONSTRAINT "PK_StaffItems" PRIMARY KEY ("UserId", "ItemCode")
+);
+
+
+CREATE TABLE "StoredFiles" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_StoredFiles" PRIMARY KEY,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Length" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "Content" BLOB NOT NULL,
+    "Purpose" TEXT NOT NULL,
+    "UploadedBy" TEXT NOT NULL,
+    "UploadedAt" TEXT NOT NULL
 );
 
 
@@ -257,6 +270,9 @@ CREATE INDEX "IX_Regions_ParentCode_Code" ON "Regions" ("ParentCode", "Code");
 
 
 CREATE UNIQUE INDEX "IX_ServiceItems_Code" ON "ServiceItems" ("Code");
+
+
+CREATE UNIQUE INDEX "IX_ServiceItemVersions_ItemCode_VersionNumber" ON "ServiceItemVersions" ("ItemCode", "VersionNumber");
 
 
 CREATE UNIQUE INDEX "IX_ServiceItemVersions_ServiceItemId_VersionNumber" ON "ServiceItemVersions" ("ServiceItemId", "VersionNumber");

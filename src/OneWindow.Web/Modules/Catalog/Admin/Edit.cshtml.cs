@@ -13,7 +13,7 @@ namespace OneWindow.Web.Modules.Catalog.Admin;
 /// Edits the draft of an item: every element of the guide, rows added without JavaScript, a check before
 /// publishing, and publication. Input is never thrown away: a refused save shows the form as it was posted.
 /// </summary>
-public sealed class EditModel(OneWindowDbContext db, ManageCatalog catalog) : PageModel
+public sealed class EditModel(OneWindowDbContext db, ManageCatalog catalog, GuideFiles files) : PageModel
 {
     [BindProperty] public GuideForm Form { get; set; } = new();
     [BindProperty] public int Revision { get; set; }
@@ -81,6 +81,7 @@ public sealed class EditModel(OneWindowDbContext db, ManageCatalog catalog) : Pa
         }
         try
         {
+            await StoreUploadsAsync(ct);
             var saved = await catalog.EditDraftAsync(code, DraftVersion ?? 0, Revision, Form.ToGuide(), User.ActorName(), Note, ct);
             Revision = saved.Revision;
             if (publish)
@@ -110,6 +111,26 @@ public sealed class EditModel(OneWindowDbContext db, ManageCatalog catalog) : Pa
         {
             Error = e.Message;
             return Page();
+        }
+    }
+
+    /// <summary>Stores the forms and samples uploaded with the materials; they are saved with the draft.</summary>
+    private async Task StoreUploadsAsync(CancellationToken ct)
+    {
+        foreach (var m in Form.Materials.Where(m => !m.Remove))
+        {
+            if (m.TemplateUpload is { Length: > 0 } template)
+            {
+                var file = await files.AddAsync(template, User.ActorName(), ct);
+                m.TemplateFileId = file.Id;
+                m.TemplateFile ??= Path.GetFileNameWithoutExtension(file.FileName);
+            }
+            if (m.SampleUpload is { Length: > 0 } sample)
+            {
+                var file = await files.AddAsync(sample, User.ActorName(), ct);
+                m.SampleFileId = file.Id;
+                m.SampleFile ??= Path.GetFileNameWithoutExtension(file.FileName);
+            }
         }
     }
 

@@ -50,7 +50,11 @@ public sealed class GuideForm
         public MaterialSource Source { get; set; } = MaterialSource.Applicant;
         public string? SourceDescription { get; set; }
         public string? TemplateFile { get; set; }
+        public Guid? TemplateFileId { get; set; }
+        public IFormFile? TemplateUpload { get; set; }
         public string? SampleFile { get; set; }
+        public Guid? SampleFileId { get; set; }
+        public IFormFile? SampleUpload { get; set; }
         public string? Notes { get; set; }
         public bool Remove { get; set; }
     }
@@ -105,7 +109,8 @@ public sealed class GuideForm
         Materials = [.. g.Materials.Select(m => new MaterialRow
         {
             Name = m.Name, Form = m.Form, Copies = m.Copies, Requirement = m.Requirement, Condition = m.Condition, Source = m.Source,
-            SourceDescription = m.SourceDescription, TemplateFile = m.TemplateFile, SampleFile = m.SampleFile, Notes = m.Notes,
+            SourceDescription = m.SourceDescription, TemplateFile = m.TemplateFile, TemplateFileId = m.TemplateFileId,
+            SampleFile = m.SampleFile, SampleFileId = m.SampleFileId, Notes = m.Notes,
         })],
         AcceptanceConditions = string.Join('\n', g.AcceptanceConditions),
         Nodes = [.. g.ProcessNodes.Select(n => new NodeRow { Name = n.Name, ActingRole = n.ActingRole, LimitWorkingDays = n.LimitWorkingDays, Description = n.Description })],
@@ -145,7 +150,8 @@ public sealed class GuideForm
         Materials = [.. Materials.Where(m => !m.Remove && !string.IsNullOrWhiteSpace(m.Name)).Select(m => new Material
         {
             Name = m.Name!.Trim(), Form = m.Form, Copies = m.Copies, Requirement = m.Requirement, Condition = Blank(m.Condition), Source = m.Source,
-            SourceDescription = Blank(m.SourceDescription), TemplateFile = Blank(m.TemplateFile), SampleFile = Blank(m.SampleFile), Notes = Blank(m.Notes),
+            SourceDescription = Blank(m.SourceDescription), TemplateFile = Blank(m.TemplateFile), TemplateFileId = m.TemplateFileId,
+            SampleFile = Blank(m.SampleFile), SampleFileId = m.SampleFileId, Notes = Blank(m.Notes),
         })],
         AcceptanceConditions = Lines(AcceptanceConditions),
         ProcessNodes = [.. Nodes.Where(n => !n.Remove && !string.IsNullOrWhiteSpace(n.Name))

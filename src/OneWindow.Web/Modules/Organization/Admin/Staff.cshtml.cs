@@ -14,7 +14,7 @@ public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage,
 {
     public sealed record Row(string Id, string UserName, string DisplayName, string Roles, string? Venue, string? Department, int Items, bool LockedOut);
 
-    [BindProperty(SupportsGet = true)] public string? User_ { get; set; }
+    public string? SelectedUserId { get; private set; }
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string DisplayName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -32,7 +32,7 @@ public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage,
 
     public async Task OnGetAsync(string? user, CancellationToken ct)
     {
-        User_ = user;
+        SelectedUserId = user;
         await LoadAsync(ct);
     }
 
@@ -74,7 +74,7 @@ public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage,
             string.Join("、", roles.Where(r => r.UserId == u.Id).Select(r => EnumText.RoleName(r.Name!))),
             venues.FirstOrDefault(v => v.Id == u.VenueId)?.Name, departments.FirstOrDefault(d => d.Id == u.DepartmentId)?.Name,
             counts.FirstOrDefault(c => c.Key == u.Id)?.Count ?? 0, u.LockoutEnd > now))];
-        if (User_ is { } selected)
+        if (SelectedUserId is { } selected)
         {
             PublishedItems = [.. (await db.ServiceItemVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published).OrderBy(v => v.ItemCode)
                 .Select(v => new { v.ItemCode, v.Name }).Take(2000).ToListAsync(ct)).Select(v => (v.ItemCode, v.Name))];

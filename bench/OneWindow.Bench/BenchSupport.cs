@@ -1,0 +1,221 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+using OneWindow.Domain.Catalog;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Bench;
+
+public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new BenchOptions(
+            int.Parse(Value("--items") ?? "100000", CultureInfo.InvariantCulture),
+            int.Parse(Value("--samples") ?? "300", CultureInfo.InvariantCulture),
+            int.Parse(Value("--seed") ?? "42", CultureInfo.InvariantCulture),
+            Value("--postgres"));
+    }
+
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OneWindow.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Run the bench from inside the repository.");
+    }
+}
+
+/// <summary>A fresh database for one run: a temporary SQLite file, or a new database on the given PostgreSQL server.</summary>
+public sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly string? _file;
+    private readonly string? _server;
+    private readonly string? _name;
+
+    private BenchDatabase(string provider, string connectionString, string? file, string? server, string? name)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _file = file;
+        _server = server;
+        _name = name;
+    }
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+
+    public static async Task<BenchDatabase> CreateAsync(BenchOptions options)
+    {
+        if (options.Postgres is { } server)
+        {
+            var name = "ow_bench_" + Guid.NewGuid().ToString("N")[..12];
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using (var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin))
+            {
+                await cmd.ExecuteNonQueryAsync();
+            }
+            return new BenchDatabase("Postgres", new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, server, name);
+        }
+        var file = Path.Combine(Path.GetTempPath(), $"onewindow-bench-{Guid.NewGuid():N}.db");
+        return new BenchDatabase("Sqlite", $"Data Source={file}", file, null, null);
+    }
+
+    public DbConnection OpenRawConnection() =>
+        Provider == "Postgres" ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+
+    public string Quote(string identifier) => "\"" + identifier + "\"";
+
+    /// <summary>EF stores Guids as upper-case text on SQLite and as uuid on PostgreSQL; raw SQL must match.</summary>
+    public object GuidParameter(Guid id) => Provider == "Postgres" ? id : id.ToString().ToUpperInvariant();
+
+    public async ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        if (_file is not null)
+        {
+            foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+        if (_server is not null)
+        {
+            await using var admin = new NpgsqlConnection(_server);
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>Fills the catalog with N published items through the app's own model, in batches.</summary>
+public static class CatalogGenerator
+{
+    public static async Task<List<string>> FillAsync(IServiceProvider services, BenchDatabase database, int count, int seed)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+        var templates = await db.ServiceItemVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published).Select(v => v.Guide).ToListAsync();
+        var departments = await db.Departments.AsNoTracking().Select(d => d.Id).ToListAsync();
+        var towns = await db.Regions.AsNoTracking().Where(r => r.Level == Domain.Organization.RegionLevel.Town).Select(r => r.Name).ToListAsync();
+        var random = new Random(seed);
+        var codes = new List<string>(count);
+        var now = DateTime.UtcNow;
+        var today = Domain.Calendar.ChinaTime.DateOf(now);
+        const int batch = 2000;
+        var progress = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var template = templates[random.Next(templates.Count)];
+            var code = $"B{i:D7}-{random.Next(100000):D5}";
+            var guide = template with
+            {
+                Name = template.Name + "（" + towns[random.Next(towns.Count)] + "）",
+                DepartmentId = departments[random.Next(departments.Count)],
+            };
+            var item = ServiceItem.Create(code, guide, "bench", now);
+            item.Publish("bench", now, today);
+            db.ServiceItems.Add(item);
+            codes.Add(code);
+            if ((i + 1) % batch == 0 || i == count - 1)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+                if (progress.Elapsed.TotalSeconds > 5)
+                {
+                    Console.WriteLine($"  … {i + 1:N0} items");
+                    progress.Restart();
+                }
+            }
+        }
+        if (database.Provider == "Postgres")
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+        codes.Sort(StringComparer.Ordinal);
+        return codes;
+    }
+}
+
+/// <summary>One measured scenario: latency percentiles in milliseconds, and its ratio to a ceiling.</summary>
+public sealed record Scenario(string Name, int Samples, double P50, double P95, double P99, Scenario? Ceiling = null, string Unit = "ms")
+{
+    public Scenario Against(Scenario ceiling) => this with { Ceiling = ceiling };
+}
+
+public static class Measure
+{
+    public static async Task<Scenario> RunAsync(string name, int samples, Func<Task> action)
+    {
+        for (var i = 0; i < Math.Min(20, samples); i++)
+        {
+            await action(); // warm-up: JIT, connection pools, page caches
+        }
+        var times = new double[samples];
+        for (var i = 0; i < samples; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await action();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        Console.WriteLine($"  {name}: p50 {Pct(times, 0.5):F2} ms");
+        return new Scenario(name, samples, Pct(times, 0.50), Pct(times, 0.95), Pct(times, 0.99));
+    }
+
+    /// <summary>CPU-bound work: nanoseconds per operation over batches (p50/p95 of the batch means).</summary>
+    public static Scenario Compute(string name, int operations, Func<int, int> op)
+    {
+        var sink = 0;
+        for (var i = 0; i < 10_000; i++)
+        {
+            sink += op(i);
+        }
+        const int batches = 40;
+        var per = operations / batches;
+        var means = new double[batches];
+        for (var b = 0; b < batches; b++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < per; i++)
+            {
+                sink += op(b * per + i);
+            }
+            means[b] = Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1_000_000 / per;
+        }
+        Array.Sort(means);
+        Console.WriteLine($"  {name}: {Pct(means, 0.5):F0} ns/op ({sink % 10})");
+        return new Scenario(name, operations, Pct(means, 0.5), Pct(means, 0.95), Pct(means, 0.99), Unit: "ns/op");
+    }
+
+    private static double Pct(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+public static class Report
+{
+    public static void Print(IReadOnlyList<Scenario> results, BenchOptions options, string provider)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| scenario ({provider}, {options.Items:N0} items) | p50 | p95 | ratio p50 / ceiling p50 |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var r in results)
+        {
+            var ratio = r.Ceiling is { } c ? (r.P50 / c.P50).ToString("F1", CultureInfo.InvariantCulture) + "×" : "(ceiling)";
+            Console.WriteLine($"| {r.Name} | {r.P50:F2} {r.Unit} | {r.P95:F2} {r.Unit} | {ratio} |");
+        }
+    }
+}
