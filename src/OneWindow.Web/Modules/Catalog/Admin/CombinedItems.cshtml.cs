@@ -96,7 +96,6 @@ public sealed class CombinedItemsModel(OneWindowDbContext db, ManageCombinedItem
     private async Task LoadAsync(CancellationToken ct)
     {
         Items = await db.CombinedItems.AsNoTracking().OrderBy(c => c.Code).Take(500).ToListAsync(ct);
-        Departments = [.. (await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).Take(500).ToListAsync(ct))
-            .Select(d => new SelectListItem(d.Name, d.Id.ToString(), d.Id == LeadDepartmentId))];
+        Departments = await PickLists.DepartmentsAsync(db, LeadDepartmentId, null, ct);
     }
 }

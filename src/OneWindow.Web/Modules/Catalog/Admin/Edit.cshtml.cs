@@ -152,8 +152,7 @@ public sealed class EditModel(OneWindowDbContext db, ManageCatalog catalog, Guid
             Form = GuideForm.From(shown.Guide);
             Revision = shown.Revision;
         }
-        Departments = [.. (await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).Take(500).ToListAsync(ct))
-            .Select(d => new SelectListItem(d.Name, d.Id.ToString(), d.Id == Form.DepartmentId))];
+        Departments = await PickLists.DepartmentsAsync(db, Form.DepartmentId, null, ct);
         return true;
     }
 }

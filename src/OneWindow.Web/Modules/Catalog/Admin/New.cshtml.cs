@@ -68,7 +68,5 @@ public sealed class NewModel(OneWindowDbContext db, ManageCatalog catalog) : Pag
         return Redirect($"/admin/catalog/{Uri.EscapeDataString(Code.Trim())}/edit");
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        Departments = [.. (await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).Take(500).ToListAsync(ct))
-            .Select(d => new SelectListItem(d.Name, d.Id.ToString(), d.Id == DepartmentId))];
+    private async Task LoadAsync(CancellationToken ct) => Departments = await PickLists.DepartmentsAsync(db, DepartmentId, null, ct);
 }

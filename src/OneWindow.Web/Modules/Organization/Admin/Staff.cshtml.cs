@@ -63,21 +63,19 @@ public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage,
     {
         var now = clock.GetUtcNow();
         var venues = await db.Venues.AsNoTracking().Where(v => v.Tier != Domain.Organization.VenueTier.VillageRoom).OrderBy(v => v.Tier).ThenBy(v => v.RegionCode).Take(500).ToListAsync(ct);
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Take(500).ToListAsync(ct);
         Venues = [.. venues.Select(v => new SelectListItem(v.Name, v.Id.ToString(), v.Id == VenueId))];
-        Departments = [new SelectListItem(Text.Translate("（不属于部门）"), ""), .. departments.Select(d => new SelectListItem(d.Name, d.Id.ToString(), d.Id == DepartmentId))];
+        Departments = await PickLists.DepartmentsAsync(db, DepartmentId, "（不属于部门）", ct);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Take(1000).ToListAsync(ct);
         var userIds = users.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where userIds.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
         var counts = await db.StaffItems.Where(a => userIds.Contains(a.UserId)).GroupBy(a => a.UserId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         Rows = [.. users.Select(u => new Row(u.Id, u.UserName!, u.DisplayName,
             string.Join("、", roles.Where(r => r.UserId == u.Id).Select(r => EnumText.RoleName(r.Name!))),
-            venues.FirstOrDefault(v => v.Id == u.VenueId)?.Name, departments.FirstOrDefault(d => d.Id == u.DepartmentId)?.Name,
+            venues.FirstOrDefault(v => v.Id == u.VenueId)?.Name, Departments.FirstOrDefault(d => d.Value == u.DepartmentId?.ToString())?.Text,
             counts.FirstOrDefault(c => c.Key == u.Id)?.Count ?? 0, u.LockoutEnd > now))];
         if (SelectedUserId is { } selected)
         {
-            PublishedItems = [.. (await db.ServiceItemVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published).OrderBy(v => v.ItemCode)
-                .Select(v => new { v.ItemCode, v.Name }).Take(2000).ToListAsync(ct)).Select(v => (v.ItemCode, v.Name))];
+            PublishedItems = await PickLists.PublishedItemsAsync(db, ct);
             Authorized = [.. await db.StaffItems.AsNoTracking().Where(a => a.UserId == selected).Select(a => a.ItemCode).ToListAsync(ct)];
         }
     }

@@ -74,16 +74,14 @@ public sealed class WindowsModel(OneWindowDbContext db, ManageOrganization manag
         var venues = await db.Venues.AsNoTracking().Where(v => v.Tier != VenueTier.VillageRoom).OrderBy(v => v.Tier).ThenBy(v => v.RegionCode).Take(500).ToListAsync(ct);
         Venue ??= venues.FirstOrDefault()?.Id;
         Venues = [.. venues.Select(v => new SelectListItem(v.Name, v.Id.ToString(), v.Id == Venue))];
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Take(500).ToListAsync(ct);
-        Departments = [new SelectListItem(Text.Translate("（综合窗口不选）"), ""), .. departments.Select(d => new SelectListItem(d.Name, d.Id.ToString(), d.Id == DepartmentId))];
+        Departments = await PickLists.DepartmentsAsync(db, DepartmentId, "（综合窗口不选）", ct);
         var windows = await db.Windows.AsNoTracking().Where(w => w.VenueId == Venue).OrderBy(w => w.Number).Take(500).ToListAsync(ct);
         var ids = windows.Select(w => w.Id).ToList();
         var counts = await db.WindowItems.Where(a => ids.Contains(a.WindowId)).GroupBy(a => a.WindowId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        Rows = [.. windows.Select(w => new WindowRow(w, departments.FirstOrDefault(d => d.Id == w.DepartmentId)?.Name, counts.FirstOrDefault(c => c.Key == w.Id)?.Count ?? 0))];
+        Rows = [.. windows.Select(w => new WindowRow(w, Departments.FirstOrDefault(d => d.Value == w.DepartmentId?.ToString())?.Text, counts.FirstOrDefault(c => c.Key == w.Id)?.Count ?? 0))];
         if (Window is { } selected)
         {
-            PublishedItems = [.. (await db.ServiceItemVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published).OrderBy(v => v.ItemCode)
-                .Select(v => new { v.ItemCode, v.Name }).Take(2000).ToListAsync(ct)).Select(v => (v.ItemCode, v.Name))];
+            PublishedItems = await PickLists.PublishedItemsAsync(db, ct);
             Authorized = [.. await db.WindowItems.AsNoTracking().Where(a => a.WindowId == selected).Select(a => a.ItemCode).ToListAsync(ct)];
         }
     }

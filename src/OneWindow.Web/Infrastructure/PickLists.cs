@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Catalog;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Infrastructure;
+
+/// <summary>The option lists several admin forms share.</summary>
+public static class PickLists
+{
+    /// <summary>Departments in their display order, optionally led by an empty choice.</summary>
+    public static async Task<List<SelectListItem>> DepartmentsAsync(OneWindowDbContext db, Guid? selected, string? emptyChoice, CancellationToken ct)
+    {
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).Take(500).ToListAsync(ct);
+        var list = departments.Select(d => new SelectListItem(d.Name, d.Id.ToString(), d.Id == selected)).ToList();
+        if (emptyChoice is not null)
+        {
+            list.Insert(0, new SelectListItem(Text.Translate(emptyChoice), ""));
+        }
+        return list;
+    }
+
+    /// <summary>Published items by code, for authorization check-lists.</summary>
+    public static async Task<List<(string Code, string Name)>> PublishedItemsAsync(OneWindowDbContext db, CancellationToken ct) =>
+        [.. (await db.ServiceItemVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published).OrderBy(v => v.ItemCode)
+            .Select(v => new { v.ItemCode, v.Name }).Take(5000).ToListAsync(ct)).Select(v => (v.ItemCode, v.Name))];
+}
