@@ -1,0 +1,45 @@
+using OneWindow.Domain.Identifiers;
+
+namespace OneWindow.Domain.Cases;
+
+/// <summary>
+/// The applicant of a case: a person identified by the resident ID number (GB 11643) or an enterprise by its
+/// unified social credit code (GB 32100); both are checked by their check characters.
+/// </summary>
+public sealed record Applicant(ApplicantKind Kind, string Name, string IdentityNumber, string Phone)
+{
+    public static Applicant Create(ApplicantKind kind, string name, string identityNumber, string phone, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+        {
+            throw new DomainRuleException("applicant.name-required", "请填写申请人名称（100 字以内）。");
+        }
+        var id = kind == ApplicantKind.Person ? ResidentIdNumber.Normalize(identityNumber ?? "") : UnifiedSocialCreditCode.Normalize(identityNumber ?? "");
+        if (kind == ApplicantKind.Person)
+        {
+            if (ResidentIdNumber.Validate(id, today) is { } problem)
+            {
+                throw new DomainRuleException(problem, "居民身份证号码不正确（GB 11643 校验未通过）。");
+            }
+            if (id.Length == 15)
+            {
+                id = ResidentIdNumber.ConvertLegacy15To18(id);
+            }
+        }
+        else if (UnifiedSocialCreditCode.Validate(id) is { } problem)
+        {
+            throw new DomainRuleException(problem, "统一社会信用代码不正确（GB 32100 校验未通过）。");
+        }
+        var digits = new string((phone ?? "").Where(c => char.IsAsciiDigit(c) || c == '-').ToArray());
+        if (digits.Count(char.IsAsciiDigit) is < 7 or > 12)
+        {
+            throw new DomainRuleException("applicant.phone-invalid", "联系电话应为 7 至 12 位数字。");
+        }
+        return new Applicant(kind, name.Trim(), id, digits);
+    }
+
+    /// <summary>The identity number as lists and logs show it (110105********002X).</summary>
+    public string MaskedIdentityNumber => ResidentIdNumber.Mask(IdentityNumber);
+
+    public string MaskedPhone => Phone.Length <= 4 ? "****" : new string('*', Phone.Length - 4) + Phone[^4..];
+}

@@ -1,0 +1,232 @@
+using System.Text.Json;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Catalog;
+
+namespace OneWindow.Domain.Cases;
+
+/// <summary>
+/// 办件: one application and everything that happens to it, with its legal clock. Every action checks the state,
+/// appends a hash-chained event and recomputes the due dates from the working-day calendar. Time is a parameter.
+/// </summary>
+public sealed partial class Case
+{
+    /// <summary>Working days within which a correction notice must be given (行政许可法 §32).</summary>
+    public const int IntakeNoticeWorkingDays = 5;
+    /// <summary>The default one-time extension (§42); joint handling gets <see cref="CombinedItem.JointExtensionDays"/>.</summary>
+    public const int DefaultExtensionDays = 10;
+
+    private readonly List<CaseEvent> _events = [];
+
+    private Case() { }
+
+    public Guid Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public Guid ItemVersionId { get; private set; }
+    public string ItemCode { get; private set; } = "";
+    public string ItemName { get; private set; } = "";
+    public Guid DepartmentId { get; private set; }
+    public Guid? ReceivingVenueId { get; private set; }
+    public string RegionCode { get; private set; } = "";
+    public CaseChannel Channel { get; private set; }
+    public Applicant Applicant { get; private set; } = null!;
+    public CaseStatus Status { get; private set; }
+    public CaseStatus? StatusBeforeSuspension { get; private set; }
+
+    public bool IsInstant { get; private set; }
+    public int PromisedLimitDays { get; private set; }
+    public int StatutoryLimitDays { get; private set; }
+    public int ExtensionDays { get; private set; }
+    public string? ExtensionReason { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? ReceivedAt { get; private set; }
+    public DateTime? IntakeDueAt { get; private set; }
+    public DateTime? AcceptedAt { get; private set; }
+    /// <summary>When the legal clock started: the acceptance, or the receipt when no notice was given in time.</summary>
+    public DateTime? ClockStartAt { get; private set; }
+    public bool DeemedAccepted { get; private set; }
+    public DateTime? PromisedDueAt { get; private set; }
+    public DateTime? StatutoryDueAt { get; private set; }
+    /// <summary>The next instant at which a clock of this case runs out (for sweeps); null when nothing runs.</summary>
+    public DateTime? NextDeadlineAt { get; private set; }
+
+    public int CorrectionNotices { get; private set; }
+    public IReadOnlyList<string> MissingMaterials { get; private set; } = [];
+    public IReadOnlyList<ClockPause> Pauses { get; private set; } = [];
+    public IReadOnlyList<CaseNode> Nodes { get; private set; } = [];
+    public int CurrentNodeIndex { get; private set; }
+
+    public DecisionOutcome? Decision { get; private set; }
+    public string? DecisionReason { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+    public string? ResultNumber { get; private set; }
+    public DateTime? ResultIssuedAt { get; private set; }
+    public DeliveryMethod? DeliveryMethod { get; private set; }
+    public string? DeliveryReference { get; private set; }
+    public DateTime? ConcludedAt { get; private set; }
+    public string? ClosingReason { get; private set; }
+
+    /// <summary>Optimistic concurrency token: two people acting on one case at once cannot both succeed.</summary>
+    public int Revision { get; private set; }
+    public string LastEventHash { get; private set; } = CaseEvent.GenesisHash;
+    public int EventCount { get; private set; }
+    /// <summary>The events appended since the case was loaded (persisted with the case in one transaction).</summary>
+    public IReadOnlyList<CaseEvent> NewEvents => _events;
+
+    public bool IsOpen => Status is not (CaseStatus.Concluded or CaseStatus.RejectedAtIntake or CaseStatus.Withdrawn or CaseStatus.Terminated);
+
+    /// <summary>Registers an application handed in at a window (or by a town or village room for the county): it is received.</summary>
+    public static Case Receive(string number, ServiceItemVersion version, Applicant applicant, CaseChannel channel, Guid? receivingVenueId, string regionCode,
+        IReadOnlyList<string> materialsProvided, Actor clerk, DateTime now, WorkingDayCalendar calendar)
+    {
+        if (version.Status != VersionStatus.Published)
+        {
+            throw new DomainRuleException("case.item-not-published", "只能受理已发布事项的申请。");
+        }
+        var c = new Case
+        {
+            Id = Guid.CreateVersion7(now),
+            Number = number,
+            ItemVersionId = version.Id,
+            ItemCode = version.ItemCode,
+            ItemName = version.Name,
+            DepartmentId = version.DepartmentId,
+            ReceivingVenueId = receivingVenueId,
+            RegionCode = regionCode,
+            Channel = channel,
+            Applicant = applicant,
+            IsInstant = version.LimitKind == LimitKind.Instant,
+            PromisedLimitDays = version.PromisedLimitDays,
+            StatutoryLimitDays = version.StatutoryLimitDays,
+            CreatedAt = now,
+            Nodes = [.. version.Guide.ProcessNodes.Select(n => new CaseNode { Name = n.Name, ActingRole = n.ActingRole, LimitWorkingDays = n.LimitWorkingDays })],
+        };
+        if (c.Nodes.Count == 0)
+        {
+            throw new DomainRuleException("case.item-without-nodes", "该事项没有办理环节，无法受理。");
+        }
+        c.MarkReceived(now, calendar);
+        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials = materialsProvided, channel });
+        return c;
+    }
+
+    /// <summary>受理: the legal clock starts (from the receipt when the notice period has passed without a notice).</summary>
+    public void Accept(Actor clerk, DateTime now, WorkingDayCalendar calendar, string? opinion = null)
+    {
+        Require(CaseStatus.Received, "case.not-received", "只有已收件的申请才能受理。");
+        var deemed = now >= IntakeDueAt;
+        AcceptedAt = now;
+        DeemedAccepted = deemed;
+        ClockStartAt = deemed ? ReceivedAt : now;
+        CompleteNode(0, clerk, now, opinion);
+        StartNode(1, now, calendar);
+        var from = Status;
+        Status = CaseStatus.Accepted;
+        Recompute(now, calendar);
+        Append(clerk, now, "accepted", from, Status, Nodes[0].Name, opinion, new { deemed, clockStartAt = ClockStartAt });
+    }
+
+    /// <summary>
+    /// 视为受理: the notice period passed without a correction notice, so the application counts as accepted from the
+    /// day it was received (§32). Called by the intake sweep.
+    /// </summary>
+    public void DeemAccepted(DateTime now, WorkingDayCalendar calendar)
+    {
+        Require(CaseStatus.Received, "case.not-received", "只有已收件的申请才能视为受理。");
+        if (now < IntakeDueAt)
+        {
+            throw new DomainRuleException("case.intake-period-running", "补正告知期限尚未届满。");
+        }
+        Accept(Actor.System, now, calendar, "五个工作日内未告知补正，自收到申请材料之日起视为受理");
+    }
+
+    /// <summary>一次性告知: everything missing, at once. A second notice needs a recorded reason (a supervision event).</summary>
+    public void RequestCorrection(IReadOnlyList<string> missing, string? secondNoticeReason, Actor clerk, DateTime now)
+    {
+        Require(CaseStatus.Received, "case.not-received", "只有已收件、尚未受理的申请才能告知补正。");
+        var items = missing.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        if (items.Count == 0)
+        {
+            throw new DomainRuleException("case.missing-required", "请列出需要补正的全部材料。");
+        }
+        if (now >= IntakeDueAt)
+        {
+            throw new DomainRuleException("case.correction-notice-late", "已超过五个工作日的补正告知期限，依法视为受理，请直接受理。");
+        }
+        if (CorrectionNotices > 0 && string.IsNullOrWhiteSpace(secondNoticeReason))
+        {
+            throw new DomainRuleException("case.second-correction-notice", "一次性告知制度：同一申请再次告知补正须记录理由。");
+        }
+        CorrectionNotices++;
+        MissingMaterials = items;
+        var from = Status;
+        Status = CaseStatus.AwaitingCorrection;
+        NextDeadlineAt = null;
+        Append(clerk, now, "correction-requested", from, Status, Nodes[0].Name, secondNoticeReason, new { missing = items, notice = CorrectionNotices });
+    }
+
+    /// <summary>补齐材料: the application is received again, complete, and a new notice period runs.</summary>
+    public void Supplement(IReadOnlyList<string> provided, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    {
+        Require(CaseStatus.AwaitingCorrection, "case.not-awaiting-correction", "该申请不在待补正状态。");
+        var from = Status;
+        MarkReceived(now, calendar);
+        Append(actor, now, "supplemented", from, Status, Nodes[0].Name, null, new { provided });
+    }
+
+    /// <summary>不予受理: with the legal reason and the agency the applicant should go to.</summary>
+    public void RejectAtIntake(string reason, string? referTo, Actor clerk, DateTime now)
+    {
+        if (Status is not (CaseStatus.Received or CaseStatus.AwaitingCorrection))
+        {
+            throw new DomainRuleException("case.not-received", "只有尚未受理的申请才能不予受理。");
+        }
+        RequireText(reason, "case.reason-required", "不予受理须写明理由和法律依据。");
+        var from = Status;
+        Status = CaseStatus.RejectedAtIntake;
+        ClosingReason = reason.Trim();
+        ConcludedAt = now;
+        NextDeadlineAt = null;
+        Append(clerk, now, "rejected-at-intake", from, Status, Nodes[0].Name, reason, new { referTo });
+    }
+
+    private void MarkReceived(DateTime now, WorkingDayCalendar calendar)
+    {
+        ReceivedAt = now;
+        IntakeDueAt = LegalClock.Due(calendar, now, IntakeNoticeWorkingDays).DueAtUtc;
+        Status = CaseStatus.Received;
+        NextDeadlineAt = IntakeDueAt;
+    }
+
+    private void Require(CaseStatus status, string code, string message)
+    {
+        if (Status != status)
+        {
+            throw new DomainRuleException(code, message);
+        }
+    }
+
+    private static void RequireText(string? text, string code, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainRuleException(code, message);
+        }
+    }
+
+    private void Append(Actor actor, DateTime now, string action, CaseStatus? from, CaseStatus to, string? node, string? opinion, object? data)
+    {
+        var e = CaseEvent.Create(Id, EventCount + 1, now, actor, action, from, to, node, opinion,
+            data is null ? null : JsonSerializer.Serialize(data, EventJson), LastEventHash);
+        _events.Add(e);
+        EventCount = e.Sequence;
+        LastEventHash = e.Hash;
+        Revision++;
+    }
+
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}

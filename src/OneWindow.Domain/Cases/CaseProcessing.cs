@@ -1,0 +1,345 @@
+using OneWindow.Domain.Calendar;
+
+namespace OneWindow.Domain.Cases;
+
+public sealed partial class Case
+{
+    /// <summary>
+    /// The node at which the decision is made: the last node acted by an approver, else the last node acted by
+    /// a reviewer, else the last node. Nodes after it (制证, 送达) are closed by issuing and delivering the result.
+    /// </summary>
+    public int DecisionNodeIndex
+    {
+        get
+        {
+            var approver = LastIndex(n => n.ActingRole == "Approver");
+            var reviewer = LastIndex(n => n.ActingRole == "Reviewer");
+            return Math.Max(1, approver >= 0 ? approver : reviewer >= 0 ? reviewer : Nodes.Count - 1);
+        }
+    }
+
+    public CaseNode? CurrentNode => CurrentNodeIndex < Nodes.Count ? Nodes[CurrentNodeIndex] : null;
+
+    /// <summary>Completes the current process node with an opinion (承办, 审核…) and opens the next one.</summary>
+    public void CompleteCurrentNode(Actor actor, string opinion, DateTime now, WorkingDayCalendar calendar)
+    {
+        Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能提交环节意见。");
+        RequireText(opinion, "case.opinion-required", "请填写办理意见。");
+        if (CurrentNodeIndex >= DecisionNodeIndex)
+        {
+            throw new DomainRuleException("case.decision-node", "当前环节是审批决定环节，请作出准予或不予的决定。");
+        }
+        RequireRole(actor, Nodes[CurrentNodeIndex]);
+        var node = Nodes[CurrentNodeIndex].Name;
+        CompleteNode(CurrentNodeIndex, actor, now, opinion);
+        StartNode(CurrentNodeIndex + 1, now, calendar);
+        Recompute(now, calendar);
+        Append(actor, now, "node-completed", Status, Status, node, opinion, new { next = CurrentNode?.Name });
+    }
+
+    /// <summary>Sends the case back to the previous node with a reason (退回).</summary>
+    public void ReturnToPreviousNode(Actor actor, string reason, DateTime now, WorkingDayCalendar calendar)
+    {
+        Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能退回。");
+        RequireText(reason, "case.reason-required", "退回须写明理由。");
+        if (CurrentNodeIndex <= 1)
+        {
+            throw new DomainRuleException("case.no-previous-node", "第一个办理环节不能再退回。");
+        }
+        var from = Nodes[CurrentNodeIndex].Name;
+        var nodes = Nodes.ToList();
+        nodes[CurrentNodeIndex] = nodes[CurrentNodeIndex] with { StartedAt = null, DueAt = null };
+        Nodes = nodes;
+        StartNode(CurrentNodeIndex - 1, now, calendar);
+        Recompute(now, calendar);
+        Append(actor, now, "node-returned", Status, Status, from, reason, new { to = CurrentNode?.Name });
+    }
+
+    /// <summary>特别程序: the clock stops; the applicant is told in writing how long it is expected to take (§45).</summary>
+    public void Suspend(string procedure, int expectedWorkingDays, string reason, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    {
+        RequireText(procedure, "case.procedure-required", "请写明特别程序的名称（听证、检验、鉴定…）。");
+        Pause(PauseKind.SpecialProcedure, procedure, expectedWorkingDays, reason, actor, now, calendar, "suspended");
+    }
+
+    /// <summary>
+    /// 受理后补正: the applicant must supply something during review; the correction period does not count (§45),
+    /// and the clock runs again when the materials come in (<see cref="Resume"/>).
+    /// </summary>
+    public void PauseForCorrection(IReadOnlyList<string> missing, int expectedWorkingDays, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    {
+        var items = missing.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        if (items.Count == 0)
+        {
+            throw new DomainRuleException("case.missing-required", "请列出需要补正的全部材料。");
+        }
+        MissingMaterials = items;
+        Pause(PauseKind.Correction, "补正", expectedWorkingDays, string.Join("；", items), actor, now, calendar, "correction-paused");
+    }
+
+    private void Pause(PauseKind kind, string name, int expectedWorkingDays, string reason, Actor actor, DateTime now, WorkingDayCalendar calendar, string action)
+    {
+        Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中、尚未决定的案件才能中止计时。");
+        RequireText(reason, "case.reason-required", "请写明理由。");
+        if (expectedWorkingDays is < 1 or > 365)
+        {
+            throw new DomainRuleException("case.procedure-duration", "请填写预计所需的工作日（1–365）。");
+        }
+        Pauses = [.. Pauses, new ClockPause(kind, name.Trim(), now, null, expectedWorkingDays, reason.Trim())];
+        StatusBeforeSuspension = Status;
+        Status = CaseStatus.Suspended;
+        PromisedDueAt = null;
+        StatutoryDueAt = null;
+        // While stopped, the next deadline is the declared end of the pause (supervision watches it).
+        NextDeadlineAt = LegalClock.Due(calendar, now, expectedWorkingDays).DueAtUtc;
+        Append(actor, now, action, CaseStatus.Accepted, Status, CurrentNode?.Name, reason, new { kind, name, expectedWorkingDays });
+    }
+
+    /// <summary>The special procedure ended: the clock runs again and every due date is recomputed.</summary>
+    public void Resume(string result, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    {
+        Require(CaseStatus.Suspended, "case.not-suspended", "该案件不在特别程序中。");
+        var pauses = Pauses.ToList();
+        var open = pauses.FindLastIndex(p => p.EndAt is null);
+        pauses[open] = pauses[open] with { EndAt = now };
+        Pauses = pauses;
+        Status = StatusBeforeSuspension ?? CaseStatus.Accepted;
+        StatusBeforeSuspension = null;
+        Recompute(now, calendar);
+        Append(actor, now, "resumed", CaseStatus.Suspended, Status, CurrentNode?.Name, result, new { procedure = pauses[open].Name });
+    }
+
+    /// <summary>延期: once, approved by the agency head, with reasons; the statutory limit grows by the extension.</summary>
+    public void Extend(int workingDays, string reason, Actor approver, DateTime now, WorkingDayCalendar calendar)
+    {
+        if (Status is not (CaseStatus.Accepted or CaseStatus.Suspended))
+        {
+            throw new DomainRuleException("case.not-in-process", "只有办理中、尚未决定的案件才能延期。");
+        }
+        if (ExtensionDays > 0)
+        {
+            throw new DomainRuleException("case.already-extended", "依法只能延期一次。");
+        }
+        if (approver.Role != "Approver")
+        {
+            throw new DomainRuleException("case.extension-needs-approver", "延期须经审批人（首席代表）批准。");
+        }
+        RequireText(reason, "case.reason-required", "延期须写明理由。");
+        if (workingDays is < 1 or > 30)
+        {
+            throw new DomainRuleException("case.extension-days", "延长的期限应为 1–30 个工作日。");
+        }
+        ExtensionDays = workingDays;
+        ExtensionReason = reason.Trim();
+        Recompute(now, calendar);
+        Append(approver, now, "extended", Status, Status, CurrentNode?.Name, reason, new { workingDays, statutoryDueAt = StatutoryDueAt });
+    }
+
+    /// <summary>决定: grant, or deny with reasons and the applicant's rights of appeal (§38).</summary>
+    public void Decide(DecisionOutcome outcome, string? reason, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    {
+        Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能作出决定。");
+        if (CurrentNodeIndex != DecisionNodeIndex)
+        {
+            throw new DomainRuleException("case.not-at-decision", $"请先完成“{CurrentNode?.Name}”环节。");
+        }
+        RequireRole(actor, Nodes[CurrentNodeIndex]);
+        if (outcome == DecisionOutcome.Deny)
+        {
+            RequireText(reason, "case.deny-reason-required", "不予许可须说明理由，并告知申请人依法申请行政复议或者提起行政诉讼的权利。");
+        }
+        var node = Nodes[CurrentNodeIndex].Name;
+        CompleteNode(CurrentNodeIndex, actor, now, reason ?? "准予");
+        if (CurrentNodeIndex + 1 < Nodes.Count)
+        {
+            StartNode(CurrentNodeIndex + 1, now, calendar);
+        }
+        else
+        {
+            CurrentNodeIndex = Nodes.Count;
+        }
+        Decision = outcome;
+        DecisionReason = reason?.Trim();
+        DecidedAt = now;
+        Status = CaseStatus.Decided;
+        Recompute(now, calendar);
+        Append(actor, now, "decided", CaseStatus.Accepted, Status, node, reason, new { outcome });
+    }
+
+    /// <summary>出证: the licence or the written decision, with its number (§44: within 10 working days of the decision).</summary>
+    public void IssueResult(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    {
+        Require(CaseStatus.Decided, "case.not-decided", "尚未作出决定，不能出证。");
+        RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。");
+        ResultNumber = resultNumber.Trim();
+        ResultIssuedAt = now;
+        Status = CaseStatus.ResultIssued;
+        Recompute(now, calendar);
+        Append(actor, now, "result-issued", CaseStatus.Decided, Status, CurrentNode?.Name, null, new { resultNumber = ResultNumber });
+    }
+
+    /// <summary>送达 and 办结: window pickup, mail with its tracking number, or electronic delivery.</summary>
+    public void Deliver(DeliveryMethod method, string? reference, Actor actor, DateTime now)
+    {
+        Require(CaseStatus.ResultIssued, "case.not-issued", "结果尚未出具，不能送达。");
+        if (method == Cases.DeliveryMethod.Mail)
+        {
+            RequireText(reference, "case.tracking-number-required", "邮寄送达须填写邮件号。");
+        }
+        var node = CurrentNode?.Name;
+        for (var i = CurrentNodeIndex; i < Nodes.Count; i++)
+        {
+            CompleteNode(i, actor, now, "送达");
+        }
+        CurrentNodeIndex = Nodes.Count;
+        DeliveryMethod = method;
+        DeliveryReference = reference?.Trim();
+        ConcludedAt = now;
+        Status = CaseStatus.Concluded;
+        NextDeadlineAt = null;
+        Append(actor, now, "delivered", CaseStatus.ResultIssued, Status, node, null, new { method, reference = DeliveryReference });
+    }
+
+    /// <summary>即办件: accepted, granted, issued and handed over in one sitting, each step recorded.</summary>
+    public void ConcludeInstantly(string resultNumber, Actor clerk, DateTime now, WorkingDayCalendar calendar)
+    {
+        if (!IsInstant)
+        {
+            throw new DomainRuleException("case.not-instant", "只有即办件可以当场办结。");
+        }
+        Accept(clerk, now, calendar);
+        while (CurrentNodeIndex < DecisionNodeIndex)
+        {
+            CompleteCurrentNode(clerk, "即办", now, calendar);
+        }
+        Decide(DecisionOutcome.Grant, null, clerk, now, calendar);
+        IssueResult(resultNumber, clerk, now, calendar);
+        Deliver(Cases.DeliveryMethod.WindowPickup, null, clerk, now);
+    }
+
+    /// <summary>撤回: the applicant withdraws an open application.</summary>
+    public void Withdraw(string reason, Actor actor, DateTime now) => Close(CaseStatus.Withdrawn, "withdrawn", reason, actor, now);
+
+    /// <summary>终止: ended for a legal reason (the applicant died, the enterprise was dissolved…).</summary>
+    public void Terminate(string legalReason, Actor actor, DateTime now) => Close(CaseStatus.Terminated, "terminated", legalReason, actor, now);
+
+    private void Close(CaseStatus to, string action, string reason, Actor actor, DateTime now)
+    {
+        if (!IsOpen || Status is CaseStatus.ResultIssued)
+        {
+            throw new DomainRuleException("case.not-open", "该案件已办结或已出证，不能撤回或终止。");
+        }
+        RequireText(reason, "case.reason-required", "请写明理由。");
+        var from = Status;
+        Status = to;
+        ClosingReason = reason.Trim();
+        ConcludedAt = now;
+        NextDeadlineAt = null;
+        PromisedDueAt = null;
+        StatutoryDueAt = null;
+        Append(actor, now, action, from, to, CurrentNode?.Name, reason, null);
+    }
+
+    /// <summary>The promised clock at an instant.</summary>
+    public ClockReading ReadPromised(DateTime now, WorkingDayCalendar calendar) => Read(PromisedLimitDays, PromisedDueAt, now, calendar);
+
+    /// <summary>The statutory clock at an instant (extension included).</summary>
+    public ClockReading ReadStatutory(DateTime now, WorkingDayCalendar calendar) => Read(StatutoryLimitDays + ExtensionDays, StatutoryDueAt, now, calendar);
+
+    private ClockReading Read(int limit, DateTime? dueAt, DateTime now, WorkingDayCalendar calendar)
+    {
+        if (ClockStartAt is not { } start)
+        {
+            return new ClockReading(null, null, 0, null, true, false);
+        }
+        var end = ConcludedAt ?? DecidedAt ?? now;
+        var elapsed = LegalClock.ElapsedWorkingDays(calendar, start, end, Pauses.Select(p => p.ToExcluded()));
+        if (dueAt is null)
+        {
+            return new ClockReading(null, null, elapsed, Status == CaseStatus.Suspended ? Math.Max(0, limit - elapsed) : null, Status == CaseStatus.Suspended, false);
+        }
+        var dueDate = ChinaTime.DateOf(dueAt.Value.AddTicks(-1));
+        var remaining = calendar.WorkingDaysBetween(ChinaTime.DateOf(end), dueDate);
+        return new ClockReading(dueAt, dueDate, elapsed, remaining, false, end >= dueAt);
+    }
+
+    /// <summary>Recomputes every due date from the calendar and the pauses; never by adding calendar days.</summary>
+    private void Recompute(DateTime now, WorkingDayCalendar calendar)
+    {
+        var excluded = Pauses.Select(p => p.ToExcluded()).ToList();
+        if (ClockStartAt is { } start && Status is CaseStatus.Accepted or CaseStatus.Decided or CaseStatus.ResultIssued)
+        {
+            PromisedDueAt = LegalClock.Due(calendar, start, PromisedLimitDays, excluded).DueAtUtc;
+            StatutoryDueAt = LegalClock.Due(calendar, start, StatutoryLimitDays + ExtensionDays, excluded).DueAtUtc;
+        }
+        var nodes = Nodes.ToList();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is { StartedAt: { } started, CompletedAt: null, LimitWorkingDays: { } days })
+            {
+                nodes[i] = nodes[i] with { DueAt = LegalClock.Due(calendar, started, days, excluded).DueAtUtc };
+            }
+        }
+        Nodes = nodes;
+        // Certificate (§44): issued and delivered within 10 working days of the decision.
+        var issueDue = DecidedAt is { } decided && Status is CaseStatus.Decided or CaseStatus.ResultIssued
+            ? LegalClock.Due(calendar, decided, 10).DueAtUtc
+            : null;
+        var candidates = new[]
+        {
+            Status is CaseStatus.Accepted ? PromisedDueAt : null,
+            Status is CaseStatus.Accepted ? StatutoryDueAt : null,
+            Status is CaseStatus.Accepted ? CurrentNode?.DueAt : null,
+            issueDue,
+        };
+        NextDeadlineAt = candidates.Where(d => d is not null && d > now).Min() ?? candidates.Where(d => d is not null).Max();
+    }
+
+    private void StartNode(int index, DateTime now, WorkingDayCalendar calendar)
+    {
+        if (index >= Nodes.Count)
+        {
+            CurrentNodeIndex = Nodes.Count;
+            return;
+        }
+        var nodes = Nodes.ToList();
+        var node = nodes[index];
+        var excluded = Pauses.Select(p => p.ToExcluded()).ToList();
+        nodes[index] = node with
+        {
+            StartedAt = now,
+            CompletedAt = null,
+            DueAt = node.LimitWorkingDays is { } days ? LegalClock.Due(calendar, now, days, excluded).DueAtUtc : null,
+        };
+        Nodes = nodes;
+        CurrentNodeIndex = index;
+    }
+
+    private void CompleteNode(int index, Actor actor, DateTime now, string? opinion)
+    {
+        var nodes = Nodes.ToList();
+        nodes[index] = nodes[index] with { StartedAt = nodes[index].StartedAt ?? ReceivedAt ?? now, CompletedAt = now, CompletedBy = actor.Name, Opinion = opinion };
+        Nodes = nodes;
+    }
+
+    private static void RequireRole(Actor actor, CaseNode node)
+    {
+        // A window clerk at an instant item's window acts for every node; otherwise the node's role acts.
+        if (actor.Role != node.ActingRole && !(actor.Role == "Approver" && node.ActingRole == "Reviewer"))
+        {
+            throw new DomainRuleException("case.wrong-role", $"“{node.Name}”环节应由{node.ActingRole}办理。");
+        }
+    }
+
+    private int LastIndex(Func<CaseNode, bool> predicate)
+    {
+        for (var i = Nodes.Count - 1; i >= 1; i--)
+        {
+            if (predicate(Nodes[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

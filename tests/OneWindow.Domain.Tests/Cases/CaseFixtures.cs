@@ -1,0 +1,47 @@
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Cases;
+using OneWindow.Domain.Catalog;
+
+namespace OneWindow.Domain.Tests.Cases;
+
+/// <summary>Items, people and times for the case tests. Times are Beijing wall-clock times turned into UTC.</summary>
+internal static class CaseFixtures
+{
+    public static readonly WorkingDayCalendar Days = WorkingDayCalendar.Create(NationalCalendar.ShippedDays);
+    public static readonly Actor Clerk = new("u-clerk", "窗口 李芳", "WindowClerk");
+    public static readonly Actor Reviewer = new("u-rev", "审核 赵磊", "Reviewer");
+    public static readonly Actor Approver = new("u-app", "首席代表 周军", "Approver");
+    public static readonly Applicant Person = Applicant.Create(ApplicantKind.Person, "张三", "11010519491231002X", "13800000000", new DateOnly(2026, 11, 22));
+
+    public static DateTime Bj(int y, int m, int d, int h = 10, int min = 0) =>
+        DateTime.SpecifyKind(new DateTime(y, m, d, h, min, 0) - ChinaTime.Offset, DateTimeKind.Utc);
+
+    public static ServiceItemVersion Promised(int promised = 5, int statutory = 20) => Version(LimitKind.Promised, promised, statutory,
+    [
+        new() { Name = "受理", ActingRole = "WindowClerk" },
+        new() { Name = "审查", ActingRole = "Reviewer", LimitWorkingDays = promised / 2 },
+        new() { Name = "审批决定", ActingRole = "Approver", LimitWorkingDays = promised - promised / 2 },
+        new() { Name = "制证送达", ActingRole = "WindowClerk" },
+    ]);
+
+    public static ServiceItemVersion Instant() => Version(LimitKind.Instant, 0, 0,
+    [
+        new() { Name = "受理", ActingRole = "WindowClerk" },
+        new() { Name = "审核办结", ActingRole = "WindowClerk" },
+    ]);
+
+    public static Case Received(ServiceItemVersion version, DateTime at) =>
+        Case.Receive("431025-20251230-00001", version, Person, CaseChannel.Window, null, "431025000000", ["申请书"], Clerk, at, Days);
+
+    private static ServiceItemVersion Version(LimitKind kind, int promised, int statutory, ProcessNode[] nodes)
+    {
+        var guide = new ServiceGuide
+        {
+            Name = "测试事项", LegalBasis = "《中华人民共和国行政许可法》", DepartmentId = Guid.NewGuid(), ApplicantTypes = ApplicantTypes.Person,
+            LimitKind = kind, PromisedLimitDays = promised, StatutoryLimitDays = statutory, Materials = [new Material { Name = "申请书" }],
+            ProcessNodes = nodes, ConsultationPhone = "1", SupervisionPhone = "2", HandlingAddress = "大厅", ResultName = "证", DeliveryMethods = DeliveryMethods.WindowPickup,
+        };
+        var item = ServiceItem.Create("T-" + Guid.NewGuid().ToString("N")[..8], guide, "t", DateTime.UtcNow);
+        return item.Publish("t", DateTime.UtcNow, new DateOnly(2020, 1, 1));
+    }
+}
