@@ -1,10 +1,12 @@
 namespace OneWindow.Domain;
 
 /// <summary>
-/// A broken business rule. <see cref="Code"/> is stable (e.g. <c>catalog.version-not-draft</c>) so that
-/// clients and tests can rely on it; the message is for people.
+/// A broken business rule. <see cref="Code"/> is stable (e.g. <c>case.not-received</c>) so that clients and tests
+/// can rely on it; the message is for people. When <see cref="Field"/> is set the input itself is wrong (a missing
+/// reason, an invalid number): the API answers 400 for that field; otherwise the action does not fit the state (409).
 /// </summary>
-public sealed class DomainRuleException(string code, string message) : Exception(message)
+public sealed class DomainRuleException(string code, string message, string? field = null) : Exception(message)
 {
     public string Code { get; } = code;
+    public string? Field { get; } = field;
 }

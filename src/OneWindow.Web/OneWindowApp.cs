@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
 using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Cases;
 using OneWindow.Web.Modules.Catalog;
 using OneWindow.Web.Modules.Organization;
 using OneWindow.Web.Modules.Portal;
@@ -86,6 +87,7 @@ public static class OneWindowApp
         services.AddCatalogModule();
         services.AddOrganizationModule();
         services.AddPortalModule();
+        services.AddCasesModule();
         return builder;
     }
 
@@ -112,6 +114,7 @@ public static class OneWindowApp
         app.MapCalendarModule();
         app.MapCatalogModule();
         app.MapPortalModule();
+        app.MapCasesModule();
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).ExcludeFromDescription();
         return app;
     }

@@ -12,14 +12,14 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string IdentityN
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
         {
-            throw new DomainRuleException("applicant.name-required", "请填写申请人名称（100 字以内）。");
+            throw new DomainRuleException("applicant.name-required", "请填写申请人名称（100 字以内）。", "applicantName");
         }
         var id = kind == ApplicantKind.Person ? ResidentIdNumber.Normalize(identityNumber ?? "") : UnifiedSocialCreditCode.Normalize(identityNumber ?? "");
         if (kind == ApplicantKind.Person)
         {
             if (ResidentIdNumber.Validate(id, today) is { } problem)
             {
-                throw new DomainRuleException(problem, "居民身份证号码不正确（GB 11643 校验未通过）。");
+                throw new DomainRuleException(problem, "居民身份证号码不正确（GB 11643 校验未通过）。", "identityNumber");
             }
             if (id.Length == 15)
             {
@@ -28,12 +28,12 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string IdentityN
         }
         else if (UnifiedSocialCreditCode.Validate(id) is { } problem)
         {
-            throw new DomainRuleException(problem, "统一社会信用代码不正确（GB 32100 校验未通过）。");
+            throw new DomainRuleException(problem, "统一社会信用代码不正确（GB 32100 校验未通过）。", "identityNumber");
         }
         var digits = new string((phone ?? "").Where(c => char.IsAsciiDigit(c) || c == '-').ToArray());
         if (digits.Count(char.IsAsciiDigit) is < 7 or > 12)
         {
-            throw new DomainRuleException("applicant.phone-invalid", "联系电话应为 7 至 12 位数字。");
+            throw new DomainRuleException("applicant.phone-invalid", "联系电话应为 7 至 12 位数字。", "phone");
         }
         return new Applicant(kind, name.Trim(), id, digits);
     }

@@ -28,7 +28,11 @@ public sealed partial class Case
     public Guid? ReceivingVenueId { get; private set; }
     public string RegionCode { get; private set; } = "";
     public CaseChannel Channel { get; private set; }
-    public Applicant Applicant { get; private set; } = null!;
+    public ApplicantKind ApplicantKind { get; private set; }
+    public string ApplicantName { get; private set; } = "";
+    public string ApplicantIdNumber { get; private set; } = "";
+    public string ApplicantPhone { get; private set; } = "";
+    public Applicant Applicant => new(ApplicantKind, ApplicantName, ApplicantIdNumber, ApplicantPhone);
     public CaseStatus Status { get; private set; }
     public CaseStatus? StatusBeforeSuspension { get; private set; }
 
@@ -94,7 +98,10 @@ public sealed partial class Case
             ReceivingVenueId = receivingVenueId,
             RegionCode = regionCode,
             Channel = channel,
-            Applicant = applicant,
+            ApplicantKind = applicant.Kind,
+            ApplicantName = applicant.Name,
+            ApplicantIdNumber = applicant.IdentityNumber,
+            ApplicantPhone = applicant.Phone,
             IsInstant = version.LimitKind == LimitKind.Instant,
             PromisedLimitDays = version.PromisedLimitDays,
             StatutoryLimitDays = version.StatutoryLimitDays,
@@ -147,7 +154,7 @@ public sealed partial class Case
         var items = missing.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
         if (items.Count == 0)
         {
-            throw new DomainRuleException("case.missing-required", "请列出需要补正的全部材料。");
+            throw new DomainRuleException("case.missing-required", "请列出需要补正的全部材料。", "missing");
         }
         if (now >= IntakeDueAt)
         {
@@ -155,7 +162,7 @@ public sealed partial class Case
         }
         if (CorrectionNotices > 0 && string.IsNullOrWhiteSpace(secondNoticeReason))
         {
-            throw new DomainRuleException("case.second-correction-notice", "一次性告知制度：同一申请再次告知补正须记录理由。");
+            throw new DomainRuleException("case.second-correction-notice", "一次性告知制度：同一申请再次告知补正须记录理由。", "reason");
         }
         CorrectionNotices++;
         MissingMaterials = items;
@@ -181,7 +188,7 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.not-received", "只有尚未受理的申请才能不予受理。");
         }
-        RequireText(reason, "case.reason-required", "不予受理须写明理由和法律依据。");
+        RequireText(reason, "case.reason-required", "不予受理须写明理由和法律依据。", "reason");
         var from = Status;
         Status = CaseStatus.RejectedAtIntake;
         ClosingReason = reason.Trim();
@@ -206,11 +213,11 @@ public sealed partial class Case
         }
     }
 
-    private static void RequireText(string? text, string code, string message)
+    private static void RequireText(string? text, string code, string message, string field)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new DomainRuleException(code, message);
+            throw new DomainRuleException(code, message, field);
         }
     }
 

@@ -24,7 +24,7 @@ public sealed partial class Case
     public void CompleteCurrentNode(Actor actor, string opinion, DateTime now, WorkingDayCalendar calendar)
     {
         Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能提交环节意见。");
-        RequireText(opinion, "case.opinion-required", "请填写办理意见。");
+        RequireText(opinion, "case.opinion-required", "请填写办理意见。", "opinion");
         if (CurrentNodeIndex >= DecisionNodeIndex)
         {
             throw new DomainRuleException("case.decision-node", "当前环节是审批决定环节，请作出准予或不予的决定。");
@@ -41,7 +41,7 @@ public sealed partial class Case
     public void ReturnToPreviousNode(Actor actor, string reason, DateTime now, WorkingDayCalendar calendar)
     {
         Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能退回。");
-        RequireText(reason, "case.reason-required", "退回须写明理由。");
+        RequireText(reason, "case.reason-required", "退回须写明理由。", "reason");
         if (CurrentNodeIndex <= 1)
         {
             throw new DomainRuleException("case.no-previous-node", "第一个办理环节不能再退回。");
@@ -58,7 +58,7 @@ public sealed partial class Case
     /// <summary>特别程序: the clock stops; the applicant is told in writing how long it is expected to take (§45).</summary>
     public void Suspend(string procedure, int expectedWorkingDays, string reason, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
-        RequireText(procedure, "case.procedure-required", "请写明特别程序的名称（听证、检验、鉴定…）。");
+        RequireText(procedure, "case.procedure-required", "请写明特别程序的名称（听证、检验、鉴定…）。", "procedure");
         Pause(PauseKind.SpecialProcedure, procedure, expectedWorkingDays, reason, actor, now, calendar, "suspended");
     }
 
@@ -71,7 +71,7 @@ public sealed partial class Case
         var items = missing.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
         if (items.Count == 0)
         {
-            throw new DomainRuleException("case.missing-required", "请列出需要补正的全部材料。");
+            throw new DomainRuleException("case.missing-required", "请列出需要补正的全部材料。", "missing");
         }
         MissingMaterials = items;
         Pause(PauseKind.Correction, "补正", expectedWorkingDays, string.Join("；", items), actor, now, calendar, "correction-paused");
@@ -80,10 +80,10 @@ public sealed partial class Case
     private void Pause(PauseKind kind, string name, int expectedWorkingDays, string reason, Actor actor, DateTime now, WorkingDayCalendar calendar, string action)
     {
         Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中、尚未决定的案件才能中止计时。");
-        RequireText(reason, "case.reason-required", "请写明理由。");
+        RequireText(reason, "case.reason-required", "请写明理由。", "reason");
         if (expectedWorkingDays is < 1 or > 365)
         {
-            throw new DomainRuleException("case.procedure-duration", "请填写预计所需的工作日（1–365）。");
+            throw new DomainRuleException("case.procedure-duration", "请填写预计所需的工作日（1–365）。", "expectedWorkingDays");
         }
         Pauses = [.. Pauses, new ClockPause(kind, name.Trim(), now, null, expectedWorkingDays, reason.Trim())];
         StatusBeforeSuspension = Status;
@@ -124,10 +124,10 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.extension-needs-approver", "延期须经审批人（首席代表）批准。");
         }
-        RequireText(reason, "case.reason-required", "延期须写明理由。");
+        RequireText(reason, "case.reason-required", "延期须写明理由。", "reason");
         if (workingDays is < 1 or > 30)
         {
-            throw new DomainRuleException("case.extension-days", "延长的期限应为 1–30 个工作日。");
+            throw new DomainRuleException("case.extension-days", "延长的期限应为 1–30 个工作日。", "workingDays");
         }
         ExtensionDays = workingDays;
         ExtensionReason = reason.Trim();
@@ -146,7 +146,7 @@ public sealed partial class Case
         RequireRole(actor, Nodes[CurrentNodeIndex]);
         if (outcome == DecisionOutcome.Deny)
         {
-            RequireText(reason, "case.deny-reason-required", "不予许可须说明理由，并告知申请人依法申请行政复议或者提起行政诉讼的权利。");
+            RequireText(reason, "case.deny-reason-required", "不予许可须说明理由，并告知申请人依法申请行政复议或者提起行政诉讼的权利。", "reason");
         }
         var node = Nodes[CurrentNodeIndex].Name;
         CompleteNode(CurrentNodeIndex, actor, now, reason ?? "准予");
@@ -170,7 +170,7 @@ public sealed partial class Case
     public void IssueResult(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
         Require(CaseStatus.Decided, "case.not-decided", "尚未作出决定，不能出证。");
-        RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。");
+        RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。", "resultNumber");
         ResultNumber = resultNumber.Trim();
         ResultIssuedAt = now;
         Status = CaseStatus.ResultIssued;
@@ -184,7 +184,7 @@ public sealed partial class Case
         Require(CaseStatus.ResultIssued, "case.not-issued", "结果尚未出具，不能送达。");
         if (method == Cases.DeliveryMethod.Mail)
         {
-            RequireText(reference, "case.tracking-number-required", "邮寄送达须填写邮件号。");
+            RequireText(reference, "case.tracking-number-required", "邮寄送达须填写邮件号。", "reference");
         }
         var node = CurrentNode?.Name;
         for (var i = CurrentNodeIndex; i < Nodes.Count; i++)
@@ -229,7 +229,7 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.not-open", "该案件已办结或已出证，不能撤回或终止。");
         }
-        RequireText(reason, "case.reason-required", "请写明理由。");
+        RequireText(reason, "case.reason-required", "请写明理由。", "reason");
         var from = Status;
         Status = to;
         ClosingReason = reason.Trim();

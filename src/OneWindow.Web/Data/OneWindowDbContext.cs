@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OneWindow.Domain.Cases;
 using OneWindow.Domain.Catalog;
 using OneWindow.Domain.Organization;
 
@@ -30,10 +31,40 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<SpecialDayEntry> SpecialDays => Set<SpecialDayEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+
+    // Set while this context (one request's) holds the gate around a unit of several statements.
+    private bool _holdsWriteGate;
+
+    /// <summary>
+    /// Holds the SQLite write gate for a unit of several statements (a case number and the case); SaveChanges inside
+    /// it does not take the gate again. On PostgreSQL it holds nothing.
+    /// </summary>
+    public async Task<IDisposable?> EnterWriteGateAsync(CancellationToken cancellationToken)
+    {
+        if (writeGate is null || !Database.IsSqlite() || _holdsWriteGate)
+        {
+            return null;
+        }
+        var held = await writeGate.EnterAsync(cancellationToken);
+        _holdsWriteGate = true;
+        return new GateHold(this, held);
+    }
+
+    private sealed class GateHold(OneWindowDbContext context, IDisposable held) : IDisposable
+    {
+        public void Dispose()
+        {
+            context._holdsWriteGate = false;
+            held.Dispose();
+        }
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (writeGate is null || !Database.IsSqlite())
+        if (writeGate is null || !Database.IsSqlite() || _holdsWriteGate)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -154,6 +185,8 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(a => a.At);
         });
 
+        ConfigureCases(builder);
+
         builder.Entity<StoredFile>(b =>
         {
             b.Property(f => f.FileName).HasMaxLength(200);
@@ -182,6 +215,61 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
                 key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
             }
         }
+    }
+
+    private static void ConfigureCases(ModelBuilder builder)
+    {
+        builder.Entity<Case>(b =>
+        {
+            b.Property(c => c.Number).HasMaxLength(40);
+            b.Property(c => c.ItemCode).HasMaxLength(40);
+            b.Property(c => c.ItemName).HasMaxLength(200);
+            b.Property(c => c.RegionCode).HasMaxLength(12);
+            b.Property(c => c.LastEventHash).HasMaxLength(64);
+            b.Property(c => c.ExtensionReason).HasMaxLength(1000);
+            b.Property(c => c.DecisionReason).HasMaxLength(2000);
+            b.Property(c => c.ClosingReason).HasMaxLength(2000);
+            b.Property(c => c.ResultNumber).HasMaxLength(60);
+            b.Property(c => c.DeliveryReference).HasMaxLength(60);
+            b.Property(c => c.Revision).IsConcurrencyToken();
+            b.Property(c => c.ApplicantName).HasMaxLength(100);
+            b.Property(c => c.ApplicantIdNumber).HasMaxLength(18);
+            b.Property(c => c.ApplicantPhone).HasMaxLength(20);
+            b.Ignore(c => c.Applicant);
+            b.Property(c => c.MissingMaterials).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<string>>());
+            b.Property(c => c.Pauses).HasConversion(JsonConverter<IReadOnlyList<ClockPause>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<ClockPause>>());
+            b.Property(c => c.Nodes).HasConversion(JsonConverter<IReadOnlyList<CaseNode>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<CaseNode>>());
+            b.Ignore(c => c.NewEvents);
+            b.Ignore(c => c.CurrentNode);
+            b.Ignore(c => c.IsOpen);
+            b.Ignore(c => c.DecisionNodeIndex);
+            b.HasIndex(c => c.Number).IsUnique();
+            // Sweeps take the cases whose next deadline has come, oldest first.
+            b.HasIndex(c => new { c.NextDeadlineAt, c.Id });
+            // Inboxes: a department's open cases by due date; a venue's intake; an applicant's own cases.
+            b.HasIndex(c => new { c.DepartmentId, c.Status, c.PromisedDueAt, c.Id });
+            b.HasIndex(c => new { c.ReceivingVenueId, c.Status, c.CreatedAt });
+            b.HasIndex(c => new { c.ApplicantIdNumber, c.CreatedAt });
+        });
+        builder.Entity<CaseEvent>(b =>
+        {
+            b.Property(e => e.ActorId).HasMaxLength(100);
+            b.Property(e => e.ActorName).HasMaxLength(100);
+            b.Property(e => e.ActorRole).HasMaxLength(40);
+            b.Property(e => e.Action).HasMaxLength(40);
+            b.Property(e => e.Node).HasMaxLength(100);
+            b.Property(e => e.Opinion).HasMaxLength(4000);
+            b.Property(e => e.Data).HasMaxLength(8000);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
+            b.Property(e => e.Hash).HasMaxLength(64);
+            b.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
+            b.HasIndex(e => e.At);
+        });
+        builder.Entity<CaseNumberCounter>(b =>
+        {
+            b.HasKey(c => c.Prefix);
+            b.Property(c => c.Prefix).HasMaxLength(30);
+        });
     }
 
     private static ValueConverter<T, string> JsonConverter<T>() => new(

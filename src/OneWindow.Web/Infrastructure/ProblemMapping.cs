@@ -32,12 +32,24 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             Title = "办事指南不完整",
             Extensions = { ["code"] = "guide.invalid", ["codes"] = invalid.Problems.Select(p => p.Code).ToArray() },
         },
+        DomainRuleException { Field: { } field } invalid => new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [invalid.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = invalid.Message,
+            Extensions = { ["code"] = invalid.Code },
+        },
         DomainRuleException rule => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = rule.Message,
             Type = "https://onewindow.example/problems/" + rule.Code,
             Extensions = { ["code"] = rule.Code },
+        },
+        ForbiddenException forbidden => new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = forbidden.Message,
+            Extensions = { ["code"] = forbidden.Code },
         },
         NotFoundException notFound => new ProblemDetails
         {

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Calendar;
+
+namespace OneWindow.Web.Modules.Cases;
+
+public sealed record CaseEventView(int Sequence, DateTime At, string ActorName, string ActorRole, string Action, CaseStatus? FromStatus, CaseStatus ToStatus, string? Node, string? Opinion, string? Data);
+
+/// <summary>A case as staff and the API see it: personal numbers masked, both clocks read now, the timeline and its verification.</summary>
+public sealed record CaseView(
+    string Number,
+    int Revision,
+    string ItemCode,
+    string ItemName,
+    string DepartmentName,
+    CaseStatus Status,
+    CaseChannel Channel,
+    ApplicantKind ApplicantKind,
+    string ApplicantName,
+    string ApplicantIdNumber,
+    string ApplicantPhone,
+    bool IsInstant,
+    int PromisedLimitDays,
+    int StatutoryLimitDays,
+    int ExtensionDays,
+    DateTime? ReceivedAt,
+    DateTime? IntakeDueAt,
+    DateTime? AcceptedAt,
+    bool DeemedAccepted,
+    ClockReading Promised,
+    ClockReading Statutory,
+    string? CurrentNode,
+    IReadOnlyList<CaseNode> Nodes,
+    IReadOnlyList<ClockPause> Pauses,
+    IReadOnlyList<string> MissingMaterials,
+    int CorrectionNotices,
+    DecisionOutcome? Decision,
+    string? DecisionReason,
+    string? ResultNumber,
+    DeliveryMethod? DeliveryMethod,
+    string? DeliveryReference,
+    DateTime? ConcludedAt,
+    string? ClosingReason,
+    IReadOnlyList<CaseEventView> Events,
+    ChainVerification Chain)
+{
+    public static async Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, Case c, DateTime now, CancellationToken ct)
+    {
+        var calendar = await calendars.ForRegionAsync(c.RegionCode);
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var department = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        return new CaseView(
+            c.Number, c.Revision, c.ItemCode, c.ItemName, department, c.Status, c.Channel,
+            c.ApplicantKind, c.ApplicantName, c.Applicant.MaskedIdentityNumber, c.Applicant.MaskedPhone,
+            c.IsInstant, c.PromisedLimitDays, c.StatutoryLimitDays, c.ExtensionDays,
+            c.ReceivedAt, c.IntakeDueAt, c.AcceptedAt, c.DeemedAccepted,
+            c.ReadPromised(now, calendar), c.ReadStatutory(now, calendar),
+            c.CurrentNode?.Name, c.Nodes, c.Pauses, c.MissingMaterials, c.CorrectionNotices,
+            c.Decision, c.DecisionReason, c.ResultNumber, c.DeliveryMethod, c.DeliveryReference, c.ConcludedAt, c.ClosingReason,
+            [.. events.Select(e => new CaseEventView(e.Sequence, e.At, e.ActorName, e.ActorRole, e.Action, e.FromStatus, e.ToStatus, e.Node, e.Opinion, e.Data))],
+            ChainVerification.Verify(events));
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Cases;
+using OneWindow.Domain.Catalog;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Calendar;
+
+namespace OneWindow.Web.Modules.Cases;
+
+public sealed record RegisterApplication(
+    string ItemCode,
+    ApplicantKind ApplicantKind,
+    string ApplicantName,
+    string IdentityNumber,
+    string Phone,
+    CaseChannel Channel = CaseChannel.Window,
+    IReadOnlyList<string>? MaterialsProvided = null);
+
+/// <summary>
+/// Every action on a case, for the workbench pages and the API alike: load the case, check who acts and the
+/// revision they saw, let the domain decide, and save the case with its new events in one transaction.
+/// </summary>
+public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars, UserManager<StaffUser> users, TimeProvider clock)
+{
+    /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
+    public async Task<Case> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
+    {
+        var staff = await CaseStaff.LoadAsync(principal, users);
+        var actor = staff.As(StaffRoles.WindowClerk);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var version = await db.ServiceItemVersions.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.ItemCode == request.ItemCode && v.Status == VersionStatus.Published, ct)
+            ?? throw new DomainRuleException("case.item-unknown", $"事项 {request.ItemCode} 不存在或未发布。", "itemCode");
+        if (staff.User.DepartmentId is { } department && department != version.DepartmentId)
+        {
+            throw new ForbiddenException("case.out-of-scope", "部门窗口只能受理本部门的事项。");
+        }
+        var applicant = Applicant.Create(request.ApplicantKind, request.ApplicantName, request.IdentityNumber, request.Phone, ChinaTime.DateOf(now));
+        var venue = staff.User.VenueId is { } venueId ? await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct) : null;
+        var county = (venue?.RegionCode ?? Organization.DemoCounty.CountyCode)[..6] + "000000";
+        var channel = venue?.Tier is Domain.Organization.VenueTier.TownHall or Domain.Organization.VenueTier.VillageRoom ? CaseChannel.ProxyIntake : request.Channel;
+        var calendar = await calendars.ForRegionAsync(county);
+
+        using var gate = await db.EnterWriteGateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var number = await CaseNumbers.NextAsync(db, county, ChinaTime.DateOf(now), ct);
+        var c = Case.Receive(number, version, applicant, channel, venue?.Id, county, request.MaterialsProvided ?? [], actor, now, calendar);
+        db.Cases.Add(c);
+        db.CaseEvents.AddRange(c.NewEvents);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return c;
+    }
+
+    /// <summary>
+    /// Runs one action on a case. <paramref name="expectedRevision"/> is the revision the person saw: if someone else
+    /// acted in between, nothing is saved and the answer is a conflict (409 <c>concurrency.conflict</c>).
+    /// </summary>
+    public async Task<Case> ActAsync(System.Security.Claims.ClaimsPrincipal principal, string number, int expectedRevision,
+        Action<Case, CaseStaff, DateTime, WorkingDayCalendar> action, CancellationToken ct)
+    {
+        var staff = await CaseStaff.LoadAsync(principal, users);
+        var c = await db.Cases.FirstOrDefaultAsync(x => x.Number == number, ct) ?? throw new NotFoundException($"案件 {number} 不存在。");
+        staff.EnsureMaySee(c);
+        if (c.Revision != expectedRevision)
+        {
+            throw new DbUpdateConcurrencyException($"Case {number} is at revision {c.Revision}, not {expectedRevision}.");
+        }
+        var calendar = await calendars.ForRegionAsync(c.RegionCode);
+        action(c, staff, clock.GetUtcNow().UtcDateTime, calendar);
+        db.CaseEvents.AddRange(c.NewEvents);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // Two people acted at once: the other's event took this sequence number first. Same answer as a stale revision.
+            db.ChangeTracker.Clear();
+            if (await db.Cases.AsNoTracking().AnyAsync(x => x.Number == number && x.Revision != expectedRevision, ct))
+            {
+                throw new DbUpdateConcurrencyException($"Case {number} changed while this action was saved.", e);
+            }
+            throw;
+        }
+        return c;
+    }
+
+    public async Task<Case> LoadForAsync(System.Security.Claims.ClaimsPrincipal principal, string number, CancellationToken ct)
+    {
+        var staff = await CaseStaff.LoadAsync(principal, users);
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct) ?? throw new NotFoundException($"案件 {number} 不存在。");
+        staff.EnsureMaySee(c);
+        return c;
+    }
+}
