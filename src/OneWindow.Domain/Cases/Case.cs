@@ -54,6 +54,16 @@ public sealed partial class Case
     /// <summary>The next instant at which a clock of this case runs out (for sweeps); null when nothing runs.</summary>
     public DateTime? NextDeadlineAt { get; private set; }
 
+    /// <summary>Whether the case is still open (persisted, so inboxes filter on an index).</summary>
+    public bool Open { get; private set; } = true;
+    /// <summary>
+    /// The inbox order: the next deadline, or the far future when nothing runs (awaiting the applicant). Never null,
+    /// so that keyset paging orders the same way on every database.
+    /// </summary>
+    public DateTime InboxDueAt { get; private set; } = NoDeadline;
+
+    public static readonly DateTime NoDeadline = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+
     public int CorrectionNotices { get; private set; }
     public IReadOnlyList<string> MissingMaterials { get; private set; } = [];
     public IReadOnlyList<ClockPause> Pauses { get; private set; } = [];
@@ -229,6 +239,8 @@ public sealed partial class Case
         EventCount = e.Sequence;
         LastEventHash = e.Hash;
         Revision++;
+        Open = IsOpen;
+        InboxDueAt = Open ? NextDeadlineAt ?? NoDeadline : ConcludedAt ?? now;
     }
 
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)

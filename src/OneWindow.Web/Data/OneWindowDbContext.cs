@@ -246,9 +246,9 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(c => c.Number).IsUnique();
             // Sweeps take the cases whose next deadline has come, oldest first.
             b.HasIndex(c => new { c.NextDeadlineAt, c.Id });
-            // Inboxes: a department's open cases by due date; a venue's intake; an applicant's own cases.
-            b.HasIndex(c => new { c.DepartmentId, c.Status, c.PromisedDueAt, c.Id });
-            b.HasIndex(c => new { c.ReceivingVenueId, c.Status, c.CreatedAt });
+            // Inboxes: a department's, or a venue's, open cases by due date, paged by (InboxDueAt, Id); an applicant's own cases.
+            b.HasIndex(c => new { c.DepartmentId, c.Open, c.InboxDueAt, c.Id });
+            b.HasIndex(c => new { c.ReceivingVenueId, c.Open, c.InboxDueAt, c.Id });
             b.HasIndex(c => new { c.ApplicantIdNumber, c.CreatedAt });
         });
         builder.Entity<CaseEvent>(b =>

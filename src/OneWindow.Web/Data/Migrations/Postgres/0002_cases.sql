@@ -55,6 +55,8 @@ CREATE TABLE "Cases" (
     "PromisedDueAt" timestamp with time zone,
     "StatutoryDueAt" timestamp with time zone,
     "NextDeadlineAt" timestamp with time zone,
+    "Open" boolean NOT NULL,
+    "InboxDueAt" timestamp with time zone NOT NULL,
     "CorrectionNotices" integer NOT NULL,
     "MissingMaterials" text NOT NULL,
     "Pauses" text NOT NULL,
@@ -81,10 +83,10 @@ CREATE UNIQUE INDEX "IX_CaseEvents_CaseId_Sequence" ON "CaseEvents" ("CaseId", "
 
 CREATE INDEX "IX_Cases_ApplicantIdNumber_CreatedAt" ON "Cases" ("ApplicantIdNumber", "CreatedAt");
 
-CREATE INDEX "IX_Cases_DepartmentId_Status_PromisedDueAt_Id" ON "Cases" ("DepartmentId", "Status", "PromisedDueAt", "Id");
+CREATE INDEX "IX_Cases_DepartmentId_Open_InboxDueAt_Id" ON "Cases" ("DepartmentId", "Open", "InboxDueAt", "Id");
 
 CREATE INDEX "IX_Cases_NextDeadlineAt_Id" ON "Cases" ("NextDeadlineAt", "Id");
 
 CREATE UNIQUE INDEX "IX_Cases_Number" ON "Cases" ("Number");
 
-CREATE INDEX "IX_Cases_ReceivingVenueId_Status_CreatedAt" ON "Cases" ("ReceivingVenueId", "Status", "CreatedAt");
+CREATE INDEX "IX_Cases_ReceivingVenueId_Open_InboxDueAt_Id" ON "Cases" ("ReceivingVenueId", "Open", "InboxDueAt", "Id");

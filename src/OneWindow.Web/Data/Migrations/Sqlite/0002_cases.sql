@@ -53,6 +53,8 @@ CREATE TABLE "Cases" (
     "PromisedDueAt" TEXT NULL,
     "StatutoryDueAt" TEXT NULL,
     "NextDeadlineAt" TEXT NULL,
+    "Open" INTEGER NOT NULL,
+    "InboxDueAt" TEXT NOT NULL,
     "CorrectionNotices" INTEGER NOT NULL,
     "MissingMaterials" TEXT NOT NULL,
     "Pauses" TEXT NOT NULL,
@@ -78,10 +80,10 @@ CREATE UNIQUE INDEX "IX_CaseEvents_CaseId_Sequence" ON "CaseEvents" ("CaseId", "
 
 CREATE INDEX "IX_Cases_ApplicantIdNumber_CreatedAt" ON "Cases" ("ApplicantIdNumber", "CreatedAt");
 
-CREATE INDEX "IX_Cases_DepartmentId_Status_PromisedDueAt_Id" ON "Cases" ("DepartmentId", "Status", "PromisedDueAt", "Id");
+CREATE INDEX "IX_Cases_DepartmentId_Open_InboxDueAt_Id" ON "Cases" ("DepartmentId", "Open", "InboxDueAt", "Id");
 
 CREATE INDEX "IX_Cases_NextDeadlineAt_Id" ON "Cases" ("NextDeadlineAt", "Id");
 
 CREATE UNIQUE INDEX "IX_Cases_Number" ON "Cases" ("Number");
 
-CREATE INDEX "IX_Cases_ReceivingVenueId_Status_CreatedAt" ON "Cases" ("ReceivingVenueId", "Status", "CreatedAt");
+CREATE INDEX "IX_Cases_ReceivingVenueId_Open_InboxDueAt_Id" ON "Cases" ("ReceivingVenueId", "Open", "InboxDueAt", "Id");

@@ -1,0 +1,72 @@
+using OneWindow.Domain.Cases;
+
+namespace OneWindow.Web.Infrastructure;
+
+/// <summary>The Chinese names of the case enums and event actions.</summary>
+public static class CaseText
+{
+    public static string Of(CaseStatus s) => Text.Translate(s switch
+    {
+        CaseStatus.Draft => "草稿",
+        CaseStatus.Submitted => "已提交",
+        CaseStatus.ReturnedForCorrection => "退回补正",
+        CaseStatus.Received => "已收件",
+        CaseStatus.AwaitingCorrection => "待补正",
+        CaseStatus.Accepted => "办理中",
+        CaseStatus.Suspended => "特别程序中",
+        CaseStatus.Decided => "已决定",
+        CaseStatus.ResultIssued => "已出证",
+        CaseStatus.Concluded => "已办结",
+        CaseStatus.RejectedAtIntake => "不予受理",
+        CaseStatus.Withdrawn => "已撤回",
+        CaseStatus.Terminated => "已终止",
+        _ => s.ToString(),
+    });
+
+    public static string Of(CaseChannel c) => Text.Translate(c switch
+    {
+        CaseChannel.Window => "窗口",
+        CaseChannel.Online => "网上",
+        CaseChannel.SelfService => "自助终端",
+        CaseChannel.ProxyIntake => "乡村代收代办",
+        CaseChannel.Agent => "代办",
+        _ => c.ToString(),
+    });
+
+    public static string Action(string action) => Text.Translate(action switch
+    {
+        "received" => "收件",
+        "accepted" => "受理",
+        "correction-requested" => "一次性告知补正",
+        "supplemented" => "补齐材料",
+        "rejected-at-intake" => "不予受理",
+        "node-completed" => "提交环节意见",
+        "node-returned" => "退回上一环节",
+        "suspended" => "进入特别程序",
+        "correction-paused" => "受理后补正（暂停计时）",
+        "resumed" => "恢复计时",
+        "extended" => "延期",
+        "decided" => "作出决定",
+        "result-issued" => "出证",
+        "delivered" => "送达办结",
+        "withdrawn" => "撤回",
+        "terminated" => "终止",
+        "complete-node" => "提交本环节意见",
+        "return-node" => "退回上一环节",
+        "accept" => "受理",
+        "correction" => "一次性告知补正",
+        "supplement" => "材料已补齐",
+        "reject" => "不予受理",
+        "suspend" => "进入特别程序",
+        "pause-for-correction" => "要求补正（暂停计时）",
+        "resume" => "特别程序结束，恢复计时",
+        "extend" => "延期（审批人）",
+        "decide" => "作出决定",
+        "issue" => "出证",
+        "deliver" => "送达并办结",
+        "conclude-instantly" => "即办：当场办结",
+        "withdraw" => "申请人撤回",
+        "terminate" => "终止办理",
+        _ => action,
+    });
+}

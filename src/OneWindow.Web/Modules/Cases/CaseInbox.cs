@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Modules.Cases;
+
+public sealed record InboxRow(string Number, string ItemName, string ApplicantName, CaseStatus Status, string? CurrentNode, DateTime? PromisedDueAt, DateTime? StatutoryDueAt, DateTime InboxDueAt, Guid Id);
+
+/// <summary>
+/// A member of staff's open cases, the soonest deadline first, paged by key (InboxDueAt, Id) on the
+/// (DepartmentId | ReceivingVenueId, Open, InboxDueAt, Id) indexes.
+/// </summary>
+public static class CaseInbox
+{
+    public const int PageSize = 30;
+
+    public static async Task<(IReadOnlyList<InboxRow> Rows, string? Next)> PageAsync(OneWindowDbContext db, CaseStaff staff, string? after, CancellationToken ct)
+    {
+        var cases = db.Cases.AsNoTracking().Where(c => c.Open);
+        cases = staff.User.DepartmentId is { } department
+            ? cases.Where(c => c.DepartmentId == department)
+            : cases.Where(c => c.ReceivingVenueId == staff.User.VenueId);
+        if (Cursor.TryParse(after, out var dueAt, out var id))
+        {
+            cases = cases.Where(c => c.InboxDueAt > dueAt || (c.InboxDueAt == dueAt && c.Id.CompareTo(id) > 0));
+        }
+        var rows = await cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id).Take(PageSize + 1)
+            .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, null, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id))
+            .ToListAsync(ct);
+        string? next = null;
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            next = Cursor.Format(rows[^1].InboxDueAt, rows[^1].Id);
+        }
+        return (rows, next);
+    }
+
+    private static class Cursor
+    {
+        public static string Format(DateTime dueAt, Guid id) => $"{dueAt.Ticks}_{id:N}";
+
+        public static bool TryParse(string? text, out DateTime dueAt, out Guid id)
+        {
+            dueAt = default;
+            id = default;
+            var parts = text?.Split('_');
+            if (parts is not [var ticks, var guid] || !long.TryParse(ticks, out var t) || t < 0 || t > DateTime.MaxValue.Ticks || !Guid.TryParseExact(guid, "N", out id))
+            {
+                return false;
+            }
+            dueAt = new DateTime(t, DateTimeKind.Utc);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Cases;
+
+namespace OneWindow.Web.Modules.Workbench.Cases;
+
+/// <summary>A case: its clocks, nodes and timeline, and the forms for the actions that fit its state.</summary>
+public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, RegionCalendars calendars, TimeProvider clock, UserManager<StaffUser> users) : PageModel
+{
+    [BindProperty] public int Revision { get; set; }
+    [BindProperty] public string? Opinion { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? MissingText { get; set; }
+    [BindProperty] public string? ReferTo { get; set; }
+    [BindProperty] public string? Procedure { get; set; }
+    [BindProperty] public int? ExpectedWorkingDays { get; set; }
+    [BindProperty] public int? WorkingDays { get; set; }
+    [BindProperty] public DecisionOutcome? Outcome { get; set; }
+    [BindProperty] public string? ResultNumber { get; set; }
+    [BindProperty] public DeliveryMethod? Method { get; set; }
+    [BindProperty] public string? Reference { get; set; }
+
+    public CaseView View { get; private set; } = null!;
+    public IReadOnlyList<string> Actions { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? FailedAction { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
+    {
+        await LoadAsync(number, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string number, string action, CancellationToken ct)
+    {
+        var chosen = CaseActions.Find(action);
+        if (chosen is null)
+        {
+            return BadRequest();
+        }
+        var missing = (MissingText ?? "").Split(['\n', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var request = new CaseActionRequest(Revision, Opinion, Reason, missing, missing, ReferTo, Procedure, ExpectedWorkingDays, WorkingDays, Outcome, ResultNumber, Method, Reference);
+        try
+        {
+            await handle.ActAsync(User, number, Revision, (c, staff, now, calendar) => chosen.Run(c, staff, request, now, calendar), ct);
+            TempData["Flash"] = Text.Formatted("已{0}。", CaseText.Action(action));
+            return Redirect("/workbench/cases/" + number);
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Error = Text.Translate("该案件刚刚被他人办理，您的操作未保存。页面已刷新为最新状态，请核对后再操作。");
+        }
+        FailedAction = action;
+        await LoadAsync(number, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(string number, CancellationToken ct)
+    {
+        var c = await handle.LoadForAsync(User, number, ct);
+        View = await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct);
+        Actions = CaseActionChoice.For(c, (await CaseStaff.LoadAsync(User, users)).Roles);
+        // The forms carry the revision shown now; after a refused action the typed text stays in the bound fields.
+        Revision = c.Revision;
+    }
+}

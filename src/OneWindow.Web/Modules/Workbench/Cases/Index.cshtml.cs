@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneWindow.Domain.Calendar;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Cases;
+
+namespace OneWindow.Web.Modules.Workbench.Cases;
+
+/// <summary>The inbox: my department's (or my venue's) open cases, the soonest deadline first, coloured by time left.</summary>
+public sealed class IndexModel(OneWindowDbContext db, UserManager<StaffUser> users, RegionCalendars calendars, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    public IReadOnlyList<InboxRow> Rows { get; private set; } = [];
+    public string? Next { get; private set; }
+    public DateTime Now { get; private set; }
+    public WorkingDayCalendar Calendar { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var staff = await CaseStaff.LoadAsync(User, users);
+        (Rows, Next) = await CaseInbox.PageAsync(db, staff, After, ct);
+        Now = clock.GetUtcNow().UtcDateTime;
+        Calendar = await calendars.ForRegionAsync(Organization.DemoCounty.CountyCode);
+    }
+
+    /// <summary>Working days left until a due instant (negative when overdue); null when no clock runs.</summary>
+    public int? DaysLeft(DateTime? dueAt) =>
+        dueAt is { } d && d != Domain.Cases.Case.NoDeadline
+            ? Calendar.WorkingDaysBetween(ChinaTime.DateOf(Now), ChinaTime.DateOf(d.AddTicks(-1))) - (Now >= d ? 1 : 0)
+            : null;
+
+    public static string Urgency(int? left) => left switch
+    {
+        null => "",
+        < 0 => "overdue",
+        0 => "due-today",
+        <= 2 => "due-soon",
+        _ => "on-time",
+    };
+}

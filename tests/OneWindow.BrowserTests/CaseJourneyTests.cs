@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace OneWindow.BrowserTests;
+
+public class CaseJourneyTests(AppServer app) : IClassFixture<AppServer>
+{
+    [Fact]
+    public async Task A_clerk_handles_a_walk_in_instant_case_end_to_end()
+    {
+        var page = await app.NewPageAsync();
+        await AppServer.SignInAsync(page, "clerk.mz");
+        await page.GetByRole(AriaRole.Link, new() { Name = "窗口收件" }).ClickAsync();
+        await page.GetByLabel("办理事项").SelectOptionAsync("431025-MZ-004");
+        await page.GetByRole(AriaRole.Button, new() { Name = "选择事项" }).ClickAsync();
+        await page.GetByLabel("申请人名称").FillAsync("张三");
+        await page.GetByLabel("证件号码").FillAsync("11010519491231002X");
+        await page.GetByLabel("联系电话").FillAsync("13800000000");
+        await page.GetByLabel("本人有效居民身份证", new() { Exact = false }).CheckAsync();
+        await page.GetByLabel("本人户口簿", new() { Exact = false }).CheckAsync();
+        await AppServer.ScreenshotAsync(page, "20-case-intake");
+        await page.GetByRole(AriaRole.Button, new() { Name = "收件登记" }).ClickAsync();
+        await page.WaitForURLAsync("**/workbench/cases/431025-*");
+        Assert.Contains("已收件", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByLabel("证照或决定书编号").FillAsync("J431025-2026-000001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "即办：当场办结" }).ClickAsync();
+        await page.GetByText("记录链校验通过").WaitForAsync();
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("已办结", text, StringComparison.Ordinal);
+        Assert.Contains("送达办结", text, StringComparison.Ordinal);
+        await AppServer.ScreenshotAsync(page, "21-case-concluded");
+    }
+
+    [Fact]
+    public async Task A_promised_case_shows_its_clocks_and_goes_to_review()
+    {
+        var page = await app.NewPageAsync();
+        await AppServer.SignInAsync(page, "clerk.mz");
+        await page.GotoAsync("/workbench/cases/new?item=431025-MZ-001");
+        await page.GetByLabel("企业或组织（统一社会信用代码）").CheckAsync();
+        await page.GetByLabel("申请人名称").FillAsync("临武县摄影家协会（筹）");
+        await page.GetByLabel("证件号码").FillAsync("91350100M000100Y43");
+        await page.GetByLabel("联系电话").FillAsync("0735-6361888");
+        await page.GetByRole(AriaRole.Button, new() { Name = "收件登记" }).ClickAsync();
+        await page.WaitForURLAsync("**/workbench/cases/431025-*");
+        await page.Locator("form:has(input[value=accept])").GetByRole(AriaRole.Button, new() { Name = "受理" }).ClickAsync();
+        await page.GetByText("当前环节：审查").WaitForAsync();
+        Assert.Contains("剩余", await page.Locator(".clock").First.InnerTextAsync(), StringComparison.Ordinal);
+        await AppServer.ScreenshotAsync(page, "22-case-in-review");
+        await page.GotoAsync("/workbench/cases");
+        await AppServer.ScreenshotAsync(page, "23-case-inbox");
+        Assert.Contains("社会团体成立登记", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+    }
+}
