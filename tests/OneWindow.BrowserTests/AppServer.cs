@@ -63,6 +63,8 @@ public sealed class AppServer : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = locale ?? "zh-CN",
         });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
@@ -75,7 +77,14 @@ public sealed class AppServer : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/workbench");
+        try
+        {
+            await page.WaitForURLAsync("**/workbench");
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException($"Sign-in of {user} did not reach the workbench; the page says: {await page.Locator("main").InnerTextAsync()}", e);
+        }
     }
 
     public async Task DisposeAsync()

@@ -24,6 +24,8 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:OneWindow", Database.ConnectionString);
+        // Background sweeps run only when a test calls them, with the test clock.
+        builder.UseSetting("Cases:IntakeSweepSeconds", "0");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

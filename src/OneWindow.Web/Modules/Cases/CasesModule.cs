@@ -27,7 +27,10 @@ public sealed record CaseActionRequest(
 
 public static class CasesModule
 {
-    public static IServiceCollection AddCasesModule(this IServiceCollection services) => services.AddScoped<HandleCase>();
+    public static IServiceCollection AddCasesModule(this IServiceCollection services) =>
+        services.AddScoped<HandleCase>()
+            .AddSingleton<IntakeSweep>()
+            .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>());
 
     public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app)
     {

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Calendar;
+
+namespace OneWindow.Web.Modules.Cases;
+
+/// <summary>
+/// 视为受理 (行政许可法 §32): an application received but neither accepted, rejected nor sent a correction notice
+/// within five working days counts as accepted from the day it was received. This sweep takes the received cases
+/// whose notice period has run out, oldest first, from the <c>(NextDeadlineAt, Id)</c> index, and records the deemed
+/// acceptance. Each case is saved on its own with its revision checked, so a clerk acting at the same moment, or a
+/// second app instance sweeping, cannot make it happen twice.
+/// </summary>
+public sealed class IntakeSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<IntakeSweep> logger) : BackgroundService
+{
+    public const int BatchSize = 200;
+
+    /// <summary>One pass; returns how many cases were deemed accepted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+        var calendars = scope.ServiceProvider.GetRequiredService<RegionCalendars>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Cases.AsNoTracking()
+            .Where(c => c.NextDeadlineAt <= now && c.Status == CaseStatus.Received)
+            .OrderBy(c => c.NextDeadlineAt).ThenBy(c => c.Id)
+            .Select(c => c.Id).Take(BatchSize).ToListAsync(ct);
+        var deemed = 0;
+        foreach (var id in due)
+        {
+            db.ChangeTracker.Clear();
+            var c = await db.Cases.FirstAsync(x => x.Id == id, ct);
+            if (c.Status != CaseStatus.Received || c.IntakeDueAt > now)
+            {
+                continue;
+            }
+            c.DeemAccepted(now, await calendars.ForRegionAsync(c.RegionCode));
+            db.CaseEvents.AddRange(c.NewEvents);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                deemed++;
+            }
+            catch (DbUpdateException e)
+            {
+                // Someone acted on the case meanwhile; the next pass sees its new state.
+                logger.LogInformation(e, "Case {Number} changed while it was being deemed accepted", c.Number);
+            }
+        }
+        return deemed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = configuration.GetValue("Cases:IntakeSweepSeconds", 60);
+        if (seconds <= 0)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
+        do
+        {
+            try
+            {
+                var deemed = await RunOnceAsync(stoppingToken);
+                if (deemed > 0)
+                {
+                    logger.LogInformation("Deemed {Count} applications accepted after the notice period", deemed);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The intake sweep failed; it runs again at the next tick");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
