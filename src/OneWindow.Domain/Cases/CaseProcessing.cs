@@ -324,7 +324,7 @@ public sealed partial class Case
 
     private static void RequireRole(Actor actor, CaseNode node)
     {
-        // A window clerk at an instant item's window acts for every node; otherwise the node's role acts.
+        // The node's role acts; an approver (首席代表) may also act for a reviewer.
         if (actor.Role != node.ActingRole && !(actor.Role == "Approver" && node.ActingRole == "Reviewer"))
         {
             throw new DomainRuleException("case.wrong-role", $"“{node.Name}”环节应由{node.ActingRole}办理。");

@@ -39,15 +39,17 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
             throw new ForbiddenException("case.out-of-scope", "部门窗口只能受理本部门的事项。");
         }
         var applicant = Applicant.Create(request.ApplicantKind, request.ApplicantName, request.IdentityNumber, request.Phone, ChinaTime.DateOf(now));
-        var venue = staff.User.VenueId is { } venueId ? await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct) : null;
-        var county = (venue?.RegionCode ?? Organization.DemoCounty.CountyCode)[..6] + "000000";
-        var channel = venue?.Tier is Domain.Organization.VenueTier.TownHall or Domain.Organization.VenueTier.VillageRoom ? CaseChannel.ProxyIntake : request.Channel;
+        var venue = (staff.User.VenueId is { } venueId ? await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct) : null)
+            ?? throw new ForbiddenException("case.no-venue", "您的账户没有所在场所，不能收件；请联系中心管理员。");
+        // Cases are numbered and timed by the county of the venue that takes them in (a town hall takes in for its county).
+        var county = venue.RegionCode[..6] + "000000";
+        var channel = venue.Tier is Domain.Organization.VenueTier.TownHall or Domain.Organization.VenueTier.VillageRoom ? CaseChannel.ProxyIntake : request.Channel;
         var calendar = await calendars.ForRegionAsync(county);
 
         using var gate = await db.EnterWriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var number = await CaseNumbers.NextAsync(db, county, ChinaTime.DateOf(now), ct);
-        var c = Case.Receive(number, version, applicant, channel, venue?.Id, county, request.MaterialsProvided ?? [], actor, now, calendar);
+        var c = Case.Receive(number, version, applicant, channel, venue.Id, county, request.MaterialsProvided ?? [], actor, now, calendar);
         db.Cases.Add(c);
         db.CaseEvents.AddRange(c.NewEvents);
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Calendar;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Calendar;
@@ -23,7 +24,10 @@ public sealed class IndexModel(OneWindowDbContext db, UserManager<StaffUser> use
         var staff = await CaseStaff.LoadAsync(User, users);
         (Rows, Next) = await CaseInbox.PageAsync(db, staff, After, ct);
         Now = clock.GetUtcNow().UtcDateTime;
-        Calendar = await calendars.ForRegionAsync(Organization.DemoCounty.CountyCode);
+        var region = staff.User.VenueId is { } venueId
+            ? await db.Venues.Where(v => v.Id == venueId).Select(v => v.RegionCode).FirstOrDefaultAsync(ct)
+            : null;
+        Calendar = await calendars.ForRegionAsync(region);
     }
 
     /// <summary>Working days left until a due instant (negative when overdue); null when no clock runs.</summary>
