@@ -65,6 +65,11 @@ public sealed partial class Case
     public static readonly DateTime NoDeadline = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 
     public int CorrectionNotices { get; private set; }
+    public IReadOnlyList<CaseFee> Fees { get; private set; } = [];
+    public decimal? PaidAmount { get; private set; }
+    public DateTime? PaidAt { get; private set; }
+    public string? ReceiptNumber { get; private set; }
+    public string? PaymentDifferenceReason { get; private set; }
     public IReadOnlyList<string> MissingMaterials { get; private set; } = [];
     public IReadOnlyList<ClockPause> Pauses { get; private set; } = [];
     public IReadOnlyList<CaseNode> Nodes { get; private set; } = [];
@@ -117,6 +122,7 @@ public sealed partial class Case
             StatutoryLimitDays = version.StatutoryLimitDays,
             CreatedAt = now,
             Nodes = [.. version.Guide.ProcessNodes.Select(n => new CaseNode { Name = n.Name, ActingRole = n.ActingRole, LimitWorkingDays = n.LimitWorkingDays })],
+            Fees = [.. version.Guide.Fees.Select(f => new CaseFee(f.Name, f.Amount, f.StandardText, f.Basis))],
         };
         if (c.Nodes.Count == 0)
         {

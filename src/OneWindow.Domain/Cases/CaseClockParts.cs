@@ -23,3 +23,6 @@ public sealed record CaseNode
 
 /// <summary>What a clock says at an instant: the due instant (null while stopped) and working days used and left.</summary>
 public sealed record ClockReading(DateTime? DueAt, DateOnly? DueDate, int ElapsedWorkingDays, int? RemainingWorkingDays, bool IsStopped, bool IsOverdue);
+
+/// <summary>A fee the case owes, copied from the published standard of the pinned version (统一收费).</summary>
+public sealed record CaseFee(string Name, decimal? StandardAmount, string? StandardText, string Basis);

@@ -166,10 +166,55 @@ public sealed partial class Case
         Append(actor, now, "decided", CaseStatus.Accepted, Status, node, reason, new { outcome });
     }
 
+    /// <summary>The total of the published fixed standards; fees whose standard varies are not in it.</summary>
+    public decimal StandardFeeTotal => Fees.Sum(f => f.StandardAmount ?? 0);
+
+    public bool OwesFees => Fees.Count > 0 && PaidAt is null;
+
+    /// <summary>
+    /// 统一收费: the payment at the cashier window (or online), with its receipt number. An amount that differs from
+    /// the published standard needs a recorded reason (a supervision event).
+    /// </summary>
+    public void RecordPayment(decimal amount, string receiptNumber, bool online, string? differenceReason, Actor actor, DateTime now)
+    {
+        if (Fees.Count == 0)
+        {
+            throw new DomainRuleException("case.no-fees", "该事项不收费。");
+        }
+        if (!(Status is CaseStatus.Accepted or CaseStatus.Suspended or CaseStatus.Decided || (Status == CaseStatus.Received && IsInstant)))
+        {
+            throw new DomainRuleException("case.not-payable", "只有已受理、尚未出证的案件才能收费。");
+        }
+        if (PaidAt is not null)
+        {
+            throw new DomainRuleException("case.already-paid", "该案件已缴费。");
+        }
+        if (amount < 0 || amount > 100_000_000)
+        {
+            throw new DomainRuleException("case.amount-invalid", "金额不正确。", "amount");
+        }
+        RequireText(receiptNumber, "case.receipt-required", "请填写票据号码。", "receiptNumber");
+        var variable = Fees.Any(f => f.StandardAmount is null);
+        if (!variable && amount != StandardFeeTotal && string.IsNullOrWhiteSpace(differenceReason))
+        {
+            throw new DomainRuleException("case.fee-differs", $"收费金额与公布标准（{StandardFeeTotal:0.##} 元）不一致，须记录理由。", "reason");
+        }
+        PaidAmount = amount;
+        PaidAt = now;
+        ReceiptNumber = receiptNumber.Trim();
+        PaymentDifferenceReason = string.IsNullOrWhiteSpace(differenceReason) ? null : differenceReason.Trim();
+        Append(actor, now, "paid", Status, Status, CurrentNode?.Name, PaymentDifferenceReason,
+            new { amount, standard = variable ? (decimal?)null : StandardFeeTotal, receiptNumber = ReceiptNumber, online });
+    }
+
     /// <summary>出证: the licence or the written decision, with its number (§44: within 10 working days of the decision).</summary>
     public void IssueResult(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
         Require(CaseStatus.Decided, "case.not-decided", "尚未作出决定，不能出证。");
+        if (Decision == DecisionOutcome.Grant && OwesFees)
+        {
+            throw new DomainRuleException("case.fees-unpaid", "请先到统一收费窗口缴费，再出证。");
+        }
         RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。", "resultNumber");
         ResultNumber = resultNumber.Trim();
         ResultIssuedAt = now;

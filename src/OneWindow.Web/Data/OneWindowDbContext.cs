@@ -239,6 +239,12 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(c => c.MissingMaterials).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<string>>());
             b.Property(c => c.Pauses).HasConversion(JsonConverter<IReadOnlyList<ClockPause>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<ClockPause>>());
             b.Property(c => c.Nodes).HasConversion(JsonConverter<IReadOnlyList<CaseNode>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<CaseNode>>());
+            b.Property(c => c.Fees).HasConversion(JsonConverter<IReadOnlyList<CaseFee>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<CaseFee>>());
+            b.Property(c => c.PaidAmount).HasPrecision(12, 2);
+            b.Property(c => c.ReceiptNumber).HasMaxLength(60);
+            b.Property(c => c.PaymentDifferenceReason).HasMaxLength(1000);
+            b.Ignore(c => c.StandardFeeTotal);
+            b.Ignore(c => c.OwesFees);
             b.Ignore(c => c.NewEvents);
             b.Ignore(c => c.CurrentNode);
             b.Ignore(c => c.IsOpen);

@@ -50,6 +50,8 @@ public static class CaseText
         "result-issued" => "出证",
         "delivered" => "送达办结",
         "withdrawn" => "撤回",
+        "paid" => "缴费",
+        "pay" => "统一收费",
         "terminated" => "终止",
         "complete-node" => "提交本环节意见",
         "return-node" => "退回上一环节",

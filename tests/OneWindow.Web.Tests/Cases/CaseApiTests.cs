@@ -163,6 +163,27 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
         }
     }
 
+    [Fact]
+    public async Task Fees_are_collected_at_the_unified_cashier_by_the_published_standard_before_the_certificate()
+    {
+        var clerk = await app.SignedIn("clerk"); // comprehensive window, county center
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-BDC-001", ApplicantKind.Person, "郑十一", "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
+        Assert.Equal(90m, c.StandardFeeTotal);
+        c = await Act(clerk, c, "accept", new { });
+        var approver = await app.SignedIn("approver.bdc"); // a chief representative may also act for the reviewer
+        c = await Act(approver, c, "complete-node", new { opinion = "权属清楚，材料齐全，公示无异议" });
+        c = await Act(approver, c, "decide", new { outcome = "Grant" });
+        var unpaid = await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/issue", new { revision = c.Revision, resultNumber = "湘(2026)临武县不动产权第0000001号" }, Json.Options);
+        Assert.Equal("case.fees-unpaid", (await unpaid.ReadJsonAsync()).GetProperty("code").GetString());
+        var differs = await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/pay", new { revision = c.Revision, amount = 100m, receiptNumber = "0012345" }, Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, differs.StatusCode);
+        c = await Act(clerk, c, "pay", new { amount = 90m, receiptNumber = "湘财通字 0012345" });
+        Assert.Equal(90m, c.PaidAmount);
+        c = await Act(clerk, c, "issue", new { resultNumber = "湘(2026)临武县不动产权第0000001号" });
+        Assert.Equal(CaseStatus.ResultIssued, c.Status);
+        Assert.True(c.Chain.IsIntact);
+    }
+
     private static async Task<CaseView> Act(HttpClient client, CaseView c, string action, object body)
     {
         var payload = System.Text.Json.JsonSerializer.SerializeToElement(body, Json.Options);

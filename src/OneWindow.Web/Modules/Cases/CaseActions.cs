@@ -23,6 +23,7 @@ public static class CaseActions
         new("resume", "End the special procedure or correction (`opinion` = its result): the clock runs again", (c, s, r, now, cal) => c.Resume(r.Opinion ?? "", s.As(c.CurrentNode?.ActingRole), now, cal)),
         new("extend", "Extend the statutory limit once (`workingDays`, `reason`), by an approver", (c, s, r, now, cal) => c.Extend(r.WorkingDays ?? Case.DefaultExtensionDays, r.Reason ?? "", s.As(StaffRoles.Approver), now, cal)),
         new("decide", "Decide (`outcome` Grant or Deny; `reason` required for Deny)", (c, s, r, now, cal) => c.Decide(r.Outcome ?? DecisionOutcome.Grant, r.Reason, s.As(c.CurrentNode?.ActingRole), now, cal)),
+        new("pay", "Record the payment at the unified cashier (`amount`, `receiptNumber`, `online`; `reason` when it differs from the standard)", (c, s, r, now, _) => c.RecordPayment(r.Amount ?? -1, r.ReceiptNumber ?? "", r.Online, r.Reason, s.As(StaffRoles.WindowClerk), now)),
         new("issue", "Issue the result with its `resultNumber`", (c, s, r, now, cal) => c.IssueResult(r.ResultNumber ?? "", s.As(StaffRoles.WindowClerk), now, cal)),
         new("deliver", "Deliver (`method`, `reference` = tracking number for mail) and conclude", (c, s, r, now, _) => c.Deliver(r.Method ?? DeliveryMethod.WindowPickup, r.Reference, s.As(StaffRoles.WindowClerk), now)),
         new("conclude-instantly", "An instant item accepted, granted, issued and handed over at once (`resultNumber`)", (c, s, r, now, cal) => c.ConcludeInstantly(r.ResultNumber ?? "", s.As(StaffRoles.WindowClerk), now, cal)),
@@ -52,15 +53,17 @@ public static class CaseActionChoice
         };
     }
 
+    private static IEnumerable<string> Payable(Case c) => c.OwesFees ? ["pay"] : [];
+
     private static IReadOnlyList<string> ForState(Case c) => c.Status switch
     {
-        CaseStatus.Received when c.IsInstant => ["conclude-instantly", "accept", "correction", "reject", "withdraw"],
+        CaseStatus.Received when c.IsInstant => [.. Payable(c), "conclude-instantly", "accept", "correction", "reject", "withdraw"],
         CaseStatus.Received => ["accept", "correction", "reject", "withdraw"],
         CaseStatus.AwaitingCorrection => ["supplement", "reject", "withdraw"],
         CaseStatus.Accepted when c.CurrentNodeIndex == c.DecisionNodeIndex => ["decide", "return-node", "suspend", "pause-for-correction", "extend", "withdraw", "terminate"],
         CaseStatus.Accepted => ["complete-node", "return-node", "suspend", "pause-for-correction", "extend", "withdraw", "terminate"],
         CaseStatus.Suspended => ["resume", "extend", "withdraw", "terminate"],
-        CaseStatus.Decided => ["issue", "withdraw", "terminate"],
+        CaseStatus.Decided => [.. Payable(c), "issue", "withdraw", "terminate"],
         CaseStatus.ResultIssued => ["deliver"],
         CaseStatus.Draft or CaseStatus.Submitted or CaseStatus.ReturnedForCorrection => [],
         CaseStatus.Concluded or CaseStatus.RejectedAtIntake or CaseStatus.Withdrawn or CaseStatus.Terminated => [],

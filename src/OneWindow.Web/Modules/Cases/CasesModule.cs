@@ -23,7 +23,10 @@ public sealed record CaseActionRequest(
     DecisionOutcome? Outcome = null,
     string? ResultNumber = null,
     DeliveryMethod? Method = null,
-    string? Reference = null);
+    string? Reference = null,
+    decimal? Amount = null,
+    string? ReceiptNumber = null,
+    bool Online = false);
 
 public static class CasesModule
 {

@@ -82,6 +82,7 @@ public static class DemoCounty
         new("approver.sj", "市场监管 首席代表 周军", "Approver", "SJ", "B09"),
         new("reviewer.mz", "民政 审核人 孙丽", "Reviewer", "MZ", "B01"),
         new("approver.mz", "民政 首席代表 吴刚", "Approver", "MZ", "B01"),
+        new("approver.bdc", "不动产登记 首席代表 冯涛", "Approver", "BDC", "B13"),
         new("supervisor", "电子监察室 郑明", "Supervisor", null, null),
         new("hotline", "12345 坐席 何晓", "HotlineOperator", null, null),
         new("leader", "县政府 分管副县长", "Leader", null, null),

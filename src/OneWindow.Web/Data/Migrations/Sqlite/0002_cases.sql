@@ -1,4 +1,4 @@
--- 0002 cases: the case record with its clock, its hash-chained events, and the case number counters.
+-- 0002 cases: the case record with its clock and fees, its hash-chained events, and the case number counters.
 
 CREATE TABLE "CaseEvents" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_CaseEvents" PRIMARY KEY AUTOINCREMENT,
@@ -56,6 +56,11 @@ CREATE TABLE "Cases" (
     "Open" INTEGER NOT NULL,
     "InboxDueAt" TEXT NOT NULL,
     "CorrectionNotices" INTEGER NOT NULL,
+    "Fees" TEXT NOT NULL,
+    "PaidAmount" TEXT NULL,
+    "PaidAt" TEXT NULL,
+    "ReceiptNumber" TEXT NULL,
+    "PaymentDifferenceReason" TEXT NULL,
     "MissingMaterials" TEXT NOT NULL,
     "Pauses" TEXT NOT NULL,
     "Nodes" TEXT NOT NULL,

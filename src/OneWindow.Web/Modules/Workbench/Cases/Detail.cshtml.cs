@@ -26,6 +26,8 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
     [BindProperty] public string? ResultNumber { get; set; }
     [BindProperty] public DeliveryMethod? Method { get; set; }
     [BindProperty] public string? Reference { get; set; }
+    [BindProperty] public decimal? Amount { get; set; }
+    [BindProperty] public string? ReceiptNumber { get; set; }
 
     public CaseView View { get; private set; } = null!;
     public IReadOnlyList<string> Actions { get; private set; } = [];
@@ -46,7 +48,7 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
             return BadRequest();
         }
         var missing = (MissingText ?? "").Split(['\n', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var request = new CaseActionRequest(Revision, Opinion, Reason, missing, missing, ReferTo, Procedure, ExpectedWorkingDays, WorkingDays, Outcome, ResultNumber, Method, Reference);
+        var request = new CaseActionRequest(Revision, Opinion, Reason, missing, missing, ReferTo, Procedure, ExpectedWorkingDays, WorkingDays, Outcome, ResultNumber, Method, Reference, Amount, ReceiptNumber);
         try
         {
             await handle.ActAsync(User, number, Revision, (c, staff, now, calendar) => chosen.Run(c, staff, request, now, calendar), ct);
