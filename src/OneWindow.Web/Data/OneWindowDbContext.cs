@@ -34,6 +34,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<Rating> Ratings => Set<Rating>();
 
     // Set while this context (one request's) holds the gate around a unit of several statements.
     private bool _holdsWriteGate;
@@ -270,6 +271,22 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(e => e.Hash).HasMaxLength(64);
             b.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
             b.HasIndex(e => e.At);
+        });
+        builder.Entity<Rating>(b =>
+        {
+            b.Property(r => r.CaseNumber).HasMaxLength(40);
+            b.Property(r => r.Comment).HasMaxLength(500);
+            b.Property(r => r.CallbackNote).HasMaxLength(1000);
+            b.Property(r => r.RectificationNote).HasMaxLength(1000);
+            b.Property(r => r.AppealReason).HasMaxLength(1000);
+            b.Property(r => r.AppealReview).HasMaxLength(1000);
+            b.Property(r => r.HandledBy).HasMaxLength(100);
+            b.Property(r => r.Revision).IsConcurrencyToken();
+            b.Ignore(r => r.IsBad);
+            // One rating per case and channel; a department's open rectifications by due date.
+            b.HasIndex(r => new { r.CaseId, r.Channel }).IsUnique();
+            b.HasIndex(r => new { r.DepartmentId, r.Rectification, r.RectificationDueAt, r.Id });
+            b.HasIndex(r => new { r.Rectification, r.RatedAt });
         });
         builder.Entity<CaseNumberCounter>(b =>
         {

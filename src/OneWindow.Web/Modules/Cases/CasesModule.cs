@@ -32,6 +32,7 @@ public static class CasesModule
 {
     public static IServiceCollection AddCasesModule(this IServiceCollection services) =>
         services.AddScoped<HandleCase>()
+            .AddScoped<Ratings.RateCase>()
             .AddSingleton<IntakeSweep>()
             .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>());
 

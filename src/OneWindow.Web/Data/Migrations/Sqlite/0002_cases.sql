@@ -1,4 +1,4 @@
--- 0002 cases: the case record with its clock and fees, its hash-chained events, and the case number counters.
+-- 0002 cases: the case record with its clock and fees, its hash-chained events, the case number counters, and ratings (好差评).
 
 CREATE TABLE "CaseEvents" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_CaseEvents" PRIMARY KEY AUTOINCREMENT,
@@ -79,6 +79,26 @@ CREATE TABLE "Cases" (
     "EventCount" INTEGER NOT NULL
 );
 
+CREATE TABLE "Ratings" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Ratings" PRIMARY KEY,
+    "CaseId" TEXT NOT NULL,
+    "CaseNumber" TEXT NOT NULL,
+    "DepartmentId" TEXT NOT NULL,
+    "Channel" INTEGER NOT NULL,
+    "Level" INTEGER NOT NULL,
+    "Comment" TEXT NULL,
+    "RatedAt" TEXT NOT NULL,
+    "Rectification" INTEGER NOT NULL,
+    "RectificationDueAt" TEXT NULL,
+    "CallbackNote" TEXT NULL,
+    "RectificationNote" TEXT NULL,
+    "AppealReason" TEXT NULL,
+    "AppealReview" TEXT NULL,
+    "HandledBy" TEXT NULL,
+    "HandledAt" TEXT NULL,
+    "Revision" INTEGER NOT NULL
+);
+
 CREATE INDEX "IX_CaseEvents_At" ON "CaseEvents" ("At");
 
 CREATE UNIQUE INDEX "IX_CaseEvents_CaseId_Sequence" ON "CaseEvents" ("CaseId", "Sequence");
@@ -92,3 +112,9 @@ CREATE INDEX "IX_Cases_NextDeadlineAt_Id" ON "Cases" ("NextDeadlineAt", "Id");
 CREATE UNIQUE INDEX "IX_Cases_Number" ON "Cases" ("Number");
 
 CREATE INDEX "IX_Cases_ReceivingVenueId_Open_InboxDueAt_Id" ON "Cases" ("ReceivingVenueId", "Open", "InboxDueAt", "Id");
+
+CREATE UNIQUE INDEX "IX_Ratings_CaseId_Channel" ON "Ratings" ("CaseId", "Channel");
+
+CREATE INDEX "IX_Ratings_DepartmentId_Rectification_RectificationDueAt_Id" ON "Ratings" ("DepartmentId", "Rectification", "RectificationDueAt", "Id");
+
+CREATE INDEX "IX_Ratings_Rectification_RatedAt" ON "Ratings" ("Rectification", "RatedAt");
