@@ -74,6 +74,9 @@ public sealed partial class Case
     public IReadOnlyList<ClockPause> Pauses { get; private set; } = [];
     public IReadOnlyList<CaseNode> Nodes { get; private set; } = [];
     public int CurrentNodeIndex { get; private set; }
+    /// <summary>Who has the case in hand at its current node (claimed or handed over); null when it waits in the role's pool.</summary>
+    public string? AssigneeId { get; private set; }
+    public string? AssigneeName { get; private set; }
 
     public DecisionOutcome? Decision { get; private set; }
     public string? DecisionReason { get; private set; }

@@ -37,6 +37,44 @@ public sealed partial class Case
         Append(actor, now, "node-completed", Status, Status, node, opinion, new { next = CurrentNode?.Name });
     }
 
+    /// <summary>认领: a person takes the case at its current node into their own hands.</summary>
+    public void Claim(Actor actor, DateTime now)
+    {
+        if (!IsOpen || Status is CaseStatus.AwaitingCorrection)
+        {
+            throw new DomainRuleException("case.not-claimable", "该案件当前不需要认领。");
+        }
+        if (AssigneeId == actor.Id)
+        {
+            throw new DomainRuleException("case.already-yours", "该案件已在您的名下。");
+        }
+        var previous = AssigneeName;
+        AssigneeId = actor.Id;
+        AssigneeName = actor.Name;
+        Append(actor, now, "claimed", Status, Status, CurrentNode?.Name, null, new { previous });
+    }
+
+    /// <summary>转交: the person who has the case (or anyone, while nobody has it) hands it to a colleague, with a reason.</summary>
+    public void HandOver(string toId, string toName, string reason, Actor actor, DateTime now)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException("case.not-open", "该案件已结束。");
+        }
+        if (AssigneeId is not null && AssigneeId != actor.Id)
+        {
+            throw new DomainRuleException("case.not-yours", $"该案件在 {AssigneeName} 名下，只有本人可以转交。");
+        }
+        RequireText(reason, "case.reason-required", "转交须写明理由。", "reason");
+        if (toId == actor.Id)
+        {
+            throw new DomainRuleException("case.hand-over-to-self", "不能转交给自己。", "toUser");
+        }
+        AssigneeId = toId;
+        AssigneeName = toName;
+        Append(actor, now, "handed-over", Status, Status, CurrentNode?.Name, reason, new { to = toName });
+    }
+
     /// <summary>Sends the case back to the previous node with a reason (退回).</summary>
     public void ReturnToPreviousNode(Actor actor, string reason, DateTime now, WorkingDayCalendar calendar)
     {
@@ -350,6 +388,8 @@ public sealed partial class Case
         var nodes = Nodes.ToList();
         var node = nodes[index];
         var excluded = Pauses.Select(p => p.ToExcluded()).ToList();
+        AssigneeId = null;
+        AssigneeName = null;
         nodes[index] = node with
         {
             StartedAt = now,

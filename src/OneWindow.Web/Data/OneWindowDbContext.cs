@@ -256,6 +256,9 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             // Inboxes: a department's, or a venue's, open cases by due date, paged by (InboxDueAt, Id); an applicant's own cases.
             b.HasIndex(c => new { c.DepartmentId, c.Open, c.InboxDueAt, c.Id });
             b.HasIndex(c => new { c.ReceivingVenueId, c.Open, c.InboxDueAt, c.Id });
+            b.HasIndex(c => new { c.AssigneeId, c.Open, c.InboxDueAt, c.Id });
+            b.Property(c => c.AssigneeId).HasMaxLength(450);
+            b.Property(c => c.AssigneeName).HasMaxLength(100);
             b.HasIndex(c => new { c.ApplicantIdNumber, c.CreatedAt });
         });
         builder.Entity<CaseEvent>(b =>

@@ -184,6 +184,30 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
         Assert.True(c.Chain.IsIntact);
     }
 
+    [Fact]
+    public async Task A_reviewer_claims_a_case_and_hands_it_over_to_a_colleague_with_a_reason()
+    {
+        var clerk = await app.SignedIn("clerk.mz");
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", SocialGroup, Json.Options)).ReadAsync<CaseView>();
+        c = await Act(clerk, c, "accept", new { });
+        var reviewer = await app.SignedIn("reviewer.mz");
+        c = await Act(reviewer, c, "claim", new { });
+        Assert.Equal("民政 审核人 孙丽", c.AssigneeName);
+        var noReason = await reviewer.PostAsJsonAsync($"/api/v1/cases/{c.Number}/hand-over", new { revision = c.Revision, toUser = "approver.mz" }, Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var otherDepartment = await reviewer.PostAsJsonAsync($"/api/v1/cases/{c.Number}/hand-over", new { revision = c.Revision, toUser = "reviewer.sj", reason = "休假" }, Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, otherDepartment.StatusCode);
+        c = await Act(reviewer, c, "hand-over", new { toUser = "approver.mz", reason = "本人公休，首席代表代为审查" });
+        Assert.Equal("民政 首席代表 吴刚", c.AssigneeName);
+        var notYours = await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/hand-over", new { revision = c.Revision, toUser = "reviewer.mz", reason = "x" }, Json.Options);
+        Assert.Equal("case.not-yours", (await notYours.ReadJsonAsync()).GetProperty("code").GetString());
+
+        var mine = await (await app.SignedIn("approver.mz")).GetStringAsync("/workbench/cases?mine=true");
+        Assert.Contains(c.Number, mine, StringComparison.Ordinal);
+        c = await Act(await app.SignedIn("approver.mz"), c, "complete-node", new { opinion = "符合条件" });
+        Assert.Null(c.AssigneeName); // the next node waits in its role's pool
+    }
+
     private static async Task<CaseView> Act(HttpClient client, CaseView c, string action, object body)
     {
         var payload = System.Text.Json.JsonSerializer.SerializeToElement(body, Json.Options);

@@ -27,6 +27,8 @@ public static class CaseActions
         new("issue", "Issue the result with its `resultNumber`", (c, s, r, now, cal) => c.IssueResult(r.ResultNumber ?? "", s.As(StaffRoles.WindowClerk), now, cal)),
         new("deliver", "Deliver (`method`, `reference` = tracking number for mail) and conclude", (c, s, r, now, _) => c.Deliver(r.Method ?? DeliveryMethod.WindowPickup, r.Reference, s.As(StaffRoles.WindowClerk), now)),
         new("conclude-instantly", "An instant item accepted, granted, issued and handed over at once (`resultNumber`)", (c, s, r, now, cal) => c.ConcludeInstantly(r.ResultNumber ?? "", s.As(StaffRoles.WindowClerk), now, cal)),
+        new("claim", "Take the case at its current node into your own hands (认领)", (c, s, r, now, _) => c.Claim(s.As(c.CurrentNode?.ActingRole), now)),
+        new("hand-over", "Hand the case to a colleague (`toUser`, `reason`)", (c, s, r, now, _) => c.HandOver(r.Target?.Id ?? "", r.Target?.Name ?? "", r.Reason ?? "", s.As(c.CurrentNode?.ActingRole), now)),
         new("withdraw", "The applicant withdraws (`reason`)", (c, s, r, now, _) => c.Withdraw(r.Reason ?? "", s.As(), now)),
         new("terminate", "Terminate for a legal `reason`", (c, s, r, now, _) => c.Terminate(r.Reason ?? "", s.As(StaffRoles.Approver), now)),
     ];
@@ -37,8 +39,8 @@ public static class CaseActions
 /// <summary>Which actions fit a case's state and the person's roles, for showing the right forms (the domain still decides).</summary>
 public static class CaseActionChoice
 {
-    public static IReadOnlyList<string> For(Case c, IReadOnlyCollection<string> roles) =>
-        [.. ForState(c).Where(action => MayAct(action, c, roles))];
+    public static IReadOnlyList<string> For(Case c, IReadOnlyCollection<string> roles, string userId) =>
+        [.. WithAssignment(ForState(c)).Where(action => MayAct(action, c, roles) && !(action == "claim" && c.AssigneeId == userId))];
 
     private static bool MayAct(string action, Case c, IReadOnlyCollection<string> roles)
     {
@@ -48,12 +50,15 @@ public static class CaseActionChoice
         {
             "complete-node" or "return-node" or "decide" or "suspend" or "pause-for-correction" or "resume" => holdsNode,
             "extend" or "terminate" => roles.Contains(StaffRoles.Approver),
-            "withdraw" => roles.Count > 0,
+            "withdraw" or "claim" or "hand-over" => roles.Count > 0,
             _ => roles.Contains(StaffRoles.WindowClerk),
         };
     }
 
     private static IEnumerable<string> Payable(Case c) => c.OwesFees ? ["pay"] : [];
+
+    private static IReadOnlyList<string> WithAssignment(IReadOnlyList<string> actions) =>
+        actions.Count == 0 ? actions : [.. actions, "claim", "hand-over"];
 
     private static IReadOnlyList<string> ForState(Case c) => c.Status switch
     {

@@ -4,7 +4,7 @@ using OneWindow.Web.Data;
 
 namespace OneWindow.Web.Modules.Cases;
 
-public sealed record InboxRow(string Number, string ItemName, string ApplicantName, CaseStatus Status, string? CurrentNode, DateTime? PromisedDueAt, DateTime? StatutoryDueAt, DateTime InboxDueAt, Guid Id);
+public sealed record InboxRow(string Number, string ItemName, string ApplicantName, CaseStatus Status, string? AssigneeName, DateTime? PromisedDueAt, DateTime? StatutoryDueAt, DateTime InboxDueAt, Guid Id);
 
 /// <summary>
 /// A member of staff's open cases, the soonest deadline first, paged by key (InboxDueAt, Id) on the
@@ -14,18 +14,22 @@ public static class CaseInbox
 {
     public const int PageSize = 30;
 
-    public static async Task<(IReadOnlyList<InboxRow> Rows, string? Next)> PageAsync(OneWindowDbContext db, CaseStaff staff, string? after, CancellationToken ct)
+    /// <param name="mine">Only the cases in this person's own hands (claimed or handed over to them).</param>
+    public static async Task<(IReadOnlyList<InboxRow> Rows, string? Next)> PageAsync(OneWindowDbContext db, CaseStaff staff, string? after, bool mine, CancellationToken ct)
     {
         var cases = db.Cases.AsNoTracking().Where(c => c.Open);
-        cases = staff.User.DepartmentId is { } department
-            ? cases.Where(c => c.DepartmentId == department)
-            : cases.Where(c => c.ReceivingVenueId == staff.User.VenueId);
+        var userId = staff.User.Id;
+        cases = mine
+            ? cases.Where(c => c.AssigneeId == userId)
+            : staff.User.DepartmentId is { } department
+                ? cases.Where(c => c.DepartmentId == department)
+                : cases.Where(c => c.ReceivingVenueId == staff.User.VenueId);
         if (Cursor.TryParse(after, out var dueAt, out var id))
         {
             cases = cases.Where(c => c.InboxDueAt > dueAt || (c.InboxDueAt == dueAt && c.Id.CompareTo(id) > 0));
         }
         var rows = await cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id).Take(PageSize + 1)
-            .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, null, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id))
+            .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, c.AssigneeName, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id))
             .ToListAsync(ct);
         string? next = null;
         if (rows.Count > PageSize)

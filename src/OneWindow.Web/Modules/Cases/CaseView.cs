@@ -32,6 +32,7 @@ public sealed record CaseView(
     ClockReading Promised,
     ClockReading Statutory,
     string? CurrentNode,
+    string? AssigneeName,
     IReadOnlyList<CaseNode> Nodes,
     IReadOnlyList<ClockPause> Pauses,
     IReadOnlyList<string> MissingMaterials,
@@ -61,7 +62,7 @@ public sealed record CaseView(
             c.IsInstant, c.PromisedLimitDays, c.StatutoryLimitDays, c.ExtensionDays,
             c.ReceivedAt, c.IntakeDueAt, c.AcceptedAt, c.DeemedAccepted,
             c.ReadPromised(now, calendar), c.ReadStatutory(now, calendar),
-            c.CurrentNode?.Name, c.Nodes, c.Pauses, c.MissingMaterials, c.CorrectionNotices, c.Fees, c.StandardFeeTotal, c.PaidAmount, c.ReceiptNumber,
+            c.CurrentNode?.Name, c.AssigneeName, c.Nodes, c.Pauses, c.MissingMaterials, c.CorrectionNotices, c.Fees, c.StandardFeeTotal, c.PaidAmount, c.ReceiptNumber,
             c.Decision, c.DecisionReason, c.ResultNumber, c.DeliveryMethod, c.DeliveryReference, c.ConcludedAt, c.ClosingReason,
             [.. events.Select(e => new CaseEventView(e.Sequence, e.At, e.ActorName, e.ActorRole, e.Action, e.FromStatus, e.ToStatus, e.Node, e.Opinion, e.Data))],
             ChainVerification.Verify(events));

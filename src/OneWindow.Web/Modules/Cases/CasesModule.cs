@@ -26,7 +26,12 @@ public sealed record CaseActionRequest(
     string? Reference = null,
     decimal? Amount = null,
     string? ReceiptNumber = null,
-    bool Online = false);
+    bool Online = false,
+    string? ToUser = null)
+{
+    /// <summary>The colleague a case is handed over to, resolved from <see cref="ToUser"/> (a user name) before the action runs.</summary>
+    public (string Id, string Name)? Target { get; init; }
+}
 
 public static class CasesModule
 {
@@ -52,7 +57,8 @@ public static class CasesModule
     private static void Act(RouteGroupBuilder api, CaseAction action) =>
         api.MapPost("/{number}/" + action.Name, async (string number, CaseActionRequest request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
         {
-            var c = await handle.ActAsync(http.User, number, request.Revision, (c, staff, now, calendar) => action.Run(c, staff, request, now, calendar), ct);
+            var resolved = await handle.ResolveTargetAsync(http.User, request, ct);
+            var c = await handle.ActAsync(http.User, number, request.Revision, (c, staff, now, calendar) => action.Run(c, staff, resolved, now, calendar), ct);
             return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct));
         }).WithSummary(action.Summary).WithName("Case_" + action.Name);
 

@@ -91,6 +91,22 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         return c;
     }
 
+    /// <summary>Looks up the colleague named in a hand-over: an active member of staff of the same department or venue.</summary>
+    public async Task<CaseActionRequest> ResolveTargetAsync(System.Security.Claims.ClaimsPrincipal principal, CaseActionRequest request, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.ToUser))
+        {
+            return request;
+        }
+        var staff = await CaseStaff.LoadAsync(principal, users);
+        var target = await users.FindByNameAsync(request.ToUser.Trim());
+        if (target is null || !target.IsActive || target.DepartmentId != staff.User.DepartmentId || (target.DepartmentId is null && target.VenueId != staff.User.VenueId))
+        {
+            throw new DomainRuleException("case.hand-over-target", "只能转交给本部门（或本场所综合窗口）的在岗人员。", "toUser");
+        }
+        return request with { Target = (target.Id, target.DisplayName) };
+    }
+
     public async Task<Case> LoadForAsync(System.Security.Claims.ClaimsPrincipal principal, string number, CancellationToken ct)
     {
         var staff = await CaseStaff.LoadAsync(principal, users);

@@ -67,6 +67,8 @@ CREATE TABLE "Cases" (
     "Pauses" text NOT NULL,
     "Nodes" text NOT NULL,
     "CurrentNodeIndex" integer NOT NULL,
+    "AssigneeId" character varying(450),
+    "AssigneeName" character varying(100),
     "Decision" integer,
     "DecisionReason" character varying(2000),
     "DecidedAt" timestamp with time zone,
@@ -108,6 +110,8 @@ CREATE INDEX "IX_CaseEvents_At" ON "CaseEvents" ("At");
 CREATE UNIQUE INDEX "IX_CaseEvents_CaseId_Sequence" ON "CaseEvents" ("CaseId", "Sequence");
 
 CREATE INDEX "IX_Cases_ApplicantIdNumber_CreatedAt" ON "Cases" ("ApplicantIdNumber", "CreatedAt");
+
+CREATE INDEX "IX_Cases_AssigneeId_Open_InboxDueAt_Id" ON "Cases" ("AssigneeId", "Open", "InboxDueAt", "Id");
 
 CREATE INDEX "IX_Cases_DepartmentId_Open_InboxDueAt_Id" ON "Cases" ("DepartmentId", "Open", "InboxDueAt", "Id");
 

@@ -65,6 +65,8 @@ CREATE TABLE "Cases" (
     "Pauses" TEXT NOT NULL,
     "Nodes" TEXT NOT NULL,
     "CurrentNodeIndex" INTEGER NOT NULL,
+    "AssigneeId" TEXT NULL,
+    "AssigneeName" TEXT NULL,
     "Decision" INTEGER NULL,
     "DecisionReason" TEXT NULL,
     "DecidedAt" TEXT NULL,
@@ -104,6 +106,8 @@ CREATE INDEX "IX_CaseEvents_At" ON "CaseEvents" ("At");
 CREATE UNIQUE INDEX "IX_CaseEvents_CaseId_Sequence" ON "CaseEvents" ("CaseId", "Sequence");
 
 CREATE INDEX "IX_Cases_ApplicantIdNumber_CreatedAt" ON "Cases" ("ApplicantIdNumber", "CreatedAt");
+
+CREATE INDEX "IX_Cases_AssigneeId_Open_InboxDueAt_Id" ON "Cases" ("AssigneeId", "Open", "InboxDueAt", "Id");
 
 CREATE INDEX "IX_Cases_DepartmentId_Open_InboxDueAt_Id" ON "Cases" ("DepartmentId", "Open", "InboxDueAt", "Id");
 

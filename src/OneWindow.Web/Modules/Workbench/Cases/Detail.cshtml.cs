@@ -28,6 +28,7 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
     [BindProperty] public string? Reference { get; set; }
     [BindProperty] public decimal? Amount { get; set; }
     [BindProperty] public string? ReceiptNumber { get; set; }
+    [BindProperty] public string? ToUser { get; set; }
 
     public CaseView View { get; private set; } = null!;
     public IReadOnlyList<string> Actions { get; private set; } = [];
@@ -48,9 +49,10 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
             return BadRequest();
         }
         var missing = (MissingText ?? "").Split(['\n', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var request = new CaseActionRequest(Revision, Opinion, Reason, missing, missing, ReferTo, Procedure, ExpectedWorkingDays, WorkingDays, Outcome, ResultNumber, Method, Reference, Amount, ReceiptNumber);
+        var request = new CaseActionRequest(Revision, Opinion, Reason, missing, missing, ReferTo, Procedure, ExpectedWorkingDays, WorkingDays, Outcome, ResultNumber, Method, Reference, Amount, ReceiptNumber, ToUser: ToUser);
         try
         {
+            request = await handle.ResolveTargetAsync(User, request, ct);
             await handle.ActAsync(User, number, Revision, (c, staff, now, calendar) => chosen.Run(c, staff, request, now, calendar), ct);
             TempData["Flash"] = Text.Formatted("已{0}。", CaseText.Action(action));
             return Redirect("/workbench/cases/" + number);
@@ -72,7 +74,8 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
     {
         var c = await handle.LoadForAsync(User, number, ct);
         View = await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct);
-        Actions = CaseActionChoice.For(c, (await CaseStaff.LoadAsync(User, users)).Roles);
+        var staff = await CaseStaff.LoadAsync(User, users);
+        Actions = CaseActionChoice.For(c, staff.Roles, staff.User.Id);
         // The forms carry the revision shown now; after a refused action the typed text stays in the bound fields.
         Revision = c.Revision;
     }

@@ -13,6 +13,7 @@ namespace OneWindow.Web.Modules.Workbench.Cases;
 public sealed class IndexModel(OneWindowDbContext db, UserManager<StaffUser> users, RegionCalendars calendars, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
 
     public IReadOnlyList<InboxRow> Rows { get; private set; } = [];
     public string? Next { get; private set; }
@@ -22,7 +23,7 @@ public sealed class IndexModel(OneWindowDbContext db, UserManager<StaffUser> use
     public async Task OnGetAsync(CancellationToken ct)
     {
         var staff = await CaseStaff.LoadAsync(User, users);
-        (Rows, Next) = await CaseInbox.PageAsync(db, staff, After, ct);
+        (Rows, Next) = await CaseInbox.PageAsync(db, staff, After, Mine, ct);
         Now = clock.GetUtcNow().UtcDateTime;
         var region = staff.User.VenueId is { } venueId
             ? await db.Venues.Where(v => v.Id == venueId).Select(v => v.RegionCode).FirstOrDefaultAsync(ct)
