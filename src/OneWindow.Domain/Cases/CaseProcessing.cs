@@ -290,6 +290,12 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.not-instant", "只有即办件可以当场办结。");
         }
+        // Check what the later steps need before the first one changes anything.
+        RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。", "resultNumber");
+        if (OwesFees)
+        {
+            throw new DomainRuleException("case.fees-unpaid", "请先到统一收费窗口缴费，再出证。");
+        }
         Accept(clerk, now, calendar);
         while (CurrentNodeIndex < DecisionNodeIndex)
         {

@@ -73,6 +73,16 @@ public class CaseLifeTests
     }
 
     [Fact]
+    public void An_instant_conclusion_without_a_result_number_changes_nothing()
+    {
+        var c = Received(Instant(), Bj(2025, 3, 3, 9));
+        var events = c.NewEvents.Count;
+        Assert.Equal("case.result-number-required", Assert.Throws<DomainRuleException>(() => c.ConcludeInstantly(" ", Clerk, Bj(2025, 3, 3, 9, 5), Days)).Code);
+        Assert.Equal(CaseStatus.Received, c.Status);
+        Assert.Equal(events, c.NewEvents.Count);
+    }
+
+    [Fact]
     public void A_case_can_be_sent_back_to_the_previous_node_with_a_reason()
     {
         var c = Received(Promised(6, 20), Bj(2025, 3, 3, 9));
