@@ -9,7 +9,7 @@ namespace OneWindow.Web.Data;
 /// each in its own transaction, and records them in <c>__schema_migrations</c>. On PostgreSQL an advisory
 /// lock keeps two starting instances from migrating at once. See docs/decisions/0002-sql-migrations.md.
 /// </summary>
-public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator> logger, TimeProvider clock)
 {
     private const long PostgresLockKey = 0x4F6E6557696E; // "OneWin"
 
@@ -62,7 +62,7 @@ public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator
                     record.Transaction = tx;
                     record.CommandText = "INSERT INTO __schema_migrations (id, applied_at) VALUES (@id, @at)";
                     AddParameter(record, "@id", id);
-                    AddParameter(record, "@at", DateTime.UtcNow.ToString("O"));
+                    AddParameter(record, "@at", clock.GetUtcNow().UtcDateTime.ToString("O"));
                     await record.ExecuteNonQueryAsync(cancellationToken);
                 }
                 await tx.CommitAsync(cancellationToken);

@@ -22,7 +22,7 @@ public class SchemaTests
         using var migratedDb = new TestDatabase();
         using var modelDb = new TestDatabase();
         await using var migrated = Context(migratedDb);
-        await new SchemaMigrator(migrated, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        await new SchemaMigrator(migrated, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync();
         await using var model = Context(modelDb);
         await model.Database.EnsureCreatedAsync();
 
@@ -38,13 +38,13 @@ public class SchemaTests
         using var database = new TestDatabase();
         await using (var first = Context(database))
         {
-            var applied = await new SchemaMigrator(first, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+            var applied = await new SchemaMigrator(first, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync();
             Assert.Contains("0001_initial", applied);
             first.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "t", EntityType = "T", EntityKey = "k", Action = "kept" });
             await first.SaveChangesAsync();
         }
         await using var second = Context(database);
-        Assert.Empty(await new SchemaMigrator(second, NullLogger<SchemaMigrator>.Instance).MigrateAsync());
+        Assert.Empty(await new SchemaMigrator(second, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync());
         Assert.Equal(1, await second.AuditEntries.CountAsync(a => a.Action == "kept"));
     }
 
