@@ -63,9 +63,11 @@ public class CalendarApiTests(OneWindowFactory app) : IClassFixture<OneWindowFac
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_calendar_and_catalog_endpoints()
+    public async Task The_OpenAPI_document_describes_the_calendar_catalog_and_case_endpoints()
     {
         var doc = await app.Anonymous().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/cases/{number}/accept", doc, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/cases/{number}/hand-over", doc, StringComparison.Ordinal);
         Assert.Contains("/api/v1/calendar/due", doc, StringComparison.Ordinal);
         Assert.Contains("/api/v1/calendar/working-days/{date}", doc, StringComparison.Ordinal);
         Assert.Contains("/api/v1/catalog/items/{code}", doc, StringComparison.Ordinal);
