@@ -29,7 +29,8 @@ public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator
             })];
     }
 
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>Applies every script not applied yet, or only those up to <paramref name="upTo"/> (an upgrade test starts from an older schema).</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(string? upTo = null, CancellationToken cancellationToken = default)
     {
         var postgres = db.Database.IsNpgsql();
         var connection = db.Database.GetDbConnection();
@@ -53,7 +54,7 @@ public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator
                 }
             }
             var done = new List<string>();
-            foreach (var (id, sql) in Scripts(postgres).Where(s => !applied.Contains(s.Id)))
+            foreach (var (id, sql) in Scripts(postgres).Where(s => !applied.Contains(s.Id) && (upTo is null || string.CompareOrdinal(s.Id, upTo) <= 0)))
             {
                 await using var tx = await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, tx, sql, cancellationToken);

@@ -49,6 +49,27 @@ public class SchemaTests
     }
 
     [Fact]
+    public async Task A_database_at_the_first_migration_upgrades_to_the_model_and_keeps_its_data()
+    {
+        using var database = new TestDatabase();
+        await using (var old = Context(database))
+        {
+            Assert.Equal(["0001_initial"], await new SchemaMigrator(old, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync(upTo: "0001_initial"));
+            old.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "t", EntityType = "T", EntityKey = "k", Action = "before-upgrade" });
+            await old.SaveChangesAsync();
+        }
+        await using var upgraded = Context(database);
+        var applied = await new SchemaMigrator(upgraded, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync();
+        Assert.DoesNotContain("0001_initial", applied);
+        Assert.Contains("0002_cases", applied);
+        Assert.Equal(1, await upgraded.AuditEntries.CountAsync(a => a.Action == "before-upgrade"));
+        using var modelDb = new TestDatabase();
+        await using var model = Context(modelDb);
+        await model.Database.EnsureCreatedAsync();
+        Assert.Equal(await DescribeAsync(model), await DescribeAsync(upgraded));
+    }
+
+    [Fact]
     public void Both_providers_have_the_same_migrations()
     {
         Assert.Equal(SchemaMigrator.Scripts(postgres: false).Select(s => s.Id), SchemaMigrator.Scripts(postgres: true).Select(s => s.Id));
