@@ -110,7 +110,7 @@ public static class CatalogGenerator
         var towns = await db.Regions.AsNoTracking().Where(r => r.Level == Domain.Organization.RegionLevel.Town).Select(r => r.Name).ToListAsync();
         var random = new Random(seed);
         var codes = new List<string>(count);
-        var now = DateTime.UtcNow;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var today = Domain.Calendar.ChinaTime.DateOf(now);
         const int batch = 2000;
         var progress = Stopwatch.StartNew();

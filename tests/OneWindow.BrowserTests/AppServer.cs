@@ -112,8 +112,9 @@ public sealed class AppServer : IAsyncLifetime
     private async Task WaitUntilLiveAsync(System.Text.StringBuilder log)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        // A real process starting up: real elapsed time is what this waits for.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (_process!.HasExited)
             {

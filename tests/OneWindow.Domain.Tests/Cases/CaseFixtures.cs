@@ -41,7 +41,8 @@ internal static class CaseFixtures
             LimitKind = kind, PromisedLimitDays = promised, StatutoryLimitDays = statutory, Materials = [new Material { Name = "申请书" }],
             ProcessNodes = nodes, ConsultationPhone = "1", SupervisionPhone = "2", HandlingAddress = "大厅", ResultName = "证", DeliveryMethods = DeliveryMethods.WindowPickup,
         };
-        var item = ServiceItem.Create("T-" + Guid.NewGuid().ToString("N")[..8], guide, "t", DateTime.UtcNow);
-        return item.Publish("t", DateTime.UtcNow, new DateOnly(2020, 1, 1));
+        var published = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var item = ServiceItem.Create("T-" + Guid.NewGuid().ToString("N")[..8], guide, "t", published);
+        return item.Publish("t", published, new DateOnly(2020, 1, 1));
     }
 }

@@ -9,6 +9,8 @@ namespace OneWindow.Web.Tests.Schema;
 /// <summary>The hand-written migration scripts must build exactly the schema the EF model describes.</summary>
 public class SchemaTests
 {
+    private static readonly DateTime RecordedAt = new(2026, 11, 22, 2, 0, 0, DateTimeKind.Utc);
+
     private static OneWindowDbContext Context(TestDatabase database)
     {
         var options = new DbContextOptionsBuilder<OneWindowDbContext>();
@@ -40,7 +42,7 @@ public class SchemaTests
         {
             var applied = await new SchemaMigrator(first, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync();
             Assert.Contains("0001_initial", applied);
-            first.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "t", EntityType = "T", EntityKey = "k", Action = "kept" });
+            first.AuditEntries.Add(new AuditEntry { At = RecordedAt, Actor = "t", EntityType = "T", EntityKey = "k", Action = "kept" });
             await first.SaveChangesAsync();
         }
         await using var second = Context(database);
@@ -55,7 +57,7 @@ public class SchemaTests
         await using (var old = Context(database))
         {
             Assert.Equal(["0001_initial"], await new SchemaMigrator(old, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync(upTo: "0001_initial"));
-            old.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, Actor = "t", EntityType = "T", EntityKey = "k", Action = "before-upgrade" });
+            old.AuditEntries.Add(new AuditEntry { At = RecordedAt, Actor = "t", EntityType = "T", EntityKey = "k", Action = "before-upgrade" });
             await old.SaveChangesAsync();
         }
         await using var upgraded = Context(database);
