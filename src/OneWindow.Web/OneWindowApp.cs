@@ -21,7 +21,7 @@ public static class OneWindowApp
         services.AddSingleton(TimeProvider.System);
         services.AddOneWindowDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 
-        services.AddIdentity<StaffUser, IdentityRole>(options =>
+        services.AddIdentity<UserAccount, IdentityRole>(options =>
             {
                 options.Password.RequiredLength = 10;
                 options.Password.RequireDigit = true;

@@ -21,6 +21,7 @@ public sealed partial class Case
 
     public Guid Id { get; private set; }
     public string Number { get; private set; } = "";
+    /// <summary>The pinned item version, or for a joint case the combined item.</summary>
     public Guid ItemVersionId { get; private set; }
     public string ItemCode { get; private set; } = "";
     public string ItemName { get; private set; } = "";
@@ -34,9 +35,23 @@ public sealed partial class Case
     public string ApplicantPhone { get; private set; } = "";
     public Applicant Applicant => new(ApplicantKind, ApplicantName, ApplicantIdNumber, ApplicantPhone);
     public CaseStatus Status { get; private set; }
+    /// <summary>The applicant's account when the application was made online; null for a window application.</summary>
+    public string? ApplicantUserId { get; private set; }
+    public DateTime? SubmittedAt { get; private set; }
+    /// <summary>By when the center must pre-review an online submission (accept it as received, or return it).</summary>
+    public DateTime? PreReviewDueAt { get; private set; }
+    public string? PreReviewNote { get; private set; }
     public CaseStatus? StatusBeforeSuspension { get; private set; }
 
     public bool IsInstant { get; private set; }
+    /// <summary>A joint case (一件事): one intake, fee and delivery; its parts are handled by the departments in parallel.</summary>
+    public bool IsJoint { get; private set; }
+    /// <summary>For a part of a joint case: the joint case.</summary>
+    public Guid? ParentCaseId { get; private set; }
+    /// <summary>A joint case's pinned member versions, one part each, in the package's order.</summary>
+    public IReadOnlyList<Guid> PartVersionIds { get; private set; } = [];
+    /// <summary>A joint case's view of its parts, refreshed whenever a part moves.</summary>
+    public IReadOnlyList<JointPart> Parts { get; private set; } = [];
     public int PromisedLimitDays { get; private set; }
     public int StatutoryLimitDays { get; private set; }
     public int ExtensionDays { get; private set; }
@@ -99,20 +114,33 @@ public sealed partial class Case
 
     /// <summary>Registers an application handed in at a window (or by a town or village room for the county): it is received.</summary>
     public static Case Receive(string number, ServiceItemVersion version, Applicant applicant, CaseChannel channel, Guid? receivingVenueId, string regionCode,
+        IReadOnlyList<string> materialsProvided, Actor clerk, DateTime now, WorkingDayCalendar calendar) =>
+        Receive(number, CaseTemplate.ForItem(version), applicant, channel, receivingVenueId, regionCode, materialsProvided, clerk, now, calendar);
+
+    /// <summary>Registers an application for an item or, with a combined template, a joint case (一件事): it is received.</summary>
+    public static Case Receive(string number, CaseTemplate template, Applicant applicant, CaseChannel channel, Guid? receivingVenueId, string regionCode,
         IReadOnlyList<string> materialsProvided, Actor clerk, DateTime now, WorkingDayCalendar calendar)
     {
-        if (version.Status != VersionStatus.Published)
+        var c = NewCase(number, template, applicant, channel, receivingVenueId, regionCode, now);
+        c.MarkReceived(now, calendar);
+        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials = materialsProvided, channel });
+        return c;
+    }
+
+    private static Case NewCase(string number, CaseTemplate template, Applicant applicant, CaseChannel channel, Guid? receivingVenueId, string regionCode, DateTime now)
+    {
+        if (template.Nodes.Count == 0)
         {
-            throw new DomainRuleException("case.item-not-published", "只能受理已发布事项的申请。");
+            throw new DomainRuleException("case.item-without-nodes", "该事项没有办理环节，无法受理。");
         }
-        var c = new Case
+        return new Case
         {
             Id = Guid.CreateVersion7(now),
             Number = number,
-            ItemVersionId = version.Id,
-            ItemCode = version.ItemCode,
-            ItemName = version.Name,
-            DepartmentId = version.DepartmentId,
+            ItemVersionId = template.SourceId,
+            ItemCode = template.Code,
+            ItemName = template.Name,
+            DepartmentId = template.DepartmentId,
             ReceivingVenueId = receivingVenueId,
             RegionCode = regionCode,
             Channel = channel,
@@ -120,20 +148,15 @@ public sealed partial class Case
             ApplicantName = applicant.Name,
             ApplicantIdNumber = applicant.IdentityNumber,
             ApplicantPhone = applicant.Phone,
-            IsInstant = version.LimitKind == LimitKind.Instant,
-            PromisedLimitDays = version.PromisedLimitDays,
-            StatutoryLimitDays = version.StatutoryLimitDays,
+            IsInstant = template.IsInstant,
+            IsJoint = template.IsJoint,
+            PartVersionIds = template.PartVersionIds,
+            PromisedLimitDays = template.PromisedLimitDays,
+            StatutoryLimitDays = template.StatutoryLimitDays,
             CreatedAt = now,
-            Nodes = [.. version.Guide.ProcessNodes.Select(n => new CaseNode { Name = n.Name, ActingRole = n.ActingRole, LimitWorkingDays = n.LimitWorkingDays })],
-            Fees = [.. version.Guide.Fees.Select(f => new CaseFee(f.Name, f.Amount, f.StandardText, f.Basis))],
+            Nodes = template.Nodes,
+            Fees = template.Fees,
         };
-        if (c.Nodes.Count == 0)
-        {
-            throw new DomainRuleException("case.item-without-nodes", "该事项没有办理环节，无法受理。");
-        }
-        c.MarkReceived(now, calendar);
-        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials = materialsProvided, channel });
-        return c;
     }
 
     /// <summary>受理: the legal clock starts (from the receipt when the notice period has passed without a notice).</summary>
@@ -248,7 +271,8 @@ public sealed partial class Case
         EventCount = e.Sequence;
         LastEventHash = e.Hash;
         Revision++;
-        Open = IsOpen;
+        // Drafts and returned submissions are in the applicant's hands: not in any staff inbox.
+        Open = IsOpen && Status is not (CaseStatus.Draft or CaseStatus.ReturnedForCorrection);
         InboxDueAt = Open ? NextDeadlineAt ?? NoDeadline : ConcludedAt ?? now;
     }
 

@@ -38,6 +38,7 @@ public enum DecisionOutcome
 {
     Grant = 1, // 准予
     Deny = 2,  // 不予
+    PartlyGranted = 3, // 部分准予 (a joint case some of whose parts were denied)
 }
 
 public enum DeliveryMethod

@@ -12,6 +12,10 @@ public sealed partial class Case
     {
         get
         {
+            if (IsJoint)
+            {
+                return 1; // 并联审批: decided from the parts
+            }
             var approver = LastIndex(n => n.ActingRole == "Approver");
             var reviewer = LastIndex(n => n.ActingRole == "Reviewer");
             return Math.Max(1, approver >= 0 ? approver : reviewer >= 0 ? reviewer : Nodes.Count - 1);
@@ -23,6 +27,7 @@ public sealed partial class Case
     /// <summary>Completes the current process node with an opinion (承办, 审核…) and opens the next one.</summary>
     public void CompleteCurrentNode(Actor actor, string opinion, DateTime now, WorkingDayCalendar calendar)
     {
+        RequireNotJoint();
         Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能提交环节意见。");
         RequireText(opinion, "case.opinion-required", "请填写办理意见。", "opinion");
         if (CurrentNodeIndex >= DecisionNodeIndex)
@@ -78,6 +83,7 @@ public sealed partial class Case
     /// <summary>Sends the case back to the previous node with a reason (退回).</summary>
     public void ReturnToPreviousNode(Actor actor, string reason, DateTime now, WorkingDayCalendar calendar)
     {
+        RequireNotJoint();
         Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能退回。");
         RequireText(reason, "case.reason-required", "退回须写明理由。", "reason");
         if (CurrentNodeIndex <= 1)
@@ -117,6 +123,7 @@ public sealed partial class Case
 
     private void Pause(PauseKind kind, string name, int expectedWorkingDays, string reason, Actor actor, DateTime now, WorkingDayCalendar calendar, string action)
     {
+        RequireNotJoint();
         Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中、尚未决定的案件才能中止计时。");
         RequireText(reason, "case.reason-required", "请写明理由。", "reason");
         if (expectedWorkingDays is < 1 or > 365)
@@ -176,7 +183,12 @@ public sealed partial class Case
     /// <summary>决定: grant, or deny with reasons and the applicant's rights of appeal (§38).</summary>
     public void Decide(DecisionOutcome outcome, string? reason, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
+        RequireNotJoint();
         Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能作出决定。");
+        if (outcome is not (DecisionOutcome.Grant or DecisionOutcome.Deny))
+        {
+            throw new DomainRuleException("case.outcome-invalid", "决定只能是准予或不予。", "outcome");
+        }
         if (CurrentNodeIndex != DecisionNodeIndex)
         {
             throw new DomainRuleException("case.not-at-decision", $"请先完成“{CurrentNode?.Name}”环节。");
@@ -215,6 +227,7 @@ public sealed partial class Case
     /// </summary>
     public void RecordPayment(decimal amount, string receiptNumber, bool online, string? differenceReason, Actor actor, DateTime now)
     {
+        RequireNotPart("缴费");
         if (Fees.Count == 0)
         {
             throw new DomainRuleException("case.no-fees", "该事项不收费。");
@@ -248,6 +261,12 @@ public sealed partial class Case
     /// <summary>出证: the licence or the written decision, with its number (§44: within 10 working days of the decision).</summary>
     public void IssueResult(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
+        RequireNotPart("出证");
+        IssueResultCore(resultNumber, actor, now, calendar);
+    }
+
+    private void IssueResultCore(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    {
         Require(CaseStatus.Decided, "case.not-decided", "尚未作出决定，不能出证。");
         if (Decision == DecisionOutcome.Grant && OwesFees)
         {
@@ -263,6 +282,12 @@ public sealed partial class Case
 
     /// <summary>送达 and 办结: window pickup, mail with its tracking number, or electronic delivery.</summary>
     public void Deliver(DeliveryMethod method, string? reference, Actor actor, DateTime now)
+    {
+        RequireNotPart("送达");
+        DeliverCore(method, reference, actor, now);
+    }
+
+    private void DeliverCore(DeliveryMethod method, string? reference, Actor actor, DateTime now)
     {
         Require(CaseStatus.ResultIssued, "case.not-issued", "结果尚未出具，不能送达。");
         if (method == Cases.DeliveryMethod.Mail)
@@ -314,6 +339,12 @@ public sealed partial class Case
 
     private void Close(CaseStatus to, string action, string reason, Actor actor, DateTime now)
     {
+        RequireNotPart("撤回、终止");
+        CloseCore(to, action, reason, actor, now);
+    }
+
+    private void CloseCore(CaseStatus to, string action, string reason, Actor actor, DateTime now)
+    {
         if (!IsOpen || Status is CaseStatus.ResultIssued)
         {
             throw new DomainRuleException("case.not-open", "该案件已办结或已出证，不能撤回或终止。");
@@ -342,10 +373,10 @@ public sealed partial class Case
             return new ClockReading(null, null, 0, null, true, false);
         }
         var end = ConcludedAt ?? DecidedAt ?? now;
-        var elapsed = LegalClock.ElapsedWorkingDays(calendar, start, end, Pauses.Select(p => p.ToExcluded()));
+        var elapsed = LegalClock.ElapsedWorkingDays(calendar, start, end, Excluded());
         if (dueAt is null)
         {
-            return new ClockReading(null, null, elapsed, Status == CaseStatus.Suspended ? Math.Max(0, limit - elapsed) : null, Status == CaseStatus.Suspended, false);
+            return new ClockReading(null, null, elapsed, IsClockStopped ? Math.Max(0, limit - elapsed) : null, IsClockStopped, false);
         }
         var dueDate = ChinaTime.DateOf(dueAt.Value.AddTicks(-1));
         var remaining = calendar.WorkingDaysBetween(ChinaTime.DateOf(end), dueDate);
@@ -355,7 +386,7 @@ public sealed partial class Case
     /// <summary>Recomputes every due date from the calendar and the pauses; never by adding calendar days.</summary>
     private void Recompute(DateTime now, WorkingDayCalendar calendar)
     {
-        var excluded = Pauses.Select(p => p.ToExcluded()).ToList();
+        var excluded = Excluded();
         if (ClockStartAt is { } start && Status is CaseStatus.Accepted or CaseStatus.Decided or CaseStatus.ResultIssued)
         {
             PromisedDueAt = LegalClock.Due(calendar, start, PromisedLimitDays, excluded).DueAtUtc;
@@ -393,7 +424,7 @@ public sealed partial class Case
         }
         var nodes = Nodes.ToList();
         var node = nodes[index];
-        var excluded = Pauses.Select(p => p.ToExcluded()).ToList();
+        var excluded = Excluded();
         AssigneeId = null;
         AssigneeName = null;
         nodes[index] = node with

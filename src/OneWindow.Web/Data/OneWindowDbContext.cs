@@ -11,7 +11,7 @@ using OneWindow.Domain.Organization;
 namespace OneWindow.Web.Data;
 
 public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> options, SqliteWriteGate? writeGate = null)
-    : IdentityDbContext<StaffUser>(options)
+    : IdentityDbContext<UserAccount>(options)
 {
     internal static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web)
     {
@@ -35,6 +35,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
 
     // Set while this context (one request's) holds the gate around a unit of several statements.
     private bool _holdsWriteGate;
@@ -85,10 +86,13 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     {
         base.OnModelCreating(builder);
 
-        builder.Entity<StaffUser>(b =>
+        builder.Entity<UserAccount>(b =>
         {
             b.Property(u => u.DisplayName).HasMaxLength(100);
+            b.Property(u => u.IdentityNumber).HasMaxLength(18);
             b.HasIndex(u => new { u.VenueId, u.DepartmentId });
+            // One applicant account per person (several NULLs for staff are allowed on both databases).
+            b.HasIndex(u => u.IdentityNumber).IsUnique();
         });
 
         builder.Entity<Region>(b =>
@@ -260,6 +264,24 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(c => c.AssigneeId).HasMaxLength(450);
             b.Property(c => c.AssigneeName).HasMaxLength(100);
             b.HasIndex(c => new { c.ApplicantIdNumber, c.CreatedAt });
+            b.Property(c => c.ApplicantUserId).HasMaxLength(450);
+            b.Property(c => c.PreReviewNote).HasMaxLength(2000);
+            b.Property(c => c.PartVersionIds).HasConversion(JsonConverter<IReadOnlyList<Guid>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<Guid>>());
+            b.Property(c => c.Parts).HasConversion(JsonConverter<IReadOnlyList<JointPart>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<JointPart>>());
+            b.Ignore(c => c.IsDraftNumber);
+            b.Ignore(c => c.IsPart);
+            b.Ignore(c => c.DefaultExtension);
+            // An applicant's own applications, newest first; a joint case's parts.
+            b.HasIndex(c => new { c.ApplicantUserId, c.CreatedAt, c.Id });
+            b.HasIndex(c => c.ParentCaseId);
+        });
+        builder.Entity<CaseFile>(b =>
+        {
+            b.Property(f => f.MaterialName).HasMaxLength(200);
+            b.Property(f => f.FileName).HasMaxLength(200);
+            b.Property(f => f.Sha256).HasMaxLength(64);
+            b.Property(f => f.UploadedBy).HasMaxLength(100);
+            b.HasIndex(f => new { f.CaseId, f.UploadedAt });
         });
         builder.Entity<CaseEvent>(b =>
         {

@@ -1,8 +1,8 @@
 namespace OneWindow.Web.Data;
 
 /// <summary>
-/// A file kept in the database (so that every app instance serves it): for now the blank forms and samples of
-/// guides, which are public. The content never changes; a new upload is a new file.
+/// A file kept in the database (so that every app instance serves it): the blank forms and samples of guides,
+/// which are public, and the materials of cases, which are not. The content never changes; a new upload is a new file.
 /// </summary>
 public sealed class StoredFile
 {
@@ -17,4 +17,6 @@ public sealed class StoredFile
     public DateTime UploadedAt { get; init; }
 
     public const string GuideAttachment = "guide-attachment";
+    /// <summary>An applicant's material: private to the case (see <see cref="CaseFile"/>).</summary>
+    public const string CaseMaterial = "case-material";
 }

@@ -13,6 +13,7 @@ public static class Policies
     public const string Hotline = nameof(Hotline);
     public const string Leadership = nameof(Leadership);
     public const string Staff = nameof(Staff);
+    public const string Applicant = nameof(Applicant);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -22,6 +23,8 @@ public static class Policies
         options.AddPolicy(Supervision, p => p.RequireRole(StaffRoles.Supervisor));
         options.AddPolicy(Hotline, p => p.RequireRole(StaffRoles.HotlineOperator));
         options.AddPolicy(Leadership, p => p.RequireRole(StaffRoles.Leader, StaffRoles.Supervisor));
-        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
+        // Staff means any staff role: an applicant's sign-in does not open the workbench.
+        options.AddPolicy(Staff, p => p.RequireRole(StaffRoles.All));
+        options.AddPolicy(Applicant, p => p.RequireRole(ApplicantRoles.Applicant));
     }
 }

@@ -30,6 +30,16 @@ internal static class CaseFixtures
         new() { Name = "审核办结", ActingRole = "WindowClerk" },
     ]);
 
+    /// <summary>The same version with published fees (set as the catalog would have stored them).</summary>
+    public static ServiceItemVersion WithFees(ServiceItemVersion version, params decimal[] amounts)
+    {
+        typeof(ServiceItemVersion).GetProperty(nameof(ServiceItemVersion.Guide))!.SetValue(version, version.Guide with
+        {
+            Fees = [.. amounts.Select((a, i) => new Fee { Name = $"费用{i + 1}", Amount = a, Basis = "发改价格规〔2016〕2559号" })],
+        });
+        return version;
+    }
+
     public static Case Received(ServiceItemVersion version, DateTime at) =>
         Case.Receive("431025-20251230-00001", version, Person, CaseChannel.Window, null, "431025000000", ["申请书"], Clerk, at, Days);
 

@@ -6,7 +6,7 @@ using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Account;
 
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
+public sealed class LoginModel(SignInManager<UserAccount> signIn, UserManager<UserAccount> users) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";

@@ -5,7 +5,7 @@ using OneWindow.Web.Data;
 
 namespace OneWindow.Web.Modules.Account;
 
-public sealed class LogoutModel(SignInManager<StaffUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<UserAccount> signIn) : PageModel
 {
     public void OnGet()
     {

@@ -12,6 +12,8 @@ public static class CaseActions
 {
     public static readonly IReadOnlyList<CaseAction> All =
     [
+        new("pre-review-pass", "Pre-review an online submission as complete in form (预审通过): it is received now", (c, s, r, now, cal) => c.PassPreReview(s.As(StaffRoles.WindowClerk), now, cal, r.Opinion)),
+        new("pre-review-return", "Return an online submission to the applicant with every problem listed (`missing`)", (c, s, r, now, _) => c.ReturnAtPreReview(r.Missing ?? [], s.As(StaffRoles.WindowClerk), now)),
         new("accept", "Accept (受理): the legal clock starts", (c, s, r, now, cal) => c.Accept(s.As(StaffRoles.WindowClerk), now, cal, r.Opinion)),
         new("correction", "One-time correction notice (一次性告知); a second one needs `reason`", (c, s, r, now, _) => c.RequestCorrection(r.Missing ?? [], r.Reason, s.As(StaffRoles.WindowClerk), now)),
         new("supplement", "The missing materials came in: received again", (c, s, r, now, cal) => c.Supplement(r.Provided ?? [], s.As(StaffRoles.WindowClerk), now, cal)),
@@ -21,7 +23,7 @@ public static class CaseActions
         new("suspend", "Start a special procedure (`procedure`, `expectedWorkingDays`, `reason`): the clock stops", (c, s, r, now, cal) => c.Suspend(r.Procedure ?? "", r.ExpectedWorkingDays ?? 0, r.Reason ?? "", s.As(c.CurrentNode?.ActingRole), now, cal)),
         new("pause-for-correction", "Ask for materials during review (`missing`, `expectedWorkingDays`): the clock stops", (c, s, r, now, cal) => c.PauseForCorrection(r.Missing ?? [], r.ExpectedWorkingDays ?? 0, s.As(c.CurrentNode?.ActingRole), now, cal)),
         new("resume", "End the special procedure or correction (`opinion` = its result): the clock runs again", (c, s, r, now, cal) => c.Resume(r.Opinion ?? "", s.As(c.CurrentNode?.ActingRole), now, cal)),
-        new("extend", "Extend the statutory limit once (`workingDays`, `reason`), by an approver", (c, s, r, now, cal) => c.Extend(r.WorkingDays ?? Case.DefaultExtensionDays, r.Reason ?? "", s.As(StaffRoles.Approver), now, cal)),
+        new("extend", "Extend the statutory limit once (`workingDays`, `reason`), by an approver", (c, s, r, now, cal) => c.Extend(r.WorkingDays ?? c.DefaultExtension, r.Reason ?? "", s.As(StaffRoles.Approver), now, cal)),
         new("decide", "Decide (`outcome` Grant or Deny; `reason` required for Deny)", (c, s, r, now, cal) => c.Decide(r.Outcome ?? DecisionOutcome.Grant, r.Reason, s.As(c.CurrentNode?.ActingRole), now, cal)),
         new("pay", "Record the payment at the unified cashier (`amount`, `receiptNumber`, `online`; `reason` when it differs from the standard)", (c, s, r, now, _) => c.RecordPayment(r.Amount ?? -1, r.ReceiptNumber ?? "", r.Online, r.Reason, s.As(StaffRoles.WindowClerk), now)),
         new("issue", "Issue the result with its `resultNumber`", (c, s, r, now, cal) => c.IssueResult(r.ResultNumber ?? "", s.As(StaffRoles.WindowClerk), now, cal)),
@@ -60,8 +62,17 @@ public static class CaseActionChoice
     private static IReadOnlyList<string> WithAssignment(IReadOnlyList<string> actions) =>
         actions.Count == 0 ? actions : [.. actions, "claim", "hand-over"];
 
-    private static IReadOnlyList<string> ForState(Case c) => c.Status switch
+    private static IReadOnlyList<string> ForState(Case c) => c switch
     {
+        // A part is withdrawn, paid, issued and delivered with its joint case; a joint case is handled in its parts.
+        { IsPart: true } => [.. ForStateAlone(c).Where(a => a is not ("withdraw" or "terminate" or "pay" or "issue" or "deliver"))],
+        { IsJoint: true, Status: CaseStatus.Accepted } => ["extend", "withdraw", "terminate"],
+        _ => ForStateAlone(c),
+    };
+
+    private static IReadOnlyList<string> ForStateAlone(Case c) => c.Status switch
+    {
+        CaseStatus.Submitted => ["pre-review-pass", "pre-review-return"],
         CaseStatus.Received when c.IsInstant => [.. Payable(c), "conclude-instantly", "accept", "correction", "reject", "withdraw"],
         CaseStatus.Received => ["accept", "correction", "reject", "withdraw"],
         CaseStatus.AwaitingCorrection => ["supplement", "reject", "withdraw"],
@@ -70,7 +81,7 @@ public static class CaseActionChoice
         CaseStatus.Suspended => ["resume", "extend", "withdraw", "terminate"],
         CaseStatus.Decided => [.. Payable(c), "issue", "withdraw", "terminate"],
         CaseStatus.ResultIssued => ["deliver"],
-        CaseStatus.Draft or CaseStatus.Submitted or CaseStatus.ReturnedForCorrection => [],
+        CaseStatus.Draft or CaseStatus.ReturnedForCorrection => [],
         CaseStatus.Concluded or CaseStatus.RejectedAtIntake or CaseStatus.Withdrawn or CaseStatus.Terminated => [],
         _ => [],
     };

@@ -11,11 +11,11 @@ namespace OneWindow.Web.Modules.Cases;
 /// department's staff act on their department's cases; a comprehensive window (no department) on the cases
 /// received at its own venue.
 /// </summary>
-public sealed record CaseStaff(StaffUser User, IReadOnlyList<string> Roles)
+public sealed record CaseStaff(UserAccount User, IReadOnlyList<string> Roles)
 {
     private static readonly string[] CaseRoles = [StaffRoles.Approver, StaffRoles.Reviewer, StaffRoles.WindowClerk];
 
-    public static async Task<CaseStaff> LoadAsync(ClaimsPrincipal principal, UserManager<StaffUser> users)
+    public static async Task<CaseStaff> LoadAsync(ClaimsPrincipal principal, UserManager<UserAccount> users)
     {
         var user = await users.GetUserAsync(principal) ?? throw new ForbiddenException("auth.required", "请先登录。");
         return new CaseStaff(user, [.. await users.GetRolesAsync(user)]);
@@ -29,8 +29,9 @@ public sealed record CaseStaff(StaffUser User, IReadOnlyList<string> Roles)
         return new Actor(User.Id, User.DisplayName, role);
     }
 
+    /// <summary>Drafts are the applicant's alone; a submitted application is the center's to pre-review.</summary>
     public bool MaySee(Case c) =>
-        User.DepartmentId is { } department ? c.DepartmentId == department : c.ReceivingVenueId == User.VenueId;
+        c.Status != CaseStatus.Draft && (User.DepartmentId is { } department ? c.DepartmentId == department : c.ReceivingVenueId == User.VenueId);
 
     public void EnsureMaySee(Case c)
     {

@@ -37,12 +37,15 @@ public static class CasesModule
 {
     public static IServiceCollection AddCasesModule(this IServiceCollection services) =>
         services.AddScoped<HandleCase>()
+            .AddScoped<CaseFiles>()
+            .AddScoped<Applicants.ApplyOnline>()
             .AddScoped<Ratings.RateCase>()
             .AddSingleton<IntakeSweep>()
             .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>());
 
     public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app)
     {
+        CaseFiles.Map(app);
         var api = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(Policies.CaseWork);
         api.MapPost("/", Register).WithSummary("Register an application handed in at a window (收件)")
             .WithDescription("The applicant's ID number (GB 11643) or credit code (GB 32100) is checked. The case is received; the five-working-day period for a correction notice starts.");

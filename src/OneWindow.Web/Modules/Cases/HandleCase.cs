@@ -23,7 +23,7 @@ public sealed record RegisterApplication(
 /// Every action on a case, for the workbench pages and the API alike: load the case, check who acts and the
 /// revision they saw, let the domain decide, and save the case with its new events in one transaction.
 /// </summary>
-public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars, UserManager<StaffUser> users, TimeProvider clock)
+public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars, UserManager<UserAccount> users, TimeProvider clock)
 {
     /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
     public async Task<Case> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
@@ -31,12 +31,10 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         var staff = await CaseStaff.LoadAsync(principal, users);
         var actor = staff.As(StaffRoles.WindowClerk);
         var now = clock.GetUtcNow().UtcDateTime;
-        var version = await db.ServiceItemVersions.AsNoTracking()
-            .FirstOrDefaultAsync(v => v.ItemCode == request.ItemCode && v.Status == VersionStatus.Published, ct)
-            ?? throw new DomainRuleException("case.item-unknown", $"事项 {request.ItemCode} 不存在或未发布。", "itemCode");
-        if (staff.User.DepartmentId is { } department && department != version.DepartmentId)
+        var template = await LoadTemplateAsync(request.ItemCode, ct);
+        if (staff.User.DepartmentId is { } department && department != template.DepartmentId)
         {
-            throw new ForbiddenException("case.out-of-scope", "部门窗口只能受理本部门的事项。");
+            throw new ForbiddenException("case.out-of-scope", template.IsJoint ? "一件事由综合窗口或牵头部门窗口受理。" : "部门窗口只能受理本部门的事项。");
         }
         var applicant = Applicant.Create(request.ApplicantKind, request.ApplicantName, request.IdentityNumber, request.Phone, ChinaTime.DateOf(now));
         var venue = (staff.User.VenueId is { } venueId ? await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct) : null)
@@ -49,7 +47,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         using var gate = await db.EnterWriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var number = await CaseNumbers.NextAsync(db, county, ChinaTime.DateOf(now), ct);
-        var c = Case.Receive(number, version, applicant, channel, venue.Id, county, request.MaterialsProvided ?? [], actor, now, calendar);
+        var c = Case.Receive(number, template, applicant, channel, venue.Id, county, request.MaterialsProvided ?? [], actor, now, calendar);
         db.Cases.Add(c);
         db.CaseEvents.AddRange(c.NewEvents);
         await db.SaveChangesAsync(ct);
@@ -72,7 +70,20 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
             throw new DbUpdateConcurrencyException($"Case {number} is at revision {c.Revision}, not {expectedRevision}.");
         }
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
-        action(c, staff, clock.GetUtcNow().UtcDateTime, calendar);
+        var now = clock.GetUtcNow().UtcDateTime;
+        action(c, staff, now, calendar);
+        await SaveAsync(c, expectedRevision, now, calendar, ct);
+        return c;
+    }
+
+    /// <summary>
+    /// Saves an action with its events in one transaction, after carrying it across a joint case: an accepted joint
+    /// case fans out into its parts; a part that moved updates the joint case (which is decided with the last part);
+    /// issuing, delivering, withdrawing or terminating the joint case carries its parts along.
+    /// </summary>
+    internal async Task SaveAsync(Case c, int expectedRevision, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
+    {
+        await CarryAcrossJointAsync(c, now, calendar, ct);
         db.CaseEvents.AddRange(c.NewEvents);
         try
         {
@@ -82,13 +93,55 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         {
             // Two people acted at once: the other's event took this sequence number first. Same answer as a stale revision.
             db.ChangeTracker.Clear();
-            if (await db.Cases.AsNoTracking().AnyAsync(x => x.Number == number && x.Revision != expectedRevision, ct))
+            if (await db.Cases.AsNoTracking().AnyAsync(x => x.Id == c.Id && x.Revision != expectedRevision, ct))
             {
-                throw new DbUpdateConcurrencyException($"Case {number} changed while this action was saved.", e);
+                throw new DbUpdateConcurrencyException($"Case {c.Number} changed while this action was saved.", e);
             }
             throw;
         }
-        return c;
+    }
+
+    private async Task CarryAcrossJointAsync(Case c, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
+    {
+        if (c.IsJoint && c.Status == CaseStatus.Accepted && c.Parts.Count == 0)
+        {
+            var ids = c.PartVersionIds.ToList();
+            var versions = await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(ct);
+            var parts = c.FanOut(versions, now, calendar);
+            db.Cases.AddRange(parts);
+            db.CaseEvents.AddRange(parts.SelectMany(p => p.NewEvents));
+        }
+        else if (c.IsJoint && c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded or CaseStatus.Withdrawn or CaseStatus.Terminated)
+        {
+            foreach (var part in await db.Cases.Where(p => p.ParentCaseId == c.Id).OrderBy(p => p.Number).ToListAsync(ct))
+            {
+                part.FollowJoint(c, now, calendar);
+                c.RecordPart(part, now, calendar);
+                db.CaseEvents.AddRange(part.NewEvents);
+            }
+        }
+        else if (c.ParentCaseId is { } parentId)
+        {
+            var joint = await db.Cases.FirstAsync(p => p.Id == parentId, ct);
+            joint.RecordPart(c, now, calendar);
+            db.CaseEvents.AddRange(joint.NewEvents);
+        }
+    }
+
+    /// <summary>What an application is for: a published item version, or a published combined item (一件事) with its members.</summary>
+    public async Task<CaseTemplate> LoadTemplateAsync(string code, CancellationToken ct)
+    {
+        var version = await db.ServiceItemVersions.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.ItemCode == code && v.Status == VersionStatus.Published, ct);
+        if (version is not null)
+        {
+            return CaseTemplate.ForItem(version);
+        }
+        var combined = await db.CombinedItems.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code && x.Status == VersionStatus.Published, ct)
+            ?? throw new DomainRuleException("case.item-unknown", $"事项 {code} 不存在或未发布。", "itemCode");
+        var codes = combined.MemberCodes.ToList();
+        var members = await db.ServiceItemVersions.AsNoTracking().Where(v => codes.Contains(v.ItemCode) && v.Status == VersionStatus.Published).ToListAsync(ct);
+        return CaseTemplate.ForCombined(combined, members);
     }
 
     /// <summary>Looks up the colleague named in a hand-over: an active member of staff of the same department or venue.</summary>

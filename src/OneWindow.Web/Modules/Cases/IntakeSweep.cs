@@ -22,6 +22,7 @@ public sealed class IntakeSweep(IServiceScopeFactory scopes, TimeProvider clock,
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
         var calendars = scope.ServiceProvider.GetRequiredService<RegionCalendars>();
+        var handle = scope.ServiceProvider.GetRequiredService<HandleCase>();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Cases.AsNoTracking()
             .Where(c => c.NextDeadlineAt <= now && c.Status == CaseStatus.Received)
@@ -36,11 +37,13 @@ public sealed class IntakeSweep(IServiceScopeFactory scopes, TimeProvider clock,
             {
                 continue;
             }
-            c.DeemAccepted(now, await calendars.ForRegionAsync(c.RegionCode));
-            db.CaseEvents.AddRange(c.NewEvents);
+            var calendar = await calendars.ForRegionAsync(c.RegionCode);
+            var revision = c.Revision;
+            c.DeemAccepted(now, calendar);
             try
             {
-                await db.SaveChangesAsync(ct);
+                // Saved as any action is, so that a deemed joint case fans out to its departments too.
+                await handle.SaveAsync(c, revision, now, calendar, ct);
                 deemed++;
             }
             catch (DbUpdateException e)

@@ -8,7 +8,7 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.Organization;
 
 /// <summary>The administrator's organization actions: departments, windows, staff and their authorized items.</summary>
-public sealed class ManageOrganization(OneWindowDbContext db, UserManager<StaffUser> users, TimeProvider clock)
+public sealed class ManageOrganization(OneWindowDbContext db, UserManager<UserAccount> users, TimeProvider clock)
 {
     public async Task<Department> SaveDepartmentAsync(Guid? id, string name, string creditCode, string? overrideReason, string regionCode, string? phone, string actor, CancellationToken ct = default)
     {
@@ -120,7 +120,7 @@ public sealed class ManageOrganization(OneWindowDbContext db, UserManager<StaffU
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<StaffUser> AddStaffAsync(string userName, string displayName, string password, string role, Guid venueId, Guid? departmentId, string actor, CancellationToken ct = default)
+    public async Task<UserAccount> AddStaffAsync(string userName, string displayName, string password, string role, Guid venueId, Guid? departmentId, string actor, CancellationToken ct = default)
     {
         if (!StaffRoles.All.Contains(role))
         {
@@ -130,7 +130,7 @@ public sealed class ManageOrganization(OneWindowDbContext db, UserManager<StaffU
         {
             throw new DomainRuleException("staff.department-required", "审核人、审批人须属于一个部门。");
         }
-        var user = new StaffUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), VenueId = venueId, DepartmentId = departmentId };
+        var user = new UserAccount { UserName = userName.Trim(), DisplayName = displayName.Trim(), VenueId = venueId, DepartmentId = departmentId };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {

@@ -15,7 +15,7 @@ namespace OneWindow.Web.Modules.Organization;
 public sealed class ReferenceSeed(
     OneWindowDbContext db,
     RoleManager<IdentityRole> roles,
-    UserManager<StaffUser> users,
+    UserManager<UserAccount> users,
     ImportCounty importCounty,
     TimeProvider clock,
     ILogger<ReferenceSeed> logger)
@@ -24,7 +24,7 @@ public sealed class ReferenceSeed(
 
     public async Task RunAsync(bool demoCounty, CancellationToken ct = default)
     {
-        foreach (var role in StaffRoles.All)
+        foreach (var role in StaffRoles.All.Append(ApplicantRoles.Applicant))
         {
             if (!await roles.RoleExistsAsync(role))
             {
@@ -149,7 +149,7 @@ public sealed class ReferenceSeed(
 
         foreach (var s in DemoCounty.Staff)
         {
-            var user = new StaffUser
+            var user = new UserAccount
             {
                 UserName = s.UserName, DisplayName = s.DisplayName,
                 VenueId = s.AtTownHall ? firstTownHall.Id : center.Id,

@@ -7,7 +7,7 @@ using OneWindow.Web.Data;
 
 namespace OneWindow.Web.Modules.Workbench;
 
-public sealed class IndexModel(UserManager<StaffUser> users, OneWindowDbContext db) : PageModel
+public sealed class IndexModel(UserManager<UserAccount> users, OneWindowDbContext db) : PageModel
 {
     public StaffScope Scope { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name, LimitKind Kind, int Promised)> Items { get; private set; } = [];

@@ -11,11 +11,11 @@ namespace OneWindow.Web.Modules.Workbench;
 /// are authorized for. Window clerks, reviewers and approvers see only their own venue and department; the
 /// case inboxes will filter by the same scope.
 /// </summary>
-public sealed record StaffScope(StaffUser User, IReadOnlyList<string> Roles, Venue? Venue, Department? Department, IReadOnlyList<Window> Windows, IReadOnlyList<string> ItemCodes)
+public sealed record StaffScope(UserAccount User, IReadOnlyList<string> Roles, Venue? Venue, Department? Department, IReadOnlyList<Window> Windows, IReadOnlyList<string> ItemCodes)
 {
     public bool IsCaseWorker => Roles.Any(r => r is StaffRoles.WindowClerk or StaffRoles.Reviewer or StaffRoles.Approver);
 
-    public static async Task<StaffScope?> LoadAsync(ClaimsPrincipal principal, UserManager<StaffUser> users, OneWindowDbContext db, CancellationToken ct)
+    public static async Task<StaffScope?> LoadAsync(ClaimsPrincipal principal, UserManager<UserAccount> users, OneWindowDbContext db, CancellationToken ct)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)

@@ -12,7 +12,7 @@ using OneWindow.Web.Modules.Cases;
 namespace OneWindow.Web.Modules.Workbench.Cases;
 
 /// <summary>A case: its clocks, nodes and timeline, and the forms for the actions that fit its state.</summary>
-public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, RegionCalendars calendars, TimeProvider clock, UserManager<StaffUser> users) : PageModel
+public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, RegionCalendars calendars, TimeProvider clock, UserManager<UserAccount> users) : PageModel
 {
     [BindProperty] public int Revision { get; set; }
     [BindProperty] public string? Opinion { get; set; }

@@ -10,7 +10,7 @@ using OneWindow.Web.Modules.Cases;
 namespace OneWindow.Web.Modules.Workbench.Cases;
 
 /// <summary>The inbox: my department's (or my venue's) open cases, the soonest deadline first, coloured by time left.</summary>
-public sealed class IndexModel(OneWindowDbContext db, UserManager<StaffUser> users, RegionCalendars calendars, TimeProvider clock) : PageModel
+public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> users, RegionCalendars calendars, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }

@@ -15,7 +15,7 @@ namespace OneWindow.Web.Modules.Workbench.Cases;
 /// 窗口收件: choose one of my items, tick the materials handed in against the guide's checklist, enter the applicant.
 /// Without JavaScript the item is chosen first (GET), then the form shows that item's checklist.
 /// </summary>
-public sealed class NewModel(OneWindowDbContext db, UserManager<StaffUser> users, HandleCase handle) : PageModel
+public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> users, HandleCase handle) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Item { get; set; }
     [BindProperty] public ApplicantKind ApplicantKind { get; set; } = ApplicantKind.Person;

@@ -13,7 +13,7 @@ namespace OneWindow.Web.Modules.Workbench.Ratings;
 /// 差评整改: a department's bad ratings to call back and rectify (or appeal), soonest due first; supervisors see
 /// the appeals awaiting their review.
 /// </summary>
-public sealed class IndexModel(OneWindowDbContext db, UserManager<StaffUser> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> users, TimeProvider clock) : PageModel
 {
     [BindProperty] public Guid RatingId { get; set; }
     [BindProperty] public int Revision { get; set; }

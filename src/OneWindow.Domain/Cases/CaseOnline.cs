@@ -1,0 +1,99 @@
+using OneWindow.Domain.Calendar;
+
+namespace OneWindow.Domain.Cases;
+
+/// <summary>
+/// The online path (domain.md §4): Draft ─submit→ Submitted ─pre-review→ Received, or Returned for correction and
+/// submitted again. The legal clock starts only at receipt; the pre-review has its own limit so that a submission
+/// cannot wait unseen (a supervision trigger).
+/// </summary>
+public sealed partial class Case
+{
+    /// <summary>Working days the center has to pre-review an online submission (domain.md §5, intake overdue).</summary>
+    public const int PreReviewWorkingDays = 1;
+
+    /// <summary>Drafts have no case number yet (numbers are given at submission, so that they have no gaps of abandoned drafts).</summary>
+    public bool IsDraftNumber => Number.StartsWith(DraftNumberPrefix, StringComparison.Ordinal);
+
+    private const string DraftNumberPrefix = "D";
+
+    /// <summary>An applicant starts an application online: a draft only they see.</summary>
+    public static Case StartDraft(CaseTemplate template, Applicant applicant, Actor applicantActor, Guid? receivingVenueId, string regionCode, DateTime now)
+    {
+        var c = NewCase("", template, applicant, CaseChannel.Online, receivingVenueId, regionCode, now);
+        c.Number = DraftNumberPrefix + c.Id.ToString("N");
+        c.ApplicantUserId = applicantActor.Id;
+        c.Status = CaseStatus.Draft;
+        c.Append(applicantActor, now, "drafted", null, CaseStatus.Draft, null, null, new { item = template.Code });
+        return c;
+    }
+
+    /// <summary>The applicant saves the draft (or the returned submission) with the materials attached so far.</summary>
+    public void SaveDraft(Applicant applicant, IReadOnlyList<string> materials, Actor actor, DateTime now)
+    {
+        RequireEditableByApplicant(actor);
+        ApplicantKind = applicant.Kind;
+        ApplicantName = applicant.Name;
+        ApplicantIdNumber = applicant.IdentityNumber;
+        ApplicantPhone = applicant.Phone;
+        Append(actor, now, "draft-saved", Status, Status, null, null, new { materials });
+    }
+
+    /// <summary>提交: the application goes to the center, which must pre-review it within <see cref="PreReviewWorkingDays"/>.</summary>
+    public void Submit(string? assignedNumber, IReadOnlyList<string> materials, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    {
+        RequireEditableByApplicant(actor);
+        if (IsDraftNumber)
+        {
+            RequireText(assignedNumber, "case.number-required", "提交时须分配办件编号。", "number");
+            Number = assignedNumber!;
+        }
+        var from = Status;
+        SubmittedAt = now;
+        PreReviewDueAt = LegalClock.Due(calendar, now, PreReviewWorkingDays).DueAtUtc;
+        PreReviewNote = null;
+        Status = CaseStatus.Submitted;
+        NextDeadlineAt = PreReviewDueAt;
+        Append(actor, now, "submitted", from, Status, null, null, new { materials });
+    }
+
+    /// <summary>预审通过: the submission is complete in form and counts as received now; the notice period starts.</summary>
+    public void PassPreReview(Actor clerk, DateTime now, WorkingDayCalendar calendar, string? opinion = null)
+    {
+        Require(CaseStatus.Submitted, "case.not-submitted", "只有已提交、待预审的网上申请才能预审。");
+        MissingMaterials = [];
+        MarkReceived(now, calendar);
+        Append(clerk, now, "pre-review-passed", CaseStatus.Submitted, Status, Nodes[0].Name, opinion, null);
+    }
+
+    /// <summary>预审退回: the submission goes back to the applicant with every problem listed at once.</summary>
+    public void ReturnAtPreReview(IReadOnlyList<string> problems, Actor clerk, DateTime now)
+    {
+        Require(CaseStatus.Submitted, "case.not-submitted", "只有已提交、待预审的网上申请才能退回。");
+        var items = problems.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        if (items.Count == 0)
+        {
+            throw new DomainRuleException("case.missing-required", "请列出需要申请人修改或补充的全部内容。", "missing");
+        }
+        MissingMaterials = items;
+        PreReviewNote = string.Join("；", items);
+        Status = CaseStatus.ReturnedForCorrection;
+        NextDeadlineAt = null;
+        Append(clerk, now, "pre-review-returned", CaseStatus.Submitted, Status, Nodes[0].Name, PreReviewNote, new { problems = items });
+    }
+
+    /// <summary>Whether this person applied for the case online (and so may act on it as its applicant).</summary>
+    public bool IsOwnedBy(string userId) => ApplicantUserId is not null && ApplicantUserId == userId;
+
+    private void RequireEditableByApplicant(Actor actor)
+    {
+        if (!IsOwnedBy(actor.Id))
+        {
+            throw new DomainRuleException("case.not-owner", "只有申请人本人可以修改和提交该申请。");
+        }
+        if (Status is not (CaseStatus.Draft or CaseStatus.ReturnedForCorrection))
+        {
+            throw new DomainRuleException("case.not-editable", "申请已提交，不能再修改。");
+        }
+    }
+}

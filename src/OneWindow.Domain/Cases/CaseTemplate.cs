@@ -1,0 +1,75 @@
+using OneWindow.Domain.Catalog;
+
+namespace OneWindow.Domain.Cases;
+
+/// <summary>
+/// What a case is opened for, pinned at receipt or submission: one published item version, or a combined item
+/// (一件事) whose published member versions become the parts of a joint case.
+/// </summary>
+public sealed record CaseTemplate(
+    Guid SourceId,
+    string Code,
+    string Name,
+    Guid DepartmentId,
+    bool IsInstant,
+    int PromisedLimitDays,
+    int StatutoryLimitDays,
+    IReadOnlyList<CaseNode> Nodes,
+    IReadOnlyList<CaseFee> Fees,
+    IReadOnlyList<Guid> PartVersionIds)
+{
+    public bool IsJoint => PartVersionIds.Count > 0;
+
+    /// <summary>The joint case's own nodes: one intake, the departments' parallel handling, one issue and delivery.</summary>
+    public const string JointRole = "Joint";
+
+    public static CaseTemplate ForItem(ServiceItemVersion version)
+    {
+        if (version.Status != VersionStatus.Published)
+        {
+            throw new DomainRuleException("case.item-not-published", "只能受理已发布事项的申请。");
+        }
+        if (version.Guide.ProcessNodes.Count == 0)
+        {
+            throw new DomainRuleException("case.item-without-nodes", "该事项没有办理环节，无法受理。");
+        }
+        return new CaseTemplate(version.Id, version.ItemCode, version.Name, version.DepartmentId, version.LimitKind == LimitKind.Instant,
+            version.PromisedLimitDays, version.StatutoryLimitDays,
+            [.. version.Guide.ProcessNodes.Select(n => new CaseNode { Name = n.Name, ActingRole = n.ActingRole, LimitWorkingDays = n.LimitWorkingDays })],
+            [.. version.Guide.Fees.Select(f => new CaseFee(f.Name, f.Amount, f.StandardText, f.Basis))],
+            []);
+    }
+
+    /// <summary>
+    /// A joint case: the limit is the package's own promise, or the joint rule (行政许可法 §42: 45 working days);
+    /// the fees of every member are paid once, at the joint case.
+    /// </summary>
+    public static CaseTemplate ForCombined(CombinedItem combined, IReadOnlyList<ServiceItemVersion> members)
+    {
+        if (combined.Status != VersionStatus.Published)
+        {
+            throw new DomainRuleException("case.item-not-published", "只能受理已发布的一件事。");
+        }
+        var byCode = members.Where(m => m.Status == VersionStatus.Published).ToDictionary(m => m.ItemCode);
+        var missing = combined.MemberCodes.Where(c => !byCode.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainRuleException("combined.member-not-published", "以下事项尚未发布: " + string.Join("、", missing));
+        }
+        var ordered = combined.MemberCodes.Select(c => byCode[c]).ToList();
+        foreach (var member in ordered)
+        {
+            ForItem(member); // each part must be handleable on its own
+        }
+        var statutory = CombinedItem.JointStatutoryLimitDays;
+        return new CaseTemplate(combined.Id, combined.Code, combined.Name, combined.LeadDepartmentId, false,
+            combined.PromisedLimitDays ?? statutory, statutory,
+            [
+                new CaseNode { Name = "一窗受理", ActingRole = "WindowClerk" },
+                new CaseNode { Name = "并联审批", ActingRole = JointRole },
+                new CaseNode { Name = "统一出件", ActingRole = "WindowClerk" },
+            ],
+            [.. ordered.SelectMany(m => m.Guide.Fees.Select(f => new CaseFee(f.Name, f.Amount, f.StandardText, f.Basis)))],
+            [.. ordered.Select(m => m.Id)]);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Cases;
+using OneWindow.Domain.Catalog;
+using OneWindow.Domain.Organization;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Cases;
+
+namespace OneWindow.Web.Modules.Applicants;
+
+/// <summary>What the applicant filled in: who applies (themselves, or an enterprise they act for) and the uploads by material.</summary>
+public sealed record OnlineApplication(ApplicantKind ApplicantKind, string? EnterpriseName, string? CreditCode, string Phone,
+    IReadOnlyList<(string Material, IFormFile File)> Uploads);
+
+/// <summary>
+/// 网上申报: an applicant's drafts, submission, supplements and withdrawal, with the files they upload. Every step
+/// checks that the case is theirs and the revision they saw, and is saved with its event like any other action.
+/// </summary>
+public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> users, HandleCase handle, CaseFiles files, RegionCalendars calendars, TimeProvider clock)
+{
+    /// <summary>Starts a draft for a published item or combined item, saving what was filled in so far.</summary>
+    public async Task<Case> StartAsync(ClaimsPrincipal principal, string itemCode, OnlineApplication form, CancellationToken ct)
+    {
+        var user = await ApplicantAccess.LoadAsync(principal, users);
+        var template = await handle.LoadTemplateAsync(itemCode, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var applicant = ApplicantOf(user, form, now);
+        // Online applications go to the county center of the responsible department's county, which pre-reviews them.
+        var region = await db.Departments.AsNoTracking().Where(d => d.Id == template.DepartmentId).Select(d => d.RegionCode).FirstAsync(ct);
+        var county = region[..6] + "000000";
+        var venue = await db.Venues.AsNoTracking().Where(v => v.RegionCode == county && v.Tier == VenueTier.CountyCenter).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
+        var actor = ApplicantAccess.ActorOf(user);
+        var c = Case.StartDraft(template, applicant, actor, venue, county, now);
+        db.Cases.Add(c);
+        var saved = await StageUploadsAsync(c, form.Uploads, actor, ct);
+        if (saved.Count > 0)
+        {
+            c.SaveDraft(applicant, saved, actor, now);
+        }
+        db.CaseEvents.AddRange(c.NewEvents);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    public Task<Case> SaveAsync(ClaimsPrincipal principal, Guid id, int revision, OnlineApplication form, CancellationToken ct) =>
+        ActAsync(principal, id, revision, async (c, user, actor, now, _) =>
+        {
+            var applicant = ApplicantOf(user, form, now);
+            var saved = await StageUploadsAsync(c, form.Uploads, actor, ct);
+            c.SaveDraft(applicant, saved, actor, now);
+        }, ct);
+
+    /// <summary>
+    /// Saves what was filled in, then submits: every required material needs a file; a draft gets its case number now.
+    /// The save comes first and stands on its own, so that a refused submission keeps the files just uploaded.
+    /// </summary>
+    public async Task<Case> SubmitAsync(ClaimsPrincipal principal, Guid id, int revision, OnlineApplication form, CancellationToken ct)
+    {
+        var saved = await SaveAsync(principal, id, revision, form, ct);
+        db.ChangeTracker.Clear();
+        return await ActAsync(principal, id, saved.Revision, async (c, _, actor, now, calendar) =>
+        {
+            var have = (await CaseFiles.ListAsync(db, c.Id, ct)).Select(f => f.MaterialName).ToHashSet();
+            var missing = (await RequiredMaterialsAsync(c, ct)).Where(m => !have.Contains(m)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new DomainRuleException("case.materials-missing", "草稿已保存。请上传以下必需材料后再提交：" + string.Join("、", missing), "files");
+            }
+            var number = c.IsDraftNumber ? await CaseNumbers.NextAsync(db, c.RegionCode, ChinaTime.DateOf(now), ct) : null;
+            c.Submit(number, [.. have], actor, now, calendar);
+        }, ct);
+    }
+
+    /// <summary>补正: the applicant uploads what the one-time notice asked for; the application is received again.</summary>
+    public Task<Case> SupplementAsync(ClaimsPrincipal principal, Guid id, int revision, IReadOnlyList<(string Material, IFormFile File)> uploads, CancellationToken ct) =>
+        ActAsync(principal, id, revision, async (c, _, actor, now, calendar) =>
+        {
+            if (uploads.Count == 0)
+            {
+                throw new DomainRuleException("case.supplement-empty", "请上传补正的材料。", "files");
+            }
+            var saved = await StageUploadsAsync(c, uploads, actor, ct);
+            c.Supplement(saved, actor, now, calendar);
+        }, ct);
+
+    public Task<Case> WithdrawAsync(ClaimsPrincipal principal, Guid id, int revision, string reason, CancellationToken ct) =>
+        ActAsync(principal, id, revision, (c, _, actor, now, _) =>
+        {
+            c.Withdraw(reason, actor, now);
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>The materials the applicant must supply (not those the agency looks up itself), for an item or every member of a package.</summary>
+    public async Task<IReadOnlyList<string>> RequiredMaterialsAsync(Case c, CancellationToken ct) =>
+        [.. (await GuidesOfAsync(c, ct)).SelectMany(g => g.Materials)
+            .Where(m => m.Requirement == MaterialRequirement.Required && m.Source == MaterialSource.Applicant)
+            .Select(m => m.Name).Distinct()];
+
+    /// <summary>The guides behind a case: its item's, or each member's of a joint case.</summary>
+    public async Task<IReadOnlyList<ServiceGuide>> GuidesOfAsync(Case c, CancellationToken ct)
+    {
+        var ids = c.IsJoint ? c.PartVersionIds.ToList() : [c.ItemVersionId];
+        return await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => v.Guide).ToListAsync(ct);
+    }
+
+    private async Task<Case> ActAsync(ClaimsPrincipal principal, Guid id, int revision,
+        Func<Case, UserAccount, Actor, DateTime, WorkingDayCalendar, Task> action, CancellationToken ct)
+    {
+        var user = await ApplicantAccess.LoadAsync(principal, users);
+        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !ApplicantAccess.MaySee(user, c))
+        {
+            throw new NotFoundException("申请不存在。");
+        }
+        if (c.Revision != revision)
+        {
+            throw new DbUpdateConcurrencyException($"Case {c.Number} is at revision {c.Revision}, not {revision}.");
+        }
+        var calendar = await calendars.ForRegionAsync(c.RegionCode);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // A first submission takes a case number: the number and the case are one unit (on SQLite under the write gate,
+        // as at window intake), so that a refused submission leaves no gap in the numbers.
+        using var gate = c.IsDraftNumber ? await db.EnterWriteGateAsync(ct) : null;
+        await using var tx = c.IsDraftNumber ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await action(c, user, ApplicantAccess.ActorOf(user), now, calendar);
+            await handle.SaveAsync(c, revision, now, calendar, ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+            return c;
+        }
+        catch
+        {
+            // Nothing of a refused step stays staged in this request's context.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> StageUploadsAsync(Case c, IReadOnlyList<(string Material, IFormFile File)> uploads, Actor actor, CancellationToken ct)
+    {
+        if (uploads.Count > CaseFiles.MaxFilesPerUpload)
+        {
+            throw new DomainRuleException("file.too-many", $"一次最多上传 {CaseFiles.MaxFilesPerUpload} 个文件。", "files");
+        }
+        var names = new List<string>();
+        foreach (var (material, file) in uploads)
+        {
+            names.Add((await files.AddAsync(c, material, file, actor, ct)).MaterialName);
+        }
+        return [.. names.Distinct()];
+    }
+
+    private static Applicant ApplicantOf(UserAccount user, OnlineApplication form, DateTime now) =>
+        form.ApplicantKind == ApplicantKind.Enterprise
+            ? Applicant.Create(ApplicantKind.Enterprise, form.EnterpriseName ?? "", form.CreditCode ?? "", form.Phone, ChinaTime.DateOf(now))
+            : Applicant.Create(ApplicantKind.Person, user.DisplayName, user.IdentityNumber!, form.Phone, ChinaTime.DateOf(now));
+}

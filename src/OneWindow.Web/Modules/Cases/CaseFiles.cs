@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Applicants;
+
+namespace OneWindow.Web.Modules.Cases;
+
+/// <summary>
+/// The scans and documents handed in with a case: checked by content (not by the name's extension), at most
+/// 10 MB each, kept in the database under generated ids, and served only to the applicant and to staff who may
+/// see the case.
+/// </summary>
+public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock)
+{
+    public const int MaxFilesPerUpload = 20;
+
+    /// <summary>Checks and stages an upload for a material of the case; the caller saves it with the case's action.</summary>
+    public async Task<CaseFile> AddAsync(Case c, string materialName, IFormFile upload, Actor actor, CancellationToken ct)
+    {
+        if (upload.Length == 0)
+        {
+            throw new DomainRuleException("file.empty", $"“{upload.FileName}”是空文件。", "files");
+        }
+        if (upload.Length > FileTypes.MaxBytes)
+        {
+            throw new DomainRuleException("file.too-large", $"“{upload.FileName}”过大（上限 10 MB）。", "files");
+        }
+        using var buffer = new MemoryStream((int)upload.Length);
+        await upload.CopyToAsync(buffer, ct);
+        var content = buffer.ToArray();
+        var name = Path.GetFileName(upload.FileName);
+        var type = FileTypes.Detect(content.AsSpan(0, Math.Min(16, content.Length)), name)
+            ?? throw new DomainRuleException("file.type", $"“{name}”不是可接受的文件：仅限 PDF、Word、Excel、OFD 或图片。", "files");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = new StoredFile
+        {
+            Id = Guid.CreateVersion7(now),
+            FileName = Shorten(name),
+            ContentType = type,
+            Length = content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Content = content,
+            Purpose = StoredFile.CaseMaterial,
+            UploadedBy = actor.Name,
+            UploadedAt = now,
+        };
+        var file = new CaseFile
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseId = c.Id,
+            MaterialName = Shorten(materialName.Trim()),
+            StoredFileId = stored.Id,
+            FileName = stored.FileName,
+            Length = stored.Length,
+            Sha256 = stored.Sha256,
+            UploadedAt = now,
+            UploadedBy = actor.Name,
+        };
+        db.StoredFiles.Add(stored);
+        db.CaseFiles.Add(file);
+        return file;
+    }
+
+    public static Task<List<CaseFile>> ListAsync(OneWindowDbContext db, Guid caseId, CancellationToken ct) =>
+        db.CaseFiles.AsNoTracking().Where(f => f.CaseId == caseId).OrderBy(f => f.UploadedAt).Take(500).ToListAsync(ct);
+
+    private static string Shorten(string text) => text.Length > 200 ? text[^200..] : text;
+
+    /// <summary><c>GET /case-files/{id}</c>: the file, to the applicant and to staff in the case's scope; 404 to everyone else.</summary>
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/case-files/{id:guid}", async (Guid id, HttpContext http, OneWindowDbContext db, UserManager<UserAccount> users, CancellationToken ct) =>
+        {
+            var file = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+            var c = file is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == file.CaseId, ct);
+            var user = await users.GetUserAsync(http.User);
+            if (file is null || c is null || user is null || !await MayOpenAsync(users, user, c))
+            {
+                return Results.NotFound();
+            }
+            var stored = await db.StoredFiles.AsNoTracking().FirstAsync(f => f.Id == file.StoredFileId, ct);
+            http.Response.Headers.CacheControl = "private, no-store";
+            return Results.File(stored.Content, stored.ContentType, stored.FileName);
+        }).RequireAuthorization().ExcludeFromDescription();
+
+    private static async Task<bool> MayOpenAsync(UserManager<UserAccount> users, UserAccount user, Case c)
+    {
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Contains(ApplicantRoles.Applicant))
+        {
+            return ApplicantAccess.MaySee(user, c);
+        }
+        return roles.Any(r => r is StaffRoles.WindowClerk or StaffRoles.Reviewer or StaffRoles.Approver) && new CaseStaff(user, [.. roles]).MaySee(c);
+    }
+}
