@@ -60,6 +60,7 @@ public static class OneWindowApp
             options.Conventions.AuthorizeFolder("/Calendar/Admin", Policies.CenterAdmin);
             options.Conventions.AuthorizeFolder("/Workbench", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Workbench/Cases", Policies.CaseWork);
+            options.Conventions.AuthorizeFolder("/My", Policies.Applicant);
         });
         services.AddScoped<Text>();
         // Chinese pages: emit CJK characters as they are instead of as numeric character references.

@@ -33,6 +33,33 @@ public static class CaseText
         _ => c.ToString(),
     });
 
+    public static string Of(DecisionOutcome? d) => d switch
+    {
+        DecisionOutcome.Grant => Text.Translate("准予"),
+        DecisionOutcome.Deny => Text.Translate("不予"),
+        DecisionOutcome.PartlyGranted => Text.Translate("部分准予"),
+        _ => "—",
+    };
+
+    /// <summary>What the applicant is waiting for, in a sentence, for each state.</summary>
+    public static string Awaited(CaseStatus s) => Text.Translate(s switch
+    {
+        CaseStatus.Draft => "草稿尚未提交。",
+        CaseStatus.Submitted => "等待政务服务中心预审（1 个工作日内）。",
+        CaseStatus.ReturnedForCorrection => "预审退回：请按说明修改后重新提交。",
+        CaseStatus.Received => "已收件，等待窗口受理（5 个工作日内）。",
+        CaseStatus.AwaitingCorrection => "请按一次性告知书补正材料。",
+        CaseStatus.Accepted => "已受理，部门正在办理。",
+        CaseStatus.Suspended => "特别程序中，计时暂停。",
+        CaseStatus.Decided => "已作出决定，等待出证。",
+        CaseStatus.ResultIssued => "结果已出具，等待领取或送达。",
+        CaseStatus.Concluded => "已办结，欢迎评价。",
+        CaseStatus.RejectedAtIntake => "不予受理。",
+        CaseStatus.Withdrawn => "已撤回。",
+        CaseStatus.Terminated => "已终止。",
+        _ => "",
+    });
+
     public static string Action(string action) => Text.Translate(action switch
     {
         "received" => "收件",
@@ -73,6 +100,16 @@ public static class CaseText
         "conclude-instantly" => "即办：当场办结",
         "withdraw" => "申请人撤回",
         "terminate" => "终止办理",
+        "drafted" => "创建草稿",
+        "draft-saved" => "保存草稿",
+        "submitted" => "网上提交",
+        "pre-review-passed" => "预审通过",
+        "pre-review-returned" => "预审退回",
+        "pre-review-pass" => "预审通过（收件）",
+        "pre-review-return" => "预审退回申请人",
+        "fanned-out" => "分发各部门并联办理",
+        "part-created" => "并联子件生成",
+        "part-updated" => "子件进展",
         _ => action,
     });
 }

@@ -28,7 +28,8 @@ public sealed class LoginModel(SignInManager<UserAccount> signIn, UserManager<Us
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/workbench");
+            var home = user is not null && await users.IsInRoleAsync(user, ApplicantRoles.Applicant) ? "/my" : "/workbench";
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : home);
         }
         Error = result.IsLockedOut
             ? Text.Translate("密码错误次数过多，账户已锁定 15 分钟。")

@@ -13,6 +13,9 @@ using OneWindow.Web.Modules.Cases;
 
 namespace OneWindow.Web.Modules.Applicants;
 
+/// <summary>A material the online form asks for, from the guide (or merged from every member's guide of a package).</summary>
+public sealed record FormMaterial(string Name, bool Required, string? Condition, Guid? TemplateFileId);
+
 /// <summary>What the applicant filled in: who applies (themselves, or an enterprise they act for) and the uploads by material.</summary>
 public sealed record OnlineApplication(ApplicantKind ApplicantKind, string? EnterpriseName, string? CreditCode, string Phone,
     IReadOnlyList<(string Material, IFormFile File)> Uploads);
@@ -94,6 +97,20 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             c.Withdraw(reason, actor, now);
             return Task.CompletedTask;
         }, ct);
+
+    /// <summary>The form for a new application: the item's (or package's) name and the materials to upload.</summary>
+    public async Task<(string Name, bool IsJoint, IReadOnlyList<FormMaterial> Materials)> FormForAsync(string code, CancellationToken ct)
+    {
+        var (template, guides) = await handle.LoadFormAsync(code, ct);
+        return (template.Name, template.IsJoint, MaterialsOf(guides));
+    }
+
+    public async Task<IReadOnlyList<FormMaterial>> MaterialsOfAsync(Case c, CancellationToken ct) => MaterialsOf(await GuidesOfAsync(c, ct));
+
+    /// <summary>The materials the applicant supplies (not those the agency looks up), once each even when several members ask for one.</summary>
+    public static IReadOnlyList<FormMaterial> MaterialsOf(IEnumerable<ServiceGuide> guides) =>
+        [.. guides.SelectMany(g => g.Materials).Where(m => m.Source == MaterialSource.Applicant).GroupBy(m => m.Name)
+            .Select(g => new FormMaterial(g.Key, g.Any(m => m.Requirement == MaterialRequirement.Required), g.First().Condition, g.First().TemplateFileId))];
 
     /// <summary>The materials the applicant must supply (not those the agency looks up itself), for an item or every member of a package.</summary>
     public async Task<IReadOnlyList<string>> RequiredMaterialsAsync(Case c, CancellationToken ct) =>

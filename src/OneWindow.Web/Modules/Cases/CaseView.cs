@@ -6,6 +6,10 @@ using OneWindow.Web.Modules.Calendar;
 
 namespace OneWindow.Web.Modules.Cases;
 
+public sealed record JointPartView(string Number, string ItemCode, string ItemName, string DepartmentName, CaseStatus Status, DecisionOutcome? Decision, string? DecisionReason);
+
+public sealed record CaseFileView(Guid Id, string MaterialName, string FileName, long Length, DateTime UploadedAt, string UploadedBy);
+
 public sealed record CaseEventView(int Sequence, DateTime At, string ActorName, string ActorRole, string Action, CaseStatus? FromStatus, CaseStatus ToStatus, string? Node, string? Opinion, string? Data);
 
 /// <summary>A case as staff and the API see it: personal numbers masked, both clocks read now, the timeline and its verification.</summary>
@@ -49,13 +53,23 @@ public sealed record CaseView(
     DateTime? ConcludedAt,
     string? ClosingReason,
     IReadOnlyList<CaseEventView> Events,
-    ChainVerification Chain)
+    ChainVerification Chain,
+    DateTime? SubmittedAt,
+    DateTime? PreReviewDueAt,
+    bool IsJoint,
+    IReadOnlyList<JointPartView> Parts,
+    string? JointNumber,
+    IReadOnlyList<CaseFileView> Files)
 {
     public static async Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, Case c, DateTime now, CancellationToken ct)
     {
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var department = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        var departmentIds = c.Parts.Select(p => p.DepartmentId).Append(c.DepartmentId).Distinct().ToList();
+        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var department = departments.GetValueOrDefault(c.DepartmentId) ?? "";
+        var jointNumber = c.ParentCaseId is { } parentId ? await db.Cases.AsNoTracking().Where(p => p.Id == parentId).Select(p => p.Number).FirstOrDefaultAsync(ct) : null;
+        var files = await CaseFiles.ListAsync(db, c.Id, ct);
         return new CaseView(
             c.Number, c.Revision, c.ItemCode, c.ItemName, department, c.Status, c.Channel,
             c.ApplicantKind, c.ApplicantName, c.Applicant.MaskedIdentityNumber, c.Applicant.MaskedPhone,
@@ -65,6 +79,10 @@ public sealed record CaseView(
             c.CurrentNode?.Name, c.AssigneeName, c.Nodes, c.Pauses, c.MissingMaterials, c.CorrectionNotices, c.Fees, c.StandardFeeTotal, c.PaidAmount, c.ReceiptNumber,
             c.Decision, c.DecisionReason, c.ResultNumber, c.DeliveryMethod, c.DeliveryReference, c.ConcludedAt, c.ClosingReason,
             [.. events.Select(e => new CaseEventView(e.Sequence, e.At, e.ActorName, e.ActorRole, e.Action, e.FromStatus, e.ToStatus, e.Node, e.Opinion, e.Data))],
-            ChainVerification.Verify(events));
+            ChainVerification.Verify(events),
+            c.SubmittedAt, c.PreReviewDueAt, c.IsJoint,
+            [.. c.Parts.Select(p => new JointPartView(p.Number, p.ItemCode, p.ItemName, departments.GetValueOrDefault(p.DepartmentId) ?? "", p.Status, p.Decision, p.DecisionReason))],
+            jointNumber,
+            [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))]);
     }
 }

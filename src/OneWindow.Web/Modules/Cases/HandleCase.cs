@@ -17,13 +17,17 @@ public sealed record RegisterApplication(
     string IdentityNumber,
     string Phone,
     CaseChannel Channel = CaseChannel.Window,
-    IReadOnlyList<string>? MaterialsProvided = null);
+    IReadOnlyList<string>? MaterialsProvided = null)
+{
+    /// <summary>Scans taken at the counter, by material (the workbench form; the API registers without files).</summary>
+    public IReadOnlyList<(string Material, IFormFile File)> Scans { get; init; } = [];
+}
 
 /// <summary>
 /// Every action on a case, for the workbench pages and the API alike: load the case, check who acts and the
 /// revision they saw, let the domain decide, and save the case with its new events in one transaction.
 /// </summary>
-public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars, UserManager<UserAccount> users, TimeProvider clock)
+public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars, UserManager<UserAccount> users, CaseFiles files, TimeProvider clock)
 {
     /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
     public async Task<Case> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
@@ -49,6 +53,10 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         var number = await CaseNumbers.NextAsync(db, county, ChinaTime.DateOf(now), ct);
         var c = Case.Receive(number, template, applicant, channel, venue.Id, county, request.MaterialsProvided ?? [], actor, now, calendar);
         db.Cases.Add(c);
+        foreach (var (material, file) in request.Scans)
+        {
+            await files.AddAsync(c, material, file, actor, ct);
+        }
         db.CaseEvents.AddRange(c.NewEvents);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -126,6 +134,15 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
             joint.RecordPart(c, now, calendar);
             db.CaseEvents.AddRange(joint.NewEvents);
         }
+    }
+
+    /// <summary>The template and the guides behind it (the item's, or every member's of a package), for the intake forms.</summary>
+    public async Task<(CaseTemplate Template, IReadOnlyList<ServiceGuide> Guides)> LoadFormAsync(string code, CancellationToken ct)
+    {
+        var template = await LoadTemplateAsync(code, ct);
+        var ids = template.IsJoint ? template.PartVersionIds.ToList() : [template.SourceId];
+        var guides = await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => v.Guide).ToListAsync(ct);
+        return (template, guides);
     }
 
     /// <summary>What an application is for: a published item version, or a published combined item (一件事) with its members.</summary>

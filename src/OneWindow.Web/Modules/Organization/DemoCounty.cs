@@ -83,10 +83,19 @@ public static class DemoCounty
         new("reviewer.mz", "民政 审核人 孙丽", "Reviewer", "MZ", "B01"),
         new("approver.mz", "民政 首席代表 吴刚", "Approver", "MZ", "B01"),
         new("approver.bdc", "不动产登记 首席代表 冯涛", "Approver", "BDC", "B13"),
+        // The other departments of 开办企业一件事 (公安、税务、人社): their window clerks decide the instant parts.
+        new("clerk.ga", "公安窗口 黄伟", "WindowClerk", "GA", "B12"),
+        new("clerk.sw", "税务窗口 林静", "WindowClerk", "SW", "B10"),
+        new("clerk.rs", "人社窗口 高峰", "WindowClerk", "RS", "B11"),
         new("supervisor", "电子监察室 郑明", "Supervisor", null, null),
         new("hotline", "12345 坐席 何晓", "HotlineOperator", null, null),
         new("leader", "县政府 分管副县长", "Leader", null, null),
     ];
 
     public const string DemoPassword = "OneWindow2026";
+
+    /// <summary>A demo applicant (办事群众) who signs in with a phone number; the ID number is made up with a correct check character.</summary>
+    public sealed record ApplicantSeed(string Phone, string Name, string IdentityNumber);
+
+    public static readonly ApplicantSeed DemoApplicant = new("13907350001", "张建国", "431025199001011238");
 }

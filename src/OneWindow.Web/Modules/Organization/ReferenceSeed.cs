@@ -177,6 +177,10 @@ public sealed class ReferenceSeed(
                 }
             }
         }
+        var citizen = DemoCounty.DemoApplicant;
+        var applicant = new UserAccount { UserName = citizen.Phone, PhoneNumber = citizen.Phone, DisplayName = citizen.Name, IdentityNumber = citizen.IdentityNumber };
+        await users.CreateAsync(applicant, DemoCounty.DemoPassword);
+        await users.AddToRoleAsync(applicant, ApplicantRoles.Applicant);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded the demo county {County}: {Towns} towns, {Villages} villages, {Items} items",
             import.CountyName, import.Towns, import.Villages, DemoCatalog.Items.Count);

@@ -11,7 +11,7 @@ public sealed record TrackedStep(DateTime At, string Action, string? Node);
 /// <summary>What the public sees of a case: no staff names, no opinions, no full identity numbers.</summary>
 public sealed record TrackedCase(string Number, string ItemName, string DepartmentName, CaseStatus Status, string? CurrentNode,
     IReadOnlyList<string> MissingMaterials, DateOnly? PromisedDueDate, bool ClockStopped, DecisionOutcome? Decision, string? ResultNumber,
-    DeliveryMethod? DeliveryMethod, string? DeliveryReference, IReadOnlyList<TrackedStep> Steps);
+    DeliveryMethod? DeliveryMethod, string? DeliveryReference, IReadOnlyList<TrackedStep> Steps, IReadOnlyList<Cases.JointPartView> Parts);
 
 /// <summary>
 /// 办件查询: anyone with the case number and the last four characters of the applicant's phone or ID number sees
@@ -27,16 +27,19 @@ public static class TrackCase
             return null;
         }
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number.Trim(), ct);
-        if (c is null || !(c.ApplicantPhone.EndsWith(key, StringComparison.Ordinal) || c.ApplicantIdNumber.EndsWith(key, StringComparison.OrdinalIgnoreCase)))
+        if (c is null || c.Status == CaseStatus.Draft || !(c.ApplicantPhone.EndsWith(key, StringComparison.Ordinal) || c.ApplicantIdNumber.EndsWith(key, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var promised = c.ReadPromised(now, calendar);
-        var department = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        var departmentIds = c.Parts.Select(p => p.DepartmentId).Append(c.DepartmentId).Distinct().ToList();
+        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var department = departments.GetValueOrDefault(c.DepartmentId) ?? "";
         var steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence)
             .Select(e => new TrackedStep(e.At, e.Action, e.Node)).ToListAsync(ct);
         return new TrackedCase(c.Number, c.ItemName, department, c.Status, c.CurrentNode?.Name, c.MissingMaterials, promised.DueDate, promised.IsStopped,
-            c.Decision, c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.ResultNumber : null, c.DeliveryMethod, c.DeliveryReference, steps);
+            c.Decision, c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.ResultNumber : null, c.DeliveryMethod, c.DeliveryReference, steps,
+            [.. c.Parts.Select(p => new Cases.JointPartView(p.Number, p.ItemCode, p.ItemName, departments.GetValueOrDefault(p.DepartmentId) ?? "", p.Status, p.Decision, p.DecisionReason))]);
     }
 }

@@ -25,7 +25,9 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
     [BindProperty] public List<string> Provided { get; set; } = [];
 
     public IReadOnlyList<(string Code, string Name)> MyItems { get; private set; } = [];
-    public ServiceGuide? Guide { get; private set; }
+    /// <summary>The chosen item or package, with the materials of its guide (merged over a package's members).</summary>
+    public CaseTemplate? Template { get; private set; }
+    public IReadOnlyList<Material> Materials { get; private set; } = [];
     public string? Error { get; private set; }
     public Dictionary<string, string> FieldErrors { get; } = [];
 
@@ -35,7 +37,9 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
     {
         try
         {
-            var c = await handle.RegisterAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided), ct);
+            await LoadAsync(ct);
+            var scans = My.OnlineForm.Uploads(Request.Form.Files, [.. Materials.Select(m => m.Name)]);
+            var c = await handle.RegisterAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided) { Scans = scans }, ct);
             TempData["Flash"] = Text.Formatted("已收件，办件编号 {0}。请核验材料后受理、告知补正或不予受理。", c.Number);
             return Redirect("/workbench/cases/" + c.Number);
         }
@@ -57,13 +61,19 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        var codes = await db.StaffItems.AsNoTracking().Where(a => a.UserId == user!.Id).Select(a => a.ItemCode).ToListAsync(ct);
-        MyItems = [.. (await db.ServiceItemVersions.AsNoTracking().Where(v => codes.Contains(v.ItemCode) && v.Status == VersionStatus.Published)
-            .OrderBy(v => v.ItemCode).Select(v => new { v.ItemCode, v.Name }).ToListAsync(ct)).Select(v => (v.ItemCode, v.Name))];
+        var user = await users.GetUserAsync(User) ?? throw new ForbiddenException("auth.required", "请先登录。");
+        var codes = await db.StaffItems.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => a.ItemCode).ToListAsync(ct);
+        var items = (await db.ServiceItemVersions.AsNoTracking().Where(v => codes.Contains(v.ItemCode) && v.Status == VersionStatus.Published)
+            .OrderBy(v => v.ItemCode).Select(v => new { v.ItemCode, v.Name }).ToListAsync(ct)).Select(v => (v.ItemCode, v.Name));
+        // Packages (一件事) are taken in at a comprehensive window, or at the lead department's window.
+        var department = user.DepartmentId;
+        var packages = (await db.CombinedItems.AsNoTracking().Where(x => x.Status == VersionStatus.Published && (department == null || x.LeadDepartmentId == department))
+            .OrderBy(x => x.Code).Select(x => new { x.Code, x.Name }).ToListAsync(ct)).Select(x => (x.Code, x.Name + "（" + Text.Translate("一件事") + "）"));
+        MyItems = [.. packages, .. items];
         if (Item is not null && MyItems.Any(i => i.Code == Item))
         {
-            Guide = await db.ServiceItemVersions.AsNoTracking().Where(v => v.ItemCode == Item && v.Status == VersionStatus.Published).Select(v => v.Guide).FirstOrDefaultAsync(ct);
+            (Template, var guides) = await handle.LoadFormAsync(Item, ct);
+            Materials = [.. guides.SelectMany(g => g.Materials).GroupBy(m => m.Name).Select(g => g.First())];
         }
     }
 }

@@ -39,7 +39,7 @@ public sealed class NoticeModel(OneWindowDbContext db, HandleCase handle, Region
         Title = Kinds.First(k => k.Kind == kind).Title;
         if (kind == "decision")
         {
-            Title = (View.Decision == DecisionOutcome.Grant ? "准予" : "不予") + Title;
+            Title = (View.Decision == DecisionOutcome.Grant ? "准予" : "不予") + Title; // a joint case has no decision notice of its own
         }
         var origin = $"{Request.Scheme}://{Request.Host}";
         QrTarget = kind == "decision" && View.ResultNumber is { } result
@@ -58,7 +58,8 @@ public sealed class NoticeModel(OneWindowDbContext db, HandleCase handle, Region
         if (actions.Contains("accepted")) kinds.Add("acceptance");
         if (actions.Contains("correction-requested")) kinds.Add("correction");
         if (actions.Contains("rejected-at-intake")) kinds.Add("rejection");
-        if (actions.Contains("decided")) kinds.Add("decision");
+        // Each department's part carries its own decision; the joint case has none of its own to print.
+        if (actions.Contains("decided") && !v.IsJoint) kinds.Add("decision");
         if (actions.Contains("extended")) kinds.Add("extension");
         if (actions.Contains("suspended")) kinds.Add("special-procedure");
         return kinds;
