@@ -28,10 +28,14 @@ public sealed partial class Case
         return c;
     }
 
-    /// <summary>The applicant saves the draft (or the returned submission) with the materials attached so far.</summary>
+    /// <summary>The applicant saves the draft (or the returned submission) with the materials just attached; an unchanged save records nothing.</summary>
     public void SaveDraft(Applicant applicant, IReadOnlyList<string> materials, Actor actor, DateTime now)
     {
         RequireEditableByApplicant(actor);
+        if (applicant == Applicant && materials.Count == 0)
+        {
+            return; // nothing changed: no event
+        }
         ApplicantKind = applicant.Kind;
         ApplicantName = applicant.Name;
         ApplicantIdNumber = applicant.IdentityNumber;

@@ -48,11 +48,11 @@ public sealed partial class RegisterModel(UserManager<UserAccount> users, SignIn
         {
             FieldErrors["confirmPassword"] = Text.Translate("两次输入的密码不一致。");
         }
-        if (FieldErrors.Count == 0 && await users.FindByNameAsync(Phone) is not null)
+        if (!FieldErrors.ContainsKey("phone") && await users.FindByNameAsync(Phone) is not null)
         {
             FieldErrors["phone"] = Text.Translate("该手机号码已注册，请直接登录。");
         }
-        if (FieldErrors.Count == 0 && await db.Users.AnyAsync(u => u.IdentityNumber == person!.IdentityNumber, ct))
+        if (person is not null && await db.Users.AnyAsync(u => u.IdentityNumber == person.IdentityNumber, ct))
         {
             FieldErrors["identityNumber"] = Text.Translate("该身份证号码已注册账户。如非本人注册，请到政务服务中心窗口核实。");
         }

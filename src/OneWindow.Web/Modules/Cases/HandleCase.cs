@@ -92,7 +92,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     internal async Task SaveAsync(Case c, int expectedRevision, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
     {
         await CarryAcrossJointAsync(c, now, calendar, ct);
-        db.CaseEvents.AddRange(c.NewEvents);
+        AddNewEvents(c);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -117,7 +117,10 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
             var versions = await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(ct);
             var parts = c.FanOut(versions, now, calendar);
             db.Cases.AddRange(parts);
-            db.CaseEvents.AddRange(parts.SelectMany(p => p.NewEvents));
+            foreach (var part in parts)
+            {
+                AddNewEvents(part);
+            }
         }
         else if (c.IsJoint && c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded or CaseStatus.Withdrawn or CaseStatus.Terminated)
         {
@@ -125,16 +128,20 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
             {
                 part.FollowJoint(c, now, calendar);
                 c.RecordPart(part, now, calendar);
-                db.CaseEvents.AddRange(part.NewEvents);
+                AddNewEvents(part);
             }
         }
         else if (c.ParentCaseId is { } parentId)
         {
             var joint = await db.Cases.FirstAsync(p => p.Id == parentId, ct);
             joint.RecordPart(c, now, calendar);
-            db.CaseEvents.AddRange(joint.NewEvents);
+            AddNewEvents(joint);
         }
     }
+
+    /// <summary>A case keeps the events appended since it was loaded; one already saved in this unit of work is not added twice.</summary>
+    private void AddNewEvents(Case c) =>
+        db.CaseEvents.AddRange(c.NewEvents.Where(e => db.Entry(e).State == EntityState.Detached));
 
     /// <summary>The template and the guides behind it (the item's, or every member's of a package), for the intake forms.</summary>
     public async Task<(CaseTemplate Template, IReadOnlyList<ServiceGuide> Guides)> LoadFormAsync(string code, CancellationToken ct)

@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Modules.Cases;
+using OneWindow.Web.Tests.Infrastructure;
+
+namespace OneWindow.Web.Tests.Cases;
+
+/// <summary>An applicant signs up, applies online with uploads, is pre-reviewed, corrected, supplements and is accepted.</summary>
+public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
+{
+    private const string FoodLicence = "431025-SJ-003";
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+
+    [Fact]
+    public async Task Sign_up_checks_the_real_name_fields_and_refuses_a_second_account_for_one_phone()
+    {
+        var client = app.Anonymous();
+        var bad = await Register(client, "13907359901", "王五", "431025198512150041"); // wrong check character
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var badPage = await bad.Content.ReadAsStringAsync();
+        Assert.True(badPage.Contains("GB 11643"), badPage[badPage.IndexOf("<main", StringComparison.Ordinal)..]);
+
+        var ok = await Register(client, "13907359901", "王五", "431025198512150040");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal("/my", ok.Headers.Location?.OriginalString);
+
+        var again = await Register(app.Anonymous(), "13907359901", "王六", "431025197803040023");
+        Assert.Contains("该手机号码已注册", await again.Content.ReadAsStringAsync());
+        var sameId = await Register(app.Anonymous(), "13907359909", "王五", "431025198512150040");
+        Assert.Contains("该身份证号码已注册账户", await sameId.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_applicant_cannot_open_the_workbench_or_the_staff_api()
+    {
+        var citizen = await app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
+        var page = await citizen.GetAsync("/workbench/cases");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/denied", page.Headers.Location?.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/v1/cases/431025-20261122-00001")).StatusCode);
+        // And staff cannot open the applicants' pages.
+        Assert.Equal(HttpStatusCode.Redirect, (await (await app.SignedIn("clerk")).GetAsync("/my")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_citizen_applies_online_is_pre_reviewed_corrected_supplements_and_is_accepted()
+    {
+        var citizen = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await Register(citizen, "13907359902", "李秀英", "431025199506170031")).StatusCode);
+
+        // A draft with one of the required files: submitting it is refused, and the draft with its file is kept.
+        var form = await citizen.GetStringAsync($"/my/apply?item={FoodLicence}");
+        var inputs = MaterialInputs().Matches(form).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(inputs.Count >= 3);
+        var draft = await citizen.PostAsync($"/my/apply?item={FoodLicence}", Multipart(form, new() { ["Intent"] = "submit", ["Form.ApplicantKind"] = "Person", ["Form.Phone"] = "13907359902" }, inputs.Take(1)));
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        var casePath = draft.Headers.Location!.OriginalString;
+        var page = await citizen.GetStringAsync(casePath);
+        Assert.Contains("请上传以下必需材料后再提交", page);
+        Assert.Contains("已上传 1 个文件", page);
+        Assert.Contains("草稿", page);
+
+        // Every required file, submitted: a case number, in the center's inbox for pre-review.
+        var submitted = await citizen.PostAsync(casePath + "?handler=submit", Multipart(page, new() { ["Form.ApplicantKind"] = "Person", ["Form.Phone"] = "13907359902" }, inputs.Skip(1)));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var c = await LoadAsync(Guid.Parse(casePath.Split('/')[^1]));
+        Assert.Equal(CaseStatus.Submitted, c.Status);
+        Assert.Matches(@"^431025-20261122-\d{5}$", c.Number);
+        Assert.Equal(CaseChannel.Online, c.Channel);
+
+        var clerk = await app.SignedIn("clerk");
+        Assert.Contains(c.Number, await clerk.GetStringAsync("/workbench/cases"));
+        var view = await Act(clerk, c.Number, c.Revision, "pre-review-return", new { missing = new[] { "申请书未签名" } });
+        Assert.Equal(CaseStatus.ReturnedForCorrection, view.Status);
+        Assert.Contains("申请书未签名", await citizen.GetStringAsync(casePath));
+
+        page = await citizen.GetStringAsync(casePath);
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync(casePath + "?handler=submit", Multipart(page, new() { ["Form.ApplicantKind"] = "Person", ["Form.Phone"] = "13907359902" }, inputs.Take(1)))).StatusCode);
+        c = await LoadAsync(c.Id);
+        Assert.Equal(CaseStatus.Submitted, c.Status);
+        view = await Act(clerk, c.Number, c.Revision, "pre-review-pass", new { });
+        Assert.Equal(CaseStatus.Received, view.Status);
+        view = await Act(clerk, c.Number, view.Revision, "correction", new { missing = new[] { "从业人员健康证明" } });
+        Assert.Equal(CaseStatus.AwaitingCorrection, view.Status);
+
+        // The one-time notice on the citizen's page, answered with an upload.
+        page = await citizen.GetStringAsync(casePath);
+        Assert.Contains("从业人员健康证明", page);
+        var supplement = await citizen.PostAsync(casePath + "?handler=supplement", Multipart(page, [], ["m0"]));
+        Assert.Equal(HttpStatusCode.Redirect, supplement.StatusCode);
+        c = await LoadAsync(c.Id);
+        Assert.Equal(CaseStatus.Received, c.Status);
+        view = await Act(clerk, c.Number, c.Revision, "accept", new { });
+        Assert.Equal(CaseStatus.Accepted, view.Status);
+        Assert.Equal(["drafted", "draft-saved", "draft-saved", "submitted", "pre-review-returned", "draft-saved", "submitted", "pre-review-passed", "correction-requested", "supplemented", "accepted"],
+            view.Events.Select(e => e.Action));
+        Assert.True(view.Chain.IsIntact);
+        Assert.Equal(5, view.Files.Count);
+        Assert.Contains(view.Files, f => f.MaterialName == "从业人员健康证明");
+
+        // The citizen's list shows it; another applicant sees neither the case nor its files.
+        Assert.Contains(c.Number, await citizen.GetStringAsync("/my"));
+        var stranger = await app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(casePath)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/case-files/{view.Files[0].Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await citizen.GetAsync($"/case-files/{view.Files[0].Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/case-files/{view.Files[0].Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("clerk.mz")).GetAsync($"/case-files/{view.Files[0].Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_document_is_refused_and_the_draft_keeps_nothing_of_that_request()
+    {
+        var citizen = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await Register(citizen, "13907359903", "赵六", "431025200102200041")).StatusCode);
+        var form = await citizen.GetStringAsync($"/my/apply?item={FoodLicence}");
+        var content = Multipart(form, new() { ["Intent"] = "save", ["Form.ApplicantKind"] = "Person", ["Form.Phone"] = "13907359903" }, []);
+        content.Add(new ByteArrayContent(Encoding.ASCII.GetBytes("MZ\x90\x00 not a document")), "m0", "申请书.pdf");
+        var response = await citizen.PostAsync($"/my/apply?item={FoodLicence}", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("不是可接受的文件", await response.Content.ReadAsStringAsync());
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>();
+        Assert.False(await db.Cases.AnyAsync(c => c.ApplicantPhone == "13907359903"));
+    }
+
+    [Fact]
+    public async Task Cases_handed_in_at_a_window_under_the_applicants_id_and_phone_are_theirs_too()
+    {
+        var citizen = Modules.Organization.DemoCounty.DemoApplicant;
+        var clerk = await app.SignedIn("clerk.mz");
+        var walkIn = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, citizen.Phone), Json.Options)).ReadAsync<CaseView>();
+        var otherPhone = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, "13800000000"), Json.Options)).ReadAsync<CaseView>();
+        var list = await (await app.SignedIn(citizen.Phone)).GetStringAsync("/my");
+        Assert.Contains(walkIn.Number, list);
+        Assert.DoesNotContain(otherPhone.Number, list);
+    }
+
+    private async Task<Case> LoadAsync(Guid id)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>().Cases.AsNoTracking().FirstAsync(c => c.Id == id);
+    }
+
+    private static async Task<HttpResponseMessage> Register(HttpClient client, string phone, string name, string id)
+    {
+        var page = await client.GetStringAsync("/account/register");
+        return await client.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Phone"] = phone, ["RealName"] = name, ["IdentityNumber"] = id, ["Password"] = "citizen2026x", ["ConfirmPassword"] = "citizen2026x",
+            ["__RequestVerificationToken"] = OneWindowFactory.AntiforgeryToken(page),
+        }));
+    }
+
+    private static MultipartFormDataContent Multipart(string page, Dictionary<string, string> fields, IEnumerable<string> fileInputs)
+    {
+        var content = new MultipartFormDataContent { { new StringContent(OneWindowFactory.AntiforgeryToken(page)), "__RequestVerificationToken" } };
+        if (RevisionField().Match(page) is { Success: true } revision)
+        {
+            content.Add(new StringContent(revision.Groups[1].Value), "Revision");
+        }
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+        foreach (var input in fileInputs)
+        {
+            content.Add(new ByteArrayContent(Pdf), input, $"{input}.pdf");
+        }
+        return content;
+    }
+
+    private static async Task<CaseView> Act(HttpClient client, string number, int revision, string action, object body)
+    {
+        var payload = System.Text.Json.JsonSerializer.SerializeToElement(body, Json.Options);
+        var merged = new Dictionary<string, object?> { ["revision"] = revision };
+        foreach (var p in payload.EnumerateObject())
+        {
+            merged[p.Name] = p.Value;
+        }
+        var response = await client.PostAsJsonAsync($"/api/v1/cases/{number}/{action}", merged, Json.Options);
+        Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadAsync<CaseView>();
+    }
+
+    [GeneratedRegex(@"<input type=""file"" id=""(m\d+)""")]
+    private static partial Regex MaterialInputs();
+
+    [GeneratedRegex(@"name=""Revision"" value=""(\d+)""")]
+    private static partial Regex RevisionField();
+}
