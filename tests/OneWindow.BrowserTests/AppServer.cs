@@ -71,7 +71,7 @@ public sealed class AppServer : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
 
-    public static async Task SignInAsync(IPage page, string user, string password = "OneWindow2026")
+    public static async Task SignInAsync(IPage page, string user, string password = "OneWindow2026", string landing = "workbench")
     {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("用户名").FillAsync(user);
@@ -79,11 +79,11 @@ public sealed class AppServer : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync("**/workbench");
+            await page.WaitForURLAsync("**/" + landing);
         }
         catch (TimeoutException e)
         {
-            throw new InvalidOperationException($"Sign-in of {user} did not reach the workbench; the page says: {await page.Locator("main").InnerTextAsync()}", e);
+            throw new InvalidOperationException($"Sign-in of {user} did not reach /{landing}; the page says: {await page.Locator("main").InnerTextAsync()}", e);
         }
     }
 

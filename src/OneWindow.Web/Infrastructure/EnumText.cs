@@ -222,6 +222,8 @@ public static class EnumText
         "Supervisor" => "电子监察员",
         "HotlineOperator" => "12345 坐席",
         "Leader" => "领导",
+        "Applicant" => "申请人",
+        "Joint" => "各相关部门（子件）",
         _ => role,
     });
 }
