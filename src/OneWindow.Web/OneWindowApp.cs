@@ -117,6 +117,7 @@ public static class OneWindowApp
         app.MapCatalogModule();
         app.MapPortalModule();
         app.MapCasesModule();
+        Modules.Applicants.ApplicantsModule.MapApplicantsModule(app);
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).ExcludeFromDescription();
         return app;
     }

@@ -140,6 +140,50 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         Assert.DoesNotContain(otherPhone.Number, list);
     }
 
+    [Fact]
+    public async Task The_applicant_api_drafts_submits_and_withdraws_with_files_sent_as_json()
+    {
+        var citizen = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await Register(citizen, "13907359904", "钱七", "431025196611090056")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/v1/my/cases")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedIn("clerk")).GetAsync("/api/v1/my/cases")).StatusCode);
+
+        var file = (string material) => new { material, fileName = "scan.pdf", contentBase64 = Convert.ToBase64String(Pdf) };
+        var bad = await citizen.PostAsJsonAsync("/api/v1/my/cases", new { itemCode = FoodLicence, phone = "13907359904", files = new[] { new { material = "食品经营许可申请书", fileName = "a.pdf", contentBase64 = "not base64!" } } }, Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("file.base64", (await bad.ReadJsonAsync()).GetProperty("code").GetString());
+
+        var created = await citizen.PostAsJsonAsync("/api/v1/my/cases", new { itemCode = FoodLicence, phone = "13907359904", files = new[] { file("食品经营许可申请书") } }, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var draft = await created.ReadJsonAsync();
+        var id = draft.GetProperty("id").GetGuid();
+        Assert.Equal("Draft", draft.GetProperty("status").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, draft.GetProperty("number").ValueKind);
+
+        var refused = await citizen.PostAsJsonAsync($"/api/v1/my/cases/{id}/submit", new { revision = draft.GetProperty("revision").GetInt32(), phone = "13907359904" }, Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.ReadJsonAsync()).GetProperty("errors").TryGetProperty("files", out _));
+
+        var current = await (await citizen.GetAsync($"/api/v1/my/cases/{id}")).ReadJsonAsync();
+        var submitted = await citizen.PostAsJsonAsync($"/api/v1/my/cases/{id}/submit", new
+        {
+            revision = current.GetProperty("revision").GetInt32(), phone = "13907359904",
+            files = new[] { file("与食品经营相适应的主要设备设施布局、操作流程等文件"), file("食品安全自查、从业人员健康管理等制度") },
+        }, Json.Options);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var view = await submitted.ReadJsonAsync();
+        Assert.Equal("Submitted", view.GetProperty("status").GetString());
+        Assert.Matches(@"^431025-20261122-\d{5}$", view.GetProperty("number").GetString());
+        Assert.Equal(3, view.GetProperty("files").GetArrayLength());
+
+        var list = await (await citizen.GetAsync("/api/v1/my/cases")).ReadJsonAsync();
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
+        var stale = await citizen.PostAsJsonAsync($"/api/v1/my/cases/{id}/withdraw", new { revision = 1, reason = "不办了" }, Json.Options);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var withdrawn = await citizen.PostAsJsonAsync($"/api/v1/my/cases/{id}/withdraw", new { revision = view.GetProperty("revision").GetInt32(), reason = "改为窗口办理" }, Json.Options);
+        Assert.Equal("Withdrawn", (await withdrawn.ReadJsonAsync()).GetProperty("status").GetString());
+    }
+
     private async Task<Case> LoadAsync(Guid id)
     {
         using var scope = app.Services.CreateScope();

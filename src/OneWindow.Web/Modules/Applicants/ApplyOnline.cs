@@ -18,7 +18,7 @@ public sealed record FormMaterial(string Name, bool Required, string? Condition,
 
 /// <summary>What the applicant filled in: who applies (themselves, or an enterprise they act for) and the uploads by material.</summary>
 public sealed record OnlineApplication(ApplicantKind ApplicantKind, string? EnterpriseName, string? CreditCode, string Phone,
-    IReadOnlyList<(string Material, IFormFile File)> Uploads);
+    IReadOnlyList<Upload> Uploads);
 
 /// <summary>
 /// 网上申报: an applicant's drafts, submission, supplements and withdrawal, with the files they upload. Every step
@@ -40,7 +40,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         var actor = ApplicantAccess.ActorOf(user);
         var c = Case.StartDraft(template, applicant, actor, venue, county, now);
         db.Cases.Add(c);
-        var saved = await StageUploadsAsync(c, form.Uploads, actor, ct);
+        var saved = StageUploads(c, form.Uploads, actor);
         if (saved.Count > 0)
         {
             c.SaveDraft(applicant, saved, actor, now);
@@ -51,11 +51,12 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     }
 
     public Task<Case> SaveAsync(ClaimsPrincipal principal, Guid id, int revision, OnlineApplication form, CancellationToken ct) =>
-        ActAsync(principal, id, revision, async (c, user, actor, now, _) =>
+        ActAsync(principal, id, revision, (c, user, actor, now, _) =>
         {
             var applicant = ApplicantOf(user, form, now);
-            var saved = await StageUploadsAsync(c, form.Uploads, actor, ct);
+            var saved = StageUploads(c, form.Uploads, actor);
             c.SaveDraft(applicant, saved, actor, now);
+            return Task.CompletedTask;
         }, ct);
 
     /// <summary>
@@ -80,15 +81,16 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     }
 
     /// <summary>补正: the applicant uploads what the one-time notice asked for; the application is received again.</summary>
-    public Task<Case> SupplementAsync(ClaimsPrincipal principal, Guid id, int revision, IReadOnlyList<(string Material, IFormFile File)> uploads, CancellationToken ct) =>
-        ActAsync(principal, id, revision, async (c, _, actor, now, calendar) =>
+    public Task<Case> SupplementAsync(ClaimsPrincipal principal, Guid id, int revision, IReadOnlyList<Upload> uploads, CancellationToken ct) =>
+        ActAsync(principal, id, revision, (c, _, actor, now, calendar) =>
         {
             if (uploads.Count == 0)
             {
                 throw new DomainRuleException("case.supplement-empty", "请上传补正的材料。", "files");
             }
-            var saved = await StageUploadsAsync(c, uploads, actor, ct);
+            var saved = StageUploads(c, uploads, actor);
             c.Supplement(saved, actor, now, calendar);
+            return Task.CompletedTask;
         }, ct);
 
     public Task<Case> WithdrawAsync(ClaimsPrincipal principal, Guid id, int revision, string reason, CancellationToken ct) =>
@@ -162,16 +164,16 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         }
     }
 
-    private async Task<IReadOnlyList<string>> StageUploadsAsync(Case c, IReadOnlyList<(string Material, IFormFile File)> uploads, Actor actor, CancellationToken ct)
+    private IReadOnlyList<string> StageUploads(Case c, IReadOnlyList<Upload> uploads, Actor actor)
     {
         if (uploads.Count > CaseFiles.MaxFilesPerUpload)
         {
             throw new DomainRuleException("file.too-many", $"一次最多上传 {CaseFiles.MaxFilesPerUpload} 个文件。", "files");
         }
         var names = new List<string>();
-        foreach (var (material, file) in uploads)
+        foreach (var upload in uploads)
         {
-            names.Add((await files.AddAsync(c, material, file, actor, ct)).MaterialName);
+            names.Add(files.Add(c, upload, actor).MaterialName);
         }
         return [.. names.Distinct()];
     }

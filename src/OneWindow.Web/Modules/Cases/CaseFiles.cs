@@ -14,25 +14,51 @@ namespace OneWindow.Web.Modules.Cases;
 /// 10 MB each, kept in the database under generated ids, and served only to the applicant and to staff who may
 /// see the case.
 /// </summary>
+/// <summary>A file for one of a case's materials, as the pages and the API hand it over.</summary>
+public sealed record Upload(string Material, string FileName, byte[] Content)
+{
+    /// <summary>Reads the non-empty files of a form's inputs named <c>m{index}</c>, refusing an oversized one before reading it.</summary>
+    public static async Task<IReadOnlyList<Upload>> FromFormAsync(IFormFileCollection files, IReadOnlyList<string> materialNames, CancellationToken ct)
+    {
+        var uploads = new List<Upload>();
+        for (var i = 0; i < materialNames.Count; i++)
+        {
+            foreach (var file in files.GetFiles("m" + i).Where(f => !string.IsNullOrEmpty(f.FileName)))
+            {
+                if (file.Length > FileTypes.MaxBytes)
+                {
+                    throw new DomainRuleException("file.too-large", $"“{file.FileName}”过大（上限 10 MB）。", "files");
+                }
+                using var buffer = new MemoryStream((int)file.Length);
+                await file.CopyToAsync(buffer, ct);
+                uploads.Add(new Upload(materialNames[i], file.FileName, buffer.ToArray()));
+            }
+        }
+        return uploads;
+    }
+}
+
 public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock)
 {
     public const int MaxFilesPerUpload = 20;
 
     /// <summary>Checks and stages an upload for a material of the case; the caller saves it with the case's action.</summary>
-    public async Task<CaseFile> AddAsync(Case c, string materialName, IFormFile upload, Actor actor, CancellationToken ct)
+    public CaseFile Add(Case c, Upload upload, Actor actor)
     {
-        if (upload.Length == 0)
-        {
-            throw new DomainRuleException("file.empty", $"“{upload.FileName}”是空文件。", "files");
-        }
-        if (upload.Length > FileTypes.MaxBytes)
-        {
-            throw new DomainRuleException("file.too-large", $"“{upload.FileName}”过大（上限 10 MB）。", "files");
-        }
-        using var buffer = new MemoryStream((int)upload.Length);
-        await upload.CopyToAsync(buffer, ct);
-        var content = buffer.ToArray();
+        var content = upload.Content;
         var name = Path.GetFileName(upload.FileName);
+        if (content.Length == 0)
+        {
+            throw new DomainRuleException("file.empty", $"“{name}”是空文件。", "files");
+        }
+        if (content.Length > FileTypes.MaxBytes)
+        {
+            throw new DomainRuleException("file.too-large", $"“{name}”过大（上限 10 MB）。", "files");
+        }
+        if (string.IsNullOrWhiteSpace(upload.Material))
+        {
+            throw new DomainRuleException("file.material-required", "请说明文件对应哪一项材料。", "files");
+        }
         var type = FileTypes.Detect(content.AsSpan(0, Math.Min(16, content.Length)), name)
             ?? throw new DomainRuleException("file.type", $"“{name}”不是可接受的文件：仅限 PDF、Word、Excel、OFD 或图片。", "files");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -52,7 +78,7 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock)
         {
             Id = Guid.CreateVersion7(now),
             CaseId = c.Id,
-            MaterialName = Shorten(materialName.Trim()),
+            MaterialName = Shorten(upload.Material.Trim()),
             StoredFileId = stored.Id,
             FileName = stored.FileName,
             Length = stored.Length,

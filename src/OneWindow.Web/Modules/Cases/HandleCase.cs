@@ -20,7 +20,7 @@ public sealed record RegisterApplication(
     IReadOnlyList<string>? MaterialsProvided = null)
 {
     /// <summary>Scans taken at the counter, by material (the workbench form; the API registers without files).</summary>
-    public IReadOnlyList<(string Material, IFormFile File)> Scans { get; init; } = [];
+    public IReadOnlyList<Upload> Scans { get; init; } = [];
 }
 
 /// <summary>
@@ -53,9 +53,9 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         var number = await CaseNumbers.NextAsync(db, county, ChinaTime.DateOf(now), ct);
         var c = Case.Receive(number, template, applicant, channel, venue.Id, county, request.MaterialsProvided ?? [], actor, now, calendar);
         db.Cases.Add(c);
-        foreach (var (material, file) in request.Scans)
+        foreach (var scan in request.Scans)
         {
-            await files.AddAsync(c, material, file, actor, ct);
+            files.Add(c, scan, actor);
         }
         db.CaseEvents.AddRange(c.NewEvents);
         await db.SaveChangesAsync(ct);

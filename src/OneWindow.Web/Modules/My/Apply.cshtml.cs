@@ -40,7 +40,7 @@ public sealed class ApplyModel(ApplyOnline apply, UserManager<UserAccount> users
         OneWindow.Domain.Cases.Case c;
         try
         {
-            c = await apply.StartAsync(User, Item!, Form.ToApplication(Request.Form.Files, [.. Materials.Select(m => m.Name)]), ct);
+            c = await apply.StartAsync(User, Item!, await Form.ToApplicationAsync(Request.Form.Files, [.. Materials.Select(m => m.Name)], ct), ct);
         }
         catch (DomainRuleException e)
         {

@@ -48,13 +48,13 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
     }
 
     public Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async materials => await apply.SaveAsync(User, id, Revision, Form.ToApplication(Request.Form.Files, materials), ct), "草稿已保存。", ct);
+        RunAsync(id, async materials => await apply.SaveAsync(User, id, Revision, await Form.ToApplicationAsync(Request.Form.Files, materials, ct), ct), "草稿已保存。", ct);
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async materials => await apply.SubmitAsync(User, id, Revision, Form.ToApplication(Request.Form.Files, materials), ct), "已提交，政务服务中心将在 1 个工作日内预审。", ct);
+        RunAsync(id, async materials => await apply.SubmitAsync(User, id, Revision, await Form.ToApplicationAsync(Request.Form.Files, materials, ct), ct), "已提交，政务服务中心将在 1 个工作日内预审。", ct);
 
     public Task<IActionResult> OnPostSupplementAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async _ => await apply.SupplementAsync(User, id, Revision, OnlineForm.Uploads(Request.Form.Files, Case.MissingMaterials), ct), "补正材料已提交，等待窗口受理。", ct);
+        RunAsync(id, async _ => await apply.SupplementAsync(User, id, Revision, await Upload.FromFormAsync(Request.Form.Files, Case.MissingMaterials, ct), ct), "补正材料已提交，等待窗口受理。", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async _ => await apply.WithdrawAsync(User, id, Revision, Reason ?? "", ct), "申请已撤回。", ct);

@@ -1,5 +1,6 @@
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Modules.Applicants;
+using OneWindow.Web.Modules.Cases;
 
 namespace OneWindow.Web.Modules.My;
 
@@ -14,10 +15,6 @@ public sealed class OnlineForm
     public string? CreditCode { get; set; }
     public string Phone { get; set; } = "";
 
-    public OnlineApplication ToApplication(IFormFileCollection files, IReadOnlyList<string> materialNames) =>
-        new(ApplicantKind, EnterpriseName, CreditCode, Phone, Uploads(files, materialNames));
-
-    /// <summary>The non-empty files of each material's input (an untouched file input still posts an empty part).</summary>
-    public static IReadOnlyList<(string Material, IFormFile File)> Uploads(IFormFileCollection files, IReadOnlyList<string> materialNames) =>
-        [.. materialNames.SelectMany((name, i) => files.GetFiles("m" + i).Where(f => !string.IsNullOrEmpty(f.FileName)).Select(f => (name, f)))];
+    public async Task<OnlineApplication> ToApplicationAsync(IFormFileCollection files, IReadOnlyList<string> materialNames, CancellationToken ct) =>
+        new(ApplicantKind, EnterpriseName, CreditCode, Phone, await Upload.FromFormAsync(files, materialNames, ct));
 }

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Cases;
+
+namespace OneWindow.Web.Modules.Applicants;
+
+/// <summary>A file in a JSON request: JSON rather than a form, so that a signed-in applicant's browser cannot be made to post it from another site.</summary>
+public sealed record UploadRequest(string Material, string FileName, string ContentBase64);
+
+public sealed record MyApplicationRequest(
+    int Revision = 0,
+    string? ItemCode = null,
+    ApplicantKind ApplicantKind = ApplicantKind.Person,
+    string? EnterpriseName = null,
+    string? CreditCode = null,
+    string? Phone = null,
+    IReadOnlyList<UploadRequest>? Files = null,
+    string? Reason = null);
+
+public sealed record MyStep(DateTime At, string Action, string? Opinion);
+
+/// <summary>An applicant's own case as the applicant API shows it.</summary>
+public sealed record MyCaseView(Guid Id, string? Number, int Revision, string ItemCode, string ItemName, CaseStatus Status, string Awaited,
+    DateOnly? PromisedDueDate, IReadOnlyList<string> MissingMaterials, string? PreReviewNote, DecisionOutcome? Decision, string? DecisionReason,
+    string? ResultNumber, IReadOnlyList<JointPartView> Parts, IReadOnlyList<CaseFileView> Files, IReadOnlyList<MyStep> Steps);
+
+/// <summary><c>/api/v1/my/cases</c>: the online application for applicants, the same steps as the pages under <c>/my</c>.</summary>
+public static class ApplicantsModule
+{
+    public static IEndpointRouteBuilder MapApplicantsModule(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/my/cases").WithTags("My applications").RequireAuthorization(Policies.Applicant);
+        api.MapGet("/", List).WithSummary("The signed-in applicant's cases, online and at a window, newest first (keyset `after`)");
+        api.MapGet("/{id:guid}", Get).WithSummary("One of the applicant's cases: status, what is awaited, parts, files, steps");
+        api.MapPost("/", Start).WithSummary("Start a draft for a published item or combined item (`itemCode`), with files")
+            .WithDescription("Files are JSON objects `{material, fileName, contentBase64}`: PDF, Word, Excel, OFD or images by content, 10 MB each.");
+        api.MapPost("/{id:guid}/save", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
+            Run(db, calendars, clock, () => apply.SaveAsync(http.User, id, r.Revision, ToApplication(r), ct), ct)).WithSummary("Save the draft (or the returned submission)");
+        api.MapPost("/{id:guid}/submit", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
+            Run(db, calendars, clock, () => apply.SubmitAsync(http.User, id, r.Revision, ToApplication(r), ct), ct)).WithSummary("Submit: every required material needs a file; the case gets its number");
+        api.MapPost("/{id:guid}/supplement", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
+            Run(db, calendars, clock, () => apply.SupplementAsync(http.User, id, r.Revision, Uploads(r.Files), ct), ct)).WithSummary("Answer a one-time correction notice with the missing files");
+        api.MapPost("/{id:guid}/withdraw", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
+            Run(db, calendars, clock, () => apply.WithdrawAsync(http.User, id, r.Revision, r.Reason ?? "", ct), ct)).WithSummary("Withdraw the application, or discard the draft (`reason`)");
+        return app;
+    }
+
+    private static async Task<Ok<MyPage>> List(string? after, HttpContext http, OneWindowDbContext db, UserManager<UserAccount> users, CancellationToken ct)
+    {
+        var user = await ApplicantAccess.LoadAsync(http.User, users);
+        var (rows, next) = await ApplicantAccess.PageAsync(db, user, after, ct);
+        return TypedResults.Ok(new MyPage(rows, next));
+    }
+
+    public sealed record MyPage(IReadOnlyList<MyCaseRow> Items, string? Next);
+
+    private static async Task<Ok<MyCaseView>> Get(Guid id, HttpContext http, OneWindowDbContext db, UserManager<UserAccount> users, RegionCalendars calendars, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await ApplicantAccess.LoadAsync(http.User, users);
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !ApplicantAccess.MaySee(user, c))
+        {
+            throw new NotFoundException("申请不存在。");
+        }
+        return TypedResults.Ok(await ViewAsync(db, calendars, clock, c, ct));
+    }
+
+    private static async Task<Created<MyCaseView>> Start(MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct)
+    {
+        var c = await apply.StartAsync(http.User, r.ItemCode ?? "", ToApplication(r), ct);
+        return TypedResults.Created($"/api/v1/my/cases/{c.Id}", await ViewAsync(db, calendars, clock, c, ct));
+    }
+
+    private static async Task<Ok<MyCaseView>> Run(OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, Func<Task<Case>> step, CancellationToken ct)
+    {
+        var c = await step();
+        return TypedResults.Ok(await ViewAsync(db, calendars, clock, c, ct));
+    }
+
+    private static OnlineApplication ToApplication(MyApplicationRequest r) =>
+        new(r.ApplicantKind, r.EnterpriseName, r.CreditCode, r.Phone ?? "", Uploads(r.Files));
+
+    private static IReadOnlyList<Upload> Uploads(IReadOnlyList<UploadRequest>? files) =>
+        [.. (files ?? []).Select(f =>
+        {
+            var content = new byte[(f.ContentBase64?.Length ?? 0) * 3 / 4 + 3];
+            if (f.ContentBase64 is null || !Convert.TryFromBase64String(f.ContentBase64, content, out var length))
+            {
+                throw new DomainRuleException("file.base64", $"“{f.FileName}”的内容不是有效的 Base64。", "files");
+            }
+            return new Upload(f.Material ?? "", f.FileName ?? "", content[..length]);
+        })];
+
+    private static async Task<MyCaseView> ViewAsync(OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, Case c, CancellationToken ct)
+    {
+        var calendar = await calendars.ForRegionAsync(c.RegionCode);
+        var departmentIds = c.Parts.Select(p => p.DepartmentId).ToList();
+        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var files = await CaseFiles.ListAsync(db, c.Id, ct);
+        var steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).Take(500)
+            .Select(e => new MyStep(e.At, e.Action, e.Action == "pre-review-returned" || e.Action == "rejected-at-intake" || e.Action == "withdrawn" ? e.Opinion : null)).ToListAsync(ct);
+        return new MyCaseView(c.Id, c.IsDraftNumber ? null : c.Number, c.Revision, c.ItemCode, c.ItemName, c.Status, CaseText.Awaited(c.Status),
+            c.ReadPromised(clock.GetUtcNow().UtcDateTime, calendar).DueDate, c.MissingMaterials, c.PreReviewNote, c.Decision, c.DecisionReason,
+            c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.ResultNumber : null,
+            [.. c.Parts.Select(p => new JointPartView(p.Number, p.ItemCode, p.ItemName, departments.GetValueOrDefault(p.DepartmentId) ?? "", p.Status, p.Decision, p.DecisionReason))],
+            [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))], steps);
+    }
+}
