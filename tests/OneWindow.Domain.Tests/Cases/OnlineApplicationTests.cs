@@ -67,6 +67,18 @@ public class OnlineApplicationTests
     }
 
     [Fact]
+    public void Saving_an_unchanged_draft_records_nothing()
+    {
+        var c = Draft(Bj(2026, 11, 16, 9));
+        var revision = c.Revision;
+        c.SaveDraft(Person, [], Citizen, Bj(2026, 11, 16, 10));
+        Assert.Equal(revision, c.Revision);
+        c.SaveDraft(Person, ["申请书"], Citizen, Bj(2026, 11, 16, 11));
+        Assert.Equal(revision + 1, c.Revision);
+        Assert.Equal("draft-saved", c.NewEvents[^1].Action);
+    }
+
+    [Fact]
     public void Only_the_applicant_edits_and_only_before_submission()
     {
         var c = Draft(Bj(2026, 11, 16, 9));
