@@ -22,17 +22,17 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
         Assert.Equal(CaseStatus.Received, c.Status);
         Assert.Equal(CaseChannel.Window, c.Channel);
 
-        c = await Act(clerk, c, "accept", new { });
+        c = await CaseApi.Act(clerk, c, "accept", new { });
         Assert.Equal(CaseStatus.Accepted, c.Status);
         Assert.Equal("审查", c.CurrentNode);
         Assert.NotNull(c.Promised.DueAt);
         Assert.Equal(new DateOnly(2026, 12, 18), c.Promised.DueDate); // 20 working days after Sun 22 Nov 2026
 
-        c = await Act(await app.SignedIn("reviewer.mz"), c, "complete-node", new { opinion = "材料齐全，符合《社会团体登记管理条例》第十条规定的条件，建议准予登记" });
-        c = await Act(await app.SignedIn("approver.mz"), c, "decide", new { outcome = "Grant" });
+        c = await CaseApi.Act(await app.SignedIn("reviewer.mz"), c, "complete-node", new { opinion = "材料齐全，符合《社会团体登记管理条例》第十条规定的条件，建议准予登记" });
+        c = await CaseApi.Act(await app.SignedIn("approver.mz"), c, "decide", new { outcome = "Grant" });
         Assert.Equal(CaseStatus.Decided, c.Status);
-        c = await Act(clerk, c, "issue", new { resultNumber = "湘郴临社证字第 2026-018 号" });
-        c = await Act(clerk, c, "deliver", new { method = "Mail", reference = "EMS9876543210" });
+        c = await CaseApi.Act(clerk, c, "issue", new { resultNumber = "湘郴临社证字第 2026-018 号" });
+        c = await CaseApi.Act(clerk, c, "deliver", new { method = "Mail", reference = "EMS9876543210" });
 
         Assert.Equal(CaseStatus.Concluded, c.Status);
         Assert.Equal(["received", "accepted", "node-completed", "decided", "result-issued", "delivered"], c.Events.Select(e => e.Action));
@@ -47,7 +47,7 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
     {
         var clerk = await app.SignedIn("clerk.mz");
         var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "张三", "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
-        c = await Act(clerk, c, "conclude-instantly", new { resultNumber = "J431025-2026-000001" });
+        c = await CaseApi.Act(clerk, c, "conclude-instantly", new { resultNumber = "J431025-2026-000001" });
         Assert.Equal(CaseStatus.Concluded, c.Status);
         Assert.Equal("110105********002X", c.ApplicantIdNumber);
         Assert.Equal("*******0000", c.ApplicantPhone);
@@ -154,7 +154,7 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
             clerk = await app.SignedIn("clerk.mz");
             var late = await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/correction", new { revision = c.Revision, missing = new[] { "章程草案" } }, Json.Options);
             Assert.Equal("case.correction-notice-late", (await late.ReadJsonAsync()).GetProperty("code").GetString());
-            c = await Act(clerk, c, "accept", new { });
+            c = await CaseApi.Act(clerk, c, "accept", new { });
             Assert.True(c.DeemedAccepted);
         }
         finally
@@ -169,17 +169,17 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
         var clerk = await app.SignedIn("clerk"); // comprehensive window, county center
         var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-BDC-001", ApplicantKind.Person, "郑十一", "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
         Assert.Equal(90m, c.StandardFeeTotal);
-        c = await Act(clerk, c, "accept", new { });
+        c = await CaseApi.Act(clerk, c, "accept", new { });
         var approver = await app.SignedIn("approver.bdc"); // a chief representative may also act for the reviewer
-        c = await Act(approver, c, "complete-node", new { opinion = "权属清楚，材料齐全，公示无异议" });
-        c = await Act(approver, c, "decide", new { outcome = "Grant" });
+        c = await CaseApi.Act(approver, c, "complete-node", new { opinion = "权属清楚，材料齐全，公示无异议" });
+        c = await CaseApi.Act(approver, c, "decide", new { outcome = "Grant" });
         var unpaid = await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/issue", new { revision = c.Revision, resultNumber = "湘(2026)临武县不动产权第0000001号" }, Json.Options);
         Assert.Equal("case.fees-unpaid", (await unpaid.ReadJsonAsync()).GetProperty("code").GetString());
         var differs = await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/pay", new { revision = c.Revision, amount = 100m, receiptNumber = "0012345" }, Json.Options);
         Assert.Equal(HttpStatusCode.BadRequest, differs.StatusCode);
-        c = await Act(clerk, c, "pay", new { amount = 90m, receiptNumber = "湘财通字 0012345" });
+        c = await CaseApi.Act(clerk, c, "pay", new { amount = 90m, receiptNumber = "湘财通字 0012345" });
         Assert.Equal(90m, c.PaidAmount);
-        c = await Act(clerk, c, "issue", new { resultNumber = "湘(2026)临武县不动产权第0000001号" });
+        c = await CaseApi.Act(clerk, c, "issue", new { resultNumber = "湘(2026)临武县不动产权第0000001号" });
         Assert.Equal(CaseStatus.ResultIssued, c.Status);
         Assert.True(c.Chain.IsIntact);
     }
@@ -189,35 +189,22 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
     {
         var clerk = await app.SignedIn("clerk.mz");
         var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", SocialGroup, Json.Options)).ReadAsync<CaseView>();
-        c = await Act(clerk, c, "accept", new { });
+        c = await CaseApi.Act(clerk, c, "accept", new { });
         var reviewer = await app.SignedIn("reviewer.mz");
-        c = await Act(reviewer, c, "claim", new { });
+        c = await CaseApi.Act(reviewer, c, "claim", new { });
         Assert.Equal("民政 审核人 孙丽", c.AssigneeName);
         var noReason = await reviewer.PostAsJsonAsync($"/api/v1/cases/{c.Number}/hand-over", new { revision = c.Revision, toUser = "approver.mz" }, Json.Options);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         var otherDepartment = await reviewer.PostAsJsonAsync($"/api/v1/cases/{c.Number}/hand-over", new { revision = c.Revision, toUser = "reviewer.sj", reason = "休假" }, Json.Options);
         Assert.Equal(HttpStatusCode.BadRequest, otherDepartment.StatusCode);
-        c = await Act(reviewer, c, "hand-over", new { toUser = "approver.mz", reason = "本人公休，首席代表代为审查" });
+        c = await CaseApi.Act(reviewer, c, "hand-over", new { toUser = "approver.mz", reason = "本人公休，首席代表代为审查" });
         Assert.Equal("民政 首席代表 吴刚", c.AssigneeName);
         var notYours = await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/hand-over", new { revision = c.Revision, toUser = "reviewer.mz", reason = "x" }, Json.Options);
         Assert.Equal("case.not-yours", (await notYours.ReadJsonAsync()).GetProperty("code").GetString());
 
         var mine = await (await app.SignedIn("approver.mz")).GetStringAsync("/workbench/cases?mine=true");
         Assert.Contains(c.Number, mine, StringComparison.Ordinal);
-        c = await Act(await app.SignedIn("approver.mz"), c, "complete-node", new { opinion = "符合条件" });
+        c = await CaseApi.Act(await app.SignedIn("approver.mz"), c, "complete-node", new { opinion = "符合条件" });
         Assert.Null(c.AssigneeName); // the next node waits in its role's pool
-    }
-
-    private static async Task<CaseView> Act(HttpClient client, CaseView c, string action, object body)
-    {
-        var payload = System.Text.Json.JsonSerializer.SerializeToElement(body, Json.Options);
-        var merged = new Dictionary<string, object?> { ["revision"] = c.Revision };
-        foreach (var p in payload.EnumerateObject())
-        {
-            merged[p.Name] = p.Value;
-        }
-        var response = await client.PostAsJsonAsync($"/api/v1/cases/{c.Number}/{action}", merged, Json.Options);
-        Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadAsync<CaseView>();
     }
 }

@@ -23,7 +23,7 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         Assert.Equal(1, joint.PromisedLimitDays); // the package's own promise
         Assert.Equal(45, joint.StatutoryLimitDays);
 
-        joint = await Act(clerk, joint, "accept", new { });
+        joint = await CaseApi.Act(clerk, joint, "accept", new { });
         Assert.Equal(4, joint.Parts.Count);
         Assert.Equal(["临武县市场监督管理局", "临武县公安局", "国家税务总局临武县税务局", "临武县人力资源和社会保障局"], joint.Parts.Select(p => p.DepartmentName));
         Assert.Equal(["received", "accepted", "fanned-out"], joint.Events.Select(e => e.Action));
@@ -38,7 +38,7 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
             var part = await (await person.GetAsync($"/api/v1/cases/{number}")).ReadAsync<CaseView>();
             Assert.Equal(joint.Number, part.JointNumber);
             var outcome = i == 3 ? new { outcome = "Deny", reason = "单位已在外县参保，不予重复登记；可依法申请行政复议或提起行政诉讼" } : new { outcome = "Grant", reason = (string?)null! };
-            part = await Act(person, part, "decide", outcome);
+            part = await CaseApi.Act(person, part, "decide", outcome);
             Assert.Equal(CaseStatus.Decided, part.Status);
             var forbidden = await (await app.SignedIn(deciders[(i + 1) % 4])).GetAsync($"/api/v1/cases/{number}");
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
@@ -53,8 +53,8 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         // A part is not issued on its own; the joint case is, once, and delivered once.
         var partIssue = await (await app.SignedIn("clerk.ga")).PostAsJsonAsync($"/api/v1/cases/{joint.Parts[1].Number}/issue", new { revision = 99, resultNumber = "X" }, Json.Options);
         Assert.Equal(HttpStatusCode.Conflict, partIssue.StatusCode);
-        joint = await Act(clerk, joint, "issue", new { resultNumber = "LW-YJS-2026-0001" });
-        joint = await Act(clerk, joint, "deliver", new { method = "WindowPickup" });
+        joint = await CaseApi.Act(clerk, joint, "issue", new { resultNumber = "LW-YJS-2026-0001" });
+        joint = await CaseApi.Act(clerk, joint, "deliver", new { method = "WindowPickup" });
         Assert.Equal(CaseStatus.Concluded, joint.Status);
         Assert.All(joint.Parts, p => Assert.Equal(CaseStatus.Concluded, p.Status));
         var first = await (await app.SignedIn("approver.sj")).GetAsync($"/api/v1/cases/{joint.Parts[0].Number}");
@@ -81,24 +81,11 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
     {
         var clerk = await app.SignedIn("clerk");
         var joint = await (await clerk.PostAsJsonAsync("/api/v1/cases", StartBusiness, Json.Options)).ReadAsync<CaseView>();
-        joint = await Act(clerk, joint, "accept", new { });
-        joint = await Act(clerk, joint, "withdraw", new { reason = "申请人决定暂缓开办" });
+        joint = await CaseApi.Act(clerk, joint, "accept", new { });
+        joint = await CaseApi.Act(clerk, joint, "withdraw", new { reason = "申请人决定暂缓开办" });
         Assert.Equal(CaseStatus.Withdrawn, joint.Status);
         Assert.All(joint.Parts, p => Assert.Equal(CaseStatus.Withdrawn, p.Status));
         var part = await (await app.SignedIn("clerk.sw")).GetAsync($"/api/v1/cases/{joint.Parts[2].Number}");
         Assert.Contains("申请人决定暂缓开办", (await part.ReadAsync<CaseView>()).ClosingReason);
-    }
-
-    private static async Task<CaseView> Act(HttpClient client, CaseView c, string action, object body)
-    {
-        var payload = System.Text.Json.JsonSerializer.SerializeToElement(body, Json.Options);
-        var merged = new Dictionary<string, object?> { ["revision"] = c.Revision };
-        foreach (var p in payload.EnumerateObject())
-        {
-            merged[p.Name] = p.Value;
-        }
-        var response = await client.PostAsJsonAsync($"/api/v1/cases/{c.Number}/{action}", merged, Json.Options);
-        Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadAsync<CaseView>();
     }
 }

@@ -74,7 +74,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
 
         var clerk = await app.SignedIn("clerk");
         Assert.Contains(c.Number, await clerk.GetStringAsync("/workbench/cases"));
-        var view = await Act(clerk, c.Number, c.Revision, "pre-review-return", new { missing = new[] { "申请书未签名" } });
+        var view = await CaseApi.Act(clerk, c.Number, c.Revision, "pre-review-return", new { missing = new[] { "申请书未签名" } });
         Assert.Equal(CaseStatus.ReturnedForCorrection, view.Status);
         Assert.Contains("申请书未签名", await citizen.GetStringAsync(casePath));
 
@@ -82,9 +82,9 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync(casePath + "?handler=submit", Multipart(page, new() { ["Form.ApplicantKind"] = "Person", ["Form.Phone"] = "13907359902" }, inputs.Take(1)))).StatusCode);
         c = await LoadAsync(c.Id);
         Assert.Equal(CaseStatus.Submitted, c.Status);
-        view = await Act(clerk, c.Number, c.Revision, "pre-review-pass", new { });
+        view = await CaseApi.Act(clerk, c.Number, c.Revision, "pre-review-pass", new { });
         Assert.Equal(CaseStatus.Received, view.Status);
-        view = await Act(clerk, c.Number, view.Revision, "correction", new { missing = new[] { "从业人员健康证明" } });
+        view = await CaseApi.Act(clerk, c.Number, view.Revision, "correction", new { missing = new[] { "从业人员健康证明" } });
         Assert.Equal(CaseStatus.AwaitingCorrection, view.Status);
 
         // The one-time notice on the citizen's page, answered with an upload.
@@ -94,7 +94,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, supplement.StatusCode);
         c = await LoadAsync(c.Id);
         Assert.Equal(CaseStatus.Received, c.Status);
-        view = await Act(clerk, c.Number, c.Revision, "accept", new { });
+        view = await CaseApi.Act(clerk, c.Number, c.Revision, "accept", new { });
         Assert.Equal(CaseStatus.Accepted, view.Status);
         Assert.Equal(["drafted", "draft-saved", "draft-saved", "submitted", "pre-review-returned", "draft-saved", "submitted", "pre-review-passed", "correction-requested", "supplemented", "accepted"],
             view.Events.Select(e => e.Action));
@@ -216,19 +216,6 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
             content.Add(new ByteArrayContent(Pdf), input, $"{input}.pdf");
         }
         return content;
-    }
-
-    private static async Task<CaseView> Act(HttpClient client, string number, int revision, string action, object body)
-    {
-        var payload = System.Text.Json.JsonSerializer.SerializeToElement(body, Json.Options);
-        var merged = new Dictionary<string, object?> { ["revision"] = revision };
-        foreach (var p in payload.EnumerateObject())
-        {
-            merged[p.Name] = p.Value;
-        }
-        var response = await client.PostAsJsonAsync($"/api/v1/cases/{number}/{action}", merged, Json.Options);
-        Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadAsync<CaseView>();
     }
 
     [GeneratedRegex(@"<input type=""file"" id=""(m\d+)""")]

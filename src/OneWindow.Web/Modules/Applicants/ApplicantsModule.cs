@@ -100,15 +100,14 @@ public static class ApplicantsModule
     private static async Task<MyCaseView> ViewAsync(OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, Case c, CancellationToken ct)
     {
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
-        var departmentIds = c.Parts.Select(p => p.DepartmentId).ToList();
-        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var departments = await CaseDepartments.NamesAsync(db, c, ct);
         var files = await CaseFiles.ListAsync(db, c.Id, ct);
         var steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).Take(500)
             .Select(e => new MyStep(e.At, e.Action, e.Action == "pre-review-returned" || e.Action == "rejected-at-intake" || e.Action == "withdrawn" ? e.Opinion : null)).ToListAsync(ct);
         return new MyCaseView(c.Id, c.IsDraftNumber ? null : c.Number, c.Revision, c.ItemCode, c.ItemName, c.Status, CaseText.Awaited(c.Status),
             c.ReadPromised(clock.GetUtcNow().UtcDateTime, calendar).DueDate, c.MissingMaterials, c.PreReviewNote, c.Decision, c.DecisionReason,
             c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.ResultNumber : null,
-            [.. c.Parts.Select(p => new JointPartView(p.Number, p.ItemCode, p.ItemName, departments.GetValueOrDefault(p.DepartmentId) ?? "", p.Status, p.Decision, p.DecisionReason))],
+            CaseDepartments.Parts(c, departments),
             [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))], steps);
     }
 }

@@ -8,6 +8,19 @@ namespace OneWindow.Web.Modules.Cases;
 
 public sealed record JointPartView(string Number, string ItemCode, string ItemName, string DepartmentName, CaseStatus Status, DecisionOutcome? Decision, string? DecisionReason);
 
+/// <summary>The departments a case names (its own and its parts'), for pages and views that show a joint case's parts.</summary>
+public static class CaseDepartments
+{
+    public static Task<Dictionary<Guid, string>> NamesAsync(OneWindowDbContext db, Case c, CancellationToken ct)
+    {
+        var ids = c.Parts.Select(p => p.DepartmentId).Append(c.DepartmentId).Distinct().ToList();
+        return db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+    }
+
+    public static IReadOnlyList<JointPartView> Parts(Case c, IReadOnlyDictionary<Guid, string> names) =>
+        [.. c.Parts.Select(p => new JointPartView(p.Number, p.ItemCode, p.ItemName, names.GetValueOrDefault(p.DepartmentId) ?? "", p.Status, p.Decision, p.DecisionReason))];
+}
+
 public sealed record CaseFileView(Guid Id, string MaterialName, string FileName, long Length, DateTime UploadedAt, string UploadedBy);
 
 public sealed record CaseEventView(int Sequence, DateTime At, string ActorName, string ActorRole, string Action, CaseStatus? FromStatus, CaseStatus ToStatus, string? Node, string? Opinion, string? Data);
@@ -65,8 +78,7 @@ public sealed record CaseView(
     {
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var departmentIds = c.Parts.Select(p => p.DepartmentId).Append(c.DepartmentId).Distinct().ToList();
-        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var departments = await CaseDepartments.NamesAsync(db, c, ct);
         var department = departments.GetValueOrDefault(c.DepartmentId) ?? "";
         var jointNumber = c.ParentCaseId is { } parentId ? await db.Cases.AsNoTracking().Where(p => p.Id == parentId).Select(p => p.Number).FirstOrDefaultAsync(ct) : null;
         var files = await CaseFiles.ListAsync(db, c.Id, ct);
@@ -81,7 +93,7 @@ public sealed record CaseView(
             [.. events.Select(e => new CaseEventView(e.Sequence, e.At, e.ActorName, e.ActorRole, e.Action, e.FromStatus, e.ToStatus, e.Node, e.Opinion, e.Data))],
             ChainVerification.Verify(events),
             c.SubmittedAt, c.PreReviewDueAt, c.IsJoint,
-            [.. c.Parts.Select(p => new JointPartView(p.Number, p.ItemCode, p.ItemName, departments.GetValueOrDefault(p.DepartmentId) ?? "", p.Status, p.Decision, p.DecisionReason))],
+            CaseDepartments.Parts(c, departments),
             jointNumber,
             [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))]);
     }

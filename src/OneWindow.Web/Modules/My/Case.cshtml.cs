@@ -99,8 +99,7 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
         Materials = await apply.MaterialsOfAsync(c, ct);
         Files = await CaseFiles.ListAsync(db, c.Id, ct);
         Steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
-        var departmentIds = c.Parts.Select(p => p.DepartmentId).Append(c.DepartmentId).Distinct().ToList();
-        Departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        Departments = await CaseDepartments.NamesAsync(db, c, ct);
         return true;
     }
 }

@@ -33,13 +33,12 @@ public static class TrackCase
         }
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var promised = c.ReadPromised(now, calendar);
-        var departmentIds = c.Parts.Select(p => p.DepartmentId).Append(c.DepartmentId).Distinct().ToList();
-        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var departments = await Cases.CaseDepartments.NamesAsync(db, c, ct);
         var department = departments.GetValueOrDefault(c.DepartmentId) ?? "";
         var steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence)
             .Select(e => new TrackedStep(e.At, e.Action, e.Node)).ToListAsync(ct);
         return new TrackedCase(c.Number, c.ItemName, department, c.Status, c.CurrentNode?.Name, c.MissingMaterials, promised.DueDate, promised.IsStopped,
             c.Decision, c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.ResultNumber : null, c.DeliveryMethod, c.DeliveryReference, steps,
-            [.. c.Parts.Select(p => new Cases.JointPartView(p.Number, p.ItemCode, p.ItemName, departments.GetValueOrDefault(p.DepartmentId) ?? "", p.Status, p.Decision, p.DecisionReason))]);
+            Cases.CaseDepartments.Parts(c, departments));
     }
 }
