@@ -101,7 +101,10 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         {
             // Two people acted at once: the other's event took this sequence number first. Same answer as a stale revision.
             db.ChangeTracker.Clear();
-            if (await db.Cases.AsNoTracking().AnyAsync(x => x.Id == c.Id && x.Revision != expectedRevision, ct))
+            // Inside a caller's transaction (a first online submission) PostgreSQL refuses further queries after the
+            // error; the only such failure there is the lost race on the event sequence.
+            if (db.Database.CurrentTransaction is not null
+                || await db.Cases.AsNoTracking().AnyAsync(x => x.Id == c.Id && x.Revision != expectedRevision, ct))
             {
                 throw new DbUpdateConcurrencyException($"Case {c.Number} changed while this action was saved.", e);
             }
