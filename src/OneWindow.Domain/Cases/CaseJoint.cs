@@ -21,6 +21,9 @@ public sealed partial class Case
 
     public bool IsPart => ParentCaseId is not null;
 
+    /// <summary>The item versions pinned to the case: its own, or for a joint case every member's.</summary>
+    public IReadOnlyList<Guid> PinnedVersionIds => IsJoint ? PartVersionIds : [ItemVersionId];
+
     /// <summary>Creates the parts when the joint case has been accepted: each starts at its first handling node.</summary>
     public IReadOnlyList<Case> FanOut(IReadOnlyList<ServiceItemVersion> memberVersions, DateTime now, WorkingDayCalendar calendar)
     {

@@ -15,7 +15,8 @@ public sealed partial class Case
     /// <summary>Drafts have no case number yet (numbers are given at submission, so that they have no gaps of abandoned drafts).</summary>
     public bool IsDraftNumber => Number.StartsWith(DraftNumberPrefix, StringComparison.Ordinal);
 
-    private const string DraftNumberPrefix = "D";
+    /// <summary>A draft's placeholder number is this prefix and its id; case numbers start with a region code, never with it.</summary>
+    public const string DraftNumberPrefix = "D";
 
     /// <summary>An applicant starts an application online: a draft only they see.</summary>
     public static Case StartDraft(CaseTemplate template, Applicant applicant, Actor applicantActor, Guid? receivingVenueId, string regionCode, DateTime now)

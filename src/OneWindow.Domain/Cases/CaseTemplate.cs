@@ -20,6 +20,9 @@ public sealed record CaseTemplate(
 {
     public bool IsJoint => PartVersionIds.Count > 0;
 
+    /// <summary>The item versions behind the application: the one item's, or every member's of a package.</summary>
+    public IReadOnlyList<Guid> VersionIds => IsJoint ? PartVersionIds : [SourceId];
+
     /// <summary>The joint case's own nodes: one intake, the departments' parallel handling, one issue and delivery.</summary>
     public const string JointRole = "Joint";
 

@@ -270,6 +270,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(c => c.Parts).HasConversion(JsonConverter<IReadOnlyList<JointPart>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<JointPart>>());
             b.Ignore(c => c.IsDraftNumber);
             b.Ignore(c => c.IsPart);
+            b.Ignore(c => c.PinnedVersionIds);
             b.Ignore(c => c.DefaultExtension);
             // An applicant's own applications, newest first; a joint case's parts.
             b.HasIndex(c => new { c.ApplicantUserId, c.CreatedAt, c.Id });

@@ -41,6 +41,9 @@ public static class CaseText
         _ => "—",
     };
 
+    /// <summary>The steps whose opinion the applicant is shown: the reasons given to them. Staff opinions stay internal.</summary>
+    public static bool OpinionIsForApplicant(string action) => action is "pre-review-returned" or "rejected-at-intake" or "withdrawn";
+
     /// <summary>What the applicant is waiting for, in a sentence, for each state.</summary>
     public static string Awaited(CaseStatus s) => Text.Translate(s switch
     {

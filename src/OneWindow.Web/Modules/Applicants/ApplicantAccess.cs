@@ -40,7 +40,7 @@ public static class ApplicantAccess
     /// </summary>
     public static async Task<(IReadOnlyList<MyCaseRow> Rows, string? Next)> PageAsync(OneWindowDbContext db, UserAccount user, string? after, CancellationToken ct)
     {
-        var (hasCursor, createdAt, id) = ParseCursor(after);
+        var hasCursor = KeysetCursor.TryParse(after, out var createdAt, out var id);
         var online = db.Cases.AsNoTracking().Where(c => c.ApplicantUserId == user.Id && c.ParentCaseId == null);
         var window = db.Cases.AsNoTracking().Where(c => c.ApplicantIdNumber == user.IdentityNumber && c.ApplicantPhone == user.PhoneNumber
             && c.ApplicantUserId == null && c.ParentCaseId == null);
@@ -53,7 +53,7 @@ public static class ApplicantAccess
         foreach (var query in new[] { online, window })
         {
             rows.AddRange(await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(PageSize + 1)
-                .Select(c => new MyCaseRow(c.Id, c.Number, !c.Number.StartsWith("D"), c.ItemName, c.Status, c.Channel, c.IsJoint, c.CreatedAt, c.PromisedDueAt))
+                .Select(c => new MyCaseRow(c.Id, c.Number, !c.Number.StartsWith(Case.DraftNumberPrefix), c.ItemName, c.Status, c.Channel, c.IsJoint, c.CreatedAt, c.PromisedDueAt))
                 .ToListAsync(ct));
         }
         var page = rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(PageSize + 1).ToList();
@@ -61,18 +61,8 @@ public static class ApplicantAccess
         if (page.Count > PageSize)
         {
             page.RemoveAt(PageSize);
-            next = $"{page[^1].CreatedAt.Ticks}_{page[^1].Id:N}";
+            next = KeysetCursor.Format(page[^1].CreatedAt, page[^1].Id);
         }
         return (page, next);
-    }
-
-    private static (bool, DateTime, Guid) ParseCursor(string? text)
-    {
-        var parts = text?.Split('_');
-        if (parts is [var ticks, var guid] && long.TryParse(ticks, out var t) && t >= 0 && t <= DateTime.MaxValue.Ticks && Guid.TryParseExact(guid, "N", out var id))
-        {
-            return (true, new DateTime(t, DateTimeKind.Utc), id);
-        }
-        return (false, default, default);
     }
 }

@@ -102,8 +102,9 @@ public static class ApplicantsModule
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var departments = await CaseDepartments.NamesAsync(db, c, ct);
         var files = await CaseFiles.ListAsync(db, c.Id, ct);
-        var steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).Take(500)
-            .Select(e => new MyStep(e.At, e.Action, e.Action == "pre-review-returned" || e.Action == "rejected-at-intake" || e.Action == "withdrawn" ? e.Opinion : null)).ToListAsync(ct);
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).Take(500)
+            .Select(e => new { e.At, e.Action, e.Opinion }).ToListAsync(ct);
+        var steps = events.Select(e => new MyStep(e.At, e.Action, CaseText.OpinionIsForApplicant(e.Action) ? e.Opinion : null)).ToList();
         return new MyCaseView(c.Id, c.IsDraftNumber ? null : c.Number, c.Revision, c.ItemCode, c.ItemName, c.Status, CaseText.Awaited(c.Status),
             c.ReadPromised(clock.GetUtcNow().UtcDateTime, calendar).DueDate, c.MissingMaterials, c.PreReviewNote, c.Decision, c.DecisionReason,
             c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.ResultNumber : null,

@@ -70,7 +70,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         return await ActAsync(principal, id, saved.Revision, async (c, _, actor, now, calendar) =>
         {
             var have = (await CaseFiles.ListAsync(db, c.Id, ct)).Select(f => f.MaterialName).ToHashSet();
-            var missing = (await RequiredMaterialsAsync(c, ct)).Where(m => !have.Contains(m)).ToList();
+            var missing = (await MaterialsOfAsync(c, ct)).Where(m => m.Required && !have.Contains(m.Name)).Select(m => m.Name).ToList();
             if (missing.Count > 0)
             {
                 throw new DomainRuleException("case.materials-missing", "草稿已保存。请上传以下必需材料后再提交：" + string.Join("、", missing), "files");
@@ -107,25 +107,13 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         return (template.Name, template.IsJoint, MaterialsOf(guides));
     }
 
-    public async Task<IReadOnlyList<FormMaterial>> MaterialsOfAsync(Case c, CancellationToken ct) => MaterialsOf(await GuidesOfAsync(c, ct));
+    public async Task<IReadOnlyList<FormMaterial>> MaterialsOfAsync(Case c, CancellationToken ct) => MaterialsOf(await handle.GuidesAsync(c.PinnedVersionIds, ct));
 
     /// <summary>The materials the applicant supplies (not those the agency looks up), once each even when several members ask for one.</summary>
     public static IReadOnlyList<FormMaterial> MaterialsOf(IEnumerable<ServiceGuide> guides) =>
         [.. guides.SelectMany(g => g.Materials).Where(m => m.Source == MaterialSource.Applicant).GroupBy(m => m.Name)
             .Select(g => new FormMaterial(g.Key, g.Any(m => m.Requirement == MaterialRequirement.Required), g.First().Condition, g.First().TemplateFileId))];
 
-    /// <summary>The materials the applicant must supply (not those the agency looks up itself), for an item or every member of a package.</summary>
-    public async Task<IReadOnlyList<string>> RequiredMaterialsAsync(Case c, CancellationToken ct) =>
-        [.. (await GuidesOfAsync(c, ct)).SelectMany(g => g.Materials)
-            .Where(m => m.Requirement == MaterialRequirement.Required && m.Source == MaterialSource.Applicant)
-            .Select(m => m.Name).Distinct()];
-
-    /// <summary>The guides behind a case: its item's, or each member's of a joint case.</summary>
-    public async Task<IReadOnlyList<ServiceGuide>> GuidesOfAsync(Case c, CancellationToken ct)
-    {
-        var ids = c.IsJoint ? c.PartVersionIds.ToList() : [c.ItemVersionId];
-        return await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => v.Guide).ToListAsync(ct);
-    }
 
     private async Task<Case> ActAsync(ClaimsPrincipal principal, Guid id, int revision,
         Func<Case, UserAccount, Actor, DateTime, WorkingDayCalendar, Task> action, CancellationToken ct)

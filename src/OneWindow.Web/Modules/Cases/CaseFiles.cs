@@ -119,6 +119,7 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock)
         {
             return ApplicantAccess.MaySee(user, c);
         }
-        return roles.Any(r => r is StaffRoles.WindowClerk or StaffRoles.Reviewer or StaffRoles.Approver) && new CaseStaff(user, [.. roles]).MaySee(c);
+        var staff = new CaseStaff(user, [.. roles]);
+        return staff.IsCaseWorker && staff.MaySee(c);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Cases;
 
@@ -24,7 +25,7 @@ public static class CaseInbox
             : staff.User.DepartmentId is { } department
                 ? cases.Where(c => c.DepartmentId == department)
                 : cases.Where(c => c.ReceivingVenueId == staff.User.VenueId);
-        if (Cursor.TryParse(after, out var dueAt, out var id))
+        if (KeysetCursor.TryParse(after, out var dueAt, out var id))
         {
             cases = cases.Where(c => c.InboxDueAt > dueAt || (c.InboxDueAt == dueAt && c.Id.CompareTo(id) > 0));
         }
@@ -35,26 +36,8 @@ public static class CaseInbox
         if (rows.Count > PageSize)
         {
             rows.RemoveAt(PageSize);
-            next = Cursor.Format(rows[^1].InboxDueAt, rows[^1].Id);
+            next = KeysetCursor.Format(rows[^1].InboxDueAt, rows[^1].Id);
         }
         return (rows, next);
-    }
-
-    private static class Cursor
-    {
-        public static string Format(DateTime dueAt, Guid id) => $"{dueAt.Ticks}_{id:N}";
-
-        public static bool TryParse(string? text, out DateTime dueAt, out Guid id)
-        {
-            dueAt = default;
-            id = default;
-            var parts = text?.Split('_');
-            if (parts is not [var ticks, var guid] || !long.TryParse(ticks, out var t) || t < 0 || t > DateTime.MaxValue.Ticks || !Guid.TryParseExact(guid, "N", out id))
-            {
-                return false;
-            }
-            dueAt = new DateTime(t, DateTimeKind.Utc);
-            return true;
-        }
     }
 }

@@ -21,6 +21,9 @@ public sealed record CaseStaff(UserAccount User, IReadOnlyList<string> Roles)
         return new CaseStaff(user, [.. await users.GetRolesAsync(user)]);
     }
 
+    /// <summary>Whether the person works on cases (window clerk, reviewer, approver) rather than only watching them.</summary>
+    public bool IsCaseWorker => CaseRoles.Any(Roles.Contains);
+
     /// <summary>The actor for an action, in the role the action wants when the person holds it.</summary>
     public Actor As(string? preferredRole = null)
     {

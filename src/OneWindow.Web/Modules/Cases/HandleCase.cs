@@ -150,9 +150,14 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     public async Task<(CaseTemplate Template, IReadOnlyList<ServiceGuide> Guides)> LoadFormAsync(string code, CancellationToken ct)
     {
         var template = await LoadTemplateAsync(code, ct);
-        var ids = template.IsJoint ? template.PartVersionIds.ToList() : [template.SourceId];
-        var guides = await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => v.Guide).ToListAsync(ct);
-        return (template, guides);
+        return (template, await GuidesAsync(template.VersionIds, ct));
+    }
+
+    /// <summary>The guides of the given item versions (a case's or a template's pinned versions).</summary>
+    public async Task<IReadOnlyList<ServiceGuide>> GuidesAsync(IReadOnlyList<Guid> versionIds, CancellationToken ct)
+    {
+        var ids = versionIds.ToList();
+        return await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => v.Guide).ToListAsync(ct);
     }
 
     /// <summary>What an application is for: a published item version, or a published combined item (一件事) with its members.</summary>
