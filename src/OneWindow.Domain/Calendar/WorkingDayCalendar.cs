@@ -103,6 +103,16 @@ public sealed class WorkingDayCalendar
         return DayOfOrdinal(_ordinalOnOrBefore[Index(date)] + workingDays);
     }
 
+    /// <summary>
+    /// The <paramref name="workingDays"/>-th working day before <paramref name="date"/> (counting back from the last
+    /// working day on or before it); zero gives that working day. For "a reminder one working day before the deadline".
+    /// </summary>
+    public DateOnly SubtractWorkingDays(DateOnly date, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        return DayOfOrdinal(_ordinalOnOrBefore[Index(date)] - workingDays);
+    }
+
     /// <summary>Working days in the half-open span (<paramref name="from"/>, <paramref name="to"/>]; negative when to is before from.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to) =>
         _ordinalOnOrBefore[Index(to)] - _ordinalOnOrBefore[Index(from)];

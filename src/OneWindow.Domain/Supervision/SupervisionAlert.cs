@@ -1,0 +1,202 @@
+using OneWindow.Domain.Cases;
+
+namespace OneWindow.Domain.Supervision;
+
+/// <summary>An alert's life: raised, notified to the handler and the department, answered by them, closed by a supervisor.</summary>
+public enum AlertStatus
+{
+    Raised = 1,    // 已触发
+    Notified = 2,  // 已通知（待说明）
+    Responded = 3, // 已说明/已整改（待审核）
+    Closed = 4,    // 已办结
+}
+
+/// <summary>How the department answered: it explained why, or it put the matter right.</summary>
+public enum AlertResponse
+{
+    Explained = 1, // 情况说明
+    Rectified = 2, // 已整改
+}
+
+/// <summary>Who has been told: the handler first, then the department's head, then the center's leadership.</summary>
+public enum EscalationLevel
+{
+    Handler = 0,    // 经办人
+    Department = 1, // 部门负责人（首席代表）
+    Leadership = 2, // 中心领导
+}
+
+/// <summary>One line of an alert's history.</summary>
+public sealed record AlertEntry(DateTime At, string Actor, string Action, string? Note);
+
+/// <summary>
+/// 预警/黄牌/红牌: one supervision finding about a case (or a supervision notice). Raised once per rule and subject
+/// (a unique key), notified, answered by the department with an explanation or a rectification, and reviewed by a
+/// supervisor, who closes it or sends it back. Unanswered, it climbs the ladder at each escalation time.
+/// </summary>
+public sealed class SupervisionAlert
+{
+    private SupervisionAlert() { }
+
+    public Guid Id { get; private set; }
+    public SupervisionRule Rule { get; private set; }
+    public AlertSeverity Severity { get; private set; }
+    /// <summary>What the alert is about, unique with the rule (e.g. <c>case/{id}/node/2</c>, <c>notice/{id}</c>).</summary>
+    public string Subject { get; private set; } = "";
+    public Guid? CaseId { get; private set; }
+    public string? CaseNumber { get; private set; }
+    public string? ItemName { get; private set; }
+    public Guid? NoticeId { get; private set; }
+    public Guid DepartmentId { get; private set; }
+    public Guid? VenueId { get; private set; }
+    public string RegionCode { get; private set; } = "";
+    /// <summary>The person who had the case in hand when the rule fired, if anyone.</summary>
+    public string? HandlerId { get; private set; }
+    public string? HandlerName { get; private set; }
+    public string Detail { get; private set; } = "";
+    public DateTime TriggeredAt { get; private set; }
+    public DateTime RaisedAt { get; private set; }
+    public AlertStatus Status { get; private set; }
+    public EscalationLevel Level { get; private set; }
+    /// <summary>When the alert climbs to the next rung if still unanswered; null once answered or at the top.</summary>
+    public DateTime? EscalateAt { get; private set; }
+    public DateTime? NotifiedAt { get; private set; }
+    public AlertResponse? Response { get; private set; }
+    public string? ResponseText { get; private set; }
+    public string? RespondedBy { get; private set; }
+    public DateTime? RespondedAt { get; private set; }
+    public string? ReviewNote { get; private set; }
+    public string? ClosedBy { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    public IReadOnlyList<AlertEntry> History { get; private set; } = [];
+    public int Revision { get; private set; }
+
+    public bool IsOpen => Status != AlertStatus.Closed;
+
+    /// <summary>Raises an alert about a case.</summary>
+    public static SupervisionAlert ForCase(AlertCandidate candidate, AlertSeverity severity, Case c, DateTime now, DateTime? escalateAt) =>
+        Raise(candidate, severity, now, escalateAt, a =>
+        {
+            a.CaseId = c.Id;
+            a.CaseNumber = c.Number;
+            a.ItemName = c.ItemName;
+            a.DepartmentId = c.DepartmentId;
+            a.VenueId = c.ReceivingVenueId;
+            a.RegionCode = c.RegionCode;
+            a.HandlerId = c.AssigneeId;
+            a.HandlerName = c.AssigneeName;
+        });
+
+    /// <summary>Raises the red card of a supervision notice not answered by its date.</summary>
+    public static SupervisionAlert ForNotice(SupervisionNotice notice, AlertSeverity severity, DateTime triggeredAt, DateTime now, DateTime? escalateAt) =>
+        Raise(new AlertCandidate(SupervisionRule.NoticeUnanswered, $"notice/{notice.Id:N}", triggeredAt, $"督办单 {notice.Number} 未在 {notice.ReplyDueDate:yyyy-MM-dd} 前回复"),
+            severity, now, escalateAt, a =>
+            {
+                a.NoticeId = notice.Id;
+                a.CaseId = notice.CaseId;
+                a.CaseNumber = notice.CaseNumber;
+                a.DepartmentId = notice.DepartmentId;
+                a.RegionCode = notice.RegionCode;
+            });
+
+    private static SupervisionAlert Raise(AlertCandidate candidate, AlertSeverity severity, DateTime now, DateTime? escalateAt, Action<SupervisionAlert> about)
+    {
+        var a = new SupervisionAlert
+        {
+            Id = Guid.CreateVersion7(now),
+            Rule = candidate.Rule,
+            Severity = severity,
+            Subject = candidate.Subject,
+            Detail = candidate.Detail.Length > 1000 ? candidate.Detail[..1000] : candidate.Detail,
+            TriggeredAt = candidate.TriggeredAt,
+            RaisedAt = now,
+            Status = AlertStatus.Raised,
+            Level = EscalationLevel.Handler,
+            EscalateAt = escalateAt,
+        };
+        about(a);
+        a.Log(now, "系统", "raised", a.Detail);
+        return a;
+    }
+
+    /// <summary>The handler and the department have been told (in the workbench and by SMS).</summary>
+    public void MarkNotified(int recipients, DateTime now)
+    {
+        if (Status == AlertStatus.Raised)
+        {
+            Status = AlertStatus.Notified;
+            NotifiedAt = now;
+        }
+        Log(now, "系统", "notified", $"{recipients} 人");
+    }
+
+    /// <summary>Unanswered by its escalation time: the next rung is told; at the top it stays there.</summary>
+    public void Escalate(DateTime now, DateTime? nextEscalateAt)
+    {
+        if (Status is not (AlertStatus.Raised or AlertStatus.Notified) || Level == EscalationLevel.Leadership)
+        {
+            throw new DomainRuleException("alert.not-escalatable", "该预警已答复或已升至最高一级。");
+        }
+        Level++;
+        EscalateAt = Level == EscalationLevel.Leadership ? null : nextEscalateAt;
+        Log(now, "系统", "escalated", Level.ToString());
+    }
+
+    /// <summary>The department explains the delay or reports the rectification.</summary>
+    public void Respond(AlertResponse response, string text, Actor actor, DateTime now)
+    {
+        if (Status is not (AlertStatus.Raised or AlertStatus.Notified))
+        {
+            throw new DomainRuleException("alert.not-awaiting-response", "该预警当前不需要说明或整改。");
+        }
+        if (!Enum.IsDefined(response))
+        {
+            throw new DomainRuleException("alert.response-invalid", "请选择情况说明或整改报告。", "response");
+        }
+        Response = response;
+        ResponseText = Required(text, "请写明情况说明或整改情况。", "text");
+        RespondedBy = actor.Name;
+        RespondedAt = now;
+        Status = AlertStatus.Responded;
+        EscalateAt = null;
+        Log(now, actor.Name, response == AlertResponse.Rectified ? "rectified" : "explained", ResponseText);
+    }
+
+    /// <summary>A supervisor accepts the answer and closes the alert.</summary>
+    public void Close(string? note, Actor supervisor, DateTime now)
+    {
+        if (Status != AlertStatus.Responded)
+        {
+            throw new DomainRuleException("alert.not-responded", "部门尚未说明或整改，不能办结。");
+        }
+        ReviewNote = string.IsNullOrWhiteSpace(note) ? null : Trim(note);
+        ClosedBy = supervisor.Name;
+        ClosedAt = now;
+        Status = AlertStatus.Closed;
+        Log(now, supervisor.Name, "closed", ReviewNote);
+    }
+
+    /// <summary>A supervisor finds the answer insufficient: the department must answer again, and the ladder runs again.</summary>
+    public void SendBack(string note, Actor supervisor, DateTime now, DateTime? escalateAt)
+    {
+        if (Status != AlertStatus.Responded)
+        {
+            throw new DomainRuleException("alert.not-responded", "部门尚未说明或整改。");
+        }
+        ReviewNote = Required(note, "退回须写明理由。", "note");
+        Status = AlertStatus.Notified;
+        EscalateAt = Level == EscalationLevel.Leadership ? null : escalateAt;
+        Log(now, supervisor.Name, "sent-back", ReviewNote);
+    }
+
+    private void Log(DateTime now, string actor, string action, string? note)
+    {
+        History = [.. History, new AlertEntry(now, actor, action, note)];
+        Revision++;
+    }
+
+    private static string Required(string? text, string message, string field) =>
+        string.IsNullOrWhiteSpace(text) ? throw new DomainRuleException("alert.text-required", message, field) : Trim(text);
+
+    private static string Trim(string text) => text.Trim() is { Length: > 2000 } t ? t[..2000] : text.Trim();
+}

@@ -1,0 +1,89 @@
+using OneWindow.Domain.Cases;
+using OneWindow.Domain.Supervision;
+using static OneWindow.Domain.Tests.Cases.CaseFixtures;
+
+namespace OneWindow.Domain.Tests.Supervision;
+
+/// <summary>An alert's life and a supervision notice's reply date.</summary>
+public class SupervisionLifeTests
+{
+    private static readonly Actor Supervisor = new("u-sup", "监察 王敏", "Supervisor");
+    private static readonly DateTime Monday = Bj(2026, 11, 16, 10);
+
+    private static SupervisionAlert Alert()
+    {
+        var c = Received(Promised(), Monday);
+        return SupervisionAlert.ForCase(new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.SubjectOf(c.Id), Monday, "超期"), AlertSeverity.Yellow, c, Monday, Monday.AddDays(1));
+    }
+
+    [Fact]
+    public void An_alert_is_notified_answered_by_the_department_and_closed_by_a_supervisor()
+    {
+        var a = Alert();
+        a.MarkNotified(3, Monday);
+        a.Respond(AlertResponse.Explained, "申请人补充材料延误", Reviewer, Monday.AddHours(2));
+        Assert.Null(a.EscalateAt);
+        a.Close("说明属实", Supervisor, Monday.AddHours(3));
+
+        Assert.Equal(AlertStatus.Closed, a.Status);
+        Assert.Equal(["raised", "notified", "explained", "closed"], a.History.Select(h => h.Action));
+    }
+
+    [Fact]
+    public void An_alert_cannot_be_closed_before_the_department_answers()
+    {
+        var a = Alert();
+        a.MarkNotified(1, Monday);
+
+        Assert.Equal("alert.not-responded", Assert.Throws<DomainRuleException>(() => a.Close(null, Supervisor, Monday)).Code);
+    }
+
+    [Fact]
+    public void An_answer_sent_back_must_be_given_again_and_the_ladder_runs_again()
+    {
+        var a = Alert();
+        a.MarkNotified(1, Monday);
+        a.Respond(AlertResponse.Rectified, "已办结", Reviewer, Monday.AddHours(1));
+        a.SendBack("未说明超期原因", Supervisor, Monday.AddHours(2), Monday.AddDays(2));
+
+        Assert.Equal(AlertStatus.Notified, a.Status);
+        Assert.Equal(Monday.AddDays(2), a.EscalateAt);
+    }
+
+    [Fact]
+    public void An_unanswered_alert_climbs_to_the_department_then_to_the_leadership_and_stops_there()
+    {
+        var a = Alert();
+        a.Escalate(Monday.AddDays(1), Monday.AddDays(2));
+        Assert.Equal(EscalationLevel.Department, a.Level);
+        a.Escalate(Monday.AddDays(2), Monday.AddDays(3));
+        Assert.Equal(EscalationLevel.Leadership, a.Level);
+        Assert.Null(a.EscalateAt);
+        Assert.Throws<DomainRuleException>(() => a.Escalate(Monday.AddDays(3), null));
+    }
+
+    [Fact]
+    public void A_notice_is_due_at_the_end_of_its_reply_day_in_working_days_and_late_after_it()
+    {
+        var c = Received(Promised(), Monday);
+        var friday = Bj(2026, 11, 20, 15);
+        var notice = SupervisionNotice.Issue("DB-2026-0001", c.DepartmentId, c.RegionCode, c, "超期未办", "请于两个工作日内办结并说明", 2, Supervisor, friday, Days);
+
+        Assert.Equal(new DateOnly(2026, 11, 24), notice.ReplyDueDate); // Monday and Tuesday
+        Assert.False(notice.IsLate(Bj(2026, 11, 25, 0).AddTicks(-1), 0, Days));
+        Assert.True(notice.IsLate(Bj(2026, 11, 25, 0), 0, Days));
+
+        notice.Answer("已办结", Reviewer, Bj(2026, 11, 24, 17));
+        Assert.False(notice.RepliedLate);
+        Assert.False(notice.IsLate(Bj(2026, 12, 1, 0), 0, Days));
+    }
+
+    [Fact]
+    public void A_notice_about_another_departments_case_is_refused()
+    {
+        var c = Received(Promised(), Monday);
+
+        var e = Assert.Throws<DomainRuleException>(() => SupervisionNotice.Issue("DB-1", Guid.NewGuid(), c.RegionCode, c, "t", "r", 2, Supervisor, Monday, Days));
+        Assert.Equal("notice.department-mismatch", e.Code);
+    }
+}
