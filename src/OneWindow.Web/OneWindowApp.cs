@@ -9,6 +9,7 @@ using OneWindow.Web.Modules.Cases;
 using OneWindow.Web.Modules.Catalog;
 using OneWindow.Web.Modules.Organization;
 using OneWindow.Web.Modules.Portal;
+using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web;
 
@@ -61,6 +62,7 @@ public static class OneWindowApp
             options.Conventions.AuthorizeFolder("/Workbench", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Workbench/Cases", Policies.CaseWork);
             options.Conventions.AuthorizeFolder("/My", Policies.Applicant);
+            options.Conventions.AuthorizeFolder("/Supervision", Policies.Leadership);
         });
         services.AddScoped<Text>();
         // Chinese pages: emit CJK characters as they are instead of as numeric character references.
@@ -90,6 +92,7 @@ public static class OneWindowApp
         services.AddOrganizationModule();
         services.AddPortalModule();
         services.AddCasesModule();
+        services.AddSupervisionModule();
         return builder;
     }
 

@@ -73,6 +73,9 @@ public sealed class SupervisionAlert
 
     public bool IsOpen => Status != AlertStatus.Closed;
 
+    /// <summary>A reminder goes to the handler; a yellow or red card is an order to the department (domain.md §5 ladder).</summary>
+    public static EscalationLevel FirstRung(AlertSeverity severity) => severity == AlertSeverity.Reminder ? EscalationLevel.Handler : EscalationLevel.Department;
+
     /// <summary>Raises an alert about a case.</summary>
     public static SupervisionAlert ForCase(AlertCandidate candidate, AlertSeverity severity, Case c, DateTime now, DateTime? escalateAt) =>
         Raise(candidate, severity, now, escalateAt, a =>
@@ -111,7 +114,7 @@ public sealed class SupervisionAlert
             TriggeredAt = candidate.TriggeredAt,
             RaisedAt = now,
             Status = AlertStatus.Raised,
-            Level = EscalationLevel.Handler,
+            Level = FirstRung(severity),
             EscalateAt = escalateAt,
         };
         about(a);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OneWindow.Domain.Cases;
 using OneWindow.Domain.Catalog;
 using OneWindow.Domain.Organization;
+using OneWindow.Domain.Supervision;
 
 namespace OneWindow.Web.Data;
 
@@ -36,6 +37,11 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+    public DbSet<SupervisionAlert> SupervisionAlerts => Set<SupervisionAlert>();
+    public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+    public DbSet<SupervisionWatch> SupervisionWatches => Set<SupervisionWatch>();
+    public DbSet<SupervisionRuleSetting> SupervisionRuleSettings => Set<SupervisionRuleSetting>();
+    public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
 
     // Set while this context (one request's) holds the gate around a unit of several statements.
     private bool _holdsWriteGate;
@@ -191,6 +197,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         });
 
         ConfigureCases(builder);
+        ConfigureSupervision(builder);
 
         builder.Entity<StoredFile>(b =>
         {
@@ -318,6 +325,79 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         {
             b.HasKey(c => c.Prefix);
             b.Property(c => c.Prefix).HasMaxLength(30);
+        });
+    }
+
+    private static void ConfigureSupervision(ModelBuilder builder)
+    {
+        builder.Entity<SupervisionAlert>(b =>
+        {
+            b.Property(a => a.Subject).HasMaxLength(120);
+            b.Property(a => a.CaseNumber).HasMaxLength(40);
+            b.Property(a => a.ItemName).HasMaxLength(200);
+            b.Property(a => a.RegionCode).HasMaxLength(12);
+            b.Property(a => a.HandlerId).HasMaxLength(450);
+            b.Property(a => a.HandlerName).HasMaxLength(100);
+            b.Property(a => a.Detail).HasMaxLength(1000);
+            b.Property(a => a.ResponseText).HasMaxLength(2000);
+            b.Property(a => a.RespondedBy).HasMaxLength(100);
+            b.Property(a => a.ReviewNote).HasMaxLength(2000);
+            b.Property(a => a.ClosedBy).HasMaxLength(100);
+            b.Property(a => a.History).HasConversion(JsonConverter<IReadOnlyList<AlertEntry>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<AlertEntry>>());
+            b.Property(a => a.History).HasMaxLength(20000);
+            b.Property(a => a.Revision).IsConcurrencyToken();
+            b.Ignore(a => a.IsOpen);
+            // Exactly once per rule and subject, whichever instance or action raises it.
+            b.HasIndex(a => new { a.Rule, a.Subject }).IsUnique();
+            // A case's alerts; a department's open alerts newest first; the supervisors' list; escalation sweep.
+            b.HasIndex(a => new { a.CaseId, a.RaisedAt });
+            b.HasIndex(a => new { a.DepartmentId, a.Status, a.RaisedAt, a.Id });
+            b.HasIndex(a => new { a.Status, a.RaisedAt, a.Id });
+            b.HasIndex(a => new { a.RaisedAt, a.Id });
+            b.HasIndex(a => new { a.EscalateAt, a.Id });
+            b.HasIndex(a => a.NoticeId);
+        });
+        builder.Entity<SupervisionNotice>(b =>
+        {
+            b.Property(n => n.Number).HasMaxLength(40);
+            b.Property(n => n.RegionCode).HasMaxLength(12);
+            b.Property(n => n.CaseNumber).HasMaxLength(40);
+            b.Property(n => n.Title).HasMaxLength(200);
+            b.Property(n => n.Requirement).HasMaxLength(2000);
+            b.Property(n => n.IssuedBy).HasMaxLength(100);
+            b.Property(n => n.Reply).HasMaxLength(2000);
+            b.Property(n => n.RepliedBy).HasMaxLength(100);
+            b.Property(n => n.CloseNote).HasMaxLength(2000);
+            b.Property(n => n.ClosedBy).HasMaxLength(100);
+            b.Property(n => n.Revision).IsConcurrencyToken();
+            b.Ignore(n => n.RepliedLate);
+            b.HasIndex(n => n.Number).IsUnique();
+            // The sweep: notices still awaiting a reply whose date has passed; a department's notices; all, newest first.
+            b.HasIndex(n => new { n.Status, n.ReplyDueAt, n.Id });
+            b.HasIndex(n => new { n.DepartmentId, n.IssuedAt, n.Id });
+            b.HasIndex(n => new { n.IssuedAt, n.Id });
+            b.HasIndex(n => n.CaseId);
+        });
+        builder.Entity<SupervisionWatch>(b =>
+        {
+            b.HasKey(w => w.CaseId);
+            b.HasIndex(w => new { w.DueAt, w.CaseId });
+        });
+        builder.Entity<SupervisionRuleSetting>(b =>
+        {
+            b.Property(s => s.ScopeKey).HasMaxLength(40);
+            b.Property(s => s.UpdatedBy).HasMaxLength(100);
+            b.Property(s => s.Threshold).HasPrecision(12, 2);
+            b.HasIndex(s => new { s.Rule, s.Scope, s.ScopeKey }).IsUnique();
+        });
+        builder.Entity<StaffNotification>(b =>
+        {
+            b.Property(n => n.UserId).HasMaxLength(450);
+            b.Property(n => n.Title).HasMaxLength(200);
+            b.Property(n => n.Body).HasMaxLength(1000);
+            b.Property(n => n.Link).HasMaxLength(200);
+            b.HasIndex(n => new { n.UserId, n.Id });
+            b.HasIndex(n => new { n.UserId, n.ReadAt });
         });
     }
 

@@ -10,10 +10,18 @@ public class SupervisionLifeTests
     private static readonly Actor Supervisor = new("u-sup", "监察 王敏", "Supervisor");
     private static readonly DateTime Monday = Bj(2026, 11, 16, 10);
 
-    private static SupervisionAlert Alert()
+    private static SupervisionAlert Alert(AlertSeverity severity = AlertSeverity.Yellow)
     {
         var c = Received(Promised(), Monday);
-        return SupervisionAlert.ForCase(new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.SubjectOf(c.Id), Monday, "超期"), AlertSeverity.Yellow, c, Monday, Monday.AddDays(1));
+        return SupervisionAlert.ForCase(new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.SubjectOf(c.Id), Monday, "超期"), severity, c, Monday, Monday.AddDays(1));
+    }
+
+    [Fact]
+    public void A_reminder_goes_to_the_handler_first_and_a_card_to_the_department()
+    {
+        Assert.Equal(EscalationLevel.Handler, Alert(AlertSeverity.Reminder).Level);
+        Assert.Equal(EscalationLevel.Department, Alert(AlertSeverity.Yellow).Level);
+        Assert.Equal(EscalationLevel.Department, Alert(AlertSeverity.Red).Level);
     }
 
     [Fact]
@@ -53,7 +61,7 @@ public class SupervisionLifeTests
     [Fact]
     public void An_unanswered_alert_climbs_to_the_department_then_to_the_leadership_and_stops_there()
     {
-        var a = Alert();
+        var a = Alert(AlertSeverity.Reminder);
         a.Escalate(Monday.AddDays(1), Monday.AddDays(2));
         Assert.Equal(EscalationLevel.Department, a.Level);
         a.Escalate(Monday.AddDays(2), Monday.AddDays(3));

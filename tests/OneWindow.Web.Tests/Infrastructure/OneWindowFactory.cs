@@ -16,7 +16,20 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
 
-    public TestDatabase Database { get; } = new();
+    private readonly bool _ownsDatabase;
+
+    public OneWindowFactory() : this(new TestDatabase(), ownsDatabase: true) { }
+
+    /// <summary>A second app instance on another host's database (the multi-instance tests).</summary>
+    public static OneWindowFactory SharingDatabaseOf(OneWindowFactory other) => new(other.Database, ownsDatabase: false);
+
+    private OneWindowFactory(TestDatabase database, bool ownsDatabase)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    public TestDatabase Database { get; }
     public TestClock Clock { get; } = new(DefaultNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -26,6 +39,7 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:OneWindow", Database.ConnectionString);
         // Background sweeps run only when a test calls them, with the test clock.
         builder.UseSetting("Cases:IntakeSweepSeconds", "0");
+        builder.UseSetting("Supervision:SweepSeconds", "0");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -65,7 +79,7 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             Database.Dispose();
         }

@@ -24,7 +24,8 @@ public sealed record OnlineApplication(ApplicantKind ApplicantKind, string? Ente
 /// 网上申报: an applicant's drafts, submission, supplements and withdrawal, with the files they upload. Every step
 /// checks that the case is theirs and the revision they saw, and is saved with its event like any other action.
 /// </summary>
-public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> users, HandleCase handle, CaseFiles files, RegionCalendars calendars, TimeProvider clock)
+public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> users, HandleCase handle, CaseFiles files, RegionCalendars calendars, TimeProvider clock,
+    Supervision.NotifyStaff notify)
 {
     /// <summary>Starts a draft for a published item or combined item, saving what was filled in so far.</summary>
     public async Task<Case> StartAsync(ClaimsPrincipal principal, string itemCode, OnlineApplication form, CancellationToken ct)
@@ -141,6 +142,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             if (tx is not null)
             {
                 await tx.CommitAsync(ct);
+                await notify.SendPendingAsync(ct);
             }
             return c;
         }

@@ -15,12 +15,18 @@ public static class CaseNumbers
     public static async Task<string> NextAsync(OneWindowDbContext db, string regionCode, DateOnly date, CancellationToken ct)
     {
         var prefix = $"{regionCode[..6]}-{date:yyyyMMdd}";
+        return $"{prefix}-{await NextValueAsync(db, prefix, ct):D5}";
+    }
+
+    /// <summary>The next value of a named counter (case numbers, supervision notice numbers), inside the caller's transaction.</summary>
+    public static async Task<long> NextValueAsync(OneWindowDbContext db, string prefix, CancellationToken ct)
+    {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A case number is taken inside the transaction that saves the case.");
+            ?? throw new InvalidOperationException("A number is taken inside the transaction that saves what it numbers.");
         await ExecuteAsync(connection, transaction, """INSERT INTO "CaseNumberCounters" ("Prefix", "LastValue") VALUES (@prefix, 0) ON CONFLICT ("Prefix") DO NOTHING""", prefix, ct);
         var value = await ExecuteAsync(connection, transaction, """UPDATE "CaseNumberCounters" SET "LastValue" = "LastValue" + 1 WHERE "Prefix" = @prefix RETURNING "LastValue" """, prefix, ct);
-        return $"{prefix}-{Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture):D5}";
+        return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<object?> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, string prefix, CancellationToken ct)

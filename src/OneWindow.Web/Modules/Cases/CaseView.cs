@@ -11,9 +11,13 @@ public sealed record JointPartView(string Number, string ItemCode, string ItemNa
 /// <summary>The departments a case names (its own and its parts'), for pages and views that show a joint case's parts.</summary>
 public static class CaseDepartments
 {
-    public static Task<Dictionary<Guid, string>> NamesAsync(OneWindowDbContext db, Case c, CancellationToken ct)
+    public static Task<Dictionary<Guid, string>> NamesAsync(OneWindowDbContext db, Case c, CancellationToken ct) =>
+        NamesAsync(db, [.. c.Parts.Select(p => p.DepartmentId).Append(c.DepartmentId)], ct);
+
+    /// <summary>The names of the given departments (a page's worth of rows).</summary>
+    public static Task<Dictionary<Guid, string>> NamesAsync(OneWindowDbContext db, IReadOnlyCollection<Guid> departmentIds, CancellationToken ct)
     {
-        var ids = c.Parts.Select(p => p.DepartmentId).Append(c.DepartmentId).Distinct().ToList();
+        var ids = departmentIds.Distinct().ToList();
         return db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
     }
 
@@ -23,7 +27,7 @@ public static class CaseDepartments
 
 public sealed record CaseFileView(Guid Id, string MaterialName, string FileName, long Length, DateTime UploadedAt, string UploadedBy);
 
-public sealed record CaseEventView(int Sequence, DateTime At, string ActorName, string ActorRole, string Action, CaseStatus? FromStatus, CaseStatus ToStatus, string? Node, string? Opinion, string? Data);
+public sealed record CaseEventView(int Sequence, DateTime At, string ActorName, string ActorRole, string Action, CaseStatus? FromStatus, CaseStatus ToStatus, string? Node, string? Opinion, string? Data, string Hash);
 
 /// <summary>A case as staff and the API see it: personal numbers masked, both clocks read now, the timeline and its verification.</summary>
 public sealed record CaseView(
@@ -90,7 +94,7 @@ public sealed record CaseView(
             c.ReadPromised(now, calendar), c.ReadStatutory(now, calendar),
             c.CurrentNode?.Name, c.AssigneeName, c.Nodes, c.Pauses, c.MissingMaterials, c.CorrectionNotices, c.Fees, c.StandardFeeTotal, c.PaidAmount, c.ReceiptNumber,
             c.Decision, c.DecisionReason, c.ResultNumber, c.DeliveryMethod, c.DeliveryReference, c.ConcludedAt, c.ClosingReason,
-            [.. events.Select(e => new CaseEventView(e.Sequence, e.At, e.ActorName, e.ActorRole, e.Action, e.FromStatus, e.ToStatus, e.Node, e.Opinion, e.Data))],
+            [.. events.Select(e => new CaseEventView(e.Sequence, e.At, e.ActorName, e.ActorRole, e.Action, e.FromStatus, e.ToStatus, e.Node, e.Opinion, e.Data, e.Hash))],
             ChainVerification.Verify(events),
             c.SubmittedAt, c.PreReviewDueAt, c.IsJoint,
             CaseDepartments.Parts(c, departments),

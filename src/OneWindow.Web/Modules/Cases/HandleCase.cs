@@ -7,6 +7,7 @@ using OneWindow.Domain.Catalog;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
 using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web.Modules.Cases;
 
@@ -27,7 +28,8 @@ public sealed record RegisterApplication(
 /// Every action on a case, for the workbench pages and the API alike: load the case, check who acts and the
 /// revision they saw, let the domain decide, and save the case with its new events in one transaction.
 /// </summary>
-public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars, UserManager<UserAccount> users, CaseFiles files, TimeProvider clock)
+public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars, UserManager<UserAccount> users, CaseFiles files, TimeProvider clock,
+    WatchCases watch, NotifyStaff notify)
 {
     /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
     public async Task<Case> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
@@ -59,7 +61,9 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         }
         db.CaseEvents.AddRange(c.NewEvents);
         await db.SaveChangesAsync(ct);
+        await watch.AfterActionAsync(c, c.NewEvents, now, calendar, ct);
         await tx.CommitAsync(ct);
+        await notify.SendPendingAsync(ct);
         return c;
     }
 
@@ -91,7 +95,11 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     /// </summary>
     internal async Task SaveAsync(Case c, int expectedRevision, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
     {
-        await CarryAcrossJointAsync(c, now, calendar, ct);
+        // The action, the cases it carries along, and what supervision finds in them are one unit. A caller that
+        // already holds a transaction (a first online submission) commits it and sends the notifications itself.
+        using var gate = await db.EnterWriteGateAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var touched = await CarryAcrossJointAsync(c, now, calendar, ct);
         AddNewEvents(c);
         try
         {
@@ -101,18 +109,25 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         {
             // Two people acted at once: the other's event took this sequence number first. Same answer as a stale revision.
             db.ChangeTracker.Clear();
-            // Inside a caller's transaction (a first online submission) PostgreSQL refuses further queries after the
-            // error; the only such failure there is the lost race on the event sequence.
-            if (db.Database.CurrentTransaction is not null
-                || await db.Cases.AsNoTracking().AnyAsync(x => x.Id == c.Id && x.Revision != expectedRevision, ct))
+            if (await ChangedMeanwhileAsync(c.Id, expectedRevision, ct))
             {
                 throw new DbUpdateConcurrencyException($"Case {c.Number} changed while this action was saved.", e);
             }
             throw;
         }
+        foreach (var moved in touched.Prepend(c))
+        {
+            await watch.AfterActionAsync(moved, moved.NewEvents, now, calendar, ct);
+        }
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+            await notify.SendPendingAsync(ct);
+        }
     }
 
-    private async Task CarryAcrossJointAsync(Case c, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
+    /// <returns>The other cases the action moved (the parts, or the joint case), for supervision.</returns>
+    private async Task<IReadOnlyList<Case>> CarryAcrossJointAsync(Case c, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
     {
         if (c.IsJoint && c.Status == CaseStatus.Accepted && c.Parts.Count == 0)
         {
@@ -124,21 +139,40 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
             {
                 AddNewEvents(part);
             }
+            return parts;
         }
         else if (c.IsJoint && c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded or CaseStatus.Withdrawn or CaseStatus.Terminated)
         {
-            foreach (var part in await db.Cases.Where(p => p.ParentCaseId == c.Id).OrderBy(p => p.Number).ToListAsync(ct))
+            var parts = await db.Cases.Where(p => p.ParentCaseId == c.Id).OrderBy(p => p.Number).ToListAsync(ct);
+            foreach (var part in parts)
             {
                 part.FollowJoint(c, now, calendar);
                 c.RecordPart(part, now, calendar);
                 AddNewEvents(part);
             }
+            return parts;
         }
         else if (c.ParentCaseId is { } parentId)
         {
             var joint = await db.Cases.FirstAsync(p => p.Id == parentId, ct);
             joint.RecordPart(c, now, calendar);
             AddNewEvents(joint);
+            return [joint];
+        }
+        return [];
+    }
+
+    private async Task<bool> ChangedMeanwhileAsync(Guid id, int expectedRevision, CancellationToken ct)
+    {
+        try
+        {
+            return await db.Cases.AsNoTracking().AnyAsync(x => x.Id == id && x.Revision != expectedRevision, ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // PostgreSQL refuses queries in a transaction aborted by the error; the only such failure here is the
+            // lost race on the event sequence.
+            return true;
         }
     }
 

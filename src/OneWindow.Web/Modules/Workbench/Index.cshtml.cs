@@ -11,6 +11,7 @@ public sealed class IndexModel(UserManager<UserAccount> users, OneWindowDbContex
 {
     public StaffScope Scope { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name, LimitKind Kind, int Promised)> Items { get; private set; } = [];
+    public int UnreadNotifications { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -20,6 +21,8 @@ public sealed class IndexModel(UserManager<UserAccount> users, OneWindowDbContex
             return Challenge();
         }
         Scope = scope;
+        var userId = scope.User.Id;
+        UnreadNotifications = await db.StaffNotifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
         var codes = scope.ItemCodes.ToList();
         Items = [.. (await db.ServiceItemVersions.AsNoTracking().Where(v => codes.Contains(v.ItemCode) && v.Status == VersionStatus.Published)
             .OrderBy(v => v.ItemCode).Select(v => new { v.ItemCode, v.Name, v.LimitKind, v.PromisedLimitDays }).ToListAsync(ct))

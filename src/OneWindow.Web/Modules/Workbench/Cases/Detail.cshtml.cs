@@ -34,6 +34,7 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
     public IReadOnlyList<string> Actions { get; private set; } = [];
     public string? Error { get; private set; }
     public string? FailedAction { get; private set; }
+    public IReadOnlyList<Domain.Supervision.SupervisionAlert> Alerts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {
@@ -74,6 +75,7 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
     {
         var c = await handle.LoadForAsync(User, number, ct);
         View = await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct);
+        Alerts = await Supervision.CaseAlerts.ListAsync(db, c.Id, ct);
         var staff = await CaseStaff.LoadAsync(User, users);
         Actions = CaseActionChoice.For(c, staff.Roles, staff.User.Id);
         // The forms carry the revision shown now; after a refused action the typed text stays in the bound fields.

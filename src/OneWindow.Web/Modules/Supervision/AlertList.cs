@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Supervision;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+
+namespace OneWindow.Web.Modules.Supervision;
+
+public sealed record AlertRow(Guid Id, SupervisionRule Rule, AlertSeverity Severity, AlertStatus Status, EscalationLevel Level, string? CaseNumber,
+    string? ItemName, Guid DepartmentId, string? HandlerName, string Detail, DateTime TriggeredAt, DateTime RaisedAt);
+
+/// <summary>
+/// Alerts newest first, paged by key (RaisedAt, Id) descending: a department's (or a venue's) for its staff, all for
+/// supervisors and leaders; by one status (an equality, so the (DepartmentId, Status, RaisedAt, Id) and
+/// (Status, RaisedAt, Id) indexes serve the order) and optionally one severity.
+/// </summary>
+public static class AlertList
+{
+    public const int PageSize = 30;
+
+    public static async Task<(IReadOnlyList<AlertRow> Rows, string? Next)> PageAsync(OneWindowDbContext db, SupervisionViewer viewer,
+        AlertStatus? status, AlertSeverity? severity, Guid? department, string? after, CancellationToken ct)
+    {
+        var alerts = db.SupervisionAlerts.AsNoTracking();
+        if (!viewer.SeesAll)
+        {
+            var user = viewer.User;
+            alerts = user.DepartmentId is { } own ? alerts.Where(a => a.DepartmentId == own) : alerts.Where(a => a.VenueId == user.VenueId && a.VenueId != null);
+        }
+        else if (department is { } d)
+        {
+            alerts = alerts.Where(a => a.DepartmentId == d);
+        }
+        if (status is { } s)
+        {
+            alerts = alerts.Where(a => a.Status == s);
+        }
+        if (severity is { } v)
+        {
+            alerts = alerts.Where(a => a.Severity == v);
+        }
+        if (KeysetCursor.TryParse(after, out var at, out var id))
+        {
+            alerts = alerts.Where(a => a.RaisedAt < at || (a.RaisedAt == at && a.Id.CompareTo(id) < 0));
+        }
+        var rows = await alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(PageSize + 1)
+            .Select(a => new AlertRow(a.Id, a.Rule, a.Severity, a.Status, a.Level, a.CaseNumber, a.ItemName, a.DepartmentId, a.HandlerName, a.Detail, a.TriggeredAt, a.RaisedAt))
+            .ToListAsync(ct);
+        string? next = null;
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            next = KeysetCursor.Format(rows[^1].RaisedAt, rows[^1].Id);
+        }
+        return (rows, next);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Supervision;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Modules.Supervision;
+
+/// <summary>
+/// The configured rule settings (a few hundred rows at most: one per rule and scope), read once per unit of work,
+/// and the escalation delay. Settings change rarely and take effect from the next action or sweep.
+/// </summary>
+public sealed class SupervisionSettings(OneWindowDbContext db, IConfiguration configuration)
+{
+    /// <summary>A bound on the rows read, far above any real configuration (12 rules × scopes).</summary>
+    public const int MaxSettings = 5000;
+
+    private RuleBook? _book;
+
+    public async Task<RuleBook> RuleBookAsync(CancellationToken ct)
+    {
+        if (_book is null)
+        {
+            var rows = await db.SupervisionRuleSettings.AsNoTracking().OrderBy(s => s.Id).Take(MaxSettings).ToListAsync(ct);
+            _book = new RuleBook([.. rows.Select(r => r.ToOverride())]);
+        }
+        return _book;
+    }
+
+    /// <summary>Working days an alert waits for an answer before it climbs one rung (domain.md §5 ladder).</summary>
+    public int EscalateAfterWorkingDays => Math.Clamp(configuration.GetValue("Supervision:EscalateAfterWorkingDays", 1), 1, 30);
+
+    public DateTime EscalateAt(DateTime now, WorkingDayCalendar calendar) => LegalClock.Due(calendar, now, EscalateAfterWorkingDays).DueAtUtc!.Value;
+}

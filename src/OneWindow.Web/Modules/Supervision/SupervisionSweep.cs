@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Cases;
+using OneWindow.Domain.Supervision;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Calendar;
+
+namespace OneWindow.Web.Modules.Supervision;
+
+/// <summary>What one sweep did.</summary>
+public sealed record SweepResult(bool Ran, int CasesChecked, int AlertsRaised, int NoticesLate, int Escalated);
+
+/// <summary>
+/// The time-based rules, run by the clock (<see cref="TimeProvider"/>): the cases whose watch has come due, oldest
+/// first, from the <c>(DueAt, CaseId)</c> index, in batches; the supervision notices past their reply date; the
+/// alerts past their escalation time. Each case is checked and saved in its own transaction, so one bad record
+/// cannot stop the others and a crash loses at most the case in hand. Only one instance sweeps at a time.
+/// </summary>
+public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<SupervisionSweep> logger) : BackgroundService
+{
+    public const int BatchSize = 500;
+    /// <summary>Batches per pass: a backlog (after downtime, or the first pass after an upgrade) drains over several ticks.</summary>
+    public const int MaxBatchesPerPass = 40;
+    private const long LockKey = 0x4F6E655375_7076; // "OneSupv"
+
+    public async Task<SweepResult> RunOnceAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<OneWindowDbContext>();
+        await using var held = await SweepLock.TryTakeAsync(db, LockKey, ct);
+        if (held is null)
+        {
+            return new SweepResult(false, 0, 0, 0, 0);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pass = new Pass(services, now, logger);
+        for (var batch = 0; batch < MaxBatchesPerPass; batch++)
+        {
+            if (await pass.CasesAsync(ct) < BatchSize)
+            {
+                break;
+            }
+        }
+        await pass.NoticesAsync(ct);
+        await pass.EscalationsAsync(ct);
+        return pass.Result;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = configuration.GetValue("Supervision:SweepSeconds", 30);
+        if (seconds <= 0)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
+        do
+        {
+            try
+            {
+                var result = await RunOnceAsync(stoppingToken);
+                if (result.AlertsRaised + result.NoticesLate + result.Escalated > 0)
+                {
+                    logger.LogInformation("Supervision sweep: {Cases} cases checked, {Alerts} alerts, {Notices} late notices, {Escalated} escalated",
+                        result.CasesChecked, result.AlertsRaised, result.NoticesLate, result.Escalated);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The supervision sweep failed; it runs again at the next tick");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private sealed class Pass(IServiceProvider services, DateTime now, ILogger logger)
+    {
+        private readonly OneWindowDbContext _db = services.GetRequiredService<OneWindowDbContext>();
+        private readonly RegionCalendars _calendars = services.GetRequiredService<RegionCalendars>();
+        private readonly SupervisionSettings _settings = services.GetRequiredService<SupervisionSettings>();
+        private readonly RaiseAlerts _raise = services.GetRequiredService<RaiseAlerts>();
+        private readonly WatchCases _watch = services.GetRequiredService<WatchCases>();
+        private readonly NotifyStaff _notify = services.GetRequiredService<NotifyStaff>();
+        private int _checked, _raised, _late, _escalated;
+
+        public SweepResult Result => new(true, _checked, _raised, _late, _escalated);
+
+        /// <summary>One batch of due cases; returns how many watches were due in it.</summary>
+        public async Task<int> CasesAsync(CancellationToken ct)
+        {
+            var due = await _db.SupervisionWatches.AsNoTracking()
+                .Where(w => w.DueAt <= now)
+                .OrderBy(w => w.DueAt).ThenBy(w => w.CaseId)
+                .Take(BatchSize).ToListAsync(ct);
+            if (due.Count == 0)
+            {
+                return 0;
+            }
+            var ids = due.Select(w => w.CaseId).ToList();
+            var cases = await _db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var book = await _settings.RuleBookAsync(ct);
+            foreach (var watch in due)
+            {
+                _db.ChangeTracker.Clear();
+                await InUnitAsync(async () =>
+                {
+                    if (!cases.TryGetValue(watch.CaseId, out var c))
+                    {
+                        await _watch.SetAsync(watch.CaseId, watch.CaseRevision, null, watch.CaseRevision, ct);
+                        return;
+                    }
+                    var calendar = await _calendars.ForRegionAsync(c.RegionCode);
+                    var rules = book.ForCase(c.RegionCode, c.DepartmentId, c.ItemCode);
+                    var check = CaseSupervision.Check(c, now, calendar, rules);
+                    _raised += (await _raise.ForCaseAsync(c, check.Due, rules, now, calendar, ct)).Count;
+                    await _watch.SetAsync(c.Id, c.Revision, check.NextCheckAt, c.Revision, ct);
+                    _checked++;
+                }, $"case {watch.CaseId}", ct);
+            }
+            return due.Count;
+        }
+
+        public async Task NoticesAsync(CancellationToken ct)
+        {
+            var late = await _db.SupervisionNotices.AsNoTracking()
+                .Where(n => n.Status == NoticeStatus.Issued && n.ReplyDueAt <= now && !_db.SupervisionAlerts.Any(a => a.NoticeId == n.Id))
+                .OrderBy(n => n.ReplyDueAt).ThenBy(n => n.Id)
+                .Take(BatchSize).ToListAsync(ct);
+            foreach (var notice in late)
+            {
+                _db.ChangeTracker.Clear();
+                await InUnitAsync(async () =>
+                {
+                    if (await _raise.ForNoticeAsync(notice, now, await _calendars.ForRegionAsync(notice.RegionCode), ct) is not null)
+                    {
+                        _late++;
+                    }
+                }, $"notice {notice.Number}", ct);
+            }
+        }
+
+        public async Task EscalationsAsync(CancellationToken ct)
+        {
+            var ids = await _db.SupervisionAlerts.AsNoTracking()
+                .Where(a => a.EscalateAt <= now)
+                .OrderBy(a => a.EscalateAt).ThenBy(a => a.Id)
+                .Select(a => a.Id).Take(BatchSize).ToListAsync(ct);
+            foreach (var id in ids)
+            {
+                _db.ChangeTracker.Clear();
+                await InUnitAsync(async () =>
+                {
+                    var alert = await _db.SupervisionAlerts.FirstAsync(a => a.Id == id, ct);
+                    if (alert.EscalateAt is not { } at || at > now || alert.Status is not (AlertStatus.Raised or AlertStatus.Notified))
+                    {
+                        return;
+                    }
+                    alert.Escalate(now, _settings.EscalateAt(now, await _calendars.ForRegionAsync(alert.RegionCode)));
+                    alert.MarkNotified(await _notify.AddAsync(alert, alert.Level, null, ct), now);
+                    await _db.SaveChangesAsync(ct);
+                    _escalated++;
+                }, $"alert {id}", ct);
+            }
+        }
+
+        /// <summary>
+        /// One unit in its own transaction (on SQLite under the write gate); the SMS go out after it commits. A unit
+        /// that fails is logged and skipped: the next tick tries it again.
+        /// </summary>
+        private async Task InUnitAsync(Func<Task> unit, string what, CancellationToken ct)
+        {
+            try
+            {
+                using var gate = await _db.EnterWriteGateAsync(ct);
+                await using var tx = await _db.Database.BeginTransactionAsync(ct);
+                await unit();
+                await tx.CommitAsync(ct);
+                await _notify.SendPendingAsync(ct);
+            }
+            catch (Exception e) when (e is DbUpdateException or Domain.DomainRuleException)
+            {
+                _notify.DiscardPending();
+                logger.LogWarning(e, "Supervision sweep skipped {What}", what);
+            }
+        }
+    }
+}

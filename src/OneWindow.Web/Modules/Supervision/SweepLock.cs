@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Modules.Supervision;
+
+/// <summary>
+/// One sweeper at a time. On PostgreSQL a session-level advisory lock taken with <c>pg_try_advisory_lock</c>: a second
+/// app instance finds it held and skips its tick, and a crashed instance's lock goes with its connection. On SQLite
+/// (one process) a semaphore. The unique alert index stays the guarantee; the lock saves the double work.
+/// </summary>
+public static class SweepLock
+{
+    private static readonly SemaphoreSlim InProcess = new(1, 1);
+
+    /// <summary>Takes the lock for <paramref name="key"/> on the context's connection, or returns null when another holds it.</summary>
+    public static async Task<IAsyncDisposable?> TryTakeAsync(OneWindowDbContext db, long key, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await InProcess.WaitAsync(0, ct) ? new Release(() => { InProcess.Release(); return Task.CompletedTask; }) : null;
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        var taken = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({key}) AS \"Value\"").SingleAsync(ct);
+        if (!taken)
+        {
+            await db.Database.CloseConnectionAsync();
+            return null;
+        }
+        return new Release(async () =>
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({key})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        });
+    }
+
+    private sealed class Release(Func<Task> release) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await release();
+    }
+}
