@@ -121,6 +121,7 @@ public static class OneWindowApp
         app.MapPortalModule();
         app.MapCasesModule();
         Modules.Applicants.ApplicantsModule.MapApplicantsModule(app);
+        app.MapSupervisionModule();
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).ExcludeFromDescription();
         return app;
     }

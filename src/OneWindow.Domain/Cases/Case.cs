@@ -27,6 +27,8 @@ public sealed partial class Case
     public string ItemName { get; private set; } = "";
     public Guid DepartmentId { get; private set; }
     public Guid? ReceivingVenueId { get; private set; }
+    /// <summary>The window that took the application in (window intake); null online.</summary>
+    public Guid? ReceivingWindowId { get; private set; }
     public string RegionCode { get; private set; } = "";
     public CaseChannel Channel { get; private set; }
     public ApplicantKind ApplicantKind { get; private set; }
@@ -119,9 +121,10 @@ public sealed partial class Case
 
     /// <summary>Registers an application for an item or, with a combined template, a joint case (一件事): it is received.</summary>
     public static Case Receive(string number, CaseTemplate template, Applicant applicant, CaseChannel channel, Guid? receivingVenueId, string regionCode,
-        IReadOnlyList<string> materialsProvided, Actor clerk, DateTime now, WorkingDayCalendar calendar)
+        IReadOnlyList<string> materialsProvided, Actor clerk, DateTime now, WorkingDayCalendar calendar, Guid? windowId = null)
     {
         var c = NewCase(number, template, applicant, channel, receivingVenueId, regionCode, now);
+        c.ReceivingWindowId = windowId;
         c.MarkReceived(now, calendar);
         c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials = materialsProvided, channel });
         return c;

@@ -42,6 +42,7 @@ public sealed partial class Case
             var template = CaseTemplate.ForItem(byId[versionId]) with { Fees = [] };
             var part = NewCase($"{Number}-{index + 1:D2}", template, Applicant, Channel, ReceivingVenueId, RegionCode, now);
             part.ParentCaseId = Id;
+            part.ReceivingWindowId = ReceivingWindowId;
             part.ApplicantUserId = ApplicantUserId;
             part.SubmittedAt = SubmittedAt;
             part.ReceivedAt = ReceivedAt;

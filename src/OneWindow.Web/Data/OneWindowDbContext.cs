@@ -282,6 +282,12 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             // An applicant's own applications, newest first; a joint case's parts.
             b.HasIndex(c => new { c.ApplicantUserId, c.CreatedAt, c.Id });
             b.HasIndex(c => c.ParentCaseId);
+            // The supervision dashboard: open cases by department and state; today's intake and conclusions (by window).
+            b.HasIndex(c => new { c.Open, c.DepartmentId, c.Status });
+            b.HasIndex(c => new { c.ReceivedAt, c.ReceivingWindowId });
+            b.HasIndex(c => c.ConcludedAt);
+            // The supervisors' drill-down: every open case by due date.
+            b.HasIndex(c => new { c.Open, c.InboxDueAt, c.Id });
         });
         builder.Entity<CaseFile>(b =>
         {

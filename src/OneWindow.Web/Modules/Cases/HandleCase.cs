@@ -49,11 +49,19 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         var county = venue.RegionCode[..6] + "000000";
         var channel = venue.Tier is Domain.Organization.VenueTier.TownHall or Domain.Organization.VenueTier.VillageRoom ? CaseChannel.ProxyIntake : request.Channel;
         var calendar = await calendars.ForRegionAsync(county);
+        // The clerk's window: of their department's windows at the venue (or its comprehensive windows), the one
+        // authorized for the item, else the first.
+        var ownDepartment = staff.User.DepartmentId;
+        var itemCode = template.Code;
+        var windowId = await db.Windows.AsNoTracking()
+            .Where(w => w.VenueId == venue.Id && (ownDepartment == null ? w.Kind == Domain.Organization.WindowKind.Comprehensive : w.DepartmentId == ownDepartment))
+            .OrderByDescending(w => db.WindowItems.Any(a => a.WindowId == w.Id && a.ItemCode == itemCode)).ThenBy(w => w.Number)
+            .Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
 
         using var gate = await db.EnterWriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var number = await CaseNumbers.NextAsync(db, county, ChinaTime.DateOf(now), ct);
-        var c = Case.Receive(number, template, applicant, channel, venue.Id, county, request.MaterialsProvided ?? [], actor, now, calendar);
+        var c = Case.Receive(number, template, applicant, channel, venue.Id, county, request.MaterialsProvided ?? [], actor, now, calendar, windowId);
         db.Cases.Add(c);
         foreach (var scan in request.Scans)
         {

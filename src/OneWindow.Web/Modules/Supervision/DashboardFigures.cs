@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Cases;
+using OneWindow.Domain.Supervision;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Modules.Supervision;
+
+public sealed record StatusCount(CaseStatus Status, int Count);
+public sealed record DepartmentFigures(Guid Id, string Name, int Open, int Overdue, int IntakeToday, int ConcludedToday, int Yellow, int Red);
+public sealed record ItemFigures(string Code, string Name, int Open);
+public sealed record WindowFigures(Guid Id, string Number, string Name, int ServedToday);
+public sealed record DayFigures(DateOnly Day, int Intake, int Concluded);
+
+/// <summary>
+/// What the supervision center watches (the seeds' 实时监控): open cases by state and department, reminders and
+/// cards, today's intake and conclusions, the month's on-time rate, the busiest items, each window's served count,
+/// the last two weeks, and the newest cards. Every figure is a grouped count over an index, never a table read.
+/// </summary>
+public sealed record DashboardFigures(
+    DateTime At,
+    int OpenTotal,
+    IReadOnlyList<StatusCount> OpenByStatus,
+    int Reminders,
+    int YellowCards,
+    int RedCards,
+    int IntakeToday,
+    int ConcludedToday,
+    int ConcludedThisMonth,
+    int OnTimeThisMonth,
+    IReadOnlyList<DepartmentFigures> Departments,
+    IReadOnlyList<ItemFigures> Items,
+    IReadOnlyList<WindowFigures> Windows,
+    IReadOnlyList<DayFigures> Trend,
+    IReadOnlyList<AlertRow> LatestCards)
+{
+    /// <summary>办结按期率: the share of this month's decided and concluded cases decided by the promised deadline.</summary>
+    public double? OnTimeRate => ConcludedThisMonth == 0 ? null : Math.Round(100.0 * OnTimeThisMonth / ConcludedThisMonth, 2);
+
+    public const int TrendDays = 14;
+    public const int TopItems = 10;
+    public const int LatestCardCount = 12;
+
+    public static async Task<DashboardFigures> ComputeAsync(OneWindowDbContext db, DateTime now, Guid? venueId, CancellationToken ct)
+    {
+        var today = ChinaTime.DateOf(now);
+        var dayStart = ChinaTime.StartOfDayUtc(today);
+        var monthStart = ChinaTime.StartOfDayUtc(new DateOnly(today.Year, today.Month, 1));
+        var open = db.Cases.AsNoTracking().Where(c => c.Open);
+
+        var byStatus = await open.GroupBy(c => c.Status).Select(g => new StatusCount(g.Key, g.Count())).ToListAsync(ct);
+        var openByDepartment = await open.GroupBy(c => c.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var overdueByDepartment = await open.Where(c => c.Status == CaseStatus.Accepted && c.PromisedDueAt < now)
+            .GroupBy(c => c.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var received = db.Cases.AsNoTracking().Where(c => c.ReceivedAt >= dayStart && c.ReceivedAt <= now && c.ParentCaseId == null);
+        var intakeByDepartment = await received.GroupBy(c => c.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var concluded = db.Cases.AsNoTracking().Where(c => c.ConcludedAt >= dayStart && c.ConcludedAt <= now && c.Status == CaseStatus.Concluded && c.ParentCaseId == null);
+        var concludedByDepartment = await concluded.GroupBy(c => c.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        var month = db.Cases.AsNoTracking().Where(c => c.ConcludedAt >= monthStart && c.ConcludedAt <= now && c.Status == CaseStatus.Concluded && c.ParentCaseId == null && c.DecidedAt != null);
+        var concludedThisMonth = await month.CountAsync(ct);
+        var onTimeThisMonth = await month.CountAsync(c => c.PromisedDueAt == null || c.DecidedAt <= c.PromisedDueAt, ct);
+
+        var openAlerts = db.SupervisionAlerts.AsNoTracking().Where(a => a.Status != AlertStatus.Closed);
+        var alertCounts = await openAlerts.GroupBy(a => new { a.DepartmentId, a.Severity }).Select(g => new { g.Key.DepartmentId, g.Key.Severity, Count = g.Count() }).ToListAsync(ct);
+
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Take(500).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+        var departmentFigures = departments
+            .Select(d => new DepartmentFigures(d.Id, d.Name, openByDepartment.GetValueOrDefault(d.Id), overdueByDepartment.GetValueOrDefault(d.Id),
+                intakeByDepartment.GetValueOrDefault(d.Id), concludedByDepartment.GetValueOrDefault(d.Id),
+                alertCounts.Where(a => a.DepartmentId == d.Id && a.Severity == AlertSeverity.Yellow).Sum(a => a.Count),
+                alertCounts.Where(a => a.DepartmentId == d.Id && a.Severity == AlertSeverity.Red).Sum(a => a.Count)))
+            .Where(d => d.Open + d.IntakeToday + d.ConcludedToday + d.Yellow + d.Red > 0)
+            .ToList();
+
+        var items = (await open.GroupBy(c => new { c.ItemCode, c.ItemName }).Select(g => new { g.Key.ItemCode, g.Key.ItemName, Count = g.Count() })
+            .OrderByDescending(i => i.Count).ThenBy(i => i.ItemCode).Take(TopItems).ToListAsync(ct))
+            .Select(i => new ItemFigures(i.ItemCode, i.ItemName, i.Count)).ToList();
+
+        var windows = await WindowsAsync(db, received, venueId, ct);
+
+        var trend = new List<DayFigures>();
+        for (var day = today.AddDays(-(TrendDays - 1)); day <= today; day = day.AddDays(1))
+        {
+            var from = ChinaTime.StartOfDayUtc(day);
+            var to = ChinaTime.EndOfDayUtc(day);
+            trend.Add(new DayFigures(day,
+                await db.Cases.CountAsync(c => c.ReceivedAt >= from && c.ReceivedAt < to && c.ParentCaseId == null, ct),
+                await db.Cases.CountAsync(c => c.ConcludedAt >= from && c.ConcludedAt < to && c.Status == CaseStatus.Concluded && c.ParentCaseId == null, ct)));
+        }
+
+        var cards = await openAlerts.Where(a => a.Severity != AlertSeverity.Reminder)
+            .OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(LatestCardCount)
+            .Select(a => new AlertRow(a.Id, a.Rule, a.Severity, a.Status, a.Level, a.CaseNumber, a.ItemName, a.DepartmentId, a.HandlerName, a.Detail, a.TriggeredAt, a.RaisedAt))
+            .ToListAsync(ct);
+
+        return new DashboardFigures(now, byStatus.Sum(s => s.Count), [.. byStatus.OrderBy(s => s.Status)],
+            alertCounts.Where(a => a.Severity == AlertSeverity.Reminder).Sum(a => a.Count),
+            alertCounts.Where(a => a.Severity == AlertSeverity.Yellow).Sum(a => a.Count),
+            alertCounts.Where(a => a.Severity == AlertSeverity.Red).Sum(a => a.Count),
+            intakeByDepartment.Values.Sum(), concludedByDepartment.Values.Sum(), concludedThisMonth, onTimeThisMonth,
+            departmentFigures, items, windows, trend, cards);
+    }
+
+    /// <summary>Each window of the venue (or of every venue) with the applications it took in today.</summary>
+    private static async Task<IReadOnlyList<WindowFigures>> WindowsAsync(OneWindowDbContext db, IQueryable<Case> receivedToday, Guid? venueId, CancellationToken ct)
+    {
+        var served = await receivedToday.Where(c => c.ReceivingWindowId != null).GroupBy(c => c.ReceivingWindowId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var windows = db.Windows.AsNoTracking();
+        if (venueId is { } v)
+        {
+            windows = windows.Where(w => w.VenueId == v);
+        }
+        return [.. (await windows.OrderBy(w => w.Number).Take(200).Select(w => new { w.Id, w.Number, w.Name }).ToListAsync(ct))
+            .Select(w => new WindowFigures(w.Id, w.Number, w.Name, served.GetValueOrDefault(w.Id)))];
+    }
+}
+
+/// <summary>
+/// The figures as the live pages receive them: computed at most once per interval whatever the number of open
+/// dashboards and screens (one query set per host), so that watching costs the database nothing extra.
+/// </summary>
+public sealed class LiveFigures(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DashboardFigures? _latest;
+
+    public void Dispose() => _gate.Dispose();
+
+    public TimeSpan Interval => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Supervision:LiveSeconds", 5), 1, 300));
+
+    public async Task<DashboardFigures> GetAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_latest is { } fresh && now - fresh.At < Interval && now >= fresh.At)
+        {
+            return fresh;
+        }
+        await _gate.WaitAsync(ct);
+        try
+        {
+            now = clock.GetUtcNow().UtcDateTime;
+            if (_latest is { } again && now - again.At < Interval && now >= again.At)
+            {
+                return again;
+            }
+            using var scope = scopes.CreateScope();
+            _latest = await DashboardFigures.ComputeAsync(scope.ServiceProvider.GetRequiredService<OneWindowDbContext>(), now, null, ct);
+            return _latest;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using OneWindow.Domain.Calendar;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Cases;
+
+namespace OneWindow.Web.Modules.Supervision;
+
+/// <summary>
+/// The figures as the live pages show them, with every name in the reader's language and every link worked out,
+/// so that the script only copies text into place (the page renders the same rows without it).
+/// </summary>
+public sealed record LiveView(
+    string At,
+    int OpenTotal,
+    int Reminders,
+    int YellowCards,
+    int RedCards,
+    int IntakeToday,
+    int ConcludedToday,
+    string OnTimeRate,
+    IReadOnlyList<LiveView.Row> Statuses,
+    IReadOnlyList<LiveView.Row> Departments,
+    IReadOnlyList<LiveView.Row> Items,
+    IReadOnlyList<LiveView.Row> Windows,
+    IReadOnlyList<LiveView.Row> Cards,
+    IReadOnlyList<DayFigures> Trend)
+{
+    /// <summary>One table row: its cells' text by field name and its link.</summary>
+    public sealed record Row(IReadOnlyDictionary<string, string> Fields, string? Link, string? Css = null);
+
+    public static LiveView From(DashboardFigures f, IReadOnlyDictionary<Guid, string> departmentNames) => new(
+        ChinaTime.ToLocal(f.At).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+        f.OpenTotal, f.Reminders, f.YellowCards, f.RedCards, f.IntakeToday, f.ConcludedToday,
+        f.OnTimeRate is { } rate ? rate.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—",
+        [.. f.OpenByStatus.Select(s => new Row(Fields(("status", CaseText.Of(s.Status)), ("count", s.Count)), $"/supervision/cases?status={s.Status}"))],
+        [.. f.Departments.Select(d => new Row(Fields(("name", d.Name), ("open", d.Open), ("overdue", d.Overdue), ("intake", d.IntakeToday), ("concluded", d.ConcludedToday), ("yellow", d.Yellow), ("red", d.Red)),
+            $"/supervision/cases?department={d.Id}", d.Red > 0 ? "row-red" : d.Yellow > 0 ? "row-yellow" : null))],
+        [.. f.Items.Select(i => new Row(Fields(("code", i.Code), ("name", i.Name), ("open", i.Open)), $"/supervision/cases?item={Uri.EscapeDataString(i.Code)}"))],
+        [.. f.Windows.Select(w => new Row(Fields(("number", w.Number), ("name", Text.Translate(w.Name)), ("served", w.ServedToday)), null))],
+        [.. f.LatestCards.Select(a => new Row(Fields(("severity", SupervisionText.Of(a.Severity)), ("rule", SupervisionText.Of(a.Rule)), ("case", a.CaseNumber ?? "—"),
+            ("department", departmentNames.GetValueOrDefault(a.DepartmentId) ?? ""), ("detail", a.Detail), ("at", ChinaTime.ToLocal(a.TriggeredAt).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            ("status", SupervisionText.Of(a.Status))), $"/workbench/alerts/{a.Id}", "severity-" + a.Severity.ToString().ToLowerInvariant()))],
+        f.Trend);
+
+    private static Dictionary<string, string> Fields(params (string Name, object Value)[] fields) =>
+        fields.ToDictionary(f => f.Name, f => Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+}

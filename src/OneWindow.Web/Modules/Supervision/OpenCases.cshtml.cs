@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Cases;
+
+namespace OneWindow.Web.Modules.Supervision;
+
+/// <summary>
+/// The dashboard's drill-down: every open case of the center, or of one department, state or item, the soonest
+/// deadline first, paged by key (InboxDueAt, Id) on the (Open, InboxDueAt, Id) or (DepartmentId, Open, InboxDueAt, Id) index.
+/// </summary>
+public sealed class OpenCasesModel(OneWindowDbContext db, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
+    [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Item { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    public IReadOnlyList<InboxRow> Rows { get; private set; } = [];
+    public string? Next { get; private set; }
+    public DateTime Now { get; private set; }
+    public List<SelectListItem> Departments { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow().UtcDateTime;
+        var cases = db.Cases.AsNoTracking().Where(c => c.Open);
+        if (Department is { } department)
+        {
+            cases = cases.Where(c => c.DepartmentId == department);
+        }
+        if (Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+        if (!string.IsNullOrWhiteSpace(Item))
+        {
+            var code = Item.Trim();
+            cases = cases.Where(c => c.ItemCode == code);
+        }
+        if (Overdue)
+        {
+            var now = Now;
+            cases = cases.Where(c => c.Status == CaseStatus.Accepted && c.PromisedDueAt < now);
+        }
+        if (KeysetCursor.TryParse(After, out var dueAt, out var id))
+        {
+            cases = cases.Where(c => c.InboxDueAt > dueAt || (c.InboxDueAt == dueAt && c.Id.CompareTo(id) > 0));
+        }
+        var rows = await cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id).Take(PageSize + 1)
+            .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, c.AssigneeName, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id))
+            .ToListAsync(ct);
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            Next = KeysetCursor.Format(rows[^1].InboxDueAt, rows[^1].Id);
+        }
+        Rows = rows;
+        Departments = await PickLists.DepartmentsAsync(db, Department, "全部", ct);
+    }
+
+    public string PageLink(string next) =>
+        $"/supervision/cases?department={Department}&status={Status}&item={Uri.EscapeDataString(Item ?? "")}&overdue={Overdue}&after={Uri.EscapeDataString(next)}";
+}
