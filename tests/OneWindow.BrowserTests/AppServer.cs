@@ -37,6 +37,8 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ConnectionStrings__OneWindow"] = $"Data Source={_databaseFile}";
         start.Environment["Database__Provider"] = "Sqlite";
+        // Live pages refresh every second here, so that a journey sees a change without waiting.
+        start.Environment["Supervision__LiveSeconds"] = "1";
         _process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         var log = new System.Text.StringBuilder();
         _process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
@@ -85,6 +87,26 @@ public sealed class AppServer : IAsyncLifetime
         {
             throw new InvalidOperationException($"Sign-in of {user} did not reach /{landing}; the page says: {await page.Locator("main").InnerTextAsync()}", e);
         }
+    }
+
+    /// <summary>
+    /// An HTTP client signed in as a member of staff, for what a journey needs done around the browser (another
+    /// department acting on a case through the API while a supervisor watches).
+    /// </summary>
+    public async Task<HttpClient> ApiAsync(string user, string password = "OneWindow2026")
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        var form = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = user, ["Password"] = password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {user} failed: {response.StatusCode}");
+        }
+        return client;
     }
 
     public async Task DisposeAsync()

@@ -38,7 +38,7 @@ public sealed record LiveView(
         [.. f.Windows.Select(w => new Row(Fields(("number", w.Number), ("name", Text.Translate(w.Name)), ("served", w.ServedToday)), null))],
         [.. f.LatestCards.Select(a => new Row(Fields(("severity", SupervisionText.Of(a.Severity)), ("rule", SupervisionText.Of(a.Rule)), ("case", a.CaseNumber ?? "—"),
             ("department", departmentNames.GetValueOrDefault(a.DepartmentId) ?? ""), ("detail", a.Detail), ("at", ChinaTime.ToLocal(a.TriggeredAt).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
-            ("status", SupervisionText.Of(a.Status))), $"/workbench/alerts/{a.Id}", "severity-" + a.Severity.ToString().ToLowerInvariant()))],
+            ("status", SupervisionText.Of(a.Status))), $"/workbench/alerts/{a.Id}", "row-" + a.Severity.ToString().ToLowerInvariant()))],
         f.Trend);
 
     private static Dictionary<string, string> Fields(params (string Name, object Value)[] fields) =>

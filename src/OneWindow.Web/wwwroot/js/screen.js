@@ -19,10 +19,10 @@
       legend: { textStyle: text, data: [en ? "Received" : "受理", en ? "Concluded" : "办结"] },
       grid: { left: 60, right: 20, top: 50, bottom: 40 },
       xAxis: { type: "category", data: days, axisLabel: text },
-      yAxis: { type: "value", axisLabel: text, splitLine: { lineStyle: { color: "#22415f" } } },
+      yAxis: { type: "value", minInterval: 1, axisLabel: text, splitLine: { lineStyle: { color: "#22415f" } } },
       series: [
-        { name: en ? "Received" : "受理", type: "line", smooth: true, data: view.trend.map((d) => d.intake) },
-        { name: en ? "Concluded" : "办结", type: "line", smooth: true, data: view.trend.map((d) => d.concluded) },
+        { name: en ? "Received" : "受理", type: "line", data: view.trend.map((d) => d.intake) },
+        { name: en ? "Concluded" : "办结", type: "line", data: view.trend.map((d) => d.concluded) },
       ],
     });
     const ranked = [...view.departments]
