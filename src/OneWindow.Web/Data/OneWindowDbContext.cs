@@ -42,6 +42,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<SupervisionWatch> SupervisionWatches => Set<SupervisionWatch>();
     public DbSet<SupervisionRuleSetting> SupervisionRuleSettings => Set<SupervisionRuleSetting>();
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
+    public DbSet<EfficiencyComplaint> EfficiencyComplaints => Set<EfficiencyComplaint>();
 
     // Set while this context (one request's) holds the gate around a unit of several statements.
     private bool _holdsWriteGate;
@@ -395,6 +396,26 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(s => s.UpdatedBy).HasMaxLength(100);
             b.Property(s => s.Threshold).HasPrecision(12, 2);
             b.HasIndex(s => new { s.Rule, s.Scope, s.ScopeKey }).IsUnique();
+        });
+        builder.Entity<EfficiencyComplaint>(b =>
+        {
+            b.Property(c => c.TrackingCode).HasMaxLength(12);
+            b.Property(c => c.CaseNumber).HasMaxLength(40);
+            b.Property(c => c.Target).HasMaxLength(200);
+            b.Property(c => c.RegionCode).HasMaxLength(12);
+            b.Property(c => c.Content).HasMaxLength(2000);
+            b.Property(c => c.ComplainantName).HasMaxLength(100);
+            b.Property(c => c.ComplainantPhone).HasMaxLength(20);
+            b.Property(c => c.RefusalReason).HasMaxLength(1000);
+            b.Property(c => c.Findings).HasMaxLength(2000);
+            b.Property(c => c.ReplyToComplainant).HasMaxLength(2000);
+            b.Property(c => c.HandledBy).HasMaxLength(100);
+            b.Property(c => c.Revision).IsConcurrencyToken();
+            b.HasIndex(c => c.TrackingCode).IsUnique();
+            // The supervisors' list by status, newest first; a department's complaints for the assessment.
+            b.HasIndex(c => new { c.Status, c.FiledAt, c.Id });
+            b.HasIndex(c => new { c.FiledAt, c.Id });
+            b.HasIndex(c => new { c.DepartmentId, c.ConcludedAt });
         });
         builder.Entity<StaffNotification>(b =>
         {

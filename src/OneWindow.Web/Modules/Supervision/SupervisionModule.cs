@@ -15,6 +15,7 @@ public static class SupervisionModule
             .AddScoped<WatchCases>()
             .AddScoped<HandleAlerts>()
             .AddScoped<ConfigureRules>()
+            .AddScoped<Complaints.HandleComplaints>()
             .AddSingleton<LiveFigures>()
             .AddSingleton<INotificationSender, LoggingNotificationSender>()
             .AddSingleton<SupervisionSweep>()

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Supervision;
+using OneWindow.Web.Tests.Infrastructure;
+
+namespace OneWindow.Web.Tests.Supervision;
+
+/// <summary>效能投诉 through the pages: filed anonymously online, followed with its code, accepted, concluded, answered.</summary>
+public partial class ComplaintTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
+{
+    private async Task<string> FileAnonymously(string content)
+    {
+        var citizen = app.Anonymous();
+        var filed = await Forms.PostAsync(citizen, "/complaints/new", new Dictionary<string, string>
+        {
+            ["About"] = "Window", ["Target"] = "B01 民政窗口", ["Details"] = content, ["Anonymous"] = "true",
+        });
+        var html = await filed.Content.ReadAsStringAsync();
+        return Code().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException(html);
+    }
+
+    private async Task<EfficiencyComplaint> Load(string code)
+    {
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await db.EfficiencyComplaints.AsNoTracking().SingleAsync(c => c.TrackingCode == code);
+        }
+    }
+
+    [Fact]
+    public async Task An_anonymous_complaint_is_followed_by_its_code_accepted_concluded_and_answered()
+    {
+        var code = await FileAnonymously("窗口人员长时间离岗，群众排队无人受理");
+        var citizen = app.Anonymous();
+        Assert.Contains("待受理", await citizen.GetStringAsync($"/complaints/track?code={code}"));
+
+        var supervisor = await app.SignedIn("supervisor");
+        var complaint = await Load(code);
+        var url = $"/supervision/complaints/{complaint.Id}";
+        Assert.Contains(code, await supervisor.GetStringAsync("/supervision/complaints"));
+        await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["Revision"] = complaint.Revision.ToString() }, url + "?handler=Accept");
+        complaint = await Load(code);
+        Assert.Equal(ComplaintStatus.Accepted, complaint.Status);
+        Assert.Contains("已受理，调查中", await citizen.GetStringAsync($"/complaints/track?code={code}"));
+
+        var concluded = await Forms.PostAsync(supervisor, url, new Dictionary<string, string>
+        {
+            ["Revision"] = complaint.Revision.ToString(), ["Upheld"] = "true", ["Findings"] = "经调取监控，查实离岗 40 分钟", ["Reply"] = "投诉属实，已对相关人员批评教育并落实 AB 岗",
+        }, url + "?handler=Conclude");
+        Assert.Equal(HttpStatusCode.Redirect, concluded.StatusCode);
+        var tracked = await citizen.GetStringAsync($"/complaints/track?code={code}");
+        Assert.Contains("已办结", tracked);
+        Assert.Contains("落实 AB 岗", tracked);
+        Assert.DoesNotContain("查实离岗", tracked); // the findings stay inside
+        Assert.True((await Load(code)).Upheld);
+    }
+
+    [Fact]
+    public async Task A_refused_complaint_tells_the_complainant_why()
+    {
+        var code = await FileAnonymously("对税率政策不满");
+        var supervisor = await app.SignedIn("supervisor");
+        var complaint = await Load(code);
+        var url = $"/supervision/complaints/{complaint.Id}";
+        await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["Revision"] = complaint.Revision.ToString(), ["Reason"] = "属于政策咨询，不属于效能投诉受理范围，请拨打 12345" }, url + "?handler=Refuse");
+
+        var tracked = await app.Anonymous().GetStringAsync($"/complaints/track?code={code}");
+        Assert.Contains("不予受理", tracked);
+        Assert.Contains("请拨打 12345", tracked);
+    }
+
+    [Fact]
+    public async Task A_complaint_about_an_unknown_case_is_refused_with_a_message_and_nothing_is_saved()
+    {
+        var citizen = app.Anonymous();
+        var response = await Forms.PostAsync(citizen, "/complaints/new", new Dictionary<string, string>
+        {
+            ["About"] = "Case", ["CaseNumber"] = "431025-20991231-00042", ["Details"] = "办件拖延", ["Anonymous"] = "false", ["Name"] = "李四", ["Phone"] = "13800000000",
+        });
+        Assert.Contains("不存在，请核对办件编号", await response.Content.ReadAsStringAsync());
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            Assert.False(await db.EfficiencyComplaints.AnyAsync(c => c.CaseNumber == "431025-20991231-00042"));
+        }
+        Assert.Contains("没有找到", await citizen.GetStringAsync("/complaints/track?code=TSNOTACODE"));
+    }
+
+    [Fact]
+    public async Task Only_supervisors_handle_complaints()
+    {
+        var code = await FileAnonymously("服务态度差");
+        var complaint = await Load(code);
+        var clerk = await app.SignedIn("clerk.mz");
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.GetAsync($"/supervision/complaints/{complaint.Id}")).StatusCode);
+    }
+
+    [GeneratedRegex("class=\"tracking-code\">(TS[0-9A-Z]{10})<")]
+    private static partial Regex Code();
+}
