@@ -10,7 +10,7 @@ using OneWindow.Web.Data;
 
 namespace OneWindow.Bench;
 
-public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres)
+public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -19,7 +19,9 @@ public sealed record BenchOptions(int Items, int Samples, int Seed, string? Post
             int.Parse(Value("--items") ?? "100000", CultureInfo.InvariantCulture),
             int.Parse(Value("--samples") ?? "300", CultureInfo.InvariantCulture),
             int.Parse(Value("--seed") ?? "42", CultureInfo.InvariantCulture),
-            Value("--postgres"));
+            Value("--postgres"),
+            int.Parse(Value("--cases") ?? "0", CultureInfo.InvariantCulture),
+            int.Parse(Value("--due") ?? "5000", CultureInfo.InvariantCulture));
     }
 
     public static string RepoRoot()

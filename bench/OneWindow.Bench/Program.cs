@@ -17,7 +17,7 @@ using OneWindow.Web.Data;
 
 // The benchmark harness: a catalog of N published items on SQLite or PostgreSQL, the app on Kestrel, and each
 // scenario measured against a ceiling taken in the same run (raw SQL on the same database, a bare endpoint).
-// Usage: dotnet run -c Release --project bench/OneWindow.Bench -- [--items 100000] [--samples 300] [--postgres "<connection string>"]
+// Usage: dotnet run -c Release --project bench/OneWindow.Bench -- [--items 100000] [--samples 300] [--cases 1000000 [--due 5000]] [--postgres "<connection string>"]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"OneWindow bench: {options.Items:N0} items, {options.Samples} samples per scenario, {(options.Postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores");
 
@@ -27,6 +27,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Applicati
 builder.Logging.ClearProviders();
 builder.Configuration["Database:Provider"] = database.Provider;
 builder.Configuration["ConnectionStrings:OneWindow"] = database.ConnectionString;
+// The sweeps run only when a scenario runs them.
+builder.Configuration["Supervision:SweepSeconds"] = "0";
+builder.Configuration["Cases:IntakeSweepSeconds"] = "0";
 builder.WebHost.UseUrls("http://127.0.0.1:0");
 builder.AddOneWindow();
 var app = builder.Build();
@@ -79,6 +82,11 @@ var loop = Measure.Compute("day-by-day loop: 20 working days from a date (floor)
 var ordinal = Measure.Compute("LegalClock.Due: 20 working days from an instant", 200_000, i => LegalClock.Due(calendar, ChinaTime.StartOfDayUtc(start.AddDays(i % 7000)), 20).DueDate!.Value.DayNumber);
 results.Add(loop);
 results.Add(ordinal.Against(loop));
+
+if (options.Cases > 0)
+{
+    results.AddRange(await SupervisionBench.RunAsync(app.Services, database, options.Cases, options.Due, options.Samples));
+}
 
 await app.StopAsync();
 Report.Print(results, options, database.Provider);

@@ -32,7 +32,9 @@ public sealed class NotifyStaff(OneWindowDbContext db, INotificationSender sende
     /// <summary>No rung has more people than this (a department's staff at most).</summary>
     public const int MaxRecipients = 50;
 
-    private readonly List<(UserAccount User, string Text)> _pending = [];
+    private readonly List<(UserAccount User, string Text, Guid? AlertId)> _pending = [];
+    // Who stands on a rung changes rarely; one sweep pass asks once per department and rung.
+    private readonly Dictionary<(Guid, EscalationLevel, string?), List<UserAccount>> _rungs = [];
 
     /// <summary>Adds the notifications for one rung to the unit of work; returns how many people they reach.</summary>
     public async Task<int> AddAsync(SupervisionAlert alert, EscalationLevel rung, string? currentRole, CancellationToken ct)
@@ -52,7 +54,7 @@ public sealed class NotifyStaff(OneWindowDbContext db, INotificationSender sende
     {
         body = body.Length > 1000 ? body[..1000] : body;
         db.StaffNotifications.Add(new StaffNotification { UserId = user.Id, CreatedAt = now, Title = title, Body = body, Link = link, AlertId = alertId });
-        _pending.Add((user, $"【一窗通】{title}。{body}"));
+        _pending.Add((user, $"【一窗通】{title}。{body}", alertId));
     }
 
     /// <summary>Sends the SMS of what was committed; a failed send is logged and does not undo the alert.</summary>
@@ -60,13 +62,16 @@ public sealed class NotifyStaff(OneWindowDbContext db, INotificationSender sende
     {
         var pending = _pending.ToList();
         _pending.Clear();
-        foreach (var (user, text) in pending)
+        foreach (var (user, text, _) in pending)
         {
             await sender.SendAsync(user.PhoneNumber, user.DisplayName, text, ct);
         }
     }
 
     public void DiscardPending() => _pending.Clear();
+
+    /// <summary>Drops the messages of an alert that was not saved after all.</summary>
+    public void DiscardPending(Guid alertId) => _pending.RemoveAll(p => p.AlertId == alertId);
 
     private async Task<List<UserAccount>> RecipientsAsync(SupervisionAlert alert, EscalationLevel rung, string? currentRole, CancellationToken ct)
     {
@@ -82,14 +87,20 @@ public sealed class NotifyStaff(OneWindowDbContext db, INotificationSender sende
             EscalationLevel.Leadership => [StaffRoles.Leader, StaffRoles.Supervisor],
             _ => [],
         };
-        if (roles.Length > 0)
+        if (roles.Length > 0 && _rungs.TryGetValue((alert.DepartmentId, rung, currentRole), out var known))
+        {
+            found.AddRange(known);
+        }
+        else if (roles.Length > 0)
         {
             var department = alert.DepartmentId;
             var inDepartment = rung != EscalationLevel.Leadership;
             var ids = db.UserRoles.Join(db.Roles.Where(r => roles.Contains(r.Name!)), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId);
-            found.AddRange(await db.Users.AsNoTracking()
+            var people = await db.Users.AsNoTracking()
                 .Where(u => u.IsActive && ids.Contains(u.Id) && (!inDepartment || u.DepartmentId == department))
-                .OrderBy(u => u.Id).Take(MaxRecipients).ToListAsync(ct));
+                .OrderBy(u => u.Id).Take(MaxRecipients).ToListAsync(ct);
+            _rungs[(alert.DepartmentId, rung, currentRole)] = people;
+            found.AddRange(people);
         }
         return [.. found.DistinctBy(u => u.Id)];
     }

@@ -55,14 +55,21 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
 
     private async Task<bool> InsertAsync(SupervisionAlert alert, string? currentRole, DateTime now, CancellationToken ct)
     {
+        // The alert and its notifications are one insert: a duplicate fails both, and nobody is told twice.
         db.SupervisionAlerts.Add(alert);
+        var reached = await notify.AddAsync(alert, alert.Level, currentRole, ct);
+        alert.MarkNotified(reached, now);
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e)
         {
-            db.Entry(alert).State = EntityState.Detached;
+            foreach (var entry in db.ChangeTracker.Entries().Where(x => x.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+            notify.DiscardPending(alert.Id);
             var rule = alert.Rule;
             var subject = alert.Subject;
             if (!await db.SupervisionAlerts.AsNoTracking().AnyAsync(a => a.Rule == rule && a.Subject == subject, ct))
@@ -72,9 +79,6 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
             logger.LogInformation(e, "Alert {Rule} {Subject} was raised elsewhere first", rule, subject);
             return false;
         }
-        var reached = await notify.AddAsync(alert, alert.Level, currentRole, ct);
-        alert.MarkNotified(reached, now);
-        await db.SaveChangesAsync(ct);
         logger.LogInformation("Raised {Severity} {Rule} on {Subject}, told {Count}", alert.Severity, alert.Rule, alert.CaseNumber ?? alert.Subject, reached);
         return true;
     }

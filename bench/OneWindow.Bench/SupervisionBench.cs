@@ -1,0 +1,154 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Cases;
+using OneWindow.Domain.Catalog;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Supervision;
+
+namespace OneWindow.Bench;
+
+/// <summary>
+/// The supervision sweep at scale: N open cases on the watch list (default 1,000,000), of which a few thousand are
+/// due, the rest due at instants spread over the next 30 days. Cases are copied in SQL from one real accepted case
+/// (made through the domain, 40 days old, so every deadline of a due copy has passed and it raises real alerts).
+/// </summary>
+public static class SupervisionBench
+{
+    public static async Task<IReadOnlyList<Scenario>> RunAsync(IServiceProvider services, BenchDatabase database, int cases, int due, int samples)
+    {
+        var now = DateTime.UtcNow;
+        var sw = Stopwatch.StartNew();
+        await FillAsync(services, database, cases, due, now);
+        Console.WriteLine($"generated {cases:N0} open cases on the watch list ({due:N0} due) in {sw.Elapsed.TotalSeconds:F1} s");
+
+        await using var raw = database.OpenRawConnection();
+        await raw.OpenAsync();
+        var q = database.Quote;
+        var at = database.Provider == "Postgres" ? (object)DateTime.UtcNow : DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        // What one idle pass must ask the database: the due watches, the late notices, the alerts to escalate.
+        var dueSql = $"SELECT {q("CaseId")}, {q("DueAt")}, {q("CaseRevision")} FROM {q("SupervisionWatches")} WHERE {q("DueAt")} <= @now ORDER BY {q("DueAt")}, {q("CaseId")} LIMIT 500";
+        var noticeSql = $"SELECT n.{q("Id")} FROM {q("SupervisionNotices")} n WHERE n.{q("Status")} = 1 AND n.{q("ReplyDueAt")} <= @now AND NOT EXISTS (SELECT 1 FROM {q("SupervisionAlerts")} a WHERE a.{q("NoticeId")} = n.{q("Id")}) ORDER BY n.{q("ReplyDueAt")}, n.{q("Id")} LIMIT 500";
+        var escalateSql = $"SELECT {q("Id")} FROM {q("SupervisionAlerts")} WHERE {q("EscalateAt")} <= @now ORDER BY {q("EscalateAt")}, {q("Id")} LIMIT 500";
+
+        var rawDue = await Measure.RunAsync($"raw SQL: the due batch among {cases:N0} watched cases (ceiling)", samples, () => Sql(raw, dueSql, at));
+        var sweep = services.GetRequiredService<SupervisionSweep>();
+        sw.Restart();
+        var total = new SweepResult(true, 0, 0, 0, 0);
+        for (var pass = 0; pass < 100; pass++)
+        {
+            var r = await sweep.RunOnceAsync(CancellationToken.None);
+            total = total with { CasesChecked = total.CasesChecked + r.CasesChecked, AlertsRaised = total.AlertsRaised + r.AlertsRaised };
+            if (r.CasesChecked == 0)
+            {
+                break;
+            }
+        }
+        var elapsed = sw.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"sweep checked {total.CasesChecked:N0} due cases and raised {total.AlertsRaised:N0} alerts in {elapsed / 1000:F1} s");
+        var perCase = new Scenario($"sweep: check a due case, raise its alerts, tell the department ({total.AlertsRaised / Math.Max(1, total.CasesChecked):F1} alerts each)",
+            total.CasesChecked, elapsed / Math.Max(1, total.CasesChecked), elapsed / Math.Max(1, total.CasesChecked), elapsed / Math.Max(1, total.CasesChecked));
+
+        var rawIdle = await Measure.RunAsync("raw SQL: an idle pass's three indexed queries (ceiling)", samples, async () =>
+        {
+            await Sql(raw, dueSql, at);
+            await Sql(raw, noticeSql, at);
+            await Sql(raw, escalateSql, at);
+        });
+        var idle = await Measure.RunAsync($"sweep pass with nothing due, {cases:N0} open cases", samples, async () => await sweep.RunOnceAsync(CancellationToken.None));
+        return [rawDue, perCase, rawIdle, idle.Against(rawIdle)];
+    }
+
+    private static async Task FillAsync(IServiceProvider services, BenchDatabase database, int cases, int due, DateTime now)
+    {
+        Guid templateId;
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+            var calendar = await scope.ServiceProvider.GetRequiredService<RegionCalendars>().ForRegionAsync("431025000000");
+            var version = await db.ServiceItemVersions.AsNoTracking().FirstAsync(v => v.ItemCode == "431025-MZ-002" && v.Status == VersionStatus.Published);
+            var venue = await db.Venues.AsNoTracking().Where(v => v.Tier == Domain.Organization.VenueTier.CountyCenter).Select(v => v.Id).FirstAsync();
+            var applicant = Applicant.Create(ApplicantKind.Person, "压测", "11010519491231002X", "13800000000", ChinaTime.DateOf(now));
+            var clerk = new Actor("bench", "压测", "WindowClerk");
+            var received = now.AddDays(-40);
+            var c = Case.Receive("BENCH-TEMPLATE", CaseTemplate.ForItem(version), applicant, CaseChannel.Window, venue, "431025000000", [], clerk, received, calendar);
+            c.Accept(clerk, received, calendar);
+            db.Cases.Add(c);
+            db.CaseEvents.AddRange(c.NewEvents);
+            await db.SaveChangesAsync();
+            templateId = c.Id;
+        }
+        await using var raw = database.OpenRawConnection();
+        await raw.OpenAsync();
+        var columns = await ColumnsAsync(raw, database);
+        var postgres = database.Provider == "Postgres";
+        string Value(string column) => column switch
+        {
+            "Id" => postgres ? "gen_random_uuid()" : "upper(substr(h,1,8)||'-'||substr(h,9,4)||'-'||substr(h,13,4)||'-'||substr(h,17,4)||'-'||substr(h,21,12))",
+            "Number" => postgres ? "'BENCH-' || s.n" : "'BENCH-' || s.n",
+            _ => $"t.\"{column}\"",
+        };
+        var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
+        var values = string.Join(", ", columns.Select(Value));
+        var idValue = postgres ? $"'{templateId}'" : $"'{templateId.ToString().ToUpperInvariant()}'";
+        const int chunk = 100_000;
+        for (var from = 1; from <= cases; from += chunk)
+        {
+            var to = Math.Min(cases, from + chunk - 1);
+            var sql = postgres
+                ? $"INSERT INTO \"Cases\" ({list}) SELECT {values} FROM \"Cases\" t, generate_series({from}, {to}) AS s(n) WHERE t.\"Id\" = {idValue}"
+                : $"WITH RECURSIVE s(n) AS (SELECT {from} UNION ALL SELECT n + 1 FROM s WHERE n < {to}) INSERT INTO \"Cases\" ({list}) SELECT {values} FROM \"Cases\" t, (SELECT n, hex(randomblob(16)) AS h FROM s) s WHERE t.\"Id\" = {idValue}";
+            await ExecAsync(raw, sql);
+            Console.Write($"\r  cases {to:N0} / {cases:N0}");
+        }
+        Console.WriteLine();
+        // The watch list: the first `due` copies are due now, the rest at instants spread over the next 30 days.
+        var dueAt = postgres
+            ? $"CASE WHEN substr(c.\"Number\", 7)::int <= {due} THEN now() - interval '1 minute' ELSE now() + (substr(c.\"Number\", 7)::int % 2592000) * interval '1 second' END"
+            : $"CASE WHEN CAST(substr(c.\"Number\", 7) AS INTEGER) <= {due} THEN strftime('%Y-%m-%d %H:%M:%f', 'now', '-1 minute') ELSE strftime('%Y-%m-%d %H:%M:%f', 'now', '+' || (CAST(substr(c.\"Number\", 7) AS INTEGER) % 2592000) || ' seconds') END";
+        await ExecAsync(raw, $"INSERT INTO \"SupervisionWatches\" (\"CaseId\", \"DueAt\", \"CaseRevision\") SELECT c.\"Id\", {dueAt}, c.\"Revision\" FROM \"Cases\" c WHERE c.\"Number\" LIKE 'BENCH-%' AND c.\"Number\" <> 'BENCH-TEMPLATE'");
+        await ExecAsync(raw, postgres ? "ANALYZE" : "ANALYZE");
+    }
+
+    private static async Task<List<string>> ColumnsAsync(DbConnection raw, BenchDatabase database)
+    {
+        var columns = new List<string>();
+        await using var cmd = raw.CreateCommand();
+        cmd.CommandText = database.Provider == "Postgres"
+            ? "SELECT column_name FROM information_schema.columns WHERE table_name = 'Cases' ORDER BY ordinal_position"
+            : "SELECT name FROM pragma_table_info('Cases')";
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            columns.Add(reader.GetString(0));
+        }
+        return columns;
+    }
+
+    private static async Task ExecAsync(DbConnection raw, string sql)
+    {
+        await using var cmd = raw.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task Sql(DbConnection connection, string sql, object now)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        var p = cmd.CreateParameter();
+        p.ParameterName = "@now";
+        p.Value = now;
+        cmd.Parameters.Add(p);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            _ = reader.GetValue(0);
+        }
+    }
+}
