@@ -52,6 +52,7 @@ public static class SupervisionBench
         Console.WriteLine($"sweep checked {total.CasesChecked:N0} due cases and raised {total.AlertsRaised:N0} alerts in {elapsed / 1000:F1} s");
         var perCase = new Scenario($"sweep: check a due case, raise its alerts, tell the department ({total.AlertsRaised / Math.Max(1, total.CasesChecked):F1} alerts each)",
             total.CasesChecked, elapsed / Math.Max(1, total.CasesChecked), elapsed / Math.Max(1, total.CasesChecked), elapsed / Math.Max(1, total.CasesChecked));
+        var writes = await RawWritesAsync(raw, database, total.AlertsRaised / Math.Max(1, total.CasesChecked), Math.Min(samples, 500));
 
         var rawIdle = await Measure.RunAsync("raw SQL: an idle pass's three indexed queries (ceiling)", samples, async () =>
         {
@@ -60,7 +61,7 @@ public static class SupervisionBench
             await Sql(raw, escalateSql, at);
         });
         var idle = await Measure.RunAsync($"sweep pass with nothing due, {cases:N0} open cases", samples, async () => await sweep.RunOnceAsync(CancellationToken.None));
-        return [rawDue, perCase, rawIdle, idle.Against(rawIdle)];
+        return [rawDue, writes, perCase.Against(writes), rawIdle, idle.Against(rawIdle)];
     }
 
     private static async Task FillAsync(IServiceProvider services, BenchDatabase database, int cases, int due, DateTime now)
@@ -114,13 +115,43 @@ public static class SupervisionBench
         await ExecAsync(raw, postgres ? "ANALYZE" : "ANALYZE");
     }
 
-    private static async Task<List<string>> ColumnsAsync(DbConnection raw, BenchDatabase database)
+    /// <summary>
+    /// The ceiling of what a due case must write: in one transaction per case, the same number of alert rows and of
+    /// notification rows (copied in SQL from ones the sweep made) and the watch moved on.
+    /// </summary>
+    private static async Task<Scenario> RawWritesAsync(DbConnection raw, BenchDatabase database, int alertsPerCase, int cases)
+    {
+        var postgres = database.Provider == "Postgres";
+        var alertColumns = await ColumnsAsync(raw, database, "SupervisionAlerts");
+        var noteColumns = (await ColumnsAsync(raw, database, "StaffNotifications")).Where(c => c != "Id").ToList();
+        string Copy(string table, List<string> columns, string key, Func<string, string?> replace) =>
+            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", columns.Select(c => replace(c) ?? $"t.\"{c}\""))} FROM \"{table}\" t WHERE {key} LIMIT 1";
+        var newId = postgres ? "gen_random_uuid()" : "upper(hex(randomblob(4))||'-'||hex(randomblob(2))||'-'||hex(randomblob(2))||'-'||hex(randomblob(2))||'-'||hex(randomblob(6)))";
+        var alertSql = Copy("SupervisionAlerts", alertColumns, "1 = 1", c => c switch { "Id" => newId, "Subject" => $"'bench/' || {newId}", _ => null });
+        var noteSql = Copy("StaffNotifications", noteColumns, "1 = 1", _ => null);
+        var watchSql = postgres
+            ? "UPDATE \"SupervisionWatches\" SET \"DueAt\" = now() + interval '30 days' WHERE \"CaseId\" = (SELECT \"CaseId\" FROM \"SupervisionWatches\" ORDER BY \"DueAt\" DESC LIMIT 1)"
+            : "UPDATE \"SupervisionWatches\" SET \"DueAt\" = strftime('%Y-%m-%d %H:%M:%f', 'now', '+30 days') WHERE \"CaseId\" = (SELECT \"CaseId\" FROM \"SupervisionWatches\" ORDER BY \"DueAt\" DESC LIMIT 1)";
+        return await Measure.RunAsync($"raw SQL: one transaction writing {alertsPerCase} alerts, their notifications and the watch (ceiling)", cases, async () =>
+        {
+            await using var tx = await raw.BeginTransactionAsync();
+            for (var i = 0; i < alertsPerCase; i++)
+            {
+                await ExecAsync(raw, alertSql, tx);
+                await ExecAsync(raw, noteSql, tx);
+            }
+            await ExecAsync(raw, watchSql, tx);
+            await tx.CommitAsync();
+        });
+    }
+
+    private static async Task<List<string>> ColumnsAsync(DbConnection raw, BenchDatabase database, string table = "Cases")
     {
         var columns = new List<string>();
         await using var cmd = raw.CreateCommand();
         cmd.CommandText = database.Provider == "Postgres"
-            ? "SELECT column_name FROM information_schema.columns WHERE table_name = 'Cases' ORDER BY ordinal_position"
-            : "SELECT name FROM pragma_table_info('Cases')";
+            ? $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position"
+            : $"SELECT name FROM pragma_table_info('{table}')";
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -129,9 +160,10 @@ public static class SupervisionBench
         return columns;
     }
 
-    private static async Task ExecAsync(DbConnection raw, string sql)
+    private static async Task ExecAsync(DbConnection raw, string sql, DbTransaction? tx = null)
     {
         await using var cmd = raw.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = sql;
         cmd.CommandTimeout = 0;
         await cmd.ExecuteNonQueryAsync();

@@ -19,3 +19,20 @@ public static class KeysetCursor
         return true;
     }
 }
+
+/// <summary>One page of a list ordered by (instant, id): the rows and, when there are more, the cursor of the next page.</summary>
+public static class KeysetPage
+{
+    /// <param name="ordered">The filtered query in its keyset order, already past the cursor.</param>
+    public static async Task<(List<T> Rows, string? Next)> TakeAsync<T>(IQueryable<T> ordered, int size, Func<T, (DateTime At, Guid Id)> key, CancellationToken ct)
+    {
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(ordered.Take(size + 1), ct);
+        if (rows.Count <= size)
+        {
+            return (rows, null);
+        }
+        rows.RemoveAt(size);
+        var (at, id) = key(rows[^1]);
+        return (rows, KeysetCursor.Format(at, id));
+    }
+}

@@ -29,15 +29,8 @@ public static class CaseInbox
         {
             cases = cases.Where(c => c.InboxDueAt > dueAt || (c.InboxDueAt == dueAt && c.Id.CompareTo(id) > 0));
         }
-        var rows = await cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id).Take(PageSize + 1)
-            .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, c.AssigneeName, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id))
-            .ToListAsync(ct);
-        string? next = null;
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            next = KeysetCursor.Format(rows[^1].InboxDueAt, rows[^1].Id);
-        }
-        return (rows, next);
+        return await KeysetPage.TakeAsync(cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id)
+            .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, c.AssigneeName, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id)),
+            PageSize, r => (r.InboxDueAt, r.Id), ct);
     }
 }

@@ -42,15 +42,8 @@ public static class AlertList
         {
             alerts = alerts.Where(a => a.RaisedAt < at || (a.RaisedAt == at && a.Id.CompareTo(id) < 0));
         }
-        var rows = await alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(PageSize + 1)
-            .Select(a => new AlertRow(a.Id, a.Rule, a.Severity, a.Status, a.Level, a.CaseNumber, a.ItemName, a.DepartmentId, a.HandlerName, a.Detail, a.TriggeredAt, a.RaisedAt))
-            .ToListAsync(ct);
-        string? next = null;
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            next = KeysetCursor.Format(rows[^1].RaisedAt, rows[^1].Id);
-        }
-        return (rows, next);
+        return await KeysetPage.TakeAsync(alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id)
+            .Select(a => new AlertRow(a.Id, a.Rule, a.Severity, a.Status, a.Level, a.CaseNumber, a.ItemName, a.DepartmentId, a.HandlerName, a.Detail, a.TriggeredAt, a.RaisedAt)),
+            PageSize, r => (r.RaisedAt, r.Id), ct);
     }
 }

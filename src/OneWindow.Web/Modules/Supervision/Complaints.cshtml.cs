@@ -33,12 +33,7 @@ public sealed class ComplaintsModel(OneWindowDbContext db, TimeProvider clock) :
         {
             complaints = complaints.Where(c => c.FiledAt < at || (c.FiledAt == at && c.Id.CompareTo(id) < 0));
         }
-        var rows = await complaints.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.Id).Take(PageSize + 1).ToListAsync(ct);
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            Next = KeysetCursor.Format(rows[^1].FiledAt, rows[^1].Id);
-        }
+        (var rows, Next) = await KeysetPage.TakeAsync(complaints.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.Id), PageSize, c => (c.FiledAt, c.Id), ct);
         Rows = rows;
         DepartmentNames = await CaseDepartments.NamesAsync(db, [.. rows.Where(r => r.DepartmentId is not null).Select(r => r.DepartmentId!.Value)], ct);
     }

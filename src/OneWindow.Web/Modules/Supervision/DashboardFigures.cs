@@ -11,6 +11,8 @@ public sealed record DepartmentFigures(Guid Id, string Name, int Open, int Overd
 public sealed record ItemFigures(string Code, string Name, int Open);
 public sealed record WindowFigures(Guid Id, string Number, string Name, int ServedToday);
 public sealed record DayFigures(DateOnly Day, int Intake, int Concluded);
+/// <summary>The clock of a carded case: its promised and statutory deadlines while they run.</summary>
+public sealed record CardClock(DateTime? PromisedDueAt, DateTime? StatutoryDueAt);
 
 /// <summary>
 /// What the supervision center watches (the seeds' 实时监控): open cases by state and department, reminders and
@@ -32,7 +34,8 @@ public sealed record DashboardFigures(
     IReadOnlyList<ItemFigures> Items,
     IReadOnlyList<WindowFigures> Windows,
     IReadOnlyList<DayFigures> Trend,
-    IReadOnlyList<AlertRow> LatestCards)
+    IReadOnlyList<AlertRow> LatestCards,
+    IReadOnlyDictionary<string, CardClock> CardClocks)
 {
     /// <summary>办结按期率: the share of this month's decided and concluded cases decided by the promised deadline.</summary>
     public double? OnTimeRate => ConcludedThisMonth == 0 ? null : Math.Round(100.0 * OnTimeThisMonth / ConcludedThisMonth, 2);
@@ -94,12 +97,16 @@ public sealed record DashboardFigures(
             .Select(a => new AlertRow(a.Id, a.Rule, a.Severity, a.Status, a.Level, a.CaseNumber, a.ItemName, a.DepartmentId, a.HandlerName, a.Detail, a.TriggeredAt, a.RaisedAt))
             .ToListAsync(ct);
 
+        var carded = cards.Where(c => c.CaseNumber is not null).Select(c => c.CaseNumber!).Distinct().ToList();
+        var clocks = await db.Cases.AsNoTracking().Where(c => carded.Contains(c.Number))
+            .Select(c => new { c.Number, c.PromisedDueAt, c.StatutoryDueAt }).ToDictionaryAsync(c => c.Number, c => new CardClock(c.PromisedDueAt, c.StatutoryDueAt), ct);
+
         return new DashboardFigures(now, byStatus.Sum(s => s.Count), [.. byStatus.OrderBy(s => s.Status)],
             alertCounts.Where(a => a.Severity == AlertSeverity.Reminder).Sum(a => a.Count),
             alertCounts.Where(a => a.Severity == AlertSeverity.Yellow).Sum(a => a.Count),
             alertCounts.Where(a => a.Severity == AlertSeverity.Red).Sum(a => a.Count),
             intakeByDepartment.Values.Sum(), concludedByDepartment.Values.Sum(), concludedThisMonth, onTimeThisMonth,
-            departmentFigures, items, windows, trend, cards);
+            departmentFigures, items, windows, trend, cards, clocks);
     }
 
     /// <summary>Each window of the venue (or of every venue) with the applications it took in today.</summary>

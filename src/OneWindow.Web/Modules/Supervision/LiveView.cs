@@ -37,9 +37,21 @@ public sealed record LiveView(
         [.. f.Items.Select(i => new Row(Fields(("code", i.Code), ("name", i.Name), ("open", i.Open)), $"/supervision/cases?item={Uri.EscapeDataString(i.Code)}"))],
         [.. f.Windows.Select(w => new Row(Fields(("number", w.Number), ("name", Text.Translate(w.Name)), ("served", w.ServedToday)), null))],
         [.. f.LatestCards.Select(a => new Row(Fields(("severity", SupervisionText.Of(a.Severity)), ("rule", SupervisionText.Of(a.Rule)), ("case", a.CaseNumber ?? "—"),
-            ("department", departmentNames.GetValueOrDefault(a.DepartmentId) ?? ""), ("detail", a.Detail), ("at", ChinaTime.ToLocal(a.TriggeredAt).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            ("department", departmentNames.GetValueOrDefault(a.DepartmentId) ?? ""), ("detail", a.Detail),
+            ("clock", Clock(a.CaseNumber is { } n ? f.CardClocks.GetValueOrDefault(n) : null, f.At)), ("at", ChinaTime.ToLocal(a.TriggeredAt).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
             ("status", SupervisionText.Of(a.Status))), $"/workbench/alerts/{a.Id}", "row-" + a.Severity.ToString().ToLowerInvariant()))],
         f.Trend);
+
+    /// <summary>"承诺 11-30 · 法定 12-18", each marked when passed; "—" when no clock runs.</summary>
+    private static string Clock(CardClock? clock, DateTime now)
+    {
+        string Part(string name, DateTime? due) => due is { } d
+            ? Text.Formatted("{0} {1}", Text.Translate(name), ChinaTime.DateOf(d.AddTicks(-1)).ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+              + (now >= d ? Text.Translate("（已超期）") : "")
+            : "";
+        var parts = new[] { Part("承诺", clock?.PromisedDueAt), Part("法定", clock?.StatutoryDueAt) }.Where(p => p.Length > 0).ToList();
+        return parts.Count == 0 ? "—" : string.Join(" · ", parts);
+    }
 
     private static Dictionary<string, string> Fields(params (string Name, object Value)[] fields) =>
         fields.ToDictionary(f => f.Name, f => Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");

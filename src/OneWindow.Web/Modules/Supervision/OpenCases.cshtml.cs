@@ -54,15 +54,9 @@ public sealed class OpenCasesModel(OneWindowDbContext db, TimeProvider clock) : 
         {
             cases = cases.Where(c => c.InboxDueAt > dueAt || (c.InboxDueAt == dueAt && c.Id.CompareTo(id) > 0));
         }
-        var rows = await cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id).Take(PageSize + 1)
-            .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, c.AssigneeName, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id))
-            .ToListAsync(ct);
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            Next = KeysetCursor.Format(rows[^1].InboxDueAt, rows[^1].Id);
-        }
-        Rows = rows;
+        (Rows, Next) = await KeysetPage.TakeAsync(cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id)
+            .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, c.AssigneeName, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id)),
+            PageSize, r => (r.InboxDueAt, r.Id), ct);
         Departments = await PickLists.DepartmentsAsync(db, Department, "全部", ct);
     }
 

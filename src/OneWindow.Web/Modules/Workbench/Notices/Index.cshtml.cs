@@ -35,12 +35,7 @@ public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> u
         {
             notices = notices.Where(n => n.IssuedAt < at || (n.IssuedAt == at && n.Id.CompareTo(id) < 0));
         }
-        var rows = await notices.OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Id).Take(PageSize + 1).ToListAsync(ct);
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            Next = KeysetCursor.Format(rows[^1].IssuedAt, rows[^1].Id);
-        }
+        (var rows, Next) = await KeysetPage.TakeAsync(notices.OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Id), PageSize, n => (n.IssuedAt, n.Id), ct);
         Rows = rows;
         DepartmentNames = await CaseDepartments.NamesAsync(db, [.. rows.Select(r => r.DepartmentId)], ct);
     }
