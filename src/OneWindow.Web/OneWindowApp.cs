@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Assessment;
 using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Modules.Cases;
 using OneWindow.Web.Modules.Catalog;
@@ -63,6 +64,7 @@ public static class OneWindowApp
             options.Conventions.AuthorizeFolder("/Workbench/Cases", Policies.CaseWork);
             options.Conventions.AuthorizeFolder("/My", Policies.Applicant);
             options.Conventions.AuthorizeFolder("/Supervision", Policies.Leadership);
+            options.Conventions.AuthorizeFolder("/Assessment", Policies.Leadership);
         });
         services.AddScoped<Text>();
         // Chinese pages: emit CJK characters as they are instead of as numeric character references.
@@ -93,6 +95,7 @@ public static class OneWindowApp
         services.AddPortalModule();
         services.AddCasesModule();
         services.AddSupervisionModule();
+        services.AddAssessmentModule();
         return builder;
     }
 
@@ -122,6 +125,7 @@ public static class OneWindowApp
         app.MapCasesModule();
         Modules.Applicants.ApplicantsModule.MapApplicantsModule(app);
         app.MapSupervisionModule();
+        app.MapAssessmentModule();
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).ExcludeFromDescription();
         return app;
     }

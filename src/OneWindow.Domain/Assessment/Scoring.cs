@@ -1,0 +1,75 @@
+namespace OneWindow.Domain.Assessment;
+
+/// <summary>What happened in one unit (a department, a window or a member of staff) in one period.</summary>
+public sealed record UnitFacts(string Key, string Name)
+{
+    /// <summary>Cases decided and concluded in the period, and of them those decided by the promised deadline.</summary>
+    public int Concluded { get; init; }
+    public int ConcludedOnTime { get; init; }
+    /// <summary>Working days those cases used, and their statutory limits, summed (for the compression).</summary>
+    public int WorkingDaysUsed { get; init; }
+    public int StatutoryDays { get; init; }
+    /// <summary>Applications accepted in the period, and of them those accepted within a working day of receipt.</summary>
+    public int Accepted { get; init; }
+    public int AcceptedPromptly { get; init; }
+    public int Reminders { get; init; }
+    public int YellowCards { get; init; }
+    public int RedCards { get; init; }
+    public int UpheldComplaints { get; init; }
+    public int BadRatings { get; init; }
+}
+
+/// <summary>One indicator's points and how they were arrived at.</summary>
+public sealed record IndicatorScore(Indicator Indicator, decimal Weight, decimal Points, string Basis);
+
+/// <summary>A unit's score with its breakdown, grade and rank.</summary>
+public sealed record UnitScore(string Key, string Name, decimal Total, Grade Grade, int Rank, IReadOnlyList<IndicatorScore> Breakdown, UnitFacts Facts);
+
+/// <summary>绩效考核: scores every unit on the weighted indicators, grades it and ranks the units.</summary>
+public static class Scoring
+{
+    public static IReadOnlyList<UnitScore> Score(IEnumerable<UnitFacts> units, AssessmentScheme scheme)
+    {
+        var scored = units.Select(u =>
+        {
+            var breakdown = Breakdown(u, scheme);
+            var total = decimal.Round(breakdown.Sum(b => b.Points), 2);
+            return (Unit: u, Breakdown: breakdown, Total: total);
+        })
+        .OrderByDescending(s => s.Total).ThenBy(s => s.Unit.Key, StringComparer.Ordinal)
+        .ToList();
+        // Equal totals share a rank (1, 2, 2, 4).
+        var result = new List<UnitScore>();
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var rank = i > 0 && scored[i].Total == scored[i - 1].Total ? result[i - 1].Rank : i + 1;
+            result.Add(new UnitScore(scored[i].Unit.Key, scored[i].Unit.Name, scored[i].Total, scheme.GradeOf(scored[i].Total), rank, scored[i].Breakdown, scored[i].Unit));
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<IndicatorScore> Breakdown(UnitFacts u, AssessmentScheme s)
+    {
+        decimal W(Indicator i) => s.Weights[i];
+        static decimal Share(int part, int whole) => whole == 0 ? 1 : (decimal)part / whole;
+        decimal Deduct(Indicator i, decimal points) => Math.Max(0, W(i) - points);
+        var compression = u.StatutoryDays == 0 ? (decimal?)null : 1 - (decimal)u.WorkingDaysUsed / u.StatutoryDays;
+        return
+        [
+            new(Indicator.OnTimeRate, W(Indicator.OnTimeRate), Round(W(Indicator.OnTimeRate) * Share(u.ConcludedOnTime, u.Concluded)),
+                u.Concluded == 0 ? "本期无办结件" : $"按期办结 {u.ConcludedOnTime}/{u.Concluded}"),
+            new(Indicator.LimitCompression, W(Indicator.LimitCompression),
+                Round(compression is { } c ? W(Indicator.LimitCompression) * Math.Min(1, Math.Max(0, c) / s.CompressionForFullMarks) : W(Indicator.LimitCompression)),
+                compression is { } cc ? $"实际用时 {u.WorkingDaysUsed} / 法定 {u.StatutoryDays} 个工作日，压缩 {(cc * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}%" : "本期无办结件"),
+            new(Indicator.Alerts, W(Indicator.Alerts), Round(Deduct(Indicator.Alerts, u.Reminders * s.ReminderPoints + u.YellowCards * s.YellowPoints + u.RedCards * s.RedPoints)),
+                $"提醒 {u.Reminders}、黄牌 {u.YellowCards}、红牌 {u.RedCards}"),
+            new(Indicator.UpheldComplaints, W(Indicator.UpheldComplaints), Round(Deduct(Indicator.UpheldComplaints, u.UpheldComplaints * s.ComplaintPoints)),
+                $"投诉成立 {u.UpheldComplaints} 件"),
+            new(Indicator.BadRatings, W(Indicator.BadRatings), Round(Deduct(Indicator.BadRatings, u.BadRatings * s.BadRatingPoints)), $"差评 {u.BadRatings} 件"),
+            new(Indicator.IntakeSpeed, W(Indicator.IntakeSpeed), Round(W(Indicator.IntakeSpeed) * Share(u.AcceptedPromptly, u.Accepted)),
+                u.Accepted == 0 ? "本期无受理件" : $"一个工作日内受理 {u.AcceptedPromptly}/{u.Accepted}"),
+        ];
+    }
+
+    private static decimal Round(decimal points) => decimal.Round(points, 2, MidpointRounding.AwayFromZero);
+}

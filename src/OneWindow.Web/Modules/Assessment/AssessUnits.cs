@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Assessment;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Cases;
+using OneWindow.Domain.Supervision;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Calendar;
+
+namespace OneWindow.Web.Modules.Assessment;
+
+/// <summary>What is assessed: departments, the windows that take cases in, or the staff who act on them.</summary>
+public enum AssessedKind
+{
+    Department = 1,
+    Window = 2,
+    Staff = 3,
+}
+
+/// <summary>
+/// Gathers each unit's facts for a period from the record — cases concluded and received in it, alerts raised,
+/// complaints upheld, bad ratings — and scores them with the configured scheme. Every query is a range on an
+/// indexed instant (ConcludedAt, ReceivedAt, RaisedAt, ConcludedAt of complaints, RatedAt) grouped in the database
+/// or read as narrow rows; a month of a county is a few thousand rows.
+/// </summary>
+public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars, IConfiguration configuration)
+{
+    public AssessmentScheme Scheme()
+    {
+        var section = configuration.GetSection("Assessment");
+        var d = AssessmentScheme.Default;
+        decimal Get(string key, decimal fallback) => section.GetValue(key, fallback);
+        return new AssessmentScheme
+        {
+            Weights = Enum.GetValues<Indicator>().ToDictionary(i => i, i => Get($"Weights:{i}", d.Weights[i])),
+            ReminderPoints = Get("ReminderPoints", d.ReminderPoints),
+            YellowPoints = Get("YellowPoints", d.YellowPoints),
+            RedPoints = Get("RedPoints", d.RedPoints),
+            ComplaintPoints = Get("ComplaintPoints", d.ComplaintPoints),
+            BadRatingPoints = Get("BadRatingPoints", d.BadRatingPoints),
+            CompressionForFullMarks = Get("CompressionForFullMarks", d.CompressionForFullMarks),
+            ExcellentFrom = Get("ExcellentFrom", d.ExcellentFrom),
+            GoodFrom = Get("GoodFrom", d.GoodFrom),
+            PassFrom = Get("PassFrom", d.PassFrom),
+        }.Validated();
+    }
+
+    public async Task<IReadOnlyList<UnitScore>> ScoreAsync(AssessedKind kind, AssessmentPeriod period, CancellationToken ct)
+    {
+        var from = ChinaTime.StartOfDayUtc(period.First);
+        var to = ChinaTime.EndOfDayUtc(period.Last);
+        var units = await UnitsAsync(kind, ct);
+        var facts = units.ToDictionary(u => u.Key, u => u, StringComparer.Ordinal);
+        void Add(string? key, Func<UnitFacts, UnitFacts> change)
+        {
+            if (key is not null && facts.TryGetValue(key, out var f))
+            {
+                facts[key] = change(f);
+            }
+        }
+
+        // Concluded cases: on time against the promise, and the working days used against the statutory limit.
+        var concluded = db.Cases.AsNoTracking().Where(c => c.ConcludedAt >= from && c.ConcludedAt < to && c.Status == CaseStatus.Concluded && c.DecidedAt != null && !c.IsJoint);
+        var decided = await (kind == AssessedKind.Staff
+            ? concluded.Join(db.CaseEvents.Where(e => e.Action == "decided"), c => c.Id, e => e.CaseId,
+                (c, e) => new Decided(e.ActorId, c.RegionCode, c.ClockStartAt, c.DecidedAt, c.PromisedDueAt, c.StatutoryLimitDays + c.ExtensionDays, c.Pauses))
+            : concluded.Select(c => new Decided(kind == AssessedKind.Department ? c.DepartmentId.ToString() : c.ReceivingWindowId.ToString(),
+                c.RegionCode, c.ClockStartAt, c.DecidedAt, c.PromisedDueAt, c.StatutoryLimitDays + c.ExtensionDays, c.Pauses)))
+            .ToListAsync(ct);
+        foreach (var c in decided)
+        {
+            var calendar = await calendars.ForRegionAsync(c.RegionCode);
+            var used = c.ClockStartAt is { } start ? LegalClock.ElapsedWorkingDays(calendar, start, c.DecidedAt!.Value, c.Pauses.Select(p => p.ToExcluded())) : 0;
+            var onTime = c.PromisedDueAt is null || c.DecidedAt <= c.PromisedDueAt;
+            Add(Key(kind, c.Unit), f => f with
+            {
+                Concluded = f.Concluded + 1, ConcludedOnTime = f.ConcludedOnTime + (onTime ? 1 : 0),
+                WorkingDaysUsed = f.WorkingDaysUsed + used, StatutoryDays = f.StatutoryDays + c.StatutoryDays,
+            });
+        }
+
+        // Applications received in the period: accepted within a working day (a deemed acceptance is not prompt).
+        var received = db.Cases.AsNoTracking().Where(c => c.ReceivedAt >= from && c.ReceivedAt < to && c.ParentCaseId == null);
+        var intake = await (kind == AssessedKind.Staff
+            ? received.Join(db.CaseEvents.Where(e => e.Action == "accepted"), c => c.Id, e => e.CaseId,
+                (c, e) => new Received(e.ActorId, c.RegionCode, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted))
+            : received.Select(c => new Received(kind == AssessedKind.Department ? c.DepartmentId.ToString() : c.ReceivingWindowId.ToString(),
+                c.RegionCode, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted)))
+            .ToListAsync(ct);
+        foreach (var c in intake)
+        {
+            var calendar = await calendars.ForRegionAsync(c.RegionCode);
+            var prompt = c.AcceptedAt is { } accepted && !c.Deemed && calendar.WorkingDaysBetween(ChinaTime.DateOf(c.ReceivedAt!.Value), ChinaTime.DateOf(accepted)) <= 1;
+            Add(Key(kind, c.Unit), f => f with { Accepted = f.Accepted + 1, AcceptedPromptly = f.AcceptedPromptly + (prompt ? 1 : 0) });
+        }
+
+        // Alerts raised in the period, by severity.
+        var alerts = db.SupervisionAlerts.AsNoTracking().Where(a => a.RaisedAt >= from && a.RaisedAt < to);
+        var bySeverity = kind switch
+        {
+            AssessedKind.Department => alerts.Select(a => new UnitSeverity { Unit = a.DepartmentId.ToString(), Severity = a.Severity }),
+            AssessedKind.Window => alerts.Join(db.Cases, a => a.CaseId, c => (Guid?)c.Id, (a, c) => new UnitSeverity { Unit = c.ReceivingWindowId.ToString(), Severity = a.Severity }),
+            _ => alerts.Select(a => new UnitSeverity { Unit = a.HandlerId, Severity = a.Severity }),
+        };
+        var alertCounts = await bySeverity.GroupBy(x => new { x.Unit, x.Severity }).Select(g => new { g.Key.Unit, g.Key.Severity, Count = g.Count() }).ToListAsync(ct);
+        foreach (var a in alertCounts)
+        {
+            Add(Key(kind, a.Unit), f => a.Severity switch
+            {
+                AlertSeverity.Reminder => f with { Reminders = f.Reminders + a.Count },
+                AlertSeverity.Yellow => f with { YellowCards = f.YellowCards + a.Count },
+                _ => f with { RedCards = f.RedCards + a.Count },
+            });
+        }
+
+        if (kind != AssessedKind.Staff)
+        {
+            // Complaints upheld and bad ratings (not set aside on appeal), by department or by the window of the case.
+            if (kind == AssessedKind.Department)
+            {
+                var upheld = await db.EfficiencyComplaints.AsNoTracking()
+                    .Where(c => c.ConcludedAt >= from && c.ConcludedAt < to && c.Upheld == true && c.DepartmentId != null)
+                    .GroupBy(c => c.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+                foreach (var u in upheld)
+                {
+                    Add(u.Key.ToString(), f => f with { UpheldComplaints = f.UpheldComplaints + u.Count });
+                }
+            }
+            var bad = db.Ratings.AsNoTracking().Where(r => r.RatedAt >= from && r.RatedAt < to && r.Level <= RatingLevel.Dissatisfied && r.Rectification != RectificationStatus.AppealUpheld);
+            var badCounts = await (kind == AssessedKind.Department
+                ? bad.GroupBy(r => r.DepartmentId.ToString()).Select(g => new { Unit = (string?)g.Key, Count = g.Count() })
+                : bad.Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => c.ReceivingWindowId).GroupBy(w => w.ToString()).Select(g => new { Unit = (string?)g.Key, Count = g.Count() }))
+                .ToListAsync(ct);
+            foreach (var b in badCounts)
+            {
+                Add(Key(kind, b.Unit), f => f with { BadRatings = f.BadRatings + b.Count });
+            }
+        }
+
+        return Scoring.Score(facts.Values, Scheme());
+    }
+
+    private sealed record Decided(string? Unit, string RegionCode, DateTime? ClockStartAt, DateTime? DecidedAt, DateTime? PromisedDueAt, int StatutoryDays, IReadOnlyList<ClockPause> Pauses);
+
+    private sealed class UnitSeverity
+    {
+        public string? Unit { get; init; }
+        public AlertSeverity Severity { get; init; }
+    }
+
+    private static readonly string[] CaseRoles = [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver];
+
+    private sealed record Received(string? Unit, string RegionCode, DateTime? ReceivedAt, DateTime? AcceptedAt, bool Deemed);
+
+    /// <summary>Guids come back from the database in the provider's text form; units are keyed in one form.</summary>
+    private static string? Key(AssessedKind kind, string? unit) =>
+        kind != AssessedKind.Staff && Guid.TryParse(unit, out var id) ? id.ToString() : unit;
+
+    private async Task<List<UnitFacts>> UnitsAsync(AssessedKind kind, CancellationToken ct) => kind switch
+    {
+        AssessedKind.Department => [.. (await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Take(500).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+            .Select(d => new UnitFacts(d.Id.ToString(), d.Name))],
+        AssessedKind.Window => [.. (await db.Windows.AsNoTracking().OrderBy(w => w.Number).Take(1000).Select(w => new { w.Id, w.Number, w.Name }).ToListAsync(ct))
+            .Select(w => new UnitFacts(w.Id.ToString(), $"{w.Number} {w.Name}"))],
+        _ => [.. (await db.Users.AsNoTracking()
+                .Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && CaseRoles.Contains(x.Name!))))
+                .OrderBy(u => u.UserName).Take(5000).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .Select(u => new UnitFacts(u.Id, u.DisplayName))],
+    };
+}

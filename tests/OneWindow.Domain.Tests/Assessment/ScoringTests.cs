@@ -1,0 +1,85 @@
+using OneWindow.Domain.Assessment;
+
+namespace OneWindow.Domain.Tests.Assessment;
+
+/// <summary>绩效考核: weighted indicators, deductions that stop at zero, grade bands, ranks that ties share.</summary>
+public class ScoringTests
+{
+    private static readonly AssessmentScheme Scheme = AssessmentScheme.Default;
+
+    [Fact]
+    public void A_unit_with_everything_on_time_compressed_by_a_third_and_no_alerts_scores_full_marks()
+    {
+        var u = new UnitFacts("a", "甲") { Concluded = 10, ConcludedOnTime = 10, WorkingDaysUsed = 60, StatutoryDays = 90, Accepted = 12, AcceptedPromptly = 12 };
+
+        var score = Assert.Single(Scoring.Score([u], Scheme));
+        Assert.Equal(100m, score.Total);
+        Assert.Equal(Grade.Excellent, score.Grade);
+    }
+
+    [Fact]
+    public void Each_indicator_scores_its_weight_times_its_share_and_deductions_stop_at_zero()
+    {
+        var u = new UnitFacts("b", "乙")
+        {
+            Concluded = 10, ConcludedOnTime = 8,              // 30 × 0.8 = 24
+            WorkingDaysUsed = 80, StatutoryDays = 100,        // compression 20 % of a full-marks third: 15 × 0.6 = 9
+            Reminders = 2, YellowCards = 3, RedCards = 3,      // 25 − (1 + 6 + 15) = 3
+            UpheldComplaints = 3,                              // 10 − 15 → 0
+            BadRatings = 1,                                    // 10 − 2 = 8
+            Accepted = 4, AcceptedPromptly = 3,                // 10 × 0.75 = 7.5
+        };
+
+        var score = Assert.Single(Scoring.Score([u], Scheme));
+        Assert.Equal([24m, 9m, 3m, 0m, 8m, 7.5m], score.Breakdown.Select(b => b.Points));
+        Assert.Equal(51.5m, score.Total);
+        Assert.Equal(Grade.Fail, score.Grade);
+        Assert.Contains("按期办结 8/10", score.Breakdown[0].Basis);
+    }
+
+    [Fact]
+    public void Grades_follow_the_bands_and_equal_totals_share_a_rank()
+    {
+        var units = new[]
+        {
+            new UnitFacts("c", "丙") { YellowCards = 5 },              // 90: 优秀
+            new UnitFacts("d", "丁") { YellowCards = 5 },              // 90
+            new UnitFacts("e", "戊") { RedCards = 3, YellowCards = 3 }, // 79: 合格
+            new UnitFacts("f", "己") { RedCards = 4, YellowCards = 3 }, // 75
+        };
+
+        var scores = Scoring.Score(units, Scheme);
+        Assert.Equal([1, 1, 3, 4], scores.Select(s => s.Rank));
+        Assert.Equal([Grade.Excellent, Grade.Excellent, Grade.Pass, Grade.Pass], scores.Select(s => s.Grade));
+        Assert.Equal(Grade.Good, Scheme.GradeOf(80));
+    }
+
+    [Fact]
+    public void A_scheme_whose_weights_do_not_add_up_to_a_hundred_is_refused()
+    {
+        var weights = Scheme.Weights.ToDictionary(w => w.Key, w => w.Value);
+        weights[Indicator.Alerts] = 30;
+
+        Assert.Equal("assessment.weights", Assert.Throws<DomainRuleException>(() => (Scheme with { Weights = weights }).Validated()).Code);
+        Assert.Equal("assessment.bands", Assert.Throws<DomainRuleException>(() => (Scheme with { GoodFrom = 95 }).Validated()).Code);
+    }
+
+    [Theory]
+    [InlineData("2026-11", "2026-11-01", "2026-11-30")]
+    [InlineData("2026-Q4", "2026-10-01", "2026-12-31")]
+    [InlineData("2024-02", "2024-02-01", "2024-02-29")]
+    public void Periods_are_months_or_quarters(string text, string first, string last)
+    {
+        Assert.True(AssessmentPeriod.TryParse(text, out var p));
+        Assert.Equal(DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture), p.First);
+        Assert.Equal(DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture), p.Last);
+        Assert.Equal(text, p.ToString());
+    }
+
+    [Theory]
+    [InlineData("2026-13")]
+    [InlineData("2026-Q5")]
+    [InlineData("26-11")]
+    [InlineData("")]
+    public void Other_periods_are_refused(string text) => Assert.False(AssessmentPeriod.TryParse(text, out _));
+}
