@@ -102,6 +102,15 @@ public sealed class SupervisionAlert
                 a.RegionCode = notice.RegionCode;
             });
 
+    /// <summary>Raises the red card of a certificate without a granted case behind it.</summary>
+    public static SupervisionAlert ForCertificate(AlertCandidate candidate, AlertSeverity severity, IssuedCertificate certificate, DateTime now, DateTime? escalateAt) =>
+        Raise(candidate, severity, now, escalateAt, a =>
+        {
+            a.CaseNumber = certificate.CaseNumber;
+            a.DepartmentId = certificate.DepartmentId;
+            a.RegionCode = certificate.RegionCode;
+        });
+
     private static SupervisionAlert Raise(AlertCandidate candidate, AlertSeverity severity, DateTime now, DateTime? escalateAt, Action<SupervisionAlert> about)
     {
         var a = new SupervisionAlert

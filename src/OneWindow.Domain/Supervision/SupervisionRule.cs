@@ -15,6 +15,7 @@ public enum SupervisionRule
     SuspensionOverrun = 10,     // 特别程序超过告知时长
     OutOfOrder = 11,            // 违规顺序或倒签
     ConcludedWithoutResult = 12, // 办结无结果（体外循环线索）
+    CertificateWithoutCase = 13, // 有证照无办件（体外循环线索）
 }
 
 /// <summary>The ladder: a reminder to the handler, a yellow card to the department, a red card that counts in the assessment.</summary>
@@ -71,6 +72,8 @@ public static class RuleCatalog
         // Back-dated by more than the tolerance: servers' clocks may differ by seconds, never by a minute.
         new(SupervisionRule.OutOfOrder, RuleKind.OnAction, AlertSeverity.Red, ThresholdUnit.Minutes, 1, 0, 1440),
         new(SupervisionRule.ConcludedWithoutResult, RuleKind.OnAction, AlertSeverity.Red, ThresholdUnit.None, 0, 0, 0),
+        // A certificate a department's own system reports, with no granted case in this system behind it.
+        new(SupervisionRule.CertificateWithoutCase, RuleKind.OnAction, AlertSeverity.Red, ThresholdUnit.None, 0, 0, 0),
     ];
 
     public static RuleDefinition Get(SupervisionRule rule) =>

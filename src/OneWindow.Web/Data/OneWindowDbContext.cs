@@ -43,6 +43,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<SupervisionRuleSetting> SupervisionRuleSettings => Set<SupervisionRuleSetting>();
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
     public DbSet<EfficiencyComplaint> EfficiencyComplaints => Set<EfficiencyComplaint>();
+    public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
 
     // Set while this context (one request's) holds the gate around a unit of several statements.
     private bool _holdsWriteGate;
@@ -287,6 +288,8 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(c => new { c.Open, c.DepartmentId, c.Status });
             b.HasIndex(c => new { c.ReceivedAt, c.ReceivingWindowId });
             b.HasIndex(c => c.ConcludedAt);
+            // A reported certificate is checked against the case issued under its number.
+            b.HasIndex(c => c.ResultNumber);
             // The supervisors' drill-down: every open case by due date.
             b.HasIndex(c => new { c.Open, c.InboxDueAt, c.Id });
         });
@@ -416,6 +419,18 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(c => new { c.Status, c.FiledAt, c.Id });
             b.HasIndex(c => new { c.FiledAt, c.Id });
             b.HasIndex(c => new { c.DepartmentId, c.ConcludedAt });
+        });
+        builder.Entity<IssuedCertificate>(b =>
+        {
+            b.Property(c => c.Number).HasMaxLength(60);
+            b.Property(c => c.ItemCode).HasMaxLength(40);
+            b.Property(c => c.RegionCode).HasMaxLength(12);
+            b.Property(c => c.HolderName).HasMaxLength(100);
+            b.Property(c => c.CaseNumber).HasMaxLength(40);
+            b.Property(c => c.ReportedBy).HasMaxLength(100);
+            // One report per certificate number; a department's reports by date.
+            b.HasIndex(c => c.Number).IsUnique();
+            b.HasIndex(c => new { c.DepartmentId, c.IssuedAt });
         });
         builder.Entity<StaffNotification>(b =>
         {

@@ -1,4 +1,5 @@
 using OneWindow.Domain.Cases;
+using OneWindow.Domain.Catalog;
 using OneWindow.Domain.Supervision;
 using static OneWindow.Domain.Tests.Cases.CaseFixtures;
 
@@ -301,5 +302,55 @@ public class SupervisionRuleTests
         c.CompleteCurrentNode(Reviewer, "不同意", Monday.AddHours(1), Days);
         c.Decide(DecisionOutcome.Deny, reason, Approver, Monday.AddHours(2), Days);
         return OnAction(c, 1);
+    }
+}
+
+/// <summary>有证照无办件: a reported certificate must stand on a case granted and issued under its number.</summary>
+public class CertificateRuleTests
+{
+    private static readonly DateTime Monday = Bj(2026, 11, 16, 10);
+
+    private static Case Issued(ServiceItemVersion version, string resultNumber)
+    {
+        var c = Received(version, Monday);
+        c.Accept(Clerk, Monday, Days);
+        c.CompleteCurrentNode(Reviewer, "同意", Monday.AddHours(1), Days);
+        c.Decide(DecisionOutcome.Grant, null, Approver, Monday.AddHours(2), Days);
+        c.IssueResult(resultNumber, Clerk, Monday.AddHours(3), Days);
+        return c;
+    }
+
+    private static IssuedCertificate Report(string number, string item, string? caseNumber = null) =>
+        IssuedCertificate.Report(number, item, Guid.NewGuid(), "431025000000", "张三", Monday.AddHours(4), caseNumber, "clerk", Monday.AddHours(5));
+
+    [Fact]
+    public void A_certificate_issued_on_a_granted_case_under_its_number_is_matched()
+    {
+        var version = Promised();
+        var c = Issued(version, "证-100");
+        var certificate = Report("证-100", version.ItemCode);
+
+        Assert.Null(certificate.Check(c));
+        Assert.Equal(c.Id, certificate.MatchedCaseId);
+    }
+
+    [Fact]
+    public void A_certificate_with_no_case_or_another_number_or_another_item_is_a_red_clue()
+    {
+        var version = Promised();
+        var c = Issued(version, "证-101");
+
+        Assert.Equal(SupervisionRule.CertificateWithoutCase, Report("证-999", version.ItemCode).Check(null)!.Rule);
+        Assert.Contains("未以该编号准予出证", Report("证-102", version.ItemCode, c.Number).Check(c)!.Detail);
+        Assert.NotNull(Report("证-101", "OTHER-ITEM").Check(c));
+        Assert.Equal("certificate/证-999", Report("证-999", version.ItemCode).Check(null)!.Subject);
+    }
+
+    [Fact]
+    public void A_certificate_dated_in_the_future_is_refused()
+    {
+        var e = Assert.Throws<DomainRuleException>(() =>
+            IssuedCertificate.Report("证-1", "X", Guid.NewGuid(), "431025000000", "张三", Monday.AddDays(1), null, "clerk", Monday));
+        Assert.Equal("issuedAt", e.Field);
     }
 }

@@ -15,6 +15,7 @@ public static class SupervisionModule
             .AddScoped<WatchCases>()
             .AddScoped<HandleAlerts>()
             .AddScoped<ConfigureRules>()
+            .AddScoped<ReportCertificate>()
             .AddScoped<Complaints.HandleComplaints>()
             .AddSingleton<LiveFigures>()
             .AddSingleton<INotificationSender, LoggingNotificationSender>()
@@ -23,6 +24,7 @@ public static class SupervisionModule
 
     public static WebApplication MapSupervisionModule(this WebApplication app)
     {
+        ReportCertificate.Map(app);
         app.MapGet("/supervision/live", (HttpContext http, LiveFigures live, OneWindowDbContext db, CancellationToken ct) =>
             StreamAsync(http, live, async (figures, token) => LiveView.From(figures, await CaseDepartments.NamesAsync(db, [.. figures.LatestCards.Select(c => c.DepartmentId)], token)), ct))
             .RequireAuthorization(Policies.Leadership).ExcludeFromDescription();

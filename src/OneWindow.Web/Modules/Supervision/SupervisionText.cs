@@ -32,6 +32,7 @@ public static class SupervisionText
         SupervisionRule.SuspensionOverrun => "特别程序超过告知时长",
         SupervisionRule.OutOfOrder => "违规顺序或倒签",
         SupervisionRule.ConcludedWithoutResult => "办结无结果（体外循环线索）",
+        SupervisionRule.CertificateWithoutCase => "有证照无办件（体外循环线索）",
         _ => r.ToString(),
     };
 

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Catalog;
+using OneWindow.Domain.Supervision;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Calendar;
+
+namespace OneWindow.Web.Modules.Supervision;
+
+public sealed record CertificateReport(string? Number, string? ItemCode, string? HolderName, DateTime? IssuedAt, string? CaseNumber);
+
+public sealed record CertificateChecked(string Number, string ItemCode, string? MatchedCase, bool AlertRaised);
+
+/// <summary>
+/// 证照上报: a department's own system (signed in as one of its staff) reports each certificate it issues; the
+/// platform checks it against the case issued under that number and raises a red card when there is none.
+/// </summary>
+public sealed class ReportCertificate(OneWindowDbContext db, UserManager<UserAccount> users, RegionCalendars calendars, SupervisionSettings settings,
+    NotifyStaff notify, TimeProvider clock)
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/v1/certificates", async (CertificateReport report, HttpContext http, ReportCertificate handler, CancellationToken ct) =>
+            {
+                var result = await handler.ReportAsync(http.User, report, ct);
+                return TypedResults.Created($"/api/v1/certificates/{Uri.EscapeDataString(result.Number)}", result);
+            })
+            .RequireAuthorization(Policies.CaseWork).WithTags("Supervision")
+            .WithSummary("Report a certificate issued by a department's own system (证照上报)")
+            .WithDescription("The certificate is checked against the case granted and issued under its number in this platform; without one, a red card 有证照无办件 is raised for the department.");
+
+    public async Task<CertificateChecked> ReportAsync(System.Security.Claims.ClaimsPrincipal principal, CertificateReport report, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw new ForbiddenException("auth.required", "请先登录。");
+        var code = (report.ItemCode ?? "").Trim();
+        var item = await db.ServiceItemVersions.AsNoTracking().Where(v => v.ItemCode == code && v.Status == VersionStatus.Published)
+            .Select(v => new { v.ItemCode, v.DepartmentId }).FirstOrDefaultAsync(ct)
+            ?? throw new DomainRuleException("certificate.item-unknown", $"事项 {code} 不存在或未发布。", "itemCode");
+        if (user.DepartmentId != item.DepartmentId)
+        {
+            throw new ForbiddenException("certificate.out-of-scope", "只能上报本部门事项的证照。");
+        }
+        var region = await db.Departments.AsNoTracking().Where(d => d.Id == item.DepartmentId).Select(d => d.RegionCode).FirstAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var certificate = IssuedCertificate.Report(report.Number ?? "", item.ItemCode, item.DepartmentId, region, report.HolderName ?? "",
+            report.IssuedAt is { } at ? DateTime.SpecifyKind(at.ToUniversalTime(), DateTimeKind.Utc) : throw new DomainRuleException("certificate.issued-at-invalid", "请填写发证时间。", "issuedAt"),
+            report.CaseNumber, principal.ActorName(), now);
+        if (await db.IssuedCertificates.AnyAsync(c => c.Number == certificate.Number, ct))
+        {
+            throw new DomainRuleException("certificate.duplicate", $"证照 {certificate.Number} 已上报。");
+        }
+        var number = certificate.Number;
+        var named = certificate.CaseNumber;
+        var c = named is not null
+            ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == named, ct)
+            : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.ResultNumber == number, ct);
+        var finding = certificate.Check(c);
+        var calendar = await calendars.ForRegionAsync(region);
+        using var gate = await db.EnterWriteGateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.IssuedCertificates.Add(certificate);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same certificate reported twice at the same moment: the unique number lets one in.
+            db.ChangeTracker.Clear();
+            if (await db.IssuedCertificates.AsNoTracking().AnyAsync(x => x.Number == number, ct))
+            {
+                throw new DomainRuleException("certificate.duplicate", $"证照 {number} 已上报。");
+            }
+            throw;
+        }
+        var raised = false;
+        var setting = (await settings.RuleBookAsync(ct)).For(SupervisionRule.CertificateWithoutCase, region, item.DepartmentId, item.ItemCode);
+        if (finding is not null && setting.Enabled)
+        {
+            var alert = SupervisionAlert.ForCertificate(finding, setting.Severity, certificate, now, settings.EscalateAt(now, calendar));
+            db.SupervisionAlerts.Add(alert);
+            alert.MarkNotified(await notify.AddAsync(alert, alert.Level, null, ct), now);
+            await db.SaveChangesAsync(ct);
+            raised = true;
+        }
+        await tx.CommitAsync(ct);
+        await notify.SendPendingAsync(ct);
+        return new CertificateChecked(certificate.Number, certificate.ItemCode, certificate.MatchedCaseId is null ? null : c?.Number, raised);
+    }
+}
