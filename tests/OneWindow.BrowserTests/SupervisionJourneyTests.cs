@@ -89,6 +89,43 @@ public class SupervisionJourneyTests(AppServer app) : IClassFixture<AppServer>
     }
 
     [Fact]
+    public async Task A_citizen_complains_anonymously_and_reads_the_answer_with_the_code()
+    {
+        var citizen = await app.NewPageAsync();
+        await citizen.GotoAsync("/");
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "效能投诉" }).ClickAsync();
+        await citizen.GetByLabel("窗口", new() { Exact = true }).CheckAsync();
+        await citizen.GetByLabel("窗口或工作人员（投诉窗口、人员时填写）").FillAsync("B01 民政窗口");
+        await citizen.GetByLabel("投诉内容").FillAsync("上午十点窗口无人，等候四十分钟");
+        await citizen.GetByLabel("匿名投诉（不留姓名和电话）").CheckAsync();
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交投诉" }).ClickAsync();
+        var code = await citizen.Locator(".tracking-code").InnerTextAsync();
+        Assert.Matches("^TS[0-9A-Z]{10}$", code);
+        await AppServer.ScreenshotAsync(citizen, "66-complaint-filed");
+
+        var supervisor = await app.NewPageAsync();
+        await AppServer.SignInAsync(supervisor, "supervisor");
+        await supervisor.GotoAsync("/supervision/complaints");
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "受理并调查" }).ClickAsync();
+        await supervisor.GetByText("已受理。").WaitForAsync();
+        await supervisor.GetByLabel("投诉成立（计入绩效考核）").CheckAsync();
+        await supervisor.GetByLabel("调查核实情况").FillAsync("调取监控，窗口人员离岗 40 分钟属实");
+        await supervisor.GetByLabel("答复投诉人").FillAsync("投诉属实，已批评教育并落实 AB 岗，感谢监督");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "办结并答复" }).ClickAsync();
+        await supervisor.GetByText("投诉已办结并答复。").WaitForAsync();
+
+        await citizen.GotoAsync("/complaints/track?code=" + code);
+        Assert.Contains("落实 AB 岗", await citizen.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AppServer.ScreenshotAsync(citizen, "67-complaint-answered");
+
+        await supervisor.GotoAsync("/supervision/assessment?kind=Department");
+        await supervisor.GetByRole(AriaRole.Cell, new() { Name = "临武县民政局" }).WaitForAsync();
+        await supervisor.Locator("details").First.ClickAsync();
+        await AppServer.ScreenshotAsync(supervisor, "68-assessment");
+    }
+
+    [Fact]
     public async Task The_big_screen_fills_1920_by_1080_with_its_charts()
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 1920, Height = 1080 }, Locale = "zh-CN" });
