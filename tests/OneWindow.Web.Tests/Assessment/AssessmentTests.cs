@@ -45,8 +45,22 @@ public sealed class AssessmentTests : IDisposable
         Assert.Equal(scores.Count, mz.Rank);
         Assert.All(scores.Where(s => s.Key != mz.Key), s => Assert.Equal(100m, s.Total));
 
+        // An upheld complaint about a case counts against its department and the window that took it in.
+        var db = scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>();
+        var number = db.Cases.Where(c => c.ApplicantName == "乙").Select(c => c.Number).Single();
+        var complaint = Domain.Supervision.EfficiencyComplaint.File(Domain.Supervision.ComplaintChannel.Hall, Domain.Supervision.ComplaintAbout.Case, number, null,
+            mz.Facts.Key is { } k ? Guid.Parse(k) : null, "431025000000", "拖延", true, null, null, _app.Clock.GetUtcNow().UtcDateTime, Domain.Calendar.WorkingDayCalendar.Create(Domain.Calendar.NationalCalendar.ShippedDays));
+        var supervisor = new Actor("s", "监察", "Supervisor");
+        complaint.Accept(null, supervisor, _app.Clock.GetUtcNow().UtcDateTime);
+        complaint.Conclude(true, "属实", "已整改", supervisor, _app.Clock.GetUtcNow().UtcDateTime);
+        db.EfficiencyComplaints.Add(complaint);
+        await db.SaveChangesAsync();
+
         var windows = await assess.ScoreAsync(AssessedKind.Window, new AssessmentPeriod(PeriodKind.Month, 2026, 11), CancellationToken.None);
-        Assert.Equal(3, windows.Single(w => w.Name.StartsWith("B01", StringComparison.Ordinal)).Facts.Accepted);
+        var b01 = windows.Single(w => w.Name.StartsWith("B01", StringComparison.Ordinal)).Facts;
+        Assert.Equal((3, 1), (b01.Accepted, b01.UpheldComplaints));
+        var departments = await assess.ScoreAsync(AssessedKind.Department, new AssessmentPeriod(PeriodKind.Month, 2026, 11), CancellationToken.None);
+        Assert.Equal(93m, departments.Single(s => s.Key == mz.Key).Total); // and 5 of the complaints' 10
         var staff = await assess.ScoreAsync(AssessedKind.Staff, new AssessmentPeriod(PeriodKind.Quarter, 2026, 4), CancellationToken.None);
         // The window clerk decided the instant case and accepted all three; the 首席代表's denial is not concluded yet.
         var clerk = staff.Single(s => s.Name.Contains("王敏", StringComparison.Ordinal)).Facts;

@@ -57,6 +57,10 @@ public sealed class DashboardTests : IDisposable
         var supervisor = await _app.SignedIn("supervisor");
         var page = await supervisor.GetStringAsync("/supervision");
         Assert.Contains("data-figure=\"openTotal\">3<", page);
+        var b01 = figures.Windows.Single(w => w.Number == "B01").Id;
+        var drill = await supervisor.GetStringAsync($"/supervision/cases?window={b01}");
+        Assert.Contains(accepted.Number, drill);
+        Assert.DoesNotContain(accepted.Number, await supervisor.GetStringAsync($"/supervision/cases?window={Guid.NewGuid()}"));
         Assert.Contains("民政", page);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/supervision/live");

@@ -114,16 +114,16 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
 
         if (kind != AssessedKind.Staff)
         {
-            // Complaints upheld and bad ratings (not set aside on appeal), by department or by the window of the case.
-            if (kind == AssessedKind.Department)
+            // Complaints upheld, by department, or by the window that took in the case complained of; bad ratings
+            // (not set aside on appeal) likewise. A complaint names a person in words, so staff are not charged by it.
+            var upheld = db.EfficiencyComplaints.AsNoTracking().Where(c => c.ConcludedAt >= from && c.ConcludedAt < to && c.Upheld == true);
+            var upheldCounts = await (kind == AssessedKind.Department
+                ? upheld.Where(c => c.DepartmentId != null).GroupBy(c => c.DepartmentId.ToString()).Select(g => new { Unit = (string?)g.Key, Count = g.Count() })
+                : upheld.Join(db.Cases, c => c.CaseNumber, x => x.Number, (c, x) => x.ReceivingWindowId).GroupBy(w => w.ToString()).Select(g => new { Unit = (string?)g.Key, Count = g.Count() }))
+                .ToListAsync(ct);
+            foreach (var u in upheldCounts)
             {
-                var upheld = await db.EfficiencyComplaints.AsNoTracking()
-                    .Where(c => c.ConcludedAt >= from && c.ConcludedAt < to && c.Upheld == true && c.DepartmentId != null)
-                    .GroupBy(c => c.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-                foreach (var u in upheld)
-                {
-                    Add(u.Key.ToString(), f => f with { UpheldComplaints = f.UpheldComplaints + u.Count });
-                }
+                Add(Key(kind, u.Unit), f => f with { UpheldComplaints = f.UpheldComplaints + u.Count });
             }
             var bad = db.Ratings.AsNoTracking().Where(r => r.RatedAt >= from && r.RatedAt < to && r.Level <= RatingLevel.Dissatisfied && r.Rectification != RectificationStatus.AppealUpheld);
             var badCounts = await (kind == AssessedKind.Department

@@ -20,6 +20,8 @@ public sealed class OpenCasesModel(OneWindowDbContext db, TimeProvider clock) : 
     [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Item { get; set; }
+    /// <summary>The open cases a window took in.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Window { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
@@ -45,6 +47,10 @@ public sealed class OpenCasesModel(OneWindowDbContext db, TimeProvider clock) : 
             var code = Item.Trim();
             cases = cases.Where(c => c.ItemCode == code);
         }
+        if (Window is { } window)
+        {
+            cases = cases.Where(c => c.ReceivingWindowId == window);
+        }
         if (Overdue)
         {
             var now = Now;
@@ -61,5 +67,5 @@ public sealed class OpenCasesModel(OneWindowDbContext db, TimeProvider clock) : 
     }
 
     public string PageLink(string next) =>
-        $"/supervision/cases?department={Department}&status={Status}&item={Uri.EscapeDataString(Item ?? "")}&overdue={Overdue}&after={Uri.EscapeDataString(next)}";
+        $"/supervision/cases?department={Department}&status={Status}&item={Uri.EscapeDataString(Item ?? "")}&window={Window}&overdue={Overdue}&after={Uri.EscapeDataString(next)}";
 }
