@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using OneWindow.Domain;
 using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
@@ -37,19 +36,10 @@ public sealed class ComplaintModel(HandleComplaints complaints, OneWindowDbConte
 
     private async Task<IActionResult> RunAsync(Guid id, Func<Task<EfficiencyComplaint>> act, string done, CancellationToken ct)
     {
-        try
+        (var result, Error) = await RecordAction.RunAsync(this, act, done, $"/supervision/complaints/{id}", "该投诉刚刚被他人处理，请核对后再操作。");
+        if (result is not null)
         {
-            await act();
-            TempData["Flash"] = Text.Translate(done);
-            return Redirect($"/supervision/complaints/{id}");
-        }
-        catch (DomainRuleException e)
-        {
-            Error = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Error = Text.Translate("该投诉刚刚被他人处理，请核对后再操作。");
+            return result;
         }
         await LoadAsync(id, ct);
         return Page();

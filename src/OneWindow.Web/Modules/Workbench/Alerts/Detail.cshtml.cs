@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using OneWindow.Domain;
 using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
@@ -35,19 +34,10 @@ public sealed class DetailModel(HandleAlerts alerts, OneWindowDbContext db) : Pa
 
     private async Task<IActionResult> RunAsync(Guid id, Func<Task<SupervisionAlert>> act, string done, CancellationToken ct)
     {
-        try
+        (var result, Error) = await RecordAction.RunAsync(this, act, done, $"/workbench/alerts/{id}", "该预警刚刚被他人处理，请核对后再操作。");
+        if (result is not null)
         {
-            await act();
-            TempData["Flash"] = Infrastructure.Text.Translate(done);
-            return Redirect($"/workbench/alerts/{id}");
-        }
-        catch (DomainRuleException e)
-        {
-            Error = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Error = Infrastructure.Text.Translate("该预警刚刚被他人处理，请核对后再操作。");
+            return result;
         }
         await LoadAsync(id, ct);
         return Page();

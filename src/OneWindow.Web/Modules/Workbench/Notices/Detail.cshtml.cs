@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using OneWindow.Domain;
 using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
 using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web.Modules.Workbench.Notices;
@@ -31,19 +31,10 @@ public sealed class DetailModel(HandleAlerts handle, OneWindowDbContext db) : Pa
 
     private async Task<IActionResult> RunAsync(Guid id, Func<Task<SupervisionNotice>> act, string done, CancellationToken ct)
     {
-        try
+        (var result, Error) = await RecordAction.RunAsync(this, act, done, $"/workbench/notices/{id}", "该督办单刚刚被他人处理，请核对后再操作。");
+        if (result is not null)
         {
-            await act();
-            TempData["Flash"] = Infrastructure.Text.Translate(done);
-            return Redirect($"/workbench/notices/{id}");
-        }
-        catch (DomainRuleException e)
-        {
-            Error = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Error = Infrastructure.Text.Translate("该督办单刚刚被他人处理，请核对后再操作。");
+            return result;
         }
         await LoadAsync(id, ct);
         return Page();
