@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using OneWindow.Web.Data;
@@ -22,6 +23,11 @@ public static class OneWindowApp
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddOneWindowDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        // The key ring lives in the database: every instance behind the proxy reads the same sign-in cookies.
+        services.AddDataProtection().SetApplicationName("OneWindow");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DataProtectionKeyStore(scopes));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddIdentity<UserAccount, IdentityRole>(options =>
             {
@@ -127,6 +133,15 @@ public static class OneWindowApp
         app.MapSupervisionModule();
         app.MapAssessmentModule();
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).ExcludeFromDescription();
+        // Ready when the database answers: a proxy or orchestrator sends traffic only then.
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = (http, report) => http.Response.WriteAsJsonAsync(new
+            {
+                status = report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy ? "ready" : "unavailable",
+                checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            }),
+        });
         return app;
     }
 

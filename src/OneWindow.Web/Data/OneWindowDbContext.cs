@@ -44,6 +44,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
     public DbSet<EfficiencyComplaint> EfficiencyComplaints => Set<EfficiencyComplaint>();
     public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
     // Set while this context (one request's) holds the gate around a unit of several statements.
     private bool _holdsWriteGate;
@@ -200,6 +201,12 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
 
         ConfigureCases(builder);
         ConfigureSupervision(builder);
+        builder.Entity<DataProtectionKeyRow>(b =>
+        {
+            b.ToTable("DataProtectionKeys");
+            b.Property(k => k.FriendlyName).HasMaxLength(200);
+            b.Property(k => k.Xml).HasMaxLength(8000);
+        });
 
         builder.Entity<StoredFile>(b =>
         {

@@ -12,7 +12,7 @@ namespace OneWindow.Web.Tests.Supervision;
 
 /// <summary>
 /// Two app instances on one database (PostgreSQL under ./test.sh): sweeping at the same time, or raising the same
-/// alert at the same moment, they raise each alert once and tell each person once.
+/// alert at the same moment, they raise each alert once and tell each person once; a sign-in on one is valid on the other.
 /// </summary>
 public sealed class TwoHostTests : IDisposable
 {
@@ -57,6 +57,47 @@ public sealed class TwoHostTests : IDisposable
             var ids = alerts.Select(a => a.Id).ToList();
             var told = await db.StaffNotifications.AsNoTracking().Where(n => n.AlertId != null && ids.Contains(n.AlertId.Value)).ToListAsync();
             Assert.All(told.GroupBy(n => (n.AlertId, n.UserId)), g => Assert.Single(g));
+        }
+    }
+
+    [Fact]
+    public async Task A_sign_in_on_one_instance_is_valid_on_the_other_and_both_are_ready()
+    {
+        var first = _first.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var form = await first.GetAsync("/account/login");
+        var antiforgeryCookie = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        using var login = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["UserName"] = "supervisor", ["Password"] = Modules.Organization.DemoCounty.DemoPassword,
+                ["__RequestVerificationToken"] = OneWindowFactory.AntiforgeryToken(await form.Content.ReadAsStringAsync()),
+            }),
+        };
+        login.Headers.Add("Cookie", antiforgeryCookie);
+        var signedIn = await first.SendAsync(login);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        var authCookie = signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("onewindow.auth=", StringComparison.Ordinal));
+
+        // The other instance reads the cookie the first one wrote: the key ring is in the shared database (not in
+        // a directory of this machine that two in-process hosts would share anyway).
+        var keys = _first.NewDbContext(out var keyScope);
+        using (keyScope)
+        {
+            Assert.NotEmpty(await keys.DataProtectionKeys.AsNoTracking().ToListAsync());
+        }
+        var second = _second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/supervision");
+        page.Headers.Add("Cookie", authCookie);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await second.SendAsync(page)).StatusCode);
+        using var anonymous = new HttpRequestMessage(HttpMethod.Get, "/supervision");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await second.SendAsync(anonymous)).StatusCode);
+
+        foreach (var host in new[] { first, second })
+        {
+            var ready = await host.GetAsync("/health/ready");
+            Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+            Assert.Contains("\"ready\"", await ready.Content.ReadAsStringAsync());
         }
     }
 
