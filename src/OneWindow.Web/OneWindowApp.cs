@@ -28,6 +28,7 @@ public static class OneWindowApp
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DataProtectionKeyStore(scopes));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOneWindowRateLimits(builder.Configuration);
 
         services.AddIdentity<UserAccount, IdentityRole>(options =>
             {
@@ -120,6 +121,8 @@ public static class OneWindowApp
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

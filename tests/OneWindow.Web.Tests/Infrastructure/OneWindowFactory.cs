@@ -17,16 +17,21 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
 
     private readonly bool _ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public OneWindowFactory() : this(new TestDatabase(), ownsDatabase: true) { }
+
+    /// <summary>A host of its own with some settings changed (say, low rate limits for the test that proves them).</summary>
+    public static OneWindowFactory WithSettings(IReadOnlyDictionary<string, string> settings) => new(new TestDatabase(), ownsDatabase: true, settings);
 
     /// <summary>A second app instance on another host's database (the multi-instance tests).</summary>
     public static OneWindowFactory SharingDatabaseOf(OneWindowFactory other) => new(other.Database, ownsDatabase: false);
 
-    private OneWindowFactory(TestDatabase database, bool ownsDatabase)
+    private OneWindowFactory(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string>? settings = null)
     {
         Database = database;
         _ownsDatabase = ownsDatabase;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public TestDatabase Database { get; }
@@ -40,6 +45,13 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         // Background sweeps run only when a test calls them, with the test clock.
         builder.UseSetting("Cases:IntakeSweepSeconds", "0");
         builder.UseSetting("Supervision:SweepSeconds", "0");
+        // Tests sign in many times a minute from one address; the rate limits have a test of their own.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:PublicPerMinute", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -6,6 +6,7 @@ using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<UserAccount> signIn, UserManager<UserAccount> users) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";

@@ -15,6 +15,7 @@ namespace OneWindow.Web.Modules.Account;
 /// 注册: an applicant signs up with a mobile number and password under their real name; the resident ID number is
 /// checked by its check character (GB 11643). One account per phone number and per ID number.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.SignIn)]
 public sealed partial class RegisterModel(UserManager<UserAccount> users, SignInManager<UserAccount> signIn, OneWindowDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public string Phone { get; set; } = "";

@@ -9,6 +9,7 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.Complaints;
 
 /// <summary>效能投诉 online (anyone, named or anonymous) or at the hall's complaints desk (a supervisor files for the visitor).</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Public)]
 public sealed class NewModel(HandleComplaints complaints, OneWindowDbContext db) : PageModel
 {
     [BindProperty] public ComplaintAbout About { get; set; } = ComplaintAbout.Case;

@@ -4,6 +4,7 @@ using OneWindow.Domain.Supervision;
 namespace OneWindow.Web.Modules.Complaints;
 
 /// <summary>The complainant follows the complaint with its tracking code; the page shows nothing about anyone.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Public)]
 public sealed class TrackModel(HandleComplaints complaints) : PageModel
 {
     public string? Code { get; private set; }

@@ -10,6 +10,7 @@ using OneWindow.Web.Modules.Ratings;
 
 namespace OneWindow.Web.Modules.Tracking;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Public)]
 public sealed class TrackModel(OneWindowDbContext db, RegionCalendars calendars, RateCase rate, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }

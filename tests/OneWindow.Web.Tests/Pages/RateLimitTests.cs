@@ -1,0 +1,48 @@
+using System.Net;
+using OneWindow.Web.Tests.Infrastructure;
+
+namespace OneWindow.Web.Tests.Pages;
+
+/// <summary>Sign-in attempts and public lookups are limited per address; reading the forms is not counted.</summary>
+public sealed class RateLimitTests : IDisposable
+{
+    private readonly OneWindowFactory _app = OneWindowFactory.WithSettings(new Dictionary<string, string>
+    {
+        ["RateLimits:SignInPerMinute"] = "3",
+        ["RateLimits:PublicPerMinute"] = "5",
+    });
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task The_fourth_sign_in_attempt_in_a_minute_is_refused_with_429_and_a_retry_time()
+    {
+        var client = _app.Anonymous();
+        var form = await client.GetStringAsync("/account/login");
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 4; i++)
+        {
+            last = await Forms.PostWithTokenAsync(client, OneWindowFactory.AntiforgeryToken(form), "/account/login",
+                new Dictionary<string, string> { ["UserName"] = "nobody", ["Password"] = "wrong-password-" + i });
+            Assert.True(i < 3 ? last.StatusCode == HttpStatusCode.OK : last.StatusCode == HttpStatusCode.TooManyRequests, $"attempt {i + 1}: {last.StatusCode}");
+        }
+        Assert.Equal("60", last!.Headers.RetryAfter?.ToString());
+        Assert.Contains("请一分钟后再试", await last.Content.ReadAsStringAsync());
+        // Reading the form is not an attempt.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Public_tracking_lookups_are_limited_too()
+    {
+        var client = _app.Anonymous();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            codes.Add((await client.GetAsync($"/complaints/track?code=TSNOTHING{i}")).StatusCode);
+        }
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], codes);
+        // Other pages are not counted against it.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/guides")).StatusCode);
+    }
+}
