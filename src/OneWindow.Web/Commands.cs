@@ -61,6 +61,15 @@ internal static class Commands
                 Console.WriteLine($"{checkedCases} cases checked, {broken} broken chains.");
                 Environment.ExitCode = broken == 0 ? 0 : 1;
                 return true;
+            case "backup" when positional.Length == 2:
+                await scope.ServiceProvider.GetRequiredService<DatabaseBackup>().BackupAsync(positional[1], CancellationToken.None);
+                Console.WriteLine($"Backed up to {positional[1]}.");
+                return true;
+            case "restore" when positional.Length == 2:
+                // Run with the app stopped: the backup replaces the whole database.
+                await scope.ServiceProvider.GetRequiredService<DatabaseBackup>().RestoreAsync(positional[1], CancellationToken.None);
+                Console.WriteLine($"Restored from {positional[1]}; run verify-chains to check every case's record.");
+                return true;
             case "migrate":
                 await app.PrepareDatabaseAsync();
                 Console.WriteLine("Database migrated and seeded.");

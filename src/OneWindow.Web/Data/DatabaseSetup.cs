@@ -36,6 +36,7 @@ public static class DatabaseSetup
         }
         services.AddDbContext<OneWindowDbContext>(options => Configure(options, provider, connectionString));
         services.AddScoped<SchemaMigrator>();
+        services.AddScoped<DatabaseBackup>();
         return services;
     }
 
