@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Json;
 using OneWindow.Domain.Assessment;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Modules.Assessment;
@@ -16,16 +15,14 @@ public sealed class AssessmentTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<CaseView> Register(HttpClient clerk, string item, string name) =>
-        await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(item, ApplicantKind.Person, name, "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
 
     private async Task BuildRecordAsync()
     {
         // 民政: one instant case concluded on time, one accepted, one denied without a legal basis (a yellow card).
         var clerk = await _app.SignedIn("clerk.mz");
-        await CaseApi.Act(clerk, await Register(clerk, "431025-MZ-004", "甲"), "conclude-instantly", new { resultNumber = "J-1" });
-        await CaseApi.Act(clerk, await Register(clerk, "431025-MZ-002", "乙"), "accept", new { });
-        var denied = await CaseApi.Act(clerk, await Register(clerk, "431025-MZ-002", "丙"), "accept", new { });
+        await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-MZ-004", "甲"), "conclude-instantly", new { resultNumber = "J-1" });
+        await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-MZ-002", "乙"), "accept", new { });
+        var denied = await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-MZ-002", "丙"), "accept", new { });
         denied = await CaseApi.Act(await _app.SignedIn("reviewer.mz"), denied, "complete-node", new { opinion = "不符合" });
         await CaseApi.Act(await _app.SignedIn("approver.mz"), denied, "decide", new { outcome = "Deny", reason = "不符合条件" });
     }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
@@ -25,7 +24,7 @@ public sealed class BackupTests : IDisposable
     public async Task A_backup_restored_into_another_database_has_every_case_and_every_chain_verifies()
     {
         var clerk = await _source.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-002", ApplicantKind.Person, "备份", "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
+        var c = await CaseApi.Register(clerk, "431025-MZ-002", "备份");
         c = await CaseApi.Act(clerk, c, "accept", new { });
 
         using (var scope = _source.Services.CreateScope())

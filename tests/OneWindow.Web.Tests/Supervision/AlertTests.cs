@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Domain.Supervision;
@@ -21,7 +20,7 @@ public class AlertTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
     private async Task<CaseView> AcceptedCase(string applicant)
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(Item, ApplicantKind.Person, applicant, "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
+        var c = await CaseApi.Register(clerk, Item, applicant);
         return await CaseApi.Act(clerk, c, "accept", new { });
     }
 
@@ -163,7 +162,7 @@ public class AlertTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
         }
 
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(item, ApplicantKind.Person, "吴五", "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
+        var c = await CaseApi.Register(clerk, item, "吴五");
         c = await CaseApi.Act(clerk, c, "accept", new { });
         try
         {

@@ -28,7 +28,7 @@ public class CertificateTests(OneWindowFactory app) : IClassFixture<OneWindowFac
     public async Task A_certificate_issued_on_a_platform_case_is_matched_and_raises_nothing()
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "钱甲", "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
+        var c = await CaseApi.Register(clerk, "431025-MZ-004", "钱甲");
         await CaseApi.Act(clerk, c, "conclude-instantly", new { resultNumber = "JH-2026-0101" });
 
         var response = await clerk.PostAsJsonAsync("/api/v1/certificates", Report("JH-2026-0101"), Json.Options);

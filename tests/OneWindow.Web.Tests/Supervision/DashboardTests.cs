@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Modules.Cases;
@@ -17,19 +16,17 @@ public sealed class DashboardTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<CaseView> Register(HttpClient clerk, string item, string name) =>
-        await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(item, ApplicantKind.Person, name, "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
 
     [Fact]
     public async Task The_figures_count_exactly_the_cases_built_by_hand_and_reach_the_page_and_the_live_stream()
     {
         var clerk = await _app.SignedIn("clerk.mz");
-        await Register(clerk, "431025-MZ-002", "甲");                                                     // received
-        var accepted = await CaseApi.Act(clerk, await Register(clerk, "431025-MZ-002", "乙"), "accept", new { }); // accepted
-        var denied = await CaseApi.Act(clerk, await Register(clerk, "431025-MZ-002", "丙"), "accept", new { });
+        await CaseApi.Register(clerk, "431025-MZ-002", "甲");                                                     // received
+        var accepted = await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-MZ-002", "乙"), "accept", new { }); // accepted
+        var denied = await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-MZ-002", "丙"), "accept", new { });
         denied = await CaseApi.Act(await _app.SignedIn("reviewer.mz"), denied, "complete-node", new { opinion = "不符合" });
         await CaseApi.Act(await _app.SignedIn("approver.mz"), denied, "decide", new { outcome = "Deny", reason = "不符合条件" }); // decided, a yellow card
-        var instant = await Register(clerk, "431025-MZ-004", "丁");
+        var instant = await CaseApi.Register(clerk, "431025-MZ-004", "丁");
         await CaseApi.Act(clerk, instant, "conclude-instantly", new { resultNumber = "J431025-2026-0001" });      // concluded today, on time
 
         var figures = await Figures();
@@ -79,7 +76,7 @@ public sealed class DashboardTests : IDisposable
     public async Task The_public_big_screen_stream_carries_no_case_and_no_alert_detail()
     {
         var clerk = await _app.SignedIn("clerk.mz");
-        var c = await CaseApi.Act(clerk, await Register(clerk, "431025-MZ-002", "戊"), "accept", new { });
+        var c = await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-MZ-002", "戊"), "accept", new { });
         c = await CaseApi.Act(await _app.SignedIn("reviewer.mz"), c, "complete-node", new { opinion = "不符合" });
         await CaseApi.Act(await _app.SignedIn("approver.mz"), c, "decide", new { outcome = "Deny", reason = "不符合条件" });
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Domain.Supervision;
@@ -15,7 +14,7 @@ public class NoticeTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
     private async Task<(SupervisionNotice Notice, CaseView Case)> IssueAsync(string applicant)
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-002", ApplicantKind.Person, applicant, "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
+        var c = await CaseApi.Register(clerk, "431025-MZ-002", applicant);
         var supervisor = await app.SignedIn("supervisor");
         var issued = await Forms.PostAsync(supervisor, "/supervision/notices/new?case=" + c.Number, new Dictionary<string, string>
         {

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Domain.Supervision;
@@ -35,7 +34,7 @@ public sealed class TwoHostTests : IDisposable
         var cases = new List<CaseView>();
         for (var i = 0; i < 6; i++)
         {
-            var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-002", ApplicantKind.Person, $"并发{i}", "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
+            var c = await CaseApi.Register(clerk, "431025-MZ-002", $"并发{i}");
             cases.Add(await CaseApi.Act(clerk, c, "accept", new { }));
         }
         var later = new DateTimeOffset(cases[0].Nodes[1].DueAt!.Value.AddHours(1), TimeSpan.Zero);
@@ -105,7 +104,7 @@ public sealed class TwoHostTests : IDisposable
     public async Task The_same_alert_raised_by_both_instances_at_the_same_moment_is_saved_once_and_told_once()
     {
         var clerk = await _first.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-002", ApplicantKind.Person, "同时", "11010519491231002X", "13800000000"), Json.Options)).ReadAsync<CaseView>();
+        var c = await CaseApi.Register(clerk, "431025-MZ-002", "同时");
         c = await CaseApi.Act(clerk, c, "accept", new { });
 
         // Past the lock that normally keeps them apart: only the unique index stands between them.
@@ -116,10 +115,10 @@ public sealed class TwoHostTests : IDisposable
             var entity = await db.Cases.AsNoTracking().SingleAsync(x => x.Number == c.Number);
             var calendar = await scope.ServiceProvider.GetRequiredService<RegionCalendars>().ForRegionAsync(entity.RegionCode);
             var rules = RuleBook.Shipped.ForCase(entity.RegionCode, entity.DepartmentId, entity.ItemCode);
-            var candidate = new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.SubjectOf(entity.Id), DateTime.UtcNow, "同时触发");
+            var candidate = new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.SubjectOf(entity.Id), host.Clock.GetUtcNow().UtcDateTime, "同时触发");
             using var gate = await db.EnterWriteGateAsync(CancellationToken.None);
             await using var tx = await db.Database.BeginTransactionAsync();
-            var raised = await scope.ServiceProvider.GetRequiredService<RaiseAlerts>().ForCaseAsync(entity, [candidate], rules, DateTime.UtcNow, calendar, CancellationToken.None);
+            var raised = await scope.ServiceProvider.GetRequiredService<RaiseAlerts>().ForCaseAsync(entity, [candidate], rules, host.Clock.GetUtcNow().UtcDateTime, calendar, CancellationToken.None);
             await tx.CommitAsync();
             return raised.Count;
         }
