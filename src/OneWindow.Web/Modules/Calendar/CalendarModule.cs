@@ -16,7 +16,7 @@ public static class CalendarModule
 
     public static IEndpointRouteBuilder MapCalendarModule(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/calendar").WithTags("Calendar");
+        var api = app.MapGroup("/api/v1/calendar").WithTags("Calendar").AllowAnonymous();
         api.MapGet("/working-days/{date}", WorkingDay)
             .WithSummary("Is a date a working day, and why")
             .WithDescription("Statutory holidays and adjusted working days (调休) come from the national notices 2007–2026; a region's own days off or working days apply when `region` (a 12-digit division code) is given. `officialCalendarPublished` is false for a year whose notice is not in the calendar yet: then only weekends are known.");

@@ -22,10 +22,10 @@ public static class CatalogModule
     public static IEndpointRouteBuilder MapCatalogModule(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/catalog").WithTags("Catalog");
-        api.MapGet("/items", List)
+        api.MapGet("/items", List).AllowAnonymous()
             .WithSummary("Published service items (办事指南), filtered, paged by key")
             .WithDescription("Filters: `q` (words in the name, code, keywords or themes), `department` (id), `type` (ItemType), `applicant` (Person or Enterprise), `theme`. Paging: pass the `next` of a page as `after` to get the following page; `limit` 1–100 (default 20).");
-        api.MapGet("/items/{code}", Get)
+        api.MapGet("/items/{code}", Get).AllowAnonymous()
             .WithSummary("One item's full guide")
             .WithDescription("The published version, or `version` = N for an earlier one, with the version history.");
 

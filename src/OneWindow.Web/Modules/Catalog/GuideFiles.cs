@@ -52,5 +52,5 @@ public sealed class GuideFiles(OneWindowDbContext db, TimeProvider clock)
             }
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             return Results.File(file.Content, file.ContentType, file.FileName);
-        }).ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription(); // a published guide's templates and samples are public
 }

@@ -31,7 +31,7 @@ public static class SupervisionModule
         // The hall's big screen: aggregates only, open to the public display; the figures are shared, so watching costs nothing.
         app.MapGet("/screen/live", (HttpContext http, LiveFigures live, CancellationToken ct) =>
             StreamAsync(http, live, (figures, _) => Task.FromResult(Screen.ScreenModel.PublicView(figures)), ct))
-            .ExcludeFromDescription();
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

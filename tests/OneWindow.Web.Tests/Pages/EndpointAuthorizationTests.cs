@@ -1,0 +1,175 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OneWindow.Web.Data;
+using OneWindow.Web.Tests.Infrastructure;
+
+namespace OneWindow.Web.Tests.Pages;
+
+/// <summary>
+/// Walks every endpoint the app maps (pages and API) rather than a hand-written list, so a new endpoint is
+/// covered the day it is added: it must be public by name or carry a policy, the anonymous must be sent to
+/// sign in (401 on the API), and every signed-in user whose roles the policy does not name must be refused.
+/// </summary>
+public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
+{
+    /// <summary>What anyone may reach. Adding to this list is a decision to review, not a default.</summary>
+    private static readonly HashSet<string> Public =
+    [
+        "/", "/account/login", "/account/register", "/account/denied", "/account/logout", "/error",
+        "/calendar", "/guides", "/guides/{code}", "/guides/{code}/history", "/combined", "/combined/{code}",
+        "/track", "/verify/{number}", "/complaints/new", "/complaints/track", "/screen", "/display/{venueId:guid}",
+        "/screen/live", "/files/{id:guid}", "/lang/{culture}", "/health/live", "/health/ready", "/openapi/{documentName}.json",
+        "/api/v1/calendar/working-days/{date}", "/api/v1/calendar/due", "/api/v1/catalog/items", "/api/v1/catalog/items/{code}",
+    ];
+
+    /// <summary>Open to any signed-in user; the handler then checks the user's own scope (the case's parties and staff).</summary>
+    private static readonly HashSet<string> ScopedInHandler = ["/case-files/{id:guid}"];
+
+    /// <summary>
+    /// Who is meant to reach each part of the site, written here independently of the policies the app declares,
+    /// so that widening a policy by mistake (say, the assessment to all staff) fails this test. The longest prefix wins.
+    /// </summary>
+    private static readonly (string Prefix, string[] Roles)[] Intended =
+    [
+        ("/admin", [StaffRoles.CenterAdmin]),
+        ("/api/v1/catalog/admin", [StaffRoles.CenterAdmin]),
+        ("/workbench", StaffRoles.All.ToArray()),
+        ("/workbench/cases", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/api/v1/cases", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/api/v1/certificates", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/supervision", [StaffRoles.Leader, StaffRoles.Supervisor]),
+        ("/supervision/rules", [StaffRoles.Supervisor]),
+        ("/supervision/notices", [StaffRoles.Supervisor]),
+        ("/my", [ApplicantRoles.Applicant]),
+        ("/api/v1/my", [ApplicantRoles.Applicant]),
+    ];
+
+    /// <summary>One demo account per role, and the demo applicant.</summary>
+    private static readonly (string User, string[] Roles)[] Users =
+    [
+        ("admin", [StaffRoles.CenterAdmin]), ("clerk", [StaffRoles.WindowClerk]), ("reviewer.sj", [StaffRoles.Reviewer]),
+        ("approver.sj", [StaffRoles.Approver]), ("supervisor", [StaffRoles.Supervisor]), ("hotline", [StaffRoles.HotlineOperator]),
+        ("leader", [StaffRoles.Leader]), (Modules.Organization.DemoCounty.DemoApplicant.Phone, [ApplicantRoles.Applicant]),
+    ];
+
+    [Fact]
+    public async Task Every_endpoint_is_public_by_name_or_behind_a_policy()
+    {
+        var endpoints = await EndpointsAsync();
+        Assert.True(endpoints.Count > 60, $"only {endpoints.Count} endpoints found");
+        var undecided = endpoints.Where(e => !e.Anonymous && e.Policies.Count == 0 && !e.AuthenticatedOnly).Select(e => e.Route).ToList();
+        Assert.True(undecided.Count == 0, "endpoints with no authorization decision: " + string.Join(", ", undecided));
+        var publicRoutes = endpoints.Where(e => e.Anonymous).Select(e => e.Route).ToHashSet();
+        Assert.True(publicRoutes.SetEquals(Public), "public endpoints differ from the reviewed list: "
+            + string.Join(", ", publicRoutes.Except(Public).Select(r => "+" + r).Concat(Public.Except(publicRoutes).Select(r => "-" + r))));
+        var authenticatedOnly = endpoints.Where(e => !e.Anonymous && e.AuthenticatedOnly).Select(e => e.Route).ToHashSet();
+        Assert.True(authenticatedOnly.SetEquals(ScopedInHandler), "signed-in-only endpoints: " + string.Join(", ", authenticatedOnly));
+    }
+
+    [Fact]
+    public async Task The_anonymous_are_refused_everywhere_but_the_public_endpoints()
+    {
+        var client = app.Anonymous();
+        var checkedCount = 0;
+        foreach (var endpoint in (await EndpointsAsync()).Where(e => !e.Anonymous))
+        {
+            foreach (var method in endpoint.Methods)
+            {
+                using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), endpoint.SampleUrl) { Content = Body(method) });
+                if (endpoint.IsApi)
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {endpoint.SampleUrl}: {response.StatusCode}");
+                }
+                else
+                {
+                    Assert.True(RedirectsTo(response, "/account/login"),
+                        $"{method} {endpoint.SampleUrl}: {response.StatusCode} {response.Headers.Location}");
+                }
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount > 60, $"only {checkedCount} requests checked");
+    }
+
+    [Fact]
+    public async Task Every_signed_in_user_outside_the_roles_meant_for_an_endpoint_is_refused()
+    {
+        var endpoints = (await EndpointsAsync()).Where(e => !e.Anonymous && !ScopedInHandler.Contains(e.Route)).ToList();
+        var unplanned = endpoints.Where(e => IntendedRoles(e.Route) is null).Select(e => e.Route).ToList();
+        Assert.True(unplanned.Count == 0, "endpoints with no intended roles in this test: " + string.Join(", ", unplanned));
+        var refusals = 0;
+        foreach (var (user, roles) in Users)
+        {
+            var client = await app.SignedIn(user);
+            foreach (var endpoint in endpoints.Where(e => !IntendedRoles(e.Route)!.Overlaps(roles)))
+            {
+                foreach (var method in endpoint.Methods)
+                {
+                    using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), endpoint.SampleUrl) { Content = Body(method) });
+                    if (endpoint.IsApi)
+                    {
+                        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{user} {method} {endpoint.SampleUrl}: {response.StatusCode}");
+                    }
+                    else
+                    {
+                        Assert.True(RedirectsTo(response, "/account/denied"),
+                            $"{user} {method} {endpoint.SampleUrl}: {response.StatusCode} {response.Headers.Location}");
+                    }
+                    refusals++;
+                }
+            }
+        }
+        // Every role is refused somewhere: an applicant everywhere in the workbench, a clerk in supervision, and so on.
+        Assert.True(refusals > 200, $"only {refusals} refusals checked");
+    }
+
+    private static HashSet<string>? IntendedRoles(string route) =>
+        Intended.Where(i => route == i.Prefix || route.StartsWith(i.Prefix + "/", StringComparison.Ordinal) || route.StartsWith(i.Prefix + ".", StringComparison.Ordinal))
+            .OrderByDescending(i => i.Prefix.Length).Select(i => i.Roles.ToHashSet()).FirstOrDefault();
+
+    private static bool RedirectsTo(HttpResponseMessage response, string path) =>
+        response.StatusCode == HttpStatusCode.Redirect && new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath == path;
+
+    private static StringContent? Body(string method) =>
+        method is "POST" or "PUT" or "PATCH" ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null;
+
+    private async Task<List<EndpointAccess>> EndpointsAsync()
+    {
+        using var host = app.Anonymous(); // builds the host
+        var policies = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var result = new List<EndpointAccess>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var isPage = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToArray() ?? (isPage ? ["GET", "POST"] : ["GET"]);
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var authorizeData = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+            var named = new List<string>();
+            foreach (var name in authorizeData.Select(d => d.Policy).OfType<string>())
+            {
+                _ = await policies.GetPolicyAsync(name) ?? throw new InvalidOperationException($"{route} names an unknown policy {name}");
+                named.Add(name);
+            }
+            var rolesNamed = authorizeData.Any(d => d.Roles is not null);
+            result.Add(new EndpointAccess(route, SampleUrl(route), methods, anonymous, named, authorizeData.Count > 0 && named.Count == 0 && !rolesNamed));
+        }
+        return result.DistinctBy(e => (e.Route, string.Join(",", e.Methods))).ToList();
+    }
+
+    /// <summary>A URL that reaches the endpoint: route values that match their constraints but name nothing.</summary>
+    private static string SampleUrl(string route) =>
+        System.Text.RegularExpressions.Regex.Replace(route, @"\{([^}:]+)(:([^}]+))?\}", m => m.Groups[3].Value switch
+        {
+            "guid" => Guid.NewGuid().ToString(),
+            "int" => "1",
+            _ => "none-" + m.Groups[1].Value,
+        });
+
+    private sealed record EndpointAccess(string Route, string SampleUrl, string[] Methods, bool Anonymous, List<string> Policies, bool AuthenticatedOnly)
+    {
+        public bool IsApi => Route.StartsWith("/api/", StringComparison.Ordinal);
+    }
+}
