@@ -93,7 +93,16 @@ public static class OneWindowApp
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Enums by name only: a number would let an undefined value (99) through.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new InputGuards.NoNulStrings());
+        });
+        // Behind nginx on the same host: the client's address (for rate limits and logs) and the scheme (for HSTS
+        // and secure cookies) come from X-Forwarded-For/-Proto, trusted from loopback proxies only (the default).
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OneWindow API (一窗通)";
@@ -129,11 +138,13 @@ public static class OneWindowApp
 
     public static WebApplication UseOneWindow(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         // Errors go to /error, which answers the API with problem details and people with a readable page.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseInputGuards();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();

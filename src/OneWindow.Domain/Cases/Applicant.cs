@@ -30,8 +30,11 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string IdentityN
         {
             throw new DomainRuleException(problem, "统一社会信用代码不正确（GB 32100 校验未通过）。", "identityNumber");
         }
-        var digits = new string((phone ?? "").Where(c => char.IsAsciiDigit(c) || c == '-').ToArray());
-        if (digits.Count(char.IsAsciiDigit) is < 7 or > 12)
+        // A mobile (11 digits) or a landline with its area code (0735-6361888): digits, with hyphens or spaces
+        // between groups. Any other character is a typo to show, not to strip silently.
+        var written = (phone ?? "").Trim();
+        var digits = new string(written.Where(c => char.IsAsciiDigit(c) || c == '-').ToArray());
+        if (written.Any(c => !(char.IsAsciiDigit(c) || c is '-' or ' ')) || digits.Count(char.IsAsciiDigit) is < 7 or > 12)
         {
             throw new DomainRuleException("applicant.phone-invalid", "联系电话应为 7 至 12 位数字。", "phone");
         }

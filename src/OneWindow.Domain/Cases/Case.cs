@@ -123,10 +123,11 @@ public sealed partial class Case
     public static Case Receive(string number, CaseTemplate template, Applicant applicant, CaseChannel channel, Guid? receivingVenueId, string regionCode,
         IReadOnlyList<string> materialsProvided, Actor clerk, DateTime now, WorkingDayCalendar calendar, Guid? windowId = null)
     {
+        var materials = CaseInput.Names(materialsProvided, "materialsProvided");
         var c = NewCase(number, template, applicant, channel, receivingVenueId, regionCode, now);
         c.ReceivingWindowId = windowId;
         c.MarkReceived(now, calendar);
-        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials = materialsProvided, channel });
+        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials, channel });
         return c;
     }
 
@@ -196,7 +197,8 @@ public sealed partial class Case
     public void RequestCorrection(IReadOnlyList<string> missing, string? secondNoticeReason, Actor clerk, DateTime now)
     {
         Require(CaseStatus.Received, "case.not-received", "只有已收件、尚未受理的申请才能告知补正。");
-        var items = missing.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        var items = CaseInput.Names(missing, "missing");
+        CaseInput.CheckLength(secondNoticeReason, "reason", CaseInput.LongText);
         if (items.Count == 0)
         {
             throw new DomainRuleException("case.missing-required", "请列出需要补正的全部材料。", "missing");
@@ -221,9 +223,10 @@ public sealed partial class Case
     public void Supplement(IReadOnlyList<string> provided, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
         Require(CaseStatus.AwaitingCorrection, "case.not-awaiting-correction", "该申请不在待补正状态。");
+        var items = CaseInput.Names(provided, "provided");
         var from = Status;
         MarkReceived(now, calendar);
-        Append(actor, now, "supplemented", from, Status, Nodes[0].Name, null, new { provided });
+        Append(actor, now, "supplemented", from, Status, Nodes[0].Name, null, new { provided = items });
     }
 
     /// <summary>不予受理: with the legal reason and the agency the applicant should go to.</summary>
@@ -234,6 +237,7 @@ public sealed partial class Case
             throw new DomainRuleException("case.not-received", "只有尚未受理的申请才能不予受理。");
         }
         RequireText(reason, "case.reason-required", "不予受理须写明理由和法律依据。", "reason");
+        CaseInput.CheckLength(referTo, "referTo", CaseInput.ShortText);
         var from = Status;
         Status = CaseStatus.RejectedAtIntake;
         ClosingReason = reason.Trim();
@@ -258,18 +262,22 @@ public sealed partial class Case
         }
     }
 
-    private static void RequireText(string? text, string code, string message, string field)
+    private static void RequireText(string? text, string code, string message, string field, int max = CaseInput.LongText)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new DomainRuleException(code, message, field);
         }
+        CaseInput.CheckLength(text, field, max);
     }
 
     private void Append(Actor actor, DateTime now, string action, CaseStatus? from, CaseStatus to, string? node, string? opinion, object? data)
     {
-        var e = CaseEvent.Create(Id, EventCount + 1, now, actor, action, from, to, node, opinion,
-            data is null ? null : JsonSerializer.Serialize(data, EventJson), LastEventHash);
+        // The last guard for every action: whatever text an action forgot to bound cannot enter the record.
+        CaseInput.CheckLength(opinion, "opinion", CaseInput.LongText);
+        var json = data is null ? null : JsonSerializer.Serialize(data, EventJson);
+        CaseInput.CheckLength(json, "data", CaseInput.MaxEventData);
+        var e = CaseEvent.Create(Id, EventCount + 1, now, actor, action, from, to, node, opinion, json, LastEventHash);
         _events.Add(e);
         EventCount = e.Sequence;
         LastEventHash = e.Hash;

@@ -33,6 +33,7 @@ public sealed partial class Case
     public void SaveDraft(Applicant applicant, IReadOnlyList<string> materials, Actor actor, DateTime now)
     {
         RequireEditableByApplicant(actor);
+        materials = CaseInput.Names(materials, "files");
         if (applicant == Applicant && materials.Count == 0)
         {
             return; // nothing changed: no event
@@ -48,6 +49,7 @@ public sealed partial class Case
     public void Submit(string? assignedNumber, IReadOnlyList<string> materials, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
         RequireEditableByApplicant(actor);
+        materials = CaseInput.Names(materials, "files");
         if (IsDraftNumber)
         {
             RequireText(assignedNumber, "case.number-required", "提交时须分配办件编号。", "number");
@@ -75,7 +77,7 @@ public sealed partial class Case
     public void ReturnAtPreReview(IReadOnlyList<string> problems, Actor clerk, DateTime now)
     {
         Require(CaseStatus.Submitted, "case.not-submitted", "只有已提交、待预审的网上申请才能退回。");
-        var items = problems.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        var items = CaseInput.Names(problems, "missing");
         if (items.Count == 0)
         {
             throw new DomainRuleException("case.missing-required", "请列出需要申请人修改或补充的全部内容。", "missing");

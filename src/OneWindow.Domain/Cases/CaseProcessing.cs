@@ -102,7 +102,7 @@ public sealed partial class Case
     /// <summary>特别程序: the clock stops; the applicant is told in writing how long it is expected to take (§45).</summary>
     public void Suspend(string procedure, int expectedWorkingDays, string reason, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
-        RequireText(procedure, "case.procedure-required", "请写明特别程序的名称（听证、检验、鉴定…）。", "procedure");
+        RequireText(procedure, "case.procedure-required", "请写明特别程序的名称（听证、检验、鉴定…）。", "procedure", CaseInput.ShortText);
         Pause(PauseKind.SpecialProcedure, procedure, expectedWorkingDays, reason, actor, now, calendar, "suspended");
     }
 
@@ -112,7 +112,7 @@ public sealed partial class Case
     /// </summary>
     public void PauseForCorrection(IReadOnlyList<string> missing, int expectedWorkingDays, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
-        var items = missing.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        var items = CaseInput.Names(missing, "missing");
         if (items.Count == 0)
         {
             throw new DomainRuleException("case.missing-required", "请列出需要补正的全部材料。", "missing");
@@ -244,7 +244,7 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.amount-invalid", "金额不正确。", "amount");
         }
-        RequireText(receiptNumber, "case.receipt-required", "请填写票据号码。", "receiptNumber");
+        RequireText(receiptNumber, "case.receipt-required", "请填写票据号码。", "receiptNumber", CaseInput.ShortText);
         var variable = Fees.Any(f => f.StandardAmount is null);
         if (!variable && amount != StandardFeeTotal && string.IsNullOrWhiteSpace(differenceReason))
         {
@@ -272,7 +272,7 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.fees-unpaid", "请先到统一收费窗口缴费，再出证。");
         }
-        RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。", "resultNumber");
+        RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。", "resultNumber", CaseInput.ShortText);
         ResultNumber = resultNumber.Trim();
         ResultIssuedAt = now;
         Status = CaseStatus.ResultIssued;
@@ -290,9 +290,10 @@ public sealed partial class Case
     private void DeliverCore(DeliveryMethod method, string? reference, Actor actor, DateTime now)
     {
         Require(CaseStatus.ResultIssued, "case.not-issued", "结果尚未出具，不能送达。");
+        CaseInput.CheckLength(reference, "reference", CaseInput.ShortText);
         if (method == Cases.DeliveryMethod.Mail)
         {
-            RequireText(reference, "case.tracking-number-required", "邮寄送达须填写邮件号。", "reference");
+            RequireText(reference, "case.tracking-number-required", "邮寄送达须填写邮件号。", "reference", CaseInput.ShortText);
         }
         var node = CurrentNode?.Name;
         for (var i = CurrentNodeIndex; i < Nodes.Count; i++)
@@ -316,7 +317,7 @@ public sealed partial class Case
             throw new DomainRuleException("case.not-instant", "只有即办件可以当场办结。");
         }
         // Check what the later steps need before the first one changes anything.
-        RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。", "resultNumber");
+        RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。", "resultNumber", CaseInput.ShortText);
         if (OwesFees)
         {
             throw new DomainRuleException("case.fees-unpaid", "请先到统一收费窗口缴费，再出证。");

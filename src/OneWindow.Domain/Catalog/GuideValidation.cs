@@ -6,6 +6,70 @@ public sealed record GuideProblem(string Field, string Code, string Message);
 /// <summary>The rules a guide must satisfy before it can be published.</summary>
 public static class GuideValidation
 {
+    /// <summary>The roles a process node can name: those that act on cases.</summary>
+    public static readonly IReadOnlyList<string> ActingRoles = ["WindowClerk", "Reviewer", "Approver"];
+
+    private const int MaxText = 4000, MaxList = 200, MaxName = 200, MaxTag = 30, MaxKeywords = 20, MaxThemes = 10;
+    private const decimal MaxNumber = 100_000_000m; // fees in yuan, days, copies: no real guide comes near
+
+    /// <summary>
+    /// What even a draft must respect, complete or not: texts and lists of a sane size (a legal basis fits in
+    /// 4,000 characters; a guide has no more than 200 materials), tags that fit the search index, and process nodes
+    /// acted on by a real role. Checked on every save, so nothing oversized reaches the database.
+    /// </summary>
+    public static IReadOnlyList<GuideProblem> CheckShape(ServiceGuide g)
+    {
+        var problems = new List<GuideProblem>();
+        Walk(System.Text.Json.JsonSerializer.SerializeToNode(g)!, "", problems);
+        if (g.Name?.Trim().Length > MaxName) problems.Add(new(nameof(g.Name), "guide.name-too-long", $"事项名称最多 {MaxName} 字"));
+        if (g.Keywords.Count > MaxKeywords || g.Keywords.Any(k => k.Length > MaxTag))
+        {
+            problems.Add(new(nameof(g.Keywords), "guide.keywords-too-long", $"关键词最多 {MaxKeywords} 个，每个最多 {MaxTag} 字"));
+        }
+        if (g.Themes.Count > MaxThemes || g.Themes.Any(t => t.Length > MaxTag))
+        {
+            problems.Add(new(nameof(g.Themes), "guide.themes-too-long", $"主题最多 {MaxThemes} 个，每个最多 {MaxTag} 字"));
+        }
+        foreach (var (n, i) in g.ProcessNodes.Select((n, i) => (n, i)))
+        {
+            if (!ActingRoles.Contains(n.ActingRole))
+            {
+                problems.Add(new($"ProcessNodes[{i}].ActingRole", "guide.node-role-unknown", $"第 {i + 1} 个环节的办理角色应为 {string.Join("、", ActingRoles)} 之一"));
+            }
+        }
+        return problems;
+    }
+
+    private static void Walk(System.Text.Json.Nodes.JsonNode? node, string path, List<GuideProblem> problems)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject obj:
+                foreach (var (key, child) in obj)
+                {
+                    Walk(child, path.Length == 0 ? key : path + "." + key, problems);
+                }
+                break;
+            case System.Text.Json.Nodes.JsonArray array:
+                if (array.Count > MaxList)
+                {
+                    problems.Add(new(path, "guide.list-too-long", $"{path} 最多 {MaxList} 项"));
+                    return;
+                }
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Walk(array[i], $"{path}[{i}]", problems);
+                }
+                break;
+            case System.Text.Json.Nodes.JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>().Length > MaxText:
+                problems.Add(new(path, "guide.text-too-long", $"{path} 最多 {MaxText} 字"));
+                break;
+            case System.Text.Json.Nodes.JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.Number && value.GetValue<decimal>() is < 0 or > MaxNumber:
+                problems.Add(new(path, "guide.number-out-of-range", $"{path} 应在 0 至 {MaxNumber} 之间"));
+                break;
+        }
+    }
+
     public static IReadOnlyList<GuideProblem> Check(ServiceGuide g)
     {
         var problems = new List<GuideProblem>();

@@ -90,6 +90,10 @@ public sealed class ServiceItemVersion
 
     private void SetGuide(ServiceGuide guide, string actor, DateTime now)
     {
+        if (GuideValidation.CheckShape(guide) is { Count: > 0 } problems)
+        {
+            throw new GuideInvalidException(problems);
+        }
         Guide = guide;
         Name = guide.Name.Trim();
         ItemType = guide.ItemType;

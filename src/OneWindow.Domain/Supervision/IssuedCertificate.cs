@@ -34,6 +34,10 @@ public sealed class IssuedCertificate
         {
             throw new DomainRuleException("certificate.holder-invalid", "请填写持证人（100 字以内）。", "holderName");
         }
+        if (caseNumber is { Length: > 0 } named && !string.IsNullOrWhiteSpace(named) && (named.Trim().Length > 40 || !named.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        {
+            throw new DomainRuleException("certificate.case-number-invalid", "办件编号格式不正确（如 431025-20261122-00001）。", "caseNumber");
+        }
         if (issuedAt > now.AddMinutes(5) || issuedAt.Year < 2000)
         {
             throw new DomainRuleException("certificate.issued-at-invalid", "发证时间不正确。", "issuedAt");

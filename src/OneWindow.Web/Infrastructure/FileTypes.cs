@@ -15,6 +15,23 @@ public static class FileTypes
     private static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>The content type for an accepted file, or null when its content is not one of the accepted kinds.</summary>
+    private static readonly Dictionary<string, string[]> Extensions = new()
+    {
+        ["application/pdf"] = [".pdf"], ["image/png"] = [".png"], ["image/jpeg"] = [".jpg", ".jpeg"],
+        ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = [".docx"],
+        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = [".xlsx"], ["application/ofd"] = [".ofd"],
+        ["application/msword"] = [".doc", ".wps"], ["application/vnd.ms-excel"] = [".xls", ".et"],
+    };
+
+    /// <summary>
+    /// The name with an extension that tells the truth about the content: a PNG sent as "a.exe" is kept as
+    /// "a.exe.png", so that whoever downloads it later opens an image, not whatever the name claimed.
+    /// </summary>
+    public static string WithTrueExtension(string fileName, string type) =>
+        Extensions.TryGetValue(type, out var allowed) && !allowed.Contains(Path.GetExtension(fileName).ToLowerInvariant())
+            ? fileName + allowed[0]
+            : fileName;
+
     public static string? Detect(ReadOnlySpan<byte> head, string fileName)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();

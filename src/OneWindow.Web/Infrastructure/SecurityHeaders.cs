@@ -14,6 +14,11 @@ public static class SecurityHeaders
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.XFrameOptions = "DENY";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        if (context.Request.IsHttps)
+        {
+            // Only over TLS (directly, or behind the proxy that says so): a browser remembers to never use plain HTTP.
+            headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+        }
         await next();
     });
 }

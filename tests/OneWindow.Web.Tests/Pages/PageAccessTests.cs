@@ -97,6 +97,29 @@ public class PageAccessTests(OneWindowFactory app) : IClassFixture<OneWindowFact
     }
 
     [Fact]
+    public async Task Hsts_is_sent_over_tls_only()
+    {
+        var plain = await app.Anonymous().GetAsync("/guides");
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+        var tls = await app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }).GetAsync("/guides");
+        Assert.Equal("max-age=31536000; includeSubDomains", tls.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.Contains("frame-ancestors 'none'", tls.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_query_or_form_is_a_400_not_a_database_error()
+    {
+        var query = await app.Anonymous().GetAsync("/guides?q=a%00b");
+        Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
+        var client = app.Anonymous();
+        var form = await client.GetStringAsync("/account/login");
+        var body = "UserName=admin%00&Password=x&__RequestVerificationToken=" + Uri.EscapeDataString(OneWindowFactory.AntiforgeryToken(form));
+        var post = await client.PostAsync("/account/login", new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_form_post_without_the_anti_forgery_token_is_refused()
     {
         var response = await app.Anonymous().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = "x" }));

@@ -42,11 +42,18 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock)
 {
     public const int MaxFilesPerUpload = 20;
 
+    /// <summary>No file system names a file longer than this; a longer name is not a real file's.</summary>
+    public const int MaxFileName = 255;
+
     /// <summary>Checks and stages an upload for a material of the case; the caller saves it with the case's action.</summary>
     public CaseFile Add(Case c, Upload upload, Actor actor)
     {
         var content = upload.Content;
-        var name = Path.GetFileName(upload.FileName);
+        var name = Path.GetFileName(upload.FileName ?? "").Trim();
+        if (name.Length == 0)
+        {
+            throw new DomainRuleException("file.name-required", "文件缺少文件名。", "files");
+        }
         if (content.Length == 0)
         {
             throw new DomainRuleException("file.empty", $"“{name}”是空文件。", "files");
@@ -59,13 +66,16 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock)
         {
             throw new DomainRuleException("file.material-required", "请说明文件对应哪一项材料。", "files");
         }
+        CaseInput.CheckLength(upload.Material.Trim(), "files", CaseInput.ShortText);
+        CaseInput.CheckLength(name, "files", MaxFileName);
         var type = FileTypes.Detect(content.AsSpan(0, Math.Min(16, content.Length)), name)
             ?? throw new DomainRuleException("file.type", $"“{name}”不是可接受的文件：仅限 PDF、Word、Excel、OFD 或图片。", "files");
+        name = FileTypes.WithTrueExtension(name, type);
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = new StoredFile
         {
             Id = Guid.CreateVersion7(now),
-            FileName = Shorten(name),
+            FileName = name,
             ContentType = type,
             Length = content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
@@ -78,7 +88,7 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock)
         {
             Id = Guid.CreateVersion7(now),
             CaseId = c.Id,
-            MaterialName = Shorten(upload.Material.Trim()),
+            MaterialName = upload.Material.Trim(),
             StoredFileId = stored.Id,
             FileName = stored.FileName,
             Length = stored.Length,
@@ -94,7 +104,6 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock)
     public static Task<List<CaseFile>> ListAsync(OneWindowDbContext db, Guid caseId, CancellationToken ct) =>
         db.CaseFiles.AsNoTracking().Where(f => f.CaseId == caseId).OrderBy(f => f.UploadedAt).Take(500).ToListAsync(ct);
 
-    private static string Shorten(string text) => text.Length > 200 ? text[^200..] : text;
 
     /// <summary><c>GET /case-files/{id}</c>: the file, to the applicant and to staff in the case's scope; 404 to everyone else.</summary>
     public static void Map(IEndpointRouteBuilder app) =>
