@@ -42,12 +42,19 @@ public sealed class CaseEvent
     {
         var e = new CaseEvent
         {
-            CaseId = caseId, Sequence = sequence, At = at, ActorId = actor.Id, ActorName = actor.Name, ActorRole = actor.Role,
+            CaseId = caseId, Sequence = sequence, At = ToStoredPrecision(at), ActorId = actor.Id, ActorName = actor.Name, ActorRole = actor.Role,
             Action = action, FromStatus = from, ToStatus = to, Node = node, Opinion = opinion, Data = data, PreviousHash = previousHash,
         };
         e.Hash = e.ComputeHash();
         return e;
     }
+
+    /// <summary>
+    /// The instant as the databases keep it: PostgreSQL stores whole microseconds, .NET counts 100 ns ticks. The
+    /// hash is taken over what will be read back, or an event written at 10:00:00.1234567 would fail verification
+    /// as soon as it is loaded again (found by the SIGKILL test, which runs on the real clock).
+    /// </summary>
+    public static DateTime ToStoredPrecision(DateTime at) => new(at.Ticks - at.Ticks % 10, at.Kind);
 
     /// <summary>SHA-256 over the previous hash and every field, in a fixed order with explicit lengths.</summary>
     public string ComputeHash()

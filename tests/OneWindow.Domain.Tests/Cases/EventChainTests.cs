@@ -53,4 +53,16 @@ public class EventChainTests
         Assert.Equal(before, c.NewEvents.Count);
         _ = BindingFlags.Public;
     }
+
+    [Fact]
+    public void An_event_at_a_sub_microsecond_instant_verifies_after_a_database_round_trip()
+    {
+        var at = Bj(2025, 3, 3, 9).AddTicks(1_234_567); // 10:00:00.1234567: the real clock has 100 ns ticks
+        var c = Received(Promised(), at);
+        var stored = c.NewEvents[0];
+        Assert.Equal(at.AddTicks(-7), stored.At); // what PostgreSQL's microseconds keep
+        // Reloaded: the same fields, the instant as the database returns it.
+        typeof(CaseEvent).GetProperty(nameof(CaseEvent.At))!.SetValue(stored, new DateTime(stored.At.Ticks / 10 * 10, DateTimeKind.Utc));
+        Assert.True(ChainVerification.Verify(c.NewEvents).IsIntact);
+    }
 }

@@ -27,6 +27,9 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
     /// <summary>A second app instance on another host's database (the multi-instance tests).</summary>
     public static OneWindowFactory SharingDatabaseOf(OneWindowFactory other) => new(other.Database, ownsDatabase: false);
 
+    /// <summary>A host on a database another part of the test owns (an app process started by the test).</summary>
+    public static OneWindowFactory On(TestDatabase database) => new(database, ownsDatabase: false);
+
     private OneWindowFactory(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string>? settings = null)
     {
         Database = database;
