@@ -44,5 +44,8 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string IdentityN
     /// <summary>The identity number as lists and logs show it (110105********002X).</summary>
     public string MaskedIdentityNumber => ResidentIdNumber.Mask(IdentityNumber);
 
-    public string MaskedPhone => Phone.Length <= 4 ? "****" : new string('*', Phone.Length - 4) + Phone[^4..];
+    public string MaskedPhone => MaskPhone(Phone);
+
+    /// <summary>A phone as lists and logs show it: only the last four digits.</summary>
+    public static string MaskPhone(string phone) => phone.Length <= 4 ? "****" : new string('*', phone.Length - 4) + phone[^4..];
 }

@@ -30,6 +30,38 @@ public partial class ComplaintTests(OneWindowFactory app) : IClassFixture<OneWin
     }
 
     [Fact]
+    public async Task The_complainants_phone_is_masked_until_a_supervisor_asks_and_the_asking_is_audited()
+    {
+        var filed = await Forms.PostAsync(app.Anonymous(), "/complaints/new", new Dictionary<string, string>
+        {
+            ["About"] = "Window", ["Target"] = "B01 民政窗口", ["Details"] = "窗口态度生硬", ["Anonymous"] = "false", ["Name"] = "王五", ["Phone"] = "13912345678",
+        });
+        var code = Code().Match(await filed.Content.ReadAsStringAsync()).Groups[1].Value;
+        var url = $"/supervision/complaints/{(await Load(code)).Id}";
+        var supervisor = await app.SignedIn("supervisor");
+        var page = await supervisor.GetStringAsync(url);
+        Assert.Contains("*******5678", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("13912345678", page, StringComparison.Ordinal);
+
+        var leader = await app.SignedIn("leader");
+        Assert.DoesNotContain("13912345678", await leader.GetStringAsync(url), StringComparison.Ordinal);
+        // The leader's page has no form to take a token from (no button either); the sign-out page has one.
+        var token = OneWindowFactory.AntiforgeryToken(await leader.GetStringAsync("/account/logout"));
+        var refused = await Forms.PostWithTokenAsync(leader, token, url + "?handler=Reveal", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/account/denied", new Uri(new Uri("http://localhost"), refused.Headers.Location!).AbsolutePath);
+
+        var revealed = await Forms.PostAsync(supervisor, url, new Dictionary<string, string>(), url + "?handler=Reveal");
+        Assert.Contains("13912345678", await revealed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var views = await db.AuditEntries.Where(a => a.Action == Web.Infrastructure.PersonalData.ViewedAction && a.EntityType == "EfficiencyComplaint").ToListAsync();
+            Assert.Equal("supervisor", Assert.Single(views).Actor);
+        }
+    }
+
+    [Fact]
     public async Task An_anonymous_complaint_is_followed_by_its_code_accepted_concluded_and_answered()
     {
         var code = await FileAnonymously("窗口人员长时间离岗，群众排队无人受理");

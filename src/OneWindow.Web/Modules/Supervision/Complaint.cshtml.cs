@@ -25,7 +25,25 @@ public sealed class ComplaintModel(HandleComplaints complaints, OneWindowDbConte
     public DateTime Now { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>The complainant's full phone, only after an explicit, audited request by a supervisor (to call back).</summary>
+    public string? RevealedPhone { get; private set; }
+
     public Task OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
+
+    public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken ct)
+    {
+        if (!User.IsInRole(StaffRoles.Supervisor))
+        {
+            return Forbid();
+        }
+        await LoadAsync(id, ct);
+        if (Complaint.ComplainantPhone is { } phone)
+        {
+            await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, User, "EfficiencyComplaint", id.ToString(), ["phone"], ct);
+            RevealedPhone = phone;
+        }
+        return Page();
+    }
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) => RunAsync(id, () => complaints.AcceptAsync(User, id, Revision, DepartmentId, ct), "已受理。", ct);
 

@@ -36,9 +36,21 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
     public string? FailedAction { get; private set; }
     public IReadOnlyList<Domain.Supervision.SupervisionAlert> Alerts { get; private set; } = [];
 
+    /// <summary>The applicant's full ID number and phone, only in the answer to an explicit, audited request.</summary>
+    public (string IdNumber, string Phone)? Revealed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {
         await LoadAsync(number, ct);
+        return Page();
+    }
+
+    /// <summary>显示完整号码: staff who may handle the case see the full values; the view is audited first.</summary>
+    public async Task<IActionResult> OnPostRevealAsync(string number, CancellationToken ct)
+    {
+        var c = await LoadAsync(number, ct);
+        await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, User, "Case", c.Number, ["identityNumber", "phone"], ct);
+        Revealed = (c.ApplicantIdNumber, c.ApplicantPhone);
         return Page();
     }
 
@@ -71,7 +83,7 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
         return Page();
     }
 
-    private async Task LoadAsync(string number, CancellationToken ct)
+    private async Task<Case> LoadAsync(string number, CancellationToken ct)
     {
         var c = await handle.LoadForAsync(User, number, ct);
         View = await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct);
@@ -80,5 +92,6 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
         Actions = CaseActionChoice.For(c, staff.Roles, staff.User.Id);
         // The forms carry the revision shown now; after a refused action the typed text stays in the bound fields.
         Revision = c.Revision;
+        return c;
     }
 }
