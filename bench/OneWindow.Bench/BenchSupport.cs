@@ -10,7 +10,7 @@ using OneWindow.Web.Data;
 
 namespace OneWindow.Bench;
 
-public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000)
+public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000, int Load = 0)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -21,7 +21,8 @@ public sealed record BenchOptions(int Items, int Samples, int Seed, string? Post
             int.Parse(Value("--seed") ?? "42", CultureInfo.InvariantCulture),
             Value("--postgres"),
             int.Parse(Value("--cases") ?? "0", CultureInfo.InvariantCulture),
-            int.Parse(Value("--due") ?? "5000", CultureInfo.InvariantCulture));
+            int.Parse(Value("--due") ?? "5000", CultureInfo.InvariantCulture),
+            args.Contains("--load") ? int.Parse(Value("--load") is { } n && !n.StartsWith('-') ? n : "1000000", CultureInfo.InvariantCulture) : 0);
     }
 
     public static string RepoRoot()
@@ -177,6 +178,29 @@ public static class Measure
         Array.Sort(times);
         Console.WriteLine($"  {name}: p50 {Pct(times, 0.5):F2} ms");
         return new Scenario(name, samples, Pct(times, 0.50), Pct(times, 0.95), Pct(times, 0.99));
+    }
+
+    /// <summary>Operations per second with <paramref name="workers"/> running at once for <paramref name="duration"/>.</summary>
+    public static async Task<Scenario> ThroughputAsync(string name, int workers, TimeSpan duration, Func<Task> action)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await action();
+        }
+        var done = 0;
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                await action();
+                Interlocked.Increment(ref done);
+            }
+        })));
+        var rate = done / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        Console.WriteLine($"  {name}: {rate:F0} ops/s");
+        return new Scenario(name, done, rate, rate, rate, Unit: "ops/s");
     }
 
     /// <summary>CPU-bound work: nanoseconds per operation over batches (p50/p95 of the batch means).</summary>

@@ -41,6 +41,13 @@ public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator
             {
                 await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
             }
+            else
+            {
+                // Write-ahead logging (kept in the file once set): readers no longer wait for a writer, and a commit
+                // appends to the log instead of rewriting pages through a rollback journal. synchronous stays FULL:
+                // an acknowledged case survives a power cut, not only a crashed process.
+                await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken);
+            }
             await ExecuteAsync(connection, null,
                 "CREATE TABLE IF NOT EXISTS __schema_migrations (id varchar(200) PRIMARY KEY, applied_at varchar(40) NOT NULL)", cancellationToken);
             var applied = new HashSet<string>(StringComparer.Ordinal);

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Modules.Cases;
@@ -23,11 +21,11 @@ public sealed class CrashRecoveryTests : IDisposable
     public async Task Every_acknowledged_action_survives_a_SIGKILL_and_every_chain_verifies()
     {
         var acknowledged = new ConcurrentDictionary<string, int>(); // case number → the highest revision the app confirmed
-        var process = await StartAsync();
+        var process = await AppProcess.StartAsync(_database);
         var clerks = new List<HttpClient>();
         for (var i = 0; i < 4; i++)
         {
-            clerks.Add(await SignInAsync(process.BaseUrl, "clerk.mz"));
+            clerks.Add(await process.SignInAsync("clerk.mz"));
         }
         using var stop = new CancellationTokenSource();
         var workers = clerks.Select((clerk, i) => Task.Run(() => WorkAsync(clerk, i, acknowledged, stop.Token))).ToList();
@@ -37,18 +35,16 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             await Task.Delay(50);
         }
-        process.App.Kill(); // SIGKILL on Linux: no shutdown, no flush, no finally blocks
-        await process.App.WaitForExitAsync();
+        await process.KillAsync();
         await stop.CancelAsync();
         await Task.WhenAll(workers);
-        process.App.Dispose();
+        process.Dispose();
         Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} cases were acknowledged before the kill");
         Assert.Contains(acknowledged.Values, revision => revision > 1); // transitions too, not only intake
 
-        var restarted = await StartAsync();
-        try
+        using var restarted = await AppProcess.StartAsync(_database);
         {
-            var clerk = await SignInAsync(restarted.BaseUrl, "clerk.mz");
+            var clerk = await restarted.SignInAsync("clerk.mz");
             foreach (var (number, revision) in acknowledged)
             {
                 var c = await (await clerk.GetAsync("/api/v1/cases/" + number)).ReadAsync<CaseView>();
@@ -78,12 +74,6 @@ public sealed class CrashRecoveryTests : IDisposable
             {
                 await CaseApi.Act(clerk, before, "accept", new { });
             }
-        }
-        finally
-        {
-            restarted.App.Kill();
-            await restarted.App.WaitForExitAsync();
-            restarted.App.Dispose();
         }
     }
 
@@ -120,85 +110,6 @@ public sealed class CrashRecoveryTests : IDisposable
                 await Task.Delay(20, CancellationToken.None);
             }
         }
-    }
-
-    private async Task<(Process App, string BaseUrl)> StartAsync()
-    {
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        // The app as built next to its project (bin/<Configuration>/net10.0), as it is deployed.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var project = Path.Combine(RepoRoot(), "src", "OneWindow.Web");
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "OneWindow.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl, "--contentRoot", project])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = project,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Database__Provider"] = _database.Provider;
-        start.Environment["ConnectionStrings__OneWindow"] = _database.ConnectionString;
-        start.Environment["RateLimits__SignInPerMinute"] = "100000";
-        start.Environment["RateLimits__PublicPerMinute"] = "100000";
-        var app = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        var log = new System.Text.StringBuilder();
-        app.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        app.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        app.BeginOutputReadLine();
-        app.BeginErrorReadLine();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            if (app.HasExited)
-            {
-                throw new InvalidOperationException("The app exited while starting:\n" + log);
-            }
-            try
-            {
-                if ((await http.GetAsync(baseUrl + "/health/ready")).IsSuccessStatusCode)
-                {
-                    return (app, baseUrl);
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(200);
-        }
-        app.Kill();
-        throw new InvalidOperationException("The app did not become ready:\n" + log);
-    }
-
-    private static async Task<HttpClient> SignInAsync(string baseUrl, string user)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
-        var form = await client.GetStringAsync("/account/login");
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = user, ["Password"] = Modules.Organization.DemoCounty.DemoPassword, ["__RequestVerificationToken"] = OneWindowFactory.AntiforgeryToken(form),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OneWindow.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 
     public void Dispose() => _database.Dispose();
