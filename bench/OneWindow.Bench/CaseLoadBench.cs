@@ -282,7 +282,7 @@ public static class CaseLoadBench
         await ExecAsync(raw, "ANALYZE");
     }
 
-    private static TimeSpan _lastProgress = TimeSpan.MinValue;
+    private static TimeSpan _lastProgress = TimeSpan.FromSeconds(-10);
 
     private static void Progress(int done, int total, TimeSpan elapsed)
     {
