@@ -240,7 +240,7 @@ public static class Report
         Console.WriteLine("|---|---|---|---|");
         foreach (var r in results)
         {
-            var ratio = r.Ceiling is { } c ? (r.P50 / c.P50).ToString("F1", CultureInfo.InvariantCulture) + "×" : "(ceiling)";
+            var ratio = r.Ceiling is { } c ? (r.P50 / c.P50).ToString("F1", CultureInfo.InvariantCulture) + "×" : r.Unit == "MB" ? "—" : "(ceiling)";
             Console.WriteLine($"| {r.Name} | {r.P50:F2} {r.Unit} | {r.P95:F2} {r.Unit} | {ratio} |");
         }
     }

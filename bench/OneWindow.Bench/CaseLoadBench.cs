@@ -52,8 +52,8 @@ public static class CaseLoadBench
 
         // Intake: the real registration (case + its first event, committed) against the same two rows written raw.
         var template = templates.First(t => t.State == "received" && t.ItemCode == "431025-MZ-002");
-        var caseColumns = await ColumnsAsync(raw, database, "Cases");
-        var eventColumns = (await ColumnsAsync(raw, database, "CaseEvents")).Where(c => c != "Id").ToList();
+        var caseColumns = await BenchSql.ColumnsAsync(raw, database, "Cases");
+        var eventColumns = (await BenchSql.ColumnsAsync(raw, database, "CaseEvents")).Where(c => c != "Id").ToList();
         var serial = 0;
         async Task RawIntake()
         {
@@ -63,9 +63,9 @@ public static class CaseLoadBench
             await using var connection = database.OpenRawConnection();
             await connection.OpenAsync();
             await using var tx = await connection.BeginTransactionAsync();
-            await ExecAsync(connection, CopySql(database, "Cases", caseColumns, q("Id") + " = @template", c => c switch { "Id" => "@id", "Number" => "@number", _ => null }), tx,
+            await BenchSql.ExecAsync(connection, CopySql(database, "Cases", caseColumns, q("Id") + " = @template", c => c switch { "Id" => "@id", "Number" => "@number", _ => null }), tx,
                 ("@template", database.GuidParameter(template.Id)), ("@id", database.GuidParameter(id)), ("@number", $"RAW-{n:D8}"));
-            await ExecAsync(connection, CopySql(database, "CaseEvents", eventColumns, q("CaseId") + " = @template", c => c == "CaseId" ? "@id" : null) + " LIMIT 1", tx,
+            await BenchSql.ExecAsync(connection, CopySql(database, "CaseEvents", eventColumns, q("CaseId") + " = @template", c => c == "CaseId" ? "@id" : null) + " LIMIT 1", tx,
                 ("@template", database.GuidParameter(template.Id)), ("@id", database.GuidParameter(id)));
             await tx.CommitAsync();
         }
@@ -91,8 +91,8 @@ public static class CaseLoadBench
         {
             var n = Interlocked.Increment(ref rawAccepted);
             await using var tx = await raw.BeginTransactionAsync();
-            await ExecAsync(raw, $"UPDATE {q("Cases")} SET {q("Revision")} = {q("Revision")} + 1, {q("Status")} = {(int)CaseStatus.Accepted} WHERE {q("Number")} = @number", tx, ("@number", $"RAW-{n:D8}"));
-            await ExecAsync(raw, CopySql(database, "CaseEvents", eventColumns, q("CaseId") + " = @template", c => c switch { "CaseId" => $"(SELECT {q("Id")} FROM {q("Cases")} WHERE {q("Number")} = @number)", "Sequence" => "2", _ => null }) + " LIMIT 1", tx,
+            await BenchSql.ExecAsync(raw, $"UPDATE {q("Cases")} SET {q("Revision")} = {q("Revision")} + 1, {q("Status")} = {(int)CaseStatus.Accepted} WHERE {q("Number")} = @number", tx, ("@number", $"RAW-{n:D8}"));
+            await BenchSql.ExecAsync(raw, CopySql(database, "CaseEvents", eventColumns, q("CaseId") + " = @template", c => c switch { "CaseId" => $"(SELECT {q("Id")} FROM {q("Cases")} WHERE {q("Number")} = @number)", "Sequence" => "2", _ => null }) + " LIMIT 1", tx,
                 ("@template", database.GuidParameter(template.Id)), ("@number", $"RAW-{n:D8}"));
             await tx.CommitAsync();
         });
@@ -106,11 +106,11 @@ public static class CaseLoadBench
 
         // Lists at scale: the clerk's inbox and the supervisors' filtered list, first pages and pages further in.
         var inboxSql = $"SELECT {q("Number")}, {q("ItemName")}, {q("ApplicantName")}, {q("Status")}, {q("AssigneeName")}, {q("PromisedDueAt")}, {q("StatutoryDueAt")}, {q("InboxDueAt")}, {q("Id")} FROM {q("Cases")} WHERE {q("Open")} = @open AND {q("DepartmentId")} = @department ORDER BY {q("InboxDueAt")}, {q("Id")} LIMIT 31";
-        var rawInbox = await Measure.RunAsync("raw SQL: a department's open cases, first keyset page (ceiling)", samples, () => QueryAsync(raw, inboxSql, ("@open", true), ("@department", database.GuidParameter(department))));
+        var rawInbox = await Measure.RunAsync("raw SQL: a department's open cases, first keyset page (ceiling)", samples, () => BenchSql.QueryAsync(raw, inboxSql, ("@open", true), ("@department", database.GuidParameter(department))));
         results.Add(rawInbox);
         results.Add((await Measure.RunAsync("GET /workbench/cases: the clerk's inbox (HTML)", samples, () => GetAsync(clerk, "/workbench/cases"))).Against(rawInbox));
         var listSql = inboxSql.Replace("ORDER BY", $"AND {q("Status")} = @status ORDER BY", StringComparison.Ordinal);
-        var rawList = await Measure.RunAsync("raw SQL: open cases of a department in a state, first page (ceiling)", samples, () => QueryAsync(raw, listSql, ("@open", true), ("@department", database.GuidParameter(department)), ("@status", (int)CaseStatus.Accepted)));
+        var rawList = await Measure.RunAsync("raw SQL: open cases of a department in a state, first page (ceiling)", samples, () => BenchSql.QueryAsync(raw, listSql, ("@open", true), ("@department", database.GuidParameter(department)), ("@status", (int)CaseStatus.Accepted)));
         results.Add(rawList);
         var filtered = $"/supervision/cases?department={department}&status=Accepted";
         results.Add((await Measure.RunAsync("GET /supervision/cases?department=…&status=… (HTML)", samples, () => GetAsync(supervisor, filtered))).Against(rawList));
@@ -119,7 +119,7 @@ public static class CaseLoadBench
 
         // The dashboard's figures (the live page computes them once per interval for all viewers).
         var countsSql = $"SELECT {q("Status")}, {q("DepartmentId")}, COUNT(*) FROM {q("Cases")} WHERE {q("Open")} = @open GROUP BY {q("Status")}, {q("DepartmentId")}";
-        var rawCounts = await Measure.RunAsync("raw SQL: open cases by state and department (ceiling)", Math.Min(samples, 100), () => QueryAsync(raw, countsSql, ("@open", true)));
+        var rawCounts = await Measure.RunAsync("raw SQL: open cases by state and department (ceiling)", Math.Min(samples, 100), () => BenchSql.QueryAsync(raw, countsSql, ("@open", true)));
         results.Add(rawCounts);
         results.Add((await Measure.RunAsync("dashboard figures: every aggregate of /supervision", Math.Min(samples, 100), async () =>
         {
@@ -234,7 +234,7 @@ public static class CaseLoadBench
         var shares = new (string State, double Share, int Days)[] { ("concluded", 0.90, 1826), ("rejected", 0.03, 1826), ("received", 0.03, 20), ("accepted", 0.04, 20) };
         await using var raw = database.OpenRawConnection();
         await raw.OpenAsync();
-        var columns = await ColumnsAsync(raw, database, "Cases");
+        var columns = await BenchSql.ColumnsAsync(raw, database, "Cases");
         var postgres = database.Provider == "Postgres";
         var done = 0;
         var watch = Stopwatch.StartNew();
@@ -268,7 +268,7 @@ public static class CaseLoadBench
                     var sql = postgres
                         ? $"INSERT INTO \"Cases\" ({list}) SELECT {values} FROM \"Cases\" t, generate_series({from}, {to}) AS s(n) WHERE t.\"Id\" = {id}"
                         : $"WITH RECURSIVE s(n) AS (SELECT {from} UNION ALL SELECT n + 1 FROM s WHERE n < {to}) INSERT INTO \"Cases\" ({list}) SELECT {values} FROM \"Cases\" t, (SELECT n, hex(randomblob(16)) AS h FROM s) s WHERE t.\"Id\" = {id}";
-                    await ExecAsync(raw, sql);
+                    await BenchSql.ExecAsync(raw, sql);
                     Progress(done + to, load, watch.Elapsed);
                 }
                 done += count;
@@ -279,7 +279,7 @@ public static class CaseLoadBench
             }
         }
         Console.WriteLine();
-        await ExecAsync(raw, "ANALYZE");
+        await BenchSql.ExecAsync(raw, "ANALYZE");
     }
 
     private static TimeSpan _lastProgress = TimeSpan.FromSeconds(-10);
@@ -340,58 +340,6 @@ public static class CaseLoadBench
             url = WebUtility.HtmlDecode(next.Groups[1].Value);
         }
         return url;
-    }
-
-    private static async Task<List<string>> ColumnsAsync(DbConnection raw, BenchDatabase database, string table)
-    {
-        var columns = new List<string>();
-        await using var cmd = raw.CreateCommand();
-        cmd.CommandText = database.Provider == "Postgres"
-            ? $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position"
-            : $"SELECT name FROM pragma_table_info('{table}')";
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            columns.Add(reader.GetString(0));
-        }
-        return columns;
-    }
-
-    private static async Task ExecAsync(DbConnection raw, string sql, DbTransaction? tx = null, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = raw.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 0;
-        foreach (var (name, value) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            cmd.Parameters.Add(p);
-        }
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static async Task QueryAsync(DbConnection raw, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = raw.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            cmd.Parameters.Add(p);
-        }
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                _ = reader.GetValue(i);
-            }
-        }
     }
 
     private sealed record Template(Guid Id, string ItemCode, string State);

@@ -55,23 +55,23 @@ var results = new List<Scenario>();
 
 results.Add(await Measure.RunAsync("bare endpoint GET /health/live (HTTP ceiling)", options.Samples, async () => await Get(http, "/health/live")));
 var pageSql = $"SELECT {q("ItemCode")}, {q("Name")}, {q("DepartmentId")}, {q("PromisedLimitDays")} FROM {q("ServiceItemVersions")} WHERE {q("Status")} = 2 AND {q("ItemCode")} > @after ORDER BY {q("ItemCode")} LIMIT 21";
-var rawPage = await Measure.RunAsync("raw SQL: one keyset page of published items", options.Samples, () => Sql(raw, pageSql, ("@after", RandomCode())));
+var rawPage = await Measure.RunAsync("raw SQL: one keyset page of published items", options.Samples, () => BenchSql.QueryAsync(raw, pageSql, ("@after", RandomCode())));
 results.Add(rawPage);
 results.Add((await Measure.RunAsync("GET /api/v1/catalog/items?after=…&limit=20", options.Samples, () => Get(http, "/api/v1/catalog/items?limit=20&after=" + Uri.EscapeDataString(RandomCode())))).Against(rawPage));
 results.Add((await Measure.RunAsync("GET /guides?after=… (HTML page)", options.Samples, () => Get(http, "/guides?after=" + Uri.EscapeDataString(RandomCode())))).Against(rawPage));
 var deptSql = $"SELECT {q("ItemCode")} FROM {q("ServiceItemVersions")} WHERE {q("Status")} = 2 AND {q("DepartmentId")} = @dept AND {q("ItemCode")} > @after ORDER BY {q("ItemCode")} LIMIT 21";
 var department = await app.Services.CreateScope().ServiceProvider.GetRequiredService<OneWindowDbContext>().Departments.Select(d => d.Id).FirstAsync();
-var rawDept = await Measure.RunAsync("raw SQL: a department's page", options.Samples, () => Sql(raw, deptSql, ("@dept", database.GuidParameter(department)), ("@after", RandomCode())));
+var rawDept = await Measure.RunAsync("raw SQL: a department's page", options.Samples, () => BenchSql.QueryAsync(raw, deptSql, ("@dept", database.GuidParameter(department)), ("@after", RandomCode())));
 results.Add(rawDept);
 results.Add((await Measure.RunAsync("GET /api/v1/catalog/items?department=…&after=…", options.Samples, () => Get(http, $"/api/v1/catalog/items?department={department}&after=" + Uri.EscapeDataString(RandomCode())))).Against(rawDept));
 var guideSql = $"SELECT {q("Guide")} FROM {q("ServiceItemVersions")} WHERE {q("ItemCode")} = @code AND {q("Status")} = 2";
-var rawGuide = await Measure.RunAsync("raw SQL: one guide by code", options.Samples, () => Sql(raw, guideSql, ("@code", RandomCode())));
+var rawGuide = await Measure.RunAsync("raw SQL: one guide by code", options.Samples, () => BenchSql.QueryAsync(raw, guideSql, ("@code", RandomCode())));
 results.Add(rawGuide);
 results.Add((await Measure.RunAsync("GET /api/v1/catalog/items/{code}", options.Samples, () => Get(http, "/api/v1/catalog/items/" + RandomCode()))).Against(rawGuide));
 results.Add((await Measure.RunAsync("GET /guides/{code} (HTML page)", options.Samples, () => Get(http, "/guides/" + RandomCode()))).Against(rawGuide));
 var words = new[] { "登记", "许可", "备案", "审批", "证明" };
 var searchSql = $"SELECT {q("ItemCode")} FROM {q("ServiceItemVersions")} WHERE {q("Status")} = 2 AND {q("SearchText")} LIKE @word ORDER BY {q("ItemCode")} LIMIT 21";
-var rawSearch = await Measure.RunAsync("raw SQL: keyword LIKE '%…%', first page", Math.Min(options.Samples, 60), () => Sql(raw, searchSql, ("@word", "%" + words[random.Next(words.Length)] + "%")));
+var rawSearch = await Measure.RunAsync("raw SQL: keyword LIKE '%…%', first page", Math.Min(options.Samples, 60), () => BenchSql.QueryAsync(raw, searchSql, ("@word", "%" + words[random.Next(words.Length)] + "%")));
 results.Add(rawSearch);
 results.Add((await Measure.RunAsync("GET /api/v1/catalog/items?q=…", Math.Min(options.Samples, 60), () => Get(http, "/api/v1/catalog/items?q=" + Uri.EscapeDataString(words[random.Next(words.Length)])))).Against(rawSearch));
 
@@ -102,27 +102,6 @@ static async Task Get(HttpClient http, string url)
     using var response = await http.GetAsync(url);
     response.EnsureSuccessStatusCode();
     await response.Content.ReadAsByteArrayAsync();
-}
-
-static async Task Sql(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
-{
-    await using var cmd = connection.CreateCommand();
-    cmd.CommandText = sql;
-    foreach (var (name, value) in parameters)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-    }
-    await using var reader = await cmd.ExecuteReaderAsync();
-    while (await reader.ReadAsync())
-    {
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            _ = reader.GetValue(i);
-        }
-    }
 }
 
 static int LoopAdd(WorkingDayCalendar calendar, DateOnly from, int days)

@@ -35,7 +35,7 @@ public static class SupervisionBench
         var noticeSql = $"SELECT n.{q("Id")} FROM {q("SupervisionNotices")} n WHERE n.{q("Status")} = 1 AND n.{q("ReplyDueAt")} <= @now AND NOT EXISTS (SELECT 1 FROM {q("SupervisionAlerts")} a WHERE a.{q("NoticeId")} = n.{q("Id")}) ORDER BY n.{q("ReplyDueAt")}, n.{q("Id")} LIMIT 500";
         var escalateSql = $"SELECT {q("Id")} FROM {q("SupervisionAlerts")} WHERE {q("EscalateAt")} <= @now ORDER BY {q("EscalateAt")}, {q("Id")} LIMIT 500";
 
-        var rawDue = await Measure.RunAsync($"raw SQL: the due batch among {cases:N0} watched cases (ceiling)", samples, () => Sql(raw, dueSql, at));
+        var rawDue = await Measure.RunAsync($"raw SQL: the due batch among {cases:N0} watched cases (ceiling)", samples, () => BenchSql.QueryAsync(raw, dueSql, ("@now", at)));
         var sweep = services.GetRequiredService<SupervisionSweep>();
         sw.Restart();
         var total = new SweepResult(true, 0, 0, 0, 0);
@@ -56,9 +56,9 @@ public static class SupervisionBench
 
         var rawIdle = await Measure.RunAsync("raw SQL: an idle pass's three indexed queries (ceiling)", samples, async () =>
         {
-            await Sql(raw, dueSql, at);
-            await Sql(raw, noticeSql, at);
-            await Sql(raw, escalateSql, at);
+            await BenchSql.QueryAsync(raw, dueSql, ("@now", at));
+            await BenchSql.QueryAsync(raw, noticeSql, ("@now", at));
+            await BenchSql.QueryAsync(raw, escalateSql, ("@now", at));
         });
         var idle = await Measure.RunAsync($"sweep pass with nothing due, {cases:N0} open cases", samples, async () => await sweep.RunOnceAsync(CancellationToken.None));
         return [rawDue, writes, perCase.Against(writes), rawIdle, idle.Against(rawIdle)];
@@ -85,7 +85,7 @@ public static class SupervisionBench
         }
         await using var raw = database.OpenRawConnection();
         await raw.OpenAsync();
-        var columns = await ColumnsAsync(raw, database);
+        var columns = await BenchSql.ColumnsAsync(raw, database, "Cases");
         var postgres = database.Provider == "Postgres";
         string Value(string column) => column switch
         {
@@ -103,7 +103,7 @@ public static class SupervisionBench
             var sql = postgres
                 ? $"INSERT INTO \"Cases\" ({list}) SELECT {values} FROM \"Cases\" t, generate_series({from}, {to}) AS s(n) WHERE t.\"Id\" = {idValue}"
                 : $"WITH RECURSIVE s(n) AS (SELECT {from} UNION ALL SELECT n + 1 FROM s WHERE n < {to}) INSERT INTO \"Cases\" ({list}) SELECT {values} FROM \"Cases\" t, (SELECT n, hex(randomblob(16)) AS h FROM s) s WHERE t.\"Id\" = {idValue}";
-            await ExecAsync(raw, sql);
+            await BenchSql.ExecAsync(raw, sql);
             Console.Write($"\r  cases {to:N0} / {cases:N0}");
         }
         Console.WriteLine();
@@ -111,8 +111,8 @@ public static class SupervisionBench
         var dueAt = postgres
             ? $"CASE WHEN substr(c.\"Number\", 7)::int <= {due} THEN now() - interval '1 minute' ELSE now() + (substr(c.\"Number\", 7)::int % 2592000) * interval '1 second' END"
             : $"CASE WHEN CAST(substr(c.\"Number\", 7) AS INTEGER) <= {due} THEN strftime('%Y-%m-%d %H:%M:%f', 'now', '-1 minute') ELSE strftime('%Y-%m-%d %H:%M:%f', 'now', '+' || (CAST(substr(c.\"Number\", 7) AS INTEGER) % 2592000) || ' seconds') END";
-        await ExecAsync(raw, $"INSERT INTO \"SupervisionWatches\" (\"CaseId\", \"DueAt\", \"CaseRevision\") SELECT c.\"Id\", {dueAt}, c.\"Revision\" FROM \"Cases\" c WHERE c.\"Number\" LIKE 'BENCH-%' AND c.\"Number\" <> 'BENCH-TEMPLATE'");
-        await ExecAsync(raw, postgres ? "ANALYZE" : "ANALYZE");
+        await BenchSql.ExecAsync(raw, $"INSERT INTO \"SupervisionWatches\" (\"CaseId\", \"DueAt\", \"CaseRevision\") SELECT c.\"Id\", {dueAt}, c.\"Revision\" FROM \"Cases\" c WHERE c.\"Number\" LIKE 'BENCH-%' AND c.\"Number\" <> 'BENCH-TEMPLATE'");
+        await BenchSql.ExecAsync(raw, postgres ? "ANALYZE" : "ANALYZE");
     }
 
     /// <summary>
@@ -122,8 +122,8 @@ public static class SupervisionBench
     private static async Task<Scenario> RawWritesAsync(DbConnection raw, BenchDatabase database, int alertsPerCase, int cases)
     {
         var postgres = database.Provider == "Postgres";
-        var alertColumns = await ColumnsAsync(raw, database, "SupervisionAlerts");
-        var noteColumns = (await ColumnsAsync(raw, database, "StaffNotifications")).Where(c => c != "Id").ToList();
+        var alertColumns = await BenchSql.ColumnsAsync(raw, database, "SupervisionAlerts");
+        var noteColumns = (await BenchSql.ColumnsAsync(raw, database, "StaffNotifications")).Where(c => c != "Id").ToList();
         string Copy(string table, List<string> columns, string key, Func<string, string?> replace) =>
             $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", columns.Select(c => replace(c) ?? $"t.\"{c}\""))} FROM \"{table}\" t WHERE {key} LIMIT 1";
         var newId = postgres ? "gen_random_uuid()" : "upper(hex(randomblob(4))||'-'||hex(randomblob(2))||'-'||hex(randomblob(2))||'-'||hex(randomblob(2))||'-'||hex(randomblob(6)))";
@@ -137,50 +137,11 @@ public static class SupervisionBench
             await using var tx = await raw.BeginTransactionAsync();
             for (var i = 0; i < alertsPerCase; i++)
             {
-                await ExecAsync(raw, alertSql, tx);
-                await ExecAsync(raw, noteSql, tx);
+                await BenchSql.ExecAsync(raw, alertSql, tx);
+                await BenchSql.ExecAsync(raw, noteSql, tx);
             }
-            await ExecAsync(raw, watchSql, tx);
+            await BenchSql.ExecAsync(raw, watchSql, tx);
             await tx.CommitAsync();
         });
-    }
-
-    private static async Task<List<string>> ColumnsAsync(DbConnection raw, BenchDatabase database, string table = "Cases")
-    {
-        var columns = new List<string>();
-        await using var cmd = raw.CreateCommand();
-        cmd.CommandText = database.Provider == "Postgres"
-            ? $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position"
-            : $"SELECT name FROM pragma_table_info('{table}')";
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            columns.Add(reader.GetString(0));
-        }
-        return columns;
-    }
-
-    private static async Task ExecAsync(DbConnection raw, string sql, DbTransaction? tx = null)
-    {
-        await using var cmd = raw.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 0;
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static async Task Sql(DbConnection connection, string sql, object now)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        var p = cmd.CreateParameter();
-        p.ParameterName = "@now";
-        p.Value = now;
-        cmd.Parameters.Add(p);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            _ = reader.GetValue(0);
-        }
     }
 }

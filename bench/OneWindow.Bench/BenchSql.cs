@@ -1,0 +1,58 @@
+using System.Data.Common;
+
+namespace OneWindow.Bench;
+
+/// <summary>Raw ADO.NET for the ceilings and the generators: a table's columns, a statement, a query read to the end.</summary>
+public static class BenchSql
+{
+    public static async Task<List<string>> ColumnsAsync(DbConnection raw, BenchDatabase database, string table)
+    {
+        var columns = new List<string>();
+        await using var cmd = raw.CreateCommand();
+        cmd.CommandText = database.Provider == "Postgres"
+            ? $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position"
+            : $"SELECT name FROM pragma_table_info('{table}')";
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            columns.Add(reader.GetString(0));
+        }
+        return columns;
+    }
+
+    public static async Task ExecAsync(DbConnection raw, string sql, DbTransaction? tx = null, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Command(raw, sql, parameters);
+        cmd.Transaction = tx;
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs a query and reads every value of every row, as a page would.</summary>
+    public static async Task QueryAsync(DbConnection raw, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Command(raw, sql, parameters);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                _ = reader.GetValue(i);
+            }
+        }
+    }
+
+    private static DbCommand Command(DbConnection raw, string sql, (string Name, object Value)[] parameters)
+    {
+        var cmd = raw.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+}
