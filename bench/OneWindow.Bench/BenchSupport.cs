@@ -10,7 +10,7 @@ using OneWindow.Web.Data;
 
 namespace OneWindow.Bench;
 
-public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000, int Load = 0)
+public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000, int Load = 0, bool Keep = false, string? Reuse = null)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -22,7 +22,9 @@ public sealed record BenchOptions(int Items, int Samples, int Seed, string? Post
             Value("--postgres"),
             int.Parse(Value("--cases") ?? "0", CultureInfo.InvariantCulture),
             int.Parse(Value("--due") ?? "5000", CultureInfo.InvariantCulture),
-            args.Contains("--load") ? int.Parse(Value("--load") is { } n && !n.StartsWith('-') ? n : "1000000", CultureInfo.InvariantCulture) : 0);
+            args.Contains("--load") ? int.Parse(Value("--load") is { } n && !n.StartsWith('-') ? n : "1000000", CultureInfo.InvariantCulture) : 0,
+            args.Contains("--keep") || args.Contains("--reuse"),
+            Value("--reuse"));
     }
 
     public static string RepoRoot()
@@ -36,15 +38,17 @@ public sealed record BenchOptions(int Items, int Samples, int Seed, string? Post
     }
 }
 
-/// <summary>A fresh database for one run: a temporary SQLite file, or a new database on the given PostgreSQL server.</summary>
+/// <summary>A fresh database for one run: a temporary SQLite file, or a new database on the given PostgreSQL server (dropped at the end unless --keep); or one kept earlier (--reuse).</summary>
 public sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string? _file;
     private readonly string? _server;
     private readonly string? _name;
+    private readonly bool _keep;
 
-    private BenchDatabase(string provider, string connectionString, string? file, string? server, string? name)
+    private BenchDatabase(string provider, string connectionString, string? file, string? server, string? name, bool keep)
     {
+        _keep = keep;
         Provider = provider;
         ConnectionString = connectionString;
         _file = file;
@@ -55,8 +59,17 @@ public sealed class BenchDatabase : IAsyncDisposable
     public string Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>Whether the run measures a database kept by an earlier run (<c>--reuse</c>) instead of generating one.</summary>
+    public bool Reused { get; private init; }
+
     public static async Task<BenchDatabase> CreateAsync(BenchOptions options)
     {
+        if (options.Reuse is { } kept)
+        {
+            // The connection string an earlier --keep printed: migrated to this build, measured, kept again.
+            var postgres = kept.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+            return new BenchDatabase(postgres ? "Postgres" : "Sqlite", kept, null, null, null, keep: true) { Reused = true };
+        }
         if (options.Postgres is { } server)
         {
             var name = "ow_bench_" + Guid.NewGuid().ToString("N")[..12];
@@ -66,10 +79,10 @@ public sealed class BenchDatabase : IAsyncDisposable
             {
                 await cmd.ExecuteNonQueryAsync();
             }
-            return new BenchDatabase("Postgres", new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, server, name);
+            return new BenchDatabase("Postgres", new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, server, name, options.Keep);
         }
         var file = Path.Combine(Path.GetTempPath(), $"onewindow-bench-{Guid.NewGuid():N}.db");
-        return new BenchDatabase("Sqlite", $"Data Source={file}", file, null, null);
+        return new BenchDatabase("Sqlite", $"Data Source={file}", file, null, null, options.Keep);
     }
 
     public DbConnection OpenRawConnection() =>
@@ -84,6 +97,12 @@ public sealed class BenchDatabase : IAsyncDisposable
     {
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
+        if (_keep)
+        {
+            // --keep: the data set stays for a look with sqlite3 or psql.
+            Console.WriteLine($"kept the database: {ConnectionString}");
+            return;
+        }
         if (_file is not null)
         {
             foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
@@ -108,6 +127,10 @@ public static class CatalogGenerator
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+        if (database.Reused)
+        {
+            return await db.ServiceItems.AsNoTracking().Where(i => i.Code.StartsWith("B")).OrderBy(i => i.Code).Select(i => i.Code).ToListAsync();
+        }
         var templates = await db.ServiceItemVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published).Select(v => v.Guide).ToListAsync();
         var departments = await db.Departments.AsNoTracking().Select(d => d.Id).ToListAsync();
         var towns = await db.Regions.AsNoTracking().Where(r => r.Level == Domain.Organization.RegionLevel.Town).Select(r => r.Name).ToListAsync();

@@ -77,7 +77,7 @@ public class SchemaTests
         Assert.Equal(SchemaMigrator.Scripts(postgres: false).Select(s => s.Id), SchemaMigrator.Scripts(postgres: true).Select(s => s.Id));
     }
 
-    /// <summary>Every table's columns (type, nullability) and indexes (columns, uniqueness), as sorted lines.</summary>
+    /// <summary>Every table's columns (type, nullability) and indexes (columns, uniqueness, partial or not), as sorted lines.</summary>
     private static async Task<List<string>> DescribeAsync(OneWindowDbContext db)
     {
         var connection = db.Database.GetDbConnection();
@@ -104,11 +104,11 @@ public class SchemaTests
             foreach (var table in tables)
             {
                 lines.AddRange((await QueryAsync(connection, $"SELECT name || ' ' || type || ' ' || \"notnull\" || ' pk' || pk FROM pragma_table_info('{table}')")).Select(l => table + "." + l));
-                foreach (var index in await QueryAsync(connection, $"SELECT name || '|' || \"unique\" FROM pragma_index_list('{table}') WHERE origin = 'c'"))
+                foreach (var index in await QueryAsync(connection, $"SELECT name || '|' || \"unique\" || '|' || partial FROM pragma_index_list('{table}') WHERE origin = 'c'"))
                 {
                     var parts = index.Split('|');
                     var columns = await QueryAsync(connection, $"SELECT name FROM pragma_index_info('{parts[0]}') ORDER BY seqno", sort: false);
-                    lines.Add($"{table} index {parts[0]} ({string.Join(",", columns)}) unique={parts[1]}");
+                    lines.Add($"{table} index {parts[0]} ({string.Join(",", columns)}) unique={parts[1]} partial={parts[2]}");
                 }
                 lines.AddRange((await QueryAsync(connection, $"SELECT \"table\" || '.' || \"to\" || ' <- ' || \"from\" || ' ' || on_delete FROM pragma_foreign_key_list('{table}')")).Select(l => table + " fk " + l));
             }

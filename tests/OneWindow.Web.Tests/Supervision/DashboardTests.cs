@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Modules.Cases;
 using OneWindow.Web.Modules.Supervision;
@@ -70,6 +71,48 @@ public sealed class DashboardTests : IDisposable
         Assert.Contains("\"openTotal\":3", data);
         // By now the sweep has added the accepted case's node and promise cards to the denial's.
         Assert.Contains($"\"yellowCards\":{(await Figures()).YellowCards}", data);
+    }
+
+    [Fact]
+    public async Task A_past_day_is_counted_once_kept_and_added_to_the_month_with_today()
+    {
+        var clerk = await _app.SignedIn("clerk.mz");
+        await CaseApi.Register(clerk, "431025-MZ-002", "甲");
+        var instant = await CaseApi.Register(clerk, "431025-MZ-004", "丁");
+        await CaseApi.Act(clerk, instant, "conclude-instantly", new { resultNumber = "J431025-2026-0002" });
+        var sunday = ChinaTime.DateOf(OneWindowFactory.DefaultNow.UtcDateTime);
+
+        // Tuesday: Sunday's intake and conclusion come from its kept row; today has nothing yet.
+        _app.Clock.Set(OneWindowFactory.DefaultNow.AddDays(2));
+        var tuesday = await Figures();
+        Assert.Equal((2, 1), Day(tuesday, sunday));
+        Assert.Equal((0, 0), Day(tuesday, sunday.AddDays(2)));
+        Assert.Equal((0, 0, 1, 100.0), (tuesday.IntakeToday, tuesday.ConcludedToday, tuesday.ConcludedThisMonth, tuesday.OnTimeRate));
+        Assert.Equal(DashboardFigures.TrendDays, tuesday.Trend.Count);
+
+        var db = _app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var kept = await db.DailyCaseCounts.AsNoTracking().SingleAsync(d => d.Day == sunday);
+            Assert.Equal((2, 1, 1, 1), (kept.Intake, kept.Concluded, kept.Decided, kept.OnTime));
+            // A kept day is read, not counted again: what the row says is what the trend shows.
+            await db.DailyCaseCounts.Where(d => d.Day == sunday).ExecuteUpdateAsync(s => s.SetProperty(d => d.Intake, 7));
+        }
+        Assert.Equal((7, 1), Day(await Figures(), sunday));
+
+        // Today's work is counted live and joins the month (a new sign-in: Sunday's has expired).
+        clerk = await _app.SignedIn("clerk.mz");
+        var late = await CaseApi.Register(clerk, "431025-MZ-004", "戊");
+        await CaseApi.Act(clerk, late, "conclude-instantly", new { resultNumber = "J431025-2026-0003" });
+        var after = await Figures();
+        Assert.Equal((1, 1, 2), (after.IntakeToday, after.ConcludedToday, after.ConcludedThisMonth));
+        Assert.Equal((1, 1), Day(after, sunday.AddDays(2)));
+    }
+
+    private static (int Intake, int Concluded) Day(DashboardFigures figures, DateOnly day)
+    {
+        var d = figures.Trend.Single(t => t.Day == day);
+        return (d.Intake, d.Concluded);
     }
 
     [Fact]

@@ -24,8 +24,12 @@ public static class CaseNumbers
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A number is taken inside the transaction that saves what it numbers.");
-        await ExecuteAsync(connection, transaction, """INSERT INTO "CaseNumberCounters" ("Prefix", "LastValue") VALUES (@prefix, 0) ON CONFLICT ("Prefix") DO NOTHING""", prefix, ct);
-        var value = await ExecuteAsync(connection, transaction, """UPDATE "CaseNumberCounters" SET "LastValue" = "LastValue" + 1 WHERE "Prefix" = @prefix RETURNING "LastValue" """, prefix, ct);
+        // One round trip: the day's first number creates the counter, every later one increments it under its row lock.
+        var value = await ExecuteAsync(connection, transaction, """
+            INSERT INTO "CaseNumberCounters" ("Prefix", "LastValue") VALUES (@prefix, 1)
+            ON CONFLICT ("Prefix") DO UPDATE SET "LastValue" = "CaseNumberCounters"."LastValue" + 1
+            RETURNING "LastValue"
+            """, prefix, ct);
         return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 

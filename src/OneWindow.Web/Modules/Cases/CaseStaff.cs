@@ -18,7 +18,10 @@ public sealed record CaseStaff(UserAccount User, IReadOnlyList<string> Roles)
     public static async Task<CaseStaff> LoadAsync(ClaimsPrincipal principal, UserManager<UserAccount> users)
     {
         var user = await users.GetUserAsync(principal) ?? throw new ForbiddenException("auth.required", "请先登录。");
-        return new CaseStaff(user, [.. await users.GetRolesAsync(user)]);
+        // The roles the sign-in carries: the ones every authorization policy reads (refreshed with the security
+        // stamp), without a second query per action.
+        var roleClaim = users.Options.ClaimsIdentity.RoleClaimType;
+        return new CaseStaff(user, [.. principal.FindAll(roleClaim).Select(c => c.Value).Distinct()]);
     }
 
     /// <summary>Whether the person works on cases (window clerk, reviewer, approver) rather than only watching them.</summary>

@@ -58,6 +58,8 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
             .OrderByDescending(w => db.WindowItems.Any(a => a.WindowId == w.Id && a.ItemCode == itemCode)).ThenBy(w => w.Number)
             .Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
 
+        // Everything read before the gate (and the counter's row lock on PostgreSQL), which is held for the writes alone.
+        await watch.PrepareAsync(ct);
         using var gate = await db.EnterWriteGateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var number = await CaseNumbers.NextAsync(db, county, ChinaTime.DateOf(now), ct);
@@ -68,8 +70,8 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
             files.Add(c, scan, actor);
         }
         db.CaseEvents.AddRange(c.NewEvents);
+        await watch.OnReceivedAsync(c, now, calendar, ct);
         await db.SaveChangesAsync(ct);
-        await watch.AfterActionAsync(c, c.NewEvents, now, calendar, ct);
         await tx.CommitAsync(ct);
         await notify.SendPendingAsync(ct);
         return c;
@@ -105,6 +107,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     {
         // The action, the cases it carries along, and what supervision finds in them are one unit. A caller that
         // already holds a transaction (a first online submission) commits it and sends the notifications itself.
+        await watch.PrepareAsync(ct);
         using var gate = await db.EnterWriteGateAsync(ct);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var touched = await CarryAcrossJointAsync(c, now, calendar, ct);

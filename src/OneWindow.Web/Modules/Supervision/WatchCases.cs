@@ -15,15 +15,40 @@ public sealed class WatchCases(OneWindowDbContext db, SupervisionSettings settin
 {
     public async Task AfterActionAsync(Case c, IReadOnlyList<CaseEvent> newEvents, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
     {
+        var next = await CheckAsync(c, newEvents, now, calendar, ct);
+        if (c.Status != CaseStatus.Draft)
+        {
+            await SetAsync(c.Id, c.Revision, next, null, ct);
+        }
+    }
+
+    /// <summary>Reads the rule book for this unit of work, so that a caller can do it before it takes the write gate.</summary>
+    public Task PrepareAsync(CancellationToken ct) => settings.RuleBookAsync(ct);
+
+    /// <summary>
+    /// A case received at the window, before its first save: checked like any action, and its watch added to the
+    /// unit of work that inserts the case, so that intake writes the case, its event and its watch in one batch.
+    /// </summary>
+    public async Task OnReceivedAsync(Case c, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
+    {
+        if (await CheckAsync(c, c.NewEvents, now, calendar, ct) is { } at)
+        {
+            db.SupervisionWatches.Add(new SupervisionWatch { CaseId = c.Id, DueAt = at, CaseRevision = c.Revision });
+        }
+    }
+
+    /// <returns>When a time rule can next fire on the case (none: nothing to watch).</returns>
+    private async Task<DateTime?> CheckAsync(Case c, IReadOnlyList<CaseEvent> newEvents, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
+    {
         if (c.Status == CaseStatus.Draft)
         {
-            return; // the applicant's own, not yet the center's
+            return null; // the applicant's own, not yet the center's
         }
         var rules = (await settings.RuleBookAsync(ct)).ForCase(c.RegionCode, c.DepartmentId, c.ItemCode);
         var previous = newEvents.Count == 0 ? null : await PreviousEventAsync(c.Id, newEvents.Min(e => e.Sequence), ct);
         var check = CaseSupervision.Check(c, now, calendar, rules);
         await raise.ForCaseAsync(c, [.. CaseSupervision.OnAction(c, newEvents, previous, rules), .. check.Due], rules, now, calendar, ct);
-        await SetAsync(c.Id, c.Revision, check.NextCheckAt, null, ct);
+        return check.NextCheckAt;
     }
 
     /// <summary>
