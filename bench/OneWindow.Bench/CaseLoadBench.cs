@@ -64,6 +64,7 @@ public static class CaseLoadBench
         var caseColumns = await BenchSql.ColumnsAsync(raw, database, "Cases");
         var eventColumns = (await BenchSql.ColumnsAsync(raw, database, "CaseEvents")).Where(c => c != "Id").ToList();
         var serial = 0;
+        var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture); // raw rows stay unique when a kept load is measured again
         async Task RawIntake()
         {
             var n = Interlocked.Increment(ref serial);
@@ -73,7 +74,7 @@ public static class CaseLoadBench
             await connection.OpenAsync();
             await using var tx = await connection.BeginTransactionAsync();
             await BenchSql.ExecAsync(connection, CopySql(database, "Cases", caseColumns, q("Id") + " = @template", c => c switch { "Id" => "@id", "Number" => "@number", _ => null }), tx,
-                ("@template", database.GuidParameter(template.Id)), ("@id", database.GuidParameter(id)), ("@number", $"RAW-{n:D8}"));
+                ("@template", database.GuidParameter(template.Id)), ("@id", database.GuidParameter(id)), ("@number", $"RAW{run}-{n:D8}"));
             await BenchSql.ExecAsync(connection, CopySql(database, "CaseEvents", eventColumns, q("CaseId") + " = @template", c => c == "CaseId" ? "@id" : null) + " LIMIT 1", tx,
                 ("@template", database.GuidParameter(template.Id)), ("@id", database.GuidParameter(id)));
             await tx.CommitAsync();
@@ -100,9 +101,9 @@ public static class CaseLoadBench
         {
             var n = Interlocked.Increment(ref rawAccepted);
             await using var tx = await raw.BeginTransactionAsync();
-            await BenchSql.ExecAsync(raw, $"UPDATE {q("Cases")} SET {q("Revision")} = {q("Revision")} + 1, {q("Status")} = {(int)CaseStatus.Accepted} WHERE {q("Number")} = @number", tx, ("@number", $"RAW-{n:D8}"));
+            await BenchSql.ExecAsync(raw, $"UPDATE {q("Cases")} SET {q("Revision")} = {q("Revision")} + 1, {q("Status")} = {(int)CaseStatus.Accepted} WHERE {q("Number")} = @number", tx, ("@number", $"RAW{run}-{n:D8}"));
             await BenchSql.ExecAsync(raw, CopySql(database, "CaseEvents", eventColumns, q("CaseId") + " = @template", c => c switch { "CaseId" => $"(SELECT {q("Id")} FROM {q("Cases")} WHERE {q("Number")} = @number)", "Sequence" => "2", _ => null }) + " LIMIT 1", tx,
-                ("@template", database.GuidParameter(template.Id)), ("@number", $"RAW-{n:D8}"));
+                ("@template", database.GuidParameter(template.Id)), ("@number", $"RAW{run}-{n:D8}"));
             await tx.CommitAsync();
         });
         results.Add(rawTransition);

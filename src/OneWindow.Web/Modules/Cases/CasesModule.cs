@@ -40,6 +40,7 @@ public static class CasesModule
 {
     public static IServiceCollection AddCasesModule(this IServiceCollection services) =>
         services.AddScoped<HandleCase>()
+            .AddSingleton<PublishedTemplates>()
             .AddScoped<CaseFiles>()
             .AddScoped<Applicants.ApplyOnline>()
             .AddScoped<Ratings.RateCase>()

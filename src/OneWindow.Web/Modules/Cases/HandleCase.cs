@@ -29,7 +29,7 @@ public sealed record RegisterApplication(
 /// revision they saw, let the domain decide, and save the case with its new events in one transaction.
 /// </summary>
 public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars, UserManager<UserAccount> users, CaseFiles files, TimeProvider clock,
-    WatchCases watch, NotifyStaff notify)
+    WatchCases watch, NotifyStaff notify, PublishedTemplates templates)
 {
     /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
     public async Task<Case> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
@@ -208,11 +208,9 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     /// <summary>What an application is for: a published item version, or a published combined item (一件事) with its members.</summary>
     public async Task<CaseTemplate> LoadTemplateAsync(string code, CancellationToken ct)
     {
-        var version = await db.ServiceItemVersions.AsNoTracking()
-            .FirstOrDefaultAsync(v => v.ItemCode == code && v.Status == VersionStatus.Published, ct);
-        if (version is not null)
+        if (await templates.ForItemAsync(db, code, ct) is { } template)
         {
-            return CaseTemplate.ForItem(version);
+            return template;
         }
         var combined = await db.CombinedItems.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code && x.Status == VersionStatus.Published, ct)
             ?? throw new DomainRuleException("case.item-unknown", $"事项 {code} 不存在或未发布。", "itemCode");
