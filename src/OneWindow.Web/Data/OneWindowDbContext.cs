@@ -296,8 +296,9 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(c => new { c.ApplicantUserId, c.CreatedAt, c.Id });
             b.HasIndex(c => c.ParentCaseId);
             // The supervision dashboard, each figure read from an index alone: open cases by state and department (and
-            // the overdue among them), the busiest items; today's intake by department and window and conclusions.
-            b.HasIndex(c => new { c.Status, c.DepartmentId, c.PromisedDueAt, c.Open }, "IX_Cases_OpenFigures").HasFilter(OpenFilter);
+            // the overdue among them), the busiest items; today's intake by department and window and conclusions. The
+            // first also pages the drill-down filtered by state (and department) in its keyset order.
+            b.HasIndex(c => new { c.Status, c.DepartmentId, c.InboxDueAt, c.Id, c.PromisedDueAt, c.Open }, "IX_Cases_OpenFigures").HasFilter(OpenFilter);
             b.HasIndex(c => new { c.ItemCode, c.ItemName, c.Open }, "IX_Cases_OpenItems").HasFilter(OpenFilter);
             b.HasIndex(c => new { c.ReceivedAt, c.ParentCaseId, c.DepartmentId, c.ReceivingWindowId }, "IX_Cases_ReceivedFigures");
             b.HasIndex(c => new { c.ConcludedAt, c.Status, c.ParentCaseId, c.DepartmentId, c.DecidedAt, c.PromisedDueAt }, "IX_Cases_ConcludedFigures");

@@ -23,7 +23,11 @@ public static class KeysetCursor
 /// <summary>One page of a list ordered by (instant, id): the rows and, when there are more, the cursor of the next page.</summary>
 public static class KeysetPage
 {
-    /// <param name="ordered">The filtered query in its keyset order, already past the cursor.</param>
+    /// <param name="ordered">
+    /// The filtered query in its keyset order, already past the cursor. Write that condition as
+    /// <c>at &gt;= cursorAt &amp;&amp; (at &gt; cursorAt || id &gt; cursorId)</c> (reversed for a descending list): the leading range lets
+    /// the database seek the index to the cursor, where the bare <c>OR</c> makes PostgreSQL read every row before it.
+    /// </param>
     public static async Task<(List<T> Rows, string? Next)> TakeAsync<T>(IQueryable<T> ordered, int size, Func<T, (DateTime At, Guid Id)> key, CancellationToken ct)
     {
         var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(ordered.Take(size + 1), ct);

@@ -46,8 +46,8 @@ public static class ApplicantAccess
             && c.ApplicantUserId == null && c.ParentCaseId == null);
         if (hasCursor)
         {
-            online = online.Where(c => c.CreatedAt < createdAt || (c.CreatedAt == createdAt && c.Id.CompareTo(id) < 0));
-            window = window.Where(c => c.CreatedAt < createdAt || (c.CreatedAt == createdAt && c.Id.CompareTo(id) < 0));
+            online = online.Where(c => c.CreatedAt <= createdAt && (c.CreatedAt < createdAt || c.Id.CompareTo(id) < 0));
+            window = window.Where(c => c.CreatedAt <= createdAt && (c.CreatedAt < createdAt || c.Id.CompareTo(id) < 0));
         }
         var rows = new List<MyCaseRow>();
         foreach (var query in new[] { online, window })

@@ -27,7 +27,7 @@ public static class CaseInbox
                 : cases.Where(c => c.ReceivingVenueId == staff.User.VenueId);
         if (KeysetCursor.TryParse(after, out var dueAt, out var id))
         {
-            cases = cases.Where(c => c.InboxDueAt > dueAt || (c.InboxDueAt == dueAt && c.Id.CompareTo(id) > 0));
+            cases = cases.Where(c => c.InboxDueAt >= dueAt && (c.InboxDueAt > dueAt || c.Id.CompareTo(id) > 0));
         }
         return await KeysetPage.TakeAsync(cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id)
             .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, c.AssigneeName, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id)),

@@ -40,7 +40,7 @@ public static class AlertList
         }
         if (KeysetCursor.TryParse(after, out var at, out var id))
         {
-            alerts = alerts.Where(a => a.RaisedAt < at || (a.RaisedAt == at && a.Id.CompareTo(id) < 0));
+            alerts = alerts.Where(a => a.RaisedAt <= at && (a.RaisedAt < at || a.Id.CompareTo(id) < 0));
         }
         return await KeysetPage.TakeAsync(alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id)
             .Select(a => new AlertRow(a.Id, a.Rule, a.Severity, a.Status, a.Level, a.CaseNumber, a.ItemName, a.DepartmentId, a.HandlerName, a.Detail, a.TriggeredAt, a.RaisedAt)),

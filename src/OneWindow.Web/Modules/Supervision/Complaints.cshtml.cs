@@ -31,7 +31,7 @@ public sealed class ComplaintsModel(OneWindowDbContext db, TimeProvider clock) :
         }
         if (KeysetCursor.TryParse(After, out var at, out var id))
         {
-            complaints = complaints.Where(c => c.FiledAt < at || (c.FiledAt == at && c.Id.CompareTo(id) < 0));
+            complaints = complaints.Where(c => c.FiledAt <= at && (c.FiledAt < at || c.Id.CompareTo(id) < 0));
         }
         (var rows, Next) = await KeysetPage.TakeAsync(complaints.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.Id), PageSize, c => (c.FiledAt, c.Id), ct);
         Rows = rows;

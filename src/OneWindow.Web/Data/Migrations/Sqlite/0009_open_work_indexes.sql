@@ -14,7 +14,7 @@ CREATE INDEX "IX_Cases_DepartmentId_InboxDueAt_Id" ON "Cases" ("DepartmentId", "
 CREATE INDEX "IX_Cases_ReceivingVenueId_InboxDueAt_Id" ON "Cases" ("ReceivingVenueId", "InboxDueAt", "Id") WHERE "Open";
 CREATE INDEX "IX_Cases_AssigneeId_InboxDueAt_Id" ON "Cases" ("AssigneeId", "InboxDueAt", "Id") WHERE "Open";
 CREATE INDEX "IX_Cases_InboxDueAt_Id" ON "Cases" ("InboxDueAt", "Id") WHERE "Open";
-CREATE INDEX "IX_Cases_OpenFigures" ON "Cases" ("Status", "DepartmentId", "PromisedDueAt", "Open") WHERE "Open";
+CREATE INDEX "IX_Cases_OpenFigures" ON "Cases" ("Status", "DepartmentId", "InboxDueAt", "Id", "PromisedDueAt", "Open") WHERE "Open";
 CREATE INDEX "IX_Cases_OpenItems" ON "Cases" ("ItemCode", "ItemName", "Open") WHERE "Open";
 CREATE INDEX "IX_Cases_ReceivedFigures" ON "Cases" ("ReceivedAt", "ParentCaseId", "DepartmentId", "ReceivingWindowId");
 CREATE INDEX "IX_Cases_ConcludedFigures" ON "Cases" ("ConcludedAt", "Status", "ParentCaseId", "DepartmentId", "DecidedAt", "PromisedDueAt");

@@ -33,7 +33,7 @@ public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> u
         }
         if (KeysetCursor.TryParse(After, out var at, out var id))
         {
-            notices = notices.Where(n => n.IssuedAt < at || (n.IssuedAt == at && n.Id.CompareTo(id) < 0));
+            notices = notices.Where(n => n.IssuedAt <= at && (n.IssuedAt < at || n.Id.CompareTo(id) < 0));
         }
         (var rows, Next) = await KeysetPage.TakeAsync(notices.OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Id), PageSize, n => (n.IssuedAt, n.Id), ct);
         Rows = rows;
