@@ -206,13 +206,20 @@ public static class Measure
     /// <summary>Operations per second with <paramref name="workers"/> running at once for <paramref name="duration"/>.</summary>
     public static async Task<Scenario> ThroughputAsync(string name, int workers, TimeSpan duration, Func<Task> action)
     {
-        for (var i = 0; i < 10; i++)
-        {
-            await action();
-        }
+        // Warm-up under the same concurrency for a fixed time, not a few calls: the JIT's tiers and dynamic PGO take
+        // some thousand calls, and a server measured cold in a five-second window reports its compiler, not itself.
+        await RunForAsync(workers, TimeSpan.FromSeconds(3), action);
+        var start = Stopwatch.GetTimestamp();
+        var done = await RunForAsync(workers, duration, action);
+        var rate = done / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        Console.WriteLine($"  {name}: {rate:F0} ops/s");
+        return new Scenario(name, done, rate, rate, rate, Unit: "ops/s");
+    }
+
+    private static async Task<int> RunForAsync(int workers, TimeSpan duration, Func<Task> action)
+    {
         var done = 0;
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             while (Stopwatch.GetTimestamp() < until)
@@ -221,9 +228,7 @@ public static class Measure
                 Interlocked.Increment(ref done);
             }
         })));
-        var rate = done / Stopwatch.GetElapsedTime(start).TotalSeconds;
-        Console.WriteLine($"  {name}: {rate:F0} ops/s");
-        return new Scenario(name, done, rate, rate, rate, Unit: "ops/s");
+        return done;
     }
 
     /// <summary>CPU-bound work: nanoseconds per operation over batches (p50/p95 of the batch means).</summary>

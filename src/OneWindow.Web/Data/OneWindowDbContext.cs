@@ -178,9 +178,9 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(c => c.Name).HasMaxLength(200);
             b.Property(c => c.Description).HasMaxLength(2000);
             b.Property(c => c.Revision).IsConcurrencyToken();
-            b.Property(c => c.MemberCodes).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<string>>());
+            b.Property(c => c.MemberCodes).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<string>>());
             b.Property(c => c.MemberCodes).HasMaxLength(2000);
-            b.Property(c => c.Themes).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<string>>());
+            b.Property(c => c.Themes).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<string>>());
             b.HasIndex(c => c.Code).IsUnique();
             b.HasIndex(c => new { c.Status, c.Code });
         });
@@ -258,10 +258,10 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(c => c.ApplicantIdNumber).HasMaxLength(18);
             b.Property(c => c.ApplicantPhone).HasMaxLength(20);
             b.Ignore(c => c.Applicant);
-            b.Property(c => c.MissingMaterials).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<string>>());
-            b.Property(c => c.Pauses).HasConversion(JsonConverter<IReadOnlyList<ClockPause>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<ClockPause>>());
-            b.Property(c => c.Nodes).HasConversion(JsonConverter<IReadOnlyList<CaseNode>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<CaseNode>>());
-            b.Property(c => c.Fees).HasConversion(JsonConverter<IReadOnlyList<CaseFee>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<CaseFee>>());
+            b.Property(c => c.MissingMaterials).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<string>>());
+            b.Property(c => c.Pauses).HasConversion(JsonConverter<IReadOnlyList<ClockPause>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<ClockPause>>());
+            b.Property(c => c.Nodes).HasConversion(JsonConverter<IReadOnlyList<CaseNode>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<CaseNode>>());
+            b.Property(c => c.Fees).HasConversion(JsonConverter<IReadOnlyList<CaseFee>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<CaseFee>>());
             b.Property(c => c.PaidAmount).HasPrecision(12, 2);
             b.Property(c => c.ReceiptNumber).HasMaxLength(60);
             b.Property(c => c.PaymentDifferenceReason).HasMaxLength(1000);
@@ -286,8 +286,8 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(c => new { c.ApplicantIdNumber, c.CreatedAt });
             b.Property(c => c.ApplicantUserId).HasMaxLength(450);
             b.Property(c => c.PreReviewNote).HasMaxLength(2000);
-            b.Property(c => c.PartVersionIds).HasConversion(JsonConverter<IReadOnlyList<Guid>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<Guid>>());
-            b.Property(c => c.Parts).HasConversion(JsonConverter<IReadOnlyList<JointPart>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<JointPart>>());
+            b.Property(c => c.PartVersionIds).HasConversion(JsonConverter<IReadOnlyList<Guid>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<Guid>>());
+            b.Property(c => c.Parts).HasConversion(JsonConverter<IReadOnlyList<JointPart>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<JointPart>>());
             b.Ignore(c => c.IsDraftNumber);
             b.Ignore(c => c.IsPart);
             b.Ignore(c => c.PinnedVersionIds);
@@ -367,7 +367,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(a => a.RespondedBy).HasMaxLength(100);
             b.Property(a => a.ReviewNote).HasMaxLength(2000);
             b.Property(a => a.ClosedBy).HasMaxLength(100);
-            b.Property(a => a.History).HasConversion(JsonConverter<IReadOnlyList<AlertEntry>>()).Metadata.SetValueComparer(JsonComparer<IReadOnlyList<AlertEntry>>());
+            b.Property(a => a.History).HasConversion(JsonConverter<IReadOnlyList<AlertEntry>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<AlertEntry>>());
             b.Property(a => a.History).HasMaxLength(20000);
             b.Property(a => a.Revision).IsConcurrencyToken();
             b.Ignore(a => a.IsOpen);
@@ -464,6 +464,16 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     private static ValueConverter<T, string> JsonConverter<T>() => new(
         v => JsonSerializer.Serialize(v, DocumentJson),
         s => JsonSerializer.Deserialize<T>(s, DocumentJson)!);
+
+    /// <summary>
+    /// For documents of immutable records that the domain replaces, never edits in place (a case's nodes, pauses,
+    /// fees and parts, an alert's history): the snapshot is the reference itself, and an unchanged reference is equal
+    /// without serializing. Saves EF two serializations per document per tracked case and save.
+    /// </summary>
+    private static ValueComparer<T> ImmutableComparer<T>() where T : class => new(
+        (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, DocumentJson) == JsonSerializer.Serialize(b, DocumentJson),
+        v => JsonSerializer.Serialize(v, DocumentJson).GetHashCode(StringComparison.Ordinal),
+        v => v);
 
     private static ValueComparer<T> JsonComparer<T>() => new(
         (a, b) => JsonSerializer.Serialize(a, DocumentJson) == JsonSerializer.Serialize(b, DocumentJson),

@@ -18,6 +18,12 @@ public static class CaseDepartments
     public static Task<Dictionary<Guid, string>> NamesAsync(OneWindowDbContext db, IReadOnlyCollection<Guid> departmentIds, CancellationToken ct)
     {
         var ids = departmentIds.Distinct().ToList();
+        if (ids.Count == 1)
+        {
+            // The common case (a case of one department): a key lookup, not a list parameter to unpack.
+            var only = ids[0];
+            return db.Departments.AsNoTracking().Where(d => d.Id == only).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        }
         return db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
     }
 
@@ -81,11 +87,18 @@ public sealed record CaseView(
     public static async Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, Case c, DateTime now, CancellationToken ct)
     {
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
-        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        // A case written whole in this unit of work (just received) is not read back: its events and files are the
+        // ones this context holds.
+        var writtenHere = c.EventCount > 0 && c.NewEvents.Count == c.EventCount;
+        var events = writtenHere
+            ? [.. c.NewEvents.OrderBy(e => e.Sequence)]
+            : await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var departments = await CaseDepartments.NamesAsync(db, c, ct);
         var department = departments.GetValueOrDefault(c.DepartmentId) ?? "";
         var jointNumber = c.ParentCaseId is { } parentId ? await db.Cases.AsNoTracking().Where(p => p.Id == parentId).Select(p => p.Number).FirstOrDefaultAsync(ct) : null;
-        var files = await CaseFiles.ListAsync(db, c.Id, ct);
+        var files = writtenHere
+            ? [.. db.ChangeTracker.Entries<CaseFile>().Select(e => e.Entity).Where(f => f.CaseId == c.Id).OrderBy(f => f.UploadedAt)]
+            : await CaseFiles.ListAsync(db, c.Id, ct);
         return new CaseView(
             c.Number, c.Revision, c.ItemCode, c.ItemName, department, c.Status, c.Channel,
             c.ApplicantKind, c.ApplicantName, c.Applicant.MaskedIdentityNumber, c.Applicant.MaskedPhone,

@@ -23,16 +23,28 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
         var caseId = c.Id;
         var known = (await db.SupervisionAlerts.AsNoTracking().Where(a => a.CaseId == caseId).Select(a => new { a.Rule, a.Subject }).ToListAsync(ct))
             .Select(a => (a.Rule, a.Subject)).ToHashSet();
-        var raised = new List<SupervisionAlert>();
-        foreach (var candidate in candidates)
+        var fresh = candidates.Where(candidate => known.Add((candidate.Rule, candidate.Subject))).ToList();
+        if (fresh.Count == 0)
         {
-            if (!known.Add((candidate.Rule, candidate.Subject)))
+            return [];
+        }
+        SupervisionAlert Make(AlertCandidate candidate) =>
+            SupervisionAlert.ForCase(candidate, rules[candidate.Rule].Severity, c, now, settings.EscalateAt(now, calendar));
+        if (fresh.Count > 1)
+        {
+            // The case's new alerts in one insert (one savepoint, one round trip). Should one of them have been raised
+            // elsewhere meanwhile, the whole insert is refused and each is tried alone, so the others still go in.
+            var together = fresh.Select(Make).ToList();
+            if (await InsertAsync(together, c.CurrentNode?.ActingRole, now, ct))
             {
-                continue;
+                return together;
             }
-            var severity = rules[candidate.Rule].Severity;
-            var alert = SupervisionAlert.ForCase(candidate, severity, c, now, settings.EscalateAt(now, calendar));
-            if (await InsertAsync(alert, c.CurrentNode?.ActingRole, now, ct))
+        }
+        var raised = new List<SupervisionAlert>();
+        foreach (var candidate in fresh)
+        {
+            var alert = Make(candidate);
+            if (await InsertAsync([alert], c.CurrentNode?.ActingRole, now, ct))
             {
                 raised.Add(alert);
             }
@@ -50,15 +62,20 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
             return null;
         }
         var alert = SupervisionAlert.ForNotice(notice, setting.Severity, CaseSupervision.After(calendar, notice.ReplyDueAt, setting.Whole), now, settings.EscalateAt(now, calendar));
-        return await InsertAsync(alert, null, now, ct) ? alert : null;
+        return await InsertAsync([alert], null, now, ct) ? alert : null;
     }
 
-    private async Task<bool> InsertAsync(SupervisionAlert alert, string? currentRole, DateTime now, CancellationToken ct)
+    /// <returns>Whether the alerts went in; false when one of them was raised elsewhere first (nothing was saved).</returns>
+    private async Task<bool> InsertAsync(IReadOnlyList<SupervisionAlert> alerts, string? currentRole, DateTime now, CancellationToken ct)
     {
-        // The alert and its notifications are one insert: a duplicate fails both, and nobody is told twice.
-        db.SupervisionAlerts.Add(alert);
-        var reached = await notify.AddAsync(alert, alert.Level, currentRole, ct);
-        alert.MarkNotified(reached, now);
+        // The alerts and their notifications are one insert: a duplicate fails them all, and nobody is told twice.
+        var reached = new List<int>(alerts.Count);
+        foreach (var alert in alerts)
+        {
+            db.SupervisionAlerts.Add(alert);
+            reached.Add(await notify.AddAsync(alert, alert.Level, currentRole, ct));
+            alert.MarkNotified(reached[^1], now);
+        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -69,17 +86,27 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
             {
                 entry.State = EntityState.Detached;
             }
-            notify.DiscardPending(alert.Id);
-            var rule = alert.Rule;
-            var subject = alert.Subject;
-            if (!await db.SupervisionAlerts.AsNoTracking().AnyAsync(a => a.Rule == rule && a.Subject == subject, ct))
+            foreach (var alert in alerts)
+            {
+                notify.DiscardPending(alert.Id);
+            }
+            var raisedElsewhere = false;
+            foreach (var alert in alerts)
+            {
+                var (rule, subject) = (alert.Rule, alert.Subject);
+                raisedElsewhere |= await db.SupervisionAlerts.AsNoTracking().AnyAsync(a => a.Rule == rule && a.Subject == subject, ct);
+            }
+            if (!raisedElsewhere)
             {
                 throw;
             }
-            logger.LogInformation(e, "Alert {Rule} {Subject} was raised elsewhere first", rule, subject);
+            logger.LogInformation(e, "One of {Count} alerts on {Subject} was raised elsewhere first", alerts.Count, alerts[0].CaseNumber ?? alerts[0].Subject);
             return false;
         }
-        logger.LogInformation("Raised {Severity} {Rule} on {Subject}, told {Count}", alert.Severity, alert.Rule, alert.CaseNumber ?? alert.Subject, reached);
+        for (var i = 0; i < alerts.Count; i++)
+        {
+            logger.LogInformation("Raised {Severity} {Rule} on {Subject}, told {Count}", alerts[i].Severity, alerts[i].Rule, alerts[i].CaseNumber ?? alerts[i].Subject, reached[i]);
+        }
         return true;
     }
 }

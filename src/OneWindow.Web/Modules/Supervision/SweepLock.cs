@@ -20,17 +20,25 @@ public static class SweepLock
             return await InProcess.WaitAsync(0, ct) ? new Release(() => { InProcess.Release(); return Task.CompletedTask; }) : null;
         }
         await db.Database.OpenConnectionAsync(ct);
-        var taken = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({key}) AS \"Value\"").SingleAsync(ct);
-        if (!taken)
+        // Plain commands on the context's connection: a lock is two round trips every tick, with nothing to translate.
+        var connection = db.Database.GetDbConnection();
+        if (await ScalarAsync(connection, $"SELECT pg_try_advisory_lock({key})", ct) is not true)
         {
             await db.Database.CloseConnectionAsync();
             return null;
         }
         return new Release(async () =>
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({key})", CancellationToken.None);
+            await ScalarAsync(connection, $"SELECT pg_advisory_unlock({key})", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         });
+    }
+
+    private static async Task<object?> ScalarAsync(System.Data.Common.DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync(ct);
     }
 
     private sealed class Release(Func<Task> release) : IAsyncDisposable
