@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Modules.Cases;
 using OneWindow.Web.Tests.Infrastructure;
@@ -78,7 +79,7 @@ public partial class CaseWorkbenchTests(OneWindowFactory app) : IClassFixture<On
     public async Task The_inbox_pages_through_every_open_case_by_deadline_without_repeats()
     {
         var clerk = await app.SignedIn("clerk.mz");
-        for (var i = 0; i < 35; i++)
+        for (var i = 0; i < 90; i++) // pages of the inbox (30 a page), and over a page of the received ones alone (50)
         {
             var item = i % 2 == 0 ? "431025-MZ-001" : "431025-MZ-002";
             var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(item, ApplicantKind.Enterprise, $"协会{i}", "91350100M000100Y43", "0735-6361888"), Json.Options);
@@ -99,9 +100,45 @@ public partial class CaseWorkbenchTests(OneWindowFactory app) : IClassFixture<On
             pages++;
         }
         Assert.True(pages >= 2);
-        Assert.True(seen.Count >= 35);
+        Assert.True(seen.Count >= 90);
         Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(await OpenNumbersAsync("clerk.mz", null), seen.Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, (await (await app.SignedIn("admin")).GetAsync("/workbench/cases")).StatusCode); // no case role
+
+        // The supervisors' drill-down filtered by department and state pages the same way, each case once.
+        var supervisor = await app.SignedIn("supervisor");
+        var department = await DepartmentOfAsync("clerk.mz");
+        var drilled = new List<string>();
+        next = $"/supervision/cases?department={department}&status=Received";
+        while (next is not null)
+        {
+            var html = await supervisor.GetStringAsync(next);
+            drilled.AddRange(DrillLink().Matches(html).Select(m => m.Groups[1].Value));
+            next = DrillNext().Match(html) is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+        }
+        Assert.True(drilled.Count > OneWindow.Web.Modules.Supervision.OpenCasesModel.PageSize);
+        Assert.Equal(await OpenNumbersAsync("clerk.mz", CaseStatus.Received), drilled.Order(StringComparer.Ordinal));
+    }
+
+    private async Task<Guid?> DepartmentOfAsync(string user)
+    {
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await db.Users.Where(u => u.UserName == user).Select(u => u.DepartmentId).SingleAsync();
+        }
+    }
+
+    /// <summary>The open cases of the user's department (in a state), from the database: what paging must show, all of it.</summary>
+    private async Task<List<string>> OpenNumbersAsync(string user, CaseStatus? status)
+    {
+        var department = await DepartmentOfAsync(user);
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var numbers = await db.Cases.Where(c => c.Open && c.DepartmentId == department && (status == null || c.Status == status)).Select(c => c.Number).ToListAsync();
+            return [.. numbers.Order(StringComparer.Ordinal)];
+        }
     }
 
     [Fact]
@@ -129,4 +166,10 @@ public partial class CaseWorkbenchTests(OneWindowFactory app) : IClassFixture<On
 
     [GeneratedRegex(@"<a href=""(/workbench/cases\?after=[^""]+)"">")]
     private static partial Regex NextLink();
+
+    [GeneratedRegex(@"<a href=""/supervision/cases/(431025-\d{8}-\d{5})"">")]
+    private static partial Regex DrillLink();
+
+    [GeneratedRegex(@"<a class=""btn secondary"" href=""(/supervision/cases\?[^""]*after=[^""]+)"">")]
+    private static partial Regex DrillNext();
 }

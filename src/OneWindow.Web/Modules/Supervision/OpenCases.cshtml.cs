@@ -58,7 +58,7 @@ public sealed class OpenCasesModel(OneWindowDbContext db, TimeProvider clock) : 
         }
         if (KeysetCursor.TryParse(After, out var dueAt, out var id))
         {
-            cases = cases.Where(c => c.InboxDueAt >= dueAt && (c.InboxDueAt > dueAt || c.Id.CompareTo(id) > 0));
+            cases = CaseInbox.After(db, cases, dueAt, id);
         }
         (Rows, Next) = await KeysetPage.TakeAsync(cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id)
             .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, c.AssigneeName, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id)),
