@@ -20,11 +20,16 @@ public static class CaseDepartments
         var ids = departmentIds.Distinct().ToList();
         if (ids.Count == 1)
         {
-            // The common case (a case of one department): a key lookup, not a list parameter to unpack.
-            var only = ids[0];
-            return db.Departments.AsNoTracking().Where(d => d.Id == only).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+            // The common case (a case of one department): a compiled key lookup, not a list parameter to unpack.
+            return OneAsync(db, ids[0]);
         }
         return db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+    }
+
+    private static async Task<Dictionary<Guid, string>> OneAsync(OneWindowDbContext db, Guid id)
+    {
+        var name = await IntakeQueries.DepartmentName(db, id);
+        return name is null ? [] : new Dictionary<Guid, string> { [id] = name };
     }
 
     public static IReadOnlyList<JointPartView> Parts(Case c, IReadOnlyDictionary<Guid, string> names) =>

@@ -34,7 +34,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
     public async Task<Case> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
     {
-        var staff = await CaseStaff.LoadAsync(principal, users);
+        var staff = await CaseStaff.LoadAsync(principal, users, db);
         var actor = staff.As(StaffRoles.WindowClerk);
         var now = clock.GetUtcNow().UtcDateTime;
         var template = await LoadTemplateAsync(request.ItemCode, ct);
@@ -43,20 +43,13 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
             throw new ForbiddenException("case.out-of-scope", template.IsJoint ? "一件事由综合窗口或牵头部门窗口受理。" : "部门窗口只能受理本部门的事项。");
         }
         var applicant = Applicant.Create(request.ApplicantKind, request.ApplicantName, request.IdentityNumber, request.Phone, ChinaTime.DateOf(now));
-        var venue = (staff.User.VenueId is { } venueId ? await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct) : null)
+        var venue = (staff.User.VenueId is { } venueId ? await IntakeQueries.VenueById(db, venueId) : null)
             ?? throw new ForbiddenException("case.no-venue", "您的账户没有所在场所，不能收件；请联系中心管理员。");
         // Cases are numbered and timed by the county of the venue that takes them in (a town hall takes in for its county).
         var county = venue.RegionCode[..6] + "000000";
         var channel = venue.Tier is Domain.Organization.VenueTier.TownHall or Domain.Organization.VenueTier.VillageRoom ? CaseChannel.ProxyIntake : request.Channel;
         var calendar = await calendars.ForRegionAsync(county);
-        // The clerk's window: of their department's windows at the venue (or its comprehensive windows), the one
-        // authorized for the item, else the first.
-        var ownDepartment = staff.User.DepartmentId;
-        var itemCode = template.Code;
-        var windowId = await db.Windows.AsNoTracking()
-            .Where(w => w.VenueId == venue.Id && (ownDepartment == null ? w.Kind == Domain.Organization.WindowKind.Comprehensive : w.DepartmentId == ownDepartment))
-            .OrderByDescending(w => db.WindowItems.Any(a => a.WindowId == w.Id && a.ItemCode == itemCode)).ThenBy(w => w.Number)
-            .Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
+        var windowId = await IntakeQueries.ClerkWindow(db, venue.Id, staff.User.DepartmentId, template.Code);
 
         // Everything read before the gate (and the counter's row lock on PostgreSQL), which is held for the writes alone.
         await watch.PrepareAsync(ct);
@@ -84,7 +77,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     public async Task<Case> ActAsync(System.Security.Claims.ClaimsPrincipal principal, string number, int expectedRevision,
         Action<Case, CaseStaff, DateTime, WorkingDayCalendar> action, CancellationToken ct)
     {
-        var staff = await CaseStaff.LoadAsync(principal, users);
+        var staff = await CaseStaff.LoadAsync(principal, users, db);
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Number == number, ct) ?? throw new NotFoundException($"案件 {number} 不存在。");
         staff.EnsureMaySee(c);
         if (c.Revision != expectedRevision)
@@ -226,7 +219,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         {
             return request;
         }
-        var staff = await CaseStaff.LoadAsync(principal, users);
+        var staff = await CaseStaff.LoadAsync(principal, users, db);
         var target = await users.FindByNameAsync(request.ToUser.Trim());
         if (target is null || !target.IsActive || target.DepartmentId != staff.User.DepartmentId || (target.DepartmentId is null && target.VenueId != staff.User.VenueId))
         {
@@ -237,7 +230,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
 
     public async Task<Case> LoadForAsync(System.Security.Claims.ClaimsPrincipal principal, string number, CancellationToken ct)
     {
-        var staff = await CaseStaff.LoadAsync(principal, users);
+        var staff = await CaseStaff.LoadAsync(principal, users, db);
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct) ?? throw new NotFoundException($"案件 {number} 不存在。");
         staff.EnsureMaySee(c);
         return c;

@@ -22,9 +22,7 @@ public sealed class PublishedTemplates
     /// <returns>The template of the item's published version, or null when no version of that code is published.</returns>
     public async Task<CaseTemplate?> ForItemAsync(OneWindowDbContext db, string code, CancellationToken ct)
     {
-        var published = await db.ServiceItemVersions.AsNoTracking()
-            .Where(v => v.ItemCode == code && v.Status == VersionStatus.Published).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
-        if (published is not { } id)
+        if (await IntakeQueries.PublishedVersionId(db, code) is not { } id)
         {
             return null;
         }

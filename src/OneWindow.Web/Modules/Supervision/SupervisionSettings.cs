@@ -16,12 +16,20 @@ public sealed class SupervisionSettings(OneWindowDbContext db, IConfiguration co
 
     private RuleBook? _book;
 
+    // Read at every action: compiled once.
+    private static readonly Func<OneWindowDbContext, IAsyncEnumerable<SupervisionRuleSetting>> Settings = EF.CompileAsyncQuery(
+        (OneWindowDbContext db) => db.SupervisionRuleSettings.AsNoTracking().OrderBy(s => s.Id).Take(MaxSettings));
+
     public async Task<RuleBook> RuleBookAsync(CancellationToken ct)
     {
         if (_book is null)
         {
-            var rows = await db.SupervisionRuleSettings.AsNoTracking().OrderBy(s => s.Id).Take(MaxSettings).ToListAsync(ct);
-            _book = new RuleBook([.. rows.Select(r => r.ToOverride())]);
+            var overrides = new List<RuleOverride>();
+            await foreach (var row in Settings(db).WithCancellation(ct))
+            {
+                overrides.Add(row.ToOverride());
+            }
+            _book = new RuleBook([.. overrides]);
         }
         return _book;
     }

@@ -88,7 +88,7 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
         var c = await handle.LoadForAsync(User, number, ct);
         View = await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct);
         Alerts = await Supervision.CaseAlerts.ListAsync(db, c.Id, ct);
-        var staff = await CaseStaff.LoadAsync(User, users);
+        var staff = await CaseStaff.LoadAsync(User, users, db);
         Actions = CaseActionChoice.For(c, staff.Roles, staff.User.Id);
         // The forms carry the revision shown now; after a refused action the typed text stays in the bound fields.
         Revision = c.Revision;

@@ -22,7 +22,7 @@ public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> u
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var staff = await CaseStaff.LoadAsync(User, users);
+        var staff = await CaseStaff.LoadAsync(User, users, db);
         (Rows, Next) = await CaseInbox.PageAsync(db, staff, After, Mine, ct);
         Now = clock.GetUtcNow().UtcDateTime;
         var region = staff.User.VenueId is { } venueId
