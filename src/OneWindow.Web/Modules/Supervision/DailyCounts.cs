@@ -21,7 +21,7 @@ public static class DailyCounts
         {
             if (!kept.ContainsKey(day))
             {
-                var count = await CountAsync(db, day, ChinaTime.StartOfDayUtc(day), ChinaTime.EndOfDayUtc(day), inclusiveEnd: false, now, ct);
+                var count = await CountDayAsync(db, day, now, ct);
                 kept[day] = count;
                 counted.Add(count);
             }
@@ -33,30 +33,43 @@ public static class DailyCounts
         return kept;
     }
 
-    /// <summary>Today so far: from the start of the day to <paramref name="now"/> included.</summary>
-    public static Task<DailyCaseCount> TodayAsync(OneWindowDbContext db, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Today so far (to <paramref name="now"/> included): the intake and conclusions the dashboard has already counted
+    /// by department, and the decided and on-time ones among those conclusions.
+    /// </summary>
+    public static async Task<DailyCaseCount> TodayAsync(OneWindowDbContext db, DateTime now, int intake, int concluded, CancellationToken ct)
     {
         var today = ChinaTime.DateOf(now);
-        return CountAsync(db, today, ChinaTime.StartOfDayUtc(today), now, inclusiveEnd: true, now, ct);
+        var from = ChinaTime.StartOfDayUtc(today);
+        var decided = db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ConcludedAt >= from && c.ConcludedAt <= now
+            && c.Status == CaseStatus.Concluded && c.DecidedAt != null);
+        return new DailyCaseCount
+        {
+            Day = today, Intake = intake, Concluded = concluded,
+            Decided = await decided.CountAsync(ct), OnTime = await OnTimeAsync(decided, ct), CountedAt = now,
+        };
     }
 
-    private static async Task<DailyCaseCount> CountAsync(OneWindowDbContext db, DateOnly day, DateTime from, DateTime to, bool inclusiveEnd, DateTime now, CancellationToken ct)
+    private static async Task<DailyCaseCount> CountDayAsync(OneWindowDbContext db, DateOnly day, DateTime now, CancellationToken ct)
     {
+        var (from, to) = (ChinaTime.StartOfDayUtc(day), ChinaTime.EndOfDayUtc(day));
         var cases = db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null);
-        var received = inclusiveEnd ? cases.Where(c => c.ReceivedAt >= from && c.ReceivedAt <= to) : cases.Where(c => c.ReceivedAt >= from && c.ReceivedAt < to);
-        var concluded = (inclusiveEnd ? cases.Where(c => c.ConcludedAt >= from && c.ConcludedAt <= to) : cases.Where(c => c.ConcludedAt >= from && c.ConcludedAt < to))
-            .Where(c => c.Status == CaseStatus.Concluded);
+        var concluded = cases.Where(c => c.ConcludedAt >= from && c.ConcludedAt < to && c.Status == CaseStatus.Concluded);
         var decided = concluded.Where(c => c.DecidedAt != null);
         return new DailyCaseCount
         {
             Day = day,
-            Intake = await received.CountAsync(ct),
+            Intake = await cases.CountAsync(c => c.ReceivedAt >= from && c.ReceivedAt < to, ct),
             Concluded = await concluded.CountAsync(ct),
             Decided = await decided.CountAsync(ct),
-            OnTime = await decided.CountAsync(c => c.PromisedDueAt == null || c.DecidedAt <= c.PromisedDueAt, ct),
+            OnTime = await OnTimeAsync(decided, ct),
             CountedAt = now,
         };
     }
+
+    /// <summary>办结按期: decided by the promised deadline (or with none).</summary>
+    private static Task<int> OnTimeAsync(IQueryable<Case> decided, CancellationToken ct) =>
+        decided.CountAsync(c => c.PromisedDueAt == null || c.DecidedAt <= c.PromisedDueAt, ct);
 
     /// <summary>Keeps the newly counted days; another instance may have kept the same days first (same counts), which is fine.</summary>
     private static async Task KeepAsync(OneWindowDbContext db, List<DailyCaseCount> counted, CancellationToken ct)

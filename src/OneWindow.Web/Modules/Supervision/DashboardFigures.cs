@@ -66,7 +66,7 @@ public sealed record DashboardFigures(
         // The past from one kept row a day, today counted live.
         var trendStart = today.AddDays(-(TrendDays - 1));
         var past = await DailyCounts.PastDaysAsync(db, monthStart < trendStart ? monthStart : trendStart, today.AddDays(-1), now, ct);
-        var todaySoFar = await DailyCounts.TodayAsync(db, now, ct);
+        var todaySoFar = await DailyCounts.TodayAsync(db, now, intakeByDepartment.Values.Sum(), concludedByDepartment.Values.Sum(), ct);
         var month = past.Values.Where(d => d.Day >= monthStart).Append(todaySoFar).ToList();
         var concludedThisMonth = month.Sum(d => d.Decided);
         var onTimeThisMonth = month.Sum(d => d.OnTime);
@@ -110,7 +110,7 @@ public sealed record DashboardFigures(
             alertCounts.Where(a => a.Severity == AlertSeverity.Reminder).Sum(a => a.Count),
             alertCounts.Where(a => a.Severity == AlertSeverity.Yellow).Sum(a => a.Count),
             alertCounts.Where(a => a.Severity == AlertSeverity.Red).Sum(a => a.Count),
-            intakeByDepartment.Values.Sum(), concludedByDepartment.Values.Sum(), concludedThisMonth, onTimeThisMonth,
+            todaySoFar.Intake, todaySoFar.Concluded, concludedThisMonth, onTimeThisMonth,
             departmentFigures, items, windows, trend, cards, clocks);
     }
 

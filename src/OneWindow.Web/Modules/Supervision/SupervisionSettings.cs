@@ -24,12 +24,8 @@ public sealed class SupervisionSettings(OneWindowDbContext db, IConfiguration co
     {
         if (_book is null)
         {
-            var overrides = new List<RuleOverride>();
-            await foreach (var row in Settings(db).WithCancellation(ct))
-            {
-                overrides.Add(row.ToOverride());
-            }
-            _book = new RuleBook([.. overrides]);
+            var rows = await Settings(db).ToListAsync(ct);
+            _book = new RuleBook([.. rows.Select(r => r.ToOverride())]);
         }
         return _book;
     }

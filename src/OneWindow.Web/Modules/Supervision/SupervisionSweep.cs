@@ -88,16 +88,6 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
         (OneWindowDbContext db, DateTime now) => db.SupervisionAlerts.AsNoTracking()
             .Where(a => a.EscalateAt <= now).OrderBy(a => a.EscalateAt).ThenBy(a => a.Id).Select(a => a.Id).Take(BatchSize));
 
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            list.Add(row);
-        }
-        return list;
-    }
-
     private sealed class Pass(IServiceProvider services, DateTime now, ILogger logger)
     {
         private readonly OneWindowDbContext _db = services.GetRequiredService<OneWindowDbContext>();
@@ -113,7 +103,7 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
         /// <summary>One batch of due cases; returns how many watches were due in it.</summary>
         public async Task<int> CasesAsync(CancellationToken ct)
         {
-            var due = await ListAsync(DueWatches(_db, now), ct);
+            var due = await DueWatches(_db, now).ToListAsync(ct);
             if (due.Count == 0)
             {
                 return 0;
@@ -144,7 +134,7 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
 
         public async Task NoticesAsync(CancellationToken ct)
         {
-            var late = await ListAsync(LateNotices(_db, now), ct);
+            var late = await LateNotices(_db, now).ToListAsync(ct);
             foreach (var notice in late)
             {
                 _db.ChangeTracker.Clear();
@@ -160,7 +150,7 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
 
         public async Task EscalationsAsync(CancellationToken ct)
         {
-            var ids = await ListAsync(AlertsToEscalate(_db, now), ct);
+            var ids = await AlertsToEscalate(_db, now).ToListAsync(ct);
             foreach (var id in ids)
             {
                 _db.ChangeTracker.Clear();
