@@ -406,6 +406,8 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         {
             b.HasKey(w => w.CaseId);
             b.HasIndex(w => new { w.DueAt, w.CaseId });
+            // The sweep moves a watch only if no action has reset it since the case was read.
+            b.Property(w => w.CaseRevision).IsConcurrencyToken();
         });
         builder.Entity<SupervisionRuleSetting>(b =>
         {

@@ -34,6 +34,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
     public async Task<Case> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
     {
+        await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole registration: one reset, not one per query
         var staff = await CaseStaff.LoadAsync(principal, users, db);
         var actor = staff.As(StaffRoles.WindowClerk);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -64,7 +65,16 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         }
         db.CaseEvents.AddRange(c.NewEvents);
         await watch.OnReceivedAsync(c, now, calendar, ct);
-        await db.SaveChangesAsync(ct);
+        // A failed save rolls the whole registration back, so EF's savepoint around it would only cost two statements.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
         await tx.CommitAsync(ct);
         await notify.SendPendingAsync(ct);
         return c;
@@ -77,6 +87,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     public async Task<Case> ActAsync(System.Security.Claims.ClaimsPrincipal principal, string number, int expectedRevision,
         Action<Case, CaseStaff, DateTime, WorkingDayCalendar> action, CancellationToken ct)
     {
+        await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole action
         var staff = await CaseStaff.LoadAsync(principal, users, db);
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Number == number, ct) ?? throw new NotFoundException($"案件 {number} 不存在。");
         staff.EnsureMaySee(c);

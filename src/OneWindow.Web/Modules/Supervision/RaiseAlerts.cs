@@ -20,36 +20,69 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
         {
             return [];
         }
-        var caseId = c.Id;
-        var known = (await db.SupervisionAlerts.AsNoTracking().Where(a => a.CaseId == caseId).Select(a => new { a.Rule, a.Subject }).ToListAsync(ct))
-            .Select(a => (a.Rule, a.Subject)).ToHashSet();
-        var fresh = candidates.Where(candidate => known.Add((candidate.Rule, candidate.Subject))).ToList();
+        var known = (await KnownAsync([c.Id], ct))[c.Id].ToList();
+        var fresh = Fresh(c, candidates, known, rules, now, calendar);
         if (fresh.Count == 0)
         {
             return [];
         }
-        SupervisionAlert Make(AlertCandidate candidate) =>
-            SupervisionAlert.ForCase(candidate, rules[candidate.Rule].Severity, c, now, settings.EscalateAt(now, calendar));
         if (fresh.Count > 1)
         {
             // The case's new alerts in one insert (one savepoint, one round trip). Should one of them have been raised
             // elsewhere meanwhile, the whole insert is refused and each is tried alone, so the others still go in.
-            var together = fresh.Select(Make).ToList();
-            if (await InsertAsync(together, c.CurrentNode?.ActingRole, now, ct))
+            if (await InsertAsync(fresh, c.CurrentNode?.ActingRole, now, ct))
             {
-                return together;
+                return fresh;
             }
+            fresh = Fresh(c, candidates, known, rules, now, calendar); // new objects: the refused ones were detached
         }
         var raised = new List<SupervisionAlert>();
-        foreach (var candidate in fresh)
+        foreach (var alert in fresh)
         {
-            var alert = Make(candidate);
             if (await InsertAsync([alert], c.CurrentNode?.ActingRole, now, ct))
             {
                 raised.Add(alert);
             }
         }
         return raised;
+    }
+
+    /// <summary>The rule and subject of every alert already raised on these cases, in one query.</summary>
+    public async Task<ILookup<Guid, (SupervisionRule Rule, string Subject)>> KnownAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
+    {
+        var rows = await db.SupervisionAlerts.AsNoTracking().Where(a => a.CaseId != null && caseIds.Contains(a.CaseId.Value))
+            .Select(a => new { CaseId = a.CaseId!.Value, a.Rule, a.Subject }).ToListAsync(ct);
+        return rows.ToLookup(a => a.CaseId, a => (a.Rule, a.Subject));
+    }
+
+    /// <summary>
+    /// Adds a case's alerts not raised yet, with their notifications, to the unit of work without saving it: the sweep
+    /// saves a whole unit of cases at once. A duplicate raised elsewhere meanwhile fails that save, and the caller then
+    /// goes case by case through <see cref="ForCaseAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<SupervisionAlert>> AddForCaseAsync(Case c, IReadOnlyList<AlertCandidate> candidates,
+        IEnumerable<(SupervisionRule Rule, string Subject)> known, EffectiveRules rules, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
+    {
+        var fresh = candidates.Count == 0 ? [] : Fresh(c, candidates, known, rules, now, calendar);
+        await AddAsync(fresh, c.CurrentNode?.ActingRole, now, ct);
+        return fresh;
+    }
+
+    /// <summary>Logs alerts once they are committed.</summary>
+    public void LogRaised(IEnumerable<SupervisionAlert> alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            logger.LogInformation("Raised {Severity} {Rule} on {Subject}, {Told}", alert.Severity, alert.Rule, alert.CaseNumber ?? alert.Subject, alert.History[^1].Note);
+        }
+    }
+
+    private List<SupervisionAlert> Fresh(Case c, IReadOnlyList<AlertCandidate> candidates, IEnumerable<(SupervisionRule Rule, string Subject)> known,
+        EffectiveRules rules, DateTime now, WorkingDayCalendar calendar)
+    {
+        var seen = known.ToHashSet();
+        return [.. candidates.Where(candidate => seen.Add((candidate.Rule, candidate.Subject)))
+            .Select(candidate => SupervisionAlert.ForCase(candidate, rules[candidate.Rule].Severity, c, now, settings.EscalateAt(now, calendar)))];
     }
 
     /// <summary>The red card of a supervision notice not answered in time.</summary>
@@ -69,13 +102,7 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
     private async Task<bool> InsertAsync(IReadOnlyList<SupervisionAlert> alerts, string? currentRole, DateTime now, CancellationToken ct)
     {
         // The alerts and their notifications are one insert: a duplicate fails them all, and nobody is told twice.
-        var reached = new List<int>(alerts.Count);
-        foreach (var alert in alerts)
-        {
-            db.SupervisionAlerts.Add(alert);
-            reached.Add(await notify.AddAsync(alert, alert.Level, currentRole, ct));
-            alert.MarkNotified(reached[^1], now);
-        }
+        await AddAsync(alerts, currentRole, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -103,10 +130,17 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
             logger.LogInformation(e, "One of {Count} alerts on {Subject} was raised elsewhere first", alerts.Count, alerts[0].CaseNumber ?? alerts[0].Subject);
             return false;
         }
-        for (var i = 0; i < alerts.Count; i++)
-        {
-            logger.LogInformation("Raised {Severity} {Rule} on {Subject}, told {Count}", alerts[i].Severity, alerts[i].Rule, alerts[i].CaseNumber ?? alerts[i].Subject, reached[i]);
-        }
+        LogRaised(alerts);
         return true;
+    }
+
+    /// <summary>Adds the alerts and the notifications of their first rung to the unit of work.</summary>
+    private async Task AddAsync(IReadOnlyList<SupervisionAlert> alerts, string? currentRole, DateTime now, CancellationToken ct)
+    {
+        foreach (var alert in alerts)
+        {
+            db.SupervisionAlerts.Add(alert);
+            alert.MarkNotified(await notify.AddAsync(alert, alert.Level, currentRole, ct), now);
+        }
     }
 }

@@ -12,12 +12,18 @@ public sealed record SweepResult(bool Ran, int CasesChecked, int AlertsRaised, i
 /// <summary>
 /// The time-based rules, run by the clock (<see cref="TimeProvider"/>): the cases whose watch has come due, oldest
 /// first, from the <c>(DueAt, CaseId)</c> index, in batches; the supervision notices past their reply date; the
-/// alerts past their escalation time. Each case is checked and saved in its own transaction, so one bad record
-/// cannot stop the others and a crash loses at most the case in hand. Only one instance sweeps at a time.
+/// alerts past their escalation time. Due cases are saved in units of <see cref="CasesPerUnit"/> per transaction; a unit
+/// that fails goes again case by case, so one bad record cannot stop the others, and a crash loses at most the unit in
+/// hand (its watches are still due, so the next pass does it again). Only one instance sweeps at a time.
 /// </summary>
 public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<SupervisionSweep> logger) : BackgroundService
 {
     public const int BatchSize = 500;
+    /// <summary>
+    /// Due cases saved in one transaction. One commit per case made a backlog cost a commit (on SQLite an fsync) per
+    /// case; a unit of 50 holds the SQLite write gate for some tens of milliseconds at most.
+    /// </summary>
+    public const int CasesPerUnit = 50;
     /// <summary>Batches per pass: a backlog (after downtime, or the first pass after an upgrade) drains over several ticks.</summary>
     public const int MaxBatchesPerPass = 40;
     private const long LockKey = 0x4F6E655375_7076; // "OneSupv"
@@ -32,7 +38,12 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
         {
             return new SweepResult(false, 0, 0, 0, 0);
         }
+        await db.Database.OpenConnectionAsync(ct); // one pooled connection for the pass (PostgreSQL's lock already holds it)
         var now = clock.GetUtcNow().UtcDateTime;
+        if (!await AnythingDue(db, now))
+        {
+            return new SweepResult(true, 0, 0, 0, 0); // the usual tick: one indexed question, nothing else built
+        }
         var pass = new Pass(services, now, logger);
         for (var batch = 0; batch < MaxBatchesPerPass; batch++)
         {
@@ -73,8 +84,18 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    // The three questions of every pass, compiled once: an idle pass (the usual one) is these and the lock, so the
-    // query pipeline's per-call translation is not paid every tick.
+    // The questions of a pass, compiled once, so the query pipeline's translation is not paid every tick. An idle pass
+    // (the usual one) is the lock and the first: whether any of the three others would find anything.
+    // Each branch reads its index from the low end (ORDER BY … LIMIT 1): PostgreSQL plans a prepared statement once
+    // for any instant, and a bare EXISTS over "due <= $1" can be planned as a scan expected to meet a row at once —
+    // which on an idle day reads the whole watch list (measured: 6 ms at 100,000 watches instead of 0.2 ms).
+    private static readonly Func<OneWindowDbContext, DateTime, Task<bool>> AnythingDue = EF.CompileAsyncQuery(
+        (OneWindowDbContext db, DateTime now) => db.SupervisionWatches.Where(w => w.DueAt <= now).OrderBy(w => w.DueAt).Select(w => 1).Take(1)
+            .Concat(db.SupervisionNotices.Where(n => n.Status == NoticeStatus.Issued && n.ReplyDueAt <= now && !db.SupervisionAlerts.Any(a => a.NoticeId == n.Id))
+                .OrderBy(n => n.ReplyDueAt).Select(n => 1).Take(1))
+            .Concat(db.SupervisionAlerts.Where(a => a.EscalateAt <= now).OrderBy(a => a.EscalateAt).Select(a => 1).Take(1))
+            .Any());
+
     private static readonly Func<OneWindowDbContext, DateTime, IAsyncEnumerable<SupervisionWatch>> DueWatches = EF.CompileAsyncQuery(
         (OneWindowDbContext db, DateTime now) => db.SupervisionWatches.AsNoTracking()
             .Where(w => w.DueAt <= now).OrderBy(w => w.DueAt).ThenBy(w => w.CaseId).Take(BatchSize));
@@ -111,25 +132,102 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
             var ids = due.Select(w => w.CaseId).ToList();
             var cases = await _db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
             var book = await _settings.RuleBookAsync(ct);
-            foreach (var watch in due)
+            foreach (var unit in due.Chunk(CasesPerUnit))
             {
-                _db.ChangeTracker.Clear();
-                await InUnitAsync(async () =>
+                if (!await TogetherAsync(unit, cases, book, ct))
                 {
-                    if (!cases.TryGetValue(watch.CaseId, out var c))
+                    foreach (var watch in unit)
                     {
-                        await _watch.SetAsync(watch.CaseId, watch.CaseRevision, null, watch.CaseRevision, ct);
-                        return;
+                        await AloneAsync(watch, cases, book, ct);
+                    }
+                }
+            }
+            return due.Count;
+        }
+
+        /// <summary>
+        /// A unit of due cases checked and saved in one transaction: their known alerts in one query, then the new
+        /// alerts, their notifications and the moved watches in one save. Anything unusual (an alert raised or a
+        /// watch moved by an action meanwhile, a record the rules refuse) undoes the unit, and its cases go one by one.
+        /// </summary>
+        private async Task<bool> TogetherAsync(SupervisionWatch[] unit, Dictionary<Guid, Case> cases, RuleBook book, CancellationToken ct)
+        {
+            _db.ChangeTracker.Clear();
+            var raised = new List<SupervisionAlert>();
+            var checkedCases = 0;
+            try
+            {
+                using var gate = await _db.EnterWriteGateAsync(ct);
+                await using var tx = await _db.Database.BeginTransactionAsync(ct);
+                var known = await _raise.KnownAsync([.. unit.Select(w => w.CaseId)], ct);
+                foreach (var watch in unit)
+                {
+                    cases.TryGetValue(watch.CaseId, out var c);
+                    // Moved only if no action has reset it since the case was read (the revision is its concurrency token).
+                    var moved = _db.SupervisionWatches.Attach(new SupervisionWatch { CaseId = watch.CaseId, DueAt = watch.DueAt, CaseRevision = c?.Revision ?? watch.CaseRevision });
+                    if (c is null)
+                    {
+                        moved.State = EntityState.Deleted; // the case is gone: nothing to watch
+                        continue;
                     }
                     var calendar = await _calendars.ForRegionAsync(c.RegionCode);
                     var rules = book.ForCase(c.RegionCode, c.DepartmentId, c.ItemCode);
                     var check = CaseSupervision.Check(c, now, calendar, rules);
-                    _raised += (await _raise.ForCaseAsync(c, check.Due, rules, now, calendar, ct)).Count;
-                    await _watch.SetAsync(c.Id, c.Revision, check.NextCheckAt, c.Revision, ct);
-                    _checked++;
-                }, $"case {watch.CaseId}", ct);
+                    raised.AddRange(await _raise.AddForCaseAsync(c, check.Due, known[c.Id], rules, now, calendar, ct));
+                    if (check.NextCheckAt is { } next)
+                    {
+                        moved.Entity.DueAt = next;
+                    }
+                    else
+                    {
+                        moved.State = EntityState.Deleted;
+                    }
+                    checkedCases++;
+                }
+                // The unit is undone as a whole on any failure, so a savepoint around the save would be two statements for nothing.
+                _db.Database.AutoSavepointsEnabled = false;
+                try
+                {
+                    await _db.SaveChangesAsync(ct);
+                }
+                finally
+                {
+                    _db.Database.AutoSavepointsEnabled = true;
+                }
+                await tx.CommitAsync(ct);
             }
-            return due.Count;
+            catch (Exception e) when (e is DbUpdateException or Domain.DomainRuleException)
+            {
+                _notify.DiscardPending();
+                _db.ChangeTracker.Clear();
+                logger.LogInformation(e, "Supervision sweep: a unit of {Count} due cases goes case by case", unit.Length);
+                return false;
+            }
+            _checked += checkedCases;
+            _raised += raised.Count;
+            _raise.LogRaised(raised);
+            await _notify.SendPendingAsync(ct);
+            return true;
+        }
+
+        /// <summary>One due case in its own transaction; a duplicate alert is skipped alone, a bad record logged.</summary>
+        private async Task AloneAsync(SupervisionWatch watch, Dictionary<Guid, Case> cases, RuleBook book, CancellationToken ct)
+        {
+            _db.ChangeTracker.Clear();
+            await InUnitAsync(async () =>
+            {
+                if (!cases.TryGetValue(watch.CaseId, out var c))
+                {
+                    await _watch.SetAsync(watch.CaseId, watch.CaseRevision, null, watch.CaseRevision, ct);
+                    return;
+                }
+                var calendar = await _calendars.ForRegionAsync(c.RegionCode);
+                var rules = book.ForCase(c.RegionCode, c.DepartmentId, c.ItemCode);
+                var check = CaseSupervision.Check(c, now, calendar, rules);
+                _raised += (await _raise.ForCaseAsync(c, check.Due, rules, now, calendar, ct)).Count;
+                await _watch.SetAsync(c.Id, c.Revision, check.NextCheckAt, c.Revision, ct);
+                _checked++;
+            }, $"case {watch.CaseId}", ct);
         }
 
         public async Task NoticesAsync(CancellationToken ct)
