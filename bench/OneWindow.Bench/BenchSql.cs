@@ -28,6 +28,31 @@ public static class BenchSql
         await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The values of one row, column by column (the first the query returns).</summary>
+    public static async Task<Dictionary<string, object>> RowAsync(DbConnection raw, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Command(raw, sql, parameters);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            throw new InvalidOperationException("No row: " + sql);
+        }
+        var row = new Dictionary<string, object>();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            row[reader.GetName(i)] = reader.GetValue(i);
+        }
+        return row;
+    }
+
+    /// <summary>An INSERT of one row with a parameter per column, named after the column's position.</summary>
+    public static string InsertSql(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@v{i}"))})";
+
+    /// <summary>The parameters of <see cref="InsertSql"/> from a row's values, some of them replaced.</summary>
+    public static (string Name, object Value)[] InsertParameters(IReadOnlyList<string> columns, Dictionary<string, object> row, Func<string, object?> replace) =>
+        [.. columns.Select((c, i) => ($"@v{i}", replace(c) ?? row[c]))];
+
     /// <summary>Runs a query and reads every value of every row, as a page would.</summary>
     public static async Task QueryAsync(DbConnection raw, string sql, params (string Name, object Value)[] parameters)
     {

@@ -65,18 +65,21 @@ public static class CaseLoadBench
         var eventColumns = (await BenchSql.ColumnsAsync(raw, database, "CaseEvents")).Where(c => c != "Id").ToList();
         var serial = 0;
         var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture); // raw rows stay unique when a kept load is measured again
+        // The two rows as an application sends them: every value a parameter (those of a real registration, read once).
+        var caseRow = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("Cases")} WHERE {q("Id")} = @template", ("@template", database.GuidParameter(template.Id)));
+        var eventRow = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("CaseEvents")} WHERE {q("CaseId")} = @template ORDER BY {q("Sequence")} LIMIT 1", ("@template", database.GuidParameter(template.Id)));
+        var insertCase = BenchSql.InsertSql("Cases", caseColumns);
+        var insertEvent = BenchSql.InsertSql("CaseEvents", eventColumns);
         async Task RawIntake()
         {
             var n = Interlocked.Increment(ref serial);
-            var id = Guid.NewGuid();
+            var id = database.GuidParameter(Guid.NewGuid());
             // A pooled connection per transaction, as the app takes one per request (and writers may run at once).
             await using var connection = database.OpenRawConnection();
             await connection.OpenAsync();
             await using var tx = await connection.BeginTransactionAsync();
-            await BenchSql.ExecAsync(connection, CopySql(database, "Cases", caseColumns, q("Id") + " = @template", c => c switch { "Id" => "@id", "Number" => "@number", _ => null }), tx,
-                ("@template", database.GuidParameter(template.Id)), ("@id", database.GuidParameter(id)), ("@number", $"RAW{run}-{n:D8}"));
-            await BenchSql.ExecAsync(connection, CopySql(database, "CaseEvents", eventColumns, q("CaseId") + " = @template", c => c == "CaseId" ? "@id" : null) + " LIMIT 1", tx,
-                ("@template", database.GuidParameter(template.Id)), ("@id", database.GuidParameter(id)));
+            await BenchSql.ExecAsync(connection, insertCase, tx, BenchSql.InsertParameters(caseColumns, caseRow, c => c switch { "Id" => id, "Number" => $"RAW{run}-{n:D8}", _ => null }));
+            await BenchSql.ExecAsync(connection, insertEvent, tx, BenchSql.InsertParameters(eventColumns, eventRow, c => c == "CaseId" ? id : null));
             await tx.CommitAsync();
         }
         var register = new { itemCode = "431025-MZ-002", applicantKind = "Person", applicantName = "压测", identityNumber = "11010519491231002X", phone = "13800000000" };

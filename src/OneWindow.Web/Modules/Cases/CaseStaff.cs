@@ -20,8 +20,16 @@ public sealed record CaseStaff(UserAccount User, IReadOnlyList<string> Roles)
         // Read untracked through a compiled query: the account is not changed here, and UserManager's tracked
         // lookup was a tenth of an intake's CPU in the profile (ADR 0012).
         var id = users.GetUserId(principal);
-        var user = (id is null ? null : await IntakeQueries.UserById(db, id))
-            ?? throw new ForbiddenException("auth.required", "请先登录。");
+        return From(principal, users, id is null ? null : await IntakeQueries.UserById(db, id));
+    }
+
+    /// <summary>The member of staff from an account already read for this request (null: not signed in).</summary>
+    public static CaseStaff From(ClaimsPrincipal principal, UserManager<UserAccount> users, UserAccount? user)
+    {
+        if (user is null)
+        {
+            throw new ForbiddenException("auth.required", "请先登录。");
+        }
         // The roles the sign-in carries: the ones every authorization policy reads (refreshed with the security
         // stamp), without a second query per action.
         var roleClaim = users.Options.ClaimsIdentity.RoleClaimType;

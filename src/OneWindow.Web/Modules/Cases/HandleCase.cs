@@ -35,22 +35,24 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     public async Task<Case> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole registration: one reset, not one per query
-        var staff = await CaseStaff.LoadAsync(principal, users, db);
+        var userId = users.GetUserId(principal);
+        var reads = userId is null ? null : await IntakeQueries.ForIntake(db, userId, request.ItemCode);
+        var staff = CaseStaff.From(principal, users, reads?.User);
         var actor = staff.As(StaffRoles.WindowClerk);
         var now = clock.GetUtcNow().UtcDateTime;
-        var template = await LoadTemplateAsync(request.ItemCode, ct);
+        var template = await LoadTemplateAsync(request.ItemCode, reads!.PublishedVersionId, ct);
         if (staff.User.DepartmentId is { } department && department != template.DepartmentId)
         {
             throw new ForbiddenException("case.out-of-scope", template.IsJoint ? "一件事由综合窗口或牵头部门窗口受理。" : "部门窗口只能受理本部门的事项。");
         }
         var applicant = Applicant.Create(request.ApplicantKind, request.ApplicantName, request.IdentityNumber, request.Phone, ChinaTime.DateOf(now));
-        var venue = (staff.User.VenueId is { } venueId ? await IntakeQueries.VenueById(db, venueId) : null)
+        var venue = reads.Venue
             ?? throw new ForbiddenException("case.no-venue", "您的账户没有所在场所，不能收件；请联系中心管理员。");
         // Cases are numbered and timed by the county of the venue that takes them in (a town hall takes in for its county).
         var county = venue.RegionCode[..6] + "000000";
         var channel = venue.Tier is Domain.Organization.VenueTier.TownHall or Domain.Organization.VenueTier.VillageRoom ? CaseChannel.ProxyIntake : request.Channel;
         var calendar = await calendars.ForRegionAsync(county);
-        var windowId = await IntakeQueries.ClerkWindow(db, venue.Id, staff.User.DepartmentId, template.Code);
+        var windowId = reads.WindowId;
 
         // Everything read before the gate (and the counter's row lock on PostgreSQL), which is held for the writes alone.
         await watch.PrepareAsync(ct);
@@ -210,9 +212,13 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     }
 
     /// <summary>What an application is for: a published item version, or a published combined item (一件事) with its members.</summary>
-    public async Task<CaseTemplate> LoadTemplateAsync(string code, CancellationToken ct)
+    public Task<CaseTemplate> LoadTemplateAsync(string code, CancellationToken ct) => LoadTemplateAsync(code, null, ct);
+
+    /// <param name="publishedVersionId">The item's published version when the caller has read it already (null: ask).</param>
+    private async Task<CaseTemplate> LoadTemplateAsync(string code, Guid? publishedVersionId, CancellationToken ct)
     {
-        if (await templates.ForItemAsync(db, code, ct) is { } template)
+        var item = publishedVersionId is { } known ? await templates.ForVersionAsync(db, known, ct) : await templates.ForItemAsync(db, code, ct);
+        if (item is { } template)
         {
             return template;
         }

@@ -22,10 +22,12 @@ public sealed class PublishedTemplates
     /// <returns>The template of the item's published version, or null when no version of that code is published.</returns>
     public async Task<CaseTemplate?> ForItemAsync(OneWindowDbContext db, string code, CancellationToken ct)
     {
-        if (await IntakeQueries.PublishedVersionId(db, code) is not { } id)
-        {
-            return null;
-        }
+        return await IntakeQueries.PublishedVersionId(db, code) is { } id ? await ForVersionAsync(db, id, ct) : null;
+    }
+
+    /// <summary>The template of a published version (its id just read as the item's published one).</summary>
+    public async Task<CaseTemplate> ForVersionAsync(OneWindowDbContext db, Guid id, CancellationToken ct)
+    {
         if (_byVersion.TryGetValue(id, out var kept))
         {
             return kept;

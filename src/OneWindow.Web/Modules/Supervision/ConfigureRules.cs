@@ -8,7 +8,7 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.Supervision;
 
 /// <summary>Sets a rule's switch, severity and threshold for everywhere, a region, a department or an item; or removes that setting.</summary>
-public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock)
+public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock, RuleBookCache rules)
 {
     public async Task<SupervisionRuleSetting> SaveAsync(ClaimsPrincipal principal, SupervisionRule rule, RuleScope scope, string? scopeKey, bool enabled,
         AlertSeverity severity, decimal threshold, CancellationToken ct)
@@ -41,6 +41,7 @@ public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock)
         row.UpdatedAt = now;
         db.Audit(now, principal.ActorName(), "SupervisionRule", $"{rule}/{scope}/{key}", "set", new { enabled, severity, threshold });
         await db.SaveChangesAsync(ct);
+        rules.Invalidate();
         return row;
     }
 
@@ -51,5 +52,6 @@ public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock)
         db.SupervisionRuleSettings.Remove(row);
         db.Audit(now, principal.ActorName(), "SupervisionRule", $"{row.Rule}/{row.Scope}/{row.ScopeKey}", "removed", null);
         await db.SaveChangesAsync(ct);
+        rules.Invalidate();
     }
 }

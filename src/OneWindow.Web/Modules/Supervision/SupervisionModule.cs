@@ -10,6 +10,7 @@ public static class SupervisionModule
 {
     public static IServiceCollection AddSupervisionModule(this IServiceCollection services) =>
         services.AddScoped<SupervisionSettings>()
+            .AddSingleton<RuleBookCache>()
             .AddScoped<NotifyStaff>()
             .AddScoped<RaiseAlerts>()
             .AddScoped<WatchCases>()

@@ -6,10 +6,11 @@ using OneWindow.Web.Data;
 namespace OneWindow.Web.Modules.Supervision;
 
 /// <summary>
-/// The configured rule settings (a few hundred rows at most: one per rule and scope), read once per unit of work,
-/// and the escalation delay. Settings change rarely and take effect from the next action or sweep.
+/// The configured rule settings (a few hundred rows at most: one per rule and scope), the same for a whole unit of
+/// work and kept for a few seconds per process (<see cref="RuleBookCache"/>), and the escalation delay. Settings
+/// change rarely and take effect from the next action or sweep (on another instance, within seconds).
 /// </summary>
-public sealed class SupervisionSettings(OneWindowDbContext db, IConfiguration configuration)
+public sealed class SupervisionSettings(OneWindowDbContext db, IConfiguration configuration, RuleBookCache cache)
 {
     /// <summary>A bound on the rows read, far above any real configuration (12 rules × scopes).</summary>
     public const int MaxSettings = 5000;
@@ -22,10 +23,16 @@ public sealed class SupervisionSettings(OneWindowDbContext db, IConfiguration co
 
     public async Task<RuleBook> RuleBookAsync(CancellationToken ct)
     {
+        if (_book is null && cache.Fresh() is { } kept)
+        {
+            _book = kept;
+        }
         if (_book is null)
         {
+            var (generation, readAt) = (cache.Generation, System.Diagnostics.Stopwatch.GetTimestamp());
             var rows = await Settings(db).ToListAsync(ct);
             _book = new RuleBook([.. rows.Select(r => r.ToOverride())]);
+            cache.Keep(_book, generation, readAt);
         }
         return _book;
     }
