@@ -85,6 +85,23 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>
+    /// Saves inside the caller's transaction without EF's savepoint around the save: for a unit of work that is
+    /// undone as a whole when the save fails, where the savepoint would be two statements for nothing.
+    /// </summary>
+    public async Task SaveAllOrNothingAsync(CancellationToken cancellationToken)
+    {
+        Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = true;
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

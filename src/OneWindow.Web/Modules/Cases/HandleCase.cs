@@ -67,16 +67,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         }
         db.CaseEvents.AddRange(c.NewEvents);
         await watch.OnReceivedAsync(c, now, calendar, ct);
-        // A failed save rolls the whole registration back, so EF's savepoint around it would only cost two statements.
-        db.Database.AutoSavepointsEnabled = false;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = true;
-        }
+        await db.SaveAllOrNothingAsync(ct); // a failed save rolls the whole registration back
         await tx.CommitAsync(ct);
         await notify.SendPendingAsync(ct);
         return c;

@@ -184,16 +184,7 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
                     }
                     checkedCases++;
                 }
-                // The unit is undone as a whole on any failure, so a savepoint around the save would be two statements for nothing.
-                _db.Database.AutoSavepointsEnabled = false;
-                try
-                {
-                    await _db.SaveChangesAsync(ct);
-                }
-                finally
-                {
-                    _db.Database.AutoSavepointsEnabled = true;
-                }
+                await _db.SaveAllOrNothingAsync(ct); // the unit is undone as a whole on any failure
                 await tx.CommitAsync(ct);
             }
             catch (Exception e) when (e is DbUpdateException or Domain.DomainRuleException)
