@@ -36,9 +36,10 @@ public static class DatabaseSetup
         }
         if (provider == DatabaseProvider.Postgres)
         {
-            connectionString = WithPreparedStatements(connectionString); // once: the options below are built for every request
+            connectionString = WithPreparedStatements(connectionString); // once, not per context
         }
-        services.AddDbContext<OneWindowDbContext>(options => Configure(options, provider, connectionString));
+        // Pooled: building a context and its options per request showed in the profile of every small request.
+        services.AddDbContextPool<OneWindowDbContext>((app, options) => Configure(options.UseApplicationServiceProvider(app), provider, connectionString));
         services.AddScoped<SchemaMigrator>();
         services.AddScoped<DatabaseBackup>();
         return services;

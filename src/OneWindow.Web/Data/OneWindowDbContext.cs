@@ -11,9 +11,16 @@ using OneWindow.Domain.Supervision;
 
 namespace OneWindow.Web.Data;
 
-public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> options, SqliteWriteGate? writeGate = null)
+/// <remarks>
+/// Pooled (<c>AddDbContextPool</c>): a request leases a context instead of building one, so it takes only its
+/// options; the SQLite write gate, a singleton, comes from the application's services those options carry.
+/// </remarks>
+public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> options)
     : IdentityDbContext<UserAccount>(options)
 {
+    private readonly SqliteWriteGate? writeGate = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
+        ?.ApplicationServiceProvider?.GetService<SqliteWriteGate>();
+
     internal static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
