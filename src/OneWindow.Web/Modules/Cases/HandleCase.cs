@@ -40,7 +40,9 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         var staff = CaseStaff.From(principal, users, reads?.User);
         var actor = staff.As(StaffRoles.WindowClerk);
         var now = clock.GetUtcNow().UtcDateTime;
-        var template = await LoadTemplateAsync(request.ItemCode, reads!.PublishedVersionId, ct);
+        // The published version was read with the clerk; with none, the code can only be a combined item.
+        var template = await TemplateOrCombinedAsync(request.ItemCode,
+            reads!.PublishedVersionId is { } versionId ? await templates.ForVersionAsync(db, versionId, ct) : null, ct);
         if (staff.User.DepartmentId is { } department && department != template.DepartmentId)
         {
             throw new ForbiddenException("case.out-of-scope", template.IsJoint ? "一件事由综合窗口或牵头部门窗口受理。" : "部门窗口只能受理本部门的事项。");
@@ -203,12 +205,12 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     }
 
     /// <summary>What an application is for: a published item version, or a published combined item (一件事) with its members.</summary>
-    public Task<CaseTemplate> LoadTemplateAsync(string code, CancellationToken ct) => LoadTemplateAsync(code, null, ct);
+    public async Task<CaseTemplate> LoadTemplateAsync(string code, CancellationToken ct) =>
+        await TemplateOrCombinedAsync(code, await templates.ForItemAsync(db, code, ct), ct);
 
-    /// <param name="publishedVersionId">The item's published version when the caller has read it already (null: ask).</param>
-    private async Task<CaseTemplate> LoadTemplateAsync(string code, Guid? publishedVersionId, CancellationToken ct)
+    /// <param name="item">The template of the code's published item version, or null when it has none.</param>
+    private async Task<CaseTemplate> TemplateOrCombinedAsync(string code, CaseTemplate? item, CancellationToken ct)
     {
-        var item = publishedVersionId is { } known ? await templates.ForVersionAsync(db, known, ct) : await templates.ForItemAsync(db, code, ct);
         if (item is { } template)
         {
             return template;

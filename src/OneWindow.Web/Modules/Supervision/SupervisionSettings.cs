@@ -17,7 +17,7 @@ public sealed class SupervisionSettings(OneWindowDbContext db, IConfiguration co
 
     private RuleBook? _book;
 
-    // Read at every action: compiled once.
+    // Read whenever the kept book is older than its ten seconds, on any path: compiled once.
     private static readonly Func<OneWindowDbContext, IAsyncEnumerable<SupervisionRuleSetting>> Settings = EF.CompileAsyncQuery(
         (OneWindowDbContext db) => db.SupervisionRuleSettings.AsNoTracking().OrderBy(s => s.Id).Take(MaxSettings));
 
