@@ -88,7 +88,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     /// <summary>A connection with the app's own settings (on PostgreSQL, its prepared statements), so a ceiling is not handicapped.</summary>
     public DbConnection OpenRawConnection() =>
-        Provider == "Postgres" ? new NpgsqlConnection(DatabaseSetup.WithPreparedStatements(ConnectionString)) : new SqliteConnection(ConnectionString);
+        Provider == "Postgres" ? new NpgsqlConnection(DatabaseSetup.WithConnectionDefaults(ConnectionString)) : new SqliteConnection(ConnectionString);
 
     public string Quote(string identifier) => "\"" + identifier + "\"";
 

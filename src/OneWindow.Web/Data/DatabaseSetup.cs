@@ -36,7 +36,7 @@ public static class DatabaseSetup
         }
         if (provider == DatabaseProvider.Postgres)
         {
-            connectionString = WithPreparedStatements(connectionString); // once, not per context
+            connectionString = WithConnectionDefaults(connectionString); // once, not per context
         }
         // Pooled: building a context and its options per request showed in the profile of every small request.
         services.AddDbContextPool<OneWindowDbContext>((app, options) => Configure(options.UseApplicationServiceProvider(app), provider, connectionString));
@@ -58,18 +58,29 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Lets Npgsql prepare the statements a connection runs again and again (ADR 0013): every request runs the same
-    /// few dozen queries, and unprepared each one is parsed and planned anew, which measured as more than a third of
-    /// PostgreSQL's CPU per registration. An operator's own <c>Max Auto Prepare</c> (even 0) is kept.
+    /// The pool settings the app's PostgreSQL connections run best with (ADR 0013), each added only when the operator
+    /// has not set it (even to switch it off):
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare</c>: every request runs the same few dozen statements, and unprepared each one is
+    /// parsed and planned anew, which measured as more than a third of PostgreSQL's CPU per registration.</item>
+    /// <item><c>No Reset On Close</c>: a connection handed back to the pool is not reset with seven commands before its
+    /// next use. The app keeps no session state on a connection: no SET, temporary table, cursor or LISTEN, and the
+    /// two session advisory locks (the sweep's and the migrator's) are released before the connection goes back.</item>
+    /// </list>
     /// </summary>
-    public static string WithPreparedStatements(string connectionString)
+    public static string WithConnectionDefaults(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        var used = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
-            return connectionString;
+            used.MaxAutoPrepare = PreparedStatementsPerConnection;
         }
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PreparedStatementsPerConnection }.ConnectionString;
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            used.NoResetOnClose = true;
+        }
+        return used.ConnectionString;
     }
 
     /// <summary>More than the distinct statements of the busiest paths (intake, actions, inbox, sweep), so they stay prepared.</summary>

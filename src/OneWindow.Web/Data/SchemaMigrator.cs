@@ -35,11 +35,13 @@ public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator
         var postgres = db.Database.IsNpgsql();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var locked = false;
         try
         {
             if (postgres)
             {
                 await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
+                locked = true;
             }
             else
             {
@@ -77,14 +79,23 @@ public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator
                 logger.LogInformation("Applied schema migration {Migration}", id);
                 done.Add(id);
             }
-            if (postgres)
-            {
-                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", cancellationToken);
-            }
             return done;
         }
         finally
         {
+            if (locked)
+            {
+                // Released here, also after a failed script: pooled connections are not reset (DatabaseSetup), so a
+                // lock left on one would make the next migration wait for ever.
+                try
+                {
+                    await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", CancellationToken.None);
+                }
+                catch (System.Data.Common.DbException e) when (connection.State != System.Data.ConnectionState.Open)
+                {
+                    logger.LogWarning(e, "The migration lock went with its broken connection");
+                }
+            }
             await db.Database.CloseConnectionAsync();
         }
     }

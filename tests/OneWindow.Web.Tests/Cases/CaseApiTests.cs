@@ -128,7 +128,8 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
         var town = await app.SignedIn("clerk.town");
         var c = await (await town.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-RS-002", ApplicantKind.Person, "李四", "440524188001010014", "13900000000"), Json.Options)).ReadAsync<CaseView>();
         Assert.Equal(CaseChannel.ProxyIntake, c.Channel);
-        Assert.Equal("临武县人力资源和社会保障局", c.DepartmentName);
+        Assert.Equal("临武县人力资源和社会保障局", c.DepartmentName); // read with the clerk, in the registration's one query
+        Assert.Equal(c.DepartmentName, (await (await town.GetAsync("/api/v1/cases/" + c.Number)).ReadAsync<CaseView>()).DepartmentName);
     }
 
     [Fact]

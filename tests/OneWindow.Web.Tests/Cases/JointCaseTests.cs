@@ -22,6 +22,9 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         Assert.True(joint.IsJoint);
         Assert.Equal(1, joint.PromisedLimitDays); // the package's own promise
         Assert.Equal(45, joint.StatutoryLimitDays);
+        // The registration's answer names the lead department as every later read does (it is not read with the clerk).
+        Assert.NotEqual("", joint.DepartmentName);
+        Assert.Equal((await (await clerk.GetAsync("/api/v1/cases/" + joint.Number)).ReadAsync<CaseView>()).DepartmentName, joint.DepartmentName);
 
         joint = await CaseApi.Act(clerk, joint, "accept", new { });
         Assert.Equal(4, joint.Parts.Count);

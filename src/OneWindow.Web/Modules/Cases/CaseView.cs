@@ -89,7 +89,11 @@ public sealed record CaseView(
     string? JointNumber,
     IReadOnlyList<CaseFileView> Files)
 {
-    public static async Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, Case c, DateTime now, CancellationToken ct)
+    public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, Case c, DateTime now, CancellationToken ct) =>
+        BuildAsync(db, calendars, c, now, null, ct);
+
+    /// <param name="departmentName">The name of the case's department when the caller has just read it (a registration), else null.</param>
+    public static async Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, Case c, DateTime now, string? departmentName, CancellationToken ct)
     {
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         // A case written whole in this unit of work (just received) is not read back: its events and files are the
@@ -98,7 +102,9 @@ public sealed record CaseView(
         var events = writtenHere
             ? [.. c.NewEvents.OrderBy(e => e.Sequence)]
             : await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var departments = await CaseDepartments.NamesAsync(db, c, ct);
+        var departments = departmentName is not null && c.Parts.Count == 0
+            ? new Dictionary<Guid, string> { [c.DepartmentId] = departmentName }
+            : await CaseDepartments.NamesAsync(db, c, ct);
         var department = departments.GetValueOrDefault(c.DepartmentId) ?? "";
         var jointNumber = c.ParentCaseId is { } parentId ? await db.Cases.AsNoTracking().Where(p => p.Id == parentId).Select(p => p.Number).FirstOrDefaultAsync(ct) : null;
         var files = writtenHere

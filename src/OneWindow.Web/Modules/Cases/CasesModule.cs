@@ -72,8 +72,8 @@ public static class CasesModule
 
     private static async Task<Created<CaseView>> Register(RegisterApplication request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
-        var c = await handle.RegisterAsync(http.User, request, ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Number}", await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct));
+        var (c, departmentName) = await handle.RegisterAsync(http.User, request, ct);
+        return TypedResults.Created($"/api/v1/cases/{c.Number}", await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, departmentName, ct));
     }
 
     private static async Task<Ok<ApplicantInFull>> FullApplicant(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, TimeProvider clock, CancellationToken ct)

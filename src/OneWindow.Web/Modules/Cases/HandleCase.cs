@@ -24,6 +24,9 @@ public sealed record RegisterApplication(
     public IReadOnlyList<Upload> Scans { get; init; } = [];
 }
 
+/// <summary>A registered case, with the name of its department as the registration read it (null: not read).</summary>
+public sealed record Registration(Case Case, string? DepartmentName);
+
 /// <summary>
 /// Every action on a case, for the workbench pages and the API alike: load the case, check who acts and the
 /// revision they saw, let the domain decide, and save the case with its new events in one transaction.
@@ -32,7 +35,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     WatchCases watch, NotifyStaff notify, PublishedTemplates templates)
 {
     /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
-    public async Task<Case> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
+    public async Task<Registration> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole registration: one reset, not one per query
         var userId = users.GetUserId(principal);
@@ -72,7 +75,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         await db.SaveAllOrNothingAsync(ct); // a failed save rolls the whole registration back
         await tx.CommitAsync(ct);
         await notify.SendPendingAsync(ct);
-        return c;
+        return new Registration(c, template.IsJoint ? null : reads.ItemDepartmentName);
     }
 
     /// <summary>

@@ -19,9 +19,9 @@ internal static class IntakeQueries
             .Where(v => v.ItemCode == code && v.Status == VersionStatus.Published).Select(v => (Guid?)v.Id).FirstOrDefault());
 
     /// <summary>
-    /// What a registration at the window reads before it writes, in one round trip instead of four: the clerk's
-    /// account, their venue, the item's published version, and the clerk's window — of their department's windows at
-    /// the venue (or its comprehensive ones), the one authorized for the item, else the first.
+    /// What a registration at the window reads, in one round trip instead of five: the clerk's account, their venue,
+    /// the item's published version and its department's name (for the answer), and the clerk's window — of their
+    /// department's windows at the venue (or its comprehensive ones), the one authorized for the item, else the first.
     /// </summary>
     public static readonly Func<OneWindowDbContext, string, string, Task<IntakeReads?>> ForIntake = EF.CompileAsyncQuery(
         (OneWindowDbContext db, string userId, string itemCode) =>
@@ -33,6 +33,9 @@ internal static class IntakeQueries
                  u,
                  v,
                  db.ServiceItemVersions.Where(x => x.ItemCode == itemCode && x.Status == VersionStatus.Published).Select(x => (Guid?)x.Id).FirstOrDefault(),
+                 db.Departments
+                     .Where(d => d.Id == db.ServiceItemVersions.Where(x => x.ItemCode == itemCode && x.Status == VersionStatus.Published).Select(x => x.DepartmentId).FirstOrDefault())
+                     .Select(d => d.Name).FirstOrDefault(),
                  db.Windows
                      .Where(w => w.VenueId == u.VenueId && (u.DepartmentId == null ? w.Kind == WindowKind.Comprehensive : w.DepartmentId == u.DepartmentId))
                      .OrderByDescending(w => db.WindowItems.Any(a => a.WindowId == w.Id && a.ItemCode == itemCode)).ThenBy(w => w.Number)
@@ -44,4 +47,4 @@ internal static class IntakeQueries
 }
 
 /// <summary>The reads of a registration (<see cref="IntakeQueries.ForIntake"/>).</summary>
-internal sealed record IntakeReads(UserAccount User, Venue? Venue, Guid? PublishedVersionId, Guid? WindowId);
+internal sealed record IntakeReads(UserAccount User, Venue? Venue, Guid? PublishedVersionId, string? ItemDepartmentName, Guid? WindowId);

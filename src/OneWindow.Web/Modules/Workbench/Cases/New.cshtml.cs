@@ -39,7 +39,7 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
         {
             await LoadAsync(ct);
             var scans = await Upload.FromFormAsync(Request.Form.Files, [.. Materials.Select(m => m.Name)], ct);
-            var c = await handle.RegisterAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided) { Scans = scans }, ct);
+            var (c, _) = await handle.RegisterAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided) { Scans = scans }, ct);
             TempData["Flash"] = Text.Formatted("已收件，办件编号 {0}。请核验材料后受理、告知补正或不予受理。", c.Number);
             return Redirect("/workbench/cases/" + c.Number);
         }
