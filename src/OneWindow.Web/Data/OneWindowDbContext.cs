@@ -72,12 +72,18 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         return new GateHold(this, held);
     }
 
+    /// <summary>Released once: a writer may open the gate before its scope ends (to send SMS after the commit).</summary>
     private sealed class GateHold(OneWindowDbContext context, IDisposable held) : IDisposable
     {
+        private int _released;
+
         public void Dispose()
         {
-            context._holdsWriteGate = false;
-            held.Dispose();
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                context._holdsWriteGate = false;
+                held.Dispose();
+            }
         }
     }
 

@@ -18,11 +18,15 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsDatabase;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public OneWindowFactory() : this(new TestDatabase(), ownsDatabase: true) { }
 
     /// <summary>A host of its own with some settings changed (say, low rate limits for the test that proves them).</summary>
     public static OneWindowFactory WithSettings(IReadOnlyDictionary<string, string> settings) => new(new TestDatabase(), ownsDatabase: true, settings);
+
+    /// <summary>A host of its own with some services replaced (say, an SMS gateway the test holds up).</summary>
+    public static OneWindowFactory WithServices(Action<IServiceCollection> services) => new(new TestDatabase(), ownsDatabase: true, services: services);
 
     /// <summary>A second app instance on another host's database (the multi-instance tests).</summary>
     public static OneWindowFactory SharingDatabaseOf(OneWindowFactory other) => new(other.Database, ownsDatabase: false);
@@ -30,11 +34,12 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
     /// <summary>A host on a database another part of the test owns (an app process started by the test).</summary>
     public static OneWindowFactory On(TestDatabase database) => new(database, ownsDatabase: false);
 
-    private OneWindowFactory(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string>? settings = null)
+    private OneWindowFactory(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         Database = database;
         _ownsDatabase = ownsDatabase;
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
     }
 
     public TestDatabase Database { get; }
@@ -59,6 +64,7 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
         });
     }
 

@@ -142,7 +142,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             if (tx is not null)
             {
                 await tx.CommitAsync(ct);
-                await notify.SendPendingAsync(ct);
+                await notify.SendPendingAsync(gate, ct);
             }
             return c;
         }

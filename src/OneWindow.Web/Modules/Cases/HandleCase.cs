@@ -74,7 +74,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         await watch.OnReceivedAsync(c, now, calendar, ct);
         await db.SaveAllOrNothingAsync(ct); // a failed save rolls the whole registration back
         await tx.CommitAsync(ct);
-        await notify.SendPendingAsync(ct);
+        await notify.SendPendingAsync(gate, ct);
         return new Registration(c, template.IsJoint ? null : reads.ItemDepartmentName);
     }
 
@@ -135,7 +135,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
-            await notify.SendPendingAsync(ct);
+            await notify.SendPendingAsync(gate, ct);
         }
     }
 

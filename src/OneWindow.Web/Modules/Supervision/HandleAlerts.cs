@@ -130,7 +130,7 @@ public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount>
         await NotifyDepartmentAsync(notice, $"督办单 {number}：{notice.Title}", $"请于 {notice.ReplyDueDate:yyyy-MM-dd} 前回复。{notice.Requirement}", now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await notify.SendPendingAsync(ct);
+        await notify.SendPendingAsync(gate, ct);
         return notice;
     }
 
@@ -156,7 +156,7 @@ public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount>
         await db.SaveChangesAsync(ct);
         await raise.ForNoticeAsync(notice, now, await calendars.ForRegionAsync(notice.RegionCode), ct);
         await tx.CommitAsync(ct);
-        await notify.SendPendingAsync(ct);
+        await notify.SendPendingAsync(gate, ct);
         return notice;
     }
 

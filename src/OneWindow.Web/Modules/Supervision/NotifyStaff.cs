@@ -57,6 +57,16 @@ public sealed class NotifyStaff(OneWindowDbContext db, INotificationSender sende
         _pending.Add((user, $"【一窗通】{title}。{body}", alertId));
     }
 
+    /// <summary>
+    /// Opens the write gate the commit was made under (SQLite; null elsewhere) and then sends the SMS: a slow
+    /// gateway must not hold up every other writer of the hall while it answers.
+    /// </summary>
+    public Task SendPendingAsync(IDisposable? writeGate, CancellationToken ct)
+    {
+        writeGate?.Dispose();
+        return SendPendingAsync(ct);
+    }
+
     /// <summary>Sends the SMS of what was committed; a failed send is logged and does not undo the alert.</summary>
     public async Task SendPendingAsync(CancellationToken ct)
     {

@@ -86,7 +86,7 @@ public sealed class ReportCertificate(OneWindowDbContext db, UserManager<UserAcc
             raised = true;
         }
         await tx.CommitAsync(ct);
-        await notify.SendPendingAsync(ct);
+        await notify.SendPendingAsync(gate, ct);
         return new CertificateChecked(certificate.Number, certificate.ItemCode, certificate.MatchedCaseId is null ? null : c?.Number, raised);
     }
 }

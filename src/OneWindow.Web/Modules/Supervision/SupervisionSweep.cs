@@ -270,7 +270,7 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
                 await using var tx = await _db.Database.BeginTransactionAsync(ct);
                 await unit();
                 await tx.CommitAsync(ct);
-                await _notify.SendPendingAsync(ct);
+                await _notify.SendPendingAsync(gate, ct);
             }
             catch (Exception e) when (e is DbUpdateException or Domain.DomainRuleException)
             {
