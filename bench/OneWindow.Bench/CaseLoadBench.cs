@@ -157,6 +157,25 @@ public static class CaseLoadBench
             await DashboardFigures.ComputeAsync(scope.ServiceProvider.GetRequiredService<OneWindowDbContext>(), DateTime.UtcNow, null, CancellationToken.None);
         })).Against(rawCounts));
 
+        // The assessment (绩效考核) of the departments for the last full quarter: every case concluded and received in
+        // it, read and scored in working days. Its cost follows the quarter's cases (no kept figures yet), so the
+        // ceiling is the same rows read raw.
+        var today = ChinaTime.DateOf(DateTime.UtcNow);
+        var current = new Domain.Assessment.AssessmentPeriod(Domain.Assessment.PeriodKind.Quarter, today.Year, (today.Month + 2) / 3);
+        var quarter = current.Number == 1 ? current with { Year = current.Year - 1, Number = 4 } : current with { Number = current.Number - 1 };
+        (string, object)[] range = [("@from", ChinaTime.StartOfDayUtc(quarter.First)), ("@to", ChinaTime.EndOfDayUtc(quarter.Last))];
+        var concludedSql = $"SELECT {q("DepartmentId")}, {q("RegionCode")}, {q("ClockStartAt")}, {q("DecidedAt")}, {q("PromisedDueAt")}, {q("StatutoryLimitDays")}, {q("ExtensionDays")}, {q("Pauses")} FROM {q("Cases")} " +
+            $"WHERE {q("ConcludedAt")} >= @from AND {q("ConcludedAt")} < @to AND {q("Status")} = {(int)CaseStatus.Concluded} AND {q("DecidedAt")} IS NOT NULL AND NOT {q("IsJoint")}";
+        var receivedSql = $"SELECT {q("DepartmentId")}, {q("RegionCode")}, {q("ReceivedAt")}, {q("AcceptedAt")}, {q("DeemedAccepted")} FROM {q("Cases")} WHERE {q("ReceivedAt")} >= @from AND {q("ReceivedAt")} < @to AND {q("ParentCaseId")} IS NULL";
+        var rawAssessment = await Measure.RunAsync($"raw SQL: the quarter's concluded and received cases, read (ceiling)", 10, async () =>
+        {
+            await BenchSql.QueryAsync(raw, concludedSql, range);
+            await BenchSql.QueryAsync(raw, receivedSql, range);
+        });
+        results.Add(rawAssessment);
+        results.Add((await Measure.RunAsync($"GET /supervision/assessment?period={quarter}: the departments scored (HTML)", 10,
+            () => GetAsync(supervisor, $"/supervision/assessment?period={quarter}&kind=Department"))).Against(rawAssessment));
+
         var peak = PeakMemory.ReadMegabytes();
         Console.WriteLine($"peak RSS during the case scenarios: {peak:F0} MB");
         results.Add(new Scenario($"peak RSS of the app process under these scenarios ({load:N0} cases)", 1, peak, peak, peak, Unit: "MB"));

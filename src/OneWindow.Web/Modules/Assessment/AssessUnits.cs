@@ -60,13 +60,13 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
 
         // Concluded cases: on time against the promise, and the working days used against the statutory limit.
         var concluded = db.Cases.AsNoTracking().Where(c => c.ConcludedAt >= from && c.ConcludedAt < to && c.Status == CaseStatus.Concluded && c.DecidedAt != null && !c.IsJoint);
-        var decided = await (kind == AssessedKind.Staff
+        var decided = kind == AssessedKind.Staff
             ? concluded.Join(db.CaseEvents.Where(e => e.Action == "decided"), c => c.Id, e => e.CaseId,
                 (c, e) => new Decided(e.ActorId, c.RegionCode, c.ClockStartAt, c.DecidedAt, c.PromisedDueAt, c.StatutoryLimitDays + c.ExtensionDays, c.Pauses))
             : concluded.Select(c => new Decided(kind == AssessedKind.Department ? c.DepartmentId.ToString() : c.ReceivingWindowId.ToString(),
-                c.RegionCode, c.ClockStartAt, c.DecidedAt, c.PromisedDueAt, c.StatutoryLimitDays + c.ExtensionDays, c.Pauses)))
-            .ToListAsync(ct);
-        foreach (var c in decided)
+                c.RegionCode, c.ClockStartAt, c.DecidedAt, c.PromisedDueAt, c.StatutoryLimitDays + c.ExtensionDays, c.Pauses));
+        // Streamed, not listed: a province's quarter is millions of cases, and only the sums per unit are kept.
+        await foreach (var c in decided.AsAsyncEnumerable().WithCancellation(ct))
         {
             var calendar = await calendars.ForRegionAsync(c.RegionCode);
             var used = c.ClockStartAt is { } start ? LegalClock.ElapsedWorkingDays(calendar, start, c.DecidedAt!.Value, c.Pauses.Select(p => p.ToExcluded())) : 0;
@@ -80,13 +80,12 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
 
         // Applications received in the period: accepted within a working day (a deemed acceptance is not prompt).
         var received = db.Cases.AsNoTracking().Where(c => c.ReceivedAt >= from && c.ReceivedAt < to && c.ParentCaseId == null);
-        var intake = await (kind == AssessedKind.Staff
+        var intake = kind == AssessedKind.Staff
             ? received.Join(db.CaseEvents.Where(e => e.Action == "accepted"), c => c.Id, e => e.CaseId,
                 (c, e) => new Received(e.ActorId, c.RegionCode, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted))
             : received.Select(c => new Received(kind == AssessedKind.Department ? c.DepartmentId.ToString() : c.ReceivingWindowId.ToString(),
-                c.RegionCode, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted)))
-            .ToListAsync(ct);
-        foreach (var c in intake)
+                c.RegionCode, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted));
+        await foreach (var c in intake.AsAsyncEnumerable().WithCancellation(ct))
         {
             var calendar = await calendars.ForRegionAsync(c.RegionCode);
             var prompt = c.AcceptedAt is { } accepted && !c.Deemed && calendar.WorkingDaysBetween(ChinaTime.DateOf(c.ReceivedAt!.Value), ChinaTime.DateOf(accepted)) <= 1;
