@@ -211,11 +211,35 @@ public static class Measure
     }
 
     /// <summary>Operations per second with <paramref name="workers"/> running at once for <paramref name="duration"/>.</summary>
-    public static async Task<Scenario> ThroughputAsync(string name, int workers, TimeSpan duration, Func<Task> action)
+    /// <summary>
+    /// A throughput and its ceiling, measured in alternating rounds (ceiling, then the app, <paramref name="rounds"/>
+    /// times) and reported as the median of each: on a machine whose speed drifts within minutes, two single
+    /// measurements taken one after the other compare two different machines.
+    /// </summary>
+    public static async Task<(Scenario Ceiling, Scenario Measured)> ThroughputAgainstAsync(
+        string ceilingName, Func<Task> ceiling, string name, Func<Task> action, int workers, TimeSpan duration, int rounds)
     {
-        // Warm-up under the same concurrency until the JIT has settled: its tiers and dynamic PGO take some thousand
-        // calls and tens of seconds on two cores, and a server measured while it still compiles reports its compiler,
-        // not the steady state it runs in for days. Each side of a ratio is warmed up the same way.
+        await WarmUpAsync(ceilingName, workers, ceiling);
+        await WarmUpAsync(name, workers, action);
+        var ceilings = new List<double>();
+        var measured = new List<double>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            ceilings.Add(await RateAsync(workers, duration, ceiling));
+            measured.Add(await RateAsync(workers, duration, action));
+            Console.WriteLine($"  round {round}: {ceilingName} {ceilings[^1]:F0} ops/s, {name} {measured[^1]:F0} ops/s ({measured[^1] / ceilings[^1]:P0})");
+        }
+        static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+        var (c, m) = (Median(ceilings), Median(measured));
+        Console.WriteLine($"  {name}: median {m:F0} ops/s against {c:F0} ops/s ({m / c:P0}; rounds {measured.Min() / ceilings.Max():P0}–{measured.Max() / ceilings.Min():P0} at the extremes)");
+        return (new Scenario(ceilingName, rounds, c, c, c, Unit: "ops/s"), new Scenario(name, rounds, m, m, m, Unit: "ops/s"));
+    }
+
+    // Warm-up under the same concurrency until the JIT has settled: its tiers and dynamic PGO take some thousand
+    // calls and tens of seconds on two cores, and a server measured while it still compiles reports its compiler,
+    // not the steady state it runs in for days. Each side of a ratio is warmed up the same way.
+    private static async Task WarmUpAsync(string name, int workers, Func<Task> action)
+    {
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed < TimeSpan.FromSeconds(90))
         {
@@ -227,11 +251,13 @@ public static class Measure
             }
         }
         Console.WriteLine($"  ({name}: warmed up for {warm.Elapsed.TotalSeconds:F0} s until the JIT settled)");
+    }
+
+    private static async Task<double> RateAsync(int workers, TimeSpan duration, Func<Task> action)
+    {
         var start = Stopwatch.GetTimestamp();
         var done = await RunForAsync(workers, duration, action);
-        var rate = done / Stopwatch.GetElapsedTime(start).TotalSeconds;
-        Console.WriteLine($"  {name}: {rate:F0} ops/s");
-        return new Scenario(name, done, rate, rate, rate, Unit: "ops/s");
+        return done / Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
     private static async Task<int> RunForAsync(int workers, TimeSpan duration, Func<Task> action)
