@@ -210,11 +210,11 @@ public static class Measure
         return new Scenario(name, samples, Pct(times, 0.50), Pct(times, 0.95), Pct(times, 0.99));
     }
 
-    /// <summary>Operations per second with <paramref name="workers"/> running at once for <paramref name="duration"/>.</summary>
     /// <summary>
-    /// A throughput and its ceiling, measured in alternating rounds (ceiling, then the app, <paramref name="rounds"/>
-    /// times) and reported as the median of each: on a machine whose speed drifts within minutes, two single
-    /// measurements taken one after the other compare two different machines.
+    /// Operations per second with <paramref name="workers"/> running at once for <paramref name="duration"/>, of the
+    /// app and of its ceiling, in alternating rounds (ceiling, then the app, <paramref name="rounds"/> times) and
+    /// reported as the median of each: on a machine whose speed drifts within minutes, two single measurements taken
+    /// one after the other compare two different machines.
     /// </summary>
     public static async Task<(Scenario Ceiling, Scenario Measured)> ThroughputAgainstAsync(
         string ceilingName, Func<Task> ceiling, string name, Func<Task> action, int workers, TimeSpan duration, int rounds)

@@ -168,7 +168,7 @@ public static class CaseLoadBench
         var concludedSql = $"SELECT {q("DepartmentId")}, {q("RegionCode")}, {q("ClockStartAt")}, {q("DecidedAt")}, {q("PromisedDueAt")}, {q("StatutoryLimitDays")}, {q("ExtensionDays")}, {q("Pauses")} FROM {q("Cases")} " +
             $"WHERE {q("ConcludedAt")} >= @from AND {q("ConcludedAt")} < @to AND {q("Status")} = {(int)CaseStatus.Concluded} AND {q("DecidedAt")} IS NOT NULL AND NOT {q("IsJoint")}";
         var receivedSql = $"SELECT {q("DepartmentId")}, {q("RegionCode")}, {q("ReceivedAt")}, {q("AcceptedAt")}, {q("DeemedAccepted")} FROM {q("Cases")} WHERE {q("ReceivedAt")} >= @from AND {q("ReceivedAt")} < @to AND {q("ParentCaseId")} IS NULL";
-        var rawAssessment = await Measure.RunAsync($"raw SQL: the quarter's concluded and received cases, read (ceiling)", 10, async () =>
+        var rawAssessment = await Measure.RunAsync("raw SQL: the quarter's concluded and received cases, read (ceiling)", 10, async () =>
         {
             await BenchSql.QueryAsync(raw, concludedSql, range);
             await BenchSql.QueryAsync(raw, receivedSql, range);
