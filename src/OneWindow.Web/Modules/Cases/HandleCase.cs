@@ -75,7 +75,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         await db.SaveAllOrNothingAsync(ct); // a failed save rolls the whole registration back
         await tx.CommitAsync(ct);
         await notify.SendPendingAsync(gate, ct);
-        return new Registration(c, template.IsJoint ? null : reads.ItemDepartmentName);
+        return new Registration(c, reads.ItemDepartmentName); // null for a combined item: its view looks the name up
     }
 
     /// <summary>

@@ -29,13 +29,15 @@ internal static class IntakeQueries
              where u.Id == userId
              join venue in db.Venues.AsNoTracking() on u.VenueId equals (Guid?)venue.Id into venues
              from v in venues.DefaultIfEmpty() // a join on the key, not a look-up that ranks every venue
+             // The published version looked up once, its department joined on the key (none for a combined item's code).
+             from item in db.ServiceItemVersions.Where(x => x.ItemCode == itemCode && x.Status == VersionStatus.Published).Take(1).DefaultIfEmpty()
+             join department in db.Departments on item!.DepartmentId equals department.Id into departments
+             from d in departments.DefaultIfEmpty()
              select new IntakeReads(
                  u,
                  v,
-                 db.ServiceItemVersions.Where(x => x.ItemCode == itemCode && x.Status == VersionStatus.Published).Select(x => (Guid?)x.Id).FirstOrDefault(),
-                 db.Departments
-                     .Where(d => d.Id == db.ServiceItemVersions.Where(x => x.ItemCode == itemCode && x.Status == VersionStatus.Published).Select(x => x.DepartmentId).FirstOrDefault())
-                     .Select(d => d.Name).FirstOrDefault(),
+                 item == null ? null : item.Id,
+                 d == null ? null : d.Name,
                  db.Windows
                      .Where(w => w.VenueId == u.VenueId && (u.DepartmentId == null ? w.Kind == WindowKind.Comprehensive : w.DepartmentId == u.DepartmentId))
                      .OrderByDescending(w => db.WindowItems.Any(a => a.WindowId == w.Id && a.ItemCode == itemCode)).ThenBy(w => w.Number)
