@@ -57,6 +57,7 @@ public static class OneWindowApp
             // The API answers 401/403 as problem details instead of redirecting to the sign-in page.
             options.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+            options.Events.OnValidatePrincipal = SecurityStampCheck.WhenDueAsync;
         });
         services.AddAuthorization(Policies.Configure);
 
