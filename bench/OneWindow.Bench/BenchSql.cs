@@ -67,6 +67,13 @@ public static class BenchSql
         }
     }
 
+    /// <summary>The first value of the first row, as text (null when there is none).</summary>
+    public static async Task<string?> ScalarAsync(DbConnection raw, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Command(raw, sql, parameters);
+        return (await cmd.ExecuteScalarAsync()) is { } value and not DBNull ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
     private static DbCommand Command(DbConnection raw, string sql, (string Name, object Value)[] parameters)
     {
         var cmd = raw.CreateCommand();

@@ -7,23 +7,17 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OneWindow.Domain;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Cases;
-using OneWindow.Domain.Catalog;
 using OneWindow.Web.Data;
-using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Bench;
 
 /// <summary>
-/// A county-to-province case load and the case scenarios on it. <c>--load N</c> puts N cases (default 1,000,000)
-/// over five years into the database: mostly concluded, some refused at intake, and the open ones (received, in
-/// review) from the last weeks, across every demo item and department. Templates are real cases made through the
-/// domain in each state; the N cases are copies in SQL with their instants shifted back by a deterministic age
-/// (seeded), so the data has the shape of years of work without years of generation. Only the case rows are
-/// copied, not their event chains: the lists, the inbox and the dashboard read case rows alone.
+/// The case scenarios on a county-to-province case load (<c>--load N</c>, default 1,000,000 cases over five years,
+/// each with its event chain: <see cref="CaseLoadGenerator"/>): intake and a transition against raw writes, the
+/// inbox and the supervisors' lists, a case's page with its verified record, the dashboard, the assessment.
 /// </summary>
 public static class CaseLoadBench
 {
@@ -32,16 +26,16 @@ public static class CaseLoadBench
     public static async Task<IReadOnlyList<Scenario>> RunAsync(IServiceProvider services, BenchDatabase database, string baseUrl, int load, int seed, int samples)
     {
         var sw = Stopwatch.StartNew();
-        List<Template> templates;
+        List<LoadTemplate> templates;
         if (database.Reused)
         {
-            templates = await KeptTemplatesAsync(services);
+            templates = await CaseLoadGenerator.KeptTemplatesAsync(services);
             Console.WriteLine($"reusing the kept case load and its {templates.Count} templates");
         }
         else
         {
-            templates = await MakeTemplatesAsync(services);
-            await FillAsync(database, services, templates, load, seed);
+            templates = await CaseLoadGenerator.MakeTemplatesAsync(services);
+            await CaseLoadGenerator.FillAsync(database, services, templates, load, seed);
             Console.WriteLine($"generated {load:N0} cases over five years from {templates.Count} real templates in {sw.Elapsed.TotalSeconds:F1} s");
         }
         PeakMemory.Reset();
@@ -52,6 +46,7 @@ public static class CaseLoadBench
         var results = new List<Scenario>();
         using var clerk = await SignInAsync(baseUrl, "clerk.mz");
         using var supervisor = await SignInAsync(baseUrl, "supervisor");
+        using var clerkOfCase = await SignInAsync(baseUrl, "clerk"); // the county center's comprehensive window, which takes in every department's cases
         Guid department;
         using (var scope = services.CreateScope())
         {
@@ -120,10 +115,10 @@ public static class CaseLoadBench
 
         // The raw ceilings' rows are not part of the data set: tens of thousands of open cases written in seconds, which
         // on PostgreSQL also leave the table's new pages unmarked in the visibility map until autovacuum comes by.
-        // They go, and the table is vacuumed as autovacuum would; the app's registrations stay, as a day's new work.
-        var rawCases = $"SELECT {q("Id")} FROM {q("Cases")} WHERE {q("Number")} LIKE 'RAW%'";
-        await BenchSql.ExecAsync(raw, $"DELETE FROM {q("CaseEvents")} WHERE {q("CaseId")} IN ({rawCases})");
-        await BenchSql.ExecAsync(raw, $"DELETE FROM {q("Cases")} WHERE {q("Number")} LIKE 'RAW%'");
+        // They go, and the table is vacuumed as autovacuum would. So do the app's registrations (the only cases with a
+        // county number and the bench's applicant: generated ones are numbered G…): a kept data set measured again
+        // would otherwise gather every run's thousands of registrations in one day, which the dashboard counts live.
+        await RemoveCasesAsync(raw, database, $"{q("Number")} LIKE 'RAW%' OR ({q("Number")} LIKE '431025-%' AND {q("ApplicantName")} = '压测')");
         await BenchSql.ExecAsync(raw, database.Provider == "Postgres" ? "VACUUM ANALYZE" : "ANALYZE");
 
         // Lists at scale: the clerk's inbox and the supervisors' filtered list, first pages and pages further in.
@@ -168,14 +163,35 @@ public static class CaseLoadBench
         var concludedSql = $"SELECT {q("DepartmentId")}, {q("RegionCode")}, {q("ClockStartAt")}, {q("DecidedAt")}, {q("PromisedDueAt")}, {q("StatutoryLimitDays")}, {q("ExtensionDays")}, {q("Pauses")} FROM {q("Cases")} " +
             $"WHERE {q("ConcludedAt")} >= @from AND {q("ConcludedAt")} < @to AND {q("Status")} = {(int)CaseStatus.Concluded} AND {q("DecidedAt")} IS NOT NULL AND NOT {q("IsJoint")}";
         var receivedSql = $"SELECT {q("DepartmentId")}, {q("RegionCode")}, {q("ReceivedAt")}, {q("AcceptedAt")}, {q("DeemedAccepted")} FROM {q("Cases")} WHERE {q("ReceivedAt")} >= @from AND {q("ReceivedAt")} < @to AND {q("ParentCaseId")} IS NULL";
-        var rawAssessment = await Measure.RunAsync("raw SQL: the quarter's concluded and received cases, read (ceiling)", 10, async () =>
+        Task<Scenario> ReadBothAsync(string name, string first, string second) => Measure.RunAsync(name, 10, async () =>
         {
-            await BenchSql.QueryAsync(raw, concludedSql, range);
-            await BenchSql.QueryAsync(raw, receivedSql, range);
+            await BenchSql.QueryAsync(raw, first, range);
+            await BenchSql.QueryAsync(raw, second, range);
         });
+        var rawAssessment = await ReadBothAsync("raw SQL: the quarter's concluded and received cases, read (ceiling)", concludedSql, receivedSql);
         results.Add(rawAssessment);
         results.Add((await Measure.RunAsync($"GET /supervision/assessment?period={quarter}: the departments scored (HTML)", 10,
             () => GetAsync(supervisor, $"/supervision/assessment?period={quarter}&kind=Department"))).Against(rawAssessment));
+        // The staff assessment: each case's deciding and accepting events, whose actors are the units.
+        var decidedSql = concludedSql.Replace($" FROM {q("Cases")} ", $", e.{q("ActorId")} FROM {q("Cases")} JOIN {q("CaseEvents")} e ON e.{q("CaseId")} = {q("Cases")}.{q("Id")} AND e.{q("Action")} = 'decided' ", StringComparison.Ordinal);
+        var acceptedSql = receivedSql.Replace($" FROM {q("Cases")} ", $", e.{q("ActorId")} FROM {q("Cases")} JOIN {q("CaseEvents")} e ON e.{q("CaseId")} = {q("Cases")}.{q("Id")} AND e.{q("Action")} = 'accepted' ", StringComparison.Ordinal);
+        var rawStaff = await ReadBothAsync("raw SQL: the same cases with their deciding and accepting events, read (ceiling)", decidedSql, acceptedSql);
+        results.Add(rawStaff);
+        results.Add((await Measure.RunAsync($"GET /supervision/assessment?period={quarter}&kind=Staff: the staff scored (HTML)", 10,
+            () => GetAsync(supervisor, $"/supervision/assessment?period={quarter}&kind=Staff"))).Against(rawStaff));
+
+        // One concluded case of years ago with its whole record, the chain verified on every read.
+        var concludedCase = await BenchSql.ScalarAsync(raw, $"SELECT {q("Number")} FROM {q("Cases")} WHERE {q("Number")} LIKE 'G%' AND {q("Status")} = {(int)CaseStatus.Concluded} AND {q("EventCount")} >= 5 ORDER BY {q("Number")} LIMIT 1");
+        var caseSql = $"SELECT * FROM {q("Cases")} WHERE {q("Number")} = @number";
+        var eventsSql = $"SELECT * FROM {q("CaseEvents")} WHERE {q("CaseId")} = (SELECT {q("Id")} FROM {q("Cases")} WHERE {q("Number")} = @number) ORDER BY {q("Sequence")}";
+        var rawCase = await Measure.RunAsync("raw SQL: a concluded case's row and its events (ceiling)", samples, async () =>
+        {
+            await BenchSql.QueryAsync(raw, caseSql, ("@number", concludedCase!));
+            await BenchSql.QueryAsync(raw, eventsSql, ("@number", concludedCase!));
+        });
+        results.Add(rawCase);
+        results.Add((await Measure.RunAsync("GET /api/v1/cases/{n}: a concluded case with its clocks and verified record", samples,
+            () => GetAsync(clerkOfCase, $"/api/v1/cases/{concludedCase}"))).Against(rawCase));
 
         var peak = PeakMemory.ReadMegabytes();
         Console.WriteLine($"peak RSS during the case scenarios: {peak:F0} MB");
@@ -183,187 +199,17 @@ public static class CaseLoadBench
         return results;
     }
 
-    /// <summary>The templates of a kept load: the cases numbered GT-…, their state read back from their status.</summary>
-    private static async Task<List<Template>> KeptTemplatesAsync(IServiceProvider services)
+    /// <summary>Cases matching <paramref name="where"/>, with every row that names them (events, files, ratings, supervision).</summary>
+    private static async Task RemoveCasesAsync(DbConnection raw, BenchDatabase database, string where)
     {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
-        var rows = await db.Cases.AsNoTracking().Where(c => c.Number.StartsWith("GT-")).Select(c => new { c.Id, c.ItemCode, c.Status }).ToListAsync();
-        return [.. rows.Select(r => new Template(r.Id, r.ItemCode, r.Status switch
+        var q = database.Quote;
+        await BenchSql.ExecAsync(raw, $"CREATE TEMP TABLE bench_removed AS SELECT {q("Id")} FROM {q("Cases")} WHERE {where}");
+        foreach (var table in new[] { "CaseEvents", "CaseFiles", "Ratings", "SupervisionAlerts", "SupervisionNotices", "SupervisionWatches" })
         {
-            CaseStatus.Received => "received",
-            CaseStatus.Accepted => "accepted",
-            CaseStatus.Concluded => "concluded",
-            _ => "rejected",
-        }))];
-    }
-
-    /// <summary>One real case per demo item and state, made through the domain and saved through the app's model.</summary>
-    private static async Task<List<Template>> MakeTemplatesAsync(IServiceProvider services)
-    {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
-        var calendar = await scope.ServiceProvider.GetRequiredService<RegionCalendars>().ForRegionAsync("431025000000");
-        var versions = await db.ServiceItemVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published && v.ItemCode.StartsWith("431025-")).ToListAsync();
-        var venue = await db.Venues.AsNoTracking().Where(v => v.Tier == Domain.Organization.VenueTier.CountyCenter).Select(v => v.Id).FirstAsync();
-        var now = DateTime.UtcNow;
-        var applicant = Applicant.Create(ApplicantKind.Person, "压测", "11010519491231002X", "13800000000", ChinaTime.DateOf(now));
-        var clerk = new Actor("bench", "压测", "WindowClerk");
-        var templates = new List<Template>();
-        var n = 0;
-        foreach (var version in versions)
-        {
-            foreach (var state in new[] { "received", "accepted", "concluded", "rejected" })
-            {
-                var at = now.AddDays(-2);
-                var c = Case.Receive($"GT-{++n:D4}", CaseTemplate.ForItem(version), applicant, CaseChannel.Window, venue, "431025000000", ["申请书"], clerk, at, calendar);
-                try
-                {
-                    switch (state)
-                    {
-                        case "accepted" when !c.IsInstant:
-                            c.Accept(clerk, at.AddMinutes(10), calendar);
-                            break;
-                        case "concluded":
-                            Conclude(c, at, calendar);
-                            break;
-                        case "rejected":
-                            c.RejectAtIntake("依据《中华人民共和国行政许可法》第三十二条，申请事项不属于本机关职权范围", "县人民政府办公室", clerk, at.AddMinutes(10));
-                            break;
-                        case "accepted":
-                            continue;
-                    }
-                }
-                catch (DomainRuleException)
-                {
-                    continue; // an item whose path this simple walk does not know (fees to pay first): no template in that state
-                }
-                db.Cases.Add(c);
-                db.CaseEvents.AddRange(c.NewEvents);
-                templates.Add(new Template(c.Id, version.ItemCode, state));
-            }
+            await BenchSql.ExecAsync(raw, $"DELETE FROM {q(table)} WHERE {q("CaseId")} IN (SELECT {q("Id")} FROM bench_removed)");
         }
-        await db.SaveChangesAsync();
-        return templates;
-    }
-
-    private static void Conclude(Case c, DateTime at, WorkingDayCalendar calendar)
-    {
-        var clerk = new Actor("bench", "压测", "WindowClerk");
-        if (c.IsInstant)
-        {
-            c.ConcludeInstantly("G-" + c.Number, clerk, at.AddMinutes(10), calendar);
-            return;
-        }
-        c.Accept(clerk, at = at.AddMinutes(10), calendar);
-        for (var i = 0; i < 12 && c.Status != CaseStatus.Concluded; i++)
-        {
-            at = at.AddHours(1);
-            var actor = new Actor("bench", "压测", c.CurrentNode?.ActingRole ?? "WindowClerk");
-            switch (c.Status)
-            {
-                case CaseStatus.Accepted:
-                    try
-                    {
-                        c.Decide(DecisionOutcome.Grant, null, actor, at, calendar);
-                    }
-                    catch (DomainRuleException)
-                    {
-                        c.CompleteCurrentNode(actor, "材料齐全，符合法定条件，建议准予", at, calendar);
-                    }
-                    break;
-                case CaseStatus.Decided:
-                    c.IssueResult("G-" + c.Number, clerk, at, calendar);
-                    break;
-                case CaseStatus.ResultIssued:
-                    c.Deliver(DeliveryMethod.WindowPickup, null, clerk, at);
-                    break;
-                default:
-                    throw new DomainRuleException("bench.walk", "The walk does not know this state.");
-            }
-        }
-    }
-
-    /// <summary>
-    /// Copies the templates N times in SQL. Of every 100 cases: 90 concluded and 3 refused, received at any time in
-    /// the last five years; 7 still open (received or in review), received in the last 20 days.
-    /// </summary>
-    private static async Task FillAsync(BenchDatabase database, IServiceProvider services, List<Template> templates, int load, int seed)
-    {
-        string[] dateColumns;
-        using (var scope = services.CreateScope())
-        {
-            var entity = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>().Model.FindEntityType(typeof(Case))!;
-            dateColumns = [.. entity.GetProperties().Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)).Select(p => p.GetColumnName())];
-        }
-        var shares = new (string State, double Share, int Days)[] { ("concluded", 0.90, 1826), ("rejected", 0.03, 1826), ("received", 0.03, 20), ("accepted", 0.04, 20) };
-        await using var raw = database.OpenRawConnection();
-        await raw.OpenAsync();
-        var columns = await BenchSql.ColumnsAsync(raw, database, "Cases");
-        var postgres = database.Provider == "Postgres";
-        var done = 0;
-        var watch = Stopwatch.StartNew();
-        foreach (var (state, share, days) in shares)
-        {
-            var ofState = templates.Where(t => t.State == state).ToList();
-            var perTemplate = (int)Math.Ceiling(load * share / ofState.Count);
-            foreach (var template in ofState)
-            {
-                var count = Math.Min(perTemplate, load - done);
-                const int chunk = 50_000;
-                for (var from = 1; from <= count; from += chunk)
-                {
-                    var to = Math.Min(count, from + chunk - 1);
-                    var offset = done; // numbers stay unique across templates
-                    // Deterministic age in days (and minutes, so that no two cases share an instant) from the seed and the copy's number.
-                    // (bigint on PostgreSQL, whose integers are 32-bit: a million copies times these primes overflow them.)
-                    var copy = postgres ? $"(s.n + {offset})::bigint" : $"(s.n + {offset})";
-                    var age = $"(({copy} * 7919 + {seed}) % {days})";
-                    var minutes = $"(({copy} * 104729) % 600)";
-                    string Value(string column) => column switch
-                    {
-                        "Id" => postgres ? "gen_random_uuid()" : "upper(substr(h,1,8)||'-'||substr(h,9,4)||'-'||substr(h,13,4)||'-'||substr(h,17,4)||'-'||substr(h,21,12))",
-                        "Number" => postgres ? $"'G' || lpad((s.n + {offset})::text, 9, '0')" : $"printf('G%09d', s.n + {offset})",
-                        _ when dateColumns.Contains(column) => postgres
-                            ? $"t.\"{column}\" - {age} * interval '1 day' - {minutes} * interval '1 minute'"
-                            : $"strftime('%Y-%m-%d %H:%M:%f', t.\"{column}\", '-' || {age} || ' days', '-' || {minutes} || ' minutes')",
-                        _ => $"t.\"{column}\"",
-                    };
-                    var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
-                    var values = string.Join(", ", columns.Select(Value));
-                    var id = postgres ? $"'{template.Id}'" : $"'{template.Id.ToString().ToUpperInvariant()}'";
-                    var sql = postgres
-                        ? $"INSERT INTO \"Cases\" ({list}) SELECT {values} FROM \"Cases\" t, generate_series({from}, {to}) AS s(n) WHERE t.\"Id\" = {id}"
-                        : $"WITH RECURSIVE s(n) AS (SELECT {from} UNION ALL SELECT n + 1 FROM s WHERE n < {to}) INSERT INTO \"Cases\" ({list}) SELECT {values} FROM \"Cases\" t, (SELECT n, hex(randomblob(16)) AS h FROM s) s WHERE t.\"Id\" = {id}";
-                    await BenchSql.ExecAsync(raw, sql);
-                    Progress(done + to, load, watch.Elapsed);
-                }
-                done += count;
-                if (done >= load)
-                {
-                    break;
-                }
-            }
-        }
-        Console.WriteLine();
-        // What autovacuum gives a live PostgreSQL database: statistics, and the visibility map without which an
-        // index-only scan still reads the table (the dashboard's counts and their raw ceiling alike).
-        await BenchSql.ExecAsync(raw, postgres ? "VACUUM ANALYZE" : "ANALYZE");
-    }
-
-    private static TimeSpan _lastProgress = TimeSpan.FromSeconds(-10);
-
-    private static void Progress(int done, int total, TimeSpan elapsed)
-    {
-        if (done < total && elapsed - _lastProgress < TimeSpan.FromSeconds(1))
-        {
-            return;
-        }
-        _lastProgress = elapsed;
-        const int width = 40;
-        var filled = (int)((long)done * width / Math.Max(1, total));
-        var rate = done / Math.Max(0.001, elapsed.TotalSeconds);
-        Console.Write($"\r  [{new string('#', filled)}{new string('.', width - filled)}] {done:N0} / {total:N0} cases, {rate:N0}/s   ");
+        await BenchSql.ExecAsync(raw, $"DELETE FROM {q("Cases")} WHERE {q("Id")} IN (SELECT {q("Id")} FROM bench_removed)");
+        await BenchSql.ExecAsync(raw, "DROP TABLE bench_removed");
     }
 
     private static string CopySql(BenchDatabase database, string table, List<string> columns, string where, Func<string, string?> replace) =>
@@ -411,7 +257,6 @@ public static class CaseLoadBench
         return url;
     }
 
-    private sealed record Template(Guid Id, string ItemCode, string State);
 }
 
 /// <summary>The process's peak resident set (VmHWM), which Linux lets a process reset (clear_refs 5).</summary>
