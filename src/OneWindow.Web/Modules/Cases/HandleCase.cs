@@ -37,7 +37,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
     public async Task<Registration> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole registration: one reset, not one per query
+        await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole registration: one lease from the pool, not one per query
         var userId = users.GetUserId(principal);
         var reads = userId is null ? null : await IntakeQueries.ForIntake(db, userId, request.ItemCode);
         var staff = CaseStaff.From(principal, users, reads?.User);
