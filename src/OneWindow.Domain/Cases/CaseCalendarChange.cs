@@ -58,6 +58,17 @@ public sealed partial class Case
         return changes;
     }
 
+    /// <summary>
+    /// Whether a due date of the case was counted through a year whose holiday notice is not loaded: it may still move
+    /// when the notice comes, and what shows or prints it says so (节假日以国务院办公厅通知为准).
+    /// </summary>
+    public bool HasProvisionalDueDates(WorkingDayCalendar calendar)
+    {
+        var start = ReceivedAt ?? SubmittedAt ?? CreatedAt;
+        var dues = new[] { PreReviewDueAt, IntakeDueAt, PromisedDueAt, StatutoryDueAt, NextDeadlineAt }.Concat(Nodes.Select(n => n.DueAt)).OfType<DateTime>().ToList();
+        return dues.Count > 0 && calendar.IsProvisional(ChinaTime.DateOf(start), LastDay(dues.Max())!.Value);
+    }
+
     private List<DueDateChange> RecountRunningClocks(WorkingDayCalendar calendar, DateTime now)
     {
         if (!Open)

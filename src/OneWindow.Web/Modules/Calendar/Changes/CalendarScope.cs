@@ -1,0 +1,24 @@
+using OneWindow.Domain.Organization;
+
+namespace OneWindow.Web.Modules.Calendar.Changes;
+
+/// <summary>Which records a change of a region's calendar reaches: those of the region and of every region in it.</summary>
+public static class CalendarScope
+{
+    /// <summary>The leading digits every division code in the region shares; null for the national calendar (every record).</summary>
+    public static string? RegionPrefix(string regionCode)
+    {
+        if (!RegionCode.TryParse(regionCode, out var code))
+        {
+            return null;
+        }
+        return code.Value[..(code.Level switch
+        {
+            RegionLevel.Province => 2,
+            RegionLevel.City => 4,
+            RegionLevel.County => 6,
+            RegionLevel.Town => 9,
+            _ => 12,
+        })];
+    }
+}
