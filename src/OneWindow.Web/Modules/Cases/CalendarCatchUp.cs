@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Calendar.Changes;
 
 namespace OneWindow.Web.Modules.Cases;
 
@@ -18,7 +19,9 @@ public static class CalendarCatchUp
         {
             return;
         }
-        var change = await db.CalendarChanges.AsNoTracking().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).FirstOrDefaultAsync(ct);
+        // The latest change that reaches the case's region: the one whose recount is still to come (changes are few).
+        var recent = await db.CalendarChanges.AsNoTracking().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(20).ToListAsync(ct);
+        var change = recent.FirstOrDefault(x => CalendarScope.Covers(x.RegionCode, c.RegionCode));
         var moves = c.ApplyCalendarChange(change?.Description ?? "工作日历已调整", change?.Id.ToString() ?? "", now, calendar);
         if (change is not null)
         {

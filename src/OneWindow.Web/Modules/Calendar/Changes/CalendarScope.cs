@@ -21,4 +21,8 @@ public static class CalendarScope
             _ => 12,
         })];
     }
+
+    /// <summary>Whether a change of <paramref name="changeRegion"/>'s calendar reaches a record of <paramref name="recordRegion"/>.</summary>
+    public static bool Covers(string changeRegion, string recordRegion) =>
+        RegionPrefix(changeRegion) is not { } prefix || recordRegion.StartsWith(prefix, StringComparison.Ordinal);
 }
