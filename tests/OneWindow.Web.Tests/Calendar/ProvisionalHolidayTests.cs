@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OneWindow.Domain.Calendar;
 using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Modules.Calendar.Changes;
@@ -128,6 +129,36 @@ public class ProvisionalHolidayTests(OneWindowFactory app) : IClassFixture<OneWi
         var day = await (await app.Anonymous().GetAsync($"/api/v1/calendar/working-days/{StatutoryHolidays.Of(2029)[0].Date:yyyy-MM-dd}")).ReadAsync<WorkingDayAnswer>();
         Assert.True(day.OfficialCalendarPublished);
         Assert.Null(day.Note);
+    }
+
+    [Fact]
+    public async Task The_published_2026_notice_pasted_as_holiday_cn_JSON_passes_the_statutory_check_and_moves_nothing()
+    {
+        // The real notice, as the community publishes it: loading it again changes no day, so no due date moves.
+        var json = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "..", "shared", "data", "holidays", "holiday-cn", "2026.json"));
+        var admin = await app.SignedIn("admin");
+        var loaded = await Forms.PostAsync(admin, "/admin/calendar", new Dictionary<string, string>
+        {
+            ["NoticeYear"] = "", ["NoticeReference"] = "国务院办公厅关于2026年部分节假日安排的通知", ["NoticeDays"] = json,
+        }, "/admin/calendar?handler=Notice");
+        Assert.Equal(HttpStatusCode.Redirect, loaded.StatusCode);
+        await app.Services.GetRequiredService<CalendarChangeWorker>().RunUntilDoneAsync(CancellationToken.None);
+        var change = await (await admin.GetAsync("/api/v1/calendar/admin" + loaded.Headers.Location!.OriginalString["/admin/calendar".Length..])).ReadAsync<CalendarChangeView>();
+        Assert.True(change.Completed);
+        Assert.Equal(0, change.RecordsMoved);
+        var holiday = await (await app.Anonymous().GetAsync("/api/v1/calendar/working-days/2026-10-07")).ReadAsync<WorkingDayAnswer>();
+        Assert.False(holiday.IsWorkingDay);
+        Assert.True(holiday.OfficialCalendarPublished);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OneWindow.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir!.FullName;
     }
 
     [Fact]

@@ -36,7 +36,10 @@ public sealed class LoadHolidayNotice(OneWindowDbContext db, RegionCalendars cal
         using (await db.EnterWriteGateAsync(ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            // The year's national days up to the notice's last one are replaced; later December days belong to the next
+            // year's notice (2019's made 29 December 2018 a working day) and stay, as do the December days before the
+            // year that this notice does not list.
+            var (first, last) = (new DateOnly(year, 1, 1), days[^1].Date);
             var listedBefore = days.Where(d => d.Date < first).Select(d => d.Date).ToList();
             var replaced = await db.SpecialDays
                 .Where(d => d.RegionCode == SpecialDayEntry.National && ((d.Date >= first && d.Date <= last) || listedBefore.Contains(d.Date)))
