@@ -70,12 +70,46 @@ internal static class Commands
                 await scope.ServiceProvider.GetRequiredService<DatabaseBackup>().RestoreAsync(positional[1], CancellationToken.None);
                 Console.WriteLine($"Restored from {positional[1]}; run verify-chains to check every case's record.");
                 return true;
+            case "load-notice" when positional.Length >= 2:
+                await app.PrepareDatabaseAsync();
+                await LoadNoticeAsync(app, positional[1], positional.Length > 2 ? string.Join(' ', positional[2..]) : null,
+                    args.FirstOrDefault(a => a.StartsWith("--year=", StringComparison.Ordinal))?["--year=".Length..]);
+                return true;
             case "migrate":
                 await app.PrepareDatabaseAsync();
                 Console.WriteLine("Database migrated and seeded.");
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>load-notice &lt;file&gt; [reference] [--year=2027]</c>: a year's holiday notice from a holiday-cn <c>{year}.json</c> or
+    /// lines of <c>日期,休|班,节日</c>, loaded as the admin page does; then the recount of open due dates runs to its end and
+    /// the records it moved are printed, for the center to tell the applicants.
+    /// </summary>
+    private static async Task LoadNoticeAsync(WebApplication app, string file, string? reference, string? yearOption)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        try
+        {
+            var (yearInFile, days) = Modules.Calendar.HolidayNoticeText.Parse(await File.ReadAllTextAsync(file));
+            var year = int.TryParse(yearOption, out var y) ? y : yearInFile
+                ?? throw new Domain.DomainRuleException("calendar.notice-year", "请用 --year= 说明通知所属的年份。", "year");
+            var change = await services.GetRequiredService<Modules.Calendar.LoadHolidayNotice>().LoadAsync(
+                new Modules.Calendar.HolidayNoticeRequest(year, reference ?? $"国务院办公厅关于{year}年部分节假日安排的通知", days), "command-line", CancellationToken.None);
+            await services.GetRequiredService<Modules.Calendar.Changes.CalendarChangeWorker>().RunUntilDoneAsync(CancellationToken.None);
+            var list = services.GetRequiredService<Modules.Calendar.Changes.CalendarChangeList>();
+            var view = await list.GetAsync(change.Id, CancellationToken.None);
+            Console.WriteLine($"{year}: {days.Count} days loaded; {view.RecordsChecked} open records recounted, {view.RecordsMoved} moved (/admin/calendar/changes/{change.Id}).");
+            await list.WriteCsvAsync(change.Id, Console.OpenStandardOutput(), CancellationToken.None, byteOrderMark: false);
+        }
+        catch (Domain.DomainRuleException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Environment.ExitCode = 1;
         }
     }
 }

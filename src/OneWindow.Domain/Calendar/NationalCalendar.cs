@@ -13,6 +13,12 @@ public static class NationalCalendar
 
     public static IReadOnlyList<SpecialDay> ShippedDays => Shipped.Value;
 
+    /// <summary>
+    /// The years whose notices are shipped (2007–2026). A notice may reach back into the December before its year
+    /// (2007's lists 30–31 December 2006), so a year counts only if it has days before December.
+    /// </summary>
+    public static IReadOnlyList<int> ShippedNoticeYears => [.. ShippedDays.Where(d => d.Date.Month < 12).Select(d => d.Date.Year).Distinct().Order()];
+
     public static string SourceDescription =>
         "国务院办公厅关于部分节假日安排的通知 2007–2026 (via NateScarlet/holiday-cn, MIT)";
 

@@ -1,10 +1,12 @@
 namespace OneWindow.Domain.Calendar;
 
-/// <summary>Where a special day comes from: the national notice, or a local decision of a region.</summary>
+/// <summary>Where a special day comes from: the national notice, a local decision of a region, or the statute alone.</summary>
 public enum SpecialDaySource
 {
     National = 0,
     Local = 1,
+    /// <summary>A statutory holiday of a year whose notice is not loaded yet (《全国年节及纪念日放假办法》; provisional).</summary>
+    Statute = 2,
 }
 
 /// <summary>

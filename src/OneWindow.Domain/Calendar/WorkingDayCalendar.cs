@@ -2,7 +2,9 @@ namespace OneWindow.Domain.Calendar;
 
 /// <summary>
 /// The working-day calendar of one region: the national calendar of statutory days off and adjusted working
-/// days (行政许可法 §82: limits count working days), plus the region's own overrides.
+/// days (行政许可法 §82: limits count working days), plus the region's own overrides. A year whose notice is not
+/// loaded keeps the statutory holidays of 《全国年节及纪念日放假办法》 (<see cref="StatutoryHolidays"/>), marked
+/// provisional: the notice may add bridge and 调休 days, never take a statutory holiday away (ADR 0014).
 /// <para>
 /// Every day in <see cref="MinDate"/>..<see cref="MaxDate"/> gets a working-day ordinal (how many working days
 /// there are from <see cref="MinDate"/> up to and including it), and every ordinal maps back to its day. Each
@@ -47,15 +49,29 @@ public sealed class WorkingDayCalendar
         _dayIndexOfOrdinal = [.. ordinals];
     }
 
-    /// <summary>Builds a calendar from national special days and a region's local overrides (local wins).</summary>
-    public static WorkingDayCalendar Create(IEnumerable<SpecialDay> national, IEnumerable<SpecialDay>? local = null)
+    /// <summary>
+    /// Builds a calendar from national special days and a region's local overrides (local wins). The years whose
+    /// notices are loaded are <paramref name="publishedYears"/>, or when not given the years the national days fall in;
+    /// every other year gets its statutory holidays, which a national or local day of the same date overrides.
+    /// </summary>
+    public static WorkingDayCalendar Create(IEnumerable<SpecialDay> national, IEnumerable<SpecialDay>? local = null, IEnumerable<int>? publishedYears = null)
     {
+        var nationalDays = national.ToList();
+        var published = publishedYears?.ToHashSet() ?? [.. nationalDays.Select(d => d.Date.Year)];
         var days = new Dictionary<DateOnly, SpecialDay>();
-        var published = new HashSet<int>();
-        foreach (var day in national)
+        for (var year = MinDate.Year; year <= MaxDate.Year; year++)
+        {
+            if (!published.Contains(year))
+            {
+                foreach (var day in StatutoryHolidays.Of(year))
+                {
+                    days[day.Date] = day;
+                }
+            }
+        }
+        foreach (var day in nationalDays)
         {
             days[day.Date] = day with { Source = SpecialDaySource.National };
-            published.Add(day.Date.Year);
         }
         foreach (var day in local ?? [])
         {
@@ -81,13 +97,31 @@ public sealed class WorkingDayCalendar
             (SpecialDaySource.Local, false) => DayKind.LocalWorkingDay,
             (SpecialDaySource.National, true) => DayKind.StatutoryHoliday,
             (SpecialDaySource.National, false) => IsWeekend(date) ? DayKind.AdjustedWorkingDay : DayKind.OrdinaryWorkingDay,
+            (SpecialDaySource.Statute, _) => DayKind.StatutoryHoliday,
             _ => throw new ArgumentOutOfRangeException(nameof(date)),
         };
         return new DayStatus(date, working, kind, special.Name, published);
     }
 
-    /// <summary>Whether the national notice for a year is in the calendar (otherwise only weekends are known).</summary>
+    /// <summary>Whether the national notice for a year is in the calendar (otherwise its statutory holidays and weekends are known, not its 调休).</summary>
     public bool IsOfficialCalendarPublished(int year) => _publishedYears.Contains(year);
+
+    /// <summary>
+    /// Whether counting from <paramref name="from"/> to <paramref name="to"/> passes through a year whose notice is not
+    /// loaded: a due date found that way is provisional (节假日以国务院办公厅通知为准) and may move when the notice comes.
+    /// </summary>
+    public bool IsProvisional(DateOnly from, DateOnly to)
+    {
+        var (first, last) = from <= to ? (from.Year, to.Year) : (to.Year, from.Year);
+        for (var year = first; year <= last; year++)
+        {
+            if (!_publishedYears.Contains(year))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// The <paramref name="workingDays"/>-th working day after <paramref name="date"/>; the start day itself is

@@ -37,6 +37,9 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<ServiceItemVersion> ServiceItemVersions => Set<ServiceItemVersion>();
     public DbSet<CombinedItem> CombinedItems => Set<CombinedItem>();
     public DbSet<SpecialDayEntry> SpecialDays => Set<SpecialDayEntry>();
+    public DbSet<HolidayNotice> HolidayNotices => Set<HolidayNotice>();
+    public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
+    public DbSet<CalendarChangeEntry> CalendarChangeEntries => Set<CalendarChangeEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Case> Cases => Set<Case>();
@@ -232,6 +235,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
 
         ConfigureCases(builder);
         ConfigureSupervision(builder);
+        ConfigureCalendarChanges(builder);
         builder.Entity<DataProtectionKeyRow>(b =>
         {
             b.ToTable("DataProtectionKeys");
@@ -336,6 +340,8 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(c => c.ResultNumber);
             // The supervisors' drill-down: every open case by due date.
             b.HasIndex(c => new { c.InboxDueAt, c.Id }).HasFilter(OpenFilter);
+            // A calendar change recounts the open cases by key (ADR 0014).
+            b.HasIndex(c => c.Id, "IX_Cases_OpenById").HasFilter(OpenFilter);
         });
         builder.Entity<CaseFile>(b =>
         {
@@ -487,6 +493,39 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(n => n.Link).HasMaxLength(200);
             b.HasIndex(n => new { n.UserId, n.Id });
             b.HasIndex(n => new { n.UserId, n.ReadAt });
+        });
+    }
+
+    private static void ConfigureCalendarChanges(ModelBuilder builder)
+    {
+        builder.Entity<HolidayNotice>(b =>
+        {
+            b.HasKey(n => n.Year);
+            b.Property(n => n.Year).ValueGeneratedNever();
+            b.Property(n => n.Reference).HasMaxLength(200);
+            b.Property(n => n.LoadedBy).HasMaxLength(100);
+        });
+        builder.Entity<CalendarChange>(b =>
+        {
+            b.Property(c => c.Description).HasMaxLength(400);
+            b.Property(c => c.RegionCode).HasMaxLength(12);
+            b.Property(c => c.CreatedBy).HasMaxLength(100);
+            b.Property(c => c.Stage).HasMaxLength(40);
+            b.Property(c => c.After).HasMaxLength(100);
+            // The changes newest first; the recount's next change; each instance's check for a change made elsewhere.
+            b.HasIndex(c => new { c.CreatedAt, c.Id });
+        });
+        builder.Entity<CalendarChangeEntry>(b =>
+        {
+            b.Property(e => e.RecordKind).HasMaxLength(40);
+            b.Property(e => e.Number).HasMaxLength(40);
+            b.Property(e => e.Title).HasMaxLength(200);
+            b.Property(e => e.ApplicantName).HasMaxLength(100);
+            b.Property(e => e.ApplicantPhone).HasMaxLength(20);
+            b.Property(e => e.Moves).HasConversion(JsonConverter<IReadOnlyList<DueDateMove>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<DueDateMove>>());
+            b.Property(e => e.Moves).HasMaxLength(4000);
+            // A change's list, in the order the recount found them.
+            b.HasIndex(e => new { e.ChangeId, e.Id });
         });
     }
 

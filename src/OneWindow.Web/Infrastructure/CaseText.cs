@@ -78,6 +78,7 @@ public static class CaseText
         "extended" => "延期",
         "decided" => "作出决定",
         "result-issued" => "出证",
+        "calendar-changed" => "工作日历调整，期限重算",
         "delivered" => "送达办结",
         "withdrawn" => "撤回",
         "paid" => "缴费",
@@ -115,4 +116,27 @@ public static class CaseText
         "part-updated" => "子件进展",
         _ => action,
     });
+
+    /// <summary>The due dates a calendar-changed event moved, one line each ("法定期限：2027-02-24 → 2027-02-25").</summary>
+    public static IReadOnlyList<string> CalendarMoves(string? data)
+    {
+        if (data is null)
+        {
+            return [];
+        }
+        using var json = System.Text.Json.JsonDocument.Parse(data);
+        if (!json.RootElement.TryGetProperty("clocks", out var clocks) || clocks.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            return [];
+        }
+        return [.. clocks.EnumerateArray().Select(m =>
+        {
+            var clock = Enum.TryParse<CaseClock>(m.GetProperty("clock").GetString(), out var c) ? Text.Translate(Modules.Cases.CaseDueDates.ClockText(c)) : m.GetProperty("clock").GetString();
+            var node = m.TryGetProperty("node", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String ? "（" + n.GetString() + "）" : "";
+            return $"{clock}{node}：{Date(m, "from")} → {Date(m, "to")}";
+        })];
+    }
+
+    private static string Date(System.Text.Json.JsonElement move, string name) =>
+        move.TryGetProperty(name, out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString()! : "—";
 }

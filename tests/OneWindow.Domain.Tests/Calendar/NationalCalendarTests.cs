@@ -84,12 +84,16 @@ public class NationalCalendarTests
     }
 
     [Fact]
-    public void Years_without_a_published_notice_fall_back_to_weekends_and_say_so()
+    public void Years_without_a_published_notice_keep_their_statutory_holidays_and_say_so()
     {
         Assert.True(Calendar.IsOfficialCalendarPublished(2026));
         Assert.False(Calendar.IsOfficialCalendarPublished(2027));
+        Assert.Equal(Enumerable.Range(2007, 20), NationalCalendar.ShippedNoticeYears);
         var newYear2027 = Calendar.Describe(new DateOnly(2027, 1, 1));
-        Assert.True(newYear2027.IsWorkingDay); // a Friday; the 2027 notice is not in the shipped data
+        Assert.False(newYear2027.IsWorkingDay); // a Friday, and 元旦 by law whatever the notice will say
+        Assert.Equal(DayKind.StatutoryHoliday, newYear2027.Kind);
+        Assert.Equal("元旦", newYear2027.Name);
         Assert.False(newYear2027.OfficialCalendarPublished);
+        Assert.True(Calendar.Describe(new DateOnly(2027, 1, 4)).IsWorkingDay); // no bridge day or 调休 is guessed
     }
 }

@@ -53,6 +53,7 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         // Background sweeps run only when a test calls them, with the test clock.
         builder.UseSetting("Cases:IntakeSweepSeconds", "0");
         builder.UseSetting("Supervision:SweepSeconds", "0");
+        builder.UseSetting("Calendar:CheckSeconds", "0");
         // Tests sign in many times a minute from one address; the rate limits have a test of their own.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicPerMinute", "100000");

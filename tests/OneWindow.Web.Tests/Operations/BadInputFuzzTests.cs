@@ -41,6 +41,13 @@ public sealed class BadInputFuzzTests(OneWindowFactory app) : IClassFixture<OneW
             new(applicant, $"/api/v1/my/cases/{draftId}/save", $$"""{"revision":{{draft.GetProperty("revision").GetInt32()}},"phone":"13907350001","files":[{"material":"食品经营许可申请书","fileName":"id.png","contentBase64":"{{Convert.ToBase64String(Png)}}"}]}"""),
             new(applicant, "/api/v1/my/cases", """{"itemCode":"431025-SJ-003","applicantKind":"Person","phone":"13907350001"}"""),
             new(admin, "/api/v1/catalog/admin/items", new JsonObject { ["code"] = "431025-FZ-001", ["guide"] = guide.DeepClone() }.ToJsonString()),
+            // Only the statutory days: any day broken or made a working day is refused, never quietly loaded.
+            new(admin, "/api/v1/calendar/admin/notices", JsonSerializer.Serialize(new
+            {
+                year = 2030, reference = "国务院办公厅关于2030年部分节假日安排的通知",
+                days = Domain.Calendar.StatutoryHolidays.Of(2030).Select(d => new { date = d.Date, isOffDay = true, name = d.Name }),
+            }, Json.Options)),
+            new(admin, "/api/v1/calendar/admin/days", """{"regionCode":"431025000000","date":"2030-03-05","isOffDay":true,"name":"台风停工","reason":"县人民政府公告"}"""),
         };
         var queries = new[]
         {

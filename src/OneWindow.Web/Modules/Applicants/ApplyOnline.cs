@@ -137,6 +137,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         await using var tx = c.IsDraftNumber ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            await Cases.CalendarCatchUp.BeforeActionAsync(db, c, calendar, now, ct);
             await action(c, user, ApplicantAccess.ActorOf(user), now, calendar);
             await handle.SaveAsync(c, revision, now, calendar, ct);
             if (tx is not null)

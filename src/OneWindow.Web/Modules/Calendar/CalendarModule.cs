@@ -2,27 +2,34 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneWindow.Domain.Calendar;
 using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Calendar.Changes;
 
 namespace OneWindow.Web.Modules.Calendar;
 
-public sealed record WorkingDayAnswer(DateOnly Date, bool IsWorkingDay, DayKind Kind, string KindName, string? Name, bool OfficialCalendarPublished, string? Region);
+public sealed record WorkingDayAnswer(DateOnly Date, bool IsWorkingDay, DayKind Kind, string KindName, string? Name, bool OfficialCalendarPublished, string? Region, string? Note);
 
-public sealed record DueAnswer(DateOnly FromDate, DateTime FromUtc, int WorkingDays, DateOnly DueDate, DateTime DueAtUtc, bool OfficialCalendarPublished, string? Region);
+public sealed record DueAnswer(DateOnly FromDate, DateTime FromUtc, int WorkingDays, DateOnly DueDate, DateTime DueAtUtc, bool OfficialCalendarPublished, string? Region, string? Note);
 
 public static class CalendarModule
 {
+    /// <summary>What every date counted on a year without its notice says (ADR 0014).</summary>
+    public const string ProvisionalNote = "节假日以国务院办公厅通知为准";
+
     public static IServiceCollection AddCalendarModule(this IServiceCollection services) =>
-        services.AddSingleton<RegionCalendars>().AddScoped<ManageCalendar>();
+        services.AddSingleton<RegionCalendars>().AddScoped<ManageCalendar>().AddScoped<LoadHolidayNotice>()
+            .AddScoped<RecountDueDates>().AddScoped<CalendarChangeList>()
+            .AddSingleton<CalendarChangeWorker>().AddHostedService(sp => sp.GetRequiredService<CalendarChangeWorker>());
 
     public static IEndpointRouteBuilder MapCalendarModule(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/calendar").WithTags("Calendar").AllowAnonymous();
         api.MapGet("/working-days/{date}", WorkingDay)
             .WithSummary("Is a date a working day, and why")
-            .WithDescription("Statutory holidays and adjusted working days (调休) come from the national notices 2007–2026; a region's own days off or working days apply when `region` (a 12-digit division code) is given. `officialCalendarPublished` is false for a year whose notice is not in the calendar yet: then only weekends are known.");
+            .WithDescription("Statutory holidays and adjusted working days (调休) come from the national notices (2007–2026 shipped, later years as loaded); a region's own days off or working days apply when `region` (a 12-digit division code) is given. For a year whose notice is not loaded yet, `officialCalendarPublished` is false and `note` says 节假日以国务院办公厅通知为准: the statutory holidays of 《全国年节及纪念日放假办法》 are days off, no bridge day or 调休 is guessed.");
         api.MapGet("/due", Due)
             .WithSummary("The due date of a limit in working days")
-            .WithDescription("`from` is a date (yyyy-MM-dd, Beijing) or an instant (ISO 8601). The start day is not counted (民法典 §201): the limit ends at 24:00 Beijing time of the N-th working day after it. `workingDays` = 0 gives the same day (an instant item).");
+            .WithDescription("`from` is a date (yyyy-MM-dd, Beijing) or an instant (ISO 8601). The start day is not counted (民法典 §201): the limit ends at 24:00 Beijing time of the N-th working day after it. `workingDays` = 0 gives the same day (an instant item). `officialCalendarPublished` is false (and `note` set) when the count passes through a year whose notice is not loaded: the date is provisional.");
+        CalendarAdminApi.Map(app);
         return app;
     }
 
@@ -42,7 +49,8 @@ public static class CalendarModule
         }
         var calendar = await calendars.ForRegionAsync(NormalizeRegion(region));
         var s = calendar.Describe(day);
-        return TypedResults.Ok(new WorkingDayAnswer(s.Date, s.IsWorkingDay, s.Kind, EnumText.Of(s.Kind), s.Name, s.OfficialCalendarPublished, NormalizeRegion(region)));
+        return TypedResults.Ok(new WorkingDayAnswer(s.Date, s.IsWorkingDay, s.Kind, EnumText.Of(s.Kind), s.Name, s.OfficialCalendarPublished, NormalizeRegion(region),
+            s.OfficialCalendarPublished ? null : Text.Translate(ProvisionalNote)));
     }
 
     private static async Task<Results<Ok<DueAnswer>, ProblemHttpResult>> Due(string? from, int? workingDays, string? region, RegionCalendars calendars)
@@ -70,8 +78,9 @@ public static class CalendarModule
             return Problem("from", "超出日历范围 (2000–2100)");
         }
         var dueDate = result.DueDate!.Value;
+        var provisional = calendar.IsProvisional(ChinaTime.DateOf(startUtc), dueDate);
         return TypedResults.Ok(new DueAnswer(ChinaTime.DateOf(startUtc), startUtc, workingDays.Value, dueDate, result.DueAtUtc!.Value,
-            calendar.IsOfficialCalendarPublished(dueDate.Year) && calendar.IsOfficialCalendarPublished(ChinaTime.DateOf(startUtc).Year), NormalizeRegion(region)));
+            !provisional, NormalizeRegion(region), provisional ? Text.Translate(ProvisionalNote) : null));
     }
 
     internal static DateTime? ParseStart(string? from)
@@ -95,7 +104,7 @@ public static class CalendarModule
     private static string? NormalizeRegion(string? region) =>
         region is not null && Domain.Organization.RegionCode.TryParse(region, out var code) ? code.Value : null;
 
-    private static ProblemHttpResult Problem(string field, string message) =>
+    internal static ProblemHttpResult Problem(string field, string message) =>
         TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,

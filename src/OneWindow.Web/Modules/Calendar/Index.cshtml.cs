@@ -14,7 +14,8 @@ public sealed class CalendarPageModel(RegionCalendars calendars, OneWindowDbCont
     public string? Region { get; private set; }
     public int Year { get; private set; }
     public DateOnly? Due { get; private set; }
-    public bool DueYearPublished { get; private set; }
+    /// <summary>The count passed through a year whose notice is not loaded: the due date is provisional.</summary>
+    public bool DueProvisional { get; private set; }
     public bool YearPublished { get; private set; }
     public string? Error { get; private set; }
     public WorkingDayCalendar Calendar { get; private set; } = null!;
@@ -46,7 +47,7 @@ public sealed class CalendarPageModel(RegionCalendars calendars, OneWindowDbCont
             return;
         }
         Due = LegalClock.Due(Calendar, startUtc, Days).DueDate;
-        DueYearPublished = Calendar.IsOfficialCalendarPublished(Due!.Value.Year);
+        DueProvisional = Calendar.IsProvisional(fromDate, Due!.Value);
         if (year is null)
         {
             Year = fromDate.Year;

@@ -7,18 +7,35 @@ namespace OneWindow.Web.Modules.Calendar;
 
 /// <summary>
 /// The working-day calendar of each region: the national days plus the overrides of the region and of every
-/// region above it (a county's day off applies to its towns). Built once per region and kept until an
-/// administrator changes a day; building costs a few milliseconds (one pass over the years 2000–2100).
+/// region above it (a county's day off applies to its towns), and the statutory holidays of the years whose notice is
+/// not loaded. Built once per region and kept until the calendar changes; building costs a few milliseconds (one pass
+/// over the years 2000–2100). A change made here is seen at once; one made on another instance when
+/// <see cref="RefreshAsync"/> next finds it (the calendar worker asks every few seconds).
 /// </summary>
 public sealed class RegionCalendars(IServiceScopeFactory scopes)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<WorkingDayCalendar>>> _cache = new(StringComparer.Ordinal);
+    private int? _changesSeen;
 
     public Task<WorkingDayCalendar> ForRegionAsync(string? regionCode) =>
         _cache.GetOrAdd(regionCode ?? SpecialDayEntry.National, code => new Lazy<Task<WorkingDayCalendar>>(() => BuildAsync(code))).Value;
 
     /// <summary>Forgets every cached calendar: an override may concern the regions below it.</summary>
     public void Invalidate() => _cache.Clear();
+
+    /// <summary>
+    /// Forgets the cached calendars if the calendar changed since this instance last looked (on any instance). Changes
+    /// are never deleted, so their number grows with each; a few a year, so counting them is cheap.
+    /// </summary>
+    public async Task RefreshAsync(OneWindowDbContext db, CancellationToken ct)
+    {
+        var changes = await db.CalendarChanges.CountAsync(ct);
+        if (changes != _changesSeen)
+        {
+            Invalidate();
+            _changesSeen = changes;
+        }
+    }
 
     private async Task<WorkingDayCalendar> BuildAsync(string regionCode)
     {
@@ -34,7 +51,8 @@ public sealed class RegionCalendars(IServiceScopeFactory scopes)
         var local = rows.Where(r => r.RegionCode != SpecialDayEntry.National)
             .OrderBy(r => r.RegionCode.TrimEnd('0').Length)
             .Select(r => new SpecialDay(r.Date, r.IsOffDay, r.Name, SpecialDaySource.Local));
-        return WorkingDayCalendar.Create(national, local);
+        var published = await db.HolidayNotices.AsNoTracking().Select(n => n.Year).ToListAsync();
+        return WorkingDayCalendar.Create(national, local, published);
     }
 
     /// <summary>The region and the regions containing it, plus the national entry.</summary>

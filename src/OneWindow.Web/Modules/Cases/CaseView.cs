@@ -87,7 +87,8 @@ public sealed record CaseView(
     bool IsJoint,
     IReadOnlyList<JointPartView> Parts,
     string? JointNumber,
-    IReadOnlyList<CaseFileView> Files)
+    IReadOnlyList<CaseFileView> Files,
+    bool DueDatesProvisional)
 {
     public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, Case c, DateTime now, CancellationToken ct) =>
         BuildAsync(db, calendars, c, now, null, ct);
@@ -123,6 +124,7 @@ public sealed record CaseView(
             c.SubmittedAt, c.PreReviewDueAt, c.IsJoint,
             CaseDepartments.Parts(c, departments),
             jointNumber,
-            [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))]);
+            [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))],
+            c.HasProvisionalDueDates(calendar));
     }
 }

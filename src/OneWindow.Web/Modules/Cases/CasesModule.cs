@@ -45,7 +45,9 @@ public static class CasesModule
             .AddScoped<Applicants.ApplyOnline>()
             .AddScoped<Ratings.RateCase>()
             .AddSingleton<IntakeSweep>()
-            .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>());
+            .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>())
+            // Cases take part in the recount of a calendar change (ADR 0014).
+            .AddScoped<Calendar.Changes.IDueDateRecords, CaseDueDates>();
 
     public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app)
     {

@@ -95,6 +95,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         }
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var now = clock.GetUtcNow().UtcDateTime;
+        await CalendarCatchUp.BeforeActionAsync(db, c, calendar, now, ct);
         action(c, staff, now, calendar);
         await SaveAsync(c, expectedRevision, now, calendar, ct);
         return c;
@@ -159,6 +160,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
             var parts = await db.Cases.Where(p => p.ParentCaseId == c.Id).OrderBy(p => p.Number).ToListAsync(ct);
             foreach (var part in parts)
             {
+                await CalendarCatchUp.BeforeActionAsync(db, part, calendar, now, ct);
                 part.FollowJoint(c, now, calendar);
                 c.RecordPart(part, now, calendar);
                 AddNewEvents(part);
@@ -168,6 +170,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         else if (c.ParentCaseId is { } parentId)
         {
             var joint = await db.Cases.FirstAsync(p => p.Id == parentId, ct);
+            await CalendarCatchUp.BeforeActionAsync(db, joint, calendar, now, ct);
             joint.RecordPart(c, now, calendar);
             AddNewEvents(joint);
             return [joint];

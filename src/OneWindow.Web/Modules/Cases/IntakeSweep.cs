@@ -33,18 +33,24 @@ public sealed class IntakeSweep(IServiceScopeFactory scopes, TimeProvider clock,
         {
             db.ChangeTracker.Clear();
             var c = await db.Cases.FirstAsync(x => x.Id == id, ct);
-            if (c.Status != CaseStatus.Received || c.IntakeDueAt > now)
+            var calendar = await calendars.ForRegionAsync(c.RegionCode);
+            var revision = c.Revision;
+            // A notice period a calendar change has lengthened (its recount not yet here) is not over yet.
+            await CalendarCatchUp.BeforeActionAsync(db, c, calendar, now, ct);
+            var periodOver = c.Status == CaseStatus.Received && c.IntakeDueAt <= now;
+            if (!periodOver && c.NewEvents.Count == 0)
             {
                 continue;
             }
-            var calendar = await calendars.ForRegionAsync(c.RegionCode);
-            var revision = c.Revision;
-            c.DeemAccepted(now, calendar);
+            if (periodOver)
+            {
+                c.DeemAccepted(now, calendar);
+            }
             try
             {
                 // Saved as any action is, so that a deemed joint case fans out to its departments too.
                 await handle.SaveAsync(c, revision, now, calendar, ct);
-                deemed++;
+                deemed += periodOver ? 1 : 0;
             }
             catch (DbUpdateException e)
             {

@@ -25,6 +25,8 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
 
     public Case Case { get; private set; } = null!;
     public ClockReading Promised { get; private set; } = null!;
+    /// <summary>A due date counted through a year whose holiday notice is not loaded yet.</summary>
+    public bool DueDateProvisional { get; private set; }
     public IReadOnlyList<FormMaterial> Materials { get; private set; } = [];
     public IReadOnlyList<CaseFile> Files { get; private set; } = [];
     public IReadOnlyList<CaseEvent> Steps { get; private set; } = [];
@@ -95,7 +97,9 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
         Case = c;
         Owner = user.DisplayName;
         Revision = c.Revision;
-        Promised = c.ReadPromised(clock.GetUtcNow().UtcDateTime, await calendars.ForRegionAsync(c.RegionCode));
+        var calendar = await calendars.ForRegionAsync(c.RegionCode);
+        Promised = c.ReadPromised(clock.GetUtcNow().UtcDateTime, calendar);
+        DueDateProvisional = c.HasProvisionalDueDates(calendar);
         Materials = await apply.MaterialsOfAsync(c, ct);
         Files = await CaseFiles.ListAsync(db, c.Id, ct);
         Steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);

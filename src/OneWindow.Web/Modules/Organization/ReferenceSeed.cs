@@ -54,7 +54,13 @@ public sealed class ReferenceSeed(
                 Reason = NationalCalendar.SourceDescription, CreatedBy = Actor, CreatedAt = now,
             });
         }
-        if (missing.Count > 0)
+        // The shipped years' notices are loaded: those years no longer rest on the statute alone (ADR 0014).
+        var loaded = (await db.HolidayNotices.Select(n => n.Year).ToListAsync(ct)).ToHashSet();
+        foreach (var year in NationalCalendar.ShippedNoticeYears.Where(y => !loaded.Contains(y)))
+        {
+            db.HolidayNotices.Add(new HolidayNotice { Year = year, Reference = NationalCalendar.SourceDescription, LoadedAt = now, LoadedBy = Actor });
+        }
+        if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Added {Count} national calendar days", missing.Count);

@@ -6,18 +6,20 @@ namespace OneWindow.Web.Modules.Supervision;
 /// <summary>
 /// One sweeper at a time. On PostgreSQL a session-level advisory lock taken with <c>pg_try_advisory_lock</c>: a second
 /// app instance finds it held and skips its tick, and a crashed instance's lock goes with its connection. On SQLite
-/// (one process) a semaphore. The unique alert index stays the guarantee; the lock saves the double work.
+/// (one process) a semaphore per key, so that one kind of sweep does not make another skip its tick. The unique alert
+/// index stays the guarantee; the lock saves the double work.
 /// </summary>
 public static class SweepLock
 {
-    private static readonly SemaphoreSlim InProcess = new(1, 1);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, SemaphoreSlim> InProcessLocks = new();
 
     /// <summary>Takes the lock for <paramref name="key"/> on the context's connection, or returns null when another holds it.</summary>
     public static async Task<IAsyncDisposable?> TryTakeAsync(OneWindowDbContext db, long key, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
-            return await InProcess.WaitAsync(0, ct) ? new Release(() => { InProcess.Release(); return Task.CompletedTask; }) : null;
+            var inProcess = InProcessLocks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+            return await inProcess.WaitAsync(0, ct) ? new Release(() => { inProcess.Release(); return Task.CompletedTask; }) : null;
         }
         await db.Database.OpenConnectionAsync(ct);
         // Plain commands on the context's connection: a lock is two round trips every tick, with nothing to translate.

@@ -13,8 +13,12 @@ namespace OneWindow.Web.Modules.Calendar.Admin;
 /// Local calendar changes (a typhoon day off, a make-up working day) and the national notice of a new year,
 /// each with a reason, newest first, paged by key.
 /// </summary>
-public sealed class DaysModel(OneWindowDbContext db, ManageCalendar manage) : PageModel
+public sealed class DaysModel(OneWindowDbContext db, ManageCalendar manage, LoadHolidayNotice load, Changes.CalendarChangeList changes, TimeProvider clock) : PageModel
 {
+    [BindProperty] public int? NoticeYear { get; set; }
+    [BindProperty] public string NoticeReference { get; set; } = "";
+    [BindProperty] public string NoticeDays { get; set; } = "";
+
     [BindProperty] public string RegionCode { get; set; } = "";
     [BindProperty] public DateOnly? Date { get; set; }
     [BindProperty] public bool IsOffDay { get; set; } = true;
@@ -27,6 +31,10 @@ public sealed class DaysModel(OneWindowDbContext db, ManageCalendar manage) : Pa
     public IReadOnlyList<SelectListItem> Regions { get; private set; } = [];
     public long? NextBefore { get; private set; }
     public string? Error { get; private set; }
+    public IReadOnlyList<Changes.NoticeView> Notices { get; private set; } = [];
+    public IReadOnlyList<Changes.CalendarChangeView> RecentChanges { get; private set; } = [];
+    /// <summary>The first year without its notice: the one an administrator will load next.</summary>
+    public int NextNoticeYear { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -41,6 +49,25 @@ public sealed class DaysModel(OneWindowDbContext db, ManageCalendar manage) : Pa
             await manage.SetDayAsync(RegionCode, Date.Value, IsOffDay, Name, Reason, User.ActorName(), ct);
             TempData["Flash"] = Text.Translate("日历已调整，相关时限将按新日历计算。");
             return Redirect("/admin/calendar");
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>A year's notice: its days replace the year's national days, and the recount of open due dates starts.</summary>
+    public async Task<IActionResult> OnPostNoticeAsync(CancellationToken ct)
+    {
+        try
+        {
+            var (yearInText, days) = HolidayNoticeText.Parse(NoticeDays);
+            var year = NoticeYear ?? yearInText ?? throw new DomainRuleException("calendar.notice-year", Text.Translate("请填写通知所属的年份。"), "year");
+            var change = await load.LoadAsync(new HolidayNoticeRequest(year, NoticeReference, days), User.ActorName(), ct);
+            TempData["Flash"] = Text.Formatted("{0} 年放假通知已录入，正在重算在办事项的期限；期限有变动的事项列在下方，请告知申请人。", year);
+            return Redirect($"/admin/calendar/changes/{change.Id}");
         }
         catch (DomainRuleException e)
         {
@@ -83,6 +110,10 @@ public sealed class DaysModel(OneWindowDbContext db, ManageCalendar manage) : Pa
         Entries = rows;
         var regions = await db.Regions.AsNoTracking().Where(r => r.Level <= RegionLevel.Town).OrderBy(r => r.Code).Take(500).ToListAsync(ct);
         RegionNames = regions.ToDictionary(r => r.Code, r => r.Name);
-        Regions = [new SelectListItem(Text.Translate("全国（录入国务院放假通知）"), ""), .. regions.Where(r => r.Level >= RegionLevel.County).Select(r => new SelectListItem(r.Name, r.Code, r.Code == RegionCode))];
+        Regions = [new SelectListItem(Text.Translate("全国"), ""), .. regions.Where(r => r.Level >= RegionLevel.County).Select(r => new SelectListItem(r.Name, r.Code, r.Code == RegionCode))];
+        Notices = await changes.NoticesAsync(ct);
+        RecentChanges = (await changes.ListAsync(null, 10, ct)).Items;
+        var thisYear = Domain.Calendar.ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime).Year;
+        NextNoticeYear = Enumerable.Range(thisYear, 3).FirstOrDefault(y => Notices.All(n => n.Year != y), thisYear + 1);
     }
 }

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Calendar.Changes;
+using OneWindow.Web.Modules.Supervision;
+
+namespace OneWindow.Web.Modules.Cases;
+
+/// <summary>
+/// Cases (and their nodes) in the recount of a calendar change: the open cases of the change's region by key (the
+/// partial index <c>IX_Cases_OpenById</c>), each counted again on its county's calendar (<see cref="Case.ApplyCalendarChange"/>);
+/// a case that moves gets the event in its record and its supervision watch moved, as after any action.
+/// </summary>
+public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendars, WatchCases watch) : IDueDateRecords
+{
+    public const string KindName = "case";
+
+    public string Kind => KindName;
+
+    public async Task<DueDateBatch> RecountAsync(CalendarChange change, string? after, int limit, DateTime now, CancellationToken ct)
+    {
+        var query = db.Cases.Where(c => c.Open);
+        if (after is not null)
+        {
+            var key = Guid.Parse(after);
+            query = query.Where(c => c.Id.CompareTo(key) > 0);
+        }
+        if (CalendarScope.RegionPrefix(change.RegionCode) is { } prefix)
+        {
+            query = query.Where(c => c.RegionCode.StartsWith(prefix));
+        }
+        var cases = await query.OrderBy(c => c.Id).Take(limit).ToListAsync(ct);
+        await watch.PrepareAsync(ct);
+        var moved = new List<(Case Case, WorkingDayCalendar Calendar, CalendarChangeEntry Entry)>();
+        foreach (var c in cases)
+        {
+            var calendar = await calendars.ForRegionAsync(c.RegionCode);
+            var changes = c.ApplyCalendarChange(change.Description, change.Id.ToString(), now, calendar);
+            if (changes.Count > 0)
+            {
+                db.CaseEvents.AddRange(c.NewEvents);
+                moved.Add((c, calendar, Entry(change, c, changes, now)));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (c, calendar, _) in moved)
+        {
+            await watch.AfterActionAsync(c, c.NewEvents, now, calendar, ct);
+        }
+        return new DueDateBatch(cases.Count, cases.Count == 0 ? after : cases[^1].Id.ToString(), [.. moved.Select(m => m.Entry)]);
+    }
+
+    public string ClockName(string clock) => Enum.TryParse<CaseClock>(clock, out var c) ? ClockText(c) : clock;
+
+    public string LinkTo(CalendarChangeEntry entry) => $"/workbench/cases/{entry.Number}";
+
+    /// <summary>The list entry of a case whose due dates moved.</summary>
+    public static CalendarChangeEntry Entry(CalendarChange change, Case c, IReadOnlyList<DueDateChange> changes, DateTime now) => new()
+    {
+        ChangeId = change.Id, RecordKind = KindName, RecordId = c.Id, Number = c.Number, Title = c.ItemName,
+        ApplicantName = c.ApplicantName, ApplicantPhone = c.Applicant.MaskedPhone, RecordedAt = now,
+        Moves = [.. changes.Select(x => new DueDateMove(x.Clock.ToString(), x.Node, x.From, x.To))],
+    };
+
+    public static string ClockText(CaseClock clock) => clock switch
+    {
+        CaseClock.PreReview => "预审期限",
+        CaseClock.Intake => "补正告知期限",
+        CaseClock.Promised => "承诺期限",
+        CaseClock.Statutory => "法定期限",
+        CaseClock.Node => "环节时限",
+        CaseClock.Certificate => "出证送达期限",
+        CaseClock.ProcedureEnd => "特别程序预计结束",
+        _ => clock.ToString(),
+    };
+}
