@@ -166,6 +166,7 @@ public sealed partial class Case
     /// <summary>受理: the legal clock starts (from the receipt when the notice period has passed without a notice).</summary>
     public void Accept(Actor clerk, DateTime now, WorkingDayCalendar calendar, string? opinion = null)
     {
+        Authorize(CaseActionNames.Accept, clerk);
         Require(CaseStatus.Received, "case.not-received", "只有已收件的申请才能受理。");
         var deemed = now >= IntakeDueAt;
         AcceptedAt = now;
@@ -196,6 +197,7 @@ public sealed partial class Case
     /// <summary>一次性告知: everything missing, at once. A second notice needs a recorded reason (a supervision event).</summary>
     public void RequestCorrection(IReadOnlyList<string> missing, string? secondNoticeReason, Actor clerk, DateTime now)
     {
+        Authorize(CaseActionNames.Correction, clerk);
         Require(CaseStatus.Received, "case.not-received", "只有已收件、尚未受理的申请才能告知补正。");
         var items = CaseInput.Names(missing, "missing");
         CaseInput.CheckLength(secondNoticeReason, "reason", CaseInput.LongText);
@@ -222,6 +224,7 @@ public sealed partial class Case
     /// <summary>补齐材料: the application is received again, complete, and a new notice period runs.</summary>
     public void Supplement(IReadOnlyList<string> provided, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
+        Authorize(CaseActionNames.Supplement, actor);
         Require(CaseStatus.AwaitingCorrection, "case.not-awaiting-correction", "该申请不在待补正状态。");
         var items = CaseInput.Names(provided, "provided");
         var from = Status;
@@ -232,6 +235,7 @@ public sealed partial class Case
     /// <summary>不予受理: with the legal reason and the agency the applicant should go to.</summary>
     public void RejectAtIntake(string reason, string? referTo, Actor clerk, DateTime now)
     {
+        Authorize(CaseActionNames.Reject, clerk);
         if (Status is not (CaseStatus.Received or CaseStatus.AwaitingCorrection))
         {
             throw new DomainRuleException("case.not-received", "只有尚未受理的申请才能不予受理。");

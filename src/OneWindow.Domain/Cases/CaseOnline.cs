@@ -67,6 +67,7 @@ public sealed partial class Case
     /// <summary>预审通过: the submission is complete in form and counts as received now; the notice period starts.</summary>
     public void PassPreReview(Actor clerk, DateTime now, WorkingDayCalendar calendar, string? opinion = null)
     {
+        Authorize(CaseActionNames.PreReviewPass, clerk);
         Require(CaseStatus.Submitted, "case.not-submitted", "只有已提交、待预审的网上申请才能预审。");
         MissingMaterials = [];
         MarkReceived(now, calendar);
@@ -76,6 +77,7 @@ public sealed partial class Case
     /// <summary>预审退回: the submission goes back to the applicant with every problem listed at once.</summary>
     public void ReturnAtPreReview(IReadOnlyList<string> problems, Actor clerk, DateTime now)
     {
+        Authorize(CaseActionNames.PreReviewReturn, clerk);
         Require(CaseStatus.Submitted, "case.not-submitted", "只有已提交、待预审的网上申请才能退回。");
         var items = CaseInput.Names(problems, "missing");
         if (items.Count == 0)

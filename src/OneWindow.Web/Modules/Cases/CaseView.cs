@@ -89,6 +89,12 @@ public sealed record CaseView(
     string? JointNumber,
     IReadOnlyList<CaseFileView> Files)
 {
+    /// <summary>
+    /// The actions the person who asked may take now (the domain's rule: the case's state and their roles); null in
+    /// answers not made for a member of staff.
+    /// </summary>
+    public IReadOnlyList<string>? AvailableActions { get; init; }
+
     public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, Case c, DateTime now, CancellationToken ct) =>
         BuildAsync(db, calendars, c, now, null, ct);
 
