@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Catalog;
+using OneWindow.Domain.Records;
 
 namespace OneWindow.Domain.Cases;
 
@@ -107,10 +108,32 @@ public sealed partial class Case
 
     /// <summary>Optimistic concurrency token: two people acting on one case at once cannot both succeed.</summary>
     public int Revision { get; private set; }
+    /// <summary>The seal of the case's last sealed event (its record's head).</summary>
     public string LastEventHash { get; private set; } = CaseEvent.GenesisHash;
     public int EventCount { get; private set; }
     /// <summary>The events appended since the case was loaded (persisted with the case in one transaction).</summary>
     public IReadOnlyList<CaseEvent> NewEvents => _events;
+
+    /// <summary>Whether events were appended that are not sealed yet.</summary>
+    public bool HasUnsealedEvents => _events.Count > 0 && !_events[^1].IsSealed;
+
+    /// <summary>Seals the events appended since the last seal, in order, under the ring's current key (done as they are saved).</summary>
+    public void SealNewEvents(RecordKeyRing keys) => LastEventHash = EventChain.Seal(_events.Where(e => !e.IsSealed), LastEventHash, keys);
+
+    /// <summary>
+    /// Seals a case's record written before record keys existed, after its unkeyed chain was checked whole: the
+    /// upgrade's one step (<paramref name="events"/> are the case's loaded events, in order).
+    /// </summary>
+    public void ResealLegacyRecord(IReadOnlyList<CaseEvent> events, RecordKeyRing keys)
+    {
+        var head = EventChain.GenesisHash;
+        foreach (var e in events)
+        {
+            e.ResealLegacy(head, keys);
+            head = e.Hash;
+        }
+        LastEventHash = head;
+    }
 
     public bool IsOpen => Status is not (CaseStatus.Concluded or CaseStatus.RejectedAtIntake or CaseStatus.Withdrawn or CaseStatus.Terminated);
 
@@ -127,7 +150,7 @@ public sealed partial class Case
         var c = NewCase(number, template, applicant, channel, receivingVenueId, regionCode, now);
         c.ReceivingWindowId = windowId;
         c.MarkReceived(now, calendar);
-        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials, channel });
+        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials, channel, number, applicant = applicant.Digest });
         return c;
     }
 
@@ -281,10 +304,9 @@ public sealed partial class Case
         CaseInput.CheckLength(opinion, "opinion", CaseInput.LongText);
         var json = data is null ? null : JsonSerializer.Serialize(data, EventJson);
         CaseInput.CheckLength(json, "data", CaseInput.MaxEventData);
-        var e = CaseEvent.Create(Id, EventCount + 1, now, actor, action, from, to, node, opinion, json, LastEventHash);
+        var e = CaseEvent.Create(Id, EventCount + 1, now, actor, action, from, to, node, opinion, json);
         _events.Add(e);
         EventCount = e.Sequence;
-        LastEventHash = e.Hash;
         Revision++;
         // Drafts and returned submissions are in the applicant's hands: not in any staff inbox.
         Open = IsOpen && Status is not (CaseStatus.Draft or CaseStatus.ReturnedForCorrection);

@@ -252,9 +252,11 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.already-paid", "该案件已缴费。");
         }
-        if (amount < 0 || amount > 100_000_000)
+        // Money is kept in fen (two decimals): a third decimal would be rounded away by the database and the case
+        // would no longer agree with its record.
+        if (amount < 0 || amount > 100_000_000 || decimal.Round(amount, 2) != amount)
         {
-            throw new DomainRuleException("case.amount-invalid", "金额不正确。", "amount");
+            throw new DomainRuleException("case.amount-invalid", "金额不正确（最多两位小数）。", "amount");
         }
         RequireText(receiptNumber, "case.receipt-required", "请填写票据号码。", "receiptNumber", CaseInput.ShortText);
         var variable = Fees.Any(f => f.StandardAmount is null);

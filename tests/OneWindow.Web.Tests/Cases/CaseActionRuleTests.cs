@@ -51,8 +51,6 @@ public class CaseActionRuleTests(OneWindowFactory app) : IClassFixture<OneWindow
     private static readonly string[] Ministry = ["clerk.mz", "reviewer.mz", "approver.mz"];
     private static readonly string[] Market = ["clerk", "reviewer.sj", "approver.sj"];
 
-    private readonly Dictionary<string, HttpClient> _clients = [];
-
     [Fact]
     public async Task Every_action_by_every_role_at_every_node_is_answered_as_the_rule_table_says()
     {
@@ -302,13 +300,5 @@ public class CaseActionRuleTests(OneWindowFactory app) : IClassFixture<OneWindow
         return (response.StatusCode, code);
     }
 
-    private async Task<HttpClient> Client(string user)
-    {
-        if (!_clients.TryGetValue(user, out var client))
-        {
-            client = await app.SignedIn(user);
-            _clients[user] = client;
-        }
-        return client;
-    }
+    private Task<HttpClient> Client(string user) => app.SignedInOnce(user);
 }

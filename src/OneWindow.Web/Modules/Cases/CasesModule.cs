@@ -46,6 +46,7 @@ public static class CasesModule
         services.AddScoped<HandleCase>()
             .AddSingleton<PublishedTemplates>()
             .AddScoped<CaseFiles>()
+            .AddScoped<SealLegacyRecords>()
             .AddScoped<Applicants.ApplyOnline>()
             .AddScoped<Ratings.RateCase>()
             .AddSingleton<IntakeSweep>()
@@ -68,16 +69,16 @@ public static class CasesModule
     }
 
     private static void Act(RouteGroupBuilder api, CaseAction action) =>
-        api.MapPost("/{number}/" + action.Name, async (string number, CaseActionRequest request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/{number}/" + action.Name, async (string number, CaseActionRequest request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct) =>
         {
             var acted = await handle.ActAsync(http.User, number, request.Revision, action, request, ct);
-            return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, acted.Case, clock.GetUtcNow().UtcDateTime, ct) with { AvailableActions = acted.AvailableActions });
+            return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, recordKeys.Ring, acted.Case, clock.GetUtcNow().UtcDateTime, ct) with { AvailableActions = acted.AvailableActions });
         }).WithSummary(action.Summary).WithName("Case_" + action.Name);
 
-    private static async Task<Created<CaseView>> Register(RegisterApplication request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<CaseView>> Register(RegisterApplication request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct)
     {
         var (c, departmentName) = await handle.RegisterAsync(http.User, request, ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Number}", await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, departmentName, ct));
+        return TypedResults.Created($"/api/v1/cases/{c.Number}", await CaseView.BuildAsync(db, calendars, recordKeys.Ring, c, clock.GetUtcNow().UtcDateTime, departmentName, ct));
     }
 
     private static async Task<Ok<IReadOnlyList<HandOverCandidate>>> HandOverTo(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, CancellationToken ct)
@@ -93,9 +94,9 @@ public static class CasesModule
         return TypedResults.Ok(new ApplicantInFull(c.Number, c.ApplicantKind, c.ApplicantName, c.ApplicantIdNumber, c.ApplicantPhone));
     }
 
-    private static async Task<Ok<CaseView>> Get(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<CaseView>> Get(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct)
     {
         var opened = await handle.LoadWithStaffAsync(http.User, number, ct);
-        return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, opened.Case, clock.GetUtcNow().UtcDateTime, ct) with { AvailableActions = opened.AvailableActions });
+        return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, recordKeys.Ring, opened.Case, clock.GetUtcNow().UtcDateTime, ct) with { AvailableActions = opened.AvailableActions });
     }
 }

@@ -12,7 +12,7 @@ using OneWindow.Web.Modules.Cases;
 namespace OneWindow.Web.Modules.Workbench.Cases;
 
 /// <summary>A case: its clocks, nodes and timeline, and the forms for the actions that fit its state.</summary>
-public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, RegionCalendars calendars, TimeProvider clock) : PageModel
+public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
 {
     [BindProperty] public int Revision { get; set; }
     [BindProperty] public string? Opinion { get; set; }
@@ -91,7 +91,7 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
     private async Task<Case> LoadAsync(string number, CancellationToken ct)
     {
         var (c, staff) = await handle.LoadWithStaffAsync(User, number, ct);
-        View = await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct);
+        View = await CaseView.BuildAsync(db, calendars, recordKeys.Ring, c, clock.GetUtcNow().UtcDateTime, ct);
         Alerts = await Supervision.CaseAlerts.ListAsync(db, c.Id, ct);
         Actions = c.AvailableActions(staff.Roles, staff.User.Id);
         Colleagues = Actions.Contains(CaseActionNames.HandOver) ? await HandOverCandidates.ForAsync(db, c, staff.User.Id, ct) : [];
