@@ -9,7 +9,9 @@ using OneWindow.Domain;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Cases;
 using OneWindow.Domain.Catalog;
+using OneWindow.Domain.Records;
 using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
 using OneWindow.Web.Modules.Calendar;
 
 namespace OneWindow.Bench;
@@ -29,7 +31,7 @@ public static class CaseLoadGenerator
 {
     private const int Chunk = 20_000;
     private static readonly string[] EventColumns =
-        ["CaseId", "Sequence", "At", "ActorId", "ActorName", "ActorRole", "Action", "FromStatus", "ToStatus", "Node", "Opinion", "Data", "PreviousHash", "Hash"];
+        ["CaseId", "Sequence", "At", "ActorId", "ActorName", "ActorRole", "Action", "FromStatus", "ToStatus", "Node", "Opinion", "Data", "PreviousHash", "Hash", "KeyId"];
 
     /// <summary>The templates of a kept load: the cases numbered GT-…, their state read back from their status.</summary>
     public static async Task<List<LoadTemplate>> KeptTemplatesAsync(IServiceProvider services)
@@ -144,6 +146,8 @@ public static class CaseLoadGenerator
     {
         string[] dateColumns;
         Dictionary<Guid, List<CaseEvent>> events;
+        Dictionary<Guid, string> numbers;
+        var keys = services.GetRequiredService<RecordKeyStore>().Ring;
         using (var scope = services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
@@ -152,6 +156,7 @@ public static class CaseLoadGenerator
             var ids = templates.Select(t => t.Id).ToList();
             events = (await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync())
                 .GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Sequence).ToList());
+            numbers = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number);
         }
         var shares = new (string State, double Share, int Days)[] { ("concluded", 0.90, 1826), ("rejected", 0.03, 1826), ("received", 0.03, 20), ("accepted", 0.04, 20) };
         await using var raw = database.OpenRawConnection();
@@ -179,7 +184,7 @@ public static class CaseLoadGenerator
                     var copyEvents = new List<CaseEvent>((to - from + 1) * events[template.Id].Count);
                     for (var n = from; n <= to; n++)
                     {
-                        var copy = MakeCopy(done + n, Age(done + n, seed, days), NextGuid(random), events[template.Id]);
+                        var copy = MakeCopy(done + n, Age(done + n, seed, days), NextGuid(random), events[template.Id], numbers[template.Id], keys);
                         copies.Add(copy.Copy);
                         copyEvents.AddRange(copy.Events);
                     }
@@ -199,7 +204,7 @@ public static class CaseLoadGenerator
         await BenchSql.ExecAsync(raw, "DROP TABLE bench_copies");
         Console.WriteLine();
         Console.WriteLine($"  with {eventCount:N0} events on their chains");
-        await VerifySampleAsync(services, load);
+        await VerifySampleAsync(services, load, keys);
         // What autovacuum gives a live PostgreSQL database: statistics, and the visibility map without which an
         // index-only scan still reads the table (the dashboard's counts and their raw ceiling alike).
         await BenchSql.ExecAsync(raw, postgres ? "VACUUM ANALYZE" : "ANALYZE");
@@ -210,18 +215,20 @@ public static class CaseLoadGenerator
     /// <summary>A copy's age in days and minutes from the seed and its number, computed alike here and in SQL (<see cref="CopyCasesSql"/>).</summary>
     private static TimeSpan Age(long n, int seed, int days) => TimeSpan.FromDays((n * 7919 + seed) % days) + TimeSpan.FromMinutes(n * 104729 % 600);
 
-    private static (Copy Copy, List<CaseEvent> Events) MakeCopy(long n, TimeSpan age, Guid id, List<CaseEvent> template)
+    /// <summary>
+    /// A copy of a template's record for case number G{n}: its events moved back by the copy's age, the template's
+    /// number in their details replaced by the copy's, sealed anew under the record key as the app would seal them.
+    /// </summary>
+    private static (Copy Copy, List<CaseEvent> Events) MakeCopy(long n, TimeSpan age, Guid id, List<CaseEvent> template, string templateNumber, RecordKeyRing keys)
     {
-        var chain = new List<CaseEvent>(template.Count);
-        var previous = CaseEvent.GenesisHash;
-        foreach (var e in template)
-        {
-            var moved = CaseEvent.Create(id, e.Sequence, e.At - age, new Actor(e.ActorId, e.ActorName, e.ActorRole), e.Action, e.FromStatus, e.ToStatus, e.Node, e.Opinion, e.Data, previous);
-            chain.Add(moved);
-            previous = moved.Hash;
-        }
-        return (new Copy(n, id, previous), chain);
+        var from = $"\"number\":\"{templateNumber}\"";
+        var to = $"\"number\":\"{CopyNumber(n)}\"";
+        var chain = template.Select(e => e.CopyFor(id, age, e.Data?.Replace(from, to, StringComparison.Ordinal))).ToList();
+        var head = EventChain.Seal(chain, EventChain.GenesisHash, keys);
+        return (new Copy(n, id, head), chain);
     }
+
+    private static string CopyNumber(long n) => $"G{n:D9}";
 
     private static Guid NextGuid(Random random)
     {
@@ -289,6 +296,7 @@ public static class CaseLoadGenerator
                 await WriteNullableAsync(import, e.Data);
                 await import.WriteAsync(e.PreviousHash, NpgsqlDbType.Text);
                 await import.WriteAsync(e.Hash, NpgsqlDbType.Text);
+                await import.WriteAsync(e.KeyId!, NpgsqlDbType.Text);
             }
             await import.CompleteAsync();
         }
@@ -337,7 +345,7 @@ public static class CaseLoadGenerator
             foreach (var e in events)
             {
                 Bind(cmd, Text(e.CaseId), e.Sequence, e.At, e.ActorId, e.ActorName, e.ActorRole, e.Action, e.FromStatus is { } from ? (int)from : null,
-                    (int)e.ToStatus, e.Node, e.Opinion, e.Data, e.PreviousHash, e.Hash);
+                    (int)e.ToStatus, e.Node, e.Opinion, e.Data, e.PreviousHash, e.Hash, e.KeyId);
                 await cmd.ExecuteNonQueryAsync();
             }
         }
@@ -368,19 +376,19 @@ public static class CaseLoadGenerator
     }
 
     /// <summary>Reads copies back through the app's model and verifies their chains: a copy that did not verify would fail the case page.</summary>
-    private static async Task VerifySampleAsync(IServiceProvider services, int load)
+    private static async Task VerifySampleAsync(IServiceProvider services, int load, RecordKeyRing keys)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
         foreach (var n in new[] { 1, load / 2, load })
         {
-            var number = $"G{n:D9}";
+            var number = CopyNumber(n);
             var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Number == number);
             var chain = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).ToListAsync();
-            var verified = ChainVerification.Verify(chain);
-            if (!verified.IsIntact || chain.Count != c.EventCount || chain.MaxBy(e => e.Sequence)!.Hash != c.LastEventHash)
+            var verified = CaseRecordCheck.Verify(c, chain, keys);
+            if (!verified.IsIntact)
             {
-                throw new InvalidOperationException($"The generated case {number} does not verify: {verified.Problem ?? "its last hash or count differs"}.");
+                throw new InvalidOperationException($"The generated case {number} does not verify: {verified.Problem}.");
             }
         }
     }

@@ -33,22 +33,24 @@ internal static class Commands
                 }
                 return true;
             case "verify-chains":
-                // Checks every case's event chain, a case at a time in key order; exits non-zero on any break.
+                // Checks every case against its record (the sealed chain, the row's count and last seal, the facts the
+                // events establish), a case at a time in key order; exits non-zero on any break.
+                var keys = scope.ServiceProvider.GetRequiredService<Infrastructure.RecordKeyStore>().Ring;
                 var broken = 0;
                 var checkedCases = 0;
                 Guid? after = null;
                 while (true)
                 {
-                    var ids = await db.Cases.AsNoTracking().Where(c => after == null || c.Id.CompareTo(after.Value) > 0)
-                        .OrderBy(c => c.Id).Select(c => new { c.Id, c.Number }).Take(500).ToListAsync();
-                    if (ids.Count == 0)
+                    var cases = await db.Cases.AsNoTracking().Where(c => after == null || c.Id.CompareTo(after.Value) > 0)
+                        .OrderBy(c => c.Id).Take(500).ToListAsync();
+                    if (cases.Count == 0)
                     {
                         break;
                     }
-                    foreach (var c in ids)
+                    foreach (var c in cases)
                     {
                         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).ToListAsync();
-                        var result = Domain.Cases.ChainVerification.Verify(events);
+                        var result = Domain.Cases.CaseRecordCheck.Verify(c, events, keys);
                         checkedCases++;
                         if (!result.IsIntact)
                         {
@@ -56,10 +58,17 @@ internal static class Commands
                             Console.WriteLine($"BROKEN {c.Number}: {result.Problem}");
                         }
                     }
-                    after = ids[^1].Id;
+                    after = cases[^1].Id;
                 }
-                Console.WriteLine($"{checkedCases} cases checked, {broken} broken chains.");
+                Console.WriteLine($"{checkedCases} cases checked, {broken} broken records.");
                 Environment.ExitCode = broken == 0 ? 0 : 1;
+                return true;
+            case "new-record-key":
+                // Rotation: a new key in the key folder becomes the one that seals new events; the old keys stay to
+                // verify what they sealed. Copy the new key file to every instance before restarting them (docs/deploy.md).
+                var store = scope.ServiceProvider.GetRequiredService<Infrastructure.RecordKeyStore>();
+                var id = store.Generate(TimeProvider.System);
+                Console.WriteLine($"Made the record key {id} in {store.Folder}; it seals new events after the next start. Copy it to every instance and keep a copy apart from the database's backups.");
                 return true;
             case "backup" when positional.Length == 2:
                 await scope.ServiceProvider.GetRequiredService<DatabaseBackup>().BackupAsync(positional[1], CancellationToken.None);

@@ -134,6 +134,7 @@ public static class OneWindowApp
     {
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<RecordKeyCheck>().RunAsync(CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<ReferenceSeed>().RunAsync(app.Configuration.GetValue("Seed:DemoCounty", true));
     }
 

@@ -37,6 +37,8 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ConnectionStrings__OneWindow"] = $"Data Source={_databaseFile}";
         start.Environment["Database__Provider"] = "Sqlite";
+        // A fresh install: the app makes its first record key in this folder, as on a new machine.
+        start.Environment["RecordKeys__Path"] = _databaseFile + "-record-keys";
         // Live pages refresh every second here, so that a journey sees a change without waiting.
         start.Environment["Supervision__LiveSeconds"] = "1";
         // The journeys sign in many times a minute from one address.
@@ -131,6 +133,10 @@ public sealed class AppServer : IAsyncLifetime
             {
                 File.Delete(f);
             }
+        }
+        if (_databaseFile is not null && Directory.Exists(_databaseFile + "-record-keys"))
+        {
+            Directory.Delete(_databaseFile + "-record-keys", recursive: true);
         }
     }
 

@@ -46,6 +46,13 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string IdentityN
 
     public string MaskedPhone => MaskPhone(Phone);
 
+    /// <summary>
+    /// A short digest of who applied, kept in the case's sealed record so that the applicant on the case cannot be
+    /// changed unnoticed. It reveals nothing the case row does not already hold beside it.
+    /// </summary>
+    public string Digest => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+        Records.EventChain.Fields(Kind.ToString(), Name, IdentityNumber, Phone))))[..16];
+
     /// <summary>A phone as lists and logs show it: only the last four digits.</summary>
     public static string MaskPhone(string phone) => phone.Length <= 4 ? "****" : new string('*', phone.Length - 4) + phone[^4..];
 }

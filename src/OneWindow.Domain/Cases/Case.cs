@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Catalog;
+using OneWindow.Domain.Records;
 
 namespace OneWindow.Domain.Cases;
 
@@ -107,10 +108,32 @@ public sealed partial class Case
 
     /// <summary>Optimistic concurrency token: two people acting on one case at once cannot both succeed.</summary>
     public int Revision { get; private set; }
+    /// <summary>The seal of the case's last sealed event (its record's head).</summary>
     public string LastEventHash { get; private set; } = CaseEvent.GenesisHash;
     public int EventCount { get; private set; }
     /// <summary>The events appended since the case was loaded (persisted with the case in one transaction).</summary>
     public IReadOnlyList<CaseEvent> NewEvents => _events;
+
+    /// <summary>Whether events were appended that are not sealed yet.</summary>
+    public bool HasUnsealedEvents => _events.Count > 0 && !_events[^1].IsSealed;
+
+    /// <summary>Seals the events appended since the last seal, in order, under the ring's current key (done as they are saved).</summary>
+    public void SealNewEvents(RecordKeyRing keys) => LastEventHash = EventChain.Seal(_events.Where(e => !e.IsSealed), LastEventHash, keys);
+
+    /// <summary>
+    /// Seals a case's record written before record keys existed, after its unkeyed chain was checked whole: the
+    /// upgrade's one step (<paramref name="events"/> are the case's loaded events, in order).
+    /// </summary>
+    public void ResealLegacyRecord(IReadOnlyList<CaseEvent> events, RecordKeyRing keys)
+    {
+        var head = EventChain.GenesisHash;
+        foreach (var e in events)
+        {
+            e.ResealLegacy(head, keys);
+            head = e.Hash;
+        }
+        LastEventHash = head;
+    }
 
     public bool IsOpen => Status is not (CaseStatus.Concluded or CaseStatus.RejectedAtIntake or CaseStatus.Withdrawn or CaseStatus.Terminated);
 
@@ -127,7 +150,7 @@ public sealed partial class Case
         var c = NewCase(number, template, applicant, channel, receivingVenueId, regionCode, now);
         c.ReceivingWindowId = windowId;
         c.MarkReceived(now, calendar);
-        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials, channel });
+        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials, channel, number, applicant = applicant.Digest });
         return c;
     }
 
@@ -166,6 +189,7 @@ public sealed partial class Case
     /// <summary>受理: the legal clock starts (from the receipt when the notice period has passed without a notice).</summary>
     public void Accept(Actor clerk, DateTime now, WorkingDayCalendar calendar, string? opinion = null)
     {
+        Authorize(CaseActionNames.Accept, clerk);
         Require(CaseStatus.Received, "case.not-received", "只有已收件的申请才能受理。");
         var deemed = now >= IntakeDueAt;
         AcceptedAt = now;
@@ -196,6 +220,7 @@ public sealed partial class Case
     /// <summary>一次性告知: everything missing, at once. A second notice needs a recorded reason (a supervision event).</summary>
     public void RequestCorrection(IReadOnlyList<string> missing, string? secondNoticeReason, Actor clerk, DateTime now)
     {
+        Authorize(CaseActionNames.Correction, clerk);
         Require(CaseStatus.Received, "case.not-received", "只有已收件、尚未受理的申请才能告知补正。");
         var items = CaseInput.Names(missing, "missing");
         CaseInput.CheckLength(secondNoticeReason, "reason", CaseInput.LongText);
@@ -222,6 +247,7 @@ public sealed partial class Case
     /// <summary>补齐材料: the application is received again, complete, and a new notice period runs.</summary>
     public void Supplement(IReadOnlyList<string> provided, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
+        Authorize(CaseActionNames.Supplement, actor);
         Require(CaseStatus.AwaitingCorrection, "case.not-awaiting-correction", "该申请不在待补正状态。");
         var items = CaseInput.Names(provided, "provided");
         var from = Status;
@@ -232,6 +258,7 @@ public sealed partial class Case
     /// <summary>不予受理: with the legal reason and the agency the applicant should go to.</summary>
     public void RejectAtIntake(string reason, string? referTo, Actor clerk, DateTime now)
     {
+        Authorize(CaseActionNames.Reject, clerk);
         if (Status is not (CaseStatus.Received or CaseStatus.AwaitingCorrection))
         {
             throw new DomainRuleException("case.not-received", "只有尚未受理的申请才能不予受理。");
@@ -277,10 +304,9 @@ public sealed partial class Case
         CaseInput.CheckLength(opinion, "opinion", CaseInput.LongText);
         var json = data is null ? null : JsonSerializer.Serialize(data, EventJson);
         CaseInput.CheckLength(json, "data", CaseInput.MaxEventData);
-        var e = CaseEvent.Create(Id, EventCount + 1, now, actor, action, from, to, node, opinion, json, LastEventHash);
+        var e = CaseEvent.Create(Id, EventCount + 1, now, actor, action, from, to, node, opinion, json);
         _events.Add(e);
         EventCount = e.Sequence;
-        LastEventHash = e.Hash;
         Revision++;
         // Drafts and returned submissions are in the applicant's hands: not in any staff inbox.
         Open = IsOpen && Status is not (CaseStatus.Draft or CaseStatus.ReturnedForCorrection);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using OneWindow.Domain.Records;
 
 namespace OneWindow.Domain.Cases;
 
@@ -11,10 +12,11 @@ public sealed record Actor(string Id, string Name, string Role)
 }
 
 /// <summary>
-/// One thing that happened to a case. Events are appended, never changed; each carries the hash of the one
-/// before, so that rewriting any of them breaks the chain (domain.md §4).
+/// One thing that happened to a case. Events are appended, never changed; each is sealed with the seal of the one
+/// before under a record key held outside the database (<see cref="EventChain"/>), so that rewriting, removing or
+/// reordering any of them breaks the chain.
 /// </summary>
-public sealed class CaseEvent
+public sealed class CaseEvent : IChainedEvent
 {
     private CaseEvent() { }
 
@@ -34,20 +36,24 @@ public sealed class CaseEvent
     public string? Data { get; private set; }
     public string PreviousHash { get; private set; } = "";
     public string Hash { get; private set; } = "";
+    public string? KeyId { get; private set; }
 
-    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+    /// <summary>Whether the event has been sealed (it is, from the moment it is saved).</summary>
+    public bool IsSealed => Hash.Length > 0;
+
+    public const string GenesisHash = EventChain.GenesisHash;
 
     internal static CaseEvent Create(Guid caseId, int sequence, DateTime at, Actor actor, string action, CaseStatus? from, CaseStatus to,
-        string? node, string? opinion, string? data, string previousHash)
-    {
-        var e = new CaseEvent
+        string? node, string? opinion, string? data) =>
+        new()
         {
             CaseId = caseId, Sequence = sequence, At = ToStoredPrecision(at), ActorId = actor.Id, ActorName = actor.Name, ActorRole = actor.Role,
-            Action = action, FromStatus = from, ToStatus = to, Node = node, Opinion = opinion, Data = data, PreviousHash = previousHash,
+            Action = action, FromStatus = from, ToStatus = to, Node = node, Opinion = opinion, Data = data,
         };
-        e.Hash = e.ComputeHash();
-        return e;
-    }
+
+    /// <summary>A copy of the event for another case, moved in time (the benchmark's generated records); unsealed.</summary>
+    public CaseEvent CopyFor(Guid caseId, TimeSpan earlier, string? data) =>
+        Create(caseId, Sequence, At - earlier, new Actor(ActorId, ActorName, ActorRole), Action, FromStatus, ToStatus, Node, Opinion, data);
 
     /// <summary>
     /// The instant as the databases keep it: PostgreSQL stores whole microseconds, .NET counts 100 ns ticks. The
@@ -56,53 +62,37 @@ public sealed class CaseEvent
     /// </summary>
     public static DateTime ToStoredPrecision(DateTime at) => new(at.Ticks - at.Ticks % 10, at.Kind);
 
-    /// <summary>SHA-256 over the previous hash and every field, in a fixed order with explicit lengths.</summary>
-    public string ComputeHash()
-    {
-        var text = new StringBuilder();
-        void Field(string? value) => text.Append(value?.Length.ToString(CultureInfo.InvariantCulture) ?? "-").Append(':').Append(value).Append('|');
-        Field(PreviousHash);
-        Field(CaseId.ToString("D"));
-        Field(Sequence.ToString(CultureInfo.InvariantCulture));
-        Field(At.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture));
-        Field(ActorId);
-        Field(ActorName);
-        Field(ActorRole);
-        Field(Action);
-        Field(FromStatus?.ToString());
-        Field(ToStatus.ToString());
-        Field(Node);
-        Field(Opinion);
-        Field(Data);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-}
+    public string SealedText(string previousHash, string keyId) => EventChain.Fields(keyId) + ContentText(previousHash);
 
-/// <summary>The result of checking a case's event chain.</summary>
-public sealed record ChainVerification(bool IsIntact, int EventsChecked, int? FirstBrokenSequence, string? Problem)
-{
-    /// <summary>Checks that the events, in sequence order, are numbered 1..n, each links to the one before, and each hash matches its content.</summary>
-    public static ChainVerification Verify(IEnumerable<CaseEvent> events)
+    public void SealWith(string previousHash, string keyId, string hash)
     {
-        var previous = CaseEvent.GenesisHash;
-        var expected = 1;
-        foreach (var e in events.OrderBy(e => e.Sequence))
+        if (IsSealed)
         {
-            if (e.Sequence != expected)
-            {
-                return new ChainVerification(false, expected - 1, e.Sequence, $"第 {expected} 条记录缺失");
-            }
-            if (e.PreviousHash != previous)
-            {
-                return new ChainVerification(false, expected - 1, e.Sequence, $"第 {e.Sequence} 条记录与前一条不衔接");
-            }
-            if (e.ComputeHash() != e.Hash)
-            {
-                return new ChainVerification(false, expected - 1, e.Sequence, $"第 {e.Sequence} 条记录的内容已被改动");
-            }
-            previous = e.Hash;
-            expected++;
+            throw new InvalidOperationException($"Event {Sequence} of case {CaseId} is sealed already.");
         }
-        return new ChainVerification(true, expected - 1, null, null);
+        PreviousHash = previousHash;
+        KeyId = keyId;
+        Hash = hash;
     }
+
+    /// <summary>
+    /// The unkeyed SHA-256 chain of the records written before record keys existed (ADR 0007): checked once when
+    /// they are sealed with a key on upgrade, and never accepted as a seal.
+    /// </summary>
+    public string LegacyHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ContentText(PreviousHash))));
+
+    /// <summary>Re-seals an event written before record keys existed, once its unkeyed chain has been checked whole.</summary>
+    public void ResealLegacy(string previousHash, RecordKeyRing keys)
+    {
+        if (KeyId is not null)
+        {
+            throw new InvalidOperationException($"Event {Sequence} of case {CaseId} is sealed with a key already.");
+        }
+        Hash = "";
+        SealWith(previousHash, keys.CurrentKeyId, keys.Seal(keys.CurrentKeyId, SealedText(previousHash, keys.CurrentKeyId)));
+    }
+
+    private string ContentText(string previousHash) => EventChain.Fields(
+        previousHash, CaseId.ToString("D"), Sequence.ToString(CultureInfo.InvariantCulture), At.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
+        ActorId, ActorName, ActorRole, Action, FromStatus?.ToString(), ToStatus.ToString(), Node, Opinion, Data);
 }

@@ -25,7 +25,7 @@ public sealed partial class Case
         c.Number = DraftNumberPrefix + c.Id.ToString("N");
         c.ApplicantUserId = applicantActor.Id;
         c.Status = CaseStatus.Draft;
-        c.Append(applicantActor, now, "drafted", null, CaseStatus.Draft, null, null, new { item = template.Code });
+        c.Append(applicantActor, now, "drafted", null, CaseStatus.Draft, null, null, new { item = template.Code, applicant = applicant.Digest });
         return c;
     }
 
@@ -42,7 +42,7 @@ public sealed partial class Case
         ApplicantName = applicant.Name;
         ApplicantIdNumber = applicant.IdentityNumber;
         ApplicantPhone = applicant.Phone;
-        Append(actor, now, "draft-saved", Status, Status, null, null, new { materials });
+        Append(actor, now, "draft-saved", Status, Status, null, null, new { materials, applicant = applicant.Digest });
     }
 
     /// <summary>提交: the application goes to the center, which must pre-review it within <see cref="PreReviewWorkingDays"/>.</summary>
@@ -61,12 +61,13 @@ public sealed partial class Case
         PreReviewNote = null;
         Status = CaseStatus.Submitted;
         NextDeadlineAt = PreReviewDueAt;
-        Append(actor, now, "submitted", from, Status, null, null, new { materials });
+        Append(actor, now, "submitted", from, Status, null, null, new { materials, number = Number });
     }
 
     /// <summary>预审通过: the submission is complete in form and counts as received now; the notice period starts.</summary>
     public void PassPreReview(Actor clerk, DateTime now, WorkingDayCalendar calendar, string? opinion = null)
     {
+        Authorize(CaseActionNames.PreReviewPass, clerk);
         Require(CaseStatus.Submitted, "case.not-submitted", "只有已提交、待预审的网上申请才能预审。");
         MissingMaterials = [];
         MarkReceived(now, calendar);
@@ -76,6 +77,7 @@ public sealed partial class Case
     /// <summary>预审退回: the submission goes back to the applicant with every problem listed at once.</summary>
     public void ReturnAtPreReview(IReadOnlyList<string> problems, Actor clerk, DateTime now)
     {
+        Authorize(CaseActionNames.PreReviewReturn, clerk);
         Require(CaseStatus.Submitted, "case.not-submitted", "只有已提交、待预审的网上申请才能退回。");
         var items = CaseInput.Names(problems, "missing");
         if (items.Count == 0)

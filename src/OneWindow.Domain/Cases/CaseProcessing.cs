@@ -16,8 +16,8 @@ public sealed partial class Case
             {
                 return 1; // 并联审批: decided from the parts
             }
-            var approver = LastIndex(n => n.ActingRole == "Approver");
-            var reviewer = LastIndex(n => n.ActingRole == "Reviewer");
+            var approver = LastIndex(n => n.ActingRole == StaffRoles.Approver);
+            var reviewer = LastIndex(n => n.ActingRole == StaffRoles.Reviewer);
             return Math.Max(1, approver >= 0 ? approver : reviewer >= 0 ? reviewer : Nodes.Count - 1);
         }
     }
@@ -28,13 +28,13 @@ public sealed partial class Case
     public void CompleteCurrentNode(Actor actor, string opinion, DateTime now, WorkingDayCalendar calendar)
     {
         RequireNotJoint();
+        Authorize(CaseActionNames.CompleteNode, actor);
         Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能提交环节意见。");
         RequireText(opinion, "case.opinion-required", "请填写办理意见。", "opinion");
         if (CurrentNodeIndex >= DecisionNodeIndex)
         {
             throw new DomainRuleException("case.decision-node", "当前环节是审批决定环节，请作出准予或不予的决定。");
         }
-        RequireRole(actor, Nodes[CurrentNodeIndex]);
         var node = Nodes[CurrentNodeIndex].Name;
         CompleteNode(CurrentNodeIndex, actor, now, opinion);
         StartNode(CurrentNodeIndex + 1, now, calendar);
@@ -45,6 +45,7 @@ public sealed partial class Case
     /// <summary>认领: a person takes the case at its current node into their own hands.</summary>
     public void Claim(Actor actor, DateTime now)
     {
+        Authorize(CaseActionNames.Claim, actor);
         if (!IsOpen || Status is CaseStatus.AwaitingCorrection)
         {
             throw new DomainRuleException("case.not-claimable", "该案件当前不需要认领。");
@@ -59,9 +60,17 @@ public sealed partial class Case
         Append(actor, now, "claimed", Status, Status, CurrentNode?.Name, null, new { previous });
     }
 
-    /// <summary>转交: the person who has the case (or anyone, while nobody has it) hands it to a colleague, with a reason.</summary>
-    public void HandOver(string toId, string toName, string reason, Actor actor, DateTime now)
+    /// <summary>
+    /// 转交: the person who has the case (or anyone at its node, while nobody has it) hands it to a colleague who may
+    /// act at the case's current node (<paramref name="toRoles"/>: the colleague's roles), with a reason.
+    /// </summary>
+    public void HandOver(string toId, string toName, IReadOnlyCollection<string> toRoles, string reason, Actor actor, DateTime now)
     {
+        Authorize(CaseActionNames.HandOver, actor);
+        if (RoleToActIn(CaseActionNames.Claim, toRoles) is null)
+        {
+            throw new DomainRuleException("case.hand-over-target", $"只能转交给可以办理“{CurrentNode?.Name}”环节的人员。", "toUser");
+        }
         if (!IsOpen)
         {
             throw new DomainRuleException("case.not-open", "该案件已结束。");
@@ -84,6 +93,7 @@ public sealed partial class Case
     public void ReturnToPreviousNode(Actor actor, string reason, DateTime now, WorkingDayCalendar calendar)
     {
         RequireNotJoint();
+        Authorize(CaseActionNames.ReturnNode, actor);
         Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能退回。");
         RequireText(reason, "case.reason-required", "退回须写明理由。", "reason");
         if (CurrentNodeIndex <= 1)
@@ -102,6 +112,7 @@ public sealed partial class Case
     /// <summary>特别程序: the clock stops; the applicant is told in writing how long it is expected to take (§45).</summary>
     public void Suspend(string procedure, int expectedWorkingDays, string reason, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
+        Authorize(CaseActionNames.Suspend, actor);
         RequireText(procedure, "case.procedure-required", "请写明特别程序的名称（听证、检验、鉴定…）。", "procedure", CaseInput.ShortText);
         Pause(PauseKind.SpecialProcedure, procedure, expectedWorkingDays, reason, actor, now, calendar, "suspended");
     }
@@ -112,6 +123,7 @@ public sealed partial class Case
     /// </summary>
     public void PauseForCorrection(IReadOnlyList<string> missing, int expectedWorkingDays, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
+        Authorize(CaseActionNames.PauseForCorrection, actor);
         var items = CaseInput.Names(missing, "missing");
         if (items.Count == 0)
         {
@@ -143,6 +155,7 @@ public sealed partial class Case
     /// <summary>The special procedure ended: the clock runs again and every due date is recomputed.</summary>
     public void Resume(string result, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
+        Authorize(CaseActionNames.Resume, actor);
         Require(CaseStatus.Suspended, "case.not-suspended", "该案件不在特别程序中。");
         var pauses = Pauses.ToList();
         var open = pauses.FindLastIndex(p => p.EndAt is null);
@@ -157,6 +170,8 @@ public sealed partial class Case
     /// <summary>延期: once, approved by the agency head, with reasons; the statutory limit grows by the extension.</summary>
     public void Extend(int workingDays, string reason, Actor approver, DateTime now, WorkingDayCalendar calendar)
     {
+        // 延期须经本行政机关负责人批准 (§42): the approver (首席代表) acts for the agency's head.
+        Authorize(CaseActionNames.Extend, approver);
         if (Status is not (CaseStatus.Accepted or CaseStatus.Suspended))
         {
             throw new DomainRuleException("case.not-in-process", "只有办理中、尚未决定的案件才能延期。");
@@ -164,10 +179,6 @@ public sealed partial class Case
         if (ExtensionDays > 0)
         {
             throw new DomainRuleException("case.already-extended", "依法只能延期一次。");
-        }
-        if (approver.Role != "Approver")
-        {
-            throw new DomainRuleException("case.extension-needs-approver", "延期须经审批人（首席代表）批准。");
         }
         RequireText(reason, "case.reason-required", "延期须写明理由。", "reason");
         if (workingDays is < 1 or > 30)
@@ -193,7 +204,7 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.not-at-decision", $"请先完成“{CurrentNode?.Name}”环节。");
         }
-        RequireRole(actor, Nodes[CurrentNodeIndex]);
+        Authorize(CaseActionNames.Decide, actor);
         if (outcome == DecisionOutcome.Deny)
         {
             RequireText(reason, "case.deny-reason-required", "不予许可须说明理由，并告知申请人依法申请行政复议或者提起行政诉讼的权利。", "reason");
@@ -227,6 +238,7 @@ public sealed partial class Case
     /// </summary>
     public void RecordPayment(decimal amount, string receiptNumber, bool online, string? differenceReason, Actor actor, DateTime now)
     {
+        Authorize(CaseActionNames.Pay, actor);
         RequireNotPart("缴费");
         if (Fees.Count == 0)
         {
@@ -240,9 +252,11 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.already-paid", "该案件已缴费。");
         }
-        if (amount < 0 || amount > 100_000_000)
+        // Money is kept in fen (two decimals): a third decimal would be rounded away by the database and the case
+        // would no longer agree with its record.
+        if (amount < 0 || amount > 100_000_000 || decimal.Round(amount, 2) != amount)
         {
-            throw new DomainRuleException("case.amount-invalid", "金额不正确。", "amount");
+            throw new DomainRuleException("case.amount-invalid", "金额不正确（最多两位小数）。", "amount");
         }
         RequireText(receiptNumber, "case.receipt-required", "请填写票据号码。", "receiptNumber", CaseInput.ShortText);
         var variable = Fees.Any(f => f.StandardAmount is null);
@@ -261,6 +275,7 @@ public sealed partial class Case
     /// <summary>出证: the licence or the written decision, with its number (§44: within 10 working days of the decision).</summary>
     public void IssueResult(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
+        Authorize(CaseActionNames.Issue, actor);
         RequireNotPart("出证");
         IssueResultCore(resultNumber, actor, now, calendar);
     }
@@ -283,6 +298,7 @@ public sealed partial class Case
     /// <summary>送达 and 办结: window pickup, mail with its tracking number, or electronic delivery.</summary>
     public void Deliver(DeliveryMethod method, string? reference, Actor actor, DateTime now)
     {
+        Authorize(CaseActionNames.Deliver, actor);
         RequireNotPart("送达");
         DeliverCore(method, reference, actor, now);
     }
@@ -312,6 +328,7 @@ public sealed partial class Case
     /// <summary>即办件: accepted, granted, issued and handed over in one sitting, each step recorded.</summary>
     public void ConcludeInstantly(string resultNumber, Actor clerk, DateTime now, WorkingDayCalendar calendar)
     {
+        Authorize(CaseActionNames.ConcludeInstantly, clerk);
         if (!IsInstant)
         {
             throw new DomainRuleException("case.not-instant", "只有即办件可以当场办结。");
@@ -333,10 +350,25 @@ public sealed partial class Case
     }
 
     /// <summary>撤回: the applicant withdraws an open application.</summary>
-    public void Withdraw(string reason, Actor actor, DateTime now) => Close(CaseStatus.Withdrawn, "withdrawn", reason, actor, now);
+    public void Withdraw(string reason, Actor actor, DateTime now)
+    {
+        Authorize(CaseActionNames.Withdraw, actor);
+        Close(CaseStatus.Withdrawn, "withdrawn", reason, actor, now);
+    }
 
-    /// <summary>终止: ended for a legal reason (the applicant died, the enterprise was dissolved…).</summary>
-    public void Terminate(string legalReason, Actor actor, DateTime now) => Close(CaseStatus.Terminated, "terminated", legalReason, actor, now);
+    /// <summary>
+    /// 终止: an accepted case ended for a legal reason (the applicant died, the enterprise was dissolved…). Before
+    /// acceptance an application is refused (不予受理) or withdrawn instead.
+    /// </summary>
+    public void Terminate(string legalReason, Actor actor, DateTime now)
+    {
+        Authorize(CaseActionNames.Terminate, actor);
+        if (Status is CaseStatus.Submitted or CaseStatus.Received or CaseStatus.AwaitingCorrection)
+        {
+            throw new DomainRuleException("case.not-accepted", "尚未受理的申请不能终止，请作不予受理或由申请人撤回。");
+        }
+        Close(CaseStatus.Terminated, "terminated", legalReason, actor, now);
+    }
 
     private void Close(CaseStatus to, string action, string reason, Actor actor, DateTime now)
     {
@@ -443,15 +475,6 @@ public sealed partial class Case
         var nodes = Nodes.ToList();
         nodes[index] = nodes[index] with { StartedAt = nodes[index].StartedAt ?? ReceivedAt ?? now, CompletedAt = now, CompletedBy = actor.Name, Opinion = opinion };
         Nodes = nodes;
-    }
-
-    private static void RequireRole(Actor actor, CaseNode node)
-    {
-        // The node's role acts; an approver (首席代表) may also act for a reviewer.
-        if (actor.Role != node.ActingRole && !(actor.Role == "Approver" && node.ActingRole == "Reviewer"))
-        {
-            throw new DomainRuleException("case.wrong-role", $"“{node.Name}”环节应由{node.ActingRole}办理。");
-        }
     }
 
     private int LastIndex(Func<CaseNode, bool> predicate)

@@ -68,9 +68,9 @@ public sealed record CaseTemplate(
         return new CaseTemplate(combined.Id, combined.Code, combined.Name, combined.LeadDepartmentId, false,
             combined.PromisedLimitDays ?? statutory, statutory,
             [
-                new CaseNode { Name = "一窗受理", ActingRole = "WindowClerk" },
+                new CaseNode { Name = "一窗受理", ActingRole = StaffRoles.WindowClerk },
                 new CaseNode { Name = "并联审批", ActingRole = JointRole },
-                new CaseNode { Name = "统一出件", ActingRole = "WindowClerk" },
+                new CaseNode { Name = "统一出件", ActingRole = StaffRoles.WindowClerk },
             ],
             [.. ordered.SelectMany(m => m.Guide.Fees.Select(f => new CaseFee(f.Name, f.Amount, f.StandardText, f.Basis)))],
             [.. ordered.Select(m => m.Id)]);

@@ -7,7 +7,7 @@ public sealed record GuideProblem(string Field, string Code, string Message);
 public static class GuideValidation
 {
     /// <summary>The roles a process node can name: those that act on cases.</summary>
-    public static readonly IReadOnlyList<string> ActingRoles = ["WindowClerk", "Reviewer", "Approver"];
+    public static readonly IReadOnlyList<string> ActingRoles = StaffRoles.CaseRoles;
 
     private const int MaxText = 4000, MaxList = 200, MaxName = 200, MaxTag = 30, MaxKeywords = 20, MaxThemes = 10;
     private const decimal MaxNumber = 100_000_000m; // fees in yuan, days, copies: no real guide comes near

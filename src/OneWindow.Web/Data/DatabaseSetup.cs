@@ -42,6 +42,9 @@ public static class DatabaseSetup
         services.AddDbContextPool<OneWindowDbContext>((app, options) => Configure(options.UseApplicationServiceProvider(app), provider, connectionString));
         services.AddScoped<SchemaMigrator>();
         services.AddScoped<DatabaseBackup>();
+        // The keys that seal records live outside the database (ADR 0017); every context seals new events with them.
+        services.AddSingleton<Infrastructure.RecordKeyStore>();
+        services.AddScoped<Infrastructure.RecordKeyCheck>();
         return services;
     }
 

@@ -13,13 +13,17 @@ namespace OneWindow.Web.Data;
 
 /// <remarks>
 /// Pooled (<c>AddDbContextPool</c>): a request leases a context instead of building one, so it takes only its
-/// options; the SQLite write gate, a singleton, comes from the application's services those options carry.
+/// options; the SQLite write gate and the record keys, singletons, come from the application's services those
+/// options carry.
 /// </remarks>
 public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> options)
     : IdentityDbContext<UserAccount>(options)
 {
     private readonly SqliteWriteGate? writeGate = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
         ?.ApplicationServiceProvider?.GetService<SqliteWriteGate>();
+
+    private readonly Infrastructure.RecordKeyStore? recordKeys = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
+        ?.ApplicationServiceProvider?.GetService<Infrastructure.RecordKeyStore>();
 
     internal static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web)
     {
@@ -56,6 +60,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
     public DbSet<DailyCaseCount> DailyCaseCounts => Set<DailyCaseCount>();
+    public DbSet<RecordKeyId> RecordKeyIds => Set<RecordKeyId>();
 
     // Set while this context (one request's) holds the gate around a unit of several statements.
     private bool _holdsWriteGate;
@@ -90,8 +95,15 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         }
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        SealNewRecords();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        SealNewRecords();
         if (writeGate is null || !Database.IsSqlite() || _holdsWriteGate)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -99,6 +111,37 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         // SQLite has one writer; queueing here avoids its busy-retry tails (see architecture.md).
         using var _ = await writeGate.EnterAsync(cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Seals every case's new events under the current record key as they are saved, so no writer can forget it; an
+    /// unsealed event about to be written is refused (ADR 0017).
+    /// </summary>
+    private void SealNewRecords()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false; // SaveChanges detects the changes once, after the seals
+        try
+        {
+            foreach (var entry in ChangeTracker.Entries<Case>())
+            {
+                if (entry.Entity.HasUnsealedEvents)
+                {
+                    entry.Entity.SealNewEvents((recordKeys ?? throw new InvalidOperationException("No record keys in this context's services.")).Ring);
+                }
+            }
+            foreach (var entry in ChangeTracker.Entries<CaseEvent>())
+            {
+                if (entry.State == EntityState.Added && !entry.Entity.IsSealed)
+                {
+                    throw new InvalidOperationException($"Event {entry.Entity.Sequence} of case {entry.Entity.CaseId} is not sealed: append events through their case.");
+                }
+            }
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>
@@ -362,7 +405,11 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(e => e.Data).HasMaxLength(8000);
             b.Property(e => e.PreviousHash).HasMaxLength(64);
             b.Property(e => e.Hash).HasMaxLength(64);
+            b.Property(e => e.KeyId).HasMaxLength(40);
+            b.Ignore(e => e.IsSealed);
             b.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
+            // The events written before record keys existed, until the upgrade seals them (ADR 0017).
+            b.HasIndex(e => e.CaseId, "IX_CaseEvents_CaseId_Unsealed").HasFilter("\"KeyId\" IS NULL");
             b.HasIndex(e => e.At);
         });
         builder.Entity<Rating>(b =>
@@ -485,6 +532,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(c => new { c.DepartmentId, c.IssuedAt });
         });
         builder.Entity<DailyCaseCount>(b => b.HasKey(d => d.Day));
+        builder.Entity<RecordKeyId>(b => b.Property(k => k.Id).HasMaxLength(40));
         builder.Entity<StaffNotification>(b =>
         {
             b.Property(n => n.UserId).HasMaxLength(450);

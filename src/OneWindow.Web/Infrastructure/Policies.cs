@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using OneWindow.Domain;
 using OneWindow.Web.Data;
 
 namespace OneWindow.Web.Infrastructure;

@@ -8,7 +8,7 @@ namespace OneWindow.Web.Infrastructure;
 
 /// <summary>
 /// The one error style of the API (RFC 9457 problem details): a broken rule is 409 with its stable code, invalid
-/// input is 400 with field errors, a concurrent edit is 409 <c>concurrency.conflict</c>.
+/// input is 400 with field errors, an action the person's role may not take is 403, a concurrent edit is 409 <c>concurrency.conflict</c>.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -44,6 +44,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             Title = rule.Message,
             Type = "https://onewindow.example/problems/" + rule.Code,
             Extensions = { ["code"] = rule.Code },
+        },
+        ActionNotAllowedException notAllowed => new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = notAllowed.Message,
+            Extensions = { ["code"] = notAllowed.Code },
         },
         ForbiddenException forbidden => new ProblemDetails
         {

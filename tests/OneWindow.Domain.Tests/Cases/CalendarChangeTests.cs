@@ -43,7 +43,7 @@ public class CalendarChangeTests
         var clock = Assert.Single(data.RootElement.GetProperty("clocks").EnumerateArray());
         Assert.Equal("2027-02-24", clock.GetProperty("from").GetString());
         Assert.Equal("2027-02-25", clock.GetProperty("to").GetString());
-        Assert.True(ChainVerification.Verify(c.NewEvents).IsIntact);
+        Assert.True(SealAndVerify(c).IsIntact);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Cases;
 using OneWindow.Domain.Catalog;
+using OneWindow.Domain.Records;
 
 namespace OneWindow.Domain.Tests.Cases;
 
@@ -11,6 +12,16 @@ internal static class CaseFixtures
     public static readonly Actor Clerk = new("u-clerk", "窗口 李芳", "WindowClerk");
     public static readonly Actor Reviewer = new("u-rev", "审核 赵磊", "Reviewer");
     public static readonly Actor Approver = new("u-app", "首席代表 周军", "Approver");
+    /// <summary>The record key the tests seal with (any 32 bytes; a real key comes from a file outside the database).</summary>
+    public static readonly RecordKeyRing Keys = new(new Dictionary<string, byte[]> { ["test-key"] = [.. Enumerable.Range(1, 32).Select(i => (byte)i)] }, "test-key");
+
+    /// <summary>Seals the case's new events as saving it would, and checks the case against its record.</summary>
+    public static ChainVerification SealAndVerify(Case c)
+    {
+        c.SealNewEvents(Keys);
+        return CaseRecordCheck.Verify(c, c.NewEvents, Keys);
+    }
+
     public static readonly Applicant Person = Applicant.Create(ApplicantKind.Person, "张三", "11010519491231002X", "13800000000", new DateOnly(2026, 11, 22));
 
     public static DateTime Bj(int y, int m, int d, int h = 10, int min = 0) =>

@@ -12,7 +12,7 @@ public class CaseLifeTests
         c.Accept(Clerk, Bj(2025, 3, 3, 10), Days);
         Assert.Equal("审查", c.CurrentNode!.Name);
         Assert.Equal(Bj(2025, 3, 7, 0), c.CurrentNode.DueAt); // 3 working days
-        Assert.Equal("case.wrong-role", Assert.Throws<DomainRuleException>(() => c.CompleteCurrentNode(Clerk, "同意", Bj(2025, 3, 4), Days)).Code);
+        Assert.Equal("case.role-not-allowed", Assert.Throws<ActionNotAllowedException>(() => c.CompleteCurrentNode(Clerk, "同意", Bj(2025, 3, 4), Days)).Code);
         c.CompleteCurrentNode(Reviewer, "材料齐全，符合条件，建议准予", Bj(2025, 3, 4), Days);
         Assert.Equal("审批决定", c.CurrentNode!.Name);
         c.Decide(DecisionOutcome.Grant, null, Approver, Bj(2025, 3, 5), Days);
@@ -69,7 +69,7 @@ public class CaseLifeTests
         Assert.Equal(CaseStatus.Withdrawn, open.Status);
         var done = Received(Instant(), Bj(2025, 3, 3, 9));
         done.ConcludeInstantly("X-1", Clerk, Bj(2025, 3, 3, 9, 5), Days);
-        Assert.Equal("case.not-open", Assert.Throws<DomainRuleException>(() => done.Terminate("企业注销", Clerk, Bj(2025, 3, 4))).Code);
+        Assert.Equal("case.not-open", Assert.Throws<DomainRuleException>(() => done.Terminate("企业注销", Approver, Bj(2025, 3, 4))).Code);
     }
 
     [Fact]

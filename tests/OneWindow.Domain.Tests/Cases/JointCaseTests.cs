@@ -141,8 +141,8 @@ public class JointCaseTests
         Assert.All(j.Parts, p => Assert.Equal(CaseStatus.Concluded, p.Status));
         Assert.All(j.Parts, p => Assert.Equal("EMS1234567890", p.DeliveryReference));
         Assert.All(j.Case.Parts, p => Assert.Equal(CaseStatus.Concluded, p.Status));
-        Assert.True(ChainVerification.Verify(j.Case.NewEvents).IsIntact);
-        Assert.All(j.Parts, p => Assert.True(ChainVerification.Verify(p.NewEvents).IsIntact));
+        Assert.True(SealAndVerify(j.Case).IsIntact);
+        Assert.All(j.Parts, p => Assert.True(SealAndVerify(p).IsIntact));
     }
 
     [Fact]

@@ -102,6 +102,6 @@ public class OnlineApplicationTests
         Assert.Equal(CaseStatus.Accepted, c.Status);
         Assert.False(c.DeemedAccepted);
         Assert.Equal(Bj(2026, 11, 17, 10), c.ClockStartAt);
-        Assert.True(ChainVerification.Verify(c.NewEvents).IsIntact);
+        Assert.True(SealAndVerify(c).IsIntact);
     }
 }

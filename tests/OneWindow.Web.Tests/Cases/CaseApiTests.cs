@@ -72,7 +72,7 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
     {
         var clerk = await app.SignedIn("clerk.mz");
         var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", SocialGroup, Json.Options)).ReadAsync<CaseView>();
-        var response = await (await app.SignedIn("approver.mz")).PostAsJsonAsync($"/api/v1/cases/{c.Number}/decide", new { revision = c.Revision, outcome = "Grant" }, Json.Options);
+        var response = await (await app.SignedIn("approver.mz")).PostAsJsonAsync($"/api/v1/cases/{c.Number}/extend", new { revision = c.Revision, workingDays = 10, reason = "需现场核查" }, Json.Options);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("case.not-in-process", (await response.ReadJsonAsync()).GetProperty("code").GetString());
     }
@@ -200,8 +200,11 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
         Assert.Equal(HttpStatusCode.BadRequest, otherDepartment.StatusCode);
         c = await CaseApi.Act(reviewer, c, "hand-over", new { toUser = "approver.mz", reason = "本人公休，首席代表代为审查" });
         Assert.Equal("民政 首席代表 吴刚", c.AssigneeName);
-        var notYours = await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/hand-over", new { revision = c.Revision, toUser = "reviewer.mz", reason = "x" }, Json.Options);
+        var notYours = await reviewer.PostAsJsonAsync($"/api/v1/cases/{c.Number}/hand-over", new { revision = c.Revision, toUser = "approver.mz", reason = "x" }, Json.Options);
         Assert.Equal("case.not-yours", (await notYours.ReadJsonAsync()).GetProperty("code").GetString());
+        // The window clerk does not work at the review node at all.
+        var clerkHandOver = await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/hand-over", new { revision = c.Revision, toUser = "reviewer.mz", reason = "x" }, Json.Options);
+        Assert.Equal(HttpStatusCode.Forbidden, clerkHandOver.StatusCode);
 
         var mine = await (await app.SignedIn("approver.mz")).GetStringAsync("/workbench/cases?mine=true");
         Assert.Contains(c.Number, mine, StringComparison.Ordinal);

@@ -42,6 +42,6 @@ public class IntakeSweepTests(OneWindowFactory app) : IClassFixture<OneWindowFac
         var db = scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>();
         var calendars = scope.ServiceProvider.GetRequiredService<Modules.Calendar.RegionCalendars>();
         var c = db.Cases.Single(x => x.Number == number);
-        return await CaseView.BuildAsync(db, calendars, c, app.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        return await CaseView.BuildAsync(db, calendars, TestRecordKeys.Ring, c, app.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
     }
 }

@@ -25,20 +25,7 @@ public sealed class AppProcess : IDisposable
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var project = Path.Combine(RepoRoot(), "src", "OneWindow.Web");
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "OneWindow.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl, "--contentRoot", project])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = project,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Database__Provider"] = database.Provider;
-        start.Environment["ConnectionStrings__OneWindow"] = database.ConnectionString;
-        start.Environment["RateLimits__SignInPerMinute"] = "100000";
-        start.Environment["RateLimits__PublicPerMinute"] = "100000";
+        var start = StartInfo(database, ["--urls", baseUrl]);
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         var log = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
@@ -108,6 +95,37 @@ public sealed class AppProcess : IDisposable
             _process.WaitForExit();
         }
         _process.Dispose();
+    }
+
+    /// <summary>Runs one of the app's administrative commands on the database to its end: its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(TestDatabase database, params string[] command)
+    {
+        var start = StartInfo(database, command);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static ProcessStartInfo StartInfo(TestDatabase database, string[] arguments)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var project = Path.Combine(RepoRoot(), "src", "OneWindow.Web");
+        var dll = Path.Combine(project, "bin", configuration, "net10.0", "OneWindow.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments, "--contentRoot", project])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = project,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Database__Provider"] = database.Provider;
+        start.Environment["ConnectionStrings__OneWindow"] = database.ConnectionString;
+        start.Environment["RateLimits__SignInPerMinute"] = "100000";
+        start.Environment["RateLimits__PublicPerMinute"] = "100000";
+        TestRecordKeys.AddTo(start.Environment);
+        return start;
     }
 
     private static int FreePort()

@@ -57,6 +57,10 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         // Tests sign in many times a minute from one address; the rate limits have a test of their own.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicPerMinute", "100000");
+        foreach (var (key, value) in TestRecordKeys.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -76,6 +80,14 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<HttpClient>> _signedIn = new();
+
+    /// <summary>
+    /// One signed-in client per user for the life of this host, for tests that act as many people many times:
+    /// signing in hashes a password, a tenth of a second each time.
+    /// </summary>
+    public Task<HttpClient> SignedInOnce(string userName) => _signedIn.GetOrAdd(userName, name => SignedIn(name));
 
     /// <summary>A client signed in through the real sign-in form (anti-forgery token and all).</summary>
     public async Task<HttpClient> SignedIn(string userName, string password = Modules.Organization.DemoCounty.DemoPassword)

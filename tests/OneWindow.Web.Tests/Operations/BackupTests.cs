@@ -47,7 +47,7 @@ public sealed class BackupTests : IDisposable
             var restored = await db.Cases.AsNoTracking().SingleAsync(x => x.Number == c.Number);
             Assert.Equal((CaseStatus.Accepted, c.Revision), (restored.Status, restored.Revision));
             var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == restored.Id).ToListAsync();
-            var chain = ChainVerification.Verify(events);
+            var chain = CaseRecordCheck.Verify(restored, events, TestRecordKeys.Ring);
             Assert.True(chain.IsIntact);
             Assert.Equal(c.Events.Count, chain.EventsChecked);
         }

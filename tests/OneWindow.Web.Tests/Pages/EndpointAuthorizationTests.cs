@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OneWindow.Domain;
 using OneWindow.Web.Data;
 using OneWindow.Web.Tests.Infrastructure;
 

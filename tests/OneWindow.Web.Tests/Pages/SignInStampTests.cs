@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using OneWindow.Domain;
 using OneWindow.Web.Data;
 using OneWindow.Web.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneWindow.Domain;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
 

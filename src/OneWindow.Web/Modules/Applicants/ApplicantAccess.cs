@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
 using OneWindow.Domain.Assessment;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Cases;

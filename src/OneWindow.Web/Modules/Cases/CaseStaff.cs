@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using OneWindow.Domain;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
@@ -13,8 +14,6 @@ namespace OneWindow.Web.Modules.Cases;
 /// </summary>
 public sealed record CaseStaff(UserAccount User, IReadOnlyList<string> Roles)
 {
-    private static readonly string[] CaseRoles = [StaffRoles.Approver, StaffRoles.Reviewer, StaffRoles.WindowClerk];
-
     public static async Task<CaseStaff> LoadAsync(ClaimsPrincipal principal, UserManager<UserAccount> users, OneWindowDbContext db)
     {
         // Read untracked through a compiled query: the account is not changed here, and UserManager's tracked
@@ -37,15 +36,16 @@ public sealed record CaseStaff(UserAccount User, IReadOnlyList<string> Roles)
     }
 
     /// <summary>Whether the person works on cases (window clerk, reviewer, approver) rather than only watching them.</summary>
-    public bool IsCaseWorker => CaseRoles.Any(Roles.Contains);
+    public bool IsCaseWorker => StaffRoles.CaseRoles.Any(Roles.Contains);
 
-    /// <summary>The actor for an action, in the role the action wants when the person holds it.</summary>
-    public Actor As(string? preferredRole = null)
-    {
-        var role = preferredRole is not null && Roles.Contains(preferredRole) ? preferredRole : CaseRoles.FirstOrDefault(Roles.Contains)
-            ?? throw new ForbiddenException("case.no-case-role", "只有窗口人员、审核人、审批人可以办理案件。");
-        return new Actor(User.Id, User.DisplayName, role);
-    }
+    /// <summary>The actor for an action on a case, in the role the domain's rule lets this person take it in; 403 when none.</summary>
+    public Actor ActorFor(Case c, string action) =>
+        new(User.Id, User.DisplayName, c.RoleToActIn(action, Roles) ?? throw c.NotAllowed(action));
+
+    /// <summary>The actor who registers an application at a window: only a window clerk takes one in.</summary>
+    public Actor AsWindowClerk() => Roles.Contains(StaffRoles.WindowClerk)
+        ? new Actor(User.Id, User.DisplayName, StaffRoles.WindowClerk)
+        : throw new ActionNotAllowedException("case.role-not-allowed", "只有窗口人员可以收件。");
 
     /// <summary>Drafts are the applicant's alone; a submitted application is the center's to pre-review.</summary>
     public bool MaySee(Case c) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Cases;
+using OneWindow.Domain.Records;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Calendar;
 
@@ -90,11 +91,17 @@ public sealed record CaseView(
     IReadOnlyList<CaseFileView> Files,
     bool DueDatesProvisional)
 {
-    public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, Case c, DateTime now, CancellationToken ct) =>
-        BuildAsync(db, calendars, c, now, null, ct);
+    /// <summary>
+    /// The actions the person who asked may take now (the domain's rule: the case's state and their roles); null in
+    /// answers not made for a member of staff.
+    /// </summary>
+    public IReadOnlyList<string>? AvailableActions { get; init; }
+
+    public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, RecordKeyRing keys, Case c, DateTime now, CancellationToken ct) =>
+        BuildAsync(db, calendars, keys, c, now, null, ct);
 
     /// <param name="departmentName">The name of the case's department when the caller has just read it (a registration), else null.</param>
-    public static async Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, Case c, DateTime now, string? departmentName, CancellationToken ct)
+    public static async Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, RecordKeyRing keys, Case c, DateTime now, string? departmentName, CancellationToken ct)
     {
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         // A case written whole in this unit of work (just received) is not read back: its events and files are the
@@ -120,7 +127,7 @@ public sealed record CaseView(
             c.CurrentNode?.Name, c.AssigneeName, c.Nodes, c.Pauses, c.MissingMaterials, c.CorrectionNotices, c.Fees, c.StandardFeeTotal, c.PaidAmount, c.ReceiptNumber,
             c.Decision, c.DecisionReason, c.ResultNumber, c.DeliveryMethod, c.DeliveryReference, c.ConcludedAt, c.ClosingReason,
             [.. events.Select(e => new CaseEventView(e.Sequence, e.At, e.ActorName, e.ActorRole, e.Action, e.FromStatus, e.ToStatus, e.Node, e.Opinion, e.Data, e.Hash))],
-            ChainVerification.Verify(events),
+            CaseRecordCheck.Verify(c, events, keys),
             c.SubmittedAt, c.PreReviewDueAt, c.IsJoint,
             CaseDepartments.Parts(c, departments),
             jointNumber,

@@ -30,8 +30,12 @@ public sealed record CaseActionRequest(
     string? ToUser = null)
 {
     /// <summary>The colleague a case is handed over to, resolved from <see cref="ToUser"/> (a user name) before the action runs.</summary>
-    public (string Id, string Name)? Target { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore]
+    public HandOverTarget? Target { get; init; }
 }
+
+/// <summary>A colleague a case is handed over to: their account, name and roles.</summary>
+public sealed record HandOverTarget(string Id, string Name, IReadOnlyList<string> Roles);
 
 /// <summary>The applicant of a case unmasked, for staff who handle it.</summary>
 public sealed record ApplicantInFull(string Number, ApplicantKind Kind, string Name, string IdentityNumber, string Phone);
@@ -42,6 +46,7 @@ public static class CasesModule
         services.AddScoped<HandleCase>()
             .AddSingleton<PublishedTemplates>()
             .AddScoped<CaseFiles>()
+            .AddScoped<SealLegacyRecords>()
             .AddScoped<Applicants.ApplyOnline>()
             .AddScoped<Ratings.RateCase>()
             .AddSingleton<IntakeSweep>()
@@ -56,6 +61,7 @@ public static class CasesModule
         api.MapPost("/", Register).WithSummary("Register an application handed in at a window (收件)")
             .WithDescription("The applicant's ID number (GB 11643) or credit code (GB 32100) is checked. The case is received; the five-working-day period for a correction notice starts.");
         api.MapGet("/{number}", Get).WithSummary("A case with both clocks, its nodes and its verified event chain");
+        api.MapGet("/{number}/hand-over-candidates", HandOverTo).WithSummary("The colleagues this case may be handed over to now (they may act at its node, in its scope)");
         api.MapGet("/{number}/applicant", FullApplicant).WithSummary("The applicant's full ID number and phone (elsewhere masked); every call is audited");
         foreach (var action in CaseActions.All)
         {
@@ -65,17 +71,22 @@ public static class CasesModule
     }
 
     private static void Act(RouteGroupBuilder api, CaseAction action) =>
-        api.MapPost("/{number}/" + action.Name, async (string number, CaseActionRequest request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/{number}/" + action.Name, async (string number, CaseActionRequest request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct) =>
         {
-            var resolved = await handle.ResolveTargetAsync(http.User, request, ct);
-            var c = await handle.ActAsync(http.User, number, request.Revision, (c, staff, now, calendar) => action.Run(c, staff, resolved, now, calendar), ct);
-            return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct));
+            var acted = await handle.ActAsync(http.User, number, request.Revision, action, request, ct);
+            return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, recordKeys.Ring, acted.Case, clock.GetUtcNow().UtcDateTime, ct) with { AvailableActions = acted.AvailableActions });
         }).WithSummary(action.Summary).WithName("Case_" + action.Name);
 
-    private static async Task<Created<CaseView>> Register(RegisterApplication request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<CaseView>> Register(RegisterApplication request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct)
     {
         var (c, departmentName) = await handle.RegisterAsync(http.User, request, ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Number}", await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, departmentName, ct));
+        return TypedResults.Created($"/api/v1/cases/{c.Number}", await CaseView.BuildAsync(db, calendars, recordKeys.Ring, c, clock.GetUtcNow().UtcDateTime, departmentName, ct));
+    }
+
+    private static async Task<Ok<IReadOnlyList<HandOverCandidate>>> HandOverTo(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, CancellationToken ct)
+    {
+        var (c, staff) = await handle.LoadWithStaffAsync(http.User, number, ct);
+        return TypedResults.Ok(await HandOverCandidates.ForAsync(db, c, staff.User.Id, ct));
     }
 
     private static async Task<Ok<ApplicantInFull>> FullApplicant(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, TimeProvider clock, CancellationToken ct)
@@ -85,9 +96,9 @@ public static class CasesModule
         return TypedResults.Ok(new ApplicantInFull(c.Number, c.ApplicantKind, c.ApplicantName, c.ApplicantIdNumber, c.ApplicantPhone));
     }
 
-    private static async Task<Ok<CaseView>> Get(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<CaseView>> Get(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct)
     {
-        var c = await handle.LoadForAsync(http.User, number, ct);
-        return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct));
+        var opened = await handle.LoadWithStaffAsync(http.User, number, ct);
+        return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, recordKeys.Ring, opened.Case, clock.GetUtcNow().UtcDateTime, ct) with { AvailableActions = opened.AvailableActions });
     }
 }

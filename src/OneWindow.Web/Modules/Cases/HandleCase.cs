@@ -41,7 +41,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         var userId = users.GetUserId(principal);
         var reads = userId is null ? null : await IntakeQueries.ForIntake(db, userId, request.ItemCode);
         var staff = CaseStaff.From(principal, users, reads?.User);
-        var actor = staff.As(StaffRoles.WindowClerk);
+        var actor = staff.AsWindowClerk();
         var now = clock.GetUtcNow().UtcDateTime;
         // The published version was read with the clerk; with none, the code can only be a combined item.
         var template = await TemplateOrCombinedAsync(request.ItemCode,
@@ -80,10 +80,11 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
 
     /// <summary>
     /// Runs one action on a case. <paramref name="expectedRevision"/> is the revision the person saw: if someone else
-    /// acted in between, nothing is saved and the answer is a conflict (409 <c>concurrency.conflict</c>).
+    /// acted in between, nothing is saved and the answer is a conflict (409 <c>concurrency.conflict</c>). The person
+    /// acts in the role the domain's rule gives them for this action at the case's node, or is refused (403).
     /// </summary>
-    public async Task<Case> ActAsync(System.Security.Claims.ClaimsPrincipal principal, string number, int expectedRevision,
-        Action<Case, CaseStaff, DateTime, WorkingDayCalendar> action, CancellationToken ct)
+    public async Task<StaffCase> ActAsync(System.Security.Claims.ClaimsPrincipal principal, string number, int expectedRevision,
+        CaseAction action, CaseActionRequest request, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole action
         var staff = await CaseStaff.LoadAsync(principal, users, db);
@@ -93,12 +94,17 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         {
             throw new DbUpdateConcurrencyException($"Case {number} is at revision {c.Revision}, not {expectedRevision}.");
         }
+        var actor = staff.ActorFor(c, action.Name);
+        if (action.Name == CaseActionNames.HandOver)
+        {
+            request = request with { Target = await HandOverTargetAsync(c, request.ToUser, ct) };
+        }
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var now = clock.GetUtcNow().UtcDateTime;
         await CalendarCatchUp.BeforeActionAsync(db, c, calendar, now, ct);
-        action(c, staff, now, calendar);
+        action.Run(c, actor, request, now, calendar);
         await SaveAsync(c, expectedRevision, now, calendar, ct);
-        return c;
+        return new StaffCase(c, staff);
     }
 
     /// <summary>
@@ -228,27 +234,46 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         return CaseTemplate.ForCombined(combined, members);
     }
 
-    /// <summary>Looks up the colleague named in a hand-over: an active member of staff of the same department or venue.</summary>
-    public async Task<CaseActionRequest> ResolveTargetAsync(System.Security.Claims.ClaimsPrincipal principal, CaseActionRequest request, CancellationToken ct)
+    /// <summary>
+    /// The colleague named in a hand-over, with their roles: an active member of staff who may open the case (its
+    /// department's, or its venue's comprehensive window). Whether their roles may act at the case's node is the
+    /// domain's rule (<see cref="Case.HandOver"/>).
+    /// </summary>
+    private async Task<HandOverTarget> HandOverTargetAsync(Case c, string? userName, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.ToUser))
+        if (string.IsNullOrWhiteSpace(userName))
         {
-            return request;
+            throw new DomainRuleException("case.hand-over-target", "请填写接收人的用户名。", "toUser");
         }
-        var staff = await CaseStaff.LoadAsync(principal, users, db);
-        var target = await users.FindByNameAsync(request.ToUser.Trim());
-        if (target is null || !target.IsActive || target.DepartmentId != staff.User.DepartmentId || (target.DepartmentId is null && target.VenueId != staff.User.VenueId))
+        var target = await users.FindByNameAsync(userName.Trim());
+        if (target is null || !target.IsActive)
         {
             throw new DomainRuleException("case.hand-over-target", "只能转交给本部门（或本场所综合窗口）的在岗人员。", "toUser");
         }
-        return request with { Target = (target.Id, target.DisplayName) };
+        var colleague = new CaseStaff(target, [.. await users.GetRolesAsync(target)]);
+        if (!colleague.MaySee(c))
+        {
+            throw new DomainRuleException("case.hand-over-target", "只能转交给本部门（或本场所综合窗口）的在岗人员。", "toUser");
+        }
+        return new HandOverTarget(target.Id, target.DisplayName, colleague.Roles);
     }
 
-    public async Task<Case> LoadForAsync(System.Security.Claims.ClaimsPrincipal principal, string number, CancellationToken ct)
+    public async Task<Case> LoadForAsync(System.Security.Claims.ClaimsPrincipal principal, string number, CancellationToken ct) =>
+        (await LoadWithStaffAsync(principal, number, ct)).Case;
+
+    /// <summary>A case the signed-in member of staff may open, with them as the case sees them.</summary>
+    public async Task<StaffCase> LoadWithStaffAsync(System.Security.Claims.ClaimsPrincipal principal, string number, CancellationToken ct)
     {
         var staff = await CaseStaff.LoadAsync(principal, users, db);
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct) ?? throw new NotFoundException($"案件 {number} 不存在。");
         staff.EnsureMaySee(c);
-        return c;
+        return new StaffCase(c, staff);
     }
+}
+
+/// <summary>A case and the member of staff who opened or acted on it.</summary>
+public sealed record StaffCase(Case Case, CaseStaff Staff)
+{
+    /// <summary>What this person may do with the case now.</summary>
+    public IReadOnlyList<string> AvailableActions => Case.AvailableActions(Staff.Roles, Staff.User.Id);
 }

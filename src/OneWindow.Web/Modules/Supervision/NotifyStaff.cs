@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
 using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
 

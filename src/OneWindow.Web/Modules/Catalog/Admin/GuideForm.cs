@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
+using OneWindow.Domain;
 using OneWindow.Domain.Catalog;
 using OneWindow.Web.Infrastructure;
 
@@ -196,7 +197,7 @@ public sealed class GuideForm
         Enum.GetValues<T>().Select(v => new SelectListItem(name(v), v.ToString(), v.Equals(selected)));
 
     public static IEnumerable<SelectListItem> RoleOptions(string selected) =>
-        Data.StaffRoles.All.Select(r => new SelectListItem(EnumText.RoleName(r), r, r == selected));
+        OneWindow.Domain.StaffRoles.All.Select(r => new SelectListItem(EnumText.RoleName(r), r, r == selected));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

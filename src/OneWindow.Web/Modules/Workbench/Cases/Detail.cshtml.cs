@@ -12,7 +12,7 @@ using OneWindow.Web.Modules.Cases;
 namespace OneWindow.Web.Modules.Workbench.Cases;
 
 /// <summary>A case: its clocks, nodes and timeline, and the forms for the actions that fit its state.</summary>
-public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, RegionCalendars calendars, TimeProvider clock, UserManager<UserAccount> users) : PageModel
+public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
 {
     [BindProperty] public int Revision { get; set; }
     [BindProperty] public string? Opinion { get; set; }
@@ -32,6 +32,8 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
 
     public CaseView View { get; private set; } = null!;
     public IReadOnlyList<string> Actions { get; private set; } = [];
+    /// <summary>Whom the case may be handed over to (when hand-over is among the actions).</summary>
+    public IReadOnlyList<HandOverCandidate> Colleagues { get; private set; } = [];
     public string? Error { get; private set; }
     public string? FailedAction { get; private set; }
     public IReadOnlyList<Domain.Supervision.SupervisionAlert> Alerts { get; private set; } = [];
@@ -65,12 +67,15 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
         var request = new CaseActionRequest(Revision, Opinion, Reason, missing, missing, ReferTo, Procedure, ExpectedWorkingDays, WorkingDays, Outcome, ResultNumber, Method, Reference, Amount, ReceiptNumber, ToUser: ToUser);
         try
         {
-            request = await handle.ResolveTargetAsync(User, request, ct);
-            await handle.ActAsync(User, number, Revision, (c, staff, now, calendar) => chosen.Run(c, staff, request, now, calendar), ct);
+            await handle.ActAsync(User, number, Revision, chosen, request, ct);
             TempData["Flash"] = Text.Formatted("已{0}。", CaseText.Action(action));
             return Redirect("/workbench/cases/" + number);
         }
         catch (DomainRuleException e)
+        {
+            Error = e.Message;
+        }
+        catch (ActionNotAllowedException e)
         {
             Error = e.Message;
         }
@@ -85,11 +90,11 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
 
     private async Task<Case> LoadAsync(string number, CancellationToken ct)
     {
-        var c = await handle.LoadForAsync(User, number, ct);
-        View = await CaseView.BuildAsync(db, calendars, c, clock.GetUtcNow().UtcDateTime, ct);
+        var (c, staff) = await handle.LoadWithStaffAsync(User, number, ct);
+        View = await CaseView.BuildAsync(db, calendars, recordKeys.Ring, c, clock.GetUtcNow().UtcDateTime, ct);
         Alerts = await Supervision.CaseAlerts.ListAsync(db, c.Id, ct);
-        var staff = await CaseStaff.LoadAsync(User, users, db);
-        Actions = CaseActionChoice.For(c, staff.Roles, staff.User.Id);
+        Actions = c.AvailableActions(staff.Roles, staff.User.Id);
+        Colleagues = Actions.Contains(CaseActionNames.HandOver) ? await HandOverCandidates.ForAsync(db, c, staff.User.Id, ct) : [];
         // The forms carry the revision shown now; after a refused action the typed text stays in the bound fields.
         Revision = c.Revision;
         return c;

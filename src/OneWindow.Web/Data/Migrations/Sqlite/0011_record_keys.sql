@@ -1,0 +1,12 @@
+-- Records sealed with a key held outside the database (ADR 0017). Every case event keeps the id of the record key
+-- whose HMAC-SHA256 seals it; events written before keys existed have none until the start after this migration
+-- checks their unkeyed chain and seals them (the partial index finds them). The database lists the ids of the keys
+-- its records are sealed with, never the keys themselves, so that an instance lacking one refuses to start.
+
+ALTER TABLE "CaseEvents" ADD COLUMN "KeyId" TEXT NULL;
+CREATE INDEX "IX_CaseEvents_CaseId_Unsealed" ON "CaseEvents" ("CaseId") WHERE "KeyId" IS NULL;
+
+CREATE TABLE "RecordKeyIds" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_RecordKeyIds" PRIMARY KEY,
+    "FirstUsedAt" TEXT NOT NULL
+);
