@@ -29,6 +29,7 @@ public static class OneWindowApp
             .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DataProtectionKeyStore(scopes));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOneWindowRateLimits(builder.Configuration);
+        services.AddUploadLimits(builder.Configuration);
 
         services.AddIdentity<UserAccount, IdentityRole>(options =>
             {

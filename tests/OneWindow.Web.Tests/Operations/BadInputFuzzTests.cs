@@ -14,7 +14,7 @@ namespace OneWindow.Web.Tests.Operations;
 /// Every answer must be a 4xx problem document, never a 500, and the database must be exactly as before. The valid
 /// requests are sent at the end and must succeed, so the fuzzing was aimed at endpoints that really act.
 /// </summary>
-public sealed class BadInputFuzzTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
+public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
 {
     private const int Seed = 20261122;
     private const int CaseInputLimit = Domain.Cases.CaseInput.LongText;
