@@ -116,7 +116,12 @@ public class PageAccessTests(OneWindowFactory app) : IClassFixture<OneWindowFact
         var body = "UserName=admin%00&Password=x&__RequestVerificationToken=" + Uri.EscapeDataString(OneWindowFactory.AntiforgeryToken(form));
         var post = await client.PostAsync("/account/login", new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
-        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
+        // A person gets the readable page saying why; the API gets problem details.
+        Assert.Equal("text/html", post.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("请求无法处理", await post.Content.ReadAsStringAsync());
+        var api = await (await app.SignedIn("clerk")).PostAsync("/api/v1/cases", new StringContent("a=b%00", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
