@@ -100,6 +100,7 @@ public static class OneWindowApp
             // Enums by name only: a number would let an undefined value (99) through.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new InputGuards.NoNulStrings());
+            RequestJson.Configure(o.SerializerOptions);
         });
         // Behind nginx on the same host: the client's address (for rate limits and logs) and the scheme (for HSTS
         // and secure cookies) come from X-Forwarded-For/-Proto, trusted from loopback proxies only (the default).
