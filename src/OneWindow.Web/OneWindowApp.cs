@@ -102,10 +102,9 @@ public static class OneWindowApp
             o.SerializerOptions.Converters.Add(new InputGuards.NoNulStrings());
             RequestJson.Configure(o.SerializerOptions);
         });
-        // Behind nginx on the same host: the client's address (for rate limits and logs) and the scheme (for HSTS
-        // and secure cookies) come from X-Forwarded-For/-Proto, trusted from loopback proxies only (the default).
-        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        // Behind nginx: the client's address (for rate limits and logs) and the scheme (for HSTS and secure cookies)
+        // come from X-Forwarded-For/-Proto, trusted from loopback and the configured proxies only.
+        services.AddTrustedProxies(builder.Configuration);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OneWindow API (一窗通)";
