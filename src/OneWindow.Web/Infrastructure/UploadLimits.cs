@@ -5,12 +5,16 @@ namespace OneWindow.Web.Infrastructure;
 
 /// <summary>
 /// How much anyone may send (settings <c>Uploads:*</c>): the size of one request, checked before it is read (by
-/// Content-Length in <see cref="InputGuards"/>, by Kestrel for a chunked body, and by the form reader).
+/// Content-Length in <see cref="InputGuards"/>, by Kestrel for a chunked body, and by the form reader); the files in
+/// one intake, save or submission, the same at the window and online.
 /// </summary>
 public sealed class UploadLimits
 {
     /// <summary>A whole request (a form with its files, or JSON with Base64 files): beyond it 413.</summary>
     public int MaxRequestMegabytes { get; set; } = 30;
+
+    /// <summary>Files in one intake at the window, one save or submission online, one supplement.</summary>
+    public int MaxFilesPerUpload { get; set; } = 20;
 
     public long MaxRequestBytes => Math.Max(1, MaxRequestMegabytes) * 1024L * 1024L;
 }

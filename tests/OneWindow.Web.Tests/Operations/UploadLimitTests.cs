@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -7,15 +8,23 @@ using OneWindow.Web.Tests.Infrastructure;
 
 namespace OneWindow.Web.Tests.Operations;
 
-/// <summary>What one request may carry: beyond the size limit the answer is 413 saying the upload is too large.</summary>
+/// <summary>
+/// What one request may carry (beyond the size limit 413, saying the upload is too large) and how many files one upload
+/// may have (one limit at the window and online).
+/// </summary>
 public sealed class UploadLimitTests : IDisposable
 {
     private const string FoodLicence = "431025-SJ-003";
+    private const string Material = "食品经营许可申请书";
 
     private readonly OneWindowFactory _app = OneWindowFactory.WithSettings(new Dictionary<string, string>
     {
         ["Uploads:MaxRequestMegabytes"] = "1",
+        ["Uploads:MaxFilesPerUpload"] = "3",
     });
+
+    /// <summary>A real 1×1 PNG, so that an upload passes the content check.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     public void Dispose() => _app.Dispose();
 
@@ -52,6 +61,49 @@ public sealed class UploadLimitTests : IDisposable
         {
             Assert.Equal(0, await db.Cases.CountAsync(c => c.Status == Domain.Cases.CaseStatus.Draft));
             Assert.Equal(0, await db.CaseFiles.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_window_intake_and_the_api_share_one_limit_on_the_files_of_one_upload()
+    {
+        var clerk = await _app.SignedIn("clerk.mz");
+        var before = await CountAsync();
+        var page = await clerk.GetStringAsync("/workbench/cases/new?item=431025-MZ-002");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(OneWindowFactory.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent("431025-MZ-002"), "Item" }, { new StringContent("Person"), "ApplicantKind" }, { new StringContent("张三"), "ApplicantName" },
+            { new StringContent("11010519491231002X"), "IdentityNumber" }, { new StringContent("13800000000"), "Phone" },
+        };
+        for (var i = 0; i < 4; i++)
+        {
+            form.Add(new ByteArrayContent(Png), "m0", $"scan{i}.png");
+        }
+        var intake = await clerk.PostAsync("/workbench/cases/new?item=431025-MZ-002", form);
+        Assert.Equal(HttpStatusCode.OK, intake.StatusCode); // the form again, with the message, not a new case
+        Assert.Contains("一次最多上传 3 个文件", await intake.Content.ReadAsStringAsync());
+        Assert.Equal(before, await CountAsync());
+
+        var applicant = await _app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
+        var api = await StartAsync(applicant, Files(4, Png));
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("file.too-many", (await api.ReadJsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(before, await CountAsync());
+    }
+
+    private static List<object> Files(int count, byte[] content) =>
+        [.. Enumerable.Range(0, count).Select(i => (object)new { material = Material, fileName = $"f{i}{(content[0] == '%' ? ".pdf" : ".png")}", contentBase64 = Convert.ToBase64String(content) })];
+
+    private static Task<HttpResponseMessage> StartAsync(HttpClient applicant, List<object> files) =>
+        applicant.PostAsJsonAsync("/api/v1/my/cases", new { itemCode = FoodLicence, phone = "13907350001", files });
+
+    private async Task<int> CountAsync()
+    {
+        var db = _app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await db.Cases.CountAsync();
         }
     }
 

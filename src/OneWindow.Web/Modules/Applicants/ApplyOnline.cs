@@ -40,6 +40,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         var venue = await db.Venues.AsNoTracking().Where(v => v.RegionCode == county && v.Tier == VenueTier.CountyCenter).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
         var actor = ApplicantAccess.ActorOf(user);
         var c = Case.StartDraft(template, applicant, actor, venue, county, now);
+        files.CheckCount(form.Uploads.Count);
         db.Cases.Add(c);
         var saved = StageUploads(c, form.Uploads, actor);
         if (saved.Count > 0)
@@ -52,7 +53,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     }
 
     public Task<Case> SaveAsync(ClaimsPrincipal principal, Guid id, int revision, OnlineApplication form, CancellationToken ct) =>
-        ActAsync(principal, id, revision, (c, user, actor, now, _) =>
+        ActAsync(principal, id, revision, form.Uploads, (c, user, actor, now, _) =>
         {
             var applicant = ApplicantOf(user, form, now);
             var saved = StageUploads(c, form.Uploads, actor);
@@ -68,7 +69,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     {
         var saved = await SaveAsync(principal, id, revision, form, ct);
         db.ChangeTracker.Clear();
-        return await ActAsync(principal, id, saved.Revision, async (c, _, actor, now, calendar) =>
+        return await ActAsync(principal, id, saved.Revision, [], async (c, _, actor, now, calendar) =>
         {
             var have = (await CaseFiles.ListAsync(db, c.Id, ct)).Select(f => f.MaterialName).ToHashSet();
             var missing = (await MaterialsOfAsync(c, ct)).Where(m => m.Required && !have.Contains(m.Name)).Select(m => m.Name).ToList();
@@ -83,7 +84,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
 
     /// <summary>补正: the applicant uploads what the one-time notice asked for; the application is received again.</summary>
     public Task<Case> SupplementAsync(ClaimsPrincipal principal, Guid id, int revision, IReadOnlyList<Upload> uploads, CancellationToken ct) =>
-        ActAsync(principal, id, revision, (c, _, actor, now, calendar) =>
+        ActAsync(principal, id, revision, uploads, (c, _, actor, now, calendar) =>
         {
             if (uploads.Count == 0)
             {
@@ -95,7 +96,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         }, ct);
 
     public Task<Case> WithdrawAsync(ClaimsPrincipal principal, Guid id, int revision, string reason, CancellationToken ct) =>
-        ActAsync(principal, id, revision, (c, _, actor, now, _) =>
+        ActAsync(principal, id, revision, [], (c, _, actor, now, _) =>
         {
             c.Withdraw(reason, actor, now);
             return Task.CompletedTask;
@@ -116,9 +117,11 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             .Select(g => new FormMaterial(g.Key, g.Any(m => m.Requirement == MaterialRequirement.Required), g.First().Condition, g.First().TemplateFileId))];
 
 
-    private async Task<Case> ActAsync(ClaimsPrincipal principal, Guid id, int revision,
+    /// <summary>Loads the applicant's case at the revision they saw and runs the step; <paramref name="uploads"/> are checked against the count limit at once.</summary>
+    private async Task<Case> ActAsync(ClaimsPrincipal principal, Guid id, int revision, IReadOnlyList<Upload> uploads,
         Func<Case, UserAccount, Actor, DateTime, WorkingDayCalendar, Task> action, CancellationToken ct)
     {
+        files.CheckCount(uploads.Count);
         var user = await ApplicantAccess.LoadAsync(principal, users);
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !ApplicantAccess.MaySee(user, c))
@@ -154,19 +157,8 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         }
     }
 
-    private IReadOnlyList<string> StageUploads(Case c, IReadOnlyList<Upload> uploads, Actor actor)
-    {
-        if (uploads.Count > CaseFiles.MaxFilesPerUpload)
-        {
-            throw new DomainRuleException("file.too-many", $"一次最多上传 {CaseFiles.MaxFilesPerUpload} 个文件。", "files");
-        }
-        var names = new List<string>();
-        foreach (var upload in uploads)
-        {
-            names.Add(files.Add(c, upload, actor).MaterialName);
-        }
-        return [.. names.Distinct()];
-    }
+    private IReadOnlyList<string> StageUploads(Case c, IReadOnlyList<Upload> uploads, Actor actor) =>
+        [.. files.AddAll(c, uploads, actor).Select(f => f.MaterialName).Distinct()];
 
     private static Applicant ApplicantOf(UserAccount user, OnlineApplication form, DateTime now) =>
         form.ApplicantKind == ApplicantKind.Enterprise
