@@ -6,7 +6,8 @@ namespace OneWindow.Web.Infrastructure;
 /// <summary>
 /// How much anyone may send (settings <c>Uploads:*</c>): the size of one request, checked before it is read (by
 /// Content-Length in <see cref="InputGuards"/>, by Kestrel for a chunked body, and by the form reader); the files in
-/// one intake, save or submission, the same at the window and online.
+/// one intake, save or submission, the same at the window and online; and each applicant's quota over the
+/// applications still in their hands (Modules/Applicants/UploadQuota).
 /// </summary>
 public sealed class UploadLimits
 {
@@ -16,7 +17,18 @@ public sealed class UploadLimits
     /// <summary>Files in one intake at the window, one save or submission online, one supplement.</summary>
     public int MaxFilesPerUpload { get; set; } = 20;
 
+    /// <summary>Files one online application may hold, whatever the number of saves.</summary>
+    public int MaxFilesPerCase { get; set; } = 40;
+
+    /// <summary>What an applicant's drafts and returned submissions (still in their hands) may hold together.</summary>
+    public int MaxMegabytesPerApplicant { get; set; } = 200;
+
+    /// <summary>Drafts an applicant may keep unsubmitted at once.</summary>
+    public int MaxOpenDrafts { get; set; } = 10;
+
     public long MaxRequestBytes => Math.Max(1, MaxRequestMegabytes) * 1024L * 1024L;
+
+    public long MaxBytesPerApplicant => Math.Max(1, MaxMegabytesPerApplicant) * 1024L * 1024L;
 }
 
 public static class UploadLimitsSetup

@@ -9,8 +9,9 @@ using OneWindow.Web.Tests.Infrastructure;
 namespace OneWindow.Web.Tests.Operations;
 
 /// <summary>
-/// What one request may carry (beyond the size limit 413, saying the upload is too large) and how many files one upload
-/// may have (one limit at the window and online).
+/// What one request may carry (beyond the size limit 413, saying the upload is too large), how many files one upload
+/// may have (one limit at the window and online), and what one applicant may keep: drafts, files per application,
+/// megabytes over the applications in their hands.
 /// </summary>
 public sealed class UploadLimitTests : IDisposable
 {
@@ -21,6 +22,9 @@ public sealed class UploadLimitTests : IDisposable
     {
         ["Uploads:MaxRequestMegabytes"] = "1",
         ["Uploads:MaxFilesPerUpload"] = "3",
+        ["Uploads:MaxFilesPerCase"] = "5",
+        ["Uploads:MaxMegabytesPerApplicant"] = "1",
+        ["Uploads:MaxOpenDrafts"] = "2",
     });
 
     /// <summary>A real 1×1 PNG, so that an upload passes the content check.</summary>
@@ -92,11 +96,76 @@ public sealed class UploadLimitTests : IDisposable
         Assert.Equal(before, await CountAsync());
     }
 
+    [Fact]
+    public async Task An_applicant_keeps_only_so_many_drafts_even_when_starting_them_all_at_once()
+    {
+        var applicant = await _app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => StartAsync(applicant, Files(1, Png))));
+        Assert.Equal(2, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        var refused = answers.First(a => a.StatusCode != HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.ReadJsonAsync();
+        Assert.Equal("applicant.too-many-drafts", problem.GetProperty("code").GetString());
+        Assert.Contains("未提交的草稿", problem.GetProperty("title").GetString());
+
+        // The page says the same in words.
+        var form = await applicant.GetStringAsync($"/my/apply?item={FoodLicence}");
+        var page = await applicant.PostAsync($"/my/apply?item={FoodLicence}", new MultipartFormDataContent
+        {
+            { new StringContent(OneWindowFactory.AntiforgeryToken(form)), "__RequestVerificationToken" }, { new StringContent("13907350001"), "Form.Phone" },
+        });
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("请先提交或删除不需要的草稿", await page.Content.ReadAsStringAsync());
+
+        // A discarded draft frees its place.
+        var draft = await answers.First(a => a.StatusCode == HttpStatusCode.Created).ReadJsonAsync();
+        var discarded = await applicant.PostAsJsonAsync($"/api/v1/my/cases/{draft.GetProperty("id").GetString()}/withdraw",
+            new { revision = draft.GetProperty("revision").GetInt32(), reason = "不办了" });
+        Assert.Equal(HttpStatusCode.OK, discarded.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await StartAsync(applicant, [])).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_application_holds_only_so_many_files_and_an_applicant_only_so_many_megabytes()
+    {
+        var applicant = await _app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
+        var draft = await (await StartAsync(applicant, Files(3, Png))).ReadJsonAsync();
+        var id = draft.GetProperty("id").GetString();
+        var revision = draft.GetProperty("revision").GetInt32();
+        var saved = await SaveAsync(applicant, id, revision, Files(2, Png));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode); // five: as many as one application may hold
+        var sixth = await SaveAsync(applicant, id, (await saved.ReadJsonAsync()).GetProperty("revision").GetInt32(), Files(1, Png));
+        Assert.Equal(HttpStatusCode.BadRequest, sixth.StatusCode);
+        var problem = await sixth.ReadJsonAsync();
+        Assert.Equal("file.case-quota", problem.GetProperty("code").GetString());
+        Assert.Contains("一件申请最多上传 5 个文件", problem.GetProperty("title").GetString());
+
+        // 600 KB in a second draft fits the applicant's megabyte; another 600 KB does not, and is not kept.
+        var scan = new byte[600 * 1024];
+        "%PDF-1.4\n"u8.CopyTo(scan);
+        var second = await StartAsync(applicant, Files(1, scan));
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var more = await StartAsync(applicant, []); // a third draft is refused anyway: two at most
+        Assert.Equal(HttpStatusCode.Conflict, more.StatusCode);
+        var secondDraft = await second.ReadJsonAsync();
+        var over = await SaveAsync(applicant, secondDraft.GetProperty("id").GetString(), secondDraft.GetProperty("revision").GetInt32(), Files(1, scan));
+        Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+        Assert.Equal("file.applicant-quota", (await over.ReadJsonAsync()).GetProperty("code").GetString());
+        var db = _app.NewDbContext(out var scope);
+        using (scope)
+        {
+            Assert.Equal(6, await db.CaseFiles.CountAsync());
+        }
+    }
+
     private static List<object> Files(int count, byte[] content) =>
         [.. Enumerable.Range(0, count).Select(i => (object)new { material = Material, fileName = $"f{i}{(content[0] == '%' ? ".pdf" : ".png")}", contentBase64 = Convert.ToBase64String(content) })];
 
     private static Task<HttpResponseMessage> StartAsync(HttpClient applicant, List<object> files) =>
         applicant.PostAsJsonAsync("/api/v1/my/cases", new { itemCode = FoodLicence, phone = "13907350001", files });
+
+    private static Task<HttpResponseMessage> SaveAsync(HttpClient applicant, string? id, int revision, List<object> files) =>
+        applicant.PostAsJsonAsync($"/api/v1/my/cases/{id}/save", new { revision, phone = "13907350001", files });
 
     private async Task<int> CountAsync()
     {

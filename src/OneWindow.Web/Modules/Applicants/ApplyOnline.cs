@@ -25,7 +25,7 @@ public sealed record OnlineApplication(ApplicantKind ApplicantKind, string? Ente
 /// checks that the case is theirs and the revision they saw, and is saved with its event like any other action.
 /// </summary>
 public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> users, HandleCase handle, CaseFiles files, RegionCalendars calendars, TimeProvider clock,
-    Supervision.NotifyStaff notify)
+    Supervision.NotifyStaff notify, UploadQuota quota)
 {
     /// <summary>Starts a draft for a published item or combined item, saving what was filled in so far.</summary>
     public async Task<Case> StartAsync(ClaimsPrincipal principal, string itemCode, OnlineApplication form, CancellationToken ct)
@@ -41,6 +41,12 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         var actor = ApplicantAccess.ActorOf(user);
         var c = Case.StartDraft(template, applicant, actor, venue, county, now);
         files.CheckCount(form.Uploads.Count);
+        // The quota's count and the new draft are one unit: parallel starts cannot each find room.
+        using var gate = await db.EnterWriteGateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await quota.LockAsync(user.Id, ct);
+        await quota.CheckNewDraftAsync(user.Id, ct);
+        await quota.CheckUploadsAsync(user.Id, c, form.Uploads, ct);
         db.Cases.Add(c);
         var saved = StageUploads(c, form.Uploads, actor);
         if (saved.Count > 0)
@@ -49,6 +55,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         }
         db.CaseEvents.AddRange(c.NewEvents);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return c;
     }
 
@@ -117,7 +124,10 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             .Select(g => new FormMaterial(g.Key, g.Any(m => m.Requirement == MaterialRequirement.Required), g.First().Condition, g.First().TemplateFileId))];
 
 
-    /// <summary>Loads the applicant's case at the revision they saw and runs the step; <paramref name="uploads"/> are checked against the count limit at once.</summary>
+    /// <summary>
+    /// Loads the applicant's case at the revision they saw and runs the step. <paramref name="uploads"/> are checked
+    /// against the count limit at once and against the applicant's quota inside the step's transaction.
+    /// </summary>
     private async Task<Case> ActAsync(ClaimsPrincipal principal, Guid id, int revision, IReadOnlyList<Upload> uploads,
         Func<Case, UserAccount, Actor, DateTime, WorkingDayCalendar, Task> action, CancellationToken ct)
     {
@@ -135,11 +145,18 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var now = clock.GetUtcNow().UtcDateTime;
         // A first submission takes a case number: the number and the case are one unit (on SQLite under the write gate,
-        // as at window intake), so that a refused submission leaves no gap in the numbers.
-        using var gate = c.IsDraftNumber ? await db.EnterWriteGateAsync(ct) : null;
-        await using var tx = c.IsDraftNumber ? await db.Database.BeginTransactionAsync(ct) : null;
+        // as at window intake), so that a refused submission leaves no gap in the numbers. Uploads are one unit with
+        // the quota's count of what the applicant already holds.
+        var unit = c.IsDraftNumber || uploads.Count > 0;
+        using var gate = unit ? await db.EnterWriteGateAsync(ct) : null;
+        await using var tx = unit ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            if (uploads.Count > 0)
+            {
+                await quota.LockAsync(user.Id, ct);
+                await quota.CheckUploadsAsync(user.Id, c, uploads, ct);
+            }
             await action(c, user, ApplicantAccess.ActorOf(user), now, calendar);
             await handle.SaveAsync(c, revision, now, calendar, ct);
             if (tx is not null)

@@ -46,6 +46,7 @@ public static class CasesModule
             .AddSingleton<PublishedTemplates>()
             .AddScoped<CaseFiles>()
             .AddScoped<Applicants.ApplyOnline>()
+            .AddScoped<Applicants.UploadQuota>()
             .AddScoped<Ratings.RateCase>()
             .AddSingleton<IntakeSweep>()
             .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>());
