@@ -186,7 +186,9 @@ public static class OneWindowApp
                 ProblemDetails = { Status = status, Title = status == 401 ? "需要登录" : "无权访问", Extensions = { ["code"] = status == 401 ? "auth.required" : "auth.forbidden" } },
             }).AsTask();
         }
-        http.Response.Redirect(redirectUri);
+        // The cookie handler builds an absolute URI from the request's Host header, which the sender chooses: a
+        // forged Host must not become the Location a browser follows. Same-site relative paths only.
+        http.Response.Redirect(Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery + absolute.Fragment : redirectUri);
         return Task.CompletedTask;
     }
 }
