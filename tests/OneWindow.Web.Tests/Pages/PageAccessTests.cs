@@ -38,11 +38,11 @@ public class PageAccessTests(OneWindowFactory app) : IClassFixture<OneWindowFact
     {
         var anonymous = await app.Anonymous().GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.StartsWith("/account/login", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var clerk = await (await app.SignedIn("clerk.mz")).GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, clerk.StatusCode);
-        Assert.StartsWith("/account/denied", clerk.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/denied", clerk.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var admin = await (await app.SignedIn("admin")).GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
