@@ -74,6 +74,7 @@ public static class OneWindowApp
             options.Conventions.AuthorizeFolder("/My", Policies.Applicant);
             options.Conventions.AuthorizeFolder("/Supervision", Policies.Leadership);
             options.Conventions.AuthorizeFolder("/Assessment", Policies.Leadership);
+            options.Conventions.ConfigureFilter(new FormPostsOnly());
             // Every page is either behind a policy above or public here, by name: EndpointAuthorizationTests
             // fails on a page that is neither, so a new page cannot go public by omission.
             foreach (var page in PublicPages)

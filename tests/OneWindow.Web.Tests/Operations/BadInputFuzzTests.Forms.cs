@@ -68,6 +68,37 @@ public sealed partial class BadInputFuzzTests
         Assert.Equal(before, await FingerprintAsync());
     }
 
+    [Fact]
+    public async Task A_post_to_a_page_that_is_not_a_form_is_a_400_even_with_a_valid_token()
+    {
+        var clerk = await app.SignedIn("clerk.mz");
+        var applicant = await app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
+        var admin = await app.SignedIn("admin");
+        var before = await FingerprintAsync();
+        var failures = new List<string>();
+        foreach (var (client, url) in new[]
+                 {
+                     (clerk, "/workbench/cases/new?item=431025-MZ-002"), (applicant, "/my/apply?item=431025-SJ-003"),
+                     (admin, "/admin/catalog/import"), (admin, "/admin/org/staff"), (app.Anonymous(), "/complaints/new"),
+                 })
+        {
+            // The page's own token, sent in the header a script would use: only the body is wrong.
+            var token = OneWindowFactory.AntiforgeryToken(await client.GetStringAsync(url));
+            foreach (var content in new HttpContent?[] { JsonBody("""{"Phone":"13800000000"}"""), new StringContent("Phone=13800000000"), new ByteArrayContent([1, 2, 3]), null })
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content, Headers = { { "RequestVerificationToken", token } } };
+                using var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode != 400 || response.Content.Headers.ContentType?.MediaType != "text/html" || !body.Contains("请求无法处理", StringComparison.Ordinal))
+                {
+                    failures.Add($"POST {url} as {content?.Headers.ContentType?.MediaType ?? "no body"} → {(int)response.StatusCode}: {Shorten(body)}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
     private const string Boundary = "----OneWindowFuzz7MA4YWxkTrZu0gW";
 
     /// <summary>Every way a body can be beyond the form reader, each labelled.</summary>
