@@ -189,7 +189,8 @@ public static class OneWindowApp
         }
         // The cookie handler builds an absolute URI from the request's Host header, which the sender chooses: a
         // forged Host must not become the Location a browser follows. Same-site relative paths only.
-        http.Response.Redirect(Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery + absolute.Fragment : redirectUri);
+        var web = Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps);
+        http.Response.Redirect(web ? absolute!.PathAndQuery + absolute.Fragment : redirectUri);
         return Task.CompletedTask;
     }
 }
