@@ -29,6 +29,7 @@ public static class OneWindowApp
             .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DataProtectionKeyStore(scopes));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOneWindowRateLimits(builder.Configuration);
+        services.AddUploadLimits(builder.Configuration);
 
         services.AddIdentity<UserAccount, IdentityRole>(options =>
             {
@@ -73,6 +74,7 @@ public static class OneWindowApp
             options.Conventions.AuthorizeFolder("/My", Policies.Applicant);
             options.Conventions.AuthorizeFolder("/Supervision", Policies.Leadership);
             options.Conventions.AuthorizeFolder("/Assessment", Policies.Leadership);
+            options.Conventions.ConfigureFilter(new FormPostsOnly());
             // Every page is either behind a policy above or public here, by name: EndpointAuthorizationTests
             // fails on a page that is neither, so a new page cannot go public by omission.
             foreach (var page in PublicPages)
@@ -99,11 +101,11 @@ public static class OneWindowApp
             // Enums by name only: a number would let an undefined value (99) through.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new InputGuards.NoNulStrings());
+            RequestJson.Configure(o.SerializerOptions);
         });
-        // Behind nginx on the same host: the client's address (for rate limits and logs) and the scheme (for HSTS
-        // and secure cookies) come from X-Forwarded-For/-Proto, trusted from loopback proxies only (the default).
-        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        // Behind nginx: the client's address (for rate limits and logs) and the scheme (for HSTS and secure cookies)
+        // come from X-Forwarded-For/-Proto, trusted from loopback and the configured proxies only.
+        services.AddTrustedProxies(builder.Configuration);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OneWindow API (一窗通)";
@@ -186,7 +188,10 @@ public static class OneWindowApp
                 ProblemDetails = { Status = status, Title = status == 401 ? "需要登录" : "无权访问", Extensions = { ["code"] = status == 401 ? "auth.required" : "auth.forbidden" } },
             }).AsTask();
         }
-        http.Response.Redirect(redirectUri);
+        // The cookie handler builds an absolute URI from the request's Host header, which the sender chooses: a
+        // forged Host must not become the Location a browser follows. Same-site relative paths only.
+        var web = Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps);
+        http.Response.Redirect(web ? absolute!.PathAndQuery + absolute.Fragment : redirectUri);
         return Task.CompletedTask;
     }
 }

@@ -2,13 +2,17 @@ using System.Text;
 
 namespace OneWindow.Web.Infrastructure;
 
-/// <summary>RFC 4180 CSV: fields quoted when they hold a comma, a quote or a line break; quotes doubled.</summary>
+/// <summary>
+/// RFC 4180 CSV: fields quoted when they hold a comma, a quote or a line break; quotes doubled. Every field written is
+/// neutralized against formula injection (<see cref="SpreadsheetCells"/>) and every field read is restored, so what
+/// one export writes, an import reads back unchanged.
+/// </summary>
 public static class Csv
 {
     public static async Task WriteRowAsync(TextWriter writer, IEnumerable<string> fields)
     {
         var first = true;
-        foreach (var field in fields)
+        foreach (var field in fields.Select(SpreadsheetCells.Neutralize))
         {
             if (!first)
             {
@@ -27,7 +31,7 @@ public static class Csv
         await writer.WriteAsync("\r\n");
     }
 
-    /// <summary>Reads every row; a quoted field may span lines. Throws <see cref="FormatException"/> on an unclosed quote.</summary>
+    /// <summary>Reads every row; a quoted field may span lines; an apostrophe the export put before a formula-like text is removed. Throws <see cref="FormatException"/> on an unclosed quote.</summary>
     public static IEnumerable<string[]> Read(TextReader reader)
     {
         var fields = new List<string>();
@@ -65,14 +69,14 @@ public static class Csv
                     atFieldStart = false;
                     break;
                 case ',':
-                    fields.Add(field.ToString());
+                    fields.Add(SpreadsheetCells.Restore(field.ToString()));
                     field.Clear();
                     atFieldStart = true;
                     break;
                 case '\r':
                     break;
                 case '\n':
-                    fields.Add(field.ToString());
+                    fields.Add(SpreadsheetCells.Restore(field.ToString()));
                     field.Clear();
                     atFieldStart = true;
                     yield return [.. fields];
@@ -90,7 +94,7 @@ public static class Csv
         }
         if (field.Length > 0 || fields.Count > 0)
         {
-            fields.Add(field.ToString());
+            fields.Add(SpreadsheetCells.Restore(field.ToString()));
             yield return [.. fields];
         }
     }

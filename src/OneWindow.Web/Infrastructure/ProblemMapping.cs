@@ -69,6 +69,13 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             Title = "该记录已被他人修改，请刷新后重试",
             Extensions = { ["code"] = "concurrency.conflict" },
         },
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => new ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = InputGuards.TooLargeTitle,
+            Detail = tooLarge.Message,
+            Extensions = { ["code"] = "request.too-large" },
+        },
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode,

@@ -5,8 +5,9 @@ using System.Xml;
 namespace OneWindow.Web.Infrastructure;
 
 /// <summary>
-/// A minimal Office Open XML workbook (.xlsx): one sheet per call, text as inline strings, numbers as numbers, the
-/// first row bold and frozen. Enough for the tables the center exports; Excel, WPS and LibreOffice open it.
+/// A minimal Office Open XML workbook (.xlsx): one sheet per call, text as inline strings (neutralized like every
+/// export's, <see cref="SpreadsheetCells"/>: whoever saves the sheet as CSV must not get a formula back), numbers as
+/// numbers, the first row bold and frozen. Enough for the tables the center exports; Excel, WPS and LibreOffice open it.
 /// </summary>
 public static class Xlsx
 {
@@ -39,7 +40,7 @@ public static class Xlsx
                             sheet.Write($"<c r=\"{cell}\"{style}><v>{Convert.ToString(rows[r][c], CultureInfo.InvariantCulture)}</v></c>");
                             break;
                         default:
-                            sheet.Write($"<c r=\"{cell}\" t=\"inlineStr\"{style}><is><t xml:space=\"preserve\">{Escape(Convert.ToString(rows[r][c], CultureInfo.InvariantCulture) ?? "")}</t></is></c>");
+                            sheet.Write($"<c r=\"{cell}\" t=\"inlineStr\"{style}><is><t xml:space=\"preserve\">{Text(Convert.ToString(rows[r][c], CultureInfo.InvariantCulture) ?? "")}</t></is></c>");
                             break;
                     }
                 }
@@ -70,10 +71,11 @@ public static class Xlsx
     // Sheet names: at most 31 characters, none of : \ / ? * [ ].
     private static string SheetName(string name) => new string([.. name.Where(ch => ":\\/?*[]".IndexOf(ch) < 0)]) is { Length: > 0 } n ? n[..Math.Min(31, n.Length)] : "Sheet1";
 
-    private static string Escape(string text)
-    {
-        // XML 1.0 has no place for most control characters; they are dropped rather than break the file.
-        var clean = new string([.. text.Where(ch => ch is '\t' or '\n' or '\r' || ch >= ' ')]);
-        return System.Security.SecurityElement.Escape(clean) ?? "";
-    }
+    /// <summary>A text cell's content: cleaned first, so that a dropped control character cannot uncover a formula.</summary>
+    private static string Text(string text) => Escape(SpreadsheetCells.Neutralize(Clean(text)));
+
+    // XML 1.0 has no place for most control characters; they are dropped rather than break the file.
+    private static string Clean(string text) => new([.. text.Where(ch => ch is '\t' or '\n' or '\r' || ch >= ' ')]);
+
+    private static string Escape(string text) => System.Security.SecurityElement.Escape(Clean(text)) ?? "";
 }

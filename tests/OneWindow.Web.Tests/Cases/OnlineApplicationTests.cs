@@ -40,7 +40,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         var citizen = await app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
         var page = await citizen.GetAsync("/workbench/cases");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/account/denied", page.Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/account/denied", page.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/v1/cases/431025-20261122-00001")).StatusCode);
         // And staff cannot open the applicants' pages.
         Assert.Equal(HttpStatusCode.Redirect, (await (await app.SignedIn("clerk")).GetAsync("/my")).StatusCode);

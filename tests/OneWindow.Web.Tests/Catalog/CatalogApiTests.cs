@@ -199,6 +199,47 @@ public class CatalogApiTests(OneWindowFactory app) : IClassFixture<OneWindowFact
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/catalog/items/T-MAL-1?version=1")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"code":"T-NULL-1","guide":null}""")]
+    [InlineData("""{"code":"T-NULL-2"}""")]
+    [InlineData("""{"code":null,"guide":GUIDE}""")]
+    [InlineData("""{"guide":GUIDE}""")]
+    [InlineData("""{"code":"T-NULL-3","guide":GUIDE}""", "name", null)]
+    [InlineData("""{"code":"T-NULL-4","guide":GUIDE}""", "materials", "null")]
+    [InlineData("""{"code":"T-NULL-5","guide":GUIDE}""", "materials", "[null]")]
+    [InlineData("""{"code":"T-NULL-6","guide":GUIDE}""", "keywords", "[null]")]
+    [InlineData("""{"code":"T-NULL-7","guide":GUIDE}""", "processNodes", "[null]")]
+    [InlineData("""{"code":"T-NULL-8","guide":GUIDE}""", "acceptanceConditions", "null")]
+    [InlineData("""{"code":"T-NULL-9","guide":GUIDE}""", "faqs", "[{\"question\":null,\"answer\":\"x\"}]")]
+    public async Task A_null_or_missing_required_part_is_a_400_and_creates_nothing(string body, string? field = null, string? value = "null")
+    {
+        var admin = await app.SignedIn("admin");
+        var guide = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(await SampleGuideAsync(), Json.Options))!.AsObject();
+        if (field is not null)
+        {
+            guide[field] = System.Text.Json.Nodes.JsonNode.Parse(value ?? "null");
+        }
+        var response = await admin.PostAsync("/api/v1/catalog/admin/items", new StringContent(body.Replace("GUIDE", guide.ToJsonString(), StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.ServiceItems, i => i.Code.StartsWith("T-NULL")));
+        }
+    }
+
+    [Fact]
+    public async Task A_draft_edit_with_a_null_guide_is_a_400()
+    {
+        var admin = await app.SignedIn("admin");
+        var v1 = await (await admin.PostAsJsonAsync("/api/v1/catalog/admin/items", new CreateItemRequest("T-NULLEDIT-1", await SampleGuideAsync()), Json.Options)).ReadAsync<VersionResponse>();
+        var response = await admin.PutAsync("/api/v1/catalog/admin/items/T-NULLEDIT-1/versions/1",
+            new StringContent($$"""{"revision":{{v1.Revision}},"guide":null}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     private async Task<ServiceGuide> SampleGuideAsync()
     {
         var guide = await (await app.Anonymous().GetAsync("/api/v1/catalog/items/431025-MZ-001")).ReadAsync<GuideView>();

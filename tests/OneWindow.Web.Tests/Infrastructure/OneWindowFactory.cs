@@ -22,8 +22,9 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
 
     public OneWindowFactory() : this(new TestDatabase(), ownsDatabase: true) { }
 
-    /// <summary>A host of its own with some settings changed (say, low rate limits for the test that proves them).</summary>
-    public static OneWindowFactory WithSettings(IReadOnlyDictionary<string, string> settings) => new(new TestDatabase(), ownsDatabase: true, settings);
+    /// <summary>A host of its own with some settings changed (say, low rate limits for the test that proves them), and services if given.</summary>
+    public static OneWindowFactory WithSettings(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null) =>
+        new(new TestDatabase(), ownsDatabase: true, settings, services);
 
     /// <summary>A host of its own with some services replaced (say, an SMS gateway the test holds up).</summary>
     public static OneWindowFactory WithServices(Action<IServiceCollection> services) => new(new TestDatabase(), ownsDatabase: true, services: services);

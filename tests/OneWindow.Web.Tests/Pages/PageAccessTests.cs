@@ -38,11 +38,11 @@ public class PageAccessTests(OneWindowFactory app) : IClassFixture<OneWindowFact
     {
         var anonymous = await app.Anonymous().GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.StartsWith("/account/login", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var clerk = await (await app.SignedIn("clerk.mz")).GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, clerk.StatusCode);
-        Assert.StartsWith("/account/denied", clerk.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/denied", clerk.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var admin = await (await app.SignedIn("admin")).GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
@@ -116,7 +116,12 @@ public class PageAccessTests(OneWindowFactory app) : IClassFixture<OneWindowFact
         var body = "UserName=admin%00&Password=x&__RequestVerificationToken=" + Uri.EscapeDataString(OneWindowFactory.AntiforgeryToken(form));
         var post = await client.PostAsync("/account/login", new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
-        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
+        // A person gets the readable page saying why; the API gets problem details.
+        Assert.Equal("text/html", post.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("请求无法处理", await post.Content.ReadAsStringAsync());
+        var api = await (await app.SignedIn("clerk")).PostAsync("/api/v1/cases", new StringContent("a=b%00", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -51,13 +51,19 @@ public partial class ComplaintTests(OneWindowFactory app) : IClassFixture<OneWin
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal("/account/denied", new Uri(new Uri("http://localhost"), refused.Headers.Location!).AbsolutePath);
 
-        var revealed = await Forms.PostAsync(supervisor, url, new Dictionary<string, string>(), url + "?handler=Reveal");
+        // Without a reason nothing is shown and nothing recorded; with one, the phone, not cached, and the reason audited.
+        var unexplained = await Forms.PostAsync(supervisor, url, new Dictionary<string, string>(), url + "?handler=Reveal");
+        Assert.DoesNotContain("13912345678", await unexplained.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var revealed = await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["RevealReason"] = "回访投诉人" }, url + "?handler=Reveal");
         Assert.Contains("13912345678", await revealed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(revealed.Headers.CacheControl?.NoStore, "the full phone must not be cached");
         var db = app.NewDbContext(out var scope);
         using (scope)
         {
             var views = await db.AuditEntries.Where(a => a.Action == Web.Infrastructure.PersonalData.ViewedAction && a.EntityType == "EfficiencyComplaint").ToListAsync();
-            Assert.Equal("supervisor", Assert.Single(views).Actor);
+            var view = Assert.Single(views);
+            Assert.Equal("supervisor", view.Actor);
+            Assert.Contains("回访投诉人", view.Details, StringComparison.Ordinal);
         }
     }
 

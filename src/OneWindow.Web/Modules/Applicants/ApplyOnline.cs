@@ -25,7 +25,7 @@ public sealed record OnlineApplication(ApplicantKind ApplicantKind, string? Ente
 /// checks that the case is theirs and the revision they saw, and is saved with its event like any other action.
 /// </summary>
 public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> users, HandleCase handle, CaseFiles files, RegionCalendars calendars, TimeProvider clock,
-    Supervision.NotifyStaff notify)
+    Supervision.NotifyStaff notify, UploadQuota quota)
 {
     /// <summary>Starts a draft for a published item or combined item, saving what was filled in so far.</summary>
     public async Task<Case> StartAsync(ClaimsPrincipal principal, string itemCode, OnlineApplication form, CancellationToken ct)
@@ -40,6 +40,13 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         var venue = await db.Venues.AsNoTracking().Where(v => v.RegionCode == county && v.Tier == VenueTier.CountyCenter).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
         var actor = ApplicantAccess.ActorOf(user);
         var c = Case.StartDraft(template, applicant, actor, venue, county, now);
+        files.CheckCount(form.Uploads.Count);
+        // The quota's count and the new draft are one unit: parallel starts cannot each find room.
+        using var gate = await db.EnterWriteGateAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await quota.LockAsync(user.Id, ct);
+        await quota.CheckNewDraftAsync(user.Id, ct);
+        await quota.CheckUploadsAsync(user.Id, c, form.Uploads, ct);
         db.Cases.Add(c);
         var saved = StageUploads(c, form.Uploads, actor);
         if (saved.Count > 0)
@@ -48,11 +55,12 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         }
         db.CaseEvents.AddRange(c.NewEvents);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return c;
     }
 
     public Task<Case> SaveAsync(ClaimsPrincipal principal, Guid id, int revision, OnlineApplication form, CancellationToken ct) =>
-        ActAsync(principal, id, revision, (c, user, actor, now, _) =>
+        ActAsync(principal, id, revision, form.Uploads, (c, user, actor, now, _) =>
         {
             var applicant = ApplicantOf(user, form, now);
             var saved = StageUploads(c, form.Uploads, actor);
@@ -68,7 +76,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     {
         var saved = await SaveAsync(principal, id, revision, form, ct);
         db.ChangeTracker.Clear();
-        return await ActAsync(principal, id, saved.Revision, async (c, _, actor, now, calendar) =>
+        return await ActAsync(principal, id, saved.Revision, [], async (c, _, actor, now, calendar) =>
         {
             var have = (await CaseFiles.ListAsync(db, c.Id, ct)).Select(f => f.MaterialName).ToHashSet();
             var missing = (await MaterialsOfAsync(c, ct)).Where(m => m.Required && !have.Contains(m.Name)).Select(m => m.Name).ToList();
@@ -83,7 +91,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
 
     /// <summary>补正: the applicant uploads what the one-time notice asked for; the application is received again.</summary>
     public Task<Case> SupplementAsync(ClaimsPrincipal principal, Guid id, int revision, IReadOnlyList<Upload> uploads, CancellationToken ct) =>
-        ActAsync(principal, id, revision, (c, _, actor, now, calendar) =>
+        ActAsync(principal, id, revision, uploads, (c, _, actor, now, calendar) =>
         {
             if (uploads.Count == 0)
             {
@@ -95,7 +103,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         }, ct);
 
     public Task<Case> WithdrawAsync(ClaimsPrincipal principal, Guid id, int revision, string reason, CancellationToken ct) =>
-        ActAsync(principal, id, revision, (c, _, actor, now, _) =>
+        ActAsync(principal, id, revision, [], (c, _, actor, now, _) =>
         {
             c.Withdraw(reason, actor, now);
             return Task.CompletedTask;
@@ -116,9 +124,14 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             .Select(g => new FormMaterial(g.Key, g.Any(m => m.Requirement == MaterialRequirement.Required), g.First().Condition, g.First().TemplateFileId))];
 
 
-    private async Task<Case> ActAsync(ClaimsPrincipal principal, Guid id, int revision,
+    /// <summary>
+    /// Loads the applicant's case at the revision they saw and runs the step. <paramref name="uploads"/> are checked
+    /// against the count limit at once and against the applicant's quota inside the step's transaction.
+    /// </summary>
+    private async Task<Case> ActAsync(ClaimsPrincipal principal, Guid id, int revision, IReadOnlyList<Upload> uploads,
         Func<Case, UserAccount, Actor, DateTime, WorkingDayCalendar, Task> action, CancellationToken ct)
     {
+        files.CheckCount(uploads.Count);
         var user = await ApplicantAccess.LoadAsync(principal, users);
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !ApplicantAccess.MaySee(user, c))
@@ -132,12 +145,19 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var now = clock.GetUtcNow().UtcDateTime;
         // A first submission takes a case number: the number and the case are one unit (on SQLite under the write gate,
-        // as at window intake), so that a refused submission leaves no gap in the numbers.
-        using var gate = c.IsDraftNumber ? await db.EnterWriteGateAsync(ct) : null;
-        await using var tx = c.IsDraftNumber ? await db.Database.BeginTransactionAsync(ct) : null;
+        // as at window intake), so that a refused submission leaves no gap in the numbers. Uploads are one unit with
+        // the quota's count of what the applicant already holds.
+        var unit = c.IsDraftNumber || uploads.Count > 0;
+        using var gate = unit ? await db.EnterWriteGateAsync(ct) : null;
+        await using var tx = unit ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await Cases.CalendarCatchUp.BeforeActionAsync(db, c, calendar, now, ct);
+            if (uploads.Count > 0)
+            {
+                await quota.LockAsync(user.Id, ct);
+                await quota.CheckUploadsAsync(user.Id, c, uploads, ct);
+            }
             await action(c, user, ApplicantAccess.ActorOf(user), now, calendar);
             await handle.SaveAsync(c, revision, now, calendar, ct);
             if (tx is not null)
@@ -155,19 +175,8 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         }
     }
 
-    private IReadOnlyList<string> StageUploads(Case c, IReadOnlyList<Upload> uploads, Actor actor)
-    {
-        if (uploads.Count > CaseFiles.MaxFilesPerUpload)
-        {
-            throw new DomainRuleException("file.too-many", $"一次最多上传 {CaseFiles.MaxFilesPerUpload} 个文件。", "files");
-        }
-        var names = new List<string>();
-        foreach (var upload in uploads)
-        {
-            names.Add(files.Add(c, upload, actor).MaterialName);
-        }
-        return [.. names.Distinct()];
-    }
+    private IReadOnlyList<string> StageUploads(Case c, IReadOnlyList<Upload> uploads, Actor actor) =>
+        [.. files.AddAll(c, uploads, actor).Select(f => f.MaterialName).Distinct()];
 
     private static Applicant ApplicantOf(UserAccount user, OnlineApplication form, DateTime now) =>
         form.ApplicantKind == ApplicantKind.Enterprise

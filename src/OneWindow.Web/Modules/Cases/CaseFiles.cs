@@ -38,15 +38,33 @@ public sealed record Upload(string Material, string FileName, byte[] Content)
     }
 }
 
-public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock)
+public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<UploadLimits> limits)
 {
-    public const int MaxFilesPerUpload = 20;
-
     /// <summary>No file system names a file longer than this; a longer name is not a real file's.</summary>
     public const int MaxFileName = 255;
 
+    /// <summary>
+    /// One limit on the files of one upload (<c>Uploads:MaxFilesPerUpload</c>) for every way files come in: the
+    /// window's intake form, the online form and the applicants' API.
+    /// </summary>
+    public void CheckCount(int count)
+    {
+        var max = Math.Max(1, limits.Value.MaxFilesPerUpload);
+        if (count > max)
+        {
+            throw new DomainRuleException("file.too-many", $"一次最多上传 {max} 个文件（本次 {count} 个）。", "files");
+        }
+    }
+
+    /// <summary>Checks the number of files, then checks and stages each; the caller saves them with the case's action.</summary>
+    public IReadOnlyList<CaseFile> AddAll(Case c, IReadOnlyList<Upload> uploads, Actor actor)
+    {
+        CheckCount(uploads.Count);
+        return [.. uploads.Select(upload => Add(c, upload, actor))];
+    }
+
     /// <summary>Checks and stages an upload for a material of the case; the caller saves it with the case's action.</summary>
-    public CaseFile Add(Case c, Upload upload, Actor actor)
+    private CaseFile Add(Case c, Upload upload, Actor actor)
     {
         var content = upload.Content;
         var name = Path.GetFileName(upload.FileName ?? "").Trim();

@@ -36,6 +36,8 @@ public sealed record CaseActionRequest(
 
 /// <summary>A colleague a case is handed over to: their account, name and roles.</summary>
 public sealed record HandOverTarget(string Id, string Name, IReadOnlyList<string> Roles);
+/// <summary>Why the full personal data is looked at: recorded in the audit entry.</summary>
+public sealed record RevealRequest(string Reason);
 
 /// <summary>The applicant of a case unmasked, for staff who handle it.</summary>
 public sealed record ApplicantInFull(string Number, ApplicantKind Kind, string Name, string IdentityNumber, string Phone);
@@ -48,6 +50,7 @@ public static class CasesModule
             .AddScoped<CaseFiles>()
             .AddScoped<SealLegacyRecords>()
             .AddScoped<Applicants.ApplyOnline>()
+            .AddScoped<Applicants.UploadQuota>()
             .AddScoped<Ratings.RateCase>()
             .AddSingleton<IntakeSweep>()
             .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>())
@@ -62,7 +65,8 @@ public static class CasesModule
             .WithDescription("The applicant's ID number (GB 11643) or credit code (GB 32100) is checked. The case is received; the five-working-day period for a correction notice starts.");
         api.MapGet("/{number}", Get).WithSummary("A case with both clocks, its nodes and its verified event chain");
         api.MapGet("/{number}/hand-over-candidates", HandOverTo).WithSummary("The colleagues this case may be handed over to now (they may act at its node, in its scope)");
-        api.MapGet("/{number}/applicant", FullApplicant).WithSummary("The applicant's full ID number and phone (elsewhere masked); every call is audited");
+        api.MapPost("/{number}/applicant", FullApplicant).WithSummary("The applicant's full ID number and phone (elsewhere masked), with the `reason` for looking; every call is audited")
+            .WithDescription("A POST, so that a link cannot make anyone look someone up; the answer is not cached (`Cache-Control: no-store`).");
         foreach (var action in CaseActions.All)
         {
             Act(api, action);
@@ -89,10 +93,11 @@ public static class CasesModule
         return TypedResults.Ok(await HandOverCandidates.ForAsync(db, c, staff.User.Id, ct));
     }
 
-    private static async Task<Ok<ApplicantInFull>> FullApplicant(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ApplicantInFull>> FullApplicant(string number, RevealRequest request, HttpContext http, HandleCase handle, OneWindowDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var c = await handle.LoadForAsync(http.User, number, ct);
-        await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, http.User, "Case", c.Number, ["identityNumber", "phone"], ct);
+        await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, http.User, "Case", c.Number, ["identityNumber", "phone"], request.Reason, ct);
+        PersonalData.NoStore(http.Response);
         return TypedResults.Ok(new ApplicantInFull(c.Number, c.ApplicantKind, c.ApplicantName, c.ApplicantIdNumber, c.ApplicantPhone));
     }
 

@@ -37,6 +37,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
     /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
     public async Task<Registration> RegisterAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
     {
+        files.CheckCount(request.Scans.Count); // before anything is read or held
         await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole registration: one lease from the pool, not one per query
         var userId = users.GetUserId(principal);
         var reads = userId is null ? null : await IntakeQueries.ForIntake(db, userId, request.ItemCode);
@@ -66,10 +67,7 @@ public sealed class HandleCase(OneWindowDbContext db, RegionCalendars calendars,
         var number = await CaseNumbers.NextAsync(db, county, ChinaTime.DateOf(now), ct);
         var c = Case.Receive(number, template, applicant, channel, venue.Id, county, request.MaterialsProvided ?? [], actor, now, calendar, windowId);
         db.Cases.Add(c);
-        foreach (var scan in request.Scans)
-        {
-            files.Add(c, scan, actor);
-        }
+        files.AddAll(c, request.Scans, actor);
         db.CaseEvents.AddRange(c.NewEvents);
         await watch.OnReceivedAsync(c, now, calendar, ct);
         await db.SaveAllOrNothingAsync(ct); // a failed save rolls the whole registration back

@@ -10,7 +10,7 @@ public sealed record GuideListResponse(IReadOnlyList<GuideSummary> Items, string
 
 public sealed record CreateItemRequest(string Code, ServiceGuide Guide);
 
-public sealed record EditDraftRequest(int Revision, ServiceGuide Guide, string? Note);
+public sealed record EditDraftRequest(int Revision, ServiceGuide Guide, string? Note = null);
 
 public sealed record VersionResponse(string Code, int VersionNumber, VersionStatus Status, int Revision, DateOnly? ValidFrom);
 

@@ -29,7 +29,8 @@ public sealed class ErrorModel : PageModel
         var originalPath = exceptionFeature?.Path ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
         var problem = exceptionFeature?.Error is { } error ? ProblemMapping.ToProblem(error) : null;
         Status = problem?.Status ?? status ?? (exceptionFeature is null ? 404 : 500);
-        Message = problem?.Title;
+        // A refusal by the input guards says why; its reason is Chinese, shown in the reader's language.
+        Message = problem?.Title ?? (HttpContext.Items[InputGuards.RefusalItem] is string refusal ? Text.Translate(refusal) : null);
         Response.StatusCode = Status;
         if (originalPath.StartsWith("/api", StringComparison.Ordinal))
         {
@@ -41,10 +42,11 @@ public sealed class ErrorModel : PageModel
                     404 => "Not found",
                     400 => "Bad request",
                     405 => "Method not allowed",
+                    413 => InputGuards.TooLargeTitle,
                     415 => "Unsupported media type",
                     _ => "Server error",
                 },
-                Extensions = { ["code"] = Status switch { 404 => "not-found", 400 => "request.malformed", 500 => "server.error", _ => "http." + Status } },
+                Extensions = { ["code"] = Status switch { 404 => "not-found", 400 => "request.malformed", 413 => "request.too-large", 500 => "server.error", _ => "http." + Status } },
             };
             return new ObjectResult(problem) { StatusCode = Status, ContentTypes = { "application/problem+json" } };
         }

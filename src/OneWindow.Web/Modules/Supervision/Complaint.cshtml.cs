@@ -19,6 +19,8 @@ public sealed class ComplaintModel(HandleComplaints complaints, OneWindowDbConte
     [BindProperty] public bool Upheld { get; set; }
     [BindProperty] public string? Findings { get; set; }
     [BindProperty] public string? Reply { get; set; }
+    /// <summary>Why the complainant's full phone is looked at (recorded in the audit entry).</summary>
+    [BindProperty] public string? RevealReason { get; set; }
 
     public EfficiencyComplaint Complaint { get; private set; } = null!;
     public List<SelectListItem> Departments { get; private set; } = [];
@@ -40,7 +42,16 @@ public sealed class ComplaintModel(HandleComplaints complaints, OneWindowDbConte
         await LoadAsync(id, ct);
         if (Complaint.ComplainantPhone is { } phone)
         {
-            await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, User, "EfficiencyComplaint", id.ToString(), ["phone"], ct);
+            try
+            {
+                await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, User, "EfficiencyComplaint", id.ToString(), ["phone"], RevealReason, ct);
+            }
+            catch (Domain.DomainRuleException e)
+            {
+                Error = e.Message;
+                return Page();
+            }
+            PersonalData.NoStore(Response);
             RevealedPhone = phone;
         }
         return Page();

@@ -10,7 +10,7 @@ using OneWindow.Web.Modules.Calendar;
 
 namespace OneWindow.Web.Modules.Supervision;
 
-public sealed record CertificateReport(string? Number, string? ItemCode, string? HolderName, DateTime? IssuedAt, string? CaseNumber);
+public sealed record CertificateReport(string? Number = null, string? ItemCode = null, string? HolderName = null, DateTime? IssuedAt = null, string? CaseNumber = null);
 
 public sealed record CertificateChecked(string Number, string ItemCode, string? MatchedCase, bool AlertRaised);
 

@@ -19,6 +19,7 @@ public static class SupervisionModule
             .AddScoped<ReportCertificate>()
             .AddScoped<Complaints.HandleComplaints>()
             .AddSingleton<LiveFigures>()
+            .AddSingleton<LiveStreams>()
             .AddSingleton<INotificationSender, LoggingNotificationSender>()
             .AddSingleton<SupervisionSweep>()
             .AddHostedService(sp => sp.GetRequiredService<SupervisionSweep>());
@@ -26,12 +27,13 @@ public static class SupervisionModule
     public static WebApplication MapSupervisionModule(this WebApplication app)
     {
         ReportCertificate.Map(app);
-        app.MapGet("/supervision/live", (HttpContext http, LiveFigures live, OneWindowDbContext db, CancellationToken ct) =>
-            StreamAsync(http, live, async (figures, token) => LiveView.From(figures, await CaseDepartments.NamesAsync(db, [.. figures.LatestCards.Select(c => c.DepartmentId)], token)), ct))
+        app.MapGet("/supervision/live", (HttpContext http, LiveFigures live, LiveStreams streams, OneWindowDbContext db, CancellationToken ct) =>
+            StreamAsync(http, live, streams, async (figures, token) => LiveView.From(figures, await CaseDepartments.NamesAsync(db, [.. figures.LatestCards.Select(c => c.DepartmentId)], token)), ct))
             .RequireAuthorization(Policies.Leadership).ExcludeFromDescription();
-        // The hall's big screen: aggregates only, open to the public display; the figures are shared, so watching costs nothing.
-        app.MapGet("/screen/live", (HttpContext http, LiveFigures live, CancellationToken ct) =>
-            StreamAsync(http, live, (figures, _) => Task.FromResult(Screen.ScreenModel.PublicView(figures)), ct))
+        // The hall's big screen: aggregates only, open to the public display; the figures are shared, so watching
+        // costs no database work, and the streams are capped, so watching cannot take every connection.
+        app.MapGet("/screen/live", (HttpContext http, LiveFigures live, LiveStreams streams, CancellationToken ct) =>
+            StreamAsync(http, live, streams, (figures, _) => Task.FromResult(Screen.ScreenModel.PublicView(figures)), ct))
             .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
@@ -40,8 +42,14 @@ public static class SupervisionModule
     /// Server-sent events: the figures at once, then at every interval until the page is closed. The browser
     /// reconnects by itself after a network break.
     /// </summary>
-    private static async Task StreamAsync(HttpContext http, LiveFigures live, Func<DashboardFigures, CancellationToken, Task<LiveView>> view, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, LiveFigures live, LiveStreams streams, Func<DashboardFigures, CancellationToken, Task<LiveView>> view, CancellationToken ct)
     {
+        using var place = streams.TryOpen(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", out var refusal);
+        if (place is null)
+        {
+            await RefuseAsync(http, refusal);
+            return;
+        }
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no"; // nginx: pass events through unbuffered
@@ -60,5 +68,22 @@ public static class SupervisionModule
         {
             // The page was closed.
         }
+    }
+
+    /// <summary>429 when this address has its streams open already, 503 when the server has: try again later.</summary>
+    private static Task RefuseAsync(HttpContext http, int status)
+    {
+        http.Response.StatusCode = status;
+        http.Response.Headers.RetryAfter = status == StatusCodes.Status429TooManyRequests ? "60" : "30";
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = status,
+                Title = Text.Translate(status == StatusCodes.Status429TooManyRequests ? "本机打开的实时页面过多，请关闭部分页面后再试。" : "实时数据连接已满，请稍后再试。"),
+                Extensions = { ["code"] = status == StatusCodes.Status429TooManyRequests ? "live.too-many-streams" : "live.server-full" },
+            },
+        }).AsTask();
     }
 }

@@ -3,7 +3,6 @@
 (() => {
   const root = document.querySelector("[data-live-source]");
   if (!root || !window.EventSource) return;
-  const source = new EventSource(root.getAttribute("data-live-source"));
   const status = document.querySelector("[data-live-status]");
 
   function rebuild(list, rows) {
@@ -29,7 +28,7 @@
     body.replaceChildren(...fresh);
   }
 
-  source.addEventListener("figures", (event) => {
+  function show(event) {
     const view = JSON.parse(event.data);
     document.querySelectorAll("[data-figure]").forEach((el) => {
       const value = view[el.getAttribute("data-figure")];
@@ -38,6 +37,17 @@
     for (const list of ["statuses", "departments", "items", "windows", "cards"]) rebuild(list, view[list]);
     if (status) status.hidden = false;
     document.dispatchEvent(new CustomEvent("live-figures", { detail: view }));
-  });
-  source.addEventListener("error", () => { if (status) status.hidden = true; });
+  }
+
+  function connect() {
+    const source = new EventSource(root.getAttribute("data-live-source"));
+    source.addEventListener("figures", show);
+    source.addEventListener("error", () => {
+      if (status) status.hidden = true;
+      // After a network break the browser reconnects by itself; a refused stream (too many open, 429/503) it
+      // closes for good, so try again in a minute.
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 60000);
+    });
+  }
+  connect();
 })();

@@ -59,6 +59,14 @@ public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage,
         return Redirect("/admin/org/staff?user=" + Uri.EscapeDataString(user));
     }
 
+    /// <summary>
+    /// A citizen's account (signed up to apply online) is listed masked like everywhere else: the sign-in name is
+    /// the phone, the display name the real name. Staff accounts are staff's working names, shown as they are.
+    /// </summary>
+    private static Row Masked(UserAccount u, bool citizen) => citizen
+        ? new Row(u.Id, PersonalData.MaskPhone(u.UserName ?? ""), PersonalData.MaskName(u.DisplayName), "", null, null, 0, false)
+        : new Row(u.Id, u.UserName!, u.DisplayName, "", null, null, 0, false);
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -69,10 +77,10 @@ public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage,
         var userIds = users.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where userIds.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
         var counts = await db.StaffItems.Where(a => userIds.Contains(a.UserId)).GroupBy(a => a.UserId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        Rows = [.. users.Select(u => new Row(u.Id, u.UserName!, u.DisplayName,
-            string.Join("、", roles.Where(r => r.UserId == u.Id).Select(r => EnumText.RoleName(r.Name!))),
-            venues.FirstOrDefault(v => v.Id == u.VenueId)?.Name, Departments.FirstOrDefault(d => d.Value == u.DepartmentId?.ToString())?.Text,
-            counts.FirstOrDefault(c => c.Key == u.Id)?.Count ?? 0, u.LockoutEnd > now))];
+        Rows = [.. users.Select(u => Masked(u, roles.Any(r => r.UserId == u.Id && r.Name == ApplicantRoles.Applicant)) with {
+            Roles = string.Join("、", roles.Where(r => r.UserId == u.Id).Select(r => EnumText.RoleName(r.Name!))),
+            Venue = venues.FirstOrDefault(v => v.Id == u.VenueId)?.Name, Department = Departments.FirstOrDefault(d => d.Value == u.DepartmentId?.ToString())?.Text,
+            Items = counts.FirstOrDefault(c => c.Key == u.Id)?.Count ?? 0, LockedOut = u.LockoutEnd > now })];
         if (SelectedUserId is { } selected)
         {
             PublishedItems = await PickLists.PublishedItemsAsync(db, ct);

@@ -29,6 +29,8 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
     [BindProperty] public decimal? Amount { get; set; }
     [BindProperty] public string? ReceiptNumber { get; set; }
     [BindProperty] public string? ToUser { get; set; }
+    /// <summary>Why the full ID number and phone are looked at (recorded in the audit entry).</summary>
+    [BindProperty] public string? RevealReason { get; set; }
 
     public CaseView View { get; private set; } = null!;
     public IReadOnlyList<string> Actions { get; private set; } = [];
@@ -47,11 +49,20 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
         return Page();
     }
 
-    /// <summary>显示完整号码: staff who may handle the case see the full values; the view is audited first.</summary>
+    /// <summary>显示完整号码: staff who may handle the case see the full values, giving a reason; the view is audited first.</summary>
     public async Task<IActionResult> OnPostRevealAsync(string number, CancellationToken ct)
     {
         var c = await LoadAsync(number, ct);
-        await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, User, "Case", c.Number, ["identityNumber", "phone"], ct);
+        try
+        {
+            await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, User, "Case", c.Number, ["identityNumber", "phone"], RevealReason, ct);
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+            return Page();
+        }
+        PersonalData.NoStore(Response);
         Revealed = (c.ApplicantIdNumber, c.ApplicantPhone);
         return Page();
     }

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneWindow.Domain;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Cases;
+
+namespace OneWindow.Web.Modules.Applicants;
+
+/// <summary>
+/// What one applicant may keep on the server before anyone at the center has looked at it (<c>Uploads:*</c>): so
+/// many unsubmitted drafts, so many files per application, and so many megabytes over the applications still in
+/// their hands (drafts and submissions returned to them). Without it, three drafts of 2 × 10 MB went up in a second,
+/// and drafts had no end. The checks run in the transaction that saves the files, after a lock on the applicant (the
+/// SQLite write gate; on PostgreSQL a transaction-scoped advisory lock), so that parallel requests cannot each find
+/// room for themselves.
+/// </summary>
+public sealed class UploadQuota(OneWindowDbContext db, IOptions<UploadLimits> options)
+{
+    private static readonly CaseStatus[] InApplicantsHands = [CaseStatus.Draft, CaseStatus.ReturnedForCorrection];
+
+    private UploadLimits Limits => options.Value;
+
+    /// <summary>Serializes the applicant's uploads until the transaction ends (a no-op on SQLite, where the caller holds the write gate).</summary>
+    public async Task LockAsync(string userId, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The upload quota is checked inside the transaction that saves the files.");
+        }
+        if (db.Database.IsNpgsql())
+        {
+            var key = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("upload-quota:" + userId)));
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+    }
+
+    /// <summary>Refuses a new draft when the applicant keeps as many unsubmitted drafts as allowed.</summary>
+    public async Task CheckNewDraftAsync(string userId, CancellationToken ct)
+    {
+        var max = Math.Max(1, Limits.MaxOpenDrafts);
+        var drafts = await db.Cases.CountAsync(c => c.ApplicantUserId == userId && c.Status == CaseStatus.Draft && c.ParentCaseId == null, ct);
+        if (drafts >= max)
+        {
+            throw new DomainRuleException("applicant.too-many-drafts",
+                $"您已有 {drafts} 份未提交的草稿（最多 {max} 份）。请先提交或删除不需要的草稿，再新建申请。");
+        }
+    }
+
+    /// <summary>Refuses uploads that would take the application or the applicant over their quota.</summary>
+    public async Task CheckUploadsAsync(string userId, Case c, IReadOnlyList<Upload> uploads, CancellationToken ct)
+    {
+        if (uploads.Count == 0)
+        {
+            return;
+        }
+        var perCase = Math.Max(1, Limits.MaxFilesPerCase);
+        var held = await db.CaseFiles.CountAsync(f => f.CaseId == c.Id, ct);
+        if (held + uploads.Count > perCase)
+        {
+            throw new DomainRuleException("file.case-quota", $"一件申请最多上传 {perCase} 个文件，已有 {held} 个，本次 {uploads.Count} 个。", "files");
+        }
+        var caseId = c.Id;
+        var used = await db.CaseFiles
+            .Where(f => db.Cases.Any(x => x.Id == f.CaseId && x.ApplicantUserId == userId && (InApplicantsHands.Contains(x.Status) || x.Id == caseId)))
+            .SumAsync(f => (long?)f.Length, ct) ?? 0;
+        var adding = uploads.Sum(u => (long)u.Content.Length);
+        if (used + adding > Limits.MaxBytesPerApplicant)
+        {
+            throw new DomainRuleException("file.applicant-quota",
+                $"您尚未提交的申请中的文件合计不能超过 {Limits.MaxMegabytesPerApplicant} MB（已有 {Megabytes(used)} MB，本次 {Megabytes(adding)} MB）。请先提交申请或删除不需要的草稿。", "files");
+        }
+    }
+
+    private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture);
+}
