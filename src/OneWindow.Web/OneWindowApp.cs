@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Account;
 using OneWindow.Web.Modules.Assessment;
 using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Modules.Cases;
@@ -112,6 +113,7 @@ public static class OneWindowApp
             return Task.CompletedTask;
         }));
 
+        services.AddAccountModule(builder.Configuration);
         services.AddCalendarModule();
         services.AddCatalogModule();
         services.AddOrganizationModule();
