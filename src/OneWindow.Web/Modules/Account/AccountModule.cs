@@ -8,6 +8,10 @@ public static class AccountModule
     public static IServiceCollection AddAccountModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AttemptLimiter>();
+        services.AddSingleton<AccountLimits>();
+        services.AddSingleton<SignInDevices>();
+        services.AddScoped<StandInPassword>();
+        services.AddScoped<PasswordSignIn>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 -- Proof of phone and throttled sign-in (ADR 0015). Tries are counted in the database, so that every instance counts
--- together; one-time codes are kept as salted hashes.
+-- together; one-time codes are kept as salted hashes. Identity's lockout is retired: wrong passwords now bring growing
+-- delays instead, so the lockouts and failure counts of existing accounts are cleared and no account locks again.
 
 CREATE TABLE "Attempts" (
     "Key" TEXT NOT NULL CONSTRAINT "PK_Attempts" PRIMARY KEY,
@@ -26,3 +27,5 @@ CREATE TABLE "OneTimeCodes" (
 
 CREATE INDEX "IX_OneTimeCodes_ExpiresAt" ON "OneTimeCodes" ("ExpiresAt");
 CREATE INDEX "IX_OneTimeCodes_Phone_Purpose_CreatedAt" ON "OneTimeCodes" ("Phone", "Purpose", "CreatedAt");
+
+UPDATE "AspNetUsers" SET "LockoutEnabled" = 0, "LockoutEnd" = NULL, "AccessFailedCount" = 0;
