@@ -12,6 +12,7 @@ public static class AccountModule
         services.AddSingleton<SignInDevices>();
         services.AddScoped<StandInPassword>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<PhoneCodes>();
         return services;
     }
 }
