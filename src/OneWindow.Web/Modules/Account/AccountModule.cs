@@ -13,6 +13,7 @@ public static class AccountModule
         services.AddScoped<StandInPassword>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<PhoneCodes>();
+        services.AddScoped<Applicants.MyPhone>();
         return services;
     }
 }
