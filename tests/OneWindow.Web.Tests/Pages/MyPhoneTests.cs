@@ -71,6 +71,7 @@ public sealed class MyPhoneTests(OneWindowFactory app) : IClassFixture<OneWindow
         var sent = await (await SendCodeAsync(citizen, phone)).Content.ReadAsStringAsync();
         Assert.Contains("验证码已发送至 13907357701", sent, StringComparison.Ordinal);
         Assert.DoesNotContain("当前密码", sent, StringComparison.Ordinal); // verifying the own phone needs no password
+        Assert.Matches(@"<form method=""post"" novalidate action=""/my/phone"">", sent);
         var done = await ConfirmAsync(citizen, phone, app.Sms.LatestCode(phone));
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("/my", done.Headers.Location?.OriginalString);

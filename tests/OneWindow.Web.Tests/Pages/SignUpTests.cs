@@ -64,6 +64,8 @@ public sealed class SignUpTests(OneWindowFactory app) : IClassFixture<OneWindowF
         var sent = await Accounts.SendSignUpCodeAsync(client, phone);
         var page = await sent.Content.ReadAsStringAsync();
         Assert.Contains("验证码已发送", page, StringComparison.Ordinal);
+        // The second step's form posts to the page itself, not back to the address of the first step's handler.
+        Assert.Matches(@"<form method=""post"" novalidate action=""/account/register"">", page);
         var text = Assert.Single(app.Sms.To(phone));
         var code = app.Sms.LatestCode(phone);
         Assert.Matches(@"^【一窗通】.*验证码.*\d{6}.*10 分钟内有效", text);

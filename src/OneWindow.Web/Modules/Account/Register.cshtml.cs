@@ -137,7 +137,7 @@ public sealed partial class RegisterModel(
             }
             logger.LogInformation("A sign-up with a verified phone matched an existing account; its owner was told");
         }
-        TempData["Flash"] = Text.Translate("注册已提交。请用刚才的手机号码和密码登录。如无法登录，说明该身份证号码已有账户（已短信告知该账户的登录手机），请携带身份证到政务服务中心窗口办理。");
+        TempData["Flash"] = Text.Translate("注册已完成，请输入刚才设置的密码登录。如提示用户名或密码不正确，可能您的身份证号码以前注册过账户（已短信告知该账户的手机），请携带身份证到政务服务中心窗口办理。");
         return LocalRedirect("/account/login?UserName=" + Uri.EscapeDataString(Phone));
     }
 
