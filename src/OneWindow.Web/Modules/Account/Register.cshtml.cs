@@ -122,7 +122,7 @@ public sealed partial class RegisterModel(
         // The phone is proved. From here on the answer is the same whether an account is made or one exists already.
         var idOwner = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.IdentityNumber == person.IdentityNumber, ct);
         var phoneTaken = await users.FindByNameAsync(Phone) is not null;
-        if (idOwner is null && !phoneTaken && (await users.CreateAsync(user, Password!)).Succeeded)
+        if (idOwner is null && !phoneTaken && await CreateAsync(user, Password!))
         {
             await users.AddToRoleAsync(user, ApplicantRoles.Applicant);
             logger.LogInformation("Applicant account {UserId} signed up with a verified phone", user.Id);
@@ -139,6 +139,19 @@ public sealed partial class RegisterModel(
         }
         TempData["Flash"] = Text.Translate("注册已完成，请输入刚才设置的密码登录。如提示用户名或密码不正确，可能您的身份证号码以前注册过账户（已短信告知该账户的手机），请携带身份证到政务服务中心窗口办理。");
         return LocalRedirect("/account/login?UserName=" + Uri.EscapeDataString(Phone));
+    }
+
+    /// <summary>Makes the account; false if the phone or ID number was taken meanwhile (a unique index says so).</summary>
+    private async Task<bool> CreateAsync(UserAccount user, string password)
+    {
+        try
+        {
+            return (await users.CreateAsync(user, password)).Succeeded;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
     }
 
     private async Task<bool> PasswordIsAcceptableAsync(UserAccount user, string password)
