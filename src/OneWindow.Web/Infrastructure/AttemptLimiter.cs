@@ -62,7 +62,15 @@ public readonly record struct AttemptVerdict(bool Allowed, TimeSpan Wait)
 /// process counts every try exactly once; on PostgreSQL the write is conditional on the row's revision and is
 /// retried (with a short random pause) when another instance wrote first. A try that still loses after
 /// <see cref="Rounds"/> rounds — dozens of parallel tries on one key, an attack — is refused as if blocked rather
-/// than let through uncounted. Time comes from <see cref="TimeProvider"/>.
+/// than let through uncounted. Time comes from <see cref="TimeProvider"/>. Each call leases a context of its own and
+/// takes the SQLite gate itself: call it outside a unit of work that holds the gate, or the two would wait on each other.
+/// <example>A public lookup that fails per case number:
+/// <code>
+/// static readonly AttemptPolicy Lookups = new("track-case", FreeAttempts: 5, FirstDelay: TimeSpan.FromSeconds(10),
+///     MaxDelay: TimeSpan.FromMinutes(15), Window: TimeSpan.FromHours(1));
+/// if (await limiter.CheckAsync(Lookups, number, ct) is { Allowed: false } wait) { /* 429, Retry-After: wait.Wait */ }
+/// if (!found) { await limiter.CountAsync(Lookups, number, ct); }
+/// </code></example>
 /// </summary>
 public sealed class AttemptLimiter(IServiceScopeFactory scopes, TimeProvider clock)
 {
