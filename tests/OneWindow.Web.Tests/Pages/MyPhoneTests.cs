@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Cases;
