@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Account;
 using OneWindow.Web.Modules.Assessment;
 using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Modules.Cases;
@@ -38,9 +39,8 @@ public static class OneWindowApp
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // No lock a stranger could set on someone else's account: wrong passwords bring growing delays (ADR 0015).
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<OneWindowDbContext>()
@@ -114,6 +114,7 @@ public static class OneWindowApp
             return Task.CompletedTask;
         }));
 
+        services.AddAccountModule(builder.Configuration);
         services.AddCalendarModule();
         services.AddCatalogModule();
         services.AddOrganizationModule();

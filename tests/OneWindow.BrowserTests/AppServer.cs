@@ -11,6 +11,7 @@ namespace OneWindow.BrowserTests;
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
+    private readonly System.Text.StringBuilder _log = new();
     private Process? _process;
     private string? _databaseFile;
     private IPlaywright? _playwright;
@@ -45,7 +46,7 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["RateLimits__SignInPerMinute"] = "100000";
         start.Environment["RateLimits__PublicPerMinute"] = "100000";
         _process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        var log = new System.Text.StringBuilder();
+        var log = _log;
         _process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
         _process.BeginOutputReadLine();
@@ -62,12 +63,12 @@ public sealed class AppServer : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDir);
     }
 
-    public async Task<IPage> NewPageAsync(string? locale = null)
+    public async Task<IPage> NewPageAsync(string? locale = null, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale ?? "zh-CN",
         });
         context.SetDefaultTimeout(60_000);
@@ -112,6 +113,35 @@ public sealed class AppServer : IAsyncLifetime
             throw new InvalidOperationException($"Sign-in of {user} failed: {response.StatusCode}");
         }
         return client;
+    }
+
+    /// <summary>
+    /// The one-time code of the newest SMS to the phone, read from the app's log as a developer does (the shipped SMS
+    /// seam writes each message there, the number masked to its last four digits).
+    /// </summary>
+    public async Task<string> CodeSentToAsync(string phone)
+    {
+        var masked = new string('*', phone.Length - 4) + phone[^4..];
+        // Real time: the app's output reaches this process a moment after the page has answered.
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            string text;
+            lock (_log)
+            {
+                text = _log.ToString();
+            }
+            var code = text.Split('\n').Where(l => l.StartsWith('{'))
+                .Select(l => { try { return System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("Message").GetString() ?? ""; } catch (System.Text.Json.JsonException) { return ""; } catch (KeyNotFoundException) { return ""; } })
+                .Where(m => m.StartsWith("SMS to ", StringComparison.Ordinal) && m.Contains(masked, StringComparison.Ordinal))
+                .Select(m => System.Text.RegularExpressions.Regex.Match(m, @"(?<!\d)\d{6}(?!\d)")).LastOrDefault(m => m.Success)?.Value;
+            if (code is not null)
+            {
+                return code;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No code to {masked} in the app's log.");
     }
 
     public async Task DisposeAsync()

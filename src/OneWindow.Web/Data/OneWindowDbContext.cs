@@ -61,6 +61,8 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
     public DbSet<DailyCaseCount> DailyCaseCounts => Set<DailyCaseCount>();
     public DbSet<RecordKeyId> RecordKeyIds => Set<RecordKeyId>();
+    public DbSet<Attempt> Attempts => Set<Attempt>();
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
 
     // Set while this context (one request's) holds the gate around a unit of several statements.
     private bool _holdsWriteGate;
@@ -286,6 +288,8 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(k => k.Xml).HasMaxLength(8000);
         });
 
+        ConfigureAccounts(builder);
+
         builder.Entity<StoredFile>(b =>
         {
             b.Property(f => f.FileName).HasMaxLength(200);
@@ -314,6 +318,28 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
                 key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
             }
         }
+    }
+
+    private static void ConfigureAccounts(ModelBuilder builder)
+    {
+        builder.Entity<Attempt>(b =>
+        {
+            b.HasKey(a => a.Key);
+            b.Property(a => a.Key).HasMaxLength(80);
+            b.Property(a => a.Revision).IsConcurrencyToken();
+            // Forgotten counts are cleared by the instant they were forgotten.
+            b.HasIndex(a => a.ForgetAt);
+        });
+        builder.Entity<OneTimeCode>(b =>
+        {
+            b.Property(c => c.Phone).HasMaxLength(20);
+            b.Property(c => c.UserId).HasMaxLength(450);
+            b.Property(c => c.Salt).HasMaxLength(32);
+            b.Property(c => c.Hash).HasMaxLength(64);
+            // The newest code for a phone and purpose; expired codes cleared by expiry.
+            b.HasIndex(c => new { c.Phone, c.Purpose, c.CreatedAt });
+            b.HasIndex(c => c.ExpiresAt);
+        });
     }
 
     private static void ConfigureCases(ModelBuilder builder)

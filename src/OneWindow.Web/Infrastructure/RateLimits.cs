@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace OneWindow.Web.Infrastructure;
 
 /// <summary>
-/// Limits per client address on what anyone can call without an account: sign-in and sign-up (guessing passwords;
-/// Identity's lockout guards each account, this guards the door), and the public lookups and submissions (tracking a
-/// case by number and ID, complaints). Reads (GET of the forms) are not counted. Over the limit: 429 with
-/// Retry-After, as problem details for the API and a readable page for people.
+/// Limits per client address on what anyone can call without an account: sign-in and sign-up (floods of requests;
+/// guessing is slowed per account, phone and address by the <see cref="AttemptLimiter"/>, ADR 0015), and the public
+/// lookups and submissions (tracking a case by number and ID, complaints). Reads (GET of the forms) are not counted.
+/// Over the limit: 429 with Retry-After, as problem details for the API and a readable page for people. Counted in
+/// each instance's memory: a first guard, cheap enough for floods; what must hold across instances is in the limiter.
 /// </summary>
 public static class RateLimits
 {

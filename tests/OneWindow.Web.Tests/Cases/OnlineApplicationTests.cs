@@ -16,22 +16,26 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
     [Fact]
-    public async Task Sign_up_checks_the_real_name_fields_and_refuses_a_second_account_for_one_phone()
+    public async Task Sign_up_checks_the_real_name_fields_and_makes_no_second_account_for_one_phone_or_id_number()
     {
         var client = app.Anonymous();
-        var bad = await Register(client, "13907359901", "王五", "431025198512150041"); // wrong check character
+        await Accounts.SendSignUpCodeAsync(client, "13907359901");
+        var bad = await Accounts.CompleteSignUpAsync(client, "13907359901", app.Sms.LatestCode("13907359901"), "王五", "431025198512150041"); // wrong check character
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var badPage = await bad.Content.ReadAsStringAsync();
         Assert.True(badPage.Contains("GB 11643"), badPage[badPage.IndexOf("<main", StringComparison.Ordinal)..]);
 
-        var ok = await Register(client, "13907359901", "王五", "431025198512150040");
+        // The code was not spent on a form with a mistake.
+        var ok = await Accounts.CompleteSignUpAsync(client, "13907359901", app.Sms.LatestCode("13907359901"), "王五", "431025198512150040");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        Assert.Equal("/my", ok.Headers.Location?.OriginalString);
+        Assert.Equal("/account/login?UserName=13907359901", ok.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await Register(app.Anonymous(), "13907359901", "王五", "431025198512150040", signUp: false)).StatusCode);
 
-        var again = await Register(app.Anonymous(), "13907359901", "王六", "431025197803040023");
-        Assert.Contains("该手机号码已注册", await again.Content.ReadAsStringAsync());
-        var sameId = await Register(app.Anonymous(), "13907359909", "王五", "431025198512150040");
-        Assert.Contains("该身份证号码已注册账户", await sameId.Content.ReadAsStringAsync());
+        // A second sign-up with the ID number gets the same answer as the first, and no account; the account's phone is told.
+        var sameId = await Accounts.SignUpAsync(app, app.Anonymous(), "13907359909", "王五", "431025198512150040");
+        Assert.Equal("/account/login?UserName=13907359909", sameId.Headers.Location?.OriginalString);
+        Assert.NotEqual(HttpStatusCode.Redirect, (await Accounts.TrySignInAsync(app.Anonymous(), "13907359909", Accounts.Password)).StatusCode);
+        Assert.Contains("身份证号码", app.Sms.To("13907359901")[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -190,14 +194,14 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         return await scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>().Cases.AsNoTracking().FirstAsync(c => c.Id == id);
     }
 
-    private static async Task<HttpResponseMessage> Register(HttpClient client, string phone, string name, string id)
+    /// <summary>Signs up with the code the phone received (unless <paramref name="signUp"/> is false), then signs in: the sign-in's answer.</summary>
+    private async Task<HttpResponseMessage> Register(HttpClient client, string phone, string name, string id, bool signUp = true)
     {
-        var page = await client.GetStringAsync("/account/register");
-        return await client.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
+        if (signUp && await Accounts.SignUpAsync(app, client, phone, name, id) is { StatusCode: not HttpStatusCode.Redirect } refused)
         {
-            ["Phone"] = phone, ["RealName"] = name, ["IdentityNumber"] = id, ["Password"] = "citizen2026x", ["ConfirmPassword"] = "citizen2026x",
-            ["__RequestVerificationToken"] = OneWindowFactory.AntiforgeryToken(page),
-        }));
+            return refused;
+        }
+        return await Accounts.TrySignInAsync(client, phone, Accounts.Password);
     }
 
     private static MultipartFormDataContent Multipart(string page, Dictionary<string, string> fields, IEnumerable<string> fileInputs)

@@ -46,6 +46,9 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
     public TestDatabase Database { get; }
     public TestClock Clock { get; } = new(DefaultNow);
 
+    /// <summary>Every SMS the app sent (unless a test replaced the gateway): one-time codes are read from here.</summary>
+    public CapturedSms Sms { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -58,6 +61,10 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         // Tests sign in many times a minute from one address; the rate limits have a test of their own.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicPerMinute", "100000");
+        // Likewise the delays per address after wrong passwords or codes, and the codes sent per address.
+        builder.UseSetting("RateLimits:SignInFailuresPerAddress", "100000");
+        builder.UseSetting("RateLimits:CodeFailuresPerAddress", "100000");
+        builder.UseSetting("RateLimits:CodesPerAddress", "100000");
         foreach (var (key, value) in TestRecordKeys.Settings)
         {
             builder.UseSetting(key, value);
@@ -70,6 +77,8 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<Modules.Supervision.INotificationSender>();
+            services.AddSingleton<Modules.Supervision.INotificationSender>(Sms);
             _services?.Invoke(services);
         });
     }

@@ -76,27 +76,6 @@ public class PageAccessTests(OneWindowFactory app) : IClassFixture<OneWindowFact
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
-    {
-        var client = app.Anonymous();
-        for (var i = 0; i < 5; i++)
-        {
-            var form = await client.GetStringAsync("/account/login");
-            await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["UserName"] = "hotline", ["Password"] = "wrong-password-" + i, ["__RequestVerificationToken"] = OneWindowFactory.AntiforgeryToken(form),
-            }));
-        }
-        var page = await client.GetStringAsync("/account/login");
-        var locked = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = "hotline", ["Password"] = Modules.Organization.DemoCounty.DemoPassword, ["__RequestVerificationToken"] = OneWindowFactory.AntiforgeryToken(page),
-        }));
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("锁定", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Hsts_is_sent_over_tls_only()
     {
         var plain = await app.Anonymous().GetAsync("/guides");

@@ -45,7 +45,7 @@ public partial class ComplaintTests(OneWindowFactory app) : IClassFixture<OneWin
 
         var leader = await app.SignedIn("leader");
         Assert.DoesNotContain("13912345678", await leader.GetStringAsync(url), StringComparison.Ordinal);
-        // The leader's page has no form to take a token from (no button either); the sign-out page has one.
+        // The leader's page has no reveal button; the token comes from the sign-out page.
         var token = OneWindowFactory.AntiforgeryToken(await leader.GetStringAsync("/account/logout"));
         var refused = await Forms.PostWithTokenAsync(leader, token, url + "?handler=Reveal", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);

@@ -7,11 +7,13 @@ using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Account;
 
+/// <summary>登录: staff by user name, applicants by phone; throttled, never locked (see <see cref="PasswordSignIn"/>).</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<UserAccount> signIn, UserManager<UserAccount> users) : PageModel
+public sealed class LoginModel(PasswordSignIn passwords, UserManager<UserAccount> users) : PageModel
 {
-    [BindProperty] public string UserName { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
+    /// <summary>Also from the query, so that the page after signing up can fill in the new phone number.</summary>
+    [BindProperty(SupportsGet = true)] public string? UserName { get; set; }
+    [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
 
@@ -19,23 +21,21 @@ public sealed class LoginModel(SignInManager<UserAccount> signIn, UserManager<Us
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var user = await users.FindByNameAsync(UserName.Trim());
-        if (user is { IsActive: false })
+        var result = await passwords.SignInAsync(HttpContext, UserName ?? "", Password ?? "", ct);
+        if (result is { Outcome: SignInOutcome.SignedIn, User: { } user })
         {
-            Error = Text.Translate("该账户已停用，请联系中心管理员。");
-            return Page();
-        }
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            var home = user is not null && await users.IsInRoleAsync(user, ApplicantRoles.Applicant) ? "/my" : "/workbench";
+            var home = await users.IsInRoleAsync(user, ApplicantRoles.Applicant) ? "/my" : "/workbench";
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : home);
         }
-        Error = result.IsLockedOut
-            ? Text.Translate("密码错误次数过多，账户已锁定 15 分钟。")
-            : Text.Translate("用户名或密码不正确。");
+        var wait = result.Wait > TimeSpan.Zero ? Text.Formatted("尝试次数过多，请 {0}后再试。", AccountLimits.Describe(result.Wait)) : "";
+        Error = result.Outcome switch
+        {
+            SignInOutcome.Deactivated => Text.Translate("该账户已停用，请联系中心管理员。"),
+            SignInOutcome.Waiting => wait,
+            _ => Text.Translate("用户名或密码不正确。") + (wait.Length > 0 && Text.IsEnglish ? " " : "") + wait,
+        };
         return Page();
     }
 }

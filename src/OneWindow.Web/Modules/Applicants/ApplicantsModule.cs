@@ -48,6 +48,7 @@ public static class ApplicantsModule
             Run(db, calendars, clock, () => apply.SupplementAsync(http.User, id, r.Revision, Uploads(r.Files), ct), ct)).WithSummary("Answer a one-time correction notice with the missing files");
         api.MapPost("/{id:guid}/withdraw", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
             Run(db, calendars, clock, () => apply.WithdrawAsync(http.User, id, r.Revision, r.Reason ?? "", ct), ct)).WithSummary("Withdraw the application, or discard the draft (`reason`)");
+        app.MapMyPhoneApi();
         return app;
     }
 

@@ -12,10 +12,14 @@ public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> u
     public string? Next { get; private set; }
     public string Name { get; private set; } = "";
 
+    /// <summary>Window cases are listed only once a code has verified the phone (ADR 0015).</summary>
+    public bool PhoneVerified { get; private set; }
+
     public async Task OnGetAsync(string? after, CancellationToken ct)
     {
         var user = await ApplicantAccess.LoadAsync(User, users);
         Name = user.DisplayName;
+        PhoneVerified = user.PhoneNumberConfirmed;
         (Rows, Next) = await ApplicantAccess.PageAsync(db, user, after, ct);
     }
 }

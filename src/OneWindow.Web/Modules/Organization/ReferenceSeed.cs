@@ -185,7 +185,8 @@ public sealed class ReferenceSeed(
             }
         }
         var citizen = DemoCounty.DemoApplicant;
-        var applicant = new UserAccount { UserName = citizen.Phone, PhoneNumber = citizen.Phone, DisplayName = citizen.Name, IdentityNumber = citizen.IdentityNumber };
+        // As if he had signed up with a code to his phone (ADR 0015): his window cases are his.
+        var applicant = new UserAccount { UserName = citizen.Phone, PhoneNumber = citizen.Phone, PhoneNumberConfirmed = true, DisplayName = citizen.Name, IdentityNumber = citizen.IdentityNumber };
         await users.CreateAsync(applicant, DemoCounty.DemoPassword);
         await users.AddToRoleAsync(applicant, ApplicantRoles.Applicant);
         await db.SaveChangesAsync(ct);

@@ -10,9 +10,10 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.Organization.Admin;
 
 /// <summary>Staff accounts with their role, venue and department, and the items each may handle.</summary>
-public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage, TimeProvider clock) : PageModel
+public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage, Account.AccountLimits limits, TimeProvider clock) : PageModel
 {
-    public sealed record Row(string Id, string UserName, string DisplayName, string Roles, string? Venue, string? Department, int Items, bool LockedOut);
+    /// <param name="SignInSlowed">Wrong passwords from strangers' browsers make its next try wait now (ADR 0015).</param>
+    public sealed record Row(string Id, string UserName, string DisplayName, string Roles, string? Venue, string? Department, int Items, bool SignInSlowed);
 
     public string? SelectedUserId { get; private set; }
     [BindProperty] public string UserName { get; set; } = "";
@@ -69,7 +70,7 @@ public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage,
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().UtcDateTime;
         var venues = await db.Venues.AsNoTracking().Where(v => v.Tier != Domain.Organization.VenueTier.VillageRoom).OrderBy(v => v.Tier).ThenBy(v => v.RegionCode).Take(500).ToListAsync(ct);
         Venues = [.. venues.Select(v => new SelectListItem(v.Name, v.Id.ToString(), v.Id == VenueId))];
         Departments = await PickLists.DepartmentsAsync(db, DepartmentId, "（不属于部门）", ct);
@@ -77,10 +78,13 @@ public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage,
         var userIds = users.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where userIds.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
         var counts = await db.StaffItems.Where(a => userIds.Contains(a.UserId)).GroupBy(a => a.UserId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var keys = users.ToDictionary(u => u.Id, u => AttemptLimiter.KeyOf(limits.SignInAccount, u.NormalizedUserName ?? ""));
+        var keyList = keys.Values.ToList();
+        var slowed = (await db.Attempts.AsNoTracking().Where(a => keyList.Contains(a.Key) && a.BlockedUntil > now).Select(a => a.Key).ToListAsync(ct)).ToHashSet();
         Rows = [.. users.Select(u => Masked(u, roles.Any(r => r.UserId == u.Id && r.Name == ApplicantRoles.Applicant)) with {
             Roles = string.Join("、", roles.Where(r => r.UserId == u.Id).Select(r => EnumText.RoleName(r.Name!))),
             Venue = venues.FirstOrDefault(v => v.Id == u.VenueId)?.Name, Department = Departments.FirstOrDefault(d => d.Value == u.DepartmentId?.ToString())?.Text,
-            Items = counts.FirstOrDefault(c => c.Key == u.Id)?.Count ?? 0, LockedOut = u.LockoutEnd > now })];
+            Items = counts.FirstOrDefault(c => c.Key == u.Id)?.Count ?? 0, SignInSlowed = slowed.Contains(keys[u.Id]) })];
         if (SelectedUserId is { } selected)
         {
             PublishedItems = await PickLists.PublishedItemsAsync(db, ct);
