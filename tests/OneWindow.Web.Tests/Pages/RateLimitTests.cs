@@ -45,4 +45,16 @@ public sealed class RateLimitTests : IDisposable
         // Other pages are not counted against it.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/guides")).StatusCode);
     }
+
+    [Fact]
+    public async Task Certificate_verification_is_limited_per_address()
+    {
+        var client = _app.Anonymous();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            codes.Add((await client.GetAsync($"/verify/431025-20261122-0000{i}?result=X-{i}")).StatusCode);
+        }
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], codes);
+    }
 }

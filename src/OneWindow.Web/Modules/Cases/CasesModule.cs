@@ -52,6 +52,7 @@ public static class CasesModule
             .AddScoped<Applicants.ApplyOnline>()
             .AddScoped<Applicants.UploadQuota>()
             .AddScoped<Ratings.RateCase>()
+            .AddSingleton<Tracking.TrackingGuard>()
             .AddSingleton<IntakeSweep>()
             .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>())
             // Cases take part in the recount of a calendar change (ADR 0014).

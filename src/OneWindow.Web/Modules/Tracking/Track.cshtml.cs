@@ -11,7 +11,7 @@ using OneWindow.Web.Modules.Ratings;
 namespace OneWindow.Web.Modules.Tracking;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Public)]
-public sealed class TrackModel(OneWindowDbContext db, RegionCalendars calendars, RateCase rate, TimeProvider clock) : PageModel
+public sealed class TrackModel(OneWindowDbContext db, RegionCalendars calendars, RateCase rate, TrackingGuard guard, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tail { get; set; }
@@ -22,6 +22,8 @@ public sealed class TrackModel(OneWindowDbContext db, RegionCalendars calendars,
     public bool Searched { get; private set; }
     public bool MayRate { get; private set; }
     public string? RatingError { get; private set; }
+    /// <summary>Set while the case number's public lookup is locked after too many wrong tries.</summary>
+    public string? Locked { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -50,7 +52,16 @@ public sealed class TrackModel(OneWindowDbContext db, RegionCalendars calendars,
             return;
         }
         Searched = true;
+        if (await guard.LockedForAsync(Number, ct) is { Ticks: > 0 } wait)
+        {
+            Locked = TrackingGuard.LockedMessage(wait);
+            return;
+        }
         Result = await TrackCase.RunAsync(db, calendars, Number, Tail, clock.GetUtcNow().UtcDateTime, ct);
+        if (Result is null && await guard.CountFailureAsync(Number, ct) is { Ticks: > 0 } locked)
+        {
+            Locked = TrackingGuard.LockedMessage(locked);
+        }
         if (Result is { Status: CaseStatus.Concluded or CaseStatus.RejectedAtIntake })
         {
             var number = Result.Number;

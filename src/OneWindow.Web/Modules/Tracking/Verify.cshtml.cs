@@ -8,7 +8,9 @@ namespace OneWindow.Web.Modules.Tracking;
 /// <summary>
 /// 证照核验: the QR code on a decision or certificate opens this page. It confirms that the result number was
 /// issued on that case, by which department and when; it shows nothing else about the applicant.
+/// Anyone may open it (a QR code is public), so it is limited per address like the other public lookups.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Public)]
 public sealed class VerifyModel(OneWindowDbContext db) : PageModel
 {
     public sealed record Verified(string Number, string ItemName, string DepartmentName, string HolderName, DecisionOutcome Decision, string ResultNumber, DateTime IssuedAt, CaseStatus Status);
