@@ -1,3 +1,9 @@
+using OneWindow.Web.Modules.Supervision;
+using OneWindow.Web.Modules.Cases;
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Audit;
+using OneWindow.Web.Modules.Accounts;
+using OneWindow.Web.Infrastructure;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -90,7 +90,7 @@ public class CalendarRecountTests(OneWindowFactory app) : IClassFixture<OneWindo
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Web.Data.OneWindowDbContext>();
-            var again = new Web.Data.CalendarChange { Id = Guid.CreateVersion7(), Description = "再算一次", RegionCode = "", CreatedAt = app.Clock.GetUtcNow().UtcDateTime, CreatedBy = "test" };
+            var again = new Web.Modules.Calendar.CalendarChange { Id = Guid.CreateVersion7(), Description = "再算一次", RegionCode = "", CreatedAt = app.Clock.GetUtcNow().UtcDateTime, CreatedBy = "test" };
             db.CalendarChanges.Add(again);
             await db.SaveChangesAsync();
             await app.Services.GetRequiredService<CalendarChangeWorker>().RunUntilDoneAsync(CancellationToken.None);

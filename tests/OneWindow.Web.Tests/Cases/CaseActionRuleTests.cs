@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;

@@ -116,7 +116,7 @@ public partial class CaseWorkbenchTests(OneWindowFactory app) : IClassFixture<On
             drilled.AddRange(DrillLink().Matches(html).Select(m => m.Groups[1].Value));
             next = DrillNext().Match(html) is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value) : null;
         }
-        Assert.True(drilled.Count > OneWindow.Web.Modules.Supervision.OpenCasesModel.PageSize);
+        Assert.True(drilled.Count > OneWindow.Web.Modules.Supervision.Center.OpenCasesModel.PageSize);
         Assert.Equal(await OpenNumbersAsync("clerk.mz", CaseStatus.Received), drilled.Order(StringComparer.Ordinal));
     }
 

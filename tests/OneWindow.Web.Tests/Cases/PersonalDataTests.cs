@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Audit;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +85,7 @@ public class PersonalDataTests(OneWindowFactory app) : IClassFixture<OneWindowFa
         Assert.Contains("clerk.mz", page, StringComparison.Ordinal);
     }
 
-    private async Task<Data.AuditEntry> LastViewAsync(string number)
+    private async Task<OneWindow.Web.Modules.Audit.AuditEntry> LastViewAsync(string number)
     {
         var db = app.NewDbContext(out var scope);
         using (scope)

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Accounts;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Audit;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -60,7 +60,7 @@ public partial class ComplaintTests(OneWindowFactory app) : IClassFixture<OneWin
         var db = app.NewDbContext(out var scope);
         using (scope)
         {
-            var views = await db.AuditEntries.Where(a => a.Action == Web.Infrastructure.PersonalData.ViewedAction && a.EntityType == "EfficiencyComplaint").ToListAsync();
+            var views = await db.AuditEntries.Where(a => a.Action == Web.Modules.Audit.PersonalData.ViewedAction && a.EntityType == "EfficiencyComplaint").ToListAsync();
             var view = Assert.Single(views);
             Assert.Equal("supervisor", view.Actor);
             Assert.Contains("回访投诉人", view.Details, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

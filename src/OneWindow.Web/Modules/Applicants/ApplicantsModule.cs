@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,10 @@ public sealed record MyCaseView(Guid Id, string? Number, int Revision, string It
 /// <summary><c>/api/v1/my/cases</c>: the online application for applicants, the same steps as the pages under <c>/my</c>.</summary>
 public static class ApplicantsModule
 {
-    public static IEndpointRouteBuilder MapApplicantsModule(this IEndpointRouteBuilder app)
+    public static IServiceCollection AddApplicants(this IServiceCollection services) =>
+        services.AddScoped<ApplyOnline>().AddScoped<UploadQuota>().AuthorizePages("/Applicants/My", Policies.Applicant);
+
+    public static IEndpointRouteBuilder MapApplicants(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/my/cases").WithTags("My applications").RequireAuthorization(Policies.Applicant);
         api.MapGet("/", List).WithSummary("The signed-in applicant's cases, online and at a window, newest first (keyset `after`)");
@@ -48,7 +52,6 @@ public static class ApplicantsModule
             Run(db, calendars, clock, () => apply.SupplementAsync(http.User, id, r.Revision, Uploads(r.Files), ct), ct)).WithSummary("Answer a one-time correction notice with the missing files");
         api.MapPost("/{id:guid}/withdraw", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
             Run(db, calendars, clock, () => apply.WithdrawAsync(http.User, id, r.Revision, r.Reason ?? "", ct), ct)).WithSummary("Withdraw the application, or discard the draft (`reason`)");
-        app.MapMyPhoneApi();
         return app;
     }
 

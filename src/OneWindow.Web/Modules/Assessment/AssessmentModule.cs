@@ -7,9 +7,10 @@ namespace OneWindow.Web.Modules.Assessment;
 /// <summary>绩效考核: scores by period, the page and the Excel export.</summary>
 public static class AssessmentModule
 {
-    public static IServiceCollection AddAssessmentModule(this IServiceCollection services) => services.AddScoped<AssessUnits>();
+    public static IServiceCollection AddAssessment(this IServiceCollection services) =>
+        services.AddScoped<AssessUnits>().AuthorizePages("/Assessment/Center", Policies.Leadership);
 
-    public static WebApplication MapAssessmentModule(this WebApplication app)
+    public static IEndpointRouteBuilder MapAssessment(this IEndpointRouteBuilder app)
     {
         app.MapGet("/supervision/assessment.xlsx", async (AssessedKind? kind, string? period, AssessUnits assess, CancellationToken ct) =>
         {

@@ -15,12 +15,13 @@ public static class CalendarModule
     /// <summary>What every date counted on a year without its notice says (ADR 0014).</summary>
     public const string ProvisionalNote = "节假日以国务院办公厅通知为准";
 
-    public static IServiceCollection AddCalendarModule(this IServiceCollection services) =>
-        services.AddSingleton<RegionCalendars>().AddScoped<ManageCalendar>().AddScoped<LoadHolidayNotice>()
+    public static IServiceCollection AddCalendar(this IServiceCollection services) =>
+        services.PublicPages("/Calendar/Public").AuthorizePages("/Calendar/Admin", Policies.CenterAdmin)
+            .AddSingleton<RegionCalendars>().AddScoped<ManageCalendar>().AddScoped<LoadHolidayNotice>()
             .AddScoped<RecountDueDates>().AddScoped<CalendarChangeList>()
             .AddSingleton<CalendarChangeWorker>().AddHostedService(sp => sp.GetRequiredService<CalendarChangeWorker>());
 
-    public static IEndpointRouteBuilder MapCalendarModule(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/calendar").WithTags("Calendar").AllowAnonymous();
         api.MapGet("/working-days/{date}", WorkingDay)

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Audit;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Calendar;

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
@@ -44,21 +45,19 @@ public sealed record ApplicantInFull(string Number, ApplicantKind Kind, string N
 
 public static class CasesModule
 {
-    public static IServiceCollection AddCasesModule(this IServiceCollection services) =>
-        services.AddScoped<HandleCase>()
+    public static IServiceCollection AddCases(this IServiceCollection services) =>
+        services.AuthorizePages("/Cases/Workbench", Policies.CaseWork).PublicPages("/Cases/Public")
+            .AddScoped<HandleCase>()
             .AddSingleton<PublishedTemplates>()
             .AddScoped<CaseFiles>()
             .AddScoped<SealLegacyRecords>()
-            .AddScoped<Applicants.ApplyOnline>()
-            .AddScoped<Applicants.UploadQuota>()
-            .AddScoped<Ratings.RateCase>()
-            .AddSingleton<Tracking.TrackingGuard>()
+            .AddSingleton<OneWindow.Web.Modules.Cases.TrackingGuard>()
             .AddSingleton<IntakeSweep>()
             .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>())
             // Cases take part in the recount of a calendar change (ADR 0014).
             .AddScoped<Calendar.Changes.IDueDateRecords, CaseDueDates>();
 
-    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
     {
         CaseFiles.Map(app);
         var api = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(Policies.CaseWork);

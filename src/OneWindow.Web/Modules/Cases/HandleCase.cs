@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain;

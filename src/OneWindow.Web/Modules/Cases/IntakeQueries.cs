@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Accounts;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Catalog;
 using OneWindow.Domain.Organization;

@@ -16,10 +16,11 @@ public sealed record VersionResponse(string Code, int VersionNumber, VersionStat
 
 public static class CatalogModule
 {
-    public static IServiceCollection AddCatalogModule(this IServiceCollection services) =>
-        services.AddScoped<ManageCatalog>().AddScoped<ManageCombinedItems>().AddScoped<CatalogCsv>().AddScoped<GuideFiles>();
+    public static IServiceCollection AddCatalog(this IServiceCollection services) =>
+        services.PublicPages("/Catalog/Public").AuthorizePages("/Catalog/Admin", Policies.CatalogAdmin)
+            .AddScoped<ManageCatalog>().AddScoped<ManageCombinedItems>().AddScoped<CatalogCsv>().AddScoped<GuideFiles>();
 
-    public static IEndpointRouteBuilder MapCatalogModule(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/catalog").WithTags("Catalog");
         api.MapGet("/items", List).AllowAnonymous()

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Audit;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain;
 using OneWindow.Domain.Catalog;

@@ -1,3 +1,5 @@
+using OneWindow.Web.Modules.Audit;
+using OneWindow.Web.Modules.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

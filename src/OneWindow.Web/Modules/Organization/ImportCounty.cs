@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Audit;
 using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain;

@@ -1,3 +1,6 @@
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Audit;
+using OneWindow.Web.Modules.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain;

@@ -10,14 +10,14 @@ namespace OneWindow.Web.Modules.Ratings;
 /// 好差评 from the public: whoever can track a concluded case (its number and the last four characters of the
 /// applicant's phone or ID) rates it once online. A bad rating opens the department's rectification.
 /// </summary>
-public sealed class RateCase(OneWindowDbContext db, RegionCalendars calendars, Tracking.TrackingGuard guard, TimeProvider clock)
+public sealed class RateCase(OneWindowDbContext db, RegionCalendars calendars, OneWindow.Web.Modules.Cases.TrackingGuard guard, TimeProvider clock)
 {
     public async Task<Rating> RateOnlineAsync(string number, string tail, RatingLevel level, string? comment, CancellationToken ct)
     {
         // The same lock as tracking: a rating names the case by the same four characters.
         if (await guard.LockedForAsync(number, ct) is { Ticks: > 0 } wait)
         {
-            throw new DomainRuleException("tracking.locked", Tracking.TrackingGuard.LockedMessage(wait), "number");
+            throw new DomainRuleException("tracking.locked", OneWindow.Web.Modules.Cases.TrackingGuard.LockedMessage(wait), "number");
         }
         var key = tail.Trim().ToUpperInvariant();
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct);

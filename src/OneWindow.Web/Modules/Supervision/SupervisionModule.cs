@@ -8,8 +8,11 @@ namespace OneWindow.Web.Modules.Supervision;
 /// <summary>电子监察: rules and alerts, the sweep, supervision notices, the pages of the supervision center.</summary>
 public static class SupervisionModule
 {
-    public static IServiceCollection AddSupervisionModule(this IServiceCollection services) =>
-        services.AddScoped<SupervisionSettings>()
+    public static IServiceCollection AddSupervision(this IServiceCollection services) =>
+        services.AuthorizePages("/Supervision/Center", Policies.Leadership)
+            .AuthorizePages("/Supervision/Workbench", Policies.Staff)
+            .PublicPages("/Supervision/Screens")
+            .AddScoped<SupervisionSettings>()
             .AddSingleton<RuleBookCache>()
             .AddScoped<NotifyStaff>()
             .AddScoped<RaiseAlerts>()
@@ -17,14 +20,13 @@ public static class SupervisionModule
             .AddScoped<HandleAlerts>()
             .AddScoped<ConfigureRules>()
             .AddScoped<ReportCertificate>()
-            .AddScoped<Complaints.HandleComplaints>()
             .AddSingleton<LiveFigures>()
             .AddSingleton<LiveStreams>()
             .AddSingleton<INotificationSender, LoggingNotificationSender>()
             .AddSingleton<SupervisionSweep>()
             .AddHostedService(sp => sp.GetRequiredService<SupervisionSweep>());
 
-    public static WebApplication MapSupervisionModule(this WebApplication app)
+    public static IEndpointRouteBuilder MapSupervision(this IEndpointRouteBuilder app)
     {
         ReportCertificate.Map(app);
         app.MapGet("/supervision/live", (HttpContext http, LiveFigures live, LiveStreams streams, OneWindowDbContext db, CancellationToken ct) =>
@@ -33,7 +35,7 @@ public static class SupervisionModule
         // The hall's big screen: aggregates only, open to the public display; the figures are shared, so watching
         // costs no database work, and the streams are capped, so watching cannot take every connection.
         app.MapGet("/screen/live", (HttpContext http, LiveFigures live, LiveStreams streams, CancellationToken ct) =>
-            StreamAsync(http, live, streams, (figures, _) => Task.FromResult(Screen.ScreenModel.PublicView(figures)), ct))
+            StreamAsync(http, live, streams, (figures, _) => Task.FromResult(OneWindow.Web.Modules.Supervision.Screens.ScreenModel.PublicView(figures)), ct))
             .AllowAnonymous().ExcludeFromDescription();
         return app;
     }

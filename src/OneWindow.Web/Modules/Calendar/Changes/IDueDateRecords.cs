@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Data;
 
 namespace OneWindow.Web.Modules.Calendar.Changes;

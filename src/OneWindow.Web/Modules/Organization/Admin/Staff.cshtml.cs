@@ -1,3 +1,5 @@
+using OneWindow.Web.Modules.Audit;
+using OneWindow.Web.Modules.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -10,7 +12,7 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.Organization.Admin;
 
 /// <summary>Staff accounts with their role, venue and department, and the items each may handle.</summary>
-public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage, Account.AccountLimits limits, TimeProvider clock) : PageModel
+public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage, OneWindow.Web.Modules.Accounts.AccountLimits limits, TimeProvider clock) : PageModel
 {
     /// <param name="SignInSlowed">Wrong passwords from strangers' browsers make its next try wait now (ADR 0015).</param>
     public sealed record Row(string Id, string UserName, string DisplayName, string Roles, string? Venue, string? Department, int Items, bool SignInSlowed);

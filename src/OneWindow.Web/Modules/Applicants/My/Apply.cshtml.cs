@@ -1,0 +1,87 @@
+using OneWindow.Web.Modules.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Applicants;
+
+namespace OneWindow.Web.Modules.Applicants.My;
+
+/// <summary>网上申报: the form for an item or a package, saved as a draft or submitted at once.</summary>
+public sealed class ApplyModel(ApplyOnline apply, UserManager<UserAccount> users) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Item { get; set; }
+    [BindProperty] public OnlineForm Form { get; set; } = new();
+    [BindProperty] public string? Intent { get; set; }
+
+    public string ItemName { get; private set; } = "";
+    public bool IsJoint { get; private set; }
+    public IReadOnlyList<FormMaterial> Materials { get; private set; } = [];
+    public string Owner { get; private set; } = "";
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        Form.Phone = (await users.GetUserAsync(User))?.PhoneNumber ?? "";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        OneWindow.Domain.Cases.Case c;
+        try
+        {
+            c = await apply.StartAsync(User, Item!, await Form.ToApplicationAsync(Request.Form.Files, [.. Materials.Select(m => m.Name)], ct), ct);
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+            return Page();
+        }
+        if (Intent == "submit")
+        {
+            try
+            {
+                c = await apply.SubmitAsync(User, c.Id, c.Revision, new OnlineApplication(Form.ApplicantKind, Form.EnterpriseName, Form.CreditCode, Form.Phone, []), ct);
+                TempData["Flash"] = Infrastructure.Text.Formatted("已提交，办件编号 {0}。政务服务中心将在 1 个工作日内预审。", c.Number);
+            }
+            catch (DomainRuleException e)
+            {
+                TempData["Error"] = e.Message;
+            }
+        }
+        else
+        {
+            TempData["Flash"] = Infrastructure.Text.Translate("草稿已保存。");
+        }
+        return Redirect("/my/cases/" + c.Id);
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Item) || Item.Length > 40)
+        {
+            return false;
+        }
+        try
+        {
+            (ItemName, IsJoint, Materials) = await apply.FormForAsync(Item.Trim(), ct);
+        }
+        catch (DomainRuleException)
+        {
+            return false;
+        }
+        Owner = (await users.GetUserAsync(User))?.DisplayName ?? "";
+        return true;
+    }
+}

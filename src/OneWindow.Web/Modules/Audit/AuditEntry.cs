@@ -1,0 +1,28 @@
+namespace OneWindow.Web.Modules.Audit;
+
+/// <summary>Who changed what and when, for the catalog, the calendar and the organization. Never updated.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+    public DateTime At { get; init; }
+    public required string Actor { get; init; }
+    public required string EntityType { get; init; }
+    public required string EntityKey { get; init; }
+    public required string Action { get; init; }
+    public string? Details { get; init; }
+}
+
+/// <summary>A day in the national calendar (RegionCode empty) or a region's local override.</summary>
+public sealed class SpecialDayEntry
+{
+    public long Id { get; init; }
+    public required string RegionCode { get; init; }
+    public DateOnly Date { get; init; }
+    public bool IsOffDay { get; set; }
+    public required string Name { get; set; }
+    public string? Reason { get; set; }
+    public required string CreatedBy { get; init; }
+    public DateTime CreatedAt { get; init; }
+
+    public const string National = "";
+}

@@ -1,0 +1,114 @@
+using OneWindow.Web.Modules.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Cases;
+
+namespace OneWindow.Web.Modules.Cases.Workbench;
+
+/// <summary>A case: its clocks, nodes and timeline, and the forms for the actions that fit its state.</summary>
+public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
+{
+    [BindProperty] public int Revision { get; set; }
+    [BindProperty] public string? Opinion { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? MissingText { get; set; }
+    [BindProperty] public string? ReferTo { get; set; }
+    [BindProperty] public string? Procedure { get; set; }
+    [BindProperty] public int? ExpectedWorkingDays { get; set; }
+    [BindProperty] public int? WorkingDays { get; set; }
+    [BindProperty] public DecisionOutcome? Outcome { get; set; }
+    [BindProperty] public string? ResultNumber { get; set; }
+    [BindProperty] public DeliveryMethod? Method { get; set; }
+    [BindProperty] public string? Reference { get; set; }
+    [BindProperty] public decimal? Amount { get; set; }
+    [BindProperty] public string? ReceiptNumber { get; set; }
+    [BindProperty] public string? ToUser { get; set; }
+    /// <summary>Why the full ID number and phone are looked at (recorded in the audit entry).</summary>
+    [BindProperty] public string? RevealReason { get; set; }
+
+    public CaseView View { get; private set; } = null!;
+    public IReadOnlyList<string> Actions { get; private set; } = [];
+    /// <summary>Whom the case may be handed over to (when hand-over is among the actions).</summary>
+    public IReadOnlyList<HandOverCandidate> Colleagues { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? FailedAction { get; private set; }
+    public IReadOnlyList<Domain.Supervision.SupervisionAlert> Alerts { get; private set; } = [];
+
+    /// <summary>The applicant's full ID number and phone, only in the answer to an explicit, audited request.</summary>
+    public (string IdNumber, string Phone)? Revealed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
+    {
+        await LoadAsync(number, ct);
+        return Page();
+    }
+
+    /// <summary>显示完整号码: staff who may handle the case see the full values, giving a reason; the view is audited first.</summary>
+    public async Task<IActionResult> OnPostRevealAsync(string number, CancellationToken ct)
+    {
+        var c = await LoadAsync(number, ct);
+        try
+        {
+            await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, User, "Case", c.Number, ["identityNumber", "phone"], RevealReason, ct);
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+            return Page();
+        }
+        PersonalData.NoStore(Response);
+        Revealed = (c.ApplicantIdNumber, c.ApplicantPhone);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string number, string action, CancellationToken ct)
+    {
+        var chosen = CaseActions.Find(action);
+        if (chosen is null)
+        {
+            return BadRequest();
+        }
+        var missing = (MissingText ?? "").Split(['\n', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var request = new CaseActionRequest(Revision, Opinion, Reason, missing, missing, ReferTo, Procedure, ExpectedWorkingDays, WorkingDays, Outcome, ResultNumber, Method, Reference, Amount, ReceiptNumber, ToUser: ToUser);
+        try
+        {
+            await handle.ActAsync(User, number, Revision, chosen, request, ct);
+            TempData["Flash"] = Text.Formatted("已{0}。", CaseText.Action(action));
+            return Redirect("/workbench/cases/" + number);
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+        }
+        catch (ActionNotAllowedException e)
+        {
+            Error = e.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Error = Text.Translate("该案件刚刚被他人办理，您的操作未保存。页面已刷新为最新状态，请核对后再操作。");
+        }
+        FailedAction = action;
+        await LoadAsync(number, ct);
+        return Page();
+    }
+
+    private async Task<Case> LoadAsync(string number, CancellationToken ct)
+    {
+        var (c, staff) = await handle.LoadWithStaffAsync(User, number, ct);
+        View = await CaseView.BuildAsync(db, calendars, recordKeys.Ring, c, clock.GetUtcNow().UtcDateTime, ct);
+        Alerts = await Supervision.CaseAlerts.ListAsync(db, c.Id, ct);
+        Actions = c.AvailableActions(staff.Roles, staff.User.Id);
+        Colleagues = Actions.Contains(CaseActionNames.HandOver) ? await HandOverCandidates.ForAsync(db, c, staff.User.Id, ct) : [];
+        // The forms carry the revision shown now; after a refused action the typed text stays in the bound fields.
+        Revision = c.Revision;
+        return c;
+    }
+}

@@ -1,0 +1,80 @@
+using OneWindow.Web.Modules.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Cases;
+using OneWindow.Domain.Catalog;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Cases;
+
+namespace OneWindow.Web.Modules.Cases.Workbench;
+
+/// <summary>
+/// 窗口收件: choose one of my items, tick the materials handed in against the guide's checklist, enter the applicant.
+/// Without JavaScript the item is chosen first (GET), then the form shows that item's checklist.
+/// </summary>
+public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> users, HandleCase handle) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Item { get; set; }
+    [BindProperty] public ApplicantKind ApplicantKind { get; set; } = ApplicantKind.Person;
+    [BindProperty] public string ApplicantName { get; set; } = "";
+    [BindProperty] public string IdentityNumber { get; set; } = "";
+    [BindProperty] public string Phone { get; set; } = "";
+    [BindProperty] public List<string> Provided { get; set; } = [];
+
+    public IReadOnlyList<(string Code, string Name)> MyItems { get; private set; } = [];
+    /// <summary>The chosen item or package, with the materials of its guide (merged over a package's members).</summary>
+    public CaseTemplate? Template { get; private set; }
+    public IReadOnlyList<Material> Materials { get; private set; } = [];
+    public string? Error { get; private set; }
+    public Dictionary<string, string> FieldErrors { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            await LoadAsync(ct);
+            var scans = await Upload.FromFormAsync(Request.Form.Files, [.. Materials.Select(m => m.Name)], ct);
+            var (c, _) = await handle.RegisterAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided) { Scans = scans }, ct);
+            TempData["Flash"] = Text.Formatted("已收件，办件编号 {0}。请核验材料后受理、告知补正或不予受理。", c.Number);
+            return Redirect("/workbench/cases/" + c.Number);
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+            if (e.Field is { } field)
+            {
+                FieldErrors[field] = e.Message;
+            }
+        }
+        catch (ForbiddenException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User) ?? throw new ForbiddenException("auth.required", "请先登录。");
+        var codes = await db.StaffItems.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => a.ItemCode).ToListAsync(ct);
+        var items = (await db.ServiceItemVersions.AsNoTracking().Where(v => codes.Contains(v.ItemCode) && v.Status == VersionStatus.Published)
+            .OrderBy(v => v.ItemCode).Select(v => new { v.ItemCode, v.Name }).ToListAsync(ct)).Select(v => (v.ItemCode, v.Name));
+        // Packages (一件事) are taken in at a comprehensive window, or at the lead department's window.
+        var department = user.DepartmentId;
+        var packages = (await db.CombinedItems.AsNoTracking().Where(x => x.Status == VersionStatus.Published && (department == null || x.LeadDepartmentId == department))
+            .OrderBy(x => x.Code).Select(x => new { x.Code, x.Name }).ToListAsync(ct)).Select(x => (x.Code, x.Name + "（" + Text.Translate("一件事") + "）"));
+        MyItems = [.. packages, .. items];
+        if (Item is not null && MyItems.Any(i => i.Code == Item))
+        {
+            (Template, var guides) = await handle.LoadFormAsync(Item, ct);
+            Materials = [.. guides.SelectMany(g => g.Materials).GroupBy(m => m.Name).Select(g => g.First())];
+        }
+    }
+}

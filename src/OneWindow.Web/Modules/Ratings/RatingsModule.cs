@@ -1,0 +1,12 @@
+using OneWindow.Web.Infrastructure;
+
+namespace OneWindow.Web.Modules.Ratings;
+
+/// <summary>好差评: the public's ratings of concluded cases and the rectification of bad ones.</summary>
+public static class RatingsModule
+{
+    public static IServiceCollection AddRatings(this IServiceCollection services) =>
+        services.AddScoped<RateCase>().AuthorizePages("/Ratings/Workbench", Policies.Staff);
+
+    public static IEndpointRouteBuilder MapRatings(this IEndpointRouteBuilder app) => app;
+}

@@ -1,0 +1,45 @@
+using OneWindow.Domain.Supervision;
+
+namespace OneWindow.Web.Modules.Supervision;
+
+/// <summary>
+/// When the supervision sweep must look at a case again: the first instant a time-based rule can fire. Kept for
+/// cases with something to watch only, and indexed on <c>(DueAt, CaseId)</c>, so that a sweep reads the cases
+/// whose moment has come and never the open cases as a whole. <see cref="CaseRevision"/> is the case revision it
+/// was computed from: the sweep does not overwrite what a newer action computed.
+/// </summary>
+public sealed class SupervisionWatch
+{
+    public Guid CaseId { get; init; }
+    public DateTime DueAt { get; set; }
+    public int CaseRevision { get; set; }
+}
+
+/// <summary>A configured setting of a supervision rule for one scope (the domain's <see cref="RuleOverride"/>), with who set it.</summary>
+public sealed class SupervisionRuleSetting
+{
+    public Guid Id { get; init; }
+    public SupervisionRule Rule { get; init; }
+    public RuleScope Scope { get; init; }
+    public required string ScopeKey { get; init; }
+    public bool Enabled { get; set; }
+    public AlertSeverity Severity { get; set; }
+    public decimal Threshold { get; set; }
+    public required string UpdatedBy { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public RuleOverride ToOverride() => new(Rule, Scope, ScopeKey, new RuleSetting(Enabled, Severity, Threshold));
+}
+
+/// <summary>A message for one member of staff in the workbench (an alert, an escalation, a supervision notice).</summary>
+public sealed class StaffNotification
+{
+    public long Id { get; init; }
+    public required string UserId { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public required string Title { get; init; }
+    public required string Body { get; init; }
+    public required string Link { get; init; }
+    public Guid? AlertId { get; init; }
+    public DateTime? ReadAt { get; set; }
+}
