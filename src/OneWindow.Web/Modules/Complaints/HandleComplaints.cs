@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Audit;
 using OneWindow.Web.Modules.Accounts;
 using System.Security.Claims;
@@ -19,7 +20,7 @@ public sealed record ComplaintForm(ComplaintAbout About, string? CaseNumber, str
 /// 效能投诉: filing (online by anyone, at the hall by a supervisor for the visitor), accepting or refusing, concluding,
 /// and telling the complainant (the tracking page; an SMS when a number was left).
 /// </summary>
-public sealed class HandleComplaints(OneWindowDbContext db, RegionCalendars calendars, UserManager<UserAccount> users, INotificationSender sms, TimeProvider clock)
+public sealed class HandleComplaints(OneWindowDbContext db, WriteUnit unit, Outbox outbox, RegionCalendars calendars, UserManager<UserAccount> users, TimeProvider clock)
 {
     public async Task<EfficiencyComplaint> FileAsync(ClaimsPrincipal principal, ComplaintForm form, CancellationToken ct)
     {
@@ -78,13 +79,17 @@ public sealed class HandleComplaints(OneWindowDbContext db, RegionCalendars cale
             throw new DbUpdateConcurrencyException($"Complaint {complaint.TrackingCode} is at revision {complaint.Revision}, not {revision}.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        act(complaint, viewer.Actor, now);
-        db.Audit(now, principal.ActorName(), "EfficiencyComplaint", complaint.TrackingCode, what, new { complaint.Status, complaint.Upheld });
-        await db.SaveChangesAsync(ct);
-        if (complaint.ComplainantPhone is { } phone && complaint.Status is ComplaintStatus.Refused or ComplaintStatus.Concluded)
+        await unit.RunAsync(_ =>
         {
-            await sms.SendAsync(phone, complaint.ComplainantName ?? "", $"【一窗通】您的效能投诉（查询码 {complaint.TrackingCode}）已有答复，请凭查询码查看。", ct);
-        }
+            act(complaint, viewer.Actor, now);
+            db.Audit(now, principal.ActorName(), "EfficiencyComplaint", complaint.TrackingCode, what, new { complaint.Status, complaint.Upheld });
+            if (complaint.ComplainantPhone is { } phone && complaint.Status is ComplaintStatus.Refused or ComplaintStatus.Concluded)
+            {
+                outbox.Sms(phone, complaint.ComplainantName ?? "", $"【一窗通】您的效能投诉（查询码 {complaint.TrackingCode}）已有答复，请凭查询码查看。",
+                    $"complaint-answered:{complaint.Id}");
+            }
+            return Task.CompletedTask;
+        }, ct);
         return complaint;
     }
 }

@@ -22,7 +22,8 @@ public static class SupervisionModule
             .AddScoped<ReportCertificate>()
             .AddSingleton<LiveFigures>()
             .AddSingleton<LiveStreams>()
-            .AddSingleton<INotificationSender, LoggingNotificationSender>()
+            .AddScoped<Cases.ICaseHook, SuperviseCases>()
+            .AddScoped<Cases.ICaseSection, AlertsOnCasePage>()
             .AddSingleton<SupervisionSweep>()
             .AddHostedService(sp => sp.GetRequiredService<SupervisionSweep>());
 
