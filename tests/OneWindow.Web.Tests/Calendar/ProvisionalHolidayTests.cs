@@ -135,7 +135,7 @@ public class ProvisionalHolidayTests(OneWindowFactory app) : IClassFixture<OneWi
     public async Task The_published_2026_notice_pasted_as_holiday_cn_JSON_passes_the_statutory_check_and_moves_nothing()
     {
         // The real notice, as the community publishes it: loading it again changes no day, so no due date moves.
-        var json = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "..", "shared", "data", "holidays", "holiday-cn", "2026.json"));
+        var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "ReferenceData", "holidays", "holiday-cn", "2026.json"));
         var admin = await app.SignedIn("admin");
         var loaded = await Forms.PostAsync(admin, "/admin/calendar", new Dictionary<string, string>
         {
@@ -149,16 +149,6 @@ public class ProvisionalHolidayTests(OneWindowFactory app) : IClassFixture<OneWi
         var holiday = await (await app.Anonymous().GetAsync("/api/v1/calendar/working-days/2026-10-07")).ReadAsync<WorkingDayAnswer>();
         Assert.False(holiday.IsWorkingDay);
         Assert.True(holiday.OfficialCalendarPublished);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OneWindow.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir!.FullName;
     }
 
     [Fact]
