@@ -97,7 +97,6 @@ public sealed class NotifyStaff(OneWindowDbContext db, INotificationSender sende
             EscalationLevel.Handler => found.Count > 0 ? [] : new[] { currentRole ?? StaffRoles.Reviewer },
             EscalationLevel.Department => [StaffRoles.Approver],
             EscalationLevel.Leadership => [StaffRoles.Leader, StaffRoles.Supervisor],
-            _ => [],
         };
         if (roles.Length > 0 && _rungs.TryGetValue((alert.DepartmentId, rung, currentRole), out var known))
         {
