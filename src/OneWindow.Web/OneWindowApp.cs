@@ -168,7 +168,7 @@ public static class OneWindowApp
 
     private static Task ApiAwareRedirect(HttpContext http, string redirectUri, int status)
     {
-        if (http.Request.Path.StartsWithSegments("/api"))
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             http.Response.StatusCode = status;
             return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -179,7 +179,7 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
             "2026-02-30", "2026-13-01", "yesterday", "-1", "99999999999", "1e400", "%00", "%E4%BD", "<script>", "' OR 1=1 --",
             new string('9', 5000), "NaN", "0x10", "2026-11-22T25:00:00Z", "00000000-0000-0000-0000-00000000000Z", "Martian",
         };
-        var (path, query) = url.IndexOf('?') is var q and >= 0 ? (url[..q], url[(q + 1)..]) : (url, "");
+        var (path, query) = url.IndexOf('?', StringComparison.Ordinal) is var q and >= 0 ? (url[..q], url[(q + 1)..]) : (url, "");
         var parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; ; i++)
         {

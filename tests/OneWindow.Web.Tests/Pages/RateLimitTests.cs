@@ -27,7 +27,7 @@ public sealed class RateLimitTests : IDisposable
             Assert.True(i < 3 ? last.StatusCode == HttpStatusCode.OK : last.StatusCode == HttpStatusCode.TooManyRequests, $"attempt {i + 1}: {last.StatusCode}");
         }
         Assert.Equal("60", last!.Headers.RetryAfter?.ToString());
-        Assert.Contains("请一分钟后再试", await last.Content.ReadAsStringAsync());
+        Assert.Contains("请一分钟后再试", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // Reading the form is not an attempt.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
     }

@@ -72,6 +72,5 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
         CaseClock.Node => "环节时限",
         CaseClock.Certificate => "出证送达期限",
         CaseClock.ProcedureEnd => "特别程序预计结束",
-        _ => clock.ToString(),
     };
 }

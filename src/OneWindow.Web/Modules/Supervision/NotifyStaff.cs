@@ -46,7 +46,6 @@ public sealed class NotifyStaff(OneWindowDbContext db, TellStaff tell)
             EscalationLevel.Handler => found.Count > 0 ? [] : new[] { currentRole ?? StaffRoles.Reviewer },
             EscalationLevel.Department => [StaffRoles.Approver],
             EscalationLevel.Leadership => [StaffRoles.Leader, StaffRoles.Supervisor],
-            _ => [],
         };
         if (roles.Length > 0 && _rungs.TryGetValue((alert.DepartmentId, rung, currentRole), out var known))
         {

@@ -78,5 +78,5 @@ public sealed class NoticeModel(OneWindowDbContext db, OpenCase open, RegionCale
         return json.RootElement.TryGetProperty("referTo", out var referTo) && referTo.ValueKind == System.Text.Json.JsonValueKind.String ? referTo.GetString() : null;
     }
 
-    public static string Date(DateTime? utc) => utc is { } t ? Domain.Calendar.ChinaTime.ToLocal(t).ToString("yyyy年M月d日") : "";
+    public static string Date(DateTime? utc) => utc is { } t ? Domain.Calendar.ChinaTime.ToLocal(t).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture) : "";
 }

@@ -38,7 +38,7 @@ public sealed class RulesModel(ConfigureRules configure, OneWindowDbContext db) 
             RuleScope.Region => RegionCode,
             RuleScope.Department => DepartmentId?.ToString(),
             RuleScope.Item => ItemCode?.Trim(),
-            _ => null,
+            RuleScope.Default => null,
         };
         try
         {
@@ -73,6 +73,6 @@ public sealed class RulesModel(ConfigureRules configure, OneWindowDbContext db) 
     {
         RuleScope.Default => Text.Translate("全部"),
         RuleScope.Department => DepartmentNames.GetValueOrDefault(s.ScopeKey) ?? s.ScopeKey,
-        _ => $"{SupervisionText.Of(s.Scope)} {s.ScopeKey}",
+        RuleScope.Region or RuleScope.Item => $"{SupervisionText.Of(s.Scope)} {s.ScopeKey}",
     };
 }
