@@ -18,6 +18,7 @@ public static class SupervisionModule
             .AddScoped<RaiseAlerts>()
             .AddScoped<WatchCases>()
             .AddScoped<HandleAlerts>()
+            .AddScoped<MarkNotificationsRead>()
             .AddScoped<ConfigureRules>()
             .AddScoped<ReportCertificate>()
             .AddSingleton<LiveFigures>()
