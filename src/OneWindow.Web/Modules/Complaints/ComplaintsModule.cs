@@ -7,6 +7,7 @@ public static class ComplaintsModule
 {
     public static IServiceCollection AddComplaints(this IServiceCollection services) =>
         services.AddScoped<HandleComplaints>()
+            .AddScoped<RevealComplainant>()
             .PublicPages("/Complaints/Public")
             .AuthorizePages("/Complaints/Center", Policies.Leadership);
 
