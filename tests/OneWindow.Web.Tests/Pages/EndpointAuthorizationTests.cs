@@ -27,6 +27,8 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         "/track", "/verify/{number}", "/complaints/new", "/complaints/track", "/screen", "/display/{venueId:guid}",
         "/screen/live", "/files/{id:guid}", "/lang/{culture}", "/health/live", "/health/ready", "/openapi/{documentName}.json",
         "/api/v1/calendar/working-days/{date}", "/api/v1/calendar/due", "/api/v1/catalog/items", "/api/v1/catalog/items/{code}",
+        // The twins of /complaints/new and /complaints/track, limited per address like them.
+        "POST /api/v1/complaints/", "/api/v1/complaints/track/{code}",
     ];
 
     /// <summary>Open to any signed-in user; the handler then checks the user's own scope (the case's parties and staff).</summary>
@@ -59,6 +61,12 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("POST /api/v1/supervision/notices", [StaffRoles.Supervisor]),
         ("/api/v1/supervision/notices/{id:guid}/reply", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
         ("/api/v1/supervision/notices/{id:guid}/close", [StaffRoles.Supervisor]),
+        // Complaints: the supervision center reads them, supervisors handle them and see the complainant.
+        ("/api/v1/complaints", [StaffRoles.Leader, StaffRoles.Supervisor]),
+        ("/api/v1/complaints/{id:guid}/accept", [StaffRoles.Supervisor]),
+        ("/api/v1/complaints/{id:guid}/refuse", [StaffRoles.Supervisor]),
+        ("/api/v1/complaints/{id:guid}/conclude", [StaffRoles.Supervisor]),
+        ("/api/v1/complaints/{id:guid}/complainant", [StaffRoles.Supervisor]),
     ];
 
     /// <summary>One demo account per role, and the demo applicant.</summary>

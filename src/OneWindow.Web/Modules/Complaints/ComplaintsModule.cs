@@ -11,5 +11,9 @@ public static class ComplaintsModule
             .PublicPages("/Complaints/Public")
             .AuthorizePages("/Complaints/Center", Policies.Leadership);
 
-    public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder app)
+    {
+        ComplaintsApi.Map(app);
+        return app;
+    }
 }
