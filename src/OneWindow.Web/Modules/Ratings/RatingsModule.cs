@@ -6,7 +6,12 @@ namespace OneWindow.Web.Modules.Ratings;
 public static class RatingsModule
 {
     public static IServiceCollection AddRatings(this IServiceCollection services) =>
-        services.AddScoped<RateCase>().AuthorizePages("/Ratings/Workbench", Policies.Staff);
+        services.AddScoped<RateCase>()
+            .AddScoped<ActOnRating>()
+            .AddScoped<RectifyRating>()
+            .AddScoped<AppealRating>()
+            .AddScoped<ReviewRatingAppeal>()
+            .AuthorizePages("/Ratings/Workbench", Policies.Staff);
 
     public static IEndpointRouteBuilder MapRatings(this IEndpointRouteBuilder app) => app;
 }
