@@ -27,8 +27,8 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         "/track", "/verify/{number}", "/complaints/new", "/complaints/track", "/screen", "/display/{venueId:guid}",
         "/screen/live", "/files/{id:guid}", "/lang/{culture}", "/health/live", "/health/ready", "/openapi/{documentName}.json",
         "/api/v1/calendar/working-days/{date}", "/api/v1/calendar/due", "/api/v1/catalog/items", "/api/v1/catalog/items/{code}",
-        // The twins of /complaints/new and /complaints/track, limited per address like them.
-        "POST /api/v1/complaints/", "/api/v1/complaints/track/{code}",
+        // The twins of /complaints/new, /complaints/track and the tracking page's rating form, limited per address like them.
+        "POST /api/v1/complaints/", "/api/v1/complaints/track/{code}", "/api/v1/ratings/online",
     ];
 
     /// <summary>Open to any signed-in user; the handler then checks the user's own scope (the case's parties and staff).</summary>
@@ -67,6 +67,9 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("/api/v1/complaints/{id:guid}/refuse", [StaffRoles.Supervisor]),
         ("/api/v1/complaints/{id:guid}/conclude", [StaffRoles.Supervisor]),
         ("/api/v1/complaints/{id:guid}/complainant", [StaffRoles.Supervisor]),
+        // Bad ratings: every member of staff (scoped to the department in the handler); supervisors review appeals.
+        ("/api/v1/ratings", StaffRoles.All.ToArray()),
+        ("/api/v1/ratings/{id:guid}/review", [StaffRoles.Supervisor]),
     ];
 
     /// <summary>One demo account per role, and the demo applicant.</summary>

@@ -13,5 +13,9 @@ public static class RatingsModule
             .AddScoped<ReviewRatingAppeal>()
             .AuthorizePages("/Ratings/Workbench", Policies.Staff);
 
-    public static IEndpointRouteBuilder MapRatings(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapRatings(this IEndpointRouteBuilder app)
+    {
+        RatingsApi.Map(app);
+        return app;
+    }
 }
