@@ -7,7 +7,7 @@ namespace OneWindow.Web.Tests.Operations;
 
 /// <summary>
 /// The fuzz targets of the supervision records and the ratings: every POST of <c>/api/v1/supervision/alerts</c>,
-/// <c>/notices</c>, <c>/api/v1/complaints</c> and <c>/api/v1/ratings</c>, each aimed at a record of its own in the state
+/// <c>/notices</c>, <c>/rules</c>, <c>/api/v1/complaints</c> and <c>/api/v1/ratings</c>, each aimed at a record of its own in the state
 /// its action needs, so that the valid request sent at the end acts; and their lists and lookups as queries.
 /// </summary>
 public sealed partial class BadInputFuzzTests
@@ -64,6 +64,7 @@ public sealed partial class BadInputFuzzTests
             new(clerk, $"/api/v1/ratings/{toRectify}/rectify", """{"revision":0,"callbackNote":"已电话回访致歉","rectificationNote":"推行一次性告知"}"""),
             new(clerk, $"/api/v1/ratings/{toAppeal}/appeal", """{"revision":0,"reason":"申请人当场表示满意，有录像为证"}"""),
             new(supervisor, $"/api/v1/ratings/{toReview}/review", """{"revision":1,"upheld":false,"review":"录像显示确有等待，申诉不成立"}"""),
+            new(supervisor, "/api/v1/supervision/rules/settings", """{"rule":"PromisedReminder","scope":"Item","scopeKey":"431025-MZ-004","enabled":true,"severity":"Reminder","threshold":1}"""),
         };
         var queries = new List<(HttpClient, string)>
         {

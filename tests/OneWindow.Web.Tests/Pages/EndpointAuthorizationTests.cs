@@ -61,6 +61,7 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("POST /api/v1/supervision/notices", [StaffRoles.Supervisor]),
         ("/api/v1/supervision/notices/{id:guid}/reply", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
         ("/api/v1/supervision/notices/{id:guid}/close", [StaffRoles.Supervisor]),
+        ("/api/v1/supervision/rules", [StaffRoles.Supervisor]),
         // Complaints: the supervision center reads them, supervisors handle them and see the complainant.
         ("/api/v1/complaints", [StaffRoles.Leader, StaffRoles.Supervisor]),
         ("/api/v1/complaints/{id:guid}/accept", [StaffRoles.Supervisor]),

@@ -32,6 +32,7 @@ public static class SupervisionModule
         ReportCertificate.Map(app);
         AlertsApi.Map(app);
         NoticesApi.Map(app);
+        RulesApi.Map(app);
         app.MapGet("/supervision/live", (HttpContext http, LiveFigures live, LiveStreams streams, OneWindowDbContext db, CancellationToken ct) =>
             StreamAsync(http, live, streams, async (figures, token) => LiveView.From(figures, await CaseDepartments.NamesAsync(db, [.. figures.LatestCards.Select(c => c.DepartmentId)], token)), ct))
             .RequireAuthorization(Policies.Leadership).ExcludeFromDescription();
