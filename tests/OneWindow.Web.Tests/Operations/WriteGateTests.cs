@@ -68,7 +68,7 @@ public sealed class WriteGateTests(OneWindowFactory app) : IClassFixture<OneWind
             await using var tx = await db.Database.BeginTransactionAsync();
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
                 db.AuditEntries.Where(a => a.EntityKey == "none").ExecuteDeleteAsync());
-            Assert.Contains("WriteUnit", refused.Message);
+            Assert.Contains("WriteUnit", refused.Message, StringComparison.Ordinal);
         }
     }
 

@@ -57,8 +57,15 @@ public sealed class HandleComplaints(OneWindowDbContext db, WriteUnit unit, Outb
         return key.Length is < 4 or > 12 ? Task.FromResult<EfficiencyComplaint?>(null) : db.EfficiencyComplaints.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingCode == key, ct);
     }
 
-    public Task<EfficiencyComplaint> AcceptAsync(ClaimsPrincipal principal, Guid id, int revision, Guid? departmentId, CancellationToken ct) =>
-        ActAsync(principal, id, revision, (c, actor, now) => c.Accept(departmentId, actor, now), "accepted", ct);
+    /// <summary>受理, naming the department responsible if it was not known; a department that does not exist is refused for its field.</summary>
+    public async Task<EfficiencyComplaint> AcceptAsync(ClaimsPrincipal principal, Guid id, int revision, Guid? departmentId, CancellationToken ct)
+    {
+        if (departmentId is { } d && !await db.Departments.AsNoTracking().AnyAsync(x => x.Id == d, ct))
+        {
+            throw new DomainRuleException("complaint.department-unknown", "部门不存在。", "departmentId");
+        }
+        return await ActAsync(principal, id, revision, (c, actor, now) => c.Accept(departmentId, actor, now), "accepted", ct);
+    }
 
     public Task<EfficiencyComplaint> RefuseAsync(ClaimsPrincipal principal, Guid id, int revision, string? reason, CancellationToken ct) =>
         ActAsync(principal, id, revision, (c, actor, now) => c.Refuse(reason ?? "", actor, now), "refused", ct);

@@ -101,7 +101,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
             {
                 return;
             }
-            catch (Exception e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "The outbox dispatch failed; it runs again at the next tick");
                 await Task.Delay(tick, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -35,6 +35,56 @@ public sealed record SupervisionViewer(UserAccount User, IReadOnlyList<string> R
     public bool Answers(Guid departmentId, Guid? venueId) =>
         IsCaseWorker && (User.DepartmentId is { } d ? d == departmentId : venueId is not null && venueId == User.VenueId);
 
+    /// <summary>The alerts this person may see, as a query: <see cref="MaySee(SupervisionAlert)"/> for lists (pages and API).</summary>
+    public IQueryable<SupervisionAlert> Visible(IQueryable<SupervisionAlert> alerts)
+    {
+        if (SeesAll)
+        {
+            return alerts;
+        }
+        if (IsCaseWorker && User.DepartmentId is { } own)
+        {
+            return alerts.Where(a => a.DepartmentId == own);
+        }
+        return IsCaseWorker && User.VenueId is { } venue ? alerts.Where(a => a.VenueId == venue) : alerts.Where(a => false);
+    }
+
+    /// <summary>The notices this person may see, as a query: <see cref="MaySee(SupervisionNotice)"/> for lists.</summary>
+    public IQueryable<SupervisionNotice> Visible(IQueryable<SupervisionNotice> notices) =>
+        SeesAll ? notices
+        : IsCaseWorker && User.DepartmentId is { } own ? notices.Where(n => n.DepartmentId == own)
+        : notices.Where(n => false);
+
+    /// <summary>What this person may do with the alert now: the department answers it, then a supervisor closes it or sends it back.</summary>
+    public IReadOnlyList<string> ActionsOn(SupervisionAlert a)
+    {
+        var actions = new List<string>();
+        if (Answers(a.DepartmentId, a.VenueId) && a.Status is AlertStatus.Raised or AlertStatus.Notified)
+        {
+            actions.Add(SupervisionActions.Answer);
+        }
+        if (IsSupervisor && a.Status == AlertStatus.Responded)
+        {
+            actions.AddRange([SupervisionActions.Close, SupervisionActions.SendBack]);
+        }
+        return actions;
+    }
+
+    /// <summary>What this person may do with the notice now: the department replies, then a supervisor closes it.</summary>
+    public IReadOnlyList<string> ActionsOn(SupervisionNotice n)
+    {
+        var actions = new List<string>();
+        if (n.Status == NoticeStatus.Issued && Answers(n.DepartmentId, null))
+        {
+            actions.Add(SupervisionActions.Reply);
+        }
+        if (n.Status == NoticeStatus.Replied && IsSupervisor)
+        {
+            actions.Add(SupervisionActions.Close);
+        }
+        return actions;
+    }
+
     public static async Task<SupervisionViewer> LoadAsync(ClaimsPrincipal principal, UserManager<UserAccount> users)
     {
         var user = await users.GetUserAsync(principal) ?? throw new ForbiddenException("auth.required", "请先登录。");
