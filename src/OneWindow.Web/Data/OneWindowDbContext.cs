@@ -116,7 +116,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        // SQLite has one writer; queueing here avoids its busy-retry tails (see architecture.md).
+        // SQLite has one writer; queueing here avoids the long tails of its busy-retry under concurrent writers.
         using var _ = await writeGate.EnterAsync(cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
