@@ -73,7 +73,7 @@ public sealed class SupervisionAlert
 
     public bool IsOpen => Status != AlertStatus.Closed;
 
-    /// <summary>A reminder goes to the handler; a yellow or red card is an order to the department (domain.md §5 ladder).</summary>
+    /// <summary>A reminder goes to the handler; a yellow or red card is an order to the department (docs/domain.md §5.3, the ladder).</summary>
     public static EscalationLevel FirstRung(AlertSeverity severity) => severity == AlertSeverity.Reminder ? EscalationLevel.Handler : EscalationLevel.Department;
 
     /// <summary>Raises an alert about a case.</summary>

@@ -160,7 +160,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // SQLite has one writer; queueing here avoids its busy-retry tails (see architecture.md).
+        // SQLite has one writer; queueing here avoids the long tails of its busy-retry under concurrent writers.
         using var _ = await EnterWriteGateAsync(cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

@@ -6,7 +6,7 @@ using static OneWindow.Domain.Tests.Cases.CaseFixtures;
 namespace OneWindow.Domain.Tests.Supervision;
 
 /// <summary>
-/// Each trigger of domain.md §5 on a controlled clock: it fires exactly at its instant, not a tick before, keeps
+/// Each trigger of docs/domain.md §5.1 on a controlled clock: it fires exactly at its instant, not a tick before, keeps
 /// the same subject (so it is raised once), and says when to look again. A case accepted on Monday 16 November 2026
 /// with a promise of 5 working days is due at the end of Monday 23 November; its 审查 node (2 days) at the end of
 /// Wednesday 18 November; its statutory limit (20 days) at the end of Monday 14 December.
