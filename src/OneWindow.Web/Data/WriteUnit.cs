@@ -22,6 +22,12 @@ public interface IAfterCommit
 /// </summary>
 public sealed class WriteUnit(OneWindowDbContext db, IEnumerable<IAfterCommit> afterCommit)
 {
+    /// <summary>
+    /// Writes what the request staged (read and changed without the gate) as one unit: the common case of a use case
+    /// that loads an aggregate, acts on it, adds its audit entry and saves.
+    /// </summary>
+    public Task SaveAsync(CancellationToken ct) => RunAsync(_ => Task.CompletedTask, ct);
+
     public Task RunAsync(Func<CancellationToken, Task> work, CancellationToken ct) =>
         RunAsync(async token =>
         {

@@ -24,7 +24,7 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
     [
         "/", "/account/login", "/account/register", "/account/denied", "/account/logout", "/error",
         "/calendar", "/guides", "/guides/{code}", "/guides/{code}/history", "/combined", "/combined/{code}",
-        "/track", "/verify/{number}", "/complaints/new", "/complaints/track", "/screen", "/display/{venueId:guid}",
+        "/track", "/verify/{number}", "/complaints/new", "/complaints/track", "/ratings/online", "/screen", "/display/{venueId:guid}",
         "/screen/live", "/files/{id:guid}", "/lang/{culture}", "/health/live", "/health/ready", "/openapi/{documentName}.json",
         "/api/v1/calendar/working-days/{date}", "/api/v1/calendar/due", "/api/v1/catalog/items", "/api/v1/catalog/items/{code}",
         // The twins of /complaints/new, /complaints/track and the tracking page's rating form, limited per address like them.

@@ -14,7 +14,7 @@ namespace OneWindow.Web.Modules.Ratings;
 /// <see cref="ReviewRatingAppeal"/>): the rating in the person's scope (403 otherwise), at the revision they saw (409
 /// otherwise), the domain's step, its audit entry, saved together.
 /// </summary>
-public sealed class ActOnRating(OneWindowDbContext db, UserManager<UserAccount> users, TimeProvider clock)
+public sealed class ActOnRating(OneWindowDbContext db, WriteUnit unit, UserManager<UserAccount> users, TimeProvider clock)
 {
     public async Task<Rating> RunAsync(ClaimsPrincipal principal, Guid id, int revision, string what, Action<Rating, RatingStaff, DateTime> act, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class ActOnRating(OneWindowDbContext db, UserManager<UserAccount> 
         var now = clock.GetUtcNow().UtcDateTime;
         act(rating, staff, now);
         db.Audit(now, principal.ActorName(), "Rating", rating.CaseNumber, what, new { rating.Rectification });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return rating;
     }
 

@@ -10,7 +10,7 @@ namespace OneWindow.Web.Modules.Ratings;
 /// 好差评 from the public: whoever can track a concluded case (its number and the last four characters of the
 /// applicant's phone or ID) rates it once online. A bad rating opens the department's rectification.
 /// </summary>
-public sealed class RateCase(OneWindowDbContext db, RegionCalendars calendars, OneWindow.Web.Modules.Cases.TrackingGuard guard, TimeProvider clock)
+public sealed class RateCase(OneWindowDbContext db, WriteUnit unit, RegionCalendars calendars, OneWindow.Web.Modules.Cases.TrackingGuard guard, TimeProvider clock)
 {
     /// <summary>The longest case number there is (a joint case's part included), as the cases table holds it.</summary>
     public const int MaxNumber = 40;
@@ -46,7 +46,7 @@ public sealed class RateCase(OneWindowDbContext db, RegionCalendars calendars, O
         }
         var rating = Rating.Rate(c, CaseChannel.Online, level, comment, clock.GetUtcNow().UtcDateTime, await calendars.ForRegionAsync(c.RegionCode));
         db.Ratings.Add(rating);
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return rating;
     }
 }

@@ -9,7 +9,7 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.Supervision;
 
 /// <summary>Sets a rule's switch, severity and threshold for everywhere, a region, a department or an item; or removes that setting.</summary>
-public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock, RuleBookCache rules)
+public sealed class ConfigureRules(OneWindowDbContext db, WriteUnit unit, TimeProvider clock, RuleBookCache rules)
 {
     /// <summary>The settings the rules page and the API list: bounded, by rule, scope and key.</summary>
     public async Task<IReadOnlyList<SupervisionRuleSetting>> ListAsync(CancellationToken ct) =>
@@ -62,7 +62,7 @@ public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock, Ru
         row.UpdatedBy = principal.ActorName();
         row.UpdatedAt = now;
         db.Audit(now, principal.ActorName(), "SupervisionRule", $"{rule}/{scope}/{key}", "set", new { enabled, severity, threshold });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         rules.Invalidate();
         return row;
     }
@@ -73,7 +73,7 @@ public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock, Ru
         var now = clock.GetUtcNow().UtcDateTime;
         db.SupervisionRuleSettings.Remove(row);
         db.Audit(now, principal.ActorName(), "SupervisionRule", $"{row.Rule}/{row.Scope}/{row.ScopeKey}", "removed", null);
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         rules.Invalidate();
     }
 }
