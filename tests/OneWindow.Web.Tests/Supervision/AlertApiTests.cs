@@ -26,7 +26,7 @@ public class AlertApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactor
         var db = app.NewDbContext(out var scope);
         using (scope)
         {
-            return await db.SupervisionAlerts.AsNoTracking().SingleAsync(a => a.CaseNumber == c.Number);
+            return await db.SupervisionAlerts.AsNoTracking().SingleAsync(a => a.SubjectNumber == c.Number);
         }
     }
 
