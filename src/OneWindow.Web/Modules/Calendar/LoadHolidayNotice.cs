@@ -17,8 +17,9 @@ public sealed record HolidayNoticeRequest(int Year, string? Reference, IReadOnly
 /// <summary>
 /// Loads a year's notice (国务院办公厅关于部分节假日安排的通知) into the national calendar: its days replace the year's
 /// national days (and the December days before it that it lists), the year is no longer provisional, and a calendar
-/// change starts the recount of every open record's due dates (<see cref="RecountDueDates"/>). Loading the same
-/// year again (a corrected or extended notice) replaces it the same way.
+/// change starts the recount of every open record's due dates (<see cref="RecountDueDates"/>). Each day keeps the
+/// notice's year, so that loading the same year again (a corrected or extended notice) replaces every day of the
+/// earlier load, the December days it listed included.
 /// </summary>
 public sealed class LoadHolidayNotice(OneWindowDbContext db, RegionCalendars calendars, CalendarChangeWorker worker, TimeProvider clock)
 {
@@ -37,17 +38,19 @@ public sealed class LoadHolidayNotice(OneWindowDbContext db, RegionCalendars cal
         using (await db.EnterWriteGateAsync(ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // The year's national days up to the notice's last one are replaced; later December days belong to the next
-            // year's notice (2019's made 29 December 2018 a working day) and stay, as do the December days before the
-            // year that this notice does not list.
-            var (first, last) = (new DateOnly(year, 1, 1), days[^1].Date);
-            var listedBefore = days.Where(d => d.Date < first).Select(d => d.Date).ToList();
+            // The notice replaces the year's national days: every day of an earlier load of this year's notice (a corrected
+            // notice drops a mistyped day wherever it was), every national day set on its own in the year, and any day it
+            // lists. The days of the next year's notice in this December (2019's made 29 December 2018 a working day) stay.
+            var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            var listed = days.Select(d => d.Date).ToList();
             var replaced = await db.SpecialDays
-                .Where(d => d.RegionCode == SpecialDayEntry.National && ((d.Date >= first && d.Date <= last) || listedBefore.Contains(d.Date)))
+                .Where(d => d.RegionCode == SpecialDayEntry.National
+                    && (d.NoticeYear == year || (d.NoticeYear == null && d.Date >= first && d.Date <= last) || listed.Contains(d.Date)))
                 .ExecuteDeleteAsync(ct);
             db.SpecialDays.AddRange(days.Select(d => new SpecialDayEntry
             {
                 RegionCode = SpecialDayEntry.National, Date = d.Date, IsOffDay = d.IsOffDay, Name = d.Name!.Trim(), Reason = reference, CreatedBy = actor, CreatedAt = now,
+                NoticeYear = year,
             }));
             var notice = await db.HolidayNotices.FirstOrDefaultAsync(n => n.Year == year, ct);
             if (notice is null)
