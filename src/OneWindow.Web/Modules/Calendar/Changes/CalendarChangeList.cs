@@ -6,8 +6,10 @@ using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Calendar.Changes;
 
+/// <param name="Disagreement">For a notice loaded although it disagrees with the statutory rule: the statutory holidays it
+/// leaves working days, which the administrator confirmed the notice decides.</param>
 public sealed record CalendarChangeView(Guid Id, string Description, string RegionCode, DateTime CreatedAt, string CreatedBy,
-    bool Completed, DateTime? CompletedAt, int RecordsChecked, int RecordsMoved);
+    bool Completed, DateTime? CompletedAt, int RecordsChecked, int RecordsMoved, string? Disagreement = null);
 
 public sealed record MovedDueDate(string Clock, string ClockName, string? Node, DateOnly? From, DateOnly? To);
 
@@ -107,5 +109,5 @@ public sealed class CalendarChangeList(OneWindowDbContext db, IEnumerable<IDueDa
     }
 
     private static CalendarChangeView View(CalendarChange c, int moved) =>
-        new(c.Id, c.Description, c.RegionCode, c.CreatedAt, c.CreatedBy, c.CompletedAt is not null, c.CompletedAt, c.RecordsChecked, moved);
+        new(c.Id, c.Description, c.RegionCode, c.CreatedAt, c.CreatedBy, c.CompletedAt is not null, c.CompletedAt, c.RecordsChecked, moved, c.Disagreement);
 }
