@@ -18,7 +18,7 @@ public static class CalendarModule
     public static IServiceCollection AddCalendar(this IServiceCollection services) =>
         services.PublicPages("/Calendar/Public").AuthorizePages("/Calendar/Admin", Policies.CenterAdmin)
             .AddSingleton<RegionCalendars>().AddScoped<ManageCalendar>().AddScoped<LoadHolidayNotice>()
-            .AddScoped<RecountDueDates>().AddScoped<CalendarChangeList>()
+            .AddScoped<RecountDueDates>().AddScoped<CalendarChangeList>().AddScoped<StatuteUpgrade>()
             .AddSingleton<CalendarChangeWorker>().AddHostedService(sp => sp.GetRequiredService<CalendarChangeWorker>());
 
     public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)

@@ -27,3 +27,11 @@ WHERE "RegionCode" = '' AND "NoticeYear" IS NULL AND EXISTS (
 
 -- The moves listed before were the center's to tell the applicants, as they still are.
 UPDATE "CalendarChangeEntries" SET "Told" = 4, "ToldAt" = "RecordedAt";
+
+-- A database in use (it has national days) had its open records counted as if a year without its notice had no
+-- holiday. The national change that recounts them waits here, dated the far future so that no recount takes it, for
+-- the first start after this migration (StatuteUpgrade): it takes back the years 0014 counted as published from
+-- national days that are no notice, dates the change, and the recount moves, records and lists what it must.
+INSERT INTO "CalendarChanges" ("Id", "Description", "RegionCode", "CreatedAt", "CreatedBy", "Stage", "After", "RecordsChecked", "CompletedAt")
+SELECT '0193D0C0-0015-7000-8000-000000000015', '启用《全国年节及纪念日放假办法》法定节假日', '', '9999-12-31 00:00:00', 'migration', NULL, NULL, 0, NULL
+WHERE EXISTS (SELECT 1 FROM "SpecialDays");

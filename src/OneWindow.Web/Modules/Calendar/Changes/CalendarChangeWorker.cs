@@ -43,8 +43,8 @@ public sealed class CalendarChangeWorker(IServiceScopeFactory scopes, TimeProvid
                 await scope.ServiceProvider.GetRequiredService<RecountDueDates>().RunPendingAsync(madeBy, MaxBatchesPerTick, ct);
             }
         }
-        // Still settling, beyond this tick's batches, or in another instance's hands.
-        return await db.CalendarChanges.AnyAsync(c => c.CompletedAt == null, ct);
+        // Still settling, beyond this tick's batches, or in another instance's hands (not the upgrade's change before its start).
+        return await db.CalendarChanges.AnyAsync(c => c.CompletedAt == null && c.CreatedAt != StatuteUpgrade.Waiting, ct);
     }
 
     /// <summary>For a command or a test: ticks until every change made so far is recounted.</summary>
