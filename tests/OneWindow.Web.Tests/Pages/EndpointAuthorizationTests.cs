@@ -39,6 +39,8 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("/api/v1/calendar/admin", [StaffRoles.CenterAdmin]),
         ("/workbench", StaffRoles.All.ToArray()),
         ("/workbench/cases", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/workbench/calendar-changes", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/api/v1/calendar/workbench", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
         ("/api/v1/cases", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
         ("/api/v1/certificates", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
         ("/supervision", [StaffRoles.Leader, StaffRoles.Supervisor]),

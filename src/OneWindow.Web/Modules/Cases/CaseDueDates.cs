@@ -54,13 +54,16 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
 
     public string ClockName(string clock) => Enum.TryParse<CaseClock>(clock, out var c) ? ClockText(c) : clock;
 
-    public string LinkTo(CalendarChangeEntry entry) => $"/workbench/cases/{entry.Number}";
+    /// <summary>Case workers open the case on their workbench; the center's administrators have no case page (the list is their record).</summary>
+    public string? LinkTo(CalendarChangeEntry entry, ChangeListAudience audience) =>
+        audience == ChangeListAudience.Staff ? $"/workbench/cases/{entry.Number}" : null;
 
-    /// <summary>The list entry of a case whose due dates moved.</summary>
+    /// <summary>The list entry of a case whose due dates moved, with the department and venue whose staff see it.</summary>
     public static CalendarChangeEntry Entry(CalendarChange change, Case c, IReadOnlyList<DueDateChange> changes, DateTime now) => new()
     {
         ChangeId = change.Id, RecordKind = KindName, RecordId = c.Id, Number = c.Number, Title = c.ItemName,
         ApplicantName = c.ApplicantName, ApplicantPhone = c.Applicant.MaskedPhone, RecordedAt = now,
+        DepartmentId = c.DepartmentId, VenueId = c.ReceivingVenueId,
         Moves = [.. changes.Select(x => new DueDateMove(x.Clock.ToString(), x.Node, x.From, x.To))],
     };
 

@@ -13,7 +13,9 @@ public sealed record CalendarChangeView(Guid Id, string Description, string Regi
 
 public sealed record MovedDueDate(string Clock, string ClockName, string? Node, DateOnly? From, DateOnly? To);
 
-public sealed record ChangedRecordView(long Id, string Kind, string Number, string Title, string ApplicantName, string ApplicantPhone, IReadOnlyList<MovedDueDate> Moves, string Link);
+/// <param name="Link">Where the reader opens the record (a case worker: the case on the workbench); null where they have no page for it.</param>
+public sealed record ChangedRecordView(long Id, string Kind, string Number, string Title, string ApplicantName, string ApplicantPhone, IReadOnlyList<MovedDueDate> Moves,
+    string? Link);
 
 public sealed record CalendarChangePage(IReadOnlyList<CalendarChangeView> Items, string? Next);
 
@@ -21,9 +23,14 @@ public sealed record ChangedRecordPage(CalendarChangeView Change, IReadOnlyList<
 
 public sealed record NoticeView(int Year, string Reference, DateTime LoadedAt, string LoadedBy);
 
+/// <summary>A change and how many of a member of staff's records it moved.</summary>
+public sealed record StaffChangeView(CalendarChangeView Change, int MovedHere);
+
 /// <summary>
-/// The calendar changes and, for each, the records whose due dates it moved: for the center to tell the applicants,
-/// on the page, over the API and as a CSV file. Applicants' phones are masked as in every list.
+/// The calendar changes and, for each, the records whose due dates it moved: for the center, on the page, over the API
+/// and as a CSV file; and each department's (or a comprehensive window's venue's)
+/// slice for its case workers, whose links open the cases (<see cref="StaffPlace"/>). Applicants' phones are masked as
+/// in every list: the case's own page shows the number to those who handle it.
 /// </summary>
 public sealed class CalendarChangeList(OneWindowDbContext db, IEnumerable<IDueDateRecords> kinds)
 {
@@ -37,7 +44,7 @@ public sealed class CalendarChangeList(OneWindowDbContext db, IEnumerable<IDueDa
     public async Task<CalendarChangePage> ListAsync(string? after, int? limit, CancellationToken ct)
     {
         var take = Math.Clamp(limit ?? 20, 1, MaxLimit);
-        var query = db.CalendarChanges.AsNoTracking();
+        var query = db.CalendarChanges.AsNoTracking().Where(c => c.CreatedAt != StatuteUpgrade.Waiting);
         if (KeysetCursor.TryParse(after, out var at, out var id))
         {
             query = query.Where(c => c.CreatedAt <= at && (c.CreatedAt < at || c.Id.CompareTo(id) < 0));
@@ -53,20 +60,31 @@ public sealed class CalendarChangeList(OneWindowDbContext db, IEnumerable<IDueDa
 
     public async Task<CalendarChangeView> GetAsync(Guid id, CancellationToken ct)
     {
-        var change = await db.CalendarChanges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("该日历调整不存在。");
+        var change = await db.CalendarChanges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.CreatedAt != StatuteUpgrade.Waiting, ct)
+            ?? throw new NotFoundException("该日历调整不存在。");
         return View(change, await db.CalendarChangeEntries.CountAsync(e => e.ChangeId == id, ct));
     }
 
     /// <summary>A change and the records it moved, in the order the recount found them, paged by key.</summary>
-    public async Task<ChangedRecordPage> RecordsAsync(Guid id, long? after, int? limit, CancellationToken ct)
+    public async Task<ChangedRecordPage> RecordsAsync(Guid id, long? after, int? limit, CancellationToken ct) =>
+        await PageAsync(await GetAsync(id, ct), db.CalendarChangeEntries.AsNoTracking().Where(e => e.ChangeId == id), ChangeListAudience.Center, after, limit, ct);
+
+    /// <summary>The changes that moved records of <paramref name="place"/>'s slice, newest first, with how many (the latest 50).</summary>
+    public async Task<IReadOnlyList<StaffChangeView>> ListForStaffAsync(StaffPlace place, CancellationToken ct)
     {
-        var change = await GetAsync(id, ct);
-        var take = Math.Clamp(limit ?? 100, 1, MaxLimit);
-        var rows = await db.CalendarChangeEntries.AsNoTracking().Where(e => e.ChangeId == id && e.Id > (after ?? 0))
-            .OrderBy(e => e.Id).Take(take + 1).ToListAsync(ct);
-        var next = rows.Count > take ? rows[take - 1].Id : (long?)null;
-        return new ChangedRecordPage(change, [.. rows.Take(take).Select(ToView)], next);
+        var counts = await Slice(place).GroupBy(e => e.ChangeId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var ids = counts.Select(c => c.Key).ToList();
+        var changes = await db.CalendarChanges.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(50).ToListAsync(ct);
+        var moved = await db.CalendarChangeEntries.AsNoTracking().Where(e => ids.Contains(e.ChangeId))
+            .GroupBy(e => e.ChangeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var here = counts.ToDictionary(c => c.Key, c => c.Count);
+        return [.. changes.Select(c => new StaffChangeView(View(c, moved.GetValueOrDefault(c.Id)), here[c.Id]))];
     }
+
+    /// <summary>The records of <paramref name="place"/>'s slice that a change moved, with links that open them on the workbench.</summary>
+    public async Task<ChangedRecordPage> RecordsForStaffAsync(Guid id, StaffPlace place, long? after, int? limit, CancellationToken ct) =>
+        await PageAsync(await GetAsync(id, ct), Slice(place).Where(e => e.ChangeId == id), ChangeListAudience.Staff, after, limit, ct);
 
     /// <summary>Every moved due date of a change, one line each, for a spreadsheet or the phone list of the day.</summary>
     /// <param name="byteOrderMark">For a file a spreadsheet opens (it reads UTF-8 by the mark); not on a console.</param>
@@ -100,12 +118,35 @@ public sealed class CalendarChangeList(OneWindowDbContext db, IEnumerable<IDueDa
         await db.HolidayNotices.AsNoTracking().OrderByDescending(n => n.Year).Take(200)
             .Select(n => new NoticeView(n.Year, n.Reference, n.LoadedAt, n.LoadedBy)).ToListAsync(ct);
 
-    private ChangedRecordView ToView(CalendarChangeEntry e)
+    /// <summary>
+    /// The records a member of staff handles, as <c>CaseStaff.MaySee</c> scopes cases: a department's staff those of their
+    /// department; a comprehensive window's (no department) those taken in at their venue; nobody else any.
+    /// </summary>
+    private IQueryable<CalendarChangeEntry> Slice(StaffPlace place)
+    {
+        var entries = db.CalendarChangeEntries.AsNoTracking();
+        return (place.DepartmentId, place.VenueId) switch
+        {
+            ({ } department, _) => entries.Where(e => e.DepartmentId == department),
+            (null, { } venue) => entries.Where(e => e.VenueId == venue),
+            _ => entries.Where(e => false),
+        };
+    }
+
+    private async Task<ChangedRecordPage> PageAsync(CalendarChangeView change, IQueryable<CalendarChangeEntry> entries, ChangeListAudience audience, long? after, int? limit, CancellationToken ct)
+    {
+        var take = Math.Clamp(limit ?? 100, 1, MaxLimit);
+        var rows = await entries.Where(e => e.Id > (after ?? 0)).OrderBy(e => e.Id).Take(take + 1).ToListAsync(ct);
+        var next = rows.Count > take ? rows[take - 1].Id : (long?)null;
+        return new ChangedRecordPage(change, [.. rows.Take(take).Select(e => ToView(e, audience))], next);
+    }
+
+    private ChangedRecordView ToView(CalendarChangeEntry e, ChangeListAudience audience)
     {
         var kind = _kinds.GetValueOrDefault(e.RecordKind);
         return new ChangedRecordView(e.Id, e.RecordKind, e.Number, e.Title, e.ApplicantName, e.ApplicantPhone,
             [.. e.Moves.Select(m => new MovedDueDate(m.Clock, Text.Translate(kind?.ClockName(m.Clock) ?? m.Clock), m.Node, m.From, m.To))],
-            kind?.LinkTo(e) ?? "");
+            kind?.LinkTo(e, audience));
     }
 
     private static CalendarChangeView View(CalendarChange c, int moved) =>

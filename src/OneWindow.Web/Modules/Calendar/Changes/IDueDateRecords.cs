@@ -24,9 +24,16 @@ public interface IDueDateRecords
     /// <summary>The name of one of the kind's clocks (<see cref="DueDateMove.Clock"/>), untranslated Chinese.</summary>
     string ClockName(string clock);
 
-    /// <summary>Where a record of this kind is shown to staff.</summary>
-    string LinkTo(CalendarChangeEntry entry);
+    /// <summary>Where a record of this kind is shown to <paramref name="audience"/>; null where that audience has no page for it.</summary>
+    string? LinkTo(CalendarChangeEntry entry, ChangeListAudience audience);
 }
 
 /// <summary>What one batch did: the records counted again (fewer than asked: the kind is done), the last key, the records moved.</summary>
 public sealed record DueDateBatch(int Checked, string? Last, IReadOnlyList<CalendarChangeEntry> Moved);
+
+/// <summary>Who reads a change's list: the center's administrators (every record), or the staff of a department or venue (their slice).</summary>
+public enum ChangeListAudience
+{
+    Center,
+    Staff,
+}
