@@ -113,7 +113,7 @@ public class SupervisionRuleTests
         var due = Bj(2026, 11, 19, 0);
         Assert.DoesNotContain(SupervisionRule.NodeOverdue, Rules(DueAt(late, due - Tick)));
         var node = Assert.Single(DueAt(late, due), a => a.Rule == SupervisionRule.NodeOverdue);
-        Assert.EndsWith("/node/1", node.Subject);
+        Assert.EndsWith("/node/1", node.Subject, StringComparison.Ordinal);
 
         var onTime = Accepted();
         onTime.CompleteCurrentNode(Reviewer, "同意", Bj(2026, 11, 18, 16), Days);
@@ -218,7 +218,7 @@ public class SupervisionRuleTests
         c.CompleteCurrentNode(Reviewer, "同意", Monday.AddHours(-3), Days);
         var found = Assert.Single(CaseSupervision.OnAction(c, [c.NewEvents[^1]], previous, Defaults));
         Assert.Equal(SupervisionRule.OutOfOrder, found.Rule);
-        Assert.EndsWith($"/event/{c.EventCount}", found.Subject);
+        Assert.EndsWith($"/event/{c.EventCount}", found.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -341,7 +341,7 @@ public class CertificateRuleTests
         var c = Issued(version, "证-101");
 
         Assert.Equal(SupervisionRule.CertificateWithoutCase, Report("证-999", version.ItemCode).Check(null)!.Rule);
-        Assert.Contains("未以该编号准予出证", Report("证-102", version.ItemCode, c.Number).Check(c)!.Detail);
+        Assert.Contains("未以该编号准予出证", Report("证-102", version.ItemCode, c.Number).Check(c)!.Detail, StringComparison.Ordinal);
         Assert.NotNull(Report("证-101", "OTHER-ITEM").Check(c));
         Assert.Equal("certificate/证-999", Report("证-999", version.ItemCode).Check(null)!.Subject);
     }

@@ -55,7 +55,7 @@ public class HolidayNoticeMigrationTests
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO \"HolidayNotices\" (\"Year\", \"Reference\", \"LoadedAt\", \"LoadedBy\") VALUES (2028, {reference}, {loaded}, {"admin"})");
 
-        Assert.Equal(["0015_calendar_notices_and_moves"], await migrator.MigrateAsync());
+        Assert.Equal(["0015_calendar_notices_and_moves"], await migrator.MigrateAsync(upTo: "0015_calendar_notices_and_moves"));
 
         var years = await db.SpecialDays.AsNoTracking().OrderBy(d => d.Date).Select(d => d.NoticeYear).ToListAsync();
         Assert.Equal([2018, 2019, 2028, null, null], years);

@@ -30,9 +30,9 @@ public class MovedRecordsForStaffTests(OneWindowFactory app) : IClassFixture<One
 
         // The center's list: both, with no link to a case page an administrator cannot open.
         var all = await (await admin.GetAsync($"/api/v1/calendar/admin/changes/{change.Id}/records")).ReadAsync<ChangedRecordPage>();
-        Assert.Equal([food.Number, civil.Number], all.Items.Select(r => r.Number));
+        Assert.Equal([food.Number, civil.Number], all.Items.Select(r => r.Number).Order(StringComparer.Ordinal));
         Assert.All(all.Items, r => Assert.Null(r.Link));
-        Assert.DoesNotContain("/workbench/cases/", await admin.GetStringAsync($"/admin/calendar/changes/{change.Id}"));
+        Assert.DoesNotContain("/workbench/cases/", await admin.GetStringAsync($"/admin/calendar/changes/{change.Id}"), StringComparison.Ordinal);
 
         // 市场监管's reviewer: the food licence only, opened on the workbench.
         var reviewer = await app.SignedIn("reviewer.sj");
@@ -44,23 +44,23 @@ public class MovedRecordsForStaffTests(OneWindowFactory app) : IClassFixture<One
         Assert.Equal((food.Number, $"/workbench/cases/{food.Number}"), (record.Number, record.Link));
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync(record.Link)).StatusCode);
         var list = await reviewer.GetStringAsync("/workbench/calendar-changes");
-        Assert.Contains($"/workbench/calendar-changes/{change.Id}", list);
+        Assert.Contains($"/workbench/calendar-changes/{change.Id}", list, StringComparison.Ordinal);
         var page = await reviewer.GetStringAsync($"/workbench/calendar-changes/{change.Id}");
-        Assert.Contains($"href=\"/workbench/cases/{food.Number}\"", page);
-        Assert.DoesNotContain(civil.Number, page);
-        Assert.Contains("期限变动", await reviewer.GetStringAsync("/workbench"));
+        Assert.Contains($"href=\"/workbench/cases/{food.Number}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(civil.Number, page, StringComparison.Ordinal);
+        Assert.Contains("期限变动", await reviewer.GetStringAsync("/workbench"), StringComparison.Ordinal);
 
         // 民政's window: its own case; the comprehensive window: every case taken in at its venue.
         var civilOnly = await (await clerkMz.GetAsync($"/api/v1/calendar/workbench/changes/{change.Id}/records")).ReadAsync<ChangedRecordPage>();
         Assert.Equal([civil.Number], civilOnly.Items.Select(r => r.Number));
         var venue = await (await clerk.GetAsync($"/api/v1/calendar/workbench/changes/{change.Id}/records")).ReadAsync<ChangedRecordPage>();
-        Assert.Equal([food.Number, civil.Number], venue.Items.Select(r => r.Number));
+        Assert.Equal([food.Number, civil.Number], venue.Items.Select(r => r.Number).Order(StringComparer.Ordinal));
 
         // A town hall's clerk: nothing of theirs moved.
         var town = await app.SignedIn("clerk.town");
         Assert.Empty(await (await town.GetAsync("/api/v1/calendar/workbench/changes")).ReadAsync<List<StaffChangeView>>());
         Assert.Empty((await (await town.GetAsync($"/api/v1/calendar/workbench/changes/{change.Id}/records")).ReadAsync<ChangedRecordPage>()).Items);
-        Assert.Contains("本部门没有期限因日历调整而变动的事项。", await town.GetStringAsync("/workbench/calendar-changes"));
+        Assert.Contains("本部门没有期限因日历调整而变动的事项。", await town.GetStringAsync("/workbench/calendar-changes"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await town.GetAsync($"/workbench/calendar-changes/{Guid.NewGuid()}")).StatusCode);
     }
 }

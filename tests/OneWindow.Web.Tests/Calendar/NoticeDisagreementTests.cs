@@ -30,14 +30,14 @@ public class NoticeDisagreementTests(OneWindowFactory app) : IClassFixture<OneWi
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var problem = await refused.ReadJsonAsync();
         Assert.Equal("calendar.notice-misses-statutory-holiday", problem.GetProperty("code").GetString());
-        Assert.Contains("2042-04-04 清明节", problem.GetProperty("title").GetString());
+        Assert.Contains("2042-04-04 清明节", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
 
         var loaded = await admin.PostAsJsonAsync("/api/v1/calendar/admin/notices",
             new { year = 2042, reference = "国务院办公厅关于2042年部分节假日安排的通知", days = Days(2042), confirmDisagreement = true }, Json.Options);
         Assert.Equal(HttpStatusCode.Accepted, loaded.StatusCode);
         var change = await loaded.ReadAsync<CalendarChangeView>();
         Assert.Equal("2042-04-04 清明节", change.Disagreement);
-        Assert.Contains("以通知为准", change.Description);
+        Assert.Contains("以通知为准", change.Description, StringComparison.Ordinal);
         Assert.Equal("2042-04-04 清明节", (await (await admin.GetAsync($"/api/v1/calendar/admin/changes/{change.Id}")).ReadAsync<CalendarChangeView>()).Disagreement);
         var friday = await (await app.Anonymous().GetAsync("/api/v1/calendar/working-days/2042-04-04")).ReadAsync<WorkingDayAnswer>();
         Assert.True(friday.IsWorkingDay); // the notice decides
@@ -48,8 +48,8 @@ public class NoticeDisagreementTests(OneWindowFactory app) : IClassFixture<OneWi
         {
             var audits = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "HolidayNotice" && a.EntityKey == "2042").ToListAsync();
             var audit = Assert.Single(audits, a => a.Details!.Contains(change.Id.ToString(), StringComparison.Ordinal));
-            Assert.Contains("disagreementConfirmed", audit.Details);
-            Assert.Contains("2042-04-04 清明节", audit.Details);
+            Assert.Contains("disagreementConfirmed", audit.Details, StringComparison.Ordinal);
+            Assert.Contains("2042-04-04 清明节", audit.Details, StringComparison.Ordinal);
         }
         // A notice that agrees records none.
         var agreeing = await (await admin.PostAsJsonAsync("/api/v1/calendar/admin/notices", new { year = 2043, reference = "国务院办公厅关于2043年部分节假日安排的通知", days = Days(2043) }, Json.Options)).ReadAsync<CalendarChangeView>();
@@ -66,18 +66,18 @@ public class NoticeDisagreementTests(OneWindowFactory app) : IClassFixture<OneWi
         {
             ["NoticeYear"] = "2042", ["NoticeReference"] = "国务院办公厅关于2042年部分节假日安排的通知（页面）", ["NoticeDays"] = lines,
         };
-        Assert.DoesNotContain("name=\"ConfirmDisagreement\"", await admin.GetStringAsync("/admin/calendar"));
+        Assert.DoesNotContain("name=\"ConfirmDisagreement\"", await admin.GetStringAsync("/admin/calendar"), StringComparison.Ordinal);
         var refused = await Forms.PostAsync(admin, "/admin/calendar", fields, "/admin/calendar?handler=Notice");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("2042-04-04 清明节", html);
-        Assert.Contains("name=\"ConfirmDisagreement\"", html);
+        Assert.Contains("2042-04-04 清明节", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"ConfirmDisagreement\"", html, StringComparison.Ordinal);
 
         fields["ConfirmDisagreement"] = "true";
         var loaded = await Forms.PostAsync(admin, "/admin/calendar", fields, "/admin/calendar?handler=Notice");
         Assert.Equal(HttpStatusCode.Redirect, loaded.StatusCode);
         var page = await admin.GetStringAsync(loaded.Headers.Location!.OriginalString);
-        Assert.Contains("确认以通知为准", page);
-        Assert.Contains("2042-04-04 清明节", page);
+        Assert.Contains("确认以通知为准", page, StringComparison.Ordinal);
+        Assert.Contains("2042-04-04 清明节", page, StringComparison.Ordinal);
     }
 }

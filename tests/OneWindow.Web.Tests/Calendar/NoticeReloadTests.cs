@@ -61,6 +61,6 @@ public class NoticeReloadTests(OneWindowFactory app) : IClassFixture<OneWindowFa
         var now = await (await clerk.GetAsync($"/api/v1/cases/{c.Number}")).ReadAsync<CaseView>();
         Assert.Equal(D(10, 19), now.Promised.DueDate);
         Assert.Equal(2, now.Events.Count(e => e.Action == "calendar-changed"));
-        Assert.Contains("更正", now.Events[^1].Opinion);
+        Assert.Contains("更正", now.Events[^1].Opinion, StringComparison.Ordinal);
     }
 }

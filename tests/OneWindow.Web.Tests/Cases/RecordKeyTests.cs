@@ -30,7 +30,7 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
         var file = Assert.Single(Directory.GetFiles(_folder, "*.key"));
         var id = Path.GetFileNameWithoutExtension(file);
         Assert.Equal(id, store.Ring.CurrentKeyId);
-        Assert.Equal(RecordKeyRing.KeyBytes, Convert.FromBase64String(File.ReadAllText(file)).Length);
+        Assert.Equal(RecordKeyRing.KeyBytes, Convert.FromBase64String(await File.ReadAllTextAsync(file)).Length);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
@@ -46,10 +46,10 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
         using (scope)
         {
             Directory.CreateDirectory(_folder);
-            File.WriteAllText(Path.Combine(_folder, "k-other.key"), Convert.ToBase64String(RecordKeyRing.NewKey()));
+            await File.WriteAllTextAsync(Path.Combine(_folder, "k-other.key"), Convert.ToBase64String(RecordKeyRing.NewKey()));
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Check(db, Store()).RunAsync(CancellationToken.None));
-            Assert.Contains(TestRecordKeys.Id, refused.Message);
-            Assert.Contains(_folder, refused.Message);
+            Assert.Contains(TestRecordKeys.Id, refused.Message, StringComparison.Ordinal);
+            Assert.Contains(_folder, refused.Message, StringComparison.Ordinal);
         }
     }
 
@@ -83,12 +83,12 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
                 $"UPDATE \"CaseEvents\" SET \"Opinion\" = {"改过"} WHERE \"Sequence\" = 1 AND \"CaseId\" = (SELECT \"Id\" FROM \"Cases\" WHERE \"Number\" = {broken})");
             db.ChangeTracker.Clear();
 
-            Assert.Contains("未以密钥封存", (await ReadAsync(sound)).Problem);
+            Assert.Contains("未以密钥封存", (await ReadAsync(sound)).Problem, StringComparison.Ordinal);
             var (sealedCount, brokenCount) = await scope.ServiceProvider.GetRequiredService<SealLegacyRecords>().RunAsync(TestRecordKeys.Ring, CancellationToken.None);
 
             Assert.Equal((1, 1), (sealedCount, brokenCount));
             Assert.True((await ReadAsync(sound)).IsIntact);
-            Assert.Contains("未以密钥封存", (await ReadAsync(broken)).Problem);
+            Assert.Contains("未以密钥封存", (await ReadAsync(broken)).Problem, StringComparison.Ordinal);
             // A second start finds nothing new to seal, and the broken record stays as it was.
             Assert.Equal((0, 1), await scope.ServiceProvider.GetRequiredService<SealLegacyRecords>().RunAsync(TestRecordKeys.Ring, CancellationToken.None));
         }
