@@ -25,7 +25,7 @@ public sealed record HolidayNoticeRequest(int Year, string? Reference, IReadOnly
 /// notice's year, so that loading the same year again (a corrected or extended notice) replaces every day of the
 /// earlier load, the December days it listed included.
 /// </summary>
-public sealed class LoadHolidayNotice(OneWindowDbContext db, RegionCalendars calendars, CalendarChangeWorker worker, TimeProvider clock)
+public sealed class LoadHolidayNotice(OneWindowDbContext db, WriteUnit unit, RegionCalendars calendars, CalendarChangeWorker worker, TimeProvider clock)
 {
     public const int MaxDays = 120;
 
@@ -41,9 +41,9 @@ public sealed class LoadHolidayNotice(OneWindowDbContext db, RegionCalendars cal
             Description = Clip($"录入 {year} 年节假日安排通知：{reference}{(disagreement.Count == 0 ? "" : "（与法定节假日推算不一致处以通知为准）")}", 400),
             Disagreement = disagreementText,
         };
-        using (await db.EnterWriteGateAsync(ct))
+        // One unit (ADR 0019): the year's days replaced, the notice, the change and the audit entry, or nothing.
+        await unit.RunAsync(async t =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             // The notice replaces the year's national days: every day of an earlier load of this year's notice (a corrected
             // notice drops a mistyped day wherever it was), every national day set on its own in the year, and any day it
             // lists. The days of the next year's notice in this December (2019's made 29 December 2018 a working day) stay.
@@ -52,13 +52,13 @@ public sealed class LoadHolidayNotice(OneWindowDbContext db, RegionCalendars cal
             var replaced = await db.SpecialDays
                 .Where(d => d.RegionCode == SpecialDayEntry.National
                     && (d.NoticeYear == year || (d.NoticeYear == null && d.Date >= first && d.Date <= last) || listed.Contains(d.Date)))
-                .ExecuteDeleteAsync(ct);
+                .ExecuteDeleteAsync(t);
             db.SpecialDays.AddRange(days.Select(d => new SpecialDayEntry
             {
                 RegionCode = SpecialDayEntry.National, Date = d.Date, IsOffDay = d.IsOffDay, Name = d.Name!.Trim(), Reason = reference, CreatedBy = actor, CreatedAt = now,
                 NoticeYear = year,
             }));
-            var notice = await db.HolidayNotices.FirstOrDefaultAsync(n => n.Year == year, ct);
+            var notice = await db.HolidayNotices.FirstOrDefaultAsync(n => n.Year == year, t);
             if (notice is null)
             {
                 db.HolidayNotices.Add(new HolidayNotice { Year = year, Reference = reference, LoadedAt = now, LoadedBy = actor });
@@ -70,9 +70,7 @@ public sealed class LoadHolidayNotice(OneWindowDbContext db, RegionCalendars cal
             db.CalendarChanges.Add(change);
             db.Audit(now, actor, "HolidayNotice", year.ToString(System.Globalization.CultureInfo.InvariantCulture), notice is null ? "loaded" : "replaced",
                 new { reference, days = days.Count, replacedDays = replaced, change = change.Id, disagreementConfirmed = disagreement.Count == 0 ? null : disagreement });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+        }, ct);
         calendars.Invalidate();
         worker.Wake();
         return change;

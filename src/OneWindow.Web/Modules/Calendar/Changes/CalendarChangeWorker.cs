@@ -1,7 +1,6 @@
 using OneWindow.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Web.Data;
-using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web.Modules.Calendar.Changes;
 

@@ -15,7 +15,7 @@ namespace OneWindow.Web.Modules.Calendar.Changes;
 /// no notice, dates the change now and wakes the recount, which counts every open record again, records the moves in
 /// each record and lists them, as for any change. It happens once: only the start that dates the change finds it waiting.
 /// </summary>
-public sealed class StatuteUpgrade(OneWindowDbContext db, RegionCalendars calendars, CalendarChangeWorker worker, TimeProvider clock, ILogger<StatuteUpgrade> logger)
+public sealed class StatuteUpgrade(OneWindowDbContext db, WriteUnit unit, RegionCalendars calendars, CalendarChangeWorker worker, TimeProvider clock, ILogger<StatuteUpgrade> logger)
 {
     /// <summary>The change's key, as migration 0015 writes it.</summary>
     public static readonly Guid ChangeId = Guid.Parse("0193d0c0-0015-7000-8000-000000000015");
@@ -35,24 +35,26 @@ public sealed class StatuteUpgrade(OneWindowDbContext db, RegionCalendars calend
             return null;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        IReadOnlyList<int> unpublished;
-        using (await db.EnterWriteGateAsync(ct))
+        // One unit (ADR 0019), taken by one start only: another instance starting at the same moment waits for the row,
+        // then finds it taken.
+        var unpublished = await unit.RunAsync<IReadOnlyList<int>?>(async t =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // Taken by one start only: another instance starting at the same moment waits for this row, then finds it taken.
             if (await db.CalendarChanges.Where(c => c.Id == ChangeId && c.CreatedAt == Waiting)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, now), ct) == 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, now), t) == 0)
             {
                 return null;
             }
-            unpublished = await TakeBackAdHocYearsAsync(now, ct);
-            var description = unpublished.Count == 0 ? Description
-                : $"{Description}；{string.Join("、", unpublished)} 年只有单日调整、不是完整的放假通知，按法定节假日计算（单日调整保留）";
+            var years = await TakeBackAdHocYearsAsync(now, t);
+            var description = years.Count == 0 ? Description
+                : $"{Description}；{string.Join("、", years)} 年只有单日调整、不是完整的放假通知，按法定节假日计算（单日调整保留）";
             await db.CalendarChanges.Where(c => c.Id == ChangeId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Description, description.Length > 400 ? description[..400] : description), ct);
-            db.Audit(now, Actor, "CalendarChange", ChangeId.ToString(), "statute-enabled", new { unpublishedYears = unpublished });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Description, description.Length > 400 ? description[..400] : description), t);
+            db.Audit(now, Actor, "CalendarChange", ChangeId.ToString(), "statute-enabled", new { unpublishedYears = years });
+            return years;
+        }, ct);
+        if (unpublished is null)
+        {
+            return null;
         }
         calendars.Invalidate();
         worker.Wake();
