@@ -61,15 +61,22 @@ public sealed class CalendarChangeEntry
     public Guid? DepartmentId { get; init; }
     /// <summary>The venue that took the record in: staff of a comprehensive window (no department) see it there.</summary>
     public Guid? VenueId { get; init; }
-    /// <summary>How the applicant was told of the move; null while the message is still to be sent.</summary>
+    /// <summary>How the applicant is told of the move, decided when the move is listed; null for a kind that tells no one.</summary>
     public ApplicantTold? Told { get; set; }
+    /// <summary>When that was decided (for an SMS: written to the outbox; the list shows when it was sent).</summary>
     public DateTime? ToldAt { get; set; }
+
+    /// <summary>
+    /// The outbox key of the SMS that tells the applicant of a record's move: one per record per change, however often
+    /// the record is counted again (ADR 0014, 0019).
+    /// </summary>
+    public static string SmsKey(Guid changeId, string recordKind, Guid recordId) => $"calendar-change:{changeId}:{recordKind}:{recordId}";
 }
 
 /// <summary>How the applicant of a moved record was told.</summary>
 public enum ApplicantTold
 {
-    /// <summary>By SMS, with the record's number, the item and each moved date.</summary>
+    /// <summary>By SMS through the outbox (<see cref="CalendarChangeEntry.SmsKey"/>), with the record's number, the item and each moved date.</summary>
     Sms = 1,
     /// <summary>No mobile number on file: the staff tell them another way.</summary>
     NoMobile = 2,

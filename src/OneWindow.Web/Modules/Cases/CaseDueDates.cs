@@ -10,9 +10,10 @@ namespace OneWindow.Web.Modules.Cases;
 /// <summary>
 /// Cases (and their nodes) in the recount of a calendar change: the open cases of the change's region by key (the
 /// partial index <c>IX_Cases_OpenById</c>), each counted again on its county's calendar (<see cref="Case.ApplyCalendarChange"/>);
-/// a case that moves gets the event in its record and the case hooks see it (supervision moves its watch), as after any action.
+/// a case that moves gets the event in its record and the case hooks see it (supervision moves its watch), as after any action,
+/// and its applicant is told by SMS in the same unit (<see cref="TellMovedApplicants"/>).
 /// </summary>
-public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendars, CaseHooks hooks) : IDueDateRecords
+public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendars, CaseHooks hooks, TellMovedApplicants tell) : IDueDateRecords
 {
     public const string KindName = "case";
 
@@ -40,7 +41,9 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
             if (changes.Count > 0)
             {
                 db.CaseEvents.AddRange(c.NewEvents);
-                moved.Add((c, calendar, Entry(change, c, changes, now)));
+                var entry = Entry(change, c, changes, now);
+                await tell.StageAsync(c, entry, calendar, now, ct);
+                moved.Add((c, calendar, entry));
             }
         }
         await db.SaveChangesAsync(ct);

@@ -71,7 +71,7 @@ public sealed class DaysModel(OneWindowDbContext db, ManageCalendar manage, Load
             var (yearInText, days) = HolidayNoticeText.Parse(NoticeDays);
             var year = NoticeYear ?? yearInText ?? throw new DomainRuleException("calendar.notice-year", Text.Translate("请填写通知所属的年份。"), "year");
             var change = await load.LoadAsync(new HolidayNoticeRequest(year, NoticeReference, days, ConfirmDisagreement), User.ActorName(), ct);
-            TempData["Flash"] = Text.Formatted("{0} 年放假通知已录入，正在重算在办事项的期限；期限有变动的事项列在下方，请告知申请人。", year);
+            TempData["Flash"] = Text.Formatted("{0} 年放假通知已录入，正在重算在办事项的期限；期限有变动的事项列在下方，申请人将收到短信告知。", year);
             return Redirect($"/admin/calendar/changes/{change.Id}");
         }
         catch (DomainRuleException e)

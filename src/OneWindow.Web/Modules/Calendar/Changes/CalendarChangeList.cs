@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Notifications;
 
 namespace OneWindow.Web.Modules.Calendar.Changes;
 
@@ -15,8 +16,11 @@ public sealed record CalendarChangeView(Guid Id, string Description, string Regi
 public sealed record MovedDueDate(string Clock, string ClockName, string? Node, DateOnly? From, DateOnly? To);
 
 /// <param name="Link">Where the reader opens the record (a case worker: the case on the workbench); null where they have no page for it.</param>
+/// <param name="Told">How the applicant is told: by SMS, or why not (null: a kind of record that tells no one).</param>
+/// <param name="Sms">For an SMS, where it is in the outbox (pending, sending, sent, failed); <paramref name="SmsSentAt"/> when it went out.</param>
+/// <param name="ToldText">The same in words, in the reader's language.</param>
 public sealed record ChangedRecordView(long Id, string Kind, string Number, string Title, string ApplicantName, string ApplicantPhone, IReadOnlyList<MovedDueDate> Moves,
-    string? Link);
+    string? Link, ApplicantTold? Told, OutboxState? Sms, DateTime? SmsSentAt, string ToldText);
 
 public sealed record CalendarChangePage(IReadOnlyList<CalendarChangeView> Items, string? Next);
 
@@ -29,7 +33,7 @@ public sealed record StaffChangeView(CalendarChangeView Change, int MovedHere);
 
 /// <summary>
 /// The calendar changes and, for each, the records whose due dates it moved: for the center, on the page, over the API
-/// and as a CSV file; and each department's (or a comprehensive window's venue's)
+/// and as a CSV file, with how each applicant was told (an SMS through the outbox, and whether it went out); and each department's (or a comprehensive window's venue's)
 /// slice for its case workers, whose links open the cases (<see cref="StaffPlace"/>). Applicants' phones are masked as
 /// in every list: the case's own page shows the number to those who handle it.
 /// </summary>
@@ -39,7 +43,7 @@ public sealed class CalendarChangeList(OneWindowDbContext db, IEnumerable<IDueDa
 
     private readonly Dictionary<string, IDueDateRecords> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
-    public static readonly string[] CsvHeaders = ["编号", "事项", "申请人", "联系电话", "期限", "环节", "原到期日", "新到期日"];
+    public static readonly string[] CsvHeaders = ["编号", "事项", "申请人", "联系电话", "期限", "环节", "原到期日", "新到期日", "告知申请人"];
 
     /// <summary>The changes, newest first, paged by key (<paramref name="after"/> is a page's <c>Next</c>).</summary>
     public async Task<CalendarChangePage> ListAsync(string? after, int? limit, CancellationToken ct)
@@ -103,7 +107,7 @@ public sealed class CalendarChangeList(OneWindowDbContext db, IEnumerable<IDueDa
                 foreach (var move in record.Moves)
                 {
                     await Csv.WriteRowAsync(writer, [record.Number, record.Title, record.ApplicantName, record.ApplicantPhone, move.ClockName, move.Node ?? "",
-                        move.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", move.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""]);
+                        move.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", move.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", record.ToldText]);
                 }
             }
             if (page.Next is null)
@@ -139,16 +143,38 @@ public sealed class CalendarChangeList(OneWindowDbContext db, IEnumerable<IDueDa
         var take = Math.Clamp(limit ?? 100, 1, MaxLimit);
         var rows = await entries.Where(e => e.Id > (after ?? 0)).OrderBy(e => e.Id).Take(take + 1).ToListAsync(ct);
         var next = rows.Count > take ? rows[take - 1].Id : (long?)null;
-        return new ChangedRecordPage(change, [.. rows.Take(take).Select(e => ToView(e, audience))], next);
+        rows = [.. rows.Take(take)];
+        // Where each SMS is: the outbox rows of the page, by their keys (one indexed look-up for the page).
+        var keys = rows.Where(e => e.Told == ApplicantTold.Sms).Select(e => CalendarChangeEntry.SmsKey(e.ChangeId, e.RecordKind, e.RecordId)).ToList();
+        var sms = keys.Count == 0 ? []
+            : await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupKey))
+                .Select(m => new { m.DedupKey, m.State, m.SentAt }).ToDictionaryAsync(m => m.DedupKey, m => (m.State, m.SentAt), StringComparer.Ordinal, ct);
+        return new ChangedRecordPage(change, [.. rows.Select(e => ToView(e, audience,
+            e.Told == ApplicantTold.Sms && sms.TryGetValue(CalendarChangeEntry.SmsKey(e.ChangeId, e.RecordKind, e.RecordId), out var m) ? m : null))], next);
     }
 
-    private ChangedRecordView ToView(CalendarChangeEntry e, ChangeListAudience audience)
+    private ChangedRecordView ToView(CalendarChangeEntry e, ChangeListAudience audience, (OutboxState State, DateTime? SentAt)? sms)
     {
         var kind = _kinds.GetValueOrDefault(e.RecordKind);
         return new ChangedRecordView(e.Id, e.RecordKind, e.Number, e.Title, e.ApplicantName, e.ApplicantPhone,
             [.. e.Moves.Select(m => new MovedDueDate(m.Clock, Text.Translate(kind?.ClockName(m.Clock) ?? m.Clock), m.Node, m.From, m.To))],
-            kind?.LinkTo(e, audience));
+            kind?.LinkTo(e, audience), e.Told, sms?.State, sms?.SentAt, ToldText(e.Told, sms?.State));
     }
+
+    /// <summary>How the applicant was told, in the reader's language: for an SMS, whether it has gone out.</summary>
+    public static string ToldText(ApplicantTold? told, OutboxState? sms) => Text.Translate(told switch
+    {
+        ApplicantTold.Sms => sms switch
+        {
+            OutboxState.Sent => "已短信告知",
+            OutboxState.Failed => "短信未能发出，请另行告知",
+            OutboxState.Pending or OutboxState.Sending or null => "短信待发送",
+        },
+        ApplicantTold.NoMobile => "无手机号，请另行告知",
+        ApplicantTold.NothingToTell => "仅内部时限变动，无须告知",
+        ApplicantTold.ByCenter => "由中心告知",
+        null => "请告知申请人",
+    });
 
     private static CalendarChangeView View(CalendarChange c, int moved) =>
         new(c.Id, c.Description, c.RegionCode, c.CreatedAt, c.CreatedBy, c.CompletedAt is not null, c.CompletedAt, c.RecordsChecked, moved, c.Disagreement);
