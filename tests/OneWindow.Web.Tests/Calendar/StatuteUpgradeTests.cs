@@ -91,20 +91,47 @@ public sealed class StatuteUpgradeTests : IDisposable
         var admin = await after.SignedIn("admin");
         Assert.DoesNotContain((await (await admin.GetAsync("/api/v1/calendar/admin/notices")).ReadAsync<List<NoticeView>>()), n => n.Year == 2027);
         var change = await (await admin.GetAsync($"/api/v1/calendar/admin/changes/{StatuteUpgrade.ChangeId}")).ReadAsync<CalendarChangeView>();
-        Assert.Contains("2027 年只有单日调整", change.Description, StringComparison.Ordinal);
+        Assert.Contains("2027 年的全国调整日为逐日设置", change.Description, StringComparison.Ordinal);
         var listed = Assert.Single((await (await admin.GetAsync($"/api/v1/calendar/admin/changes/{change.Id}/records")).ReadAsync<ChangedRecordPage>()).Items);
         Assert.Equal(number, listed.Number);
         // 除夕 Fri 5 Feb and 初三 Mon 8 Feb are weekday statutory holidays.
         Assert.Contains(new MovedDueDate("Statutory", "法定期限", null, new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 3)), listed.Moves);
     }
 
+    [Fact]
+    public async Task A_year_whose_days_were_set_by_hand_is_not_published_after_the_upgrade_even_with_every_statutory_holiday()
+    {
+        // Before 0014 an administrator entered 2027's statutory holidays one by one, with no notice: 0014 took 2027 as published.
+        using (Before(handSet: true))
+        {
+        }
+        await RollBackToBefore0014Async();
+
+        using var after = After();
+        await after.Services.GetRequiredService<CalendarChangeWorker>().RunUntilDoneAsync(CancellationToken.None);
+        var anonymous = after.Anonymous();
+        var eve = await (await anonymous.GetAsync("/api/v1/calendar/working-days/2027-02-05")).ReadAsync<WorkingDayAnswer>();
+        Assert.False(eve.IsWorkingDay); // the day set by hand stays
+        Assert.Equal("手工设置的除夕", eve.Name);
+        Assert.False(eve.OfficialCalendarPublished);
+        Assert.Equal(CalendarModule.ProvisionalNote, eve.Note);
+        var due = await (await anonymous.GetAsync("/api/v1/calendar/due?from=2027-03-01&workingDays=1")).ReadAsync<DueAnswer>();
+        Assert.False(due.OfficialCalendarPublished);
+        var admin = await after.SignedIn("admin");
+        Assert.DoesNotContain(await (await admin.GetAsync("/api/v1/calendar/admin/notices")).ReadAsync<List<NoticeView>>(), n => n.Year == 2027);
+        var change = await (await admin.GetAsync($"/api/v1/calendar/admin/changes/{StatuteUpgrade.ChangeId}")).ReadAsync<CalendarChangeView>();
+        Assert.Contains("2027 年的全国调整日为逐日设置", change.Description, StringComparison.Ordinal);
+        Assert.Contains("2027 年的国务院放假通知尚未录入", await anonymous.GetStringAsync("/calendar?year=2027"), StringComparison.Ordinal);
+    }
+
     private static readonly DateTimeOffset AcceptedAt = Bj(2026, 12, 5);
 
     /// <summary>
     /// The product as it counted before 0014, on this database: 2027 counted as published (no statutory holiday), and
-    /// with <paramref name="stopgap"/> an administrator's single national day off on 1 January 2027.
+    /// with <paramref name="stopgap"/> an administrator's single national day off on 1 January 2027, with
+    /// <paramref name="handSet"/> every statutory holiday of 2027 entered by hand as a national day off.
     /// </summary>
-    private OneWindowFactory Before(bool stopgap = false)
+    private OneWindowFactory Before(bool stopgap = false, bool handSet = false)
     {
         var host = OneWindowFactory.On(_database);
         host.Clock.Set(AcceptedAt);
@@ -117,6 +144,14 @@ public sealed class StatuteUpgradeTests : IDisposable
             {
                 RegionCode = "", Date = new DateOnly(2027, 1, 1), IsOffDay = true, Name = "元旦", Reason = "通知未发布前先按元旦放假", CreatedBy = "admin", CreatedAt = AcceptedAt.UtcDateTime,
             });
+        }
+        if (handSet)
+        {
+            db.SpecialDays.AddRange(Domain.Calendar.StatutoryHolidays.Of(2027).Select(d => new Modules.Audit.SpecialDayEntry
+            {
+                RegionCode = "", Date = d.Date, IsOffDay = true, Name = d.Date == new DateOnly(2027, 2, 5) ? "手工设置的除夕" : d.Name, Reason = "按放假办法逐日设置",
+                CreatedBy = "admin", CreatedAt = AcceptedAt.UtcDateTime,
+            }));
         }
         db.SaveChanges();
         scope.ServiceProvider.GetRequiredService<RegionCalendars>().Invalidate();

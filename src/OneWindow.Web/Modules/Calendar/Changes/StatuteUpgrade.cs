@@ -11,8 +11,8 @@ namespace OneWindow.Web.Modules.Calendar.Changes;
 /// Before it a year without its notice counted every weekday, so the open records counted then may have wrong dates (a
 /// 食品经营许可 accepted in December 2026, due on New Year's Day 2027). Migration 0015 leaves this change waiting on a
 /// database that was in use (it had national days), dated the far future so that no recount takes it; the first start
-/// after the upgrade (<see cref="RunAsync"/>) takes back the years 0014 counted as published from national days that are
-/// no notice, dates the change now and wakes the recount, which counts every open record again, records the moves in
+/// after the upgrade (<see cref="RunAsync"/>) takes back the years 0014 counted as published from national days set by
+/// hand (no notice could be loaded before 0014), dates the change now and wakes the recount, which counts every open record again, records the moves in
 /// each record and lists them, as for any change. It happens once: only the start that dates the change finds it waiting.
 /// </summary>
 public sealed class StatuteUpgrade(OneWindowDbContext db, WriteUnit unit, RegionCalendars calendars, CalendarChangeWorker worker, TimeProvider clock, ILogger<StatuteUpgrade> logger)
@@ -46,7 +46,7 @@ public sealed class StatuteUpgrade(OneWindowDbContext db, WriteUnit unit, Region
             }
             var years = await TakeBackAdHocYearsAsync(now, t);
             var description = years.Count == 0 ? Description
-                : $"{Description}；{string.Join("、", years)} 年只有单日调整、不是完整的放假通知，按法定节假日计算（单日调整保留）";
+                : $"{Description}；{string.Join("、", years)} 年的全国调整日为逐日设置、未录入放假通知，按法定节假日计算，节假日以国务院办公厅通知为准（已设置的日期保留）";
             await db.CalendarChanges.Where(c => c.Id == ChangeId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Description, description.Length > 400 ? description[..400] : description), t);
             db.Audit(now, Actor, "CalendarChange", ChangeId.ToString(), "statute-enabled", new { unpublishedYears = years });
@@ -64,11 +64,11 @@ public sealed class StatuteUpgrade(OneWindowDbContext db, WriteUnit unit, Region
     }
 
     /// <summary>
-    /// Migration 0014 took every year with a national day for a year whose notice is loaded. A year stays so only if it
-    /// is a shipped notice's, or if its national days are a notice (every statutory holiday a day off, as
-    /// <see cref="LoadHolidayNotice"/> requires: the administrator entered it day by day, and those days now belong to
-    /// it). Any other year (say, 2027 with 1 January added as a stopgap) is provisional again: its statutory holidays
-    /// count, and its single days stay. Returns those years.
+    /// Migration 0014 took every year with a national day for a year whose notice is loaded. Before it no notice could be
+    /// loaded at all: a year other than a shipped notice's had only days an administrator set one by one, which are no
+    /// notice even when they happen to hold every statutory holiday (a bridge day or a 调休 may be missing, and nobody
+    /// confirmed the notice's text). Every such year is provisional again (节假日以国务院办公厅通知为准): its statutory
+    /// holidays count, and the days set by hand stay, to be replaced by the notice when it is loaded. Returns those years.
     /// </summary>
     private async Task<IReadOnlyList<int>> TakeBackAdHocYearsAsync(DateTime now, CancellationToken ct)
     {
@@ -79,21 +79,16 @@ public sealed class StatuteUpgrade(OneWindowDbContext db, WriteUnit unit, Region
         {
             var (first, last) = (new DateOnly(notice.Year, 1, 1), new DateOnly(notice.Year, 12, 31));
             var days = await db.SpecialDays.AsNoTracking()
-                .Where(d => d.RegionCode == SpecialDayEntry.National && d.Date >= first && d.Date <= last && (d.NoticeYear == null || d.NoticeYear == notice.Year))
+                .Where(d => d.RegionCode == SpecialDayEntry.National && d.Date >= first && d.Date <= last && d.NoticeYear == null)
                 .Select(d => new { d.Date, d.IsOffDay }).ToListAsync(ct);
-            var missing = LoadHolidayNotice.Disagreements(notice.Year, days.ToDictionary(d => d.Date, d => d.IsOffDay));
-            var key = notice.Year.ToString(CultureInfo.InvariantCulture);
-            if (missing.Count == 0)
-            {
-                await db.SpecialDays.Where(d => d.RegionCode == SpecialDayEntry.National && d.Date >= first && d.Date <= last && d.NoticeYear == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.NoticeYear, notice.Year), ct);
-                db.Audit(now, Actor, "HolidayNotice", key, "kept", new { reason = "全国调整日包含全部法定节假日，视为已录入的放假通知", days = days.Count });
-                continue;
-            }
             db.HolidayNotices.Remove(notice);
             unpublished.Add(notice.Year);
-            db.Audit(now, Actor, "HolidayNotice", key, "unpublished",
-                new { reason = "全国调整日不是完整的放假通知，按法定节假日计算", days = days.Count, statutoryHolidaysMissing = missing });
+            db.Audit(now, Actor, "HolidayNotice", notice.Year.ToString(CultureInfo.InvariantCulture), "unpublished", new
+            {
+                reason = "全国调整日为逐日设置，不是录入的放假通知，按法定节假日计算",
+                days = days.Count,
+                statutoryHolidaysNotSet = LoadHolidayNotice.Disagreements(notice.Year, days.ToDictionary(d => d.Date, d => d.IsOffDay)),
+            });
         }
         return unpublished;
     }
