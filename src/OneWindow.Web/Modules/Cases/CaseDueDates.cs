@@ -19,7 +19,7 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
 
     public string Kind => KindName;
 
-    public async Task<DueDateBatch> RecountAsync(CalendarChange change, string? after, int limit, DateTime now, CancellationToken ct)
+    public async Task<DueDateBatch> RecountAsync(CalendarChange change, ChangeAttribution attribution, string? after, int limit, DateTime now, CancellationToken ct)
     {
         var query = db.Cases.Where(c => c.Open);
         if (after is not null)
@@ -37,11 +37,12 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
         foreach (var c in cases)
         {
             var calendar = await calendars.ForRegionAsync(c.RegionCode);
-            var changes = c.ApplyCalendarChange(change.Description, change.Id.ToString(), now, calendar);
+            var put = attribution.For(c.RegionCode) ?? new Attributed(change, change.Description, change.Id.ToString());
+            var changes = c.ApplyCalendarChange(put.Reason, put.Reference, now, calendar);
             if (changes.Count > 0)
             {
                 db.CaseEvents.AddRange(c.NewEvents);
-                var entry = Entry(change, c, changes, now);
+                var entry = Entry(put.ListUnder, c, changes, now);
                 await tell.StageAsync(c, entry, calendar, now, ct);
                 moved.Add((c, calendar, entry));
             }
