@@ -11,7 +11,8 @@ namespace OneWindow.Web.Tests.Calendar;
 
 /// <summary>
 /// National and regional calendar changes: a county's own day off moves that county's cases only (counted, recorded,
-/// listed and told there alone), a city's moves the cases of every county in it, a national day every case.
+/// listed and told there alone), a city's moves the cases of every county in it, a national day every case; a town's own
+/// day moves none, since cases are counted on the calendar of the county that takes them in.
 /// </summary>
 public class RegionScopeTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
 {
@@ -34,6 +35,11 @@ public class RegionScopeTests(OneWindowFactory app) : IClassFixture<OneWindowFac
             await db.Cases.Where(c => c.Number == jiahe.Number).ExecuteUpdateAsync(s => s.SetProperty(c => c.RegionCode, Jiahe));
         }
         var admin = await app.SignedIn("admin");
+
+        // A town's own day is the town's calendar (its hall, the public calendar); cases, counted by their county, keep theirs.
+        var townDay = await SetDay(admin, "431025100000", "2027-02-04", "镇里停电");
+        Assert.Empty(await MovedAsync(admin, townDay));
+        Assert.Equal(0, (await Change(admin, townDay)).RecordsChecked);
 
         // 临武县's typhoon day (Thu 4 Feb): only the 临武 case moves, only 临武's open cases are counted.
         var linwuDay = await SetDay(admin, Linwu, "2027-02-04", "临武台风停工");
