@@ -132,6 +132,8 @@ public static class OneWindowApp
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<RecordKeyCheck>().RunAsync(CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<Seeding.ReferenceSeed>().RunAsync(app.Configuration.GetValue("Seed:DemoCounty", true));
+        // After migration 0015 on a database in use: the national change that recounts what the statutory holidays move.
+        await scope.ServiceProvider.GetRequiredService<Modules.Calendar.Changes.StatuteUpgrade>().RunAsync(CancellationToken.None);
     }
 
     public static WebApplication UseOneWindow(this WebApplication app)

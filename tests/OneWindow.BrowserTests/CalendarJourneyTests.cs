@@ -7,7 +7,8 @@ namespace OneWindow.BrowserTests;
 /// <summary>
 /// Issue 16 in the browser, on the real clock: a case accepted now counts into a year whose notice is not out (the
 /// shipped notices end with 2026), its notice says so; then the administrator loads that year's notice with a bridge
-/// day and the moved case is listed and shows the move in its record.
+/// day and the moved case is listed (for the center, and for its department, which opens it from there) and shows the
+/// move in its record.
 /// </summary>
 public class CalendarJourneyTests(AppServer app) : IClassFixture<AppServer>
 {
@@ -59,9 +60,18 @@ public class CalendarJourneyTests(AppServer app) : IClassFixture<AppServer>
         var list = await admin.Locator("main").InnerTextAsync();
         Assert.Contains("重算完成", list, StringComparison.Ordinal);
         Assert.Contains(number, list, StringComparison.Ordinal);
+        Assert.Contains("无手机号，请另行告知", list, StringComparison.Ordinal); // a landline: the department calls
         await AppServer.ScreenshotAsync(admin, "73-calendar-change-list");
 
-        await page.GotoAsync($"/workbench/cases/{number}");
+        // 民政局's window sees the case in its department's list and opens it from there.
+        await page.GotoAsync("/workbench/calendar-changes");
+        await page.Locator("main table a[href^='/workbench/calendar-changes/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/workbench/calendar-changes/*");
+        Assert.Contains("无手机号，请另行告知", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AppServer.ScreenshotAsync(page, "75-workbench-calendar-changes");
+        await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await page.WaitForURLAsync($"**/workbench/cases/{number}");
+
         Assert.Contains("工作日历调整，期限重算", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await AppServer.ScreenshotAsync(page, "74-case-record-calendar-changed");
     }

@@ -19,6 +19,12 @@ public static class NationalCalendar
     /// </summary>
     public static IReadOnlyList<int> ShippedNoticeYears => [.. ShippedDays.Where(d => d.Date.Month < 12).Select(d => d.Date.Year).Distinct().Order()];
 
+    /// <summary>
+    /// The year of the shipped notice a shipped day belongs to: its own, or for a December day the next (2008's notice
+    /// lists 29–31 December 2007, 2023's 31 December 2022). No shipped notice lists a December of its own year.
+    /// </summary>
+    public static int NoticeYearOf(DateOnly shippedDay) => shippedDay.Month == 12 ? shippedDay.Year + 1 : shippedDay.Year;
+
     public static string SourceDescription =>
         "国务院办公厅关于部分节假日安排的通知 2007–2026 (via NateScarlet/holiday-cn, MIT)";
 

@@ -51,13 +51,14 @@ public sealed class WorkingDayCalendar
 
     /// <summary>
     /// Builds a calendar from national special days and a region's local overrides (local wins). The years whose
-    /// notices are loaded are <paramref name="publishedYears"/>, or when not given the years the national days fall in;
-    /// every other year gets its statutory holidays, which a national or local day of the same date overrides.
+    /// notices are loaded are <paramref name="publishedYears"/>, always said by the caller: a year with national days is
+    /// not taken for a published one (days set by hand are no notice, ADR 0014). Every other year gets its statutory
+    /// holidays, which a national or local day of the same date overrides.
     /// </summary>
-    public static WorkingDayCalendar Create(IEnumerable<SpecialDay> national, IEnumerable<SpecialDay>? local = null, IEnumerable<int>? publishedYears = null)
+    public static WorkingDayCalendar Create(IEnumerable<SpecialDay> national, IEnumerable<SpecialDay>? local, IEnumerable<int> publishedYears)
     {
         var nationalDays = national.ToList();
-        var published = publishedYears?.ToHashSet() ?? [.. nationalDays.Select(d => d.Date.Year)];
+        var published = publishedYears.ToHashSet();
         var days = new Dictionary<DateOnly, SpecialDay>();
         for (var year = MinDate.Year; year <= MaxDate.Year; year++)
         {

@@ -59,13 +59,18 @@ public sealed partial class Case
     }
 
     /// <summary>
-    /// Whether a due date of the case was counted through a year whose holiday notice is not loaded: it may still move
-    /// when the notice comes, and what shows or prints it says so (节假日以国务院办公厅通知为准).
+    /// Whether a clock still running was counted through a year whose holiday notice is not loaded: its date may still
+    /// move when the notice comes, and what shows or prints it says so (节假日以国务院办公厅通知为准). Only the clocks the
+    /// recount would move count: a limit stopped by the decision, a completed node or a concluded case keeps its dates.
     /// </summary>
     public bool HasProvisionalDueDates(WorkingDayCalendar calendar)
     {
+        if (!Open)
+        {
+            return false;
+        }
+        var dues = RunningClocks().Select(c => c.Due).OfType<DateTime>().ToList();
         var start = ReceivedAt ?? SubmittedAt ?? CreatedAt;
-        var dues = new[] { PreReviewDueAt, IntakeDueAt, PromisedDueAt, StatutoryDueAt, NextDeadlineAt }.Concat(Nodes.Select(n => n.DueAt)).OfType<DateTime>().ToList();
         return dues.Count > 0 && calendar.IsProvisional(ChinaTime.DateOf(start), LastDay(dues.Max())!.Value);
     }
 

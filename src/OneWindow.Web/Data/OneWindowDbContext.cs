@@ -617,8 +617,10 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(e => e.ApplicantPhone).HasMaxLength(20);
             b.Property(e => e.Moves).HasConversion(JsonConverter<IReadOnlyList<DueDateMove>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<DueDateMove>>());
             b.Property(e => e.Moves).HasMaxLength(4000);
-            // A change's list, in the order the recount found them.
+            // A change's list, in the order the recount found them; a department's slice; the applicants still to tell.
             b.HasIndex(e => new { e.ChangeId, e.Id });
+            b.HasIndex(e => new { e.DepartmentId, e.ChangeId, e.Id });
+            b.HasIndex(e => e.Id).HasFilter("\"Told\" IS NULL").HasDatabaseName("IX_CalendarChangeEntries_Untold");
         });
     }
 

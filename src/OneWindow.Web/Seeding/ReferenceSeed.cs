@@ -56,7 +56,7 @@ public sealed class ReferenceSeed(
             db.SpecialDays.Add(new SpecialDayEntry
             {
                 RegionCode = SpecialDayEntry.National, Date = day.Date, IsOffDay = day.IsOffDay, Name = day.Name,
-                Reason = NationalCalendar.SourceDescription, CreatedBy = Actor, CreatedAt = now,
+                Reason = NationalCalendar.SourceDescription, CreatedBy = Actor, CreatedAt = now, NoticeYear = NationalCalendar.NoticeYearOf(day.Date),
             });
         }
         // The shipped years' notices are loaded: those years no longer rest on the statute alone (ADR 0014).

@@ -4,7 +4,7 @@ namespace OneWindow.Domain.Tests.Calendar;
 
 public class LegalClockTests
 {
-    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Create(NationalCalendar.ShippedDays);
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Create(NationalCalendar.ShippedDays, null, NationalCalendar.ShippedNoticeYears);
 
     /// <summary>A Beijing wall-clock time as a UTC instant.</summary>
     private static DateTime Bj(int y, int m, int d, int h = 10, int min = 0) =>

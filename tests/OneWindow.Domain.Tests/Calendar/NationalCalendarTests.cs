@@ -4,7 +4,7 @@ namespace OneWindow.Domain.Tests.Calendar;
 
 public class NationalCalendarTests
 {
-    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Create(NationalCalendar.ShippedDays);
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Create(NationalCalendar.ShippedDays, null, NationalCalendar.ShippedNoticeYears);
 
     public static TheoryData<string, string> ReferenceDays()
     {

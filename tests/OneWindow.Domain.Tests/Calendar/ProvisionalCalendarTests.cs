@@ -5,7 +5,7 @@ namespace OneWindow.Domain.Tests.Calendar;
 /// <summary>Counting across the years whose notice is not out yet: the statutory holidays hold, the rest waits for the notice.</summary>
 public class ProvisionalCalendarTests
 {
-    private static readonly WorkingDayCalendar Shipped = WorkingDayCalendar.Create(NationalCalendar.ShippedDays, publishedYears: NationalCalendar.ShippedNoticeYears);
+    private static readonly WorkingDayCalendar Shipped = WorkingDayCalendar.Create(NationalCalendar.ShippedDays, null, NationalCalendar.ShippedNoticeYears);
 
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
@@ -50,7 +50,7 @@ public class ProvisionalCalendarTests
             new(D(2027, 6, 9), true, "端午节"), new(D(2027, 9, 15), true, "中秋节"),
             new(D(2027, 10, 1), true, "国庆节"), new(D(2027, 10, 2), true, "国庆节"), new(D(2027, 10, 3), true, "国庆节"),
         ];
-        var loaded = WorkingDayCalendar.Create([.. NationalCalendar.ShippedDays, .. notice2027], publishedYears: [.. NationalCalendar.ShippedNoticeYears, 2027]);
+        var loaded = WorkingDayCalendar.Create([.. NationalCalendar.ShippedDays, .. notice2027], null, [.. NationalCalendar.ShippedNoticeYears, 2027]);
         Assert.True(loaded.IsOfficialCalendarPublished(2027));
         Assert.False(loaded.IsProvisional(D(2026, 12, 5), D(2027, 1, 4)));
         Assert.True(loaded.IsWorkingDay(D(2027, 1, 31)));
@@ -69,7 +69,7 @@ public class ProvisionalCalendarTests
     {
         var local = WorkingDayCalendar.Create(NationalCalendar.ShippedDays, [new SpecialDay(D(2027, 2, 8), false, "抢险复工")], NationalCalendar.ShippedNoticeYears);
         Assert.Equal(DayKind.LocalWorkingDay, local.Describe(D(2027, 2, 8)).Kind);
-        var national = WorkingDayCalendar.Create([new SpecialDay(D(2027, 2, 9), true, "春节")], publishedYears: []);
+        var national = WorkingDayCalendar.Create([new SpecialDay(D(2027, 2, 9), true, "春节")], null, []);
         Assert.Equal(DayKind.StatutoryHoliday, national.Describe(D(2027, 2, 9)).Kind);
         Assert.False(national.Describe(D(2027, 2, 8)).IsWorkingDay); // the rule still holds beside the entered day
     }

@@ -4,7 +4,7 @@ namespace OneWindow.Domain.Tests.Calendar;
 
 public class WorkingDayArithmeticTests
 {
-    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Create(NationalCalendar.ShippedDays);
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Create(NationalCalendar.ShippedDays, null, NationalCalendar.ShippedNoticeYears);
 
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
@@ -72,7 +72,7 @@ public class WorkingDayArithmeticTests
     public void A_local_day_off_moves_the_due_date_and_says_why()
     {
         var typhoon = new SpecialDay(D(2025, 3, 5), true, "台风停工");
-        var local = WorkingDayCalendar.Create(NationalCalendar.ShippedDays, [typhoon]);
+        var local = WorkingDayCalendar.Create(NationalCalendar.ShippedDays, [typhoon], NationalCalendar.ShippedNoticeYears);
         Assert.Equal(D(2025, 3, 5), Calendar.AddWorkingDays(D(2025, 3, 3), 2));
         Assert.Equal(D(2025, 3, 6), local.AddWorkingDays(D(2025, 3, 3), 2));
         var status = local.Describe(D(2025, 3, 5));

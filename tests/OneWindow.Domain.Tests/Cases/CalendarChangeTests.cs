@@ -14,7 +14,8 @@ public class CalendarChangeTests
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
     private static readonly WorkingDayCalendar Loaded = WorkingDayCalendar.Create(
-        [.. NationalCalendar.ShippedDays, .. StatutoryHolidays.Of(2027).Select(d => d with { Source = SpecialDaySource.National }), new SpecialDay(D(2027, 2, 9), true, "春节")]);
+        [.. NationalCalendar.ShippedDays, .. StatutoryHolidays.Of(2027).Select(d => d with { Source = SpecialDaySource.National }), new SpecialDay(D(2027, 2, 9), true, "春节")],
+        null, [.. NationalCalendar.ShippedNoticeYears, 2027]);
 
     private const string Reason = "国务院办公厅关于2027年部分节假日安排的通知";
 

@@ -8,7 +8,7 @@ namespace OneWindow.Domain.Tests.Cases;
 /// <summary>Items, people and times for the case tests. Times are Beijing wall-clock times turned into UTC.</summary>
 internal static class CaseFixtures
 {
-    public static readonly WorkingDayCalendar Days = WorkingDayCalendar.Create(NationalCalendar.ShippedDays);
+    public static readonly WorkingDayCalendar Days = WorkingDayCalendar.Create(NationalCalendar.ShippedDays, null, NationalCalendar.ShippedNoticeYears);
     public static readonly Actor Clerk = new("u-clerk", "窗口 李芳", "WindowClerk");
     public static readonly Actor Reviewer = new("u-rev", "审核 赵磊", "Reviewer");
     public static readonly Actor Approver = new("u-app", "首席代表 周军", "Approver");

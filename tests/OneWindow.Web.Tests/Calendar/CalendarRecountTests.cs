@@ -104,7 +104,7 @@ public class CalendarRecountTests(OneWindowFactory app) : IClassFixture<OneWindo
         var csv = await admin.GetAsync($"/admin/calendar/changes/{change.Id}/export");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["编号,事项,申请人,联系电话,期限,环节,原到期日,新到期日", $"{acrossOnlyStatutory.Number},食品经营许可,甲,*******0000,法定期限,,2027-02-24,2027-02-25"], lines[..2]);
+        Assert.Equal(["编号,事项,申请人,联系电话,期限,环节,原到期日,新到期日,告知申请人", $"{acrossOnlyStatutory.Number},食品经营许可,甲,*******0000,法定期限,,2027-02-24,2027-02-25,短信待发送"], lines[..2]);
         Assert.Equal(5, lines.Length);
         Assert.Contains("工作日历调整，期限重算", await clerk.GetStringAsync($"/workbench/cases/{acrossAll.Number}"), StringComparison.Ordinal);
         Assert.Contains("2027-02-24 → 2027-02-25", await clerk.GetStringAsync($"/workbench/cases/{acrossOnlyStatutory.Number}"), StringComparison.Ordinal);

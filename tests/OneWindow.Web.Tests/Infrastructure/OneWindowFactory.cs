@@ -29,9 +29,9 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
     /// <summary>A host of its own with some services replaced (say, an SMS gateway the test holds up).</summary>
     public static OneWindowFactory WithServices(Action<IServiceCollection> services) => new(new TestDatabase(), ownsDatabase: true, services: services);
 
-    /// <summary>A second app instance on another host's database (the multi-instance tests).</summary>
-    public static OneWindowFactory SharingDatabaseOf(OneWindowFactory other, Action<IServiceCollection>? services = null) =>
-        new(other.Database, ownsDatabase: false, services: services);
+    /// <summary>A second app instance on another host's database (the multi-instance tests), with some settings changed if given.</summary>
+    public static OneWindowFactory SharingDatabaseOf(OneWindowFactory other, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(other.Database, ownsDatabase: false, settings, services);
 
     /// <summary>A host on a database another part of the test owns (an app process started by the test).</summary>
     public static OneWindowFactory On(TestDatabase database) => new(database, ownsDatabase: false);
@@ -65,6 +65,7 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         // The outbox is delivered when a test reads the SMS (CapturedSms) or asks for it, not on a timer.
         builder.UseSetting("Notifications:DispatchSeconds", "0");
         builder.UseSetting("Calendar:CheckSeconds", "0");
+        builder.UseSetting("Calendar:RecountInBackground", "false"); // a test runs the recount when it means to
         // Tests sign in many times a minute from one address; the rate limits have a test of their own.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicPerMinute", "100000");

@@ -26,6 +26,7 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         "/calendar", "/guides", "/guides/{code}", "/guides/{code}/history", "/combined", "/combined/{code}",
         "/track", "/verify/{number}", "/complaints/new", "/complaints/track", "/ratings/online", "/screen", "/display/{venueId:guid}",
         "/screen/live", "/files/{id:guid}", "/lang/{culture}", "/health/live", "/health/ready", "/openapi/{documentName}.json",
+        "/ratings/online", // the online rating (好差评) the tracking page links to: case number and four characters, limited per address
         "/api/v1/calendar/working-days/{date}", "/api/v1/calendar/due", "/api/v1/catalog/items", "/api/v1/catalog/items/{code}",
         // The twins of /complaints/new, /complaints/track and the tracking page's rating form, limited per address like them.
         "POST /api/v1/complaints/", "/api/v1/complaints/track/{code}", "/api/v1/ratings/online",
@@ -46,6 +47,8 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("/api/v1/calendar/admin", [StaffRoles.CenterAdmin]),
         ("/workbench", StaffRoles.All.ToArray()),
         ("/workbench/cases", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/workbench/calendar-changes", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/api/v1/calendar/workbench", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
         ("/api/v1/cases", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
         ("/api/v1/certificates", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
         ("/supervision", [StaffRoles.Leader, StaffRoles.Supervisor]),

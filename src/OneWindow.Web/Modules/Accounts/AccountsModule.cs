@@ -13,6 +13,7 @@ public static class AccountsModule
             .AddScoped<PasswordSignIn>()
             .AddScoped<PhoneCodes>()
             .AddScoped<MyPhone>()
+            .AddScoped<Calendar.IStaffPlaces, StaffPlaces>()
             .PublicPages("/Accounts/Public")
             .AuthorizePages("/Accounts/My", Policies.Applicant);
 

@@ -149,7 +149,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         // submission leaves no gap in the numbers, and uploads are counted in it against what the applicant holds.
         await unit.RunAsync(async t =>
         {
-            await Cases.CalendarCatchUp.BeforeActionAsync(db, c, calendar, now, t);
+            await act.CatchUpAsync(c, calendar, now, t);
             if (uploads.Count > 0)
             {
                 await quota.LockAsync(user.Id, t);

@@ -23,7 +23,7 @@ public static class CalendarAdminApi
         var admin = app.MapGroup("/api/v1/calendar/admin").RequireAuthorization(Policies.CenterAdmin).WithTags("Calendar administration");
         admin.MapPost("/notices", LoadNotice)
             .WithSummary("Load a year's State Council holiday notice")
-            .WithDescription("`days` lists every day off of the notice's holiday periods and every 调休 working day (dates in the year or the December before). Every statutory holiday of 《全国年节及纪念日放假办法》 must be a day off, or the notice is refused (400 `calendar.notice-misses-statutory-holiday`). The year's national days are replaced and the recount of open records' due dates starts: 202 with the change to follow at `/changes/{id}`.");
+            .WithDescription("`days` lists every day off of the notice's holiday periods and every 调休 working day (dates in the year or the December before). Every statutory holiday of 《全国年节及纪念日放假办法》 must be a day off, or the notice is refused (400 `calendar.notice-misses-statutory-holiday`) — unless `confirmDisagreement` is true: the administrator has checked the notice's text and it decides (a close 清明, a lunar edge year); the disagreement is kept in the audit entry and on the change (`disagreement`). Every national day of an earlier load of the year, and every national day set on its own in the year, is replaced, and the recount of open records' due dates starts: 202 with the change to follow at `/changes/{id}`.");
         admin.MapGet("/notices", Notices).WithSummary("The years whose notices are loaded");
         admin.MapPost("/days", SetDay)
             .WithSummary("Set one day of the national calendar or of a region (a typhoon day off, a make-up working day)")

@@ -16,9 +16,9 @@ public static class CalendarModule
     public const string ProvisionalNote = "节假日以国务院办公厅通知为准";
 
     public static IServiceCollection AddCalendar(this IServiceCollection services) =>
-        services.PublicPages("/Calendar/Public").AuthorizePages("/Calendar/Admin", Policies.CenterAdmin)
+        services.PublicPages("/Calendar/Public").AuthorizePages("/Calendar/Admin", Policies.CenterAdmin).AuthorizePages("/Calendar/Workbench", Policies.CaseWork)
             .AddSingleton<RegionCalendars>().AddScoped<ManageCalendar>().AddScoped<LoadHolidayNotice>()
-            .AddScoped<RecountDueDates>().AddScoped<CalendarChangeList>()
+            .AddScoped<RecountDueDates>().AddScoped<CalendarChangeList>().AddScoped<StatuteUpgrade>()
             .AddSingleton<CalendarChangeWorker>().AddHostedService(sp => sp.GetRequiredService<CalendarChangeWorker>());
 
     public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
@@ -31,6 +31,7 @@ public static class CalendarModule
             .WithSummary("The due date of a limit in working days")
             .WithDescription("`from` is a date (yyyy-MM-dd, Beijing) or an instant (ISO 8601). The start day is not counted (民法典 §201): the limit ends at 24:00 Beijing time of the N-th working day after it. `workingDays` = 0 gives the same day (an instant item). `officialCalendarPublished` is false (and `note` set) when the count passes through a year whose notice is not loaded: the date is provisional.");
         CalendarAdminApi.Map(app);
+        CalendarWorkbenchApi.Map(app);
         return app;
     }
 

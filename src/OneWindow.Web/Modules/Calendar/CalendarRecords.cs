@@ -35,6 +35,11 @@ public sealed class CalendarChange
     public string? After { get; set; }
     public int RecordsChecked { get; set; }
     public DateTime? CompletedAt { get; set; }
+    /// <summary>
+    /// For a notice loaded although it disagrees with the statutory rule (a close 清明, a lunar edge year), the statutory
+    /// holidays it does not give as days off, which the administrator confirmed the notice decides (ADR 0014).
+    /// </summary>
+    public string? Disagreement { get; init; }
 }
 
 /// <summary>A record whose due dates a calendar change moved: who to tell, and each moved date before and after.</summary>
@@ -52,6 +57,33 @@ public sealed class CalendarChangeEntry
     public required string ApplicantPhone { get; init; }
     public required IReadOnlyList<DueDateMove> Moves { get; init; }
     public DateTime RecordedAt { get; init; }
+    /// <summary>The department whose staff handle the record: they see it in their slice of the list.</summary>
+    public Guid? DepartmentId { get; init; }
+    /// <summary>The venue that took the record in: staff of a comprehensive window (no department) see it there.</summary>
+    public Guid? VenueId { get; init; }
+    /// <summary>How the applicant is told of the move, decided when the move is listed; null for a kind that tells no one.</summary>
+    public ApplicantTold? Told { get; set; }
+    /// <summary>When that was decided (for an SMS: written to the outbox; the list shows when it was sent).</summary>
+    public DateTime? ToldAt { get; set; }
+
+    /// <summary>
+    /// The outbox key of the SMS that tells the applicant of a record's move: one per record per change, however often
+    /// the record is counted again (ADR 0014, 0019).
+    /// </summary>
+    public static string SmsKey(Guid changeId, string recordKind, Guid recordId) => $"calendar-change:{changeId}:{recordKind}:{recordId}";
+}
+
+/// <summary>How the applicant of a moved record was told.</summary>
+public enum ApplicantTold
+{
+    /// <summary>By SMS through the outbox (<see cref="CalendarChangeEntry.SmsKey"/>), with the record's number, the item and each moved date.</summary>
+    Sms = 1,
+    /// <summary>No mobile number on file: the staff tell them another way.</summary>
+    NoMobile = 2,
+    /// <summary>Only a clock the applicant does not see moved (a process node's): nothing to tell.</summary>
+    NothingToTell = 3,
+    /// <summary>Listed before the applicants were told by SMS (migration 0015): the center tells them, as then.</summary>
+    ByCenter = 4,
 }
 
 /// <summary>One moved due date: the clock (a code its kind names), the node for a node's clock, the last day before and after.</summary>

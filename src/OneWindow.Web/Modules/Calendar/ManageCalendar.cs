@@ -13,7 +13,7 @@ namespace OneWindow.Web.Modules.Calendar;
 /// and an audit entry. Changing a day clears the cached calendars and starts the recount of the due dates it moves
 /// (a calendar change, as loading a notice does: ADR 0014).
 /// </summary>
-public sealed class ManageCalendar(OneWindowDbContext db, RegionCalendars calendars, CalendarChangeWorker worker, TimeProvider clock)
+public sealed class ManageCalendar(OneWindowDbContext db, WriteUnit unit, RegionCalendars calendars, CalendarChangeWorker worker, TimeProvider clock)
 {
     public async Task<(SpecialDayEntry Entry, CalendarChange Change)> SetDayAsync(string regionCode, DateOnly date, bool isOffDay, string name, string reason, string actor, CancellationToken ct = default)
     {
@@ -37,31 +37,34 @@ public sealed class ManageCalendar(OneWindowDbContext db, RegionCalendars calend
             throw new DomainRuleException("calendar.date-out-of-range", "日期超出日历范围。", "date");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var entry = await db.SpecialDays.FirstOrDefaultAsync(d => d.RegionCode == regionCode && d.Date == date, ct);
-        var before = entry is null ? null : new { entry.IsOffDay, entry.Name };
-        if (entry is null)
+        // One unit (ADR 0019): the day, its audit entry and the change that recounts what it moves.
+        var result = await unit.RunAsync(async t =>
         {
-            entry = new SpecialDayEntry { RegionCode = regionCode, Date = date, IsOffDay = isOffDay, Name = name.Trim(), Reason = reason.Trim(), CreatedBy = actor, CreatedAt = now };
-            db.SpecialDays.Add(entry);
-        }
-        else
-        {
-            entry.IsOffDay = isOffDay;
-            entry.Name = name.Trim();
-            entry.Reason = reason.Trim();
-        }
-        db.Audit(now, actor, "CalendarDay", $"{Display(regionCode)}:{date:yyyy-MM-dd}", "set", new { before, isOffDay, name, reason });
-        var change = Change(regionCode, $"{date:yyyy-MM-dd} 调整为{(isOffDay ? "休息日" : "工作日")}：{name.Trim()}（{reason.Trim()}）", actor, now);
-        db.CalendarChanges.Add(change);
-        await db.SaveChangesAsync(ct);
+            var entry = await db.SpecialDays.FirstOrDefaultAsync(d => d.RegionCode == regionCode && d.Date == date, t);
+            var before = entry is null ? null : new { entry.IsOffDay, entry.Name };
+            if (entry is null)
+            {
+                entry = new SpecialDayEntry { RegionCode = regionCode, Date = date, IsOffDay = isOffDay, Name = name.Trim(), Reason = reason.Trim(), CreatedBy = actor, CreatedAt = now };
+                db.SpecialDays.Add(entry);
+            }
+            else
+            {
+                entry.IsOffDay = isOffDay;
+                entry.Name = name.Trim();
+                entry.Reason = reason.Trim();
+            }
+            db.Audit(now, actor, "CalendarDay", $"{Display(regionCode)}:{date:yyyy-MM-dd}", "set", new { before, isOffDay, name, reason });
+            var change = Change(regionCode, $"{date:yyyy-MM-dd} 调整为{(isOffDay ? "休息日" : "工作日")}：{name.Trim()}（{reason.Trim()}）", actor, now);
+            db.CalendarChanges.Add(change);
+            return (entry, change);
+        }, ct);
         calendars.Invalidate();
         worker.Wake();
-        return (entry, change);
+        return result;
     }
 
     public async Task<CalendarChange> RemoveDayAsync(long id, string reason, string actor, CancellationToken ct = default)
     {
-        var entry = await db.SpecialDays.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("该日历调整不存在。");
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainRuleException("calendar.reason-required", "请填写撤销理由。", "reason");
@@ -71,11 +74,15 @@ public sealed class ManageCalendar(OneWindowDbContext db, RegionCalendars calend
             throw new DomainRuleException("calendar.text-too-long", "理由应在 400 字以内。", "reason");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        db.SpecialDays.Remove(entry);
-        db.Audit(now, actor, "CalendarDay", $"{Display(entry.RegionCode)}:{entry.Date:yyyy-MM-dd}", "removed", new { entry.IsOffDay, entry.Name, reason });
-        var change = Change(entry.RegionCode, $"撤销 {entry.Date:yyyy-MM-dd} 的调整（{entry.Name}）：{reason.Trim()}", actor, now);
-        db.CalendarChanges.Add(change);
-        await db.SaveChangesAsync(ct);
+        var change = await unit.RunAsync(async t =>
+        {
+            var entry = await db.SpecialDays.FirstOrDefaultAsync(d => d.Id == id, t) ?? throw new NotFoundException("该日历调整不存在。");
+            db.SpecialDays.Remove(entry);
+            db.Audit(now, actor, "CalendarDay", $"{Display(entry.RegionCode)}:{entry.Date:yyyy-MM-dd}", "removed", new { entry.IsOffDay, entry.Name, reason });
+            var removed = Change(entry.RegionCode, $"撤销 {entry.Date:yyyy-MM-dd} 的调整（{entry.Name}）：{reason.Trim()}", actor, now);
+            db.CalendarChanges.Add(removed);
+            return removed;
+        }, ct);
         calendars.Invalidate();
         worker.Wake();
         return change;

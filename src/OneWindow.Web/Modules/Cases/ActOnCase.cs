@@ -17,7 +17,7 @@ namespace OneWindow.Web.Modules.Cases;
 /// and what the case hooks add, in one write unit.
 /// </summary>
 public sealed class ActOnCase(OneWindowDbContext db, WriteUnit unit, CaseHooks hooks, RegionCalendars calendars, UserManager<UserAccount> users,
-    TimeProvider clock)
+    CalendarCatchUp catchUp, TimeProvider clock)
 {
     /// <summary>
     /// Runs one action on a case. The request's revision is the one the person saw: if someone else
@@ -43,11 +43,17 @@ public sealed class ActOnCase(OneWindowDbContext db, WriteUnit unit, CaseHooks h
         }
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var now = clock.GetUtcNow().UtcDateTime;
-        await CalendarCatchUp.BeforeActionAsync(db, c, calendar, now, ct);
+        await catchUp.BeforeActionAsync(c, calendar, now, ct);
         action.Run(c, actor, request, now, calendar);
         await SaveMovedAsync(c, expectedRevision, now, calendar, ct);
         return new StaffCase(c, staff);
     }
+
+    /// <summary>
+    /// Before an action decided elsewhere (an online submission, the intake sweep): a move of the case's due dates that a
+    /// calendar change not yet recounted for it would make is recorded first (<see cref="CalendarCatchUp"/>).
+    /// </summary>
+    public Task CatchUpAsync(Case c, WorkingDayCalendar calendar, DateTime now, CancellationToken ct) => catchUp.BeforeActionAsync(c, calendar, now, ct);
 
     /// <summary>
     /// Saves an action with its events in one transaction, after carrying it across a joint case: an accepted joint
@@ -103,7 +109,7 @@ public sealed class ActOnCase(OneWindowDbContext db, WriteUnit unit, CaseHooks h
             var parts = await db.Cases.Where(p => p.ParentCaseId == c.Id).OrderBy(p => p.Number).ToListAsync(ct);
             foreach (var part in parts)
             {
-                await CalendarCatchUp.BeforeActionAsync(db, part, calendar, now, ct);
+                await catchUp.BeforeActionAsync(part, calendar, now, ct);
                 part.FollowJoint(c, now, calendar);
                 c.RecordPart(part, now, calendar);
                 AddNewEvents(part);
@@ -113,7 +119,7 @@ public sealed class ActOnCase(OneWindowDbContext db, WriteUnit unit, CaseHooks h
         else if (c.ParentCaseId is { } parentId)
         {
             var joint = await db.Cases.FirstAsync(p => p.Id == parentId, ct);
-            await CalendarCatchUp.BeforeActionAsync(db, joint, calendar, now, ct);
+            await catchUp.BeforeActionAsync(joint, calendar, now, ct);
             joint.RecordPart(c, now, calendar);
             AddNewEvents(joint);
             return [joint];

@@ -10,15 +10,16 @@ namespace OneWindow.Web.Modules.Cases;
 /// <summary>
 /// Cases (and their nodes) in the recount of a calendar change: the open cases of the change's region by key (the
 /// partial index <c>IX_Cases_OpenById</c>), each counted again on its county's calendar (<see cref="Case.ApplyCalendarChange"/>);
-/// a case that moves gets the event in its record and the case hooks see it (supervision moves its watch), as after any action.
+/// a case that moves gets the event in its record and the case hooks see it (supervision moves its watch), as after any action,
+/// and its applicant is told by SMS in the same unit (<see cref="TellMovedApplicants"/>).
 /// </summary>
-public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendars, CaseHooks hooks) : IDueDateRecords
+public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendars, CaseHooks hooks, TellMovedApplicants tell) : IDueDateRecords
 {
     public const string KindName = "case";
 
     public string Kind => KindName;
 
-    public async Task<DueDateBatch> RecountAsync(CalendarChange change, string? after, int limit, DateTime now, CancellationToken ct)
+    public async Task<DueDateBatch> RecountAsync(CalendarChange change, ChangeAttribution attribution, string? after, int limit, DateTime now, CancellationToken ct)
     {
         var query = db.Cases.Where(c => c.Open);
         if (after is not null)
@@ -36,11 +37,14 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
         foreach (var c in cases)
         {
             var calendar = await calendars.ForRegionAsync(c.RegionCode);
-            var changes = c.ApplyCalendarChange(change.Description, change.Id.ToString(), now, calendar);
+            var put = attribution.For(c.RegionCode) ?? new Attributed(change, change.Description, change.Id.ToString());
+            var changes = c.ApplyCalendarChange(put.Reason, put.Reference, now, calendar);
             if (changes.Count > 0)
             {
                 db.CaseEvents.AddRange(c.NewEvents);
-                moved.Add((c, calendar, Entry(change, c, changes, now)));
+                var entry = Entry(put.ListUnder, c, changes, now);
+                await tell.StageAsync(c, entry, calendar, now, ct);
+                moved.Add((c, calendar, entry));
             }
         }
         await db.SaveChangesAsync(ct);
@@ -53,13 +57,16 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
 
     public string ClockName(string clock) => Enum.TryParse<CaseClock>(clock, out var c) ? ClockText(c) : clock;
 
-    public string LinkTo(CalendarChangeEntry entry) => $"/workbench/cases/{entry.Number}";
+    /// <summary>Case workers open the case on their workbench; the center's administrators have no case page (the list is their record).</summary>
+    public string? LinkTo(CalendarChangeEntry entry, ChangeListAudience audience) =>
+        audience == ChangeListAudience.Staff ? $"/workbench/cases/{entry.Number}" : null;
 
-    /// <summary>The list entry of a case whose due dates moved.</summary>
+    /// <summary>The list entry of a case whose due dates moved, with the department and venue whose staff see it.</summary>
     public static CalendarChangeEntry Entry(CalendarChange change, Case c, IReadOnlyList<DueDateChange> changes, DateTime now) => new()
     {
         ChangeId = change.Id, RecordKind = KindName, RecordId = c.Id, Number = c.Number, Title = c.ItemName,
         ApplicantName = c.ApplicantName, ApplicantPhone = c.Applicant.MaskedPhone, RecordedAt = now,
+        DepartmentId = c.DepartmentId, VenueId = c.ReceivingVenueId,
         Moves = [.. changes.Select(x => new DueDateMove(x.Clock.ToString(), x.Node, x.From, x.To))],
     };
 

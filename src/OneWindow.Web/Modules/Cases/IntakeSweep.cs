@@ -36,7 +36,7 @@ public sealed class IntakeSweep(IServiceScopeFactory scopes, TimeProvider clock,
             var calendar = await calendars.ForRegionAsync(c.RegionCode);
             var revision = c.Revision;
             // A notice period a calendar change has lengthened (its recount not yet here) is not over yet.
-            await CalendarCatchUp.BeforeActionAsync(db, c, calendar, now, ct);
+            await handle.CatchUpAsync(c, calendar, now, ct);
             var periodOver = c.Status == CaseStatus.Received && c.IntakeDueAt <= now;
             if (!periodOver && c.NewEvents.Count == 0)
             {

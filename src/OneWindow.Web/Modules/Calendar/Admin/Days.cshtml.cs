@@ -19,6 +19,8 @@ public sealed class DaysModel(OneWindowDbContext db, ManageCalendar manage, Load
     [BindProperty] public int? NoticeYear { get; set; }
     [BindProperty] public string NoticeReference { get; set; } = "";
     [BindProperty] public string NoticeDays { get; set; } = "";
+    /// <summary>The administrator has checked the notice's text: where it disagrees with the statutory rule, it decides.</summary>
+    [BindProperty] public bool ConfirmDisagreement { get; set; }
 
     [BindProperty] public string RegionCode { get; set; } = "";
     [BindProperty] public DateOnly? Date { get; set; }
@@ -32,6 +34,8 @@ public sealed class DaysModel(OneWindowDbContext db, ManageCalendar manage, Load
     public IReadOnlyList<SelectListItem> Regions { get; private set; } = [];
     public long? NextBefore { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The notice was refused for disagreeing with the statutory rule: the page offers to confirm it.</summary>
+    public bool OfferConfirmation { get; private set; }
     public IReadOnlyList<Changes.NoticeView> Notices { get; private set; } = [];
     public IReadOnlyList<Changes.CalendarChangeView> RecentChanges { get; private set; } = [];
     /// <summary>The first year without its notice: the one an administrator will load next.</summary>
@@ -66,13 +70,14 @@ public sealed class DaysModel(OneWindowDbContext db, ManageCalendar manage, Load
         {
             var (yearInText, days) = HolidayNoticeText.Parse(NoticeDays);
             var year = NoticeYear ?? yearInText ?? throw new DomainRuleException("calendar.notice-year", Text.Translate("请填写通知所属的年份。"), "year");
-            var change = await load.LoadAsync(new HolidayNoticeRequest(year, NoticeReference, days), User.ActorName(), ct);
-            TempData["Flash"] = Text.Formatted("{0} 年放假通知已录入，正在重算在办事项的期限；期限有变动的事项列在下方，请告知申请人。", year);
+            var change = await load.LoadAsync(new HolidayNoticeRequest(year, NoticeReference, days, ConfirmDisagreement), User.ActorName(), ct);
+            TempData["Flash"] = Text.Formatted("{0} 年放假通知已录入，正在重算在办事项的期限；期限有变动的事项列在下方，申请人将收到短信告知。", year);
             return Redirect($"/admin/calendar/changes/{change.Id}");
         }
         catch (DomainRuleException e)
         {
             Error = e.Message;
+            OfferConfirmation = e.Code == "calendar.notice-misses-statutory-holiday";
         }
         await LoadAsync(ct);
         return Page();

@@ -16,17 +16,25 @@ public interface IDueDateRecords
 
     /// <summary>
     /// Counts the next <paramref name="limit"/> open records after <paramref name="after"/> (in the kind's key order,
-    /// null: from the first) within the change's region again, on the calendar as it is now. A record whose due dates
-    /// move records the move in its own history and is saved; the moves are returned for the change's list.
+    /// null: from the first) within <paramref name="change"/>'s region again, on the calendar as it is now. A record whose
+    /// due dates move records the move in its own history, put down to the changes <paramref name="attribution"/> names for
+    /// its region, and is saved; the moves are returned, each listed under the change <paramref name="attribution"/> names.
     /// </summary>
-    Task<DueDateBatch> RecountAsync(CalendarChange change, string? after, int limit, DateTime now, CancellationToken ct);
+    Task<DueDateBatch> RecountAsync(CalendarChange change, ChangeAttribution attribution, string? after, int limit, DateTime now, CancellationToken ct);
 
     /// <summary>The name of one of the kind's clocks (<see cref="DueDateMove.Clock"/>), untranslated Chinese.</summary>
     string ClockName(string clock);
 
-    /// <summary>Where a record of this kind is shown to staff.</summary>
-    string LinkTo(CalendarChangeEntry entry);
+    /// <summary>Where a record of this kind is shown to <paramref name="audience"/>; null where that audience has no page for it.</summary>
+    string? LinkTo(CalendarChangeEntry entry, ChangeListAudience audience);
 }
 
 /// <summary>What one batch did: the records counted again (fewer than asked: the kind is done), the last key, the records moved.</summary>
 public sealed record DueDateBatch(int Checked, string? Last, IReadOnlyList<CalendarChangeEntry> Moved);
+
+/// <summary>Who reads a change's list: the center's administrators (every record), or the staff of a department or venue (their slice).</summary>
+public enum ChangeListAudience
+{
+    Center,
+    Staff,
+}

@@ -8,9 +8,11 @@ namespace OneWindow.Web.Modules.Calendar.Changes;
 /// The recount a calendar change starts: every registered kind of record (<see cref="IDueDateRecords"/>), in turn,
 /// its open records by key, <see cref="BatchSize"/> to a transaction under the write gate, never a year of records
 /// in one go. The change keeps where the recount is, in the same transaction as the batch, so that a restart
-/// resumes it; recounting a record twice finds nothing the second time. The moved records are listed on the change.
+/// resumes it; recounting a record twice finds nothing the second time. The moved records are listed on the newest
+/// change that reaches them, their records name every change not yet counted for them (<see cref="ChangeAttribution"/>).
 /// </summary>
-public sealed class RecountDueDates(OneWindowDbContext db, WriteUnit unit, IEnumerable<IDueDateRecords> kinds, TimeProvider clock, ILogger<RecountDueDates> logger)
+public sealed class RecountDueDates(OneWindowDbContext db, WriteUnit unit, IEnumerable<IDueDateRecords> kinds, RegionCalendars calendars, TimeProvider clock,
+    ILogger<RecountDueDates> logger)
 {
     /// <summary>Records per transaction: as the supervision sweep's unit, the SQLite write gate is held some tens of milliseconds.</summary>
     public const int BatchSize = 50;
@@ -51,7 +53,11 @@ public sealed class RecountDueDates(OneWindowDbContext db, WriteUnit unit, IEnum
                     var change = await db.CalendarChanges.FirstAsync(c => c.Id == changeId, t);
                     if (change.CompletedAt is null)
                     {
-                        await RecountNextAsync(change, t);
+                        // The changes not yet complete, then the calendars looked at again: they hold at least these changes
+                        // (one made on another instance included), so a move is put down to changes whose days it was counted on.
+                        var pending = await ChangeAttribution.PendingAsync(db, t);
+                        await calendars.RefreshAsync(db, t);
+                        await RecountNextAsync(change, new ChangeAttribution([change, .. pending.Where(c => c.Id != change.Id)]), t);
                     }
                     return change.CompletedAt is not null;
                 }, ct);
@@ -64,7 +70,7 @@ public sealed class RecountDueDates(OneWindowDbContext db, WriteUnit unit, IEnum
         }
     }
 
-    private async Task RecountNextAsync(CalendarChange change, CancellationToken ct)
+    private async Task RecountNextAsync(CalendarChange change, ChangeAttribution attribution, CancellationToken ct)
     {
         var index = change.Stage is null ? 0 : _kinds.FindIndex(k => k.Kind == change.Stage);
         if (index < 0 || index >= _kinds.Count)
@@ -73,7 +79,7 @@ public sealed class RecountDueDates(OneWindowDbContext db, WriteUnit unit, IEnum
             return;
         }
         var kind = _kinds[index];
-        var batch = await kind.RecountAsync(change, change.Stage == kind.Kind ? change.After : null, BatchSize, clock.GetUtcNow().UtcDateTime, ct);
+        var batch = await kind.RecountAsync(change, attribution, change.Stage == kind.Kind ? change.After : null, BatchSize, clock.GetUtcNow().UtcDateTime, ct);
         db.CalendarChangeEntries.AddRange(batch.Moved);
         change.RecordsChecked += batch.Checked;
         if (batch.Checked == BatchSize)
