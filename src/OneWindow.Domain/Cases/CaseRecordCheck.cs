@@ -19,6 +19,47 @@ public static class CaseRecordCheck
         {
             return chain;
         }
+        return AgainstRow(row, events) ?? chain;
+    }
+
+    /// <summary>
+    /// The upgrade's check of a record written before record keys existed, before it is sealed under one: its
+    /// unkeyed SHA-256 chain is whole, and the row agrees with it exactly as <see cref="Verify"/> asks of a sealed
+    /// record — count, last hash, revision and every fact replayed. It proves only that the record is consistent,
+    /// which anyone who can write to the database could make it: it is the one-time step of an upgrade, never a
+    /// check that lets an unkeyed record pass afterwards (ADR 0017).
+    /// </summary>
+    public static ChainVerification VerifyLegacy(Case row, IReadOnlyList<CaseEvent> events)
+    {
+        var previous = EventChain.GenesisHash;
+        var ordered = events.OrderBy(e => e.Sequence).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var e = ordered[i];
+            if (e.KeyId is not null)
+            {
+                return ChainVerification.Broken(i, e.Sequence, $"第 {e.Sequence} 条记录已以密钥封存");
+            }
+            if (e.Sequence != i + 1)
+            {
+                return ChainVerification.Broken(i, e.Sequence, $"第 {i + 1} 条记录缺失");
+            }
+            if (e.PreviousHash != previous)
+            {
+                return ChainVerification.Broken(i, e.Sequence, $"第 {e.Sequence} 条记录与前一条不衔接");
+            }
+            if (e.LegacyHash() != e.Hash)
+            {
+                return ChainVerification.Broken(i, e.Sequence, $"第 {e.Sequence} 条记录的内容已被改动");
+            }
+            previous = e.Hash;
+        }
+        return AgainstRow(row, ordered) ?? new ChainVerification(true, ordered.Count, null, null);
+    }
+
+    /// <summary>What is wrong with the row against its (whole) record, or null when it agrees.</summary>
+    private static ChainVerification? AgainstRow(Case row, IReadOnlyList<CaseEvent> events)
+    {
         if (row.EventCount != events.Count)
         {
             return ChainVerification.Broken(events.Count, Math.Min(row.EventCount, events.Count) + 1,
@@ -33,9 +74,7 @@ public static class CaseRecordCheck
             return ChainVerification.Broken(events.Count, null, "案件的版本号与记录条数不符");
         }
         var differs = Replay(events).Where(f => !f.Agrees(row)).Select(f => f.Label).ToList();
-        return differs.Count == 0
-            ? chain
-            : ChainVerification.Broken(events.Count, null, $"案件的{string.Join("、", differs)}与记录不符");
+        return differs.Count == 0 ? null : ChainVerification.Broken(events.Count, null, $"案件的{string.Join("、", differs)}与记录不符");
     }
 
     /// <summary>One fact the record establishes about the case, and whether the row agrees with it.</summary>

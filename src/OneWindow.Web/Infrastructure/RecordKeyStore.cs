@@ -11,6 +11,13 @@ namespace OneWindow.Web.Infrastructure;
 /// </summary>
 public sealed class RecordKeyStore(IConfiguration configuration, IHostEnvironment environment)
 {
+    /// <summary>
+    /// The marker, in the key folder, of the upgrade's one-time sealing of records written before keys: made with the
+    /// install's first key, removed when the step is done. Outside the database, so that a writer to the database
+    /// cannot ask for the step again.
+    /// </summary>
+    public const string LegacySealingMarker = "seal-legacy-records.pending";
+
     private readonly object _lock = new();
     private RecordKeyRing? _ring;
 
@@ -45,6 +52,19 @@ public sealed class RecordKeyStore(IConfiguration configuration, IHostEnvironmen
             }
         }
     }
+
+    /// <summary>Whether the upgrade's sealing of records from before keys is still to be done (its marker is in the folder).</summary>
+    public bool LegacySealingPending => File.Exists(Path.Combine(Folder, LegacySealingMarker));
+
+    /// <summary>Leaves the marker that the upgrade's sealing is to be done: with the install's first key, before it is made.</summary>
+    public void MarkLegacySealingPending()
+    {
+        Directory.CreateDirectory(Folder);
+        File.WriteAllText(Path.Combine(Folder, LegacySealingMarker), "");
+    }
+
+    /// <summary>The upgrade's sealing is done: never again on this install.</summary>
+    public void LegacySealingDone() => File.Delete(Path.Combine(Folder, LegacySealingMarker));
 
     /// <summary>Makes a new key in the folder and makes it the current one (a fresh install, or a rotation); returns its id.</summary>
     public string Generate(TimeProvider clock)

@@ -50,7 +50,8 @@ public static class CasesModule
             .AddScoped<HandleCase>()
             .AddSingleton<PublishedTemplates>()
             .AddScoped<CaseFiles>()
-            .AddScoped<SealLegacyRecords>()
+            // Cases are a kind of sealed record: the start-up check and verify-chains reach them through the seam (ADR 0017).
+            .AddScoped<ISealedRecordKind, CaseRecords>()
             .AddSingleton<OneWindow.Web.Modules.Cases.TrackingGuard>()
             .AddSingleton<IntakeSweep>()
             .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>())
