@@ -36,6 +36,7 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_folder));
         }
         Assert.Equal([id], await db.RecordKeyIds.Select(k => k.Id).ToListAsync());
         Assert.False(store.LegacySealingPending); // the one-time step is done (there was nothing to seal)
@@ -118,6 +119,23 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
         Assert.Contains("未以密钥封存", result.Problem);
         var id = await db.Cases.Where(c => c.Number == sound).Select(c => c.Id).SingleAsync();
         Assert.All(await db.CaseEvents.Where(e => e.CaseId == id).Select(e => e.KeyId).ToListAsync(), Assert.Null);
+    }
+
+    [Fact]
+    public async Task A_key_copied_to_the_folder_after_start_is_found_when_a_record_names_it()
+    {
+        // A rolling rotation: another instance seals with a new key, copied here after this instance read its keys.
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, "k1.key"), Convert.ToBase64String(RecordKeyRing.NewKey()));
+        var store = Store();
+        var ring = store.Ring;
+        var newKey = RecordKeyRing.NewKey();
+        var sealedElsewhere = new RecordKeyRing(new Dictionary<string, byte[]> { ["k2"] = newKey }, "k2").Seal("k2", "an event");
+        File.WriteAllText(Path.Combine(_folder, "k2.key"), Convert.ToBase64String(newKey));
+
+        Assert.True(ring.Verifies("k2", "an event", sealedElsewhere));
+        Assert.Equal("k1", ring.CurrentKeyId); // the rotation takes effect here at the next start
+        Assert.False(ring.Knows("k3")); // still unknown after reading again: not verifiable
     }
 
     /// <summary>Cases made by the app on the database, then written back as the code before record keys wrote them.</summary>
