@@ -150,7 +150,7 @@ public sealed partial class Case
         var c = NewCase(number, template, applicant, channel, receivingVenueId, regionCode, now);
         c.ReceivingWindowId = windowId;
         c.MarkReceived(now, calendar);
-        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials, channel, number, applicant = applicant.Digest });
+        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, c.Establishing(new { materials, channel, number, applicant = applicant.Digest }));
         return c;
     }
 
@@ -296,6 +296,21 @@ public sealed partial class Case
             throw new DomainRuleException(code, message, field);
         }
         CaseInput.CheckLength(text, field, max);
+    }
+
+    /// <summary>
+    /// The data of an event that makes a case: the details given, with what the case is made with and the record
+    /// replays (department, receiving venue, region, the limits), so that none of them can change unnoticed.
+    /// </summary>
+    private Dictionary<string, object?> Establishing(object details)
+    {
+        var data = JsonSerializer.SerializeToNode(details, EventJson)!.AsObject().ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
+        data["department"] = DepartmentId;
+        data["venue"] = ReceivingVenueId;
+        data["region"] = RegionCode;
+        data["promisedLimitDays"] = PromisedLimitDays;
+        data["statutoryLimitDays"] = StatutoryLimitDays;
+        return data;
     }
 
     private void Append(Actor actor, DateTime now, string action, CaseStatus? from, CaseStatus to, string? node, string? opinion, object? data)

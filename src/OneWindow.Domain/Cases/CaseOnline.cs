@@ -25,7 +25,7 @@ public sealed partial class Case
         c.Number = DraftNumberPrefix + c.Id.ToString("N");
         c.ApplicantUserId = applicantActor.Id;
         c.Status = CaseStatus.Draft;
-        c.Append(applicantActor, now, "drafted", null, CaseStatus.Draft, null, null, new { item = template.Code, applicant = applicant.Digest });
+        c.Append(applicantActor, now, "drafted", null, CaseStatus.Draft, null, null, c.Establishing(new { item = template.Code, applicant = applicant.Digest }));
         return c;
     }
 
