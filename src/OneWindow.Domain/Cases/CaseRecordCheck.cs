@@ -21,7 +21,7 @@ public static class CaseRecordCheck
         {
             return chain;
         }
-        return AgainstRow(row, events) ?? chain;
+        return AgainstRow(row, events, keys) ?? chain;
     }
 
     /// <summary>
@@ -56,11 +56,11 @@ public static class CaseRecordCheck
             }
             previous = e.Hash;
         }
-        return AgainstRow(row, ordered) ?? new ChainVerification(true, ordered.Count, null, null);
+        return AgainstRow(row, ordered, keys: null) ?? new ChainVerification(true, ordered.Count, null, null);
     }
 
     /// <summary>What is wrong with the row against its (whole) record, or null when it agrees.</summary>
-    private static ChainVerification? AgainstRow(Case row, IReadOnlyList<CaseEvent> events)
+    private static ChainVerification? AgainstRow(Case row, IReadOnlyList<CaseEvent> events, RecordKeyRing? keys)
     {
         if (row.EventCount != events.Count)
         {
@@ -75,7 +75,7 @@ public static class CaseRecordCheck
         {
             return ChainVerification.Broken(events.Count, null, "案件的版本号与记录条数不符");
         }
-        var differs = Replay(events).Where(f => !f.Agrees(row)).Select(f => f.Label).Distinct().ToList();
+        var differs = Replay(events, keys).Where(f => !f.Agrees(row)).Select(f => f.Label).Distinct().ToList();
         return differs.Count == 0 ? null : ChainVerification.Broken(events.Count, null, $"案件的{string.Join("、", differs)}与记录不符");
     }
 
@@ -86,7 +86,7 @@ public static class CaseRecordCheck
     /// The facts the events establish. A fact no event speaks of (an older record's number, department or limits,
     /// written before its event carried them) is not checked.
     /// </summary>
-    private static IEnumerable<Fact> Replay(IReadOnlyList<CaseEvent> events)
+    private static IEnumerable<Fact> Replay(IReadOnlyList<CaseEvent> events, RecordKeyRing? keys)
     {
         var ordered = events.OrderBy(e => e.Sequence).ToList();
         if (ordered.Count == 0)
@@ -176,10 +176,19 @@ public static class CaseRecordCheck
             var number = Text(numbered, "number");
             yield return new("办件编号", c => c.Number == number);
         }
-        if (ordered.LastOrDefault(e => Text(e, "applicant") is not null) is { } named)
+        if (ordered.LastOrDefault(e => Text(e, CaseEvent.ApplicantSealProperty) is not null || Text(e, CaseEvent.LegacyApplicantProperty) is not null) is { } named)
         {
-            var digest = Text(named, "applicant");
-            yield return new("申请人", c => c.Applicant.Digest == digest);
+            if (Text(named, CaseEvent.ApplicantSealProperty) is { } seal)
+            {
+                // Keyed under the key that sealed the event; a legacy record (no keys) cannot hold one.
+                yield return new("申请人", c => keys is not null && named.KeyId is { } keyId && keys.Knows(keyId)
+                    && CaseEvent.ApplicantSeal(c.Applicant, keys, keyId) == seal);
+            }
+            else
+            {
+                var digest = Text(named, CaseEvent.LegacyApplicantProperty);
+                yield return new("申请人", c => c.Applicant.LegacyDigest == digest);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -62,7 +63,7 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
     {
         // A database as the release before record keys left it: cases with unkeyed records, no key id listed, and a
         // host that has never had a key. (The cases are made by today's app, then written back as the old code
-        // wrote them: no key id, each event's plain SHA-256 over the one before.)
+        // wrote them: no key id, no keyed digest of the applicant, each event's plain SHA-256 over the one before.)
         using var database = new TestDatabase();
         var (sound, tampered, rowChanged) = await OldRecordsAsync(database);
         await using var db = Context(database);
@@ -166,6 +167,10 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
         {
             var entry = db.Entry(e);
             entry.Property(x => x.Opinion).CurrentValue = opinion(e);
+            if (e.Data is { } data && JsonNode.Parse(data) is JsonObject json && json.Remove(CaseEvent.ApplicantSealProperty))
+            {
+                entry.Property(x => x.Data).CurrentValue = json.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            }
             entry.Property(x => x.KeyId).CurrentValue = null;
             entry.Property(x => x.PreviousHash).CurrentValue = head;
             head = e.LegacyHash();
