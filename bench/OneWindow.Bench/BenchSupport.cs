@@ -90,7 +90,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     public DbConnection OpenRawConnection() =>
         Provider == "Postgres" ? new NpgsqlConnection(DatabaseSetup.WithConnectionDefaults(ConnectionString)) : new SqliteConnection(ConnectionString);
 
-    public string Quote(string identifier) => "\"" + identifier + "\"";
+    public static string Quote(string identifier) => "\"" + identifier + "\"";
 
     /// <summary>EF stores Guids as upper-case text on SQLite and as uuid on PostgreSQL; raw SQL must match.</summary>
     public object GuidParameter(Guid id) => Provider == "Postgres" ? id : id.ToString().ToUpperInvariant();
@@ -131,7 +131,9 @@ public static class CatalogGenerator
         var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
         if (database.Reused)
         {
+#pragma warning disable CA1866 // Translated to SQL (LIKE 'B%'), as the string form is on both providers.
             return await db.ServiceItems.AsNoTracking().Where(i => i.Code.StartsWith("B")).OrderBy(i => i.Code).Select(i => i.Code).ToListAsync();
+#pragma warning restore CA1866
         }
         var templates = await db.ServiceItemVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published).Select(v => v.Guide).ToListAsync();
         var departments = await db.Departments.AsNoTracking().Select(d => d.Id).ToListAsync();

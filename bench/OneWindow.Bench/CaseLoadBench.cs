@@ -42,7 +42,7 @@ public static class CaseLoadBench
 
         await using var raw = database.OpenRawConnection();
         await raw.OpenAsync();
-        var q = database.Quote;
+        var q = BenchDatabase.Quote;
         var results = new List<Scenario>();
         using var clerk = await SignInAsync(baseUrl, "clerk.mz");
         using var supervisor = await SignInAsync(baseUrl, "supervisor");
@@ -202,7 +202,7 @@ public static class CaseLoadBench
     /// <summary>Cases matching <paramref name="where"/>, with every row that names them (events, files, ratings, supervision).</summary>
     private static async Task RemoveCasesAsync(DbConnection raw, BenchDatabase database, string where)
     {
-        var q = database.Quote;
+        var q = BenchDatabase.Quote;
         await BenchSql.ExecAsync(raw, $"CREATE TEMP TABLE bench_removed AS SELECT {q("Id")} FROM {q("Cases")} WHERE {where}");
         foreach (var table in new[] { "CaseEvents", "CaseFiles", "Ratings", "SupervisionAlerts", "SupervisionNotices", "SupervisionWatches" })
         {

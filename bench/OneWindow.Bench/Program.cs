@@ -50,7 +50,7 @@ string RandomCode() => codes[random.Next(codes.Count)];
 
 await using var raw = database.OpenRawConnection();
 await raw.OpenAsync();
-var q = database.Quote;
+var q = BenchDatabase.Quote;
 var results = new List<Scenario>();
 
 results.Add(await Measure.RunAsync("bare endpoint GET /health/live (HTTP ceiling)", options.Samples, async () => await Get(http, "/health/live")));

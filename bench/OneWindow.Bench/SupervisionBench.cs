@@ -28,7 +28,7 @@ public static class SupervisionBench
 
         await using var raw = database.OpenRawConnection();
         await raw.OpenAsync();
-        var q = database.Quote;
+        var q = BenchDatabase.Quote;
         var at = database.Provider == "Postgres" ? (object)DateTime.UtcNow : DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
         // What one idle pass must ask the database: the due watches, the late notices, the alerts to escalate.
         var dueSql = $"SELECT {q("CaseId")}, {q("DueAt")}, {q("CaseRevision")} FROM {q("SupervisionWatches")} WHERE {q("DueAt")} <= @now ORDER BY {q("DueAt")}, {q("CaseId")} LIMIT 500";

@@ -109,7 +109,7 @@ internal static class Commands
         }
         catch (Domain.DomainRuleException e)
         {
-            Console.Error.WriteLine(e.Message);
+            await Console.Error.WriteLineAsync(e.Message);
             Environment.ExitCode = 1;
         }
     }

@@ -13,6 +13,7 @@ using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Modules.Cases;
 using OneWindow.Web.Modules.Catalog;
 using OneWindow.Web.Modules.Complaints;
+using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Organization;
 using OneWindow.Web.Modules.Ratings;
 using OneWindow.Web.Modules.Supervision;
@@ -27,14 +28,14 @@ public static class OneWindowApp
     /// one after it (ModuleDependencyTests holds the code to this list).
     /// </summary>
     public static readonly IReadOnlyList<string> Modules =
-        ["Audit", "Calendar", "Organization", "Accounts", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Assessment"];
+        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Assessment"];
 
     private static IServiceCollection AddModules(this IServiceCollection services) =>
-        services.AddAudit().AddCalendar().AddOrganization().AddAccounts().AddCatalog().AddCases().AddApplicants().AddRatings()
+        services.AddAudit().AddNotifications().AddCalendar().AddAccounts().AddOrganization().AddCatalog().AddCases().AddApplicants().AddRatings()
             .AddSupervision().AddComplaints().AddAssessment();
 
     private static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app) =>
-        app.MapAudit().MapCalendar().MapOrganization().MapAccounts().MapCatalog().MapCases().MapApplicants().MapRatings()
+        app.MapAudit().MapNotifications().MapCalendar().MapAccounts().MapOrganization().MapCatalog().MapCases().MapApplicants().MapRatings()
             .MapSupervision().MapComplaints().MapAssessment();
 
     public static WebApplicationBuilder AddOneWindow(this WebApplicationBuilder builder)
@@ -120,6 +121,8 @@ public static class OneWindowApp
         }));
 
         services.AddModules();
+        // The demo county and the reference data: a composition of several modules' data, run at start.
+        services.AddScoped<Seeding.ReferenceSeed>();
         return builder;
     }
 
@@ -128,7 +131,7 @@ public static class OneWindowApp
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<RecordKeyCheck>().RunAsync(CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<ReferenceSeed>().RunAsync(app.Configuration.GetValue("Seed:DemoCounty", true));
+        await scope.ServiceProvider.GetRequiredService<Seeding.ReferenceSeed>().RunAsync(app.Configuration.GetValue("Seed:DemoCounty", true));
     }
 
     public static WebApplication UseOneWindow(this WebApplication app)
@@ -165,7 +168,7 @@ public static class OneWindowApp
 
     private static Task ApiAwareRedirect(HttpContext http, string redirectUri, int status)
     {
-        if (http.Request.Path.StartsWithSegments("/api"))
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             http.Response.StatusCode = status;
             return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

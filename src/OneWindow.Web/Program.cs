@@ -10,7 +10,7 @@ if (await Commands.TryRunAsync(app, args))
 }
 await app.PrepareDatabaseAsync();
 app.UseOneWindow();
-app.Run();
+await app.RunAsync();
 
 /// <summary>The program's entry point, visible to the in-process test host.</summary>
 public partial class Program;

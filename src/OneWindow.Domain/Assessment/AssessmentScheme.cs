@@ -13,7 +13,7 @@ public enum Indicator
     IntakeSpeed = 6,      // 受理及时率（收件后一个工作日内受理）
 }
 
-/// <summary>The grade bands (domain.md §5).</summary>
+/// <summary>The grade bands (docs/domain.md §8, Assessment).</summary>
 public enum Grade
 {
     Excellent = 1, // 优秀

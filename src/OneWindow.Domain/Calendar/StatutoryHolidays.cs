@@ -52,7 +52,7 @@ public static class StatutoryHolidays
         {
             days.Add((springFestival.AddDays(offset), "春节"));
         }
-        var labourDays = revision switch { StatuteRevision.Of1999 => 3, StatuteRevision.Of2024 => 2, _ => 1 };
+        var labourDays = revision switch { StatuteRevision.Of1999 => 3, StatuteRevision.Of2024 => 2, StatuteRevision.Of2007 or StatuteRevision.Of2013 => 1 };
         for (var d = 1; d <= labourDays; d++)
         {
             days.Add((new DateOnly(year, 5, d), "劳动节"));

@@ -1,6 +1,6 @@
 namespace OneWindow.Domain.Cases;
 
-/// <summary>A case's state (domain.md §4). The terminal states are RejectedAtIntake, Concluded, Withdrawn, Terminated.</summary>
+/// <summary>A case's state (docs/domain.md §4.1, States). The terminal states are RejectedAtIntake, Concluded, Withdrawn, Terminated.</summary>
 public enum CaseStatus
 {
     Draft = 1,               // 草稿 (online, not yet submitted)

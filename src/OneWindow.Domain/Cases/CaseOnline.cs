@@ -3,13 +3,13 @@ using OneWindow.Domain.Calendar;
 namespace OneWindow.Domain.Cases;
 
 /// <summary>
-/// The online path (domain.md §4): Draft ─submit→ Submitted ─pre-review→ Received, or Returned for correction and
+/// The online path (docs/domain.md §4.2): Draft ─submit→ Submitted ─pre-review→ Received, or Returned for correction and
 /// submitted again. The legal clock starts only at receipt; the pre-review has its own limit so that a submission
 /// cannot wait unseen (a supervision trigger).
 /// </summary>
 public sealed partial class Case
 {
-    /// <summary>Working days the center has to pre-review an online submission (domain.md §5, intake overdue).</summary>
+    /// <summary>Working days the center has to pre-review an online submission (docs/domain.md §5.1, IntakeOverdue).</summary>
     public const int PreReviewWorkingDays = 1;
 
     /// <summary>Drafts have no case number yet (numbers are given at submission, so that they have no gaps of abandoned drafts).</summary>

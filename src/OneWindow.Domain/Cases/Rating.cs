@@ -30,6 +30,9 @@ public sealed class Rating
 {
     public const int DefaultRectificationWorkingDays = 5;
 
+    /// <summary>A callback note, a rectification, an appeal or its review: a page at most.</summary>
+    public const int MaxNote = 1000;
+
     private Rating() { }
 
     public Guid Id { get; private set; }
@@ -138,11 +141,16 @@ public sealed class Rating
         Revision++;
     }
 
+    /// <summary>A note of the department or the supervisor: required, and at most <see cref="MaxNote"/> characters.</summary>
     private static void Require(string? text, string code, string message, string field)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new DomainRuleException(code, message, field);
+        }
+        if (text.Trim().Length > MaxNote)
+        {
+            throw new DomainRuleException("rating.text-too-long", $"内容请在 {MaxNote} 字以内。", field);
         }
     }
 }

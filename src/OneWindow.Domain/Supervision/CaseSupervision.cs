@@ -15,7 +15,7 @@ public sealed record AlertCandidate(SupervisionRule Rule, string Subject, DateTi
 public sealed record TimedCheck(IReadOnlyList<AlertCandidate> Due, DateTime? NextCheckAt);
 
 /// <summary>
-/// The supervision rules of domain.md §5 applied to one case. Pure: the case, the instant, the calendar and the
+/// The supervision rules of docs/domain.md §5.1 applied to one case. Pure: the case, the instant, the calendar and the
 /// settings in, candidates out. The caller raises each candidate once (a unique key on rule and subject).
 /// </summary>
 public static partial class CaseSupervision

@@ -94,13 +94,13 @@ public sealed class EfficiencyComplaint
             TrackingCode = NewTrackingCode(),
             Channel = channel,
             About = about,
-            CaseNumber = Optional(caseNumber, 40),
-            Target = Optional(target, 200),
+            CaseNumber = Optional(caseNumber, 40, "caseNumber"),
+            Target = Optional(target, 200, "target"),
             DepartmentId = departmentId,
             RegionCode = regionCode,
             Content = Required(content, 2000, "请写明投诉的事实和诉求。", "content"),
             Anonymous = anonymous,
-            ComplainantName = anonymous ? null : Optional(name, 100),
+            ComplainantName = anonymous ? null : Optional(name, 100, "name"),
             ComplainantPhone = anonymous ? null : phone!.Trim(),
             FiledAt = now,
             AcceptDueAt = LegalClock.Due(calendar, now, AcceptWorkingDays).DueAtUtc!.Value,
@@ -170,6 +170,14 @@ public sealed class EfficiencyComplaint
         return text.Trim().Length > max ? throw new DomainRuleException("complaint.text-too-long", $"内容请在 {max} 字以内。", field) : text.Trim();
     }
 
-    private static string? Optional(string? text, int max) =>
-        string.IsNullOrWhiteSpace(text) ? null : text.Trim().Length > max ? text.Trim()[..max] : text.Trim();
+    /// <summary>An optional line: blank is none; one beyond its column is refused for its field, not cut.</summary>
+    private static string? Optional(string? text, int max, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var t = text.Trim();
+        return t.Length > max ? throw new DomainRuleException("complaint.text-too-long", $"内容请在 {max} 字以内。", field) : t;
+    }
 }

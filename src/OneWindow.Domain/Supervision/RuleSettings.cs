@@ -77,7 +77,6 @@ public sealed class RuleBook(IReadOnlyList<RuleOverride> overrides)
                 RuleScope.Department => departmentId is { } d && o.ScopeKey == d.ToString() ? 200 : -1,
                 RuleScope.Region => o.CoversRegion(regionCode) ? 100 + RuleOverride.SignificantPrefix(o.ScopeKey).Length : -1,
                 RuleScope.Default => 0,
-                _ => -1,
             };
             if (rank > bestRank)
             {

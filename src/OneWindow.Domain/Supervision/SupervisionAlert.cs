@@ -73,7 +73,7 @@ public sealed class SupervisionAlert
 
     public bool IsOpen => Status != AlertStatus.Closed;
 
-    /// <summary>A reminder goes to the handler; a yellow or red card is an order to the department (domain.md §5 ladder).</summary>
+    /// <summary>A reminder goes to the handler; a yellow or red card is an order to the department (docs/domain.md §5.3, the ladder).</summary>
     public static EscalationLevel FirstRung(AlertSeverity severity) => severity == AlertSeverity.Reminder ? EscalationLevel.Handler : EscalationLevel.Department;
 
     /// <summary>Raises an alert about a case.</summary>
@@ -181,7 +181,7 @@ public sealed class SupervisionAlert
         {
             throw new DomainRuleException("alert.not-responded", "部门尚未说明或整改，不能办结。");
         }
-        ReviewNote = string.IsNullOrWhiteSpace(note) ? null : Trim(note);
+        ReviewNote = string.IsNullOrWhiteSpace(note) ? null : Trim(note, "note");
         ClosedBy = supervisor.Name;
         ClosedAt = now;
         Status = AlertStatus.Closed;
@@ -208,7 +208,13 @@ public sealed class SupervisionAlert
     }
 
     private static string Required(string? text, string message, string field) =>
-        string.IsNullOrWhiteSpace(text) ? throw new DomainRuleException("alert.text-required", message, field) : Trim(text);
+        string.IsNullOrWhiteSpace(text) ? throw new DomainRuleException("alert.text-required", message, field) : Trim(text, field);
 
-    private static string Trim(string text) => text.Trim() is { Length: > 2000 } t ? t[..2000] : text.Trim();
+    /// <summary>An answer or a note fits on a page; a longer one is refused, not cut, so that nothing is lost unseen.</summary>
+    private static string Trim(string text, string field)
+    {
+        var t = text.Trim();
+        CaseInput.CheckLength(t, field, CaseInput.LongText);
+        return t;
+    }
 }

@@ -1,6 +1,6 @@
 namespace OneWindow.Domain.Supervision;
 
-/// <summary>The built-in supervision triggers (domain.md §5). The names are stable identifiers stored in the database.</summary>
+/// <summary>The built-in supervision triggers (docs/domain.md §5.1). The names are stable identifiers stored in the database.</summary>
 public enum SupervisionRule
 {
     PromisedReminder = 1,       // 临近承诺时限提醒
@@ -49,7 +49,7 @@ public sealed record RuleDefinition(SupervisionRule Rule, RuleKind Kind, AlertSe
     public RuleSetting Default => new(true, DefaultSeverity, DefaultThreshold);
 }
 
-/// <summary>The shipped rules with the defaults of domain.md §5.</summary>
+/// <summary>The shipped rules with the defaults of docs/domain.md §5.1.</summary>
 public static class RuleCatalog
 {
     public static readonly IReadOnlyList<RuleDefinition> All =

@@ -39,7 +39,13 @@ public static class DatabaseSetup
             connectionString = WithConnectionDefaults(connectionString); // once, not per context
         }
         // Pooled: building a context and its options per request showed in the profile of every small request.
-        services.AddDbContextPool<OneWindowDbContext>((app, options) => Configure(options.UseApplicationServiceProvider(app), provider, connectionString));
+        services.AddSingleton<SealRecordsInterceptor>();
+        services.AddDbContextPool<OneWindowDbContext>((app, options) =>
+        {
+            Configure(options.UseApplicationServiceProvider(app), provider, connectionString);
+            options.AddInterceptors(app.GetRequiredService<SealRecordsInterceptor>());
+        });
+        services.AddScoped<WriteUnit>();
         services.AddScoped<SchemaMigrator>();
         services.AddScoped<DatabaseBackup>();
         // The keys that seal records live outside the database (ADR 0017); every context seals new events with them.
@@ -47,6 +53,8 @@ public static class DatabaseSetup
         services.AddScoped<Infrastructure.RecordKeyCheck>();
         return services;
     }
+
+    private static readonly SqliteWriteGateInterceptor GateInterceptor = new();
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
@@ -57,6 +65,7 @@ public static class DatabaseSetup
         else
         {
             options.UseSqlite(connectionString);
+            options.AddInterceptors(GateInterceptor);
         }
     }
 

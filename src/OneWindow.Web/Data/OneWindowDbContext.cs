@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Supervision;
 using OneWindow.Web.Modules.Cases;
 using OneWindow.Web.Modules.Calendar;
@@ -28,8 +29,6 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     private readonly SqliteWriteGate? writeGate = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
         ?.ApplicationServiceProvider?.GetService<SqliteWriteGate>();
 
-    private readonly Infrastructure.RecordKeyStore? recordKeys = options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
-        ?.ApplicationServiceProvider?.GetService<Infrastructure.RecordKeyStore>();
 
     internal static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web)
     {
@@ -62,6 +61,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<SupervisionWatch> SupervisionWatches => Set<SupervisionWatch>();
     public DbSet<SupervisionRuleSetting> SupervisionRuleSettings => Set<SupervisionRuleSetting>();
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EfficiencyComplaint> EfficiencyComplaints => Set<EfficiencyComplaint>();
     public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
@@ -70,16 +70,17 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     public DbSet<Attempt> Attempts => Set<Attempt>();
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
 
-    // Set while this context (one request's) holds the gate around a unit of several statements.
+    // Set while this context holds the write gate: for a unit of work, a SaveChanges, or one writing statement.
     private bool _holdsWriteGate;
+    private IDisposable? _commandHold;
 
     /// <summary>
-    /// Holds the SQLite write gate for a unit of several statements (a case number and the case); SaveChanges inside
-    /// it does not take the gate again. On PostgreSQL it holds nothing.
+    /// Holds the SQLite write gate for a unit of several statements (the write unit takes it around its transaction);
+    /// SaveChanges and writing statements inside it do not take it again. On PostgreSQL it holds nothing.
     /// </summary>
     public async Task<IDisposable?> EnterWriteGateAsync(CancellationToken cancellationToken)
     {
-        if (writeGate is null || !Database.IsSqlite() || _holdsWriteGate)
+        if (writeGate is null || _holdsWriteGate || !Database.IsSqlite())
         {
             return null;
         }
@@ -88,7 +89,55 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         return new GateHold(this, held);
     }
 
-    /// <summary>Released once: a writer may open the gate before its scope ends (to send SMS after the commit).</summary>
+    private IDisposable? EnterWriteGate()
+    {
+        if (writeGate is null || _holdsWriteGate || !Database.IsSqlite())
+        {
+            return null;
+        }
+        var held = writeGate.Enter();
+        _holdsWriteGate = true;
+        return new GateHold(this, held);
+    }
+
+    /// <summary>A writing statement outside a unit of work (ExecuteUpdate, ExecuteDelete, raw SQL) queues on the gate for itself.</summary>
+    internal async Task HoldGateForCommandAsync(System.Data.Common.DbCommand command, bool writes, CancellationToken ct)
+    {
+        if (writes && RefuseOrNeedGate(command))
+        {
+            _commandHold = await EnterWriteGateAsync(ct);
+        }
+    }
+
+    internal void HoldGateForCommand(System.Data.Common.DbCommand command, bool writes)
+    {
+        if (writes && RefuseOrNeedGate(command))
+        {
+            _commandHold = EnterWriteGate();
+        }
+    }
+
+    internal void ReleaseCommandGate()
+    {
+        var hold = _commandHold;
+        _commandHold = null;
+        hold?.Dispose();
+    }
+
+    private bool RefuseOrNeedGate(System.Data.Common.DbCommand command)
+    {
+        if (writeGate is null || _holdsWriteGate)
+        {
+            return false;
+        }
+        if (command.Transaction is not null)
+        {
+            throw new InvalidOperationException("A write inside a transaction that was not begun under the write gate: write through WriteUnit.");
+        }
+        return true;
+    }
+
+    /// <summary>Released once: a writer may open the gate before its scope ends.</summary>
     private sealed class GateHold(OneWindowDbContext context, IDisposable held) : IDisposable
     {
         private int _released;
@@ -105,51 +154,15 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        SealNewRecords();
+        using var _ = EnterWriteGate();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        SealNewRecords();
-        if (writeGate is null || !Database.IsSqlite() || _holdsWriteGate)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        // SQLite has one writer; queueing here avoids its busy-retry tails (see architecture.md).
-        using var _ = await writeGate.EnterAsync(cancellationToken);
+        // SQLite has one writer; queueing here avoids the long tails of its busy-retry under concurrent writers.
+        using var _ = await EnterWriteGateAsync(cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <summary>
-    /// Seals every case's new events under the current record key as they are saved, so no writer can forget it; an
-    /// unsealed event about to be written is refused (ADR 0017).
-    /// </summary>
-    private void SealNewRecords()
-    {
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false; // SaveChanges detects the changes once, after the seals
-        try
-        {
-            foreach (var entry in ChangeTracker.Entries<Case>())
-            {
-                if (entry.Entity.HasUnsealedEvents)
-                {
-                    entry.Entity.SealNewEvents((recordKeys ?? throw new InvalidOperationException("No record keys in this context's services.")).Ring);
-                }
-            }
-            foreach (var entry in ChangeTracker.Entries<CaseEvent>())
-            {
-                if (entry.State == EntityState.Added && !entry.Entity.IsSealed)
-                {
-                    throw new InvalidOperationException($"Event {entry.Entity.Sequence} of case {entry.Entity.CaseId} is not sealed: append events through their case.");
-                }
-            }
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
     }
 
     /// <summary>
@@ -179,6 +192,8 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Each module maps its own entities (IEntityTypeConfiguration classes in its folder).
+        builder.ApplyConfigurationsFromAssembly(typeof(OneWindowDbContext).Assembly);
 
         builder.Entity<UserAccount>(b =>
         {
@@ -565,15 +580,6 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         });
         builder.Entity<DailyCaseCount>(b => b.HasKey(d => d.Day));
         builder.Entity<RecordKeyId>(b => b.Property(k => k.Id).HasMaxLength(40));
-        builder.Entity<StaffNotification>(b =>
-        {
-            b.Property(n => n.UserId).HasMaxLength(450);
-            b.Property(n => n.Title).HasMaxLength(200);
-            b.Property(n => n.Body).HasMaxLength(1000);
-            b.Property(n => n.Link).HasMaxLength(200);
-            b.HasIndex(n => new { n.UserId, n.Id });
-            b.HasIndex(n => new { n.UserId, n.ReadAt });
-        });
     }
 
     private static void ConfigureCalendarChanges(ModelBuilder builder)

@@ -7,7 +7,7 @@ namespace OneWindow.Web.Data;
 /// <summary>
 /// Applies the versioned SQL scripts under <c>Data/Migrations/{Sqlite|Postgres}</c> in name order, each once,
 /// each in its own transaction, and records them in <c>__schema_migrations</c>. On PostgreSQL an advisory
-/// lock keeps two starting instances from migrating at once. See docs/decisions/0002-sql-migrations.md.
+/// lock keeps two starting instances from migrating at once. See docs/decisions/0002-versioned-sql-migrations.md.
 /// </summary>
 public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator> logger, TimeProvider clock)
 {

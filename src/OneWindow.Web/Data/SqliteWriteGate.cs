@@ -11,6 +11,13 @@ public sealed class SqliteWriteGate : IDisposable
         return new Releaser(_gate);
     }
 
+    /// <summary>The same for the rare synchronous write (EF's sync paths).</summary>
+    public IDisposable Enter()
+    {
+        _gate.Wait();
+        return new Releaser(_gate);
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private sealed class Releaser(SemaphoreSlim gate) : IDisposable

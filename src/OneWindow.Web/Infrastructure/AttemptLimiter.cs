@@ -145,7 +145,7 @@ public sealed class AttemptLimiter(IServiceScopeFactory scopes, TimeProvider clo
                 // Another instance counted this key between our read and our write (a changed revision, or the same new
                 // key inserted twice): read its count again and count on top of it.
                 gate?.Dispose();
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * round)), clock, ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, 5 * round)), clock, ct);
                 continue;
             }
             if (added)

@@ -19,7 +19,6 @@ public static class EnumText
         ItemType.AdministrativeLevy => "行政征收",
         ItemType.OtherAdministrativePower => "其他行政权力",
         ItemType.PublicService => "公共服务",
-        _ => t.ToString(),
     };
 
     public static string Of(ApplicantTypes t) => string.Join(ListSeparator, ZhParts(t).Select(Text.Translate)) is { Length: > 0 } s ? s : "—";
@@ -40,7 +39,6 @@ public static class EnumText
     {
         LimitKind.Instant => "即办件",
         LimitKind.Promised => "承诺件",
-        _ => k.ToString(),
     };
 
     public static string Of(VersionStatus s) => Text.Translate(Zh(s));
@@ -50,7 +48,6 @@ public static class EnumText
         VersionStatus.Draft => "草稿",
         VersionStatus.Published => "已发布",
         VersionStatus.Superseded => "已废止",
-        _ => s.ToString(),
     };
 
     public static string Of(MaterialForm f) => Text.Translate(Zh(f));
@@ -61,7 +58,6 @@ public static class EnumText
         MaterialForm.Copy => "复印件",
         MaterialForm.OriginalAndCopy => "原件及复印件",
         MaterialForm.Electronic => "电子材料",
-        _ => f.ToString(),
     };
 
     public static string Of(MaterialRequirement r) => Text.Translate(Zh(r));
@@ -70,7 +66,6 @@ public static class EnumText
     {
         MaterialRequirement.Required => "必要",
         MaterialRequirement.Conditional => "情形要件",
-        _ => r.ToString(),
     };
 
     public static string Of(MaterialSource s) => Text.Translate(Zh(s));
@@ -81,7 +76,6 @@ public static class EnumText
         MaterialSource.OtherAgency => "政府部门核发",
         MaterialSource.ThisAgency => "本部门共享获取",
         MaterialSource.Intermediary => "中介机构出具",
-        _ => s.ToString(),
     };
 
     public static string Of(HallVisits v) => Text.Translate(Zh(v));
@@ -91,7 +85,6 @@ public static class EnumText
         HallVisits.Zero => "零跑腿",
         HallVisits.AtMostOnce => "最多跑一次",
         HallVisits.Twice => "跑两次",
-        _ => v.ToString(),
     };
 
     public static string Of(OnlineDepth d) => Text.Translate(Zh(d));
@@ -102,7 +95,6 @@ public static class EnumText
         OnlineDepth.FormsDownload => "二级（表格下载）",
         OnlineDepth.OnlinePreReview => "三级（网上预审）",
         OnlineDepth.FullyOnline => "四级（全程网办）",
-        _ => d.ToString(),
     };
 
     public static string Of(ResultType r) => Text.Translate(Zh(r));
@@ -113,7 +105,6 @@ public static class EnumText
         ResultType.ApprovalDocument => "批文",
         ResultType.Record => "登记凭证",
         ResultType.Other => "其他",
-        _ => r.ToString(),
     };
 
     public static string Of(DeliveryMethods m) => string.Join(ListSeparator, ZhParts(m).Select(Text.Translate)) is { Length: > 0 } s ? s : "—";
@@ -153,7 +144,7 @@ public static class EnumText
         HallVisits x => Zh(x),
         OnlineDepth x => Zh(x),
         ResultType x => Zh(x),
-        _ => value.ToString(),
+        _ => throw new NotSupportedException($"No Chinese names are kept for {typeof(T).Name}."),
     };
 
     public static string Of(DayKind k) => Text.Translate(Zh(k));
@@ -166,7 +157,6 @@ public static class EnumText
         DayKind.AdjustedWorkingDay => "调休上班",
         DayKind.LocalDayOff => "本地休息日",
         DayKind.LocalWorkingDay => "本地工作日",
-        _ => k.ToString(),
     };
 
     public static string Of(VenueTier t) => Text.Translate(Zh(t));
@@ -176,7 +166,6 @@ public static class EnumText
         VenueTier.CountyCenter => "政务服务中心",
         VenueTier.TownHall => "便民服务中心",
         VenueTier.VillageRoom => "便民服务站",
-        _ => t.ToString(),
     };
 
     public static string Of(WindowKind k) => Text.Translate(Zh(k));
@@ -185,7 +174,6 @@ public static class EnumText
     {
         WindowKind.Department => "部门窗口",
         WindowKind.Comprehensive => "综合受理窗口",
-        _ => k.ToString(),
     };
 
     public static string Of(WindowCategory c) => Text.Translate(Zh(c));
@@ -198,7 +186,6 @@ public static class EnumText
         WindowCategory.AgricultureServices => "涉农服务",
         WindowCategory.MarketServices => "市场服务",
         WindowCategory.SocialAffairs => "社会事务",
-        _ => c.ToString(),
     };
 
     public static string Of(RegionLevel l) => Text.Translate(Zh(l));
@@ -210,7 +197,6 @@ public static class EnumText
         RegionLevel.County => "县",
         RegionLevel.Town => "乡镇",
         RegionLevel.Village => "村（社区）",
-        _ => l.ToString(),
     };
 
     public static string RoleName(string role) => Text.Translate(role switch

@@ -90,7 +90,7 @@ public static class InputGuards
         // Whoever reads the form after this (the error page's binding) finds it empty, not the refused body again.
         context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
         context.Response.StatusCode = status;
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {

@@ -20,6 +20,14 @@ public static class PickLists
         return list;
     }
 
+    /// <summary>An enum's values as choices, named in the page's language.</summary>
+    public static IEnumerable<SelectListItem> Options<T>(T selected, Func<T, string> name) where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => new SelectListItem(name(v), v.ToString(), v.Equals(selected)));
+
+    /// <summary>The staff roles as choices.</summary>
+    public static IEnumerable<SelectListItem> RoleOptions(string selected) =>
+        OneWindow.Domain.StaffRoles.All.Select(r => new SelectListItem(EnumText.RoleName(r), r, r == selected));
+
     /// <summary>Published items by code, for authorization check-lists.</summary>
     public static async Task<List<(string Code, string Name)>> PublishedItemsAsync(OneWindowDbContext db, CancellationToken ct) =>
         [.. (await db.ServiceItemVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published).OrderBy(v => v.ItemCode)

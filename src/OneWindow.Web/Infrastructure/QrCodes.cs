@@ -9,7 +9,8 @@ public static class QrCodes
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(content, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(4);
+        using var code = new PngByteQRCode(data);
+        var png = code.GetGraphic(4);
         return "data:image/png;base64," + Convert.ToBase64String(png);
     }
 }

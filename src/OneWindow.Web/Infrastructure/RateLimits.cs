@@ -29,7 +29,7 @@ public static class RateLimits
                 var http = context.HttpContext;
                 http.Response.Headers.RetryAfter = "60";
                 var message = Text.Translate("操作过于频繁，请一分钟后再试。");
-                if (http.Request.Path.StartsWithSegments("/api"))
+                if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
                     await http.Response.WriteAsJsonAsync(new { title = message, status = 429, code = "rate-limited" }, ct);
                 }

@@ -69,7 +69,7 @@ public static class Xlsx
     }
 
     // Sheet names: at most 31 characters, none of : \ / ? * [ ].
-    private static string SheetName(string name) => new string([.. name.Where(ch => ":\\/?*[]".IndexOf(ch) < 0)]) is { Length: > 0 } n ? n[..Math.Min(31, n.Length)] : "Sheet1";
+    private static string SheetName(string name) => new string([.. name.Where(ch => !":\\/?*[]".Contains(ch, StringComparison.Ordinal))]) is { Length: > 0 } n ? n[..Math.Min(31, n.Length)] : "Sheet1";
 
     /// <summary>A text cell's content: cleaned first, so that a dropped control character cannot uncover a formula.</summary>
     private static string Text(string text) => Escape(SpreadsheetCells.Neutralize(Clean(text)));

@@ -34,7 +34,7 @@ public class ScoringTests
         Assert.Equal([24m, 9m, 3m, 0m, 8m, 7.5m], score.Breakdown.Select(b => b.Points));
         Assert.Equal(51.5m, score.Total);
         Assert.Equal(Grade.Fail, score.Grade);
-        Assert.Contains("按期办结 8/10", score.Breakdown[0].Basis);
+        Assert.Contains("按期办结 8/10", score.Breakdown[0].Basis, StringComparison.Ordinal);
     }
 
     [Fact]

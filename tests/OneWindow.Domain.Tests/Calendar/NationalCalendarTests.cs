@@ -9,7 +9,7 @@ public class NationalCalendarTests
     public static TheoryData<string, string> ReferenceDays()
     {
         var data = new TheoryData<string, string>();
-        foreach (var row in SharedData.ReadCsv("data/holidays/holiday-cn_flattened_2007_2026.csv"))
+        foreach (var row in ReferenceData.ReadCsv("holidays/holiday-cn_flattened_2007_2026.csv"))
         {
             data.Add(row["date"], row["kind"]);
         }
@@ -39,7 +39,7 @@ public class NationalCalendarTests
         // LKI/chinese-calendar was compiled independently of holiday-cn; it lists holidays (including weekend days
         // in a holiday period) and adjusted working days. The 2020 COVID extension is the one known difference.
         var checkedDays = 0;
-        foreach (var row in SharedData.ReadCsv("data/holidays/LKI-chinese-calendar/lki_chinese_calendar_2004_2026.csv"))
+        foreach (var row in ReferenceData.ReadCsv("holidays/LKI-chinese-calendar/lki_chinese_calendar_2004_2026.csv"))
         {
             var day = DateOnly.Parse(row["date"], System.Globalization.CultureInfo.InvariantCulture);
             if (day.Year < 2007 || (day >= new DateOnly(2020, 1, 31) && day <= new DateOnly(2020, 2, 3)))

@@ -5,7 +5,7 @@ namespace OneWindow.Domain.Tests.Calendar;
 
 /// <summary>
 /// The statutory holidays of 《全国年节及纪念日放假办法》, derived by rule, against the State Council's own notices
-/// (holiday-cn's copy in ../shared, read here independently of the product's shipped CSV).
+/// (holiday-cn's copy in ReferenceData/, read here independently of the product's shipped CSV).
 /// </summary>
 public class StatutoryHolidayTests
 {
@@ -136,7 +136,7 @@ public class StatutoryHolidayTests
     /// <summary>The days a year's notice lists (holiday-cn's {year}.json): days off in its holiday periods and 调休 working days.</summary>
     private static Dictionary<DateOnly, NoticeDay> Notice(int year)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf($"data/holidays/holiday-cn/{year}.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(ReferenceData.PathOf($"holidays/holiday-cn/{year}.json")));
         return json.RootElement.GetProperty("days").EnumerateArray().ToDictionary(
             d => DateOnly.Parse(d.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
             d => new NoticeDay(d.GetProperty("name").GetString()!, d.GetProperty("isOffDay").GetBoolean()));

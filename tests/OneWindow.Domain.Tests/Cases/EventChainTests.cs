@@ -48,7 +48,7 @@ public class EventChainTests
         Set(tampered, nameof(CaseEvent.Opinion), "不符合条件");
         var forged = new RecordKeyRing(new Dictionary<string, byte[]> { ["test-key"] = RecordKeyRing.NewKey() }, "test-key");
         Set(tampered, nameof(CaseEvent.Hash), forged.Seal("test-key", tampered.SealedText(tampered.PreviousHash, "test-key")));
-        Assert.Contains("已被改动", CaseRecordCheck.Verify(c, c.NewEvents, Keys).Problem);
+        Assert.Contains("已被改动", CaseRecordCheck.Verify(c, c.NewEvents, Keys).Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class EventChainTests
         var result = CaseRecordCheck.Verify(c, [.. c.NewEvents.Where(e => e.Sequence != 2)], Keys);
         Assert.False(result.IsIntact);
         Assert.Equal(3, result.FirstBrokenSequence); // the first event found out of place
-        Assert.Contains("第 2 条记录缺失", result.Problem);
+        Assert.Contains("第 2 条记录缺失", result.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class EventChainTests
         var c = Concluded();
         var result = CaseRecordCheck.Verify(c, [.. c.NewEvents.Take(3)], Keys);
         Assert.False(result.IsIntact);
-        Assert.Contains("登记有 6 条记录，实存 3 条", result.Problem);
+        Assert.Contains("登记有 6 条记录，实存 3 条", result.Problem, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public class EventChainTests
         Set(c, property, value);
         var result = CaseRecordCheck.Verify(c, c.NewEvents, Keys);
         Assert.False(result.IsIntact);
-        Assert.Contains(label, result.Problem);
+        Assert.Contains(label, result.Problem, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, Func<Case>, Action<Case>, string> RowChanges => new()
@@ -117,7 +117,7 @@ public class EventChainTests
         edit(c);
         var result = CaseRecordCheck.Verify(c, c.NewEvents, Keys);
         Assert.False(result.IsIntact, change);
-        Assert.Contains(label, result.Problem);
+        Assert.Contains(label, result.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class EventChainTests
         Set(c, nameof(Case.PaidAmount), 12.35m);
         Assert.True(CaseRecordCheck.Verify(c, c.NewEvents, Keys).IsIntact);
         Set(c, nameof(Case.PaidAmount), 12.34m);
-        Assert.Contains("收费", CaseRecordCheck.Verify(c, c.NewEvents, Keys).Problem);
+        Assert.Contains("收费", CaseRecordCheck.Verify(c, c.NewEvents, Keys).Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class EventChainTests
     {
         var c = Concluded();
         var other = new RecordKeyRing(new Dictionary<string, byte[]> { ["other"] = RecordKeyRing.NewKey() }, "other");
-        Assert.Contains("不在本机", CaseRecordCheck.Verify(c, c.NewEvents, other).Problem);
+        Assert.Contains("不在本机", CaseRecordCheck.Verify(c, c.NewEvents, other).Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class EventChainTests
             head = e.Hash;
         }
         Set(c, nameof(Case.LastEventHash), head);
-        Assert.Contains("未以密钥封存", CaseRecordCheck.Verify(c, c.NewEvents, Keys).Problem);
+        Assert.Contains("未以密钥封存", CaseRecordCheck.Verify(c, c.NewEvents, Keys).Problem, StringComparison.Ordinal);
         c.ResealLegacyRecord(c.NewEvents, Keys);
         Assert.True(CaseRecordCheck.Verify(c, c.NewEvents, Keys).IsIntact);
     }

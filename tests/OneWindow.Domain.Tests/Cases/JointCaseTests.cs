@@ -109,7 +109,7 @@ public class JointCaseTests
         Decide(j, 0, DecisionOutcome.Grant, Bj(2026, 11, 17, 9));
         Decide(j, 1, DecisionOutcome.Deny, Bj(2026, 11, 17, 10), "经营场所不符合食品安全要求；可在六十日内申请行政复议");
         Assert.Equal(DecisionOutcome.PartlyGranted, j.Case.Decision);
-        Assert.Contains("经营场所不符合食品安全要求", j.Case.DecisionReason);
+        Assert.Contains("经营场所不符合食品安全要求", j.Case.DecisionReason, StringComparison.Ordinal);
         Assert.Equal(DecisionOutcome.Deny, j.Case.Parts[1].Decision);
         Assert.Equal(j.Parts[1].DecisionReason, j.Case.Parts[1].DecisionReason);
     }

@@ -31,4 +31,16 @@ public class RatingRuleTests
         rating.Rectify("已回访", "优化叫号分流", Clerk, Bj(2025, 3, 6));
         Assert.Equal(RectificationStatus.Rectified, rating.Rectification);
     }
+
+    [Fact]
+    public void A_callback_rectification_or_appeal_longer_than_a_page_is_refused_for_its_field()
+    {
+        var rating = Rating.Rate(Concluded(), CaseChannel.Online, RatingLevel.Dissatisfied, "态度差", Bj(2025, 3, 3, 10), Days);
+        var tooLong = new string('长', Rating.MaxNote + 1);
+        Assert.Equal("callbackNote", Assert.Throws<DomainRuleException>(() => rating.Rectify(tooLong, "整改", Clerk, Bj(2025, 3, 4))).Field);
+        Assert.Equal("rectificationNote", Assert.Throws<DomainRuleException>(() => rating.Rectify("回访", tooLong, Clerk, Bj(2025, 3, 4))).Field);
+        Assert.Equal("reason", Assert.Throws<DomainRuleException>(() => rating.Appeal(tooLong, Clerk, Bj(2025, 3, 4))).Field);
+        Assert.Equal(RectificationStatus.Open, rating.Rectification);
+        Assert.Equal(0, rating.Revision);
+    }
 }

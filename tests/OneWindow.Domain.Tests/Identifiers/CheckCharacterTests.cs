@@ -9,7 +9,7 @@ public class CheckCharacterTests
     public static TheoryData<string, string, string> CreditCodeVectors()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var row in SharedData.ReadCsv("data/checkdigits/uscc_vectors.csv"))
+        foreach (var row in ReferenceData.ReadCsv("checkdigits/uscc_vectors.csv"))
         {
             data.Add(row["value"], row["expected"], row["note"]);
         }
@@ -19,7 +19,7 @@ public class CheckCharacterTests
     public static TheoryData<string, string, string> ResidentIdVectors()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var row in SharedData.ReadCsv("data/checkdigits/cn_resident_id_vectors.csv"))
+        foreach (var row in ReferenceData.ReadCsv("checkdigits/cn_resident_id_vectors.csv"))
         {
             data.Add(row["value"], row["expected"], row["note"]);
         }

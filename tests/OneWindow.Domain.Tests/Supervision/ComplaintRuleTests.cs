@@ -44,6 +44,18 @@ public class ComplaintRuleTests
     }
 
     [Fact]
+    public void A_target_name_or_case_number_longer_than_its_column_is_refused_for_its_field_not_cut()
+    {
+        Assert.Equal("target", Assert.Throws<DomainRuleException>(() =>
+            EfficiencyComplaint.File(ComplaintChannel.Online, ComplaintAbout.Window, null, new string('窗', 201), null, "431025000000", "x", true, null, null, Bj(2026, 11, 20), Days)).Field);
+        Assert.Equal("name", Assert.Throws<DomainRuleException>(() =>
+            EfficiencyComplaint.File(ComplaintChannel.Online, ComplaintAbout.Other, null, null, null, "431025000000", "x", false, new string('张', 101), "13800000000", Bj(2026, 11, 20), Days)).Field);
+        Assert.Equal("caseNumber", Assert.Throws<DomainRuleException>(() =>
+            EfficiencyComplaint.File(ComplaintChannel.Online, ComplaintAbout.Other, new string('9', 41), null, null, "431025000000", "x", true, null, null, Bj(2026, 11, 20), Days)).Field);
+        Assert.Equal(new string('窗', 200), EfficiencyComplaint.File(ComplaintChannel.Online, ComplaintAbout.Window, null, new string('窗', 200), null, "431025000000", "x", true, null, null, Bj(2026, 11, 20), Days).Target);
+    }
+
+    [Fact]
     public void A_complaint_is_concluded_only_after_acceptance_with_findings_and_a_reply()
     {
         var c = Anonymous(Bj(2026, 11, 20, 16));

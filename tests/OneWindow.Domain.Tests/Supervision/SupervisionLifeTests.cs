@@ -47,6 +47,21 @@ public class SupervisionLifeTests
     }
 
     [Fact]
+    public void An_answer_or_a_note_longer_than_a_page_is_refused_for_its_field_and_nothing_is_cut()
+    {
+        var a = Alert();
+        a.MarkNotified(1, Monday);
+        var refused = Assert.Throws<DomainRuleException>(() => a.Respond(AlertResponse.Explained, new string('长', CaseInput.LongText + 1), Reviewer, Monday));
+        Assert.Equal(("input.too-long", "text"), (refused.Code, refused.Field));
+        Assert.Equal(AlertStatus.Notified, a.Status);
+
+        a.Respond(AlertResponse.Explained, new string('长', CaseInput.LongText), Reviewer, Monday);
+        Assert.Equal("note", Assert.Throws<DomainRuleException>(() => a.Close(new string('长', CaseInput.LongText + 1), Supervisor, Monday)).Field);
+        Assert.Equal("note", Assert.Throws<DomainRuleException>(() => a.SendBack(new string('长', CaseInput.LongText + 1), Supervisor, Monday, null)).Field);
+        Assert.Equal(AlertStatus.Responded, a.Status);
+    }
+
+    [Fact]
     public void An_answer_sent_back_must_be_given_again_and_the_ladder_runs_again()
     {
         var a = Alert();

@@ -6,7 +6,7 @@ using static OneWindow.Domain.Tests.Cases.CaseFixtures;
 namespace OneWindow.Domain.Tests.Supervision;
 
 /// <summary>
-/// Each trigger of domain.md §5 on a controlled clock: it fires exactly at its instant, not a tick before, keeps
+/// Each trigger of docs/domain.md §5.1 on a controlled clock: it fires exactly at its instant, not a tick before, keeps
 /// the same subject (so it is raised once), and says when to look again. A case accepted on Monday 16 November 2026
 /// with a promise of 5 working days is due at the end of Monday 23 November; its 审查 node (2 days) at the end of
 /// Wednesday 18 November; its statutory limit (20 days) at the end of Monday 14 December.
@@ -113,7 +113,7 @@ public class SupervisionRuleTests
         var due = Bj(2026, 11, 19, 0);
         Assert.DoesNotContain(SupervisionRule.NodeOverdue, Rules(DueAt(late, due - Tick)));
         var node = Assert.Single(DueAt(late, due), a => a.Rule == SupervisionRule.NodeOverdue);
-        Assert.EndsWith("/node/1", node.Subject);
+        Assert.EndsWith("/node/1", node.Subject, StringComparison.Ordinal);
 
         var onTime = Accepted();
         onTime.CompleteCurrentNode(Reviewer, "同意", Bj(2026, 11, 18, 16), Days);
@@ -218,7 +218,7 @@ public class SupervisionRuleTests
         c.CompleteCurrentNode(Reviewer, "同意", Monday.AddHours(-3), Days);
         var found = Assert.Single(CaseSupervision.OnAction(c, [c.NewEvents[^1]], previous, Defaults));
         Assert.Equal(SupervisionRule.OutOfOrder, found.Rule);
-        Assert.EndsWith($"/event/{c.EventCount}", found.Subject);
+        Assert.EndsWith($"/event/{c.EventCount}", found.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -341,7 +341,7 @@ public class CertificateRuleTests
         var c = Issued(version, "证-101");
 
         Assert.Equal(SupervisionRule.CertificateWithoutCase, Report("证-999", version.ItemCode).Check(null)!.Rule);
-        Assert.Contains("未以该编号准予出证", Report("证-102", version.ItemCode, c.Number).Check(c)!.Detail);
+        Assert.Contains("未以该编号准予出证", Report("证-102", version.ItemCode, c.Number).Check(c)!.Detail, StringComparison.Ordinal);
         Assert.NotNull(Report("证-101", "OTHER-ITEM").Check(c));
         Assert.Equal("certificate/证-999", Report("证-999", version.ItemCode).Check(null)!.Subject);
     }

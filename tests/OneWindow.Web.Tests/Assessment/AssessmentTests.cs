@@ -71,16 +71,16 @@ public sealed class AssessmentTests : IDisposable
         await BuildRecordAsync();
         var leader = await _app.SignedIn("leader");
         var page = await leader.GetStringAsync("/supervision/assessment?kind=Department&period=2026-11");
-        Assert.Contains("临武县民政局", page);
-        Assert.Contains("98.00", page);
-        Assert.Contains("预警扣分", page);
-        Assert.Contains("考核期应写作", await leader.GetStringAsync("/supervision/assessment?period=2026-13"));
+        Assert.Contains("临武县民政局", page, StringComparison.Ordinal);
+        Assert.Contains("98.00", page, StringComparison.Ordinal);
+        Assert.Contains("预警扣分", page, StringComparison.Ordinal);
+        Assert.Contains("考核期应写作", await leader.GetStringAsync("/supervision/assessment?period=2026-13"), StringComparison.Ordinal);
 
         var response = await leader.GetAsync("/supervision/assessment.xlsx?kind=Department&period=2026-11");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
-        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        using var sheet = new StreamReader(await zip.GetEntry("xl/worksheets/sheet1.xml")!.OpenAsync());
         var xml = System.Xml.Linq.XDocument.Parse(await sheet.ReadToEndAsync());
         System.Xml.Linq.XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         var rows = xml.Descendants(ns + "row").Select(r => r.Elements(ns + "c").Select(c => c.Value).ToList()).ToList();

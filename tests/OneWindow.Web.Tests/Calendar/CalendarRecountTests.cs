@@ -74,7 +74,7 @@ public class CalendarRecountTests(OneWindowFactory app) : IClassFixture<OneWindo
         var moved = await Get(clerk, acrossOnlyStatutory.Number);
         var e = moved.Events[^1];
         Assert.Equal("calendar-changed", e.Action);
-        Assert.Contains("2027 年节假日安排通知", e.Opinion);
+        Assert.Contains("2027 年节假日安排通知", e.Opinion, StringComparison.Ordinal);
         using (var data = JsonDocument.Parse(e.Data!))
         {
             Assert.Equal(change.Id.ToString(), data.RootElement.GetProperty("change").GetString());
@@ -97,17 +97,17 @@ public class CalendarRecountTests(OneWindowFactory app) : IClassFixture<OneWindo
             Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<CalendarChangeList>().GetAsync(again.Id, CancellationToken.None)).RecordsMoved);
         }
         var page = await admin.GetStringAsync($"/admin/calendar/changes/{change.Id}");
-        Assert.Contains(acrossOnlyStatutory.Number, page);
-        Assert.Contains(acrossAll.Number, page);
-        Assert.DoesNotContain(receivedOnly.Number, page);
-        Assert.Contains("2027-03-05 → <strong>2027-03-08</strong>", page);
+        Assert.Contains(acrossOnlyStatutory.Number, page, StringComparison.Ordinal);
+        Assert.Contains(acrossAll.Number, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(receivedOnly.Number, page, StringComparison.Ordinal);
+        Assert.Contains("2027-03-05 → <strong>2027-03-08</strong>", page, StringComparison.Ordinal);
         var csv = await admin.GetAsync($"/admin/calendar/changes/{change.Id}/export");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["编号,事项,申请人,联系电话,期限,环节,原到期日,新到期日", $"{acrossOnlyStatutory.Number},食品经营许可,甲,*******0000,法定期限,,2027-02-24,2027-02-25"], lines[..2]);
         Assert.Equal(5, lines.Length);
-        Assert.Contains("工作日历调整，期限重算", await clerk.GetStringAsync($"/workbench/cases/{acrossAll.Number}"));
-        Assert.Contains("2027-02-24 → 2027-02-25", await clerk.GetStringAsync($"/workbench/cases/{acrossOnlyStatutory.Number}"));
+        Assert.Contains("工作日历调整，期限重算", await clerk.GetStringAsync($"/workbench/cases/{acrossAll.Number}"), StringComparison.Ordinal);
+        Assert.Contains("2027-02-24 → 2027-02-25", await clerk.GetStringAsync($"/workbench/cases/{acrossOnlyStatutory.Number}"), StringComparison.Ordinal);
     }
 
     private static async Task<CaseView> Get(HttpClient client, string number) => await (await client.GetAsync($"/api/v1/cases/{number}")).ReadAsync<CaseView>();

@@ -45,27 +45,27 @@ public class ProvisionalHolidayTests(OneWindowFactory app) : IClassFixture<OneWi
         Assert.Equal(new DateOnly(2027, 1, 4), c.Statutory.DueDate);
         Assert.True(c.DueDatesProvisional);
         var notice = await clerk.GetStringAsync($"/workbench/cases/{c.Number}/notice/acceptance");
-        Assert.Contains("法定期限至 2027年1月4日", notice);
-        Assert.Contains(Provisional, notice);
-        Assert.Contains(Provisional, await clerk.GetStringAsync($"/workbench/cases/{c.Number}"));
+        Assert.Contains("法定期限至 2027年1月4日", notice, StringComparison.Ordinal);
+        Assert.Contains(Provisional, notice, StringComparison.Ordinal);
+        Assert.Contains(Provisional, await clerk.GetStringAsync($"/workbench/cases/{c.Number}"), StringComparison.Ordinal);
 
         app.Clock.Set(Bj(2026, 11, 23));
         clerk = await app.SignedIn("clerk");
         var within2026 = await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-SJ-003", "辛"), "accept", new { });
         Assert.False(within2026.DueDatesProvisional);
-        Assert.DoesNotContain(Provisional, await clerk.GetStringAsync($"/workbench/cases/{within2026.Number}/notice/acceptance"));
+        Assert.DoesNotContain(Provisional, await clerk.GetStringAsync($"/workbench/cases/{within2026.Number}/notice/acceptance"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_calendar_page_marks_the_statutory_holidays_of_2027_as_awaiting_the_notice()
     {
         var page = await app.Anonymous().GetStringAsync("/calendar?year=2027");
-        Assert.Contains("day-off provisional", page);
-        Assert.Contains("2027 年的国务院放假通知尚未录入", page);
-        Assert.DoesNotContain("day-off provisional", await app.Anonymous().GetStringAsync("/calendar?year=2026"));
+        Assert.Contains("day-off provisional", page, StringComparison.Ordinal);
+        Assert.Contains("2027 年的国务院放假通知尚未录入", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("day-off provisional", await app.Anonymous().GetStringAsync("/calendar?year=2026"), StringComparison.Ordinal);
         var calculator = await app.Anonymous().GetStringAsync("/calendar?from=2026-12-05&days=20");
-        Assert.Contains("2027-01-04", calculator);
-        Assert.Contains(Provisional, calculator);
+        Assert.Contains("2027-01-04", calculator, StringComparison.Ordinal);
+        Assert.Contains(Provisional, calculator, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string, string> BadNotices() => new()
@@ -104,28 +104,28 @@ public class ProvisionalHolidayTests(OneWindowFactory app) : IClassFixture<OneWi
             ["NoticeYear"] = "2029", ["NoticeReference"] = "国务院办公厅关于2029年部分节假日安排的通知", ["NoticeDays"] = missingSpringFestival,
         }, "/admin/calendar?handler=Notice");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("以下法定节假日在通知中不是休息日", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("以下法定节假日在通知中不是休息日", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var badLine = await Forms.PostAsync(admin, "/admin/calendar", new Dictionary<string, string>
         {
             ["NoticeYear"] = "2029", ["NoticeReference"] = "通知", ["NoticeDays"] = "2029-01-01 放 元旦",
         }, "/admin/calendar?handler=Notice");
-        Assert.Contains("第 1 行格式不正确", await badLine.Content.ReadAsStringAsync());
+        Assert.Contains("第 1 行格式不正确", await badLine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var lines = string.Join("\n", StatutoryHolidays.Of(2029).Select(d => $"{d.Date:yyyy-MM-dd}，休，{d.Name}").Prepend("# 2029"));
         var loaded = await Forms.PostAsync(admin, "/admin/calendar", new Dictionary<string, string>
         {
             ["NoticeYear"] = "", ["NoticeReference"] = "国务院办公厅关于2029年部分节假日安排的通知", ["NoticeDays"] = lines,
         }, "/admin/calendar?handler=Notice");
-        Assert.Contains("请填写通知所属的年份", await loaded.Content.ReadAsStringAsync()); // lines name no year
+        Assert.Contains("请填写通知所属的年份", await loaded.Content.ReadAsStringAsync(), StringComparison.Ordinal); // lines name no year
         loaded = await Forms.PostAsync(admin, "/admin/calendar", new Dictionary<string, string>
         {
             ["NoticeYear"] = "2029", ["NoticeReference"] = "国务院办公厅关于2029年部分节假日安排的通知", ["NoticeDays"] = lines,
         }, "/admin/calendar?handler=Notice");
         Assert.Equal(HttpStatusCode.Redirect, loaded.StatusCode);
         var changePage = loaded.Headers.Location!.OriginalString;
-        Assert.StartsWith("/admin/calendar/changes/", changePage);
-        Assert.Contains("录入 2029 年节假日安排通知", await admin.GetStringAsync(changePage));
-        Assert.Contains("国务院办公厅关于2029年部分节假日安排的通知", await admin.GetStringAsync("/admin/calendar"));
+        Assert.StartsWith("/admin/calendar/changes/", changePage, StringComparison.Ordinal);
+        Assert.Contains("录入 2029 年节假日安排通知", await admin.GetStringAsync(changePage), StringComparison.Ordinal);
+        Assert.Contains("国务院办公厅关于2029年部分节假日安排的通知", await admin.GetStringAsync("/admin/calendar"), StringComparison.Ordinal);
         var day = await (await app.Anonymous().GetAsync($"/api/v1/calendar/working-days/{StatutoryHolidays.Of(2029)[0].Date:yyyy-MM-dd}")).ReadAsync<WorkingDayAnswer>();
         Assert.True(day.OfficialCalendarPublished);
         Assert.Null(day.Note);
@@ -135,7 +135,7 @@ public class ProvisionalHolidayTests(OneWindowFactory app) : IClassFixture<OneWi
     public async Task The_published_2026_notice_pasted_as_holiday_cn_JSON_passes_the_statutory_check_and_moves_nothing()
     {
         // The real notice, as the community publishes it: loading it again changes no day, so no due date moves.
-        var json = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "..", "shared", "data", "holidays", "holiday-cn", "2026.json"));
+        var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "ReferenceData", "holidays", "holiday-cn", "2026.json"));
         var admin = await app.SignedIn("admin");
         var loaded = await Forms.PostAsync(admin, "/admin/calendar", new Dictionary<string, string>
         {
@@ -151,16 +151,6 @@ public class ProvisionalHolidayTests(OneWindowFactory app) : IClassFixture<OneWi
         Assert.True(holiday.OfficialCalendarPublished);
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OneWindow.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir!.FullName;
-    }
-
     [Fact]
     public async Task A_single_day_is_set_and_removed_over_the_API_as_on_the_page_each_a_calendar_change()
     {
@@ -171,7 +161,7 @@ public class ProvisionalHolidayTests(OneWindowFactory app) : IClassFixture<OneWi
         Assert.Equal(HttpStatusCode.Created, set.StatusCode);
         var day = await set.ReadAsync<DayAnswer>();
         Assert.Equal("431025000000", day.RegionCode); // stored as the calendars look it up
-        Assert.Contains("台风停工", day.Change.Description);
+        Assert.Contains("台风停工", day.Change.Description, StringComparison.Ordinal);
         var town = await (await app.Anonymous().GetAsync("/api/v1/calendar/due?from=2027-03-01&workingDays=1&region=431025100000")).ReadAsync<DueAnswer>();
         Assert.Equal(new DateOnly(2027, 3, 3), town.DueDate);
 
@@ -187,7 +177,7 @@ public class ProvisionalHolidayTests(OneWindowFactory app) : IClassFixture<OneWi
         Assert.Equal(new DateOnly(2027, 3, 2), town.DueDate);
         var changes = await (await admin.GetAsync("/api/v1/calendar/admin/changes?limit=2")).ReadAsync<CalendarChangePage>();
         Assert.Equal(2, changes.Items.Count);
-        Assert.Contains("台风改道", changes.Items[0].Description);
+        Assert.Contains("台风改道", changes.Items[0].Description, StringComparison.Ordinal);
     }
 
     private sealed record Day(DateOnly date, bool isOffDay, string name);

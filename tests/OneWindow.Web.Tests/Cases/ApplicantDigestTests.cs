@@ -54,7 +54,7 @@ public sealed class ApplicantDigestTests(OneWindowFactory app) : IClassFixture<O
         }
         var seen = await (await clerk.GetAsync("/api/v1/cases/" + c.Number)).ReadAsync<CaseView>();
         Assert.False(seen.Chain.IsIntact);
-        Assert.Contains("申请人", seen.Chain.Problem);
+        Assert.Contains("申请人", seen.Chain.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class ApplicantDigestTests(OneWindowFactory app) : IClassFixture<O
         {
             await again.Cases.Where(x => x.Number == c.Number).ExecuteUpdateAsync(s => s.SetProperty(x => x.ApplicantName, "孙某"));
         }
-        Assert.Contains("申请人", (await (await clerk.GetAsync("/api/v1/cases/" + c.Number)).ReadAsync<CaseView>()).Chain.Problem);
+        Assert.Contains("申请人", (await (await clerk.GetAsync("/api/v1/cases/" + c.Number)).ReadAsync<CaseView>()).Chain.Problem, StringComparison.Ordinal);
     }
 
     /// <summary>Every valid ID number of the masked form 110105********002X born in 1949: the guesser's list.</summary>

@@ -254,7 +254,7 @@ public class CaseActionRuleTests(OneWindowFactory app) : IClassFixture<OneWindow
         var db = services.GetRequiredService<OneWindowDbContext>();
         var clerk = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "clerk.mz");
         var venue = await db.Venues.AsNoTracking().FirstAsync(v => v.Id == clerk.VenueId);
-        var template = await services.GetRequiredService<HandleCase>().LoadTemplateAsync(Item, CancellationToken.None);
+        var template = await services.GetRequiredService<CaseTemplates>().LoadTemplateAsync(Item, CancellationToken.None);
         var county = venue.RegionCode[..6] + "000000";
         var calendar = await services.GetRequiredService<RegionCalendars>().ForRegionAsync(county);
         var now = app.Clock.GetUtcNow().UtcDateTime;

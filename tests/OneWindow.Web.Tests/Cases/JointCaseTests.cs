@@ -37,7 +37,7 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         {
             var person = await app.SignedIn(deciders[i]);
             var number = joint.Parts[i].Number;
-            Assert.Contains(number, await person.GetStringAsync("/workbench/cases"));
+            Assert.Contains(number, await person.GetStringAsync("/workbench/cases"), StringComparison.Ordinal);
             var part = await (await person.GetAsync($"/api/v1/cases/{number}")).ReadAsync<CaseView>();
             Assert.Equal(joint.Number, part.JointNumber);
             var outcome = i == 3 ? new { outcome = "Deny", reason = "单位已在外县参保，不予重复登记；可依法申请行政复议或提起行政诉讼" } : new { outcome = "Grant", reason = (string?)null! };
@@ -50,7 +50,7 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         joint = await (await clerk.GetAsync($"/api/v1/cases/{joint.Number}")).ReadAsync<CaseView>();
         Assert.Equal(CaseStatus.Decided, joint.Status);
         Assert.Equal(DecisionOutcome.PartlyGranted, joint.Decision);
-        Assert.Contains("单位已在外县参保", joint.DecisionReason);
+        Assert.Contains("单位已在外县参保", joint.DecisionReason, StringComparison.Ordinal);
         Assert.Equal(DecisionOutcome.Deny, joint.Parts[3].Decision);
 
         // A part is not issued on its own; the joint case is, once, and delivered once.
@@ -68,8 +68,8 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
 
         // The public tracking page shows every department's part and the denied one's reason.
         var track = await app.Anonymous().GetStringAsync($"/track?number={joint.Number}&tail=1234");
-        Assert.Contains("临武县公安局", track);
-        Assert.Contains("单位已在外县参保", track);
+        Assert.Contains("临武县公安局", track, StringComparison.Ordinal);
+        Assert.Contains("单位已在外县参保", track, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,6 +89,6 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         Assert.Equal(CaseStatus.Withdrawn, joint.Status);
         Assert.All(joint.Parts, p => Assert.Equal(CaseStatus.Withdrawn, p.Status));
         var part = await (await app.SignedIn("clerk.sw")).GetAsync($"/api/v1/cases/{joint.Parts[2].Number}");
-        Assert.Contains("申请人决定暂缓开办", (await part.ReadAsync<CaseView>()).ClosingReason);
+        Assert.Contains("申请人决定暂缓开办", (await part.ReadAsync<CaseView>()).ClosingReason, StringComparison.Ordinal);
     }
 }

@@ -23,7 +23,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         var bad = await Accounts.CompleteSignUpAsync(client, "13907359901", app.Sms.LatestCode("13907359901"), "王五", "431025198512150041"); // wrong check character
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var badPage = await bad.Content.ReadAsStringAsync();
-        Assert.True(badPage.Contains("GB 11643"), badPage[badPage.IndexOf("<main", StringComparison.Ordinal)..]);
+        Assert.True(badPage.Contains("GB 11643", StringComparison.Ordinal), badPage[badPage.IndexOf("<main", StringComparison.Ordinal)..]);
 
         // The code was not spent on a form with a mistake.
         var ok = await Accounts.CompleteSignUpAsync(client, "13907359901", app.Sms.LatestCode("13907359901"), "王五", "431025198512150040");
@@ -44,7 +44,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         var citizen = await app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
         var page = await citizen.GetAsync("/workbench/cases");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/account/denied", page.Headers.Location?.OriginalString);
+        Assert.StartsWith("/account/denied", page.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/v1/cases/431025-20261122-00001")).StatusCode);
         // And staff cannot open the applicants' pages.
         Assert.Equal(HttpStatusCode.Redirect, (await (await app.SignedIn("clerk")).GetAsync("/my")).StatusCode);
@@ -64,9 +64,9 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var casePath = draft.Headers.Location!.OriginalString;
         var page = await citizen.GetStringAsync(casePath);
-        Assert.Contains("请上传以下必需材料后再提交", page);
-        Assert.Contains("已上传 1 个文件", page);
-        Assert.Contains("草稿", page);
+        Assert.Contains("请上传以下必需材料后再提交", page, StringComparison.Ordinal);
+        Assert.Contains("已上传 1 个文件", page, StringComparison.Ordinal);
+        Assert.Contains("草稿", page, StringComparison.Ordinal);
 
         // Every required file, submitted: a case number, in the center's inbox for pre-review.
         var submitted = await citizen.PostAsync(casePath + "?handler=submit", Multipart(page, new() { ["Form.ApplicantKind"] = "Person", ["Form.Phone"] = "13907359902" }, inputs.Skip(1)));
@@ -77,10 +77,10 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         Assert.Equal(CaseChannel.Online, c.Channel);
 
         var clerk = await app.SignedIn("clerk");
-        Assert.Contains(c.Number, await clerk.GetStringAsync("/workbench/cases"));
+        Assert.Contains(c.Number, await clerk.GetStringAsync("/workbench/cases"), StringComparison.Ordinal);
         var view = await CaseApi.Act(clerk, c.Number, c.Revision, "pre-review-return", new { missing = new[] { "申请书未签名" } });
         Assert.Equal(CaseStatus.ReturnedForCorrection, view.Status);
-        Assert.Contains("申请书未签名", await citizen.GetStringAsync(casePath));
+        Assert.Contains("申请书未签名", await citizen.GetStringAsync(casePath), StringComparison.Ordinal);
 
         page = await citizen.GetStringAsync(casePath);
         Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync(casePath + "?handler=submit", Multipart(page, new() { ["Form.ApplicantKind"] = "Person", ["Form.Phone"] = "13907359902" }, inputs.Take(1)))).StatusCode);
@@ -93,7 +93,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
 
         // The one-time notice on the citizen's page, answered with an upload.
         page = await citizen.GetStringAsync(casePath);
-        Assert.Contains("从业人员健康证明", page);
+        Assert.Contains("从业人员健康证明", page, StringComparison.Ordinal);
         var supplement = await citizen.PostAsync(casePath + "?handler=supplement", Multipart(page, [], ["m0"]));
         Assert.Equal(HttpStatusCode.Redirect, supplement.StatusCode);
         c = await LoadAsync(c.Id);
@@ -107,7 +107,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         Assert.Contains(view.Files, f => f.MaterialName == "从业人员健康证明");
 
         // The citizen's list shows it; another applicant sees neither the case nor its files.
-        Assert.Contains(c.Number, await citizen.GetStringAsync("/my"));
+        Assert.Contains(c.Number, await citizen.GetStringAsync("/my"), StringComparison.Ordinal);
         var stranger = await app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(casePath)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/case-files/{view.Files[0].Id}")).StatusCode);
@@ -126,7 +126,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         content.Add(new ByteArrayContent(Encoding.ASCII.GetBytes("MZ\x90\x00 not a document")), "m0", "申请书.pdf");
         var response = await citizen.PostAsync($"/my/apply?item={FoodLicence}", content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("不是可接受的文件", await response.Content.ReadAsStringAsync());
+        Assert.Contains("不是可接受的文件", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>();
         Assert.False(await db.Cases.AnyAsync(c => c.ApplicantPhone == "13907359903"));
@@ -140,8 +140,8 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         var walkIn = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, citizen.Phone), Json.Options)).ReadAsync<CaseView>();
         var otherPhone = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, "13800000000"), Json.Options)).ReadAsync<CaseView>();
         var list = await (await app.SignedIn(citizen.Phone)).GetStringAsync("/my");
-        Assert.Contains(walkIn.Number, list);
-        Assert.DoesNotContain(otherPhone.Number, list);
+        Assert.Contains(walkIn.Number, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherPhone.Number, list, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,10 +18,10 @@ public partial class RatingTests(OneWindowFactory app) : IClassFixture<OneWindow
         return await (await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/conclude-instantly", new { revision = c.Revision, resultNumber = "J-" + c.Number }, Json.Options)).ReadAsync<CaseView>();
     }
 
-    private async Task<HttpResponseMessage> RateAsync(HttpClient client, string number, string level, string? comment)
+    private static async Task<HttpResponseMessage> RateAsync(HttpClient client, string number, string level, string? comment)
     {
         var page = await client.GetStringAsync($"/track?number={number}&tail=2222");
-        return await client.PostAsync($"/track?handler=Rate", new FormUrlEncodedContent(
+        return await client.PostAsync("/ratings/online", new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", OneWindowFactory.AntiforgeryToken(page)),
             new("Number", number), new("Tail", "2222"), new("Level", level), new("Comment", comment ?? ""),

@@ -33,7 +33,7 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
         var file = Assert.Single(Directory.GetFiles(_folder, "*.key"));
         var id = Path.GetFileNameWithoutExtension(file);
         Assert.Equal(id, store.Ring.CurrentKeyId);
-        Assert.Equal(RecordKeyRing.KeyBytes, Convert.FromBase64String(File.ReadAllText(file)).Length);
+        Assert.Equal(RecordKeyRing.KeyBytes, Convert.FromBase64String(await File.ReadAllTextAsync(file)).Length);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
@@ -51,10 +51,10 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
         using (scope)
         {
             Directory.CreateDirectory(_folder);
-            File.WriteAllText(Path.Combine(_folder, "k-other.key"), Convert.ToBase64String(RecordKeyRing.NewKey()));
+            await File.WriteAllTextAsync(Path.Combine(_folder, "k-other.key"), Convert.ToBase64String(RecordKeyRing.NewKey()));
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Check(db, Store()).RunAsync(CancellationToken.None));
-            Assert.Contains(TestRecordKeys.Id, refused.Message);
-            Assert.Contains(_folder, refused.Message);
+            Assert.Contains(TestRecordKeys.Id, refused.Message, StringComparison.Ordinal);
+            Assert.Contains(_folder, refused.Message, StringComparison.Ordinal);
         }
     }
 
@@ -84,8 +84,8 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
         Assert.Equal([keys.CurrentKeyId], await db.RecordKeyIds.Select(k => k.Id).ToListAsync());
         Assert.False(store.LegacySealingPending);
         Assert.True((await VerifyAsync(db, sound, keys)).IsIntact);
-        Assert.Contains("未以密钥封存", (await VerifyAsync(db, tampered, keys)).Problem);
-        Assert.Contains("未以密钥封存", (await VerifyAsync(db, rowChanged, keys)).Problem);
+        Assert.Contains("未以密钥封存", (await VerifyAsync(db, tampered, keys)).Problem, StringComparison.Ordinal);
+        Assert.Contains("未以密钥封存", (await VerifyAsync(db, rowChanged, keys)).Problem, StringComparison.Ordinal);
         // Every other old record (the demo county's cases) was sound and is sealed and intact: the replay has no false alarm.
         var others = await db.Cases.AsNoTracking().Where(c => c.Number != tampered && c.Number != rowChanged).Select(c => c.Number).ToListAsync();
         Assert.Contains(sound, others);
@@ -117,7 +117,7 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
 
         var result = await VerifyAsync(db, sound, restarted.Ring);
         Assert.False(result.IsIntact);
-        Assert.Contains("未以密钥封存", result.Problem);
+        Assert.Contains("未以密钥封存", result.Problem, StringComparison.Ordinal);
         var id = await db.Cases.Where(c => c.Number == sound).Select(c => c.Id).SingleAsync();
         Assert.All(await db.CaseEvents.Where(e => e.CaseId == id).Select(e => e.KeyId).ToListAsync(), Assert.Null);
     }
@@ -127,12 +127,12 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
     {
         // A rolling rotation: another instance seals with a new key, copied here after this instance read its keys.
         Directory.CreateDirectory(_folder);
-        File.WriteAllText(Path.Combine(_folder, "k1.key"), Convert.ToBase64String(RecordKeyRing.NewKey()));
+        await File.WriteAllTextAsync(Path.Combine(_folder, "k1.key"), Convert.ToBase64String(RecordKeyRing.NewKey()));
         var store = Store();
         var ring = store.Ring;
         var newKey = RecordKeyRing.NewKey();
         var sealedElsewhere = new RecordKeyRing(new Dictionary<string, byte[]> { ["k2"] = newKey }, "k2").Seal("k2", "an event");
-        File.WriteAllText(Path.Combine(_folder, "k2.key"), Convert.ToBase64String(newKey));
+        await File.WriteAllTextAsync(Path.Combine(_folder, "k2.key"), Convert.ToBase64String(newKey));
 
         Assert.True(ring.Verifies("k2", "an event", sealedElsewhere));
         Assert.Equal("k1", ring.CurrentKeyId); // the rotation takes effect here at the next start

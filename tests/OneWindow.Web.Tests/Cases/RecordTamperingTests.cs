@@ -35,9 +35,9 @@ public class RecordTamperingTests(OneWindowFactory app) : IClassFixture<OneWindo
             "status" => "状态",
             "decision" => "决定",
             _ => "证照编号",
-        }, seen.Chain.Problem);
-        Assert.Contains("记录链校验失败", await clerk.GetStringAsync("/workbench/cases/" + number));
-        Assert.Contains("记录链校验失败", await (await app.SignedInOnce("supervisor")).GetStringAsync($"/supervision/cases/{number}"));
+        }, seen.Chain.Problem, StringComparison.Ordinal);
+        Assert.Contains("记录链校验失败", await clerk.GetStringAsync("/workbench/cases/" + number), StringComparison.Ordinal);
+        Assert.Contains("记录链校验失败", await (await app.SignedInOnce("supervisor")).GetStringAsync($"/supervision/cases/{number}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public class RecordTamperingTests(OneWindowFactory app) : IClassFixture<OneWindo
         var (exitCode, output) = await AppProcess.RunCommandAsync(app.Database, "verify-chains");
 
         Assert.Equal(1, exitCode);
-        Assert.All(edited, number => Assert.Contains("BROKEN " + number, output));
-        Assert.DoesNotContain("BROKEN " + sound, output);
+        Assert.All(edited, number => Assert.Contains("BROKEN " + number, output, StringComparison.Ordinal));
+        Assert.DoesNotContain("BROKEN " + sound, output, StringComparison.Ordinal);
     }
 
     private async Task<string> ConcludedCaseAsync()

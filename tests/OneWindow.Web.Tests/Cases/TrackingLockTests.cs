@@ -51,7 +51,7 @@ public sealed class TrackingLockTests : IDisposable
         var page = await client.GetStringAsync("/account/login"); // any form gives the client its anti-forgery token
         for (var i = 0; i < 5; i++)
         {
-            await Forms.PostWithTokenAsync(client, OneWindowFactory.AntiforgeryToken(page), "/track?handler=Rate",
+            await Forms.PostWithTokenAsync(client, OneWindowFactory.AntiforgeryToken(page), "/ratings/online",
                 new Dictionary<string, string> { ["Number"] = number, ["Tail"] = (2000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), ["Level"] = "Satisfied" });
         }
         var html = await client.GetStringAsync($"/track?number={number}&tail=5678");

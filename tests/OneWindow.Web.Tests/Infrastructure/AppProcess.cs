@@ -21,11 +21,34 @@ public sealed class AppProcess : IDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<AppProcess> StartAsync(TestDatabase database)
+    public static Task<AppProcess> StartAsync(TestDatabase database)
     {
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        var start = StartInfo(database, ["--urls", baseUrl]);
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        return StartAsync(database, baseUrl, ["--urls", baseUrl], new Dictionary<string, string?>());
+    }
+
+    /// <summary>
+    /// Starts the app with no <c>--urls</c>, its address chosen by the environment alone (ASPNETCORE_URLS,
+    /// ASPNETCORE_HTTP_PORTS) as an operator's service unit does; waits for it at <paramref name="baseUrl"/>.
+    /// A variable given as null is removed from the environment the process inherits.
+    /// </summary>
+    public static Task<AppProcess> StartWithEnvironmentAsync(TestDatabase database, string baseUrl, IReadOnlyDictionary<string, string?> environment) =>
+        StartAsync(database, baseUrl, [], environment);
+
+    private static async Task<AppProcess> StartAsync(TestDatabase database, string baseUrl, string[] arguments, IReadOnlyDictionary<string, string?> environment)
+    {
+        var start = StartInfo(database, arguments);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         var log = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
@@ -128,7 +151,7 @@ public sealed class AppProcess : IDisposable
         return start;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -30,7 +30,8 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
     public static OneWindowFactory WithServices(Action<IServiceCollection> services) => new(new TestDatabase(), ownsDatabase: true, services: services);
 
     /// <summary>A second app instance on another host's database (the multi-instance tests).</summary>
-    public static OneWindowFactory SharingDatabaseOf(OneWindowFactory other) => new(other.Database, ownsDatabase: false);
+    public static OneWindowFactory SharingDatabaseOf(OneWindowFactory other, Action<IServiceCollection>? services = null) =>
+        new(other.Database, ownsDatabase: false, services: services);
 
     /// <summary>A host on a database another part of the test owns (an app process started by the test).</summary>
     public static OneWindowFactory On(TestDatabase database) => new(database, ownsDatabase: false);
@@ -41,9 +42,13 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         _ownsDatabase = ownsDatabase;
         _settings = settings ?? new Dictionary<string, string>();
         _services = services;
+        Sms.Deliver = DeliverOutboxAsync;
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Runs the outbox's dispatcher once, as its background loop would a moment later.</summary>
+    public Task<Modules.Notifications.DispatchResult> DeliverOutboxAsync() => Services.GetRequiredService<Modules.Notifications.OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
     public TestClock Clock { get; } = new(DefaultNow);
 
     /// <summary>Every SMS the app sent (unless a test replaced the gateway): one-time codes are read from here.</summary>
@@ -57,6 +62,8 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         // Background sweeps run only when a test calls them, with the test clock.
         builder.UseSetting("Cases:IntakeSweepSeconds", "0");
         builder.UseSetting("Supervision:SweepSeconds", "0");
+        // The outbox is delivered when a test reads the SMS (CapturedSms) or asks for it, not on a timer.
+        builder.UseSetting("Notifications:DispatchSeconds", "0");
         builder.UseSetting("Calendar:CheckSeconds", "0");
         // Tests sign in many times a minute from one address; the rate limits have a test of their own.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
@@ -77,8 +84,8 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            services.RemoveAll<Modules.Supervision.INotificationSender>();
-            services.AddSingleton<Modules.Supervision.INotificationSender>(Sms);
+            services.RemoveAll<Modules.Notifications.ISmsGateway>();
+            services.AddSingleton<Modules.Notifications.ISmsGateway>(Sms);
             _services?.Invoke(services);
         });
     }

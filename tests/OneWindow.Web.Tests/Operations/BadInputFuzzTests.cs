@@ -49,6 +49,8 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
             }, Json.Options)),
             new(admin, "/api/v1/calendar/admin/days", """{"regionCode":"431025000000","date":"2030-03-05","isOffDay":true,"name":"台风停工","reason":"县人民政府公告"}"""),
         };
+        var (recordTargets, recordQueries) = await RecordTargetsAsync();
+        targets.AddRange(recordTargets);
         var queries = new[]
         {
             "/api/v1/calendar/due?from=2026-11-22&workingDays=20", "/api/v1/calendar/working-days/2026-10-01",
@@ -73,6 +75,15 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
             foreach (var url in BadQueries(query, random).Take(80))
             {
                 var client = url.Contains("/my/", StringComparison.Ordinal) ? applicant : url.Contains("/cases/", StringComparison.Ordinal) ? clerk : app.Anonymous();
+                using var response = await client.GetAsync(url);
+                await Check(response, "GET " + url, failures, allowOk: true);
+                sent++;
+            }
+        }
+        foreach (var (client, query) in recordQueries)
+        {
+            foreach (var url in BadQueries(query, random).Take(80))
+            {
                 using var response = await client.GetAsync(url);
                 await Check(response, "GET " + url, failures, allowOk: true);
                 sent++;
@@ -179,7 +190,7 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
             "2026-02-30", "2026-13-01", "yesterday", "-1", "99999999999", "1e400", "%00", "%E4%BD", "<script>", "' OR 1=1 --",
             new string('9', 5000), "NaN", "0x10", "2026-11-22T25:00:00Z", "00000000-0000-0000-0000-00000000000Z", "Martian",
         };
-        var (path, query) = url.IndexOf('?') is var q and >= 0 ? (url[..q], url[(q + 1)..]) : (url, "");
+        var (path, query) = url.IndexOf('?', StringComparison.Ordinal) is var q and >= 0 ? (url[..q], url[(q + 1)..]) : (url, "");
         var parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; ; i++)
         {
@@ -320,6 +331,7 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
                 parts.Add($"{table}={count}");
             }
             parts.Add("caseRevisions=" + await db.Cases.SumAsync(c => (long)c.Revision));
+            parts.Add(await RecordRevisionsAsync(db));
             return string.Join(";", parts);
         }
     }

@@ -49,14 +49,14 @@ public sealed class UploadLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("上传内容过大", html);
-        Assert.DoesNotContain("出错了", html);
+        Assert.Contains("上传内容过大", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("出错了", html, StringComparison.Ordinal);
 
         var json = $$"""{"itemCode":"{{FoodLicence}}","phone":"13907350001","files":[{"material":"食品经营许可申请书","fileName":"a.pdf","contentBase64":"{{Convert.ToBase64String(big)}}"}]}""";
         var api = await applicant.PostAsync("/api/v1/my/cases", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, api.StatusCode);
         var problem = await api.ReadJsonAsync();
-        Assert.StartsWith("上传内容过大", problem.GetProperty("title").GetString());
+        Assert.StartsWith("上传内容过大", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal("request.too-large", problem.GetProperty("code").GetString());
 
         // Nothing was started.
@@ -86,7 +86,7 @@ public sealed class UploadLimitTests : IDisposable
         }
         var intake = await clerk.PostAsync("/workbench/cases/new?item=431025-MZ-002", form);
         Assert.Equal(HttpStatusCode.OK, intake.StatusCode); // the form again, with the message, not a new case
-        Assert.Contains("一次最多上传 3 个文件", await intake.Content.ReadAsStringAsync());
+        Assert.Contains("一次最多上传 3 个文件", await intake.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync());
 
         var applicant = await _app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
@@ -106,7 +106,7 @@ public sealed class UploadLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var problem = await refused.ReadJsonAsync();
         Assert.Equal("applicant.too-many-drafts", problem.GetProperty("code").GetString());
-        Assert.Contains("未提交的草稿", problem.GetProperty("title").GetString());
+        Assert.Contains("未提交的草稿", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
 
         // The page says the same in words.
         var form = await applicant.GetStringAsync($"/my/apply?item={FoodLicence}");
@@ -115,7 +115,7 @@ public sealed class UploadLimitTests : IDisposable
             { new StringContent(OneWindowFactory.AntiforgeryToken(form)), "__RequestVerificationToken" }, { new StringContent("13907350001"), "Form.Phone" },
         });
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("请先提交或删除不需要的草稿", await page.Content.ReadAsStringAsync());
+        Assert.Contains("请先提交或删除不需要的草稿", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // A discarded draft frees its place.
         var draft = await answers.First(a => a.StatusCode == HttpStatusCode.Created).ReadJsonAsync();
@@ -138,7 +138,7 @@ public sealed class UploadLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, sixth.StatusCode);
         var problem = await sixth.ReadJsonAsync();
         Assert.Equal("file.case-quota", problem.GetProperty("code").GetString());
-        Assert.Contains("一件申请最多上传 5 个文件", problem.GetProperty("title").GetString());
+        Assert.Contains("一件申请最多上传 5 个文件", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
 
         // 600 KB in a second draft fits the applicant's megabyte; another 600 KB does not, and is not kept.
         var scan = new byte[600 * 1024];
@@ -182,6 +182,6 @@ public sealed class UploadLimitTests : IDisposable
         // A body without Content-Length is stopped by Kestrel while it is read; the answer must say the same.
         var problem = ProblemMapping.ToProblem(new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge))!;
         Assert.Equal(413, problem.Status);
-        Assert.StartsWith("上传内容过大", problem.Title);
+        Assert.StartsWith("上传内容过大", problem.Title, StringComparison.Ordinal);
     }
 }

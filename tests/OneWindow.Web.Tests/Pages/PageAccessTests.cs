@@ -97,7 +97,7 @@ public class PageAccessTests(OneWindowFactory app) : IClassFixture<OneWindowFact
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         // A person gets the readable page saying why; the API gets problem details.
         Assert.Equal("text/html", post.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("请求无法处理", await post.Content.ReadAsStringAsync());
+        Assert.Contains("请求无法处理", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var api = await (await app.SignedIn("clerk")).PostAsync("/api/v1/cases", new StringContent("a=b%00", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
@@ -59,8 +60,8 @@ public class AlertTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
             // A yellow card is an order to the department: its approver (首席代表) is told in the workbench.
             var approver = await app.SignedIn("approver.mz");
             var page = await approver.GetStringAsync("/workbench/alerts");
-            Assert.Contains(c.Number, page);
-            Assert.Contains("环节超时", page);
+            Assert.Contains(c.Number, page, StringComparison.Ordinal);
+            Assert.Contains("环节超时", page, StringComparison.Ordinal);
         }
         finally
         {
@@ -96,23 +97,23 @@ public class AlertTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
 
         var supervisor = await app.SignedIn("supervisor");
         // The page offers no review before the answer; a crafted post is refused with the rule's message.
-        var early = await Forms.PostAsync(supervisor, "/supervision/rules", new Dictionary<string, string> { ["Revision"] = alert.Revision.ToString(), ["Note"] = "x" }, url + "?handler=Close");
-        Assert.Contains("部门尚未说明或整改", await early.Content.ReadAsStringAsync());
+        var early = await Forms.PostAsync(supervisor, "/supervision/rules", new Dictionary<string, string> { ["Revision"] = alert.Revision.ToString(CultureInfo.InvariantCulture), ["Note"] = "x" }, url + "?handler=Close");
+        Assert.Contains("部门尚未说明或整改", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var openPage = OneWindowFactory.AntiforgeryToken(await reviewer.GetStringAsync(url));
         var answered = await Forms.PostAsync(reviewer, url, new Dictionary<string, string>
         {
-            ["Revision"] = alert.Revision.ToString(), ["Answer"] = "Rectified", ["Text"] = "已补充《民办非企业单位登记管理暂行条例》第十二条作为不予登记的依据并重新送达",
+            ["Revision"] = alert.Revision.ToString(CultureInfo.InvariantCulture), ["Answer"] = "Rectified", ["Text"] = "已补充《民办非企业单位登记管理暂行条例》第十二条作为不予登记的依据并重新送达",
         }, url + "?handler=Respond");
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         var responded = Assert.Single(await AlertsOf(c.Number));
         Assert.Equal(AlertStatus.Responded, responded.Status);
 
         // A second answer made from the page as it was before is refused, and nothing is overwritten.
-        var stale = await Forms.PostWithTokenAsync(reviewer, openPage, url + "?handler=Respond", new Dictionary<string, string> { ["Revision"] = alert.Revision.ToString(), ["Answer"] = "Explained", ["Text"] = "另一说明" });
-        Assert.Contains("刚刚被他人处理", await stale.Content.ReadAsStringAsync());
+        var stale = await Forms.PostWithTokenAsync(reviewer, openPage, url + "?handler=Respond", new Dictionary<string, string> { ["Revision"] = alert.Revision.ToString(CultureInfo.InvariantCulture), ["Answer"] = "Explained", ["Text"] = "另一说明" });
+        Assert.Contains("刚刚被他人处理", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var closed = await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["Revision"] = responded.Revision.ToString(), ["Note"] = "整改到位" }, url + "?handler=Close");
+        var closed = await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["Revision"] = responded.Revision.ToString(CultureInfo.InvariantCulture), ["Note"] = "整改到位" }, url + "?handler=Close");
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         var final = Assert.Single(await AlertsOf(c.Number));
         Assert.Equal(AlertStatus.Closed, final.Status);
@@ -136,7 +137,7 @@ public class AlertTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
             Assert.Null(alert.EscalateAt);
 
             var leader = await app.SignedIn("leader");
-            Assert.Contains(c.Number, await leader.GetStringAsync("/workbench/alerts?show=all"));
+            Assert.Contains(c.Number, await leader.GetStringAsync("/workbench/alerts?show=all"), StringComparison.Ordinal);
         }
         finally
         {
@@ -185,7 +186,7 @@ public class AlertTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
             ["Rule"] = "PromisedReminder", ["Scope"] = "Default", ["Severity"] = "Reminder", ["Threshold"] = "99",
         });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("阈值应在", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("阈值应在", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

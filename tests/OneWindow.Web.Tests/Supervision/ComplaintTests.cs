@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -72,26 +73,26 @@ public partial class ComplaintTests(OneWindowFactory app) : IClassFixture<OneWin
     {
         var code = await FileAnonymously("窗口人员长时间离岗，群众排队无人受理");
         var citizen = app.Anonymous();
-        Assert.Contains("待受理", await citizen.GetStringAsync($"/complaints/track?code={code}"));
+        Assert.Contains("待受理", await citizen.GetStringAsync($"/complaints/track?code={code}"), StringComparison.Ordinal);
 
         var supervisor = await app.SignedIn("supervisor");
         var complaint = await Load(code);
         var url = $"/supervision/complaints/{complaint.Id}";
-        Assert.Contains(code, await supervisor.GetStringAsync("/supervision/complaints"));
-        await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["Revision"] = complaint.Revision.ToString() }, url + "?handler=Accept");
+        Assert.Contains(code, await supervisor.GetStringAsync("/supervision/complaints"), StringComparison.Ordinal);
+        await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["Revision"] = complaint.Revision.ToString(CultureInfo.InvariantCulture) }, url + "?handler=Accept");
         complaint = await Load(code);
         Assert.Equal(ComplaintStatus.Accepted, complaint.Status);
-        Assert.Contains("已受理，调查中", await citizen.GetStringAsync($"/complaints/track?code={code}"));
+        Assert.Contains("已受理，调查中", await citizen.GetStringAsync($"/complaints/track?code={code}"), StringComparison.Ordinal);
 
         var concluded = await Forms.PostAsync(supervisor, url, new Dictionary<string, string>
         {
-            ["Revision"] = complaint.Revision.ToString(), ["Upheld"] = "true", ["Findings"] = "经调取监控，查实离岗 40 分钟", ["Reply"] = "投诉属实，已对相关人员批评教育并落实 AB 岗",
+            ["Revision"] = complaint.Revision.ToString(CultureInfo.InvariantCulture), ["Upheld"] = "true", ["Findings"] = "经调取监控，查实离岗 40 分钟", ["Reply"] = "投诉属实，已对相关人员批评教育并落实 AB 岗",
         }, url + "?handler=Conclude");
         Assert.Equal(HttpStatusCode.Redirect, concluded.StatusCode);
         var tracked = await citizen.GetStringAsync($"/complaints/track?code={code}");
-        Assert.Contains("已办结", tracked);
-        Assert.Contains("落实 AB 岗", tracked);
-        Assert.DoesNotContain("查实离岗", tracked); // the findings stay inside
+        Assert.Contains("已办结", tracked, StringComparison.Ordinal);
+        Assert.Contains("落实 AB 岗", tracked, StringComparison.Ordinal);
+        Assert.DoesNotContain("查实离岗", tracked, StringComparison.Ordinal); // the findings stay inside
         Assert.True((await Load(code)).Upheld);
     }
 
@@ -102,11 +103,11 @@ public partial class ComplaintTests(OneWindowFactory app) : IClassFixture<OneWin
         var supervisor = await app.SignedIn("supervisor");
         var complaint = await Load(code);
         var url = $"/supervision/complaints/{complaint.Id}";
-        await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["Revision"] = complaint.Revision.ToString(), ["Reason"] = "属于政策咨询，不属于效能投诉受理范围，请拨打 12345" }, url + "?handler=Refuse");
+        await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["Revision"] = complaint.Revision.ToString(CultureInfo.InvariantCulture), ["Reason"] = "属于政策咨询，不属于效能投诉受理范围，请拨打 12345" }, url + "?handler=Refuse");
 
         var tracked = await app.Anonymous().GetStringAsync($"/complaints/track?code={code}");
-        Assert.Contains("不予受理", tracked);
-        Assert.Contains("请拨打 12345", tracked);
+        Assert.Contains("不予受理", tracked, StringComparison.Ordinal);
+        Assert.Contains("请拨打 12345", tracked, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,13 +118,13 @@ public partial class ComplaintTests(OneWindowFactory app) : IClassFixture<OneWin
         {
             ["About"] = "Case", ["CaseNumber"] = "431025-20991231-00042", ["Details"] = "办件拖延", ["Anonymous"] = "false", ["Name"] = "李四", ["Phone"] = "13800000000",
         });
-        Assert.Contains("不存在，请核对办件编号", await response.Content.ReadAsStringAsync());
+        Assert.Contains("不存在，请核对办件编号", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var db = app.NewDbContext(out var scope);
         using (scope)
         {
             Assert.False(await db.EfficiencyComplaints.AnyAsync(c => c.CaseNumber == "431025-20991231-00042"));
         }
-        Assert.Contains("没有找到", await citizen.GetStringAsync("/complaints/track?code=TSNOTACODE"));
+        Assert.Contains("没有找到", await citizen.GetStringAsync("/complaints/track?code=TSNOTACODE"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,12 +54,12 @@ public sealed class DashboardTests : IDisposable
         _app.Clock.Set(OneWindowFactory.DefaultNow);
         var supervisor = await _app.SignedIn("supervisor");
         var page = await supervisor.GetStringAsync("/supervision");
-        Assert.Contains("data-figure=\"openTotal\">3<", page);
+        Assert.Contains("data-figure=\"openTotal\">3<", page, StringComparison.Ordinal);
         var b01 = figures.Windows.Single(w => w.Number == "B01").Id;
         var drill = await supervisor.GetStringAsync($"/supervision/cases?window={b01}");
-        Assert.Contains(accepted.Number, drill);
-        Assert.DoesNotContain(accepted.Number, await supervisor.GetStringAsync($"/supervision/cases?window={Guid.NewGuid()}"));
-        Assert.Contains("民政", page);
+        Assert.Contains(accepted.Number, drill, StringComparison.Ordinal);
+        Assert.DoesNotContain(accepted.Number, await supervisor.GetStringAsync($"/supervision/cases?window={Guid.NewGuid()}"), StringComparison.Ordinal);
+        Assert.Contains("民政", page, StringComparison.Ordinal);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/supervision/live");
         using var response = await supervisor.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -67,10 +67,10 @@ public sealed class DashboardTests : IDisposable
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         Assert.Equal("event: figures", await reader.ReadLineAsync());
         var data = (await reader.ReadLineAsync())!;
-        Assert.StartsWith("data: {", data);
-        Assert.Contains("\"openTotal\":3", data);
+        Assert.StartsWith("data: {", data, StringComparison.Ordinal);
+        Assert.Contains("\"openTotal\":3", data, StringComparison.Ordinal);
         // By now the sweep has added the accepted case's node and promise cards to the denial's.
-        Assert.Contains($"\"yellowCards\":{(await Figures()).YellowCards}", data);
+        Assert.Contains($"\"yellowCards\":{(await Figures()).YellowCards}", data, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,13 +125,13 @@ public sealed class DashboardTests : IDisposable
 
         var anonymous = _app.Anonymous();
         var screen = await anonymous.GetStringAsync("/screen");
-        Assert.DoesNotContain(c.Number, screen);
+        Assert.DoesNotContain(c.Number, screen, StringComparison.Ordinal);
         using var response = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/screen/live"), HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         await reader.ReadLineAsync();
         var data = (await reader.ReadLineAsync())!;
-        Assert.Contains("\"cards\":[]", data);
-        Assert.DoesNotContain(c.Number, data);
+        Assert.Contains("\"cards\":[]", data, StringComparison.Ordinal);
+        Assert.DoesNotContain(c.Number, data, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await anonymous.GetAsync("/supervision/live")).StatusCode);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
@@ -53,8 +54,8 @@ public class NoticeTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
         // Issued Sunday 22 November: two working days are Monday and Tuesday.
         Assert.Equal(new DateOnly(2026, 11, 24), notice.ReplyDueDate);
         var department = await app.SignedIn("reviewer.mz");
-        Assert.Contains(notice.Number, await department.GetStringAsync("/workbench/notices"));
-        Assert.DoesNotContain(notice.Number, await (await app.SignedIn("reviewer.sj")).GetStringAsync("/workbench/notices"));
+        Assert.Contains(notice.Number, await department.GetStringAsync("/workbench/notices"), StringComparison.Ordinal);
+        Assert.DoesNotContain(notice.Number, await (await app.SignedIn("reviewer.sj")).GetStringAsync("/workbench/notices"), StringComparison.Ordinal);
         var sweep = app.Services.GetRequiredService<SupervisionSweep>();
         try
         {
@@ -71,7 +72,7 @@ public class NoticeTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
 
             var url = $"/workbench/notices/{notice.Id}";
             department = await app.SignedIn("reviewer.mz"); // days later: a new sign-in
-            var replied = await Forms.PostAsync(department, url, new Dictionary<string, string> { ["Revision"] = notice.Revision.ToString(), ["Reply"] = "已核实，材料齐全，将于本周作出决定" }, url + "?handler=Reply");
+            var replied = await Forms.PostAsync(department, url, new Dictionary<string, string> { ["Revision"] = notice.Revision.ToString(CultureInfo.InvariantCulture), ["Reply"] = "已核实，材料齐全，将于本周作出决定" }, url + "?handler=Reply");
             Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
             var answered = await Reload(notice.Id);
             Assert.Equal(NoticeStatus.Replied, answered.Status);
@@ -79,7 +80,7 @@ public class NoticeTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
             Assert.Single(await RedCards(notice.Id));
 
             var supervisor = await app.SignedIn("supervisor");
-            var closed = await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["Revision"] = answered.Revision.ToString(), ["Note"] = "回复属实" }, url + "?handler=Close");
+            var closed = await Forms.PostAsync(supervisor, url, new Dictionary<string, string> { ["Revision"] = answered.Revision.ToString(CultureInfo.InvariantCulture), ["Note"] = "回复属实" }, url + "?handler=Close");
             Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
             Assert.Equal(NoticeStatus.Closed, (await Reload(notice.Id)).Status);
         }
@@ -95,7 +96,7 @@ public class NoticeTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
         var (notice, _) = await IssueAsync("王七");
         var department = await app.SignedIn("approver.mz");
         var url = $"/workbench/notices/{notice.Id}";
-        await Forms.PostAsync(department, url, new Dictionary<string, string> { ["Revision"] = notice.Revision.ToString(), ["Reply"] = "已办结" }, url + "?handler=Reply");
+        await Forms.PostAsync(department, url, new Dictionary<string, string> { ["Revision"] = notice.Revision.ToString(CultureInfo.InvariantCulture), ["Reply"] = "已办结" }, url + "?handler=Reply");
         try
         {
             app.Clock.Set(new DateTimeOffset(notice.ReplyDueAt.AddDays(3), TimeSpan.Zero));
@@ -117,11 +118,11 @@ public class NoticeTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
         {
             ["Case"] = "431025-20991231-99999", ["Title"] = "t", ["Requirement"] = "r", ["ReplyWorkingDays"] = "2",
         });
-        Assert.Contains("不存在", await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("不存在", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var tooLong = await Forms.PostAsync(supervisor, "/supervision/notices/new", new Dictionary<string, string>
         {
             ["Title"] = "t", ["Requirement"] = "r", ["ReplyWorkingDays"] = "99",
         });
-        Assert.Contains("请选择被督办的部门", await tooLong.Content.ReadAsStringAsync());
+        Assert.Contains("请选择被督办的部门", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -1,14 +1,14 @@
-using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OneWindow.Web.Modules.Supervision;
+using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Tests.Infrastructure;
 
 namespace OneWindow.Web.Tests.Supervision;
 
 /// <summary>
-/// SMS go out after the commit and outside SQLite's write gate: a gateway that takes its time holds up nobody
-/// else's writes (on PostgreSQL there is no gate, and the test holds as well).
+/// SMS go out through the outbox after the commit: a gateway that takes its time holds up no request and nobody's
+/// writes; its messages go when it answers (ADR 0019).
 /// </summary>
 public sealed class SmsGatewayTests : IDisposable
 {
@@ -17,34 +17,44 @@ public sealed class SmsGatewayTests : IDisposable
 
     public SmsGatewayTests() => _app = OneWindowFactory.WithServices(services =>
     {
-        services.RemoveAll<INotificationSender>();
-        services.AddSingleton<INotificationSender>(_gateway);
+        services.RemoveAll<ISmsGateway>();
+        services.AddSingleton<ISmsGateway>(_gateway);
     });
 
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task A_registration_goes_through_while_the_sms_of_a_notice_wait_for_the_gateway()
+    public async Task A_registration_goes_through_while_the_gateway_holds_an_sms()
     {
         var clerk = await _app.SignedIn("clerk.mz");
         var c = await CaseApi.Register(clerk, "431025-MZ-002", "短信甲");
-        var supervisor = await _app.SignedIn("supervisor");
-        var issuing = Forms.PostAsync(supervisor, "/supervision/notices/new?case=" + c.Number, new Dictionary<string, string>
+        using (var scope = _app.Services.CreateScope())
         {
-            ["Case"] = c.Number, ["Title"] = "群众反映办理缓慢", ["Requirement"] = "请核实办理进度并书面说明", ["ReplyWorkingDays"] = "2",
-        });
-        await _gateway.Called.WaitAsync(TimeSpan.FromSeconds(30)); // the notice is committed and its first SMS is at the gateway
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            await scope.ServiceProvider.GetRequiredService<Data.WriteUnit>().RunAsync(_ =>
+            {
+                outbox.Sms("13800000001", "申请人", "【一窗通】测试短信", "test:" + c.Number);
+                return Task.CompletedTask;
+            }, CancellationToken.None);
+        }
 
+        var sending = _app.DeliverOutboxAsync();
+        await _gateway.Called.WaitAsync(TimeSpan.FromSeconds(30)); // the dispatcher is at the gateway
         var next = await CaseApi.Register(clerk, "431025-MZ-002", "短信乙").WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.False(issuing.IsCompleted); // the supervisor's request still waits for the gateway, and only it
-        _gateway.Release();
-        Assert.Equal(HttpStatusCode.Redirect, (await issuing).StatusCode);
         Assert.NotEqual(c.Number, next.Number);
+        Assert.False(sending.IsCompleted);
+
+        _gateway.Release();
+        Assert.Equal(1, (await sending).Sent);
+        var db = _app.NewDbContext(out var read);
+        using (read)
+        {
+            Assert.Equal(OutboxState.Sent, await db.OutboxMessages.AsNoTracking().Where(m => m.DedupKey == "test:" + c.Number).Select(m => m.State).SingleAsync());
+        }
     }
 
     /// <summary>An SMS gateway that answers only when the test lets it.</summary>
-    private sealed class HeldGateway : INotificationSender
+    private sealed class HeldGateway : ISmsGateway
     {
         private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -53,7 +63,7 @@ public sealed class SmsGatewayTests : IDisposable
 
         public void Release() => _released.TrySetResult();
 
-        public async Task SendAsync(string? mobile, string recipientName, string text, CancellationToken ct)
+        public async Task SendAsync(SmsMessage message, CancellationToken ct)
         {
             _called.TrySetResult();
             await _released.Task.WaitAsync(ct);

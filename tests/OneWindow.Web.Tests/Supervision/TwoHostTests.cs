@@ -96,7 +96,7 @@ public sealed class TwoHostTests : IDisposable
         {
             var ready = await host.GetAsync("/health/ready");
             Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
-            Assert.Contains("\"ready\"", await ready.Content.ReadAsStringAsync());
+            Assert.Contains("\"ready\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
 

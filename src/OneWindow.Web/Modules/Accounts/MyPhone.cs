@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Audit;
 using OneWindow.Web.Modules.Applicants;
 using System.Security.Claims;
@@ -27,14 +28,15 @@ public sealed partial class MyPhone(
     SignInManager<UserAccount> signIn,
     PhoneCodes codes,
     OneWindowDbContext db,
-    INotificationSender sms,
+    WriteUnit unit,
+    Outbox outbox,
     TimeProvider clock,
     ILogger<MyPhone> logger)
 {
     /// <summary>Sends a code to <paramref name="phone"/> for the signed-in applicant, unless the phone or address must wait.</summary>
     public async Task<AttemptVerdict> SendCodeAsync(ClaimsPrincipal principal, string? phone, string address, CancellationToken ct)
     {
-        var user = await ApplicantAccess.LoadAsync(principal, users);
+        var user = await ApplicantAccounts.LoadAsync(principal, users);
         phone = RequireMobile(phone);
         var other = phone == user.PhoneNumber ? null : await users.FindByNameAsync(phone);
         return await codes.SendAsync(CodePurpose.Phone, phone, user.Id, user.DisplayName, address,
@@ -44,7 +46,7 @@ public sealed partial class MyPhone(
     /// <summary>Confirms the phone with its code (and, to change to a new phone, the current password).</summary>
     public async Task<PhoneConfirmed> ConfirmAsync(ClaimsPrincipal principal, string? phone, string? code, string? password, string address, CancellationToken ct)
     {
-        var user = await ApplicantAccess.LoadAsync(principal, users);
+        var user = await ApplicantAccounts.LoadAsync(principal, users);
         phone = RequireMobile(phone);
         code = (code ?? "").Trim();
         if (!PhoneCodes.IsCode(code))
@@ -84,16 +86,20 @@ public sealed partial class MyPhone(
         {
             await users.UpdateSecurityStampAsync(user);
         }
-        db.Audit(now, user.UserName!, "UserAccount", user.Id, changing ? "phone-changed" : "phone-verified",
-            changing ? new { from = Applicant.MaskPhone(before ?? ""), to = Applicant.MaskPhone(phone) } : new { phone = Applicant.MaskPhone(phone) });
-        await db.SaveChangesAsync(ct);
+        await unit.RunAsync(_ =>
+        {
+            db.Audit(now, user.UserName!, "UserAccount", user.Id, changing ? "phone-changed" : "phone-verified",
+                changing ? new { from = Applicant.MaskPhone(before ?? ""), to = Applicant.MaskPhone(phone) } : new { phone = Applicant.MaskPhone(phone) });
+            if (changing && before is not null)
+            {
+                outbox.Sms(before, user.DisplayName,
+                    $"【一窗通】您的一窗通账户登录手机号码已改为尾号 {phone[^4..]} 的号码，今后请用新号码登录。如非本人操作，请立即携带身份证到政务服务中心窗口处理。",
+                    $"phone-changed:{user.Id}:{now.Ticks}");
+            }
+            return Task.CompletedTask;
+        }, ct);
         // This sign-in goes on under the new name and stamp; the others end at their next check.
         await signIn.RefreshSignInAsync(user);
-        if (changing && before is not null)
-        {
-            await sms.SendAsync(before, user.DisplayName,
-                $"【一窗通】您的一窗通账户登录手机号码已改为尾号 {phone[^4..]} 的号码，今后请用新号码登录。如非本人操作，请立即携带身份证到政务服务中心窗口处理。", ct);
-        }
         logger.LogInformation("Applicant {UserId} {What} a phone", user.Id, changing ? "changed to" : "verified");
         return new(phone, changing);
     }

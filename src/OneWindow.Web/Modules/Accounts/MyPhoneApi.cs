@@ -32,7 +32,7 @@ public static class MyPhoneApi
 
     private static async Task<Ok<MyPhoneView>> Get(HttpContext http, UserManager<UserAccount> users)
     {
-        var user = await ApplicantAccess.LoadAsync(http.User, users);
+        var user = await ApplicantAccounts.LoadAsync(http.User, users);
         return TypedResults.Ok(new MyPhoneView(user.PhoneNumber ?? "", user.PhoneNumberConfirmed));
     }
 

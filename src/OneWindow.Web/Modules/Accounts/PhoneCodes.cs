@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Notifications;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public readonly record struct CodeCheck(bool Right, bool Checked, TimeSpan Wait)
 /// With the shipped <see cref="LoggingNotificationSender"/> the code appears in the log, which is how a developer
 /// signs up in Development; a deployment configures the province's SMS gateway in its place.
 /// </summary>
-public sealed class PhoneCodes(OneWindowDbContext db, AttemptLimiter limiter, AccountLimits limits, INotificationSender sms, TimeProvider clock)
+public sealed class PhoneCodes(OneWindowDbContext db, WriteUnit unit, Outbox outbox, AttemptLimiter limiter, AccountLimits limits, TimeProvider clock)
 {
     /// <summary>
     /// Makes and sends a code, unless the phone or the address must wait (then nothing is sent). With
@@ -45,25 +46,20 @@ public sealed class PhoneCodes(OneWindowDbContext db, AttemptLimiter limiter, Ac
         var now = clock.GetUtcNow().UtcDateTime;
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var salt = RandomNumberGenerator.GetBytes(16);
-        var gate = await db.EnterWriteGateAsync(ct);
-        try
+        // The code and its SMS are one write: the message goes out (through the outbox) only for a code that was saved.
+        await unit.RunAsync(async t =>
         {
             // The newest code is the one that counts; codes past their time are cleared away.
-            await db.OneTimeCodes.Where(c => c.Phone == phone && c.Purpose == purpose && c.SpentAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.SpentAt, now), ct);
-            await db.OneTimeCodes.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(ct);
+            await db.OneTimeCodes.Where(c => c.Phone == phone && c.Purpose == purpose && c.SpentAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.SpentAt, now), t);
+            await db.OneTimeCodes.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(t);
             db.OneTimeCodes.Add(new OneTimeCode
             {
                 Purpose = purpose, Phone = phone, UserId = userId, Salt = Convert.ToHexStringLower(salt),
                 Hash = Convert.ToHexStringLower(Hash(salt, purpose, phone, userId, code)),
                 CreatedAt = now, ExpiresAt = now + AccountLimits.CodeLifetime, TriesLeft = AccountLimits.TriesPerCode,
             });
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            gate?.Dispose(); // the gateway is called with the gate open: a slow one holds up nobody's writes
-        }
-        await sms.SendAsync(phone, recipientName, insteadOfCode ?? Message(purpose, code), ct);
+            outbox.Sms(phone, recipientName, insteadOfCode ?? Message(purpose, code), "code:" + Convert.ToHexStringLower(salt));
+        }, ct);
         return new(true, toPhone.Wait);
     }
 

@@ -57,7 +57,7 @@ public static class ApplicantsModule
 
     private static async Task<Ok<MyPage>> List(string? after, HttpContext http, OneWindowDbContext db, UserManager<UserAccount> users, CancellationToken ct)
     {
-        var user = await ApplicantAccess.LoadAsync(http.User, users);
+        var user = await ApplicantAccounts.LoadAsync(http.User, users);
         var (rows, next) = await ApplicantAccess.PageAsync(db, user, after, ct);
         return TypedResults.Ok(new MyPage(rows, next));
     }
@@ -66,9 +66,9 @@ public static class ApplicantsModule
 
     private static async Task<Ok<MyCaseView>> Get(Guid id, HttpContext http, OneWindowDbContext db, UserManager<UserAccount> users, RegionCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
-        var user = await ApplicantAccess.LoadAsync(http.User, users);
+        var user = await ApplicantAccounts.LoadAsync(http.User, users);
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null || !ApplicantAccess.MaySee(user, c))
+        if (c is null || !CaseOwnership.MaySee(user, c))
         {
             throw new NotFoundException("申请不存在。");
         }

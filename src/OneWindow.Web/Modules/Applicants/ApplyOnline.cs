@@ -25,21 +25,21 @@ public sealed record OnlineApplication(ApplicantKind ApplicantKind, string? Ente
 /// 网上申报: an applicant's drafts, submission, supplements and withdrawal, with the files they upload. Every step
 /// checks that the case is theirs and the revision they saw, and is saved with its event like any other action.
 /// </summary>
-public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> users, HandleCase handle, CaseFiles files, RegionCalendars calendars, TimeProvider clock,
-    Supervision.NotifyStaff notify, UploadQuota quota)
+public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> users, ActOnCase act, CaseTemplates templates, CaseFiles files, RegionCalendars calendars, TimeProvider clock,
+    WriteUnit unit, UploadQuota quota)
 {
     /// <summary>Starts a draft for a published item or combined item, saving what was filled in so far.</summary>
     public async Task<Case> StartAsync(ClaimsPrincipal principal, string itemCode, OnlineApplication form, CancellationToken ct)
     {
-        var user = await ApplicantAccess.LoadAsync(principal, users);
-        var template = await handle.LoadTemplateAsync(itemCode, ct);
+        var user = await ApplicantAccounts.LoadAsync(principal, users);
+        var template = await templates.LoadTemplateAsync(itemCode, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var applicant = ApplicantOf(user, form, now);
         // Online applications go to the county center of the responsible department's county, which pre-reviews them.
         var region = await db.Departments.AsNoTracking().Where(d => d.Id == template.DepartmentId).Select(d => d.RegionCode).FirstAsync(ct);
         var county = region[..6] + "000000";
         var venue = await db.Venues.AsNoTracking().Where(v => v.RegionCode == county && v.Tier == VenueTier.CountyCenter).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
-        var actor = ApplicantAccess.ActorOf(user);
+        var actor = ApplicantAccounts.ActorOf(user);
         var c = Case.StartDraft(template, applicant, actor, venue, county, now);
         files.CheckCount(form.Uploads.Count);
         // The quota's count and the new draft are one unit: parallel starts cannot each find room.
@@ -113,11 +113,11 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     /// <summary>The form for a new application: the item's (or package's) name and the materials to upload.</summary>
     public async Task<(string Name, bool IsJoint, IReadOnlyList<FormMaterial> Materials)> FormForAsync(string code, CancellationToken ct)
     {
-        var (template, guides) = await handle.LoadFormAsync(code, ct);
+        var (template, guides) = await templates.LoadFormAsync(code, ct);
         return (template.Name, template.IsJoint, MaterialsOf(guides));
     }
 
-    public async Task<IReadOnlyList<FormMaterial>> MaterialsOfAsync(Case c, CancellationToken ct) => MaterialsOf(await handle.GuidesAsync(c.PinnedVersionIds, ct));
+    public async Task<IReadOnlyList<FormMaterial>> MaterialsOfAsync(Case c, CancellationToken ct) => MaterialsOf(await templates.GuidesAsync(c.PinnedVersionIds, ct));
 
     /// <summary>The materials the applicant supplies (not those the agency looks up), once each even when several members ask for one.</summary>
     public static IReadOnlyList<FormMaterial> MaterialsOf(IEnumerable<ServiceGuide> guides) =>
@@ -133,9 +133,9 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         Func<Case, UserAccount, Actor, DateTime, WorkingDayCalendar, Task> action, CancellationToken ct)
     {
         files.CheckCount(uploads.Count);
-        var user = await ApplicantAccess.LoadAsync(principal, users);
+        var user = await ApplicantAccounts.LoadAsync(principal, users);
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null || !ApplicantAccess.MaySee(user, c))
+        if (c is null || !CaseOwnership.MaySee(user, c))
         {
             throw new NotFoundException("申请不存在。");
         }
@@ -145,35 +145,20 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         }
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var now = clock.GetUtcNow().UtcDateTime;
-        // A first submission takes a case number: the number and the case are one unit (on SQLite under the write gate,
-        // as at window intake), so that a refused submission leaves no gap in the numbers. Uploads are one unit with
-        // the quota's count of what the applicant already holds.
-        var unit = c.IsDraftNumber || uploads.Count > 0;
-        using var gate = unit ? await db.EnterWriteGateAsync(ct) : null;
-        await using var tx = unit ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        // One write unit: a first submission takes its case number in it (as at window intake), so that a refused
+        // submission leaves no gap in the numbers, and uploads are counted in it against what the applicant holds.
+        await unit.RunAsync(async t =>
         {
-            await Cases.CalendarCatchUp.BeforeActionAsync(db, c, calendar, now, ct);
+            await Cases.CalendarCatchUp.BeforeActionAsync(db, c, calendar, now, t);
             if (uploads.Count > 0)
             {
-                await quota.LockAsync(user.Id, ct);
-                await quota.CheckUploadsAsync(user.Id, c, uploads, ct);
+                await quota.LockAsync(user.Id, t);
+                await quota.CheckUploadsAsync(user.Id, c, uploads, t);
             }
-            await action(c, user, ApplicantAccess.ActorOf(user), now, calendar);
-            await handle.SaveAsync(c, revision, now, calendar, ct);
-            if (tx is not null)
-            {
-                await tx.CommitAsync(ct);
-                await notify.SendPendingAsync(gate, ct);
-            }
-            return c;
-        }
-        catch
-        {
-            // Nothing of a refused step stays staged in this request's context.
-            db.ChangeTracker.Clear();
-            throw;
-        }
+            await action(c, user, ApplicantAccounts.ActorOf(user), now, calendar);
+            await act.SaveMovedAsync(c, revision, now, calendar, t);
+        }, ct);
+        return c;
     }
 
     private IReadOnlyList<string> StageUploads(Case c, IReadOnlyList<Upload> uploads, Actor actor) =>

@@ -99,7 +99,7 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
         {
             AssessedKind.Department => alerts.Select(a => new UnitSeverity { Unit = a.DepartmentId.ToString(), Severity = a.Severity }),
             AssessedKind.Window => alerts.Join(db.Cases, a => a.CaseId, c => (Guid?)c.Id, (a, c) => new UnitSeverity { Unit = c.ReceivingWindowId.ToString(), Severity = a.Severity }),
-            _ => alerts.Select(a => new UnitSeverity { Unit = a.HandlerId, Severity = a.Severity }),
+            AssessedKind.Staff => alerts.Select(a => new UnitSeverity { Unit = a.HandlerId, Severity = a.Severity }),
         };
         var alertCounts = await bySeverity.GroupBy(x => new { x.Unit, x.Severity }).Select(g => new { g.Key.Unit, g.Key.Severity, Count = g.Count() }).ToListAsync(ct);
         foreach (var a in alertCounts)
@@ -108,7 +108,7 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
             {
                 AlertSeverity.Reminder => f with { Reminders = f.Reminders + a.Count },
                 AlertSeverity.Yellow => f with { YellowCards = f.YellowCards + a.Count },
-                _ => f with { RedCards = f.RedCards + a.Count },
+                AlertSeverity.Red => f with { RedCards = f.RedCards + a.Count },
             });
         }
 
@@ -161,7 +161,7 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
             .Select(d => new UnitFacts(d.Id.ToString(), d.Name))],
         AssessedKind.Window => [.. (await db.Windows.AsNoTracking().OrderBy(w => w.Number).Take(1000).Select(w => new { w.Id, w.Number, w.Name }).ToListAsync(ct))
             .Select(w => new UnitFacts(w.Id.ToString(), $"{w.Number} {w.Name}"))],
-        _ => [.. (await db.Users.AsNoTracking()
+        AssessedKind.Staff => [.. (await db.Users.AsNoTracking()
                 .Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && CaseRoles.Contains(x.Name!))))
                 .OrderBy(u => u.UserName).Take(5000).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             .Select(u => new UnitFacts(u.Id, u.DisplayName))],

@@ -12,7 +12,6 @@ public static class AssessmentText
         Grade.Good => "良好",
         Grade.Pass => "合格",
         Grade.Fail => "不合格",
-        _ => g.ToString(),
     };
 
     public static string Of(Indicator i) => Text.Translate(Zh(i));
@@ -25,7 +24,6 @@ public static class AssessmentText
         Indicator.UpheldComplaints => "效能投诉",
         Indicator.BadRatings => "差评",
         Indicator.IntakeSpeed => "受理及时率",
-        _ => i.ToString(),
     };
 
     public static string Of(AssessedKind k) => Text.Translate(k switch
@@ -33,6 +31,5 @@ public static class AssessmentText
         AssessedKind.Department => "部门",
         AssessedKind.Window => "窗口",
         AssessedKind.Staff => "工作人员",
-        _ => k.ToString(),
     });
 }

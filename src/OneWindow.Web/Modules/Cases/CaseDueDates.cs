@@ -4,16 +4,15 @@ using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Modules.Calendar.Changes;
-using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web.Modules.Cases;
 
 /// <summary>
 /// Cases (and their nodes) in the recount of a calendar change: the open cases of the change's region by key (the
 /// partial index <c>IX_Cases_OpenById</c>), each counted again on its county's calendar (<see cref="Case.ApplyCalendarChange"/>);
-/// a case that moves gets the event in its record and its supervision watch moved, as after any action.
+/// a case that moves gets the event in its record and the case hooks see it (supervision moves its watch), as after any action.
 /// </summary>
-public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendars, WatchCases watch) : IDueDateRecords
+public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendars, CaseHooks hooks) : IDueDateRecords
 {
     public const string KindName = "case";
 
@@ -32,7 +31,7 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
             query = query.Where(c => c.RegionCode.StartsWith(prefix));
         }
         var cases = await query.OrderBy(c => c.Id).Take(limit).ToListAsync(ct);
-        await watch.PrepareAsync(ct);
+        await hooks.PrepareAsync(ct);
         var moved = new List<(Case Case, WorkingDayCalendar Calendar, CalendarChangeEntry Entry)>();
         foreach (var c in cases)
         {
@@ -47,7 +46,7 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
         await db.SaveChangesAsync(ct);
         foreach (var (c, calendar, _) in moved)
         {
-            await watch.AfterActionAsync(c, c.NewEvents, now, calendar, ct);
+            await hooks.MovedAsync(new CaseMoved(c, c.NewEvents, now, calendar, IsNew: false), ct);
         }
         return new DueDateBatch(cases.Count, cases.Count == 0 ? after : cases[^1].Id.ToString(), [.. moved.Select(m => m.Entry)]);
     }
@@ -73,6 +72,5 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
         CaseClock.Node => "环节时限",
         CaseClock.Certificate => "出证送达期限",
         CaseClock.ProcedureEnd => "特别程序预计结束",
-        _ => clock.ToString(),
     };
 }

@@ -145,7 +145,7 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock, Microso
         var roles = await users.GetRolesAsync(user);
         if (roles.Contains(ApplicantRoles.Applicant))
         {
-            return ApplicantAccess.MaySee(user, c);
+            return CaseOwnership.MaySee(user, c);
         }
         var staff = new CaseStaff(user, [.. roles]);
         return staff.IsCaseWorker && staff.MaySee(c);

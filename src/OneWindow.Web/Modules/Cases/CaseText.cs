@@ -21,7 +21,6 @@ public static class CaseText
         CaseStatus.RejectedAtIntake => "不予受理",
         CaseStatus.Withdrawn => "已撤回",
         CaseStatus.Terminated => "已终止",
-        _ => s.ToString(),
     });
 
     public static string Of(CaseChannel c) => Text.Translate(c switch
@@ -31,7 +30,6 @@ public static class CaseText
         CaseChannel.SelfService => "自助终端",
         CaseChannel.ProxyIntake => "乡村代收代办",
         CaseChannel.Agent => "代办",
-        _ => c.ToString(),
     });
 
     public static string Of(DecisionOutcome? d) => d switch
@@ -39,7 +37,7 @@ public static class CaseText
         DecisionOutcome.Grant => Text.Translate("准予"),
         DecisionOutcome.Deny => Text.Translate("不予"),
         DecisionOutcome.PartlyGranted => Text.Translate("部分准予"),
-        _ => "—",
+        null => "—",
     };
 
     /// <summary>The steps whose opinion the applicant is shown: the reasons given to them. Staff opinions stay internal.</summary>
@@ -61,7 +59,6 @@ public static class CaseText
         CaseStatus.RejectedAtIntake => "不予受理。",
         CaseStatus.Withdrawn => "已撤回。",
         CaseStatus.Terminated => "已终止。",
-        _ => "",
     });
 
     public static string Action(string action) => Text.Translate(action switch

@@ -47,7 +47,7 @@ public static class CasesModule
 {
     public static IServiceCollection AddCases(this IServiceCollection services) =>
         services.AuthorizePages("/Cases/Workbench", Policies.CaseWork).PublicPages("/Cases/Public")
-            .AddScoped<HandleCase>()
+            .AddScoped<ReceiveApplication>().AddScoped<ActOnCase>().AddScoped<OpenCase>().AddScoped<CaseTemplates>().AddScoped<CaseHooks>().AddScoped<CaseSections>()
             .AddSingleton<PublishedTemplates>()
             .AddScoped<CaseFiles>()
             // Cases are a kind of sealed record: the start-up check and verify-chains reach them through the seam (ADR 0017).
@@ -76,35 +76,35 @@ public static class CasesModule
     }
 
     private static void Act(RouteGroupBuilder api, CaseAction action) =>
-        api.MapPost("/{number}/" + action.Name, async (string number, CaseActionRequest request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/{number}/" + action.Name, async (string number, CaseActionRequest request, HttpContext http, ActOnCase act, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct) =>
         {
-            var acted = await handle.ActAsync(http.User, number, request.Revision, action, request, ct);
+            var acted = await act.ActAsync(http.User, number, request.Revision, action, request, ct);
             return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, recordKeys.Ring, acted.Case, clock.GetUtcNow().UtcDateTime, ct) with { AvailableActions = acted.AvailableActions });
         }).WithSummary(action.Summary).WithName("Case_" + action.Name);
 
-    private static async Task<Created<CaseView>> Register(RegisterApplication request, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<CaseView>> Register(RegisterApplication request, HttpContext http, ReceiveApplication receive, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct)
     {
-        var (c, departmentName) = await handle.RegisterAsync(http.User, request, ct);
+        var (c, departmentName) = await receive.RunAsync(http.User, request, ct);
         return TypedResults.Created($"/api/v1/cases/{c.Number}", await CaseView.BuildAsync(db, calendars, recordKeys.Ring, c, clock.GetUtcNow().UtcDateTime, departmentName, ct));
     }
 
-    private static async Task<Ok<IReadOnlyList<HandOverCandidate>>> HandOverTo(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<HandOverCandidate>>> HandOverTo(string number, HttpContext http, OpenCase open, OneWindowDbContext db, CancellationToken ct)
     {
-        var (c, staff) = await handle.LoadWithStaffAsync(http.User, number, ct);
+        var (c, staff) = await open.LoadWithStaffAsync(http.User, number, ct);
         return TypedResults.Ok(await HandOverCandidates.ForAsync(db, c, staff.User.Id, ct));
     }
 
-    private static async Task<Ok<ApplicantInFull>> FullApplicant(string number, RevealRequest request, HttpContext http, HandleCase handle, OneWindowDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ApplicantInFull>> FullApplicant(string number, RevealRequest request, HttpContext http, OpenCase open, OneWindowDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var c = await handle.LoadForAsync(http.User, number, ct);
+        var c = await open.LoadForAsync(http.User, number, ct);
         await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, http.User, "Case", c.Number, ["identityNumber", "phone"], request.Reason, ct);
         PersonalData.NoStore(http.Response);
         return TypedResults.Ok(new ApplicantInFull(c.Number, c.ApplicantKind, c.ApplicantName, c.ApplicantIdNumber, c.ApplicantPhone));
     }
 
-    private static async Task<Ok<CaseView>> Get(string number, HttpContext http, HandleCase handle, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<CaseView>> Get(string number, HttpContext http, OpenCase open, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct)
     {
-        var opened = await handle.LoadWithStaffAsync(http.User, number, ct);
+        var opened = await open.LoadWithStaffAsync(http.User, number, ct);
         return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, recordKeys.Ring, opened.Case, clock.GetUtcNow().UtcDateTime, ct) with { AvailableActions = opened.AvailableActions });
     }
 }

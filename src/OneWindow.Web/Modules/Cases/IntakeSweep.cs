@@ -22,7 +22,7 @@ public sealed class IntakeSweep(IServiceScopeFactory scopes, TimeProvider clock,
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
         var calendars = scope.ServiceProvider.GetRequiredService<RegionCalendars>();
-        var handle = scope.ServiceProvider.GetRequiredService<HandleCase>();
+        var handle = scope.ServiceProvider.GetRequiredService<ActOnCase>();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Cases.AsNoTracking()
             .Where(c => c.NextDeadlineAt <= now && c.Status == CaseStatus.Received)
@@ -49,7 +49,7 @@ public sealed class IntakeSweep(IServiceScopeFactory scopes, TimeProvider clock,
             try
             {
                 // Saved as any action is, so that a deemed joint case fans out to its departments too.
-                await handle.SaveAsync(c, revision, now, calendar, ct);
+                await handle.SaveMovedAsync(c, revision, now, calendar, ct);
                 deemed += periodOver ? 1 : 0;
             }
             catch (DbUpdateException e)

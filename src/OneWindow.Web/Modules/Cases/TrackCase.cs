@@ -12,7 +12,7 @@ public sealed record TrackedStep(DateTime At, string Action, string? Node);
 public sealed record TrackedCase(string Number, string ItemName, string DepartmentName, CaseStatus Status, string? CurrentNode,
     IReadOnlyList<string> MissingMaterials, DateOnly? PromisedDueDate, bool ClockStopped, DecisionOutcome? Decision, string? ResultNumber,
     DeliveryMethod? DeliveryMethod, string? DeliveryReference, IReadOnlyList<TrackedStep> Steps, IReadOnlyList<Cases.JointPartView> Parts,
-    bool DueDateProvisional);
+    bool DueDateProvisional, Guid CaseId);
 
 /// <summary>
 /// 办件查询: anyone with the case number and the last four characters of the applicant's phone or ID number sees
@@ -40,6 +40,6 @@ public static class TrackCase
             .Select(e => new TrackedStep(e.At, e.Action, e.Node)).ToListAsync(ct);
         return new TrackedCase(c.Number, c.ItemName, department, c.Status, c.CurrentNode?.Name, c.MissingMaterials, promised.DueDate, promised.IsStopped,
             c.Decision, c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.ResultNumber : null, c.DeliveryMethod, c.DeliveryReference, steps,
-            Cases.CaseDepartments.Parts(c, departments), c.HasProvisionalDueDates(calendar));
+            Cases.CaseDepartments.Parts(c, departments), c.HasProvisionalDueDates(calendar), c.Id);
     }
 }

@@ -12,7 +12,7 @@ namespace OneWindow.Web.Modules.Catalog;
 /// The administrator's catalog actions: create an item, open a draft, edit it, publish it. Each saves the change
 /// and its audit entry together; the page and the API call the same methods.
 /// </summary>
-public sealed class ManageCatalog(OneWindowDbContext db, TimeProvider clock)
+public sealed class ManageCatalog(OneWindowDbContext db, WriteUnit unit, TimeProvider clock)
 {
     public async Task<ServiceItem> CreateItemAsync(string code, ServiceGuide guide, string actor, CancellationToken ct = default)
     {
@@ -26,7 +26,7 @@ public sealed class ManageCatalog(OneWindowDbContext db, TimeProvider clock)
         var item = ServiceItem.Create(trimmed, guide, actor, now);
         db.ServiceItems.Add(item);
         db.Audit(now, actor, "ServiceItem", item.Code, "created", new { version = 1, guide.Name });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return item;
     }
 
@@ -36,7 +36,7 @@ public sealed class ManageCatalog(OneWindowDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var draft = item.StartDraft(actor, now, note);
         db.Audit(now, actor, "ServiceItem", code, "draft-started", new { version = draft.VersionNumber, note });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return draft;
     }
 
@@ -54,7 +54,7 @@ public sealed class ManageCatalog(OneWindowDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         version.Edit(guide, actor, now, note);
         db.Audit(now, actor, "ServiceItem", code, "draft-edited", new { version = versionNumber, note });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return version;
     }
 
@@ -66,7 +66,7 @@ public sealed class ManageCatalog(OneWindowDbContext db, TimeProvider clock)
         var previous = item.Published?.VersionNumber;
         var published = item.Publish(actor, now, ChinaTime.DateOf(now));
         db.Audit(now, actor, "ServiceItem", code, "published", new { version = published.VersionNumber, supersedes = previous });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return published;
     }
 

@@ -8,7 +8,7 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.Catalog;
 
 /// <summary>The administrator's actions on combined items (一件事), each audited.</summary>
-public sealed class ManageCombinedItems(OneWindowDbContext db, TimeProvider clock)
+public sealed class ManageCombinedItems(OneWindowDbContext db, WriteUnit unit, TimeProvider clock)
 {
     public async Task<CombinedItem> SaveAsync(string code, int? expectedRevision, string name, string description, IReadOnlyList<string> members,
         Guid leadDepartmentId, int? promisedLimitDays, DeliveryMethods delivery, IReadOnlyList<string> themes, string actor, CancellationToken ct = default)
@@ -36,7 +36,7 @@ public sealed class ManageCombinedItems(OneWindowDbContext db, TimeProvider cloc
         }
         item.Edit(name, description, members, leadDepartmentId, promisedLimitDays, delivery, themes, actor, now);
         db.Audit(now, actor, "CombinedItem", trimmed, "saved", new { name, members, promisedLimitDays });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return item;
     }
 
@@ -49,7 +49,7 @@ public sealed class ManageCombinedItems(OneWindowDbContext db, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         item.Publish(published, actor, now);
         db.Audit(now, actor, "CombinedItem", code, "published");
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
     }
 
     public async Task WithdrawAsync(string code, string actor, CancellationToken ct = default)
@@ -58,6 +58,6 @@ public sealed class ManageCombinedItems(OneWindowDbContext db, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         item.Withdraw(actor, now);
         db.Audit(now, actor, "CombinedItem", code, "withdrawn");
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
     }
 }

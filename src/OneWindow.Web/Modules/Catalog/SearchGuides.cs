@@ -65,7 +65,9 @@ public static class SearchGuides
         }
         if (!string.IsNullOrEmpty(query.After))
         {
+#pragma warning disable CA1309 // Translated to SQL: the database compares, in the order of the keyset index.
             versions = versions.Where(v => string.Compare(v.ItemCode, query.After) > 0);
+#pragma warning restore CA1309
         }
         var rows = await versions
             .OrderBy(v => v.ItemCode)

@@ -12,7 +12,6 @@ public static class ComplaintText
         ComplaintAbout.Window => "窗口",
         ComplaintAbout.Person => "工作人员",
         ComplaintAbout.Other => "其他",
-        _ => a.ToString(),
     });
 
     public static string Of(ComplaintStatus s) => Text.Translate(s switch
@@ -21,13 +20,11 @@ public static class ComplaintText
         ComplaintStatus.Accepted => "已受理，调查中",
         ComplaintStatus.Refused => "不予受理",
         ComplaintStatus.Concluded => "已办结",
-        _ => s.ToString(),
     });
 
     public static string Of(ComplaintChannel c) => Text.Translate(c switch
     {
         ComplaintChannel.Online => "网上",
         ComplaintChannel.Hall => "大厅",
-        _ => c.ToString(),
     });
 }

@@ -7,8 +7,13 @@ public static class ComplaintsModule
 {
     public static IServiceCollection AddComplaints(this IServiceCollection services) =>
         services.AddScoped<HandleComplaints>()
+            .AddScoped<RevealComplainant>()
             .PublicPages("/Complaints/Public")
             .AuthorizePages("/Complaints/Center", Policies.Leadership);
 
-    public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder app)
+    {
+        ComplaintsApi.Map(app);
+        return app;
+    }
 }

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Audit;
 using OneWindow.Web.Modules.Accounts;
 using System.Security.Claims;
@@ -19,7 +20,7 @@ public sealed record ComplaintForm(ComplaintAbout About, string? CaseNumber, str
 /// 效能投诉: filing (online by anyone, at the hall by a supervisor for the visitor), accepting or refusing, concluding,
 /// and telling the complainant (the tracking page; an SMS when a number was left).
 /// </summary>
-public sealed class HandleComplaints(OneWindowDbContext db, RegionCalendars calendars, UserManager<UserAccount> users, INotificationSender sms, TimeProvider clock)
+public sealed class HandleComplaints(OneWindowDbContext db, WriteUnit unit, Outbox outbox, RegionCalendars calendars, UserManager<UserAccount> users, TimeProvider clock)
 {
     public async Task<EfficiencyComplaint> FileAsync(ClaimsPrincipal principal, ComplaintForm form, CancellationToken ct)
     {
@@ -56,8 +57,15 @@ public sealed class HandleComplaints(OneWindowDbContext db, RegionCalendars cale
         return key.Length is < 4 or > 12 ? Task.FromResult<EfficiencyComplaint?>(null) : db.EfficiencyComplaints.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingCode == key, ct);
     }
 
-    public Task<EfficiencyComplaint> AcceptAsync(ClaimsPrincipal principal, Guid id, int revision, Guid? departmentId, CancellationToken ct) =>
-        ActAsync(principal, id, revision, (c, actor, now) => c.Accept(departmentId, actor, now), "accepted", ct);
+    /// <summary>受理, naming the department responsible if it was not known; a department that does not exist is refused for its field.</summary>
+    public async Task<EfficiencyComplaint> AcceptAsync(ClaimsPrincipal principal, Guid id, int revision, Guid? departmentId, CancellationToken ct)
+    {
+        if (departmentId is { } d && !await db.Departments.AsNoTracking().AnyAsync(x => x.Id == d, ct))
+        {
+            throw new DomainRuleException("complaint.department-unknown", "部门不存在。", "departmentId");
+        }
+        return await ActAsync(principal, id, revision, (c, actor, now) => c.Accept(departmentId, actor, now), "accepted", ct);
+    }
 
     public Task<EfficiencyComplaint> RefuseAsync(ClaimsPrincipal principal, Guid id, int revision, string? reason, CancellationToken ct) =>
         ActAsync(principal, id, revision, (c, actor, now) => c.Refuse(reason ?? "", actor, now), "refused", ct);
@@ -78,13 +86,17 @@ public sealed class HandleComplaints(OneWindowDbContext db, RegionCalendars cale
             throw new DbUpdateConcurrencyException($"Complaint {complaint.TrackingCode} is at revision {complaint.Revision}, not {revision}.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        act(complaint, viewer.Actor, now);
-        db.Audit(now, principal.ActorName(), "EfficiencyComplaint", complaint.TrackingCode, what, new { complaint.Status, complaint.Upheld });
-        await db.SaveChangesAsync(ct);
-        if (complaint.ComplainantPhone is { } phone && complaint.Status is ComplaintStatus.Refused or ComplaintStatus.Concluded)
+        await unit.RunAsync(_ =>
         {
-            await sms.SendAsync(phone, complaint.ComplainantName ?? "", $"【一窗通】您的效能投诉（查询码 {complaint.TrackingCode}）已有答复，请凭查询码查看。", ct);
-        }
+            act(complaint, viewer.Actor, now);
+            db.Audit(now, principal.ActorName(), "EfficiencyComplaint", complaint.TrackingCode, what, new { complaint.Status, complaint.Upheld });
+            if (complaint.ComplainantPhone is { } phone && complaint.Status is ComplaintStatus.Refused or ComplaintStatus.Concluded)
+            {
+                outbox.Sms(phone, complaint.ComplainantName ?? "", $"【一窗通】您的效能投诉（查询码 {complaint.TrackingCode}）已有答复，请凭查询码查看。",
+                    $"complaint-answered:{complaint.Id}");
+            }
+            return Task.CompletedTask;
+        }, ct);
         return complaint;
     }
 }

@@ -14,7 +14,7 @@ public sealed record CountyImportResult(string CountyCode, string CountyName, in
 /// Imports one county with all its towns and villages from the shipped NBS 2023 division codes
 /// (ReferenceData/admin-divisions). Existing regions are updated, none is deleted; running it twice changes nothing.
 /// </summary>
-public sealed class ImportCounty(OneWindowDbContext db, IWebHostEnvironment env, TimeProvider clock)
+public sealed class ImportCounty(OneWindowDbContext db, WriteUnit unit, IWebHostEnvironment env, TimeProvider clock)
 {
     public async Task<CountyImportResult> RunAsync(string countyCode, string actor, CancellationToken ct = default)
     {
@@ -66,7 +66,7 @@ public sealed class ImportCounty(OneWindowDbContext db, IWebHostEnvironment env,
             }
         }
         db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Region", code6 + "000000", "county-imported", new { towns = towns.Count, villages = villages.Count, added });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return new CountyImportResult(code6 + "000000", county[1], towns.Count, villages.Count, added);
     }
 

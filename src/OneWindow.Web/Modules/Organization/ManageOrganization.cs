@@ -10,7 +10,7 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.Organization;
 
 /// <summary>The administrator's organization actions: departments, windows, staff and their authorized items.</summary>
-public sealed class ManageOrganization(OneWindowDbContext db, UserManager<UserAccount> users, TimeProvider clock)
+public sealed class ManageOrganization(OneWindowDbContext db, WriteUnit unit, UserManager<UserAccount> users, TimeProvider clock)
 {
     public async Task<Department> SaveDepartmentAsync(Guid? id, string name, string creditCode, string? overrideReason, string regionCode, string? phone, string actor, CancellationToken ct = default)
     {
@@ -40,7 +40,7 @@ public sealed class ManageOrganization(OneWindowDbContext db, UserManager<UserAc
         }
         db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Department", department.Id.ToString(), id is null ? "created" : "edited",
             new { department.Name, department.CreditCode, override_ = department.CreditCodeOverrideReason });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return department;
     }
 
@@ -79,7 +79,7 @@ public sealed class ManageOrganization(OneWindowDbContext db, UserManager<UserAc
             db.Venues.Add(venue);
         }
         db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Venue", venue.Id.ToString(), id is null ? "created" : "edited", new { venue.Name, tier, venue.RegionCode });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return venue;
     }
 
@@ -104,7 +104,7 @@ public sealed class ManageOrganization(OneWindowDbContext db, UserManager<UserAc
         var window = new Window { Id = Guid.CreateVersion7(clock.GetUtcNow()), VenueId = venueId, Number = number.Trim(), Name = name.Trim(), Kind = kind, Category = category, DepartmentId = departmentId };
         db.Windows.Add(window);
         db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Window", window.Id.ToString(), "created", new { window.Number, window.Name, kind, category });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return window;
     }
 
@@ -119,7 +119,7 @@ public sealed class ManageOrganization(OneWindowDbContext db, UserManager<UserAc
         db.WindowItems.RemoveRange(db.WindowItems.Where(a => a.WindowId == windowId));
         db.WindowItems.AddRange(itemCodes.Distinct().Select(c => new WindowItemAuthorization { WindowId = windowId, ItemCode = c }));
         db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Window", windowId.ToString(), "items-set", new { items = itemCodes });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
     }
 
     public async Task<UserAccount> AddStaffAsync(string userName, string displayName, string password, string role, Guid venueId, Guid? departmentId, string actor, CancellationToken ct = default)
@@ -140,7 +140,7 @@ public sealed class ManageOrganization(OneWindowDbContext db, UserManager<UserAc
         }
         await users.AddToRoleAsync(user, role);
         db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Staff", user.UserName!, "created", new { role, venueId, departmentId });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return user;
     }
 
@@ -151,6 +151,6 @@ public sealed class ManageOrganization(OneWindowDbContext db, UserManager<UserAc
         db.StaffItems.RemoveRange(db.StaffItems.Where(a => a.UserId == userId));
         db.StaffItems.AddRange(itemCodes.Distinct().Select(c => new StaffItemAuthorization { UserId = userId, ItemCode = c }));
         db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Staff", user.UserName!, "items-set", new { items = itemCodes });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
     }
 }

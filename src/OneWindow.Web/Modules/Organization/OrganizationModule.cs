@@ -6,7 +6,7 @@ namespace OneWindow.Web.Modules.Organization;
 public static class OrganizationModule
 {
     public static IServiceCollection AddOrganization(this IServiceCollection services) =>
-        services.AddScoped<ImportCounty>().AddScoped<ReferenceSeed>().AddScoped<ManageOrganization>()
+        services.AddScoped<ImportCounty>().AddScoped<ManageOrganization>()
             .AuthorizePages("/Organization/Admin", Policies.CenterAdmin)
             .AuthorizePages("/Organization/Workbench", Policies.Staff);
 

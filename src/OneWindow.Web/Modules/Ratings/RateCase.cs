@@ -10,10 +10,24 @@ namespace OneWindow.Web.Modules.Ratings;
 /// 好差评 from the public: whoever can track a concluded case (its number and the last four characters of the
 /// applicant's phone or ID) rates it once online. A bad rating opens the department's rectification.
 /// </summary>
-public sealed class RateCase(OneWindowDbContext db, RegionCalendars calendars, OneWindow.Web.Modules.Cases.TrackingGuard guard, TimeProvider clock)
+public sealed class RateCase(OneWindowDbContext db, WriteUnit unit, RegionCalendars calendars, OneWindow.Web.Modules.Cases.TrackingGuard guard, TimeProvider clock)
 {
+    /// <summary>The longest case number there is (a joint case's part included), as the cases table holds it.</summary>
+    public const int MaxNumber = 40;
+
     public async Task<Rating> RateOnlineAsync(string number, string tail, RatingLevel level, string? comment, CancellationToken ct)
     {
+        // What cannot name a case is refused as it is and not counted as a wrong guess: only a real try at a case
+        // number's four characters counts towards its lock.
+        if (string.IsNullOrWhiteSpace(number) || number.Trim().Length > MaxNumber)
+        {
+            throw new DomainRuleException("rating.case-unknown", "没有查到该办件。", "number");
+        }
+        if (tail.Trim().Length != 4)
+        {
+            throw new DomainRuleException("rating.tail-invalid", "请填写申请人手机号码或身份证号码的后四位。", "tail");
+        }
+        number = number.Trim();
         // The same lock as tracking: a rating names the case by the same four characters.
         if (await guard.LockedForAsync(number, ct) is { Ticks: > 0 } wait)
         {
@@ -21,7 +35,7 @@ public sealed class RateCase(OneWindowDbContext db, RegionCalendars calendars, O
         }
         var key = tail.Trim().ToUpperInvariant();
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct);
-        if (c is null || key.Length != 4 || !(c.ApplicantPhone.EndsWith(key, StringComparison.Ordinal) || c.ApplicantIdNumber.EndsWith(key, StringComparison.OrdinalIgnoreCase)))
+        if (c is null || !(c.ApplicantPhone.EndsWith(key, StringComparison.Ordinal) || c.ApplicantIdNumber.EndsWith(key, StringComparison.OrdinalIgnoreCase)))
         {
             await guard.CountFailureAsync(number, ct);
             throw new DomainRuleException("rating.case-unknown", "没有查到该办件。", "number");
@@ -32,7 +46,7 @@ public sealed class RateCase(OneWindowDbContext db, RegionCalendars calendars, O
         }
         var rating = Rating.Rate(c, CaseChannel.Online, level, comment, clock.GetUtcNow().UtcDateTime, await calendars.ForRegionAsync(c.RegionCode));
         db.Ratings.Add(rating);
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         return rating;
     }
 }

@@ -12,7 +12,6 @@ public static class RatingText
         RatingLevel.Fair => "基本满意",
         RatingLevel.Dissatisfied => "不满意",
         RatingLevel.VeryDissatisfied => "非常不满意",
-        _ => level.ToString(),
     });
 
     public static string Of(RectificationStatus status) => Text.Translate(status switch
@@ -22,6 +21,5 @@ public static class RatingText
         RectificationStatus.Rectified => "已整改",
         RectificationStatus.AppealPending => "申诉待审核",
         RectificationStatus.AppealUpheld => "申诉成立",
-        _ => status.ToString(),
     });
 }

@@ -6,7 +6,17 @@ namespace OneWindow.Web.Modules.Ratings;
 public static class RatingsModule
 {
     public static IServiceCollection AddRatings(this IServiceCollection services) =>
-        services.AddScoped<RateCase>().AuthorizePages("/Ratings/Workbench", Policies.Staff);
+        services.AddScoped<RateCase>()
+            .AddScoped<ActOnRating>()
+            .AddScoped<RectifyRating>()
+            .AddScoped<AppealRating>()
+            .AddScoped<ReviewRatingAppeal>()
+            .AddScoped<Cases.ICaseSection, RatingOnCasePage>()
+            .AuthorizePages("/Ratings/Workbench", Policies.Staff).PublicPages("/Ratings/Public");
 
-    public static IEndpointRouteBuilder MapRatings(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapRatings(this IEndpointRouteBuilder app)
+    {
+        RatingsApi.Map(app);
+        return app;
+    }
 }

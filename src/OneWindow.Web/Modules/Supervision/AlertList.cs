@@ -9,9 +9,11 @@ public sealed record AlertRow(Guid Id, SupervisionRule Rule, AlertSeverity Sever
     string? ItemName, Guid DepartmentId, string? HandlerName, string Detail, DateTime TriggeredAt, DateTime RaisedAt);
 
 /// <summary>
-/// Alerts newest first, paged by key (RaisedAt, Id) descending: a department's (or a venue's) for its staff, all for
-/// supervisors and leaders; by one status (an equality, so the (DepartmentId, Status, RaisedAt, Id) and
-/// (Status, RaisedAt, Id) indexes serve the order) and optionally one severity.
+/// Alerts newest first, paged by key (RaisedAt, Id) descending: those the viewer may see (a department's or a venue's
+/// for its staff, all for supervisors and leaders: <see cref="SupervisionViewer.Visible(IQueryable{SupervisionAlert})"/>);
+/// by one status (an equality, so the (DepartmentId, Status, RaisedAt, Id) and (Status, RaisedAt, Id) indexes serve
+/// the order) and optionally one severity; for those who see all, optionally one department. The workbench page and
+/// <c>GET /api/v1/supervision/alerts</c> list through here.
 /// </summary>
 public static class AlertList
 {
@@ -20,13 +22,8 @@ public static class AlertList
     public static async Task<(IReadOnlyList<AlertRow> Rows, string? Next)> PageAsync(OneWindowDbContext db, SupervisionViewer viewer,
         AlertStatus? status, AlertSeverity? severity, Guid? department, string? after, CancellationToken ct)
     {
-        var alerts = db.SupervisionAlerts.AsNoTracking();
-        if (!viewer.SeesAll)
-        {
-            var user = viewer.User;
-            alerts = user.DepartmentId is { } own ? alerts.Where(a => a.DepartmentId == own) : alerts.Where(a => a.VenueId == user.VenueId && a.VenueId != null);
-        }
-        else if (department is { } d)
+        var alerts = viewer.Visible(db.SupervisionAlerts.AsNoTracking());
+        if (viewer.SeesAll && department is { } d)
         {
             alerts = alerts.Where(a => a.DepartmentId == d);
         }

@@ -9,8 +9,25 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.Supervision;
 
 /// <summary>Sets a rule's switch, severity and threshold for everywhere, a region, a department or an item; or removes that setting.</summary>
-public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock, RuleBookCache rules)
+public sealed class ConfigureRules(OneWindowDbContext db, WriteUnit unit, TimeProvider clock, RuleBookCache rules)
 {
+    /// <summary>The settings the rules page and the API list: bounded, by rule, scope and key.</summary>
+    public async Task<IReadOnlyList<SupervisionRuleSetting>> ListAsync(CancellationToken ct) =>
+        await db.SupervisionRuleSettings.AsNoTracking().OrderBy(s => s.Rule).ThenBy(s => s.Scope).ThenBy(s => s.ScopeKey)
+            .Take(SupervisionSettings.MaxSettings).ToListAsync(ct);
+
+    /// <summary>
+    /// The key of a scope from a form that offers one field per kind of scope (the rules page): the region code, the
+    /// department's id or the item code that the chosen scope reads; none for everywhere.
+    /// </summary>
+    public static string? KeyFor(RuleScope scope, string? regionCode, Guid? departmentId, string? itemCode) => scope switch
+    {
+        RuleScope.Region => regionCode,
+        RuleScope.Department => departmentId?.ToString(),
+        RuleScope.Item => itemCode?.Trim(),
+        RuleScope.Default => null,
+    };
+
     public async Task<SupervisionRuleSetting> SaveAsync(ClaimsPrincipal principal, SupervisionRule rule, RuleScope scope, string? scopeKey, bool enabled,
         AlertSeverity severity, decimal threshold, CancellationToken ct)
     {
@@ -20,9 +37,13 @@ public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock, Ru
         }
         var checkedOverride = RuleOverride.Create(rule, scope, scopeKey, enabled, severity, threshold);
         var key = checkedOverride.ScopeKey;
-        if (scope == RuleScope.Department && !(Guid.TryParse(key, out var departmentId) && await db.Departments.AnyAsync(d => d.Id == departmentId, ct)))
+        if (scope == RuleScope.Department)
         {
-            throw new DomainRuleException("supervision.scope-invalid", "部门不存在。", "scopeKey");
+            if (!(Guid.TryParse(key, out var departmentId) && await db.Departments.AnyAsync(d => d.Id == departmentId, ct)))
+            {
+                throw new DomainRuleException("supervision.scope-invalid", "部门不存在。", "scopeKey");
+            }
+            key = departmentId.ToString(); // one spelling of the id, the one the rule book looks up
         }
         if (scope == RuleScope.Item && !await db.ServiceItems.AnyAsync(i => i.Code == key, ct) && !await db.CombinedItems.AnyAsync(i => i.Code == key, ct))
         {
@@ -41,7 +62,7 @@ public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock, Ru
         row.UpdatedBy = principal.ActorName();
         row.UpdatedAt = now;
         db.Audit(now, principal.ActorName(), "SupervisionRule", $"{rule}/{scope}/{key}", "set", new { enabled, severity, threshold });
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         rules.Invalidate();
         return row;
     }
@@ -52,7 +73,7 @@ public sealed class ConfigureRules(OneWindowDbContext db, TimeProvider clock, Ru
         var now = clock.GetUtcNow().UtcDateTime;
         db.SupervisionRuleSettings.Remove(row);
         db.Audit(now, principal.ActorName(), "SupervisionRule", $"{row.Rule}/{row.Scope}/{row.ScopeKey}", "removed", null);
-        await db.SaveChangesAsync(ct);
+        await unit.SaveAsync(ct);
         rules.Invalidate();
     }
 }

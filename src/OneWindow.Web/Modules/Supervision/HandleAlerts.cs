@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Audit;
 using OneWindow.Web.Modules.Accounts;
 using System.Security.Claims;
@@ -34,6 +35,56 @@ public sealed record SupervisionViewer(UserAccount User, IReadOnlyList<string> R
     public bool Answers(Guid departmentId, Guid? venueId) =>
         IsCaseWorker && (User.DepartmentId is { } d ? d == departmentId : venueId is not null && venueId == User.VenueId);
 
+    /// <summary>The alerts this person may see, as a query: <see cref="MaySee(SupervisionAlert)"/> for lists (pages and API).</summary>
+    public IQueryable<SupervisionAlert> Visible(IQueryable<SupervisionAlert> alerts)
+    {
+        if (SeesAll)
+        {
+            return alerts;
+        }
+        if (IsCaseWorker && User.DepartmentId is { } own)
+        {
+            return alerts.Where(a => a.DepartmentId == own);
+        }
+        return IsCaseWorker && User.VenueId is { } venue ? alerts.Where(a => a.VenueId == venue) : alerts.Where(a => false);
+    }
+
+    /// <summary>The notices this person may see, as a query: <see cref="MaySee(SupervisionNotice)"/> for lists.</summary>
+    public IQueryable<SupervisionNotice> Visible(IQueryable<SupervisionNotice> notices) =>
+        SeesAll ? notices
+        : IsCaseWorker && User.DepartmentId is { } own ? notices.Where(n => n.DepartmentId == own)
+        : notices.Where(n => false);
+
+    /// <summary>What this person may do with the alert now: the department answers it, then a supervisor closes it or sends it back.</summary>
+    public IReadOnlyList<string> ActionsOn(SupervisionAlert a)
+    {
+        var actions = new List<string>();
+        if (Answers(a.DepartmentId, a.VenueId) && a.Status is AlertStatus.Raised or AlertStatus.Notified)
+        {
+            actions.Add(SupervisionActions.Answer);
+        }
+        if (IsSupervisor && a.Status == AlertStatus.Responded)
+        {
+            actions.AddRange([SupervisionActions.Close, SupervisionActions.SendBack]);
+        }
+        return actions;
+    }
+
+    /// <summary>What this person may do with the notice now: the department replies, then a supervisor closes it.</summary>
+    public IReadOnlyList<string> ActionsOn(SupervisionNotice n)
+    {
+        var actions = new List<string>();
+        if (n.Status == NoticeStatus.Issued && Answers(n.DepartmentId, null))
+        {
+            actions.Add(SupervisionActions.Reply);
+        }
+        if (n.Status == NoticeStatus.Replied && IsSupervisor)
+        {
+            actions.Add(SupervisionActions.Close);
+        }
+        return actions;
+    }
+
     public static async Task<SupervisionViewer> LoadAsync(ClaimsPrincipal principal, UserManager<UserAccount> users)
     {
         var user = await users.GetUserAsync(principal) ?? throw new ForbiddenException("auth.required", "请先登录。");
@@ -43,7 +94,7 @@ public sealed record SupervisionViewer(UserAccount User, IReadOnlyList<string> R
 
 /// <summary>Answering and reviewing alerts; issuing, answering and closing supervision notices. Pages and API alike.</summary>
 public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount> users, RegionCalendars calendars, SupervisionSettings settings,
-    RaiseAlerts raise, NotifyStaff notify, TimeProvider clock)
+    RaiseAlerts raise, WriteUnit unit, TellStaff tell, TimeProvider clock)
 {
     public async Task<(SupervisionAlert Alert, SupervisionViewer Viewer)> LoadAlertAsync(ClaimsPrincipal principal, Guid id, CancellationToken ct)
     {
@@ -95,9 +146,13 @@ public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount>
             throw new DbUpdateConcurrencyException($"Alert {id} is at revision {alert.Revision}, not {revision}.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        act(alert, viewer, now, settings.EscalateAt(now, await calendars.ForRegionAsync(alert.RegionCode)));
-        db.Audit(now, principal.ActorName(), "SupervisionAlert", alert.Id.ToString(), what, new { alert.Status });
-        await db.SaveChangesAsync(ct);
+        var escalateAt = settings.EscalateAt(now, await calendars.ForRegionAsync(alert.RegionCode));
+        await unit.RunAsync(_ =>
+        {
+            act(alert, viewer, now, escalateAt);
+            db.Audit(now, principal.ActorName(), "SupervisionAlert", alert.Id.ToString(), what, new { alert.Status });
+            return Task.CompletedTask;
+        }, ct);
         return alert;
     }
 
@@ -122,18 +177,16 @@ public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount>
             ?? throw new DomainRuleException("notice.department-unknown", "部门不存在。", "departmentId");
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = await calendars.ForRegionAsync(department.RegionCode);
-        using var gate = await db.EnterWriteGateAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var year = Domain.Calendar.ChinaTime.DateOf(now).Year;
-        var number = $"DB-{year}-{await CaseNumbers.NextValueAsync(db, $"notice-{year}", ct):D4}";
-        var notice = SupervisionNotice.Issue(number, department.Id, department.RegionCode, about, title ?? "", requirement ?? "", replyWorkingDays, viewer.Actor, now, calendar);
-        db.SupervisionNotices.Add(notice);
-        db.Audit(now, principal.ActorName(), "SupervisionNotice", number, "issued", new { department = department.Name, notice.CaseNumber, notice.ReplyDueDate });
-        await NotifyDepartmentAsync(notice, $"督办单 {number}：{notice.Title}", $"请于 {notice.ReplyDueDate:yyyy-MM-dd} 前回复。{notice.Requirement}", now, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await notify.SendPendingAsync(gate, ct);
-        return notice;
+        return await unit.RunAsync(async t =>
+        {
+            var year = Domain.Calendar.ChinaTime.DateOf(now).Year;
+            var number = $"DB-{year}-{await CaseNumbers.NextValueAsync(db, $"notice-{year}", t):D4}";
+            var notice = SupervisionNotice.Issue(number, department.Id, department.RegionCode, about, title ?? "", requirement ?? "", replyWorkingDays, viewer.Actor, now, calendar);
+            db.SupervisionNotices.Add(notice);
+            db.Audit(now, principal.ActorName(), "SupervisionNotice", number, "issued", new { department = department.Name, notice.CaseNumber, notice.ReplyDueDate });
+            await NotifyDepartmentAsync(notice, $"督办单 {number}：{notice.Title}", $"请于 {notice.ReplyDueDate:yyyy-MM-dd} 前回复。{notice.Requirement}", now, t);
+            return notice;
+        }, ct);
     }
 
     public async Task<(SupervisionNotice Notice, SupervisionViewer Viewer)> LoadNoticeAsync(ClaimsPrincipal principal, Guid id, CancellationToken ct)
@@ -151,14 +204,14 @@ public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount>
         {
             throw new ForbiddenException("notice.not-answerable", "只有被督办部门的工作人员可以回复。");
         }
-        notice.Answer(reply ?? "", viewer.Actor, now);
-        using var gate = await db.EnterWriteGateAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Audit(now, principal.ActorName(), "SupervisionNotice", notice.Number, "replied", new { late = notice.RepliedLate });
-        await db.SaveChangesAsync(ct);
-        await raise.ForNoticeAsync(notice, now, await calendars.ForRegionAsync(notice.RegionCode), ct);
-        await tx.CommitAsync(ct);
-        await notify.SendPendingAsync(gate, ct);
+        var calendar = await calendars.ForRegionAsync(notice.RegionCode);
+        await unit.RunAsync(async t =>
+        {
+            notice.Answer(reply ?? "", viewer.Actor, now);
+            db.Audit(now, principal.ActorName(), "SupervisionNotice", notice.Number, "replied", new { late = notice.RepliedLate });
+            await db.SaveChangesAsync(t);
+            await raise.ForNoticeAsync(notice, now, calendar, t);
+        }, ct);
         return notice;
     }
 
@@ -169,9 +222,12 @@ public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount>
         {
             throw new ForbiddenException("notice.not-supervisor", "只有监察人员可以办结督办单。");
         }
-        notice.Close(note, viewer.Actor, now);
-        db.Audit(now, principal.ActorName(), "SupervisionNotice", notice.Number, "closed", null);
-        await db.SaveChangesAsync(ct);
+        await unit.RunAsync(_ =>
+        {
+            notice.Close(note, viewer.Actor, now);
+            db.Audit(now, principal.ActorName(), "SupervisionNotice", notice.Number, "closed", null);
+            return Task.CompletedTask;
+        }, ct);
         return notice;
     }
 
@@ -198,7 +254,7 @@ public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount>
             .OrderBy(u => u.Id).Take(NotifyStaff.MaxRecipients).ToListAsync(ct);
         foreach (var user in staff)
         {
-            notify.Add(user, title, body, $"/workbench/notices/{notice.Id}", null, now);
+            tell.Tell(new StaffMember(user.Id, user.DisplayName, user.PhoneNumber), title, body, $"/workbench/notices/{notice.Id}", null, now, $"notice:{notice.Id}:issued");
         }
     }
 }

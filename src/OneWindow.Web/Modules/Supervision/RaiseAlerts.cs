@@ -113,10 +113,6 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
             {
                 entry.State = EntityState.Detached;
             }
-            foreach (var alert in alerts)
-            {
-                notify.DiscardPending(alert.Id);
-            }
             var raisedElsewhere = false;
             foreach (var alert in alerts)
             {

@@ -20,7 +20,7 @@ public sealed record CertificateChecked(string Number, string ItemCode, string? 
 /// platform checks it against the case issued under that number and raises a red card when there is none.
 /// </summary>
 public sealed class ReportCertificate(OneWindowDbContext db, UserManager<UserAccount> users, RegionCalendars calendars, SupervisionSettings settings,
-    NotifyStaff notify, TimeProvider clock)
+    NotifyStaff notify, WriteUnit unit, TimeProvider clock)
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/certificates", async (CertificateReport report, HttpContext http, ReportCertificate handler, CancellationToken ct) =>
@@ -59,35 +59,33 @@ public sealed class ReportCertificate(OneWindowDbContext db, UserManager<UserAcc
             : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.ResultNumber == number, ct);
         var finding = certificate.Check(c);
         var calendar = await calendars.ForRegionAsync(region);
-        using var gate = await db.EnterWriteGateAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.IssuedCertificates.Add(certificate);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same certificate reported twice at the same moment: the unique number lets one in.
-            db.ChangeTracker.Clear();
-            if (await db.IssuedCertificates.AsNoTracking().AnyAsync(x => x.Number == number, ct))
-            {
-                throw new DomainRuleException("certificate.duplicate", $"证照 {number} 已上报。");
-            }
-            throw;
-        }
-        var raised = false;
         var setting = (await settings.RuleBookAsync(ct)).For(SupervisionRule.CertificateWithoutCase, region, item.DepartmentId, item.ItemCode);
-        if (finding is not null && setting.Enabled)
+        var raised = await unit.RunAsync(async t =>
         {
+            db.IssuedCertificates.Add(certificate);
+            try
+            {
+                await db.SaveChangesAsync(t); // under EF's savepoint: a refused insert leaves the transaction usable
+            }
+            catch (DbUpdateException)
+            {
+                // The same certificate reported twice at the same moment: the unique number lets one in.
+                db.ChangeTracker.Clear();
+                if (await db.IssuedCertificates.AsNoTracking().AnyAsync(x => x.Number == number, t))
+                {
+                    throw new DomainRuleException("certificate.duplicate", $"证照 {number} 已上报。");
+                }
+                throw;
+            }
+            if (finding is null || !setting.Enabled)
+            {
+                return false;
+            }
             var alert = SupervisionAlert.ForCertificate(finding, setting.Severity, certificate, now, settings.EscalateAt(now, calendar));
             db.SupervisionAlerts.Add(alert);
-            alert.MarkNotified(await notify.AddAsync(alert, alert.Level, null, ct), now);
-            await db.SaveChangesAsync(ct);
-            raised = true;
-        }
-        await tx.CommitAsync(ct);
-        await notify.SendPendingAsync(gate, ct);
+            alert.MarkNotified(await notify.AddAsync(alert, alert.Level, null, t), now);
+            return true;
+        }, ct);
         return new CertificateChecked(certificate.Number, certificate.ItemCode, certificate.MatchedCaseId is null ? null : c?.Number, raised);
     }
 }

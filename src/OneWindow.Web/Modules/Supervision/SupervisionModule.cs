@@ -18,17 +18,22 @@ public static class SupervisionModule
             .AddScoped<RaiseAlerts>()
             .AddScoped<WatchCases>()
             .AddScoped<HandleAlerts>()
+            .AddScoped<MarkNotificationsRead>()
             .AddScoped<ConfigureRules>()
             .AddScoped<ReportCertificate>()
             .AddSingleton<LiveFigures>()
             .AddSingleton<LiveStreams>()
-            .AddSingleton<INotificationSender, LoggingNotificationSender>()
+            .AddScoped<Cases.ICaseHook, SuperviseCases>()
+            .AddScoped<Cases.ICaseSection, AlertsOnCasePage>()
             .AddSingleton<SupervisionSweep>()
             .AddHostedService(sp => sp.GetRequiredService<SupervisionSweep>());
 
     public static IEndpointRouteBuilder MapSupervision(this IEndpointRouteBuilder app)
     {
         ReportCertificate.Map(app);
+        AlertsApi.Map(app);
+        NoticesApi.Map(app);
+        RulesApi.Map(app);
         app.MapGet("/supervision/live", (HttpContext http, LiveFigures live, LiveStreams streams, OneWindowDbContext db, CancellationToken ct) =>
             StreamAsync(http, live, streams, async (figures, token) => LiveView.From(figures, await CaseDepartments.NamesAsync(db, [.. figures.LatestCards.Select(c => c.DepartmentId)], token)), ct))
             .RequireAuthorization(Policies.Leadership).ExcludeFromDescription();

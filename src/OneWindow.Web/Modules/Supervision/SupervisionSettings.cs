@@ -37,7 +37,7 @@ public sealed class SupervisionSettings(OneWindowDbContext db, IConfiguration co
         return _book;
     }
 
-    /// <summary>Working days an alert waits for an answer before it climbs one rung (domain.md §5 ladder).</summary>
+    /// <summary>Working days an alert waits for an answer before it climbs one rung (docs/domain.md §5.3, the ladder).</summary>
     public int EscalateAfterWorkingDays => Math.Clamp(configuration.GetValue("Supervision:EscalateAfterWorkingDays", 1), 1, 30);
 
     public DateTime EscalateAt(DateTime now, WorkingDayCalendar calendar) => LegalClock.Due(calendar, now, EscalateAfterWorkingDays).DueAtUtc!.Value;

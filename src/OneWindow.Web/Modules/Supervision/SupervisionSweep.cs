@@ -1,3 +1,4 @@
+using OneWindow.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Domain.Supervision;
@@ -117,6 +118,7 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
         private readonly RaiseAlerts _raise = services.GetRequiredService<RaiseAlerts>();
         private readonly WatchCases _watch = services.GetRequiredService<WatchCases>();
         private readonly NotifyStaff _notify = services.GetRequiredService<NotifyStaff>();
+        private readonly WriteUnit _unit = services.GetRequiredService<WriteUnit>();
         private int _checked, _raised, _late, _escalated;
 
         public SweepResult Result => new(true, _checked, _raised, _late, _escalated);
@@ -157,47 +159,43 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
             var checkedCases = 0;
             try
             {
-                using var gate = await _db.EnterWriteGateAsync(ct);
-                await using var tx = await _db.Database.BeginTransactionAsync(ct);
-                var known = await _raise.KnownAsync([.. unit.Select(w => w.CaseId)], ct);
-                foreach (var watch in unit)
+                await _unit.RunAsync(async t =>
                 {
-                    cases.TryGetValue(watch.CaseId, out var c);
-                    // Moved only if no action has reset it since the case was read (the revision is its concurrency token).
-                    var moved = _db.SupervisionWatches.Attach(new SupervisionWatch { CaseId = watch.CaseId, DueAt = watch.DueAt, CaseRevision = c?.Revision ?? watch.CaseRevision });
-                    if (c is null)
+                    var known = await _raise.KnownAsync([.. unit.Select(w => w.CaseId)], t);
+                    foreach (var watch in unit)
                     {
-                        moved.State = EntityState.Deleted; // the case is gone: nothing to watch
-                        continue;
+                        cases.TryGetValue(watch.CaseId, out var c);
+                        // Moved only if no action has reset it since the case was read (the revision is its concurrency token).
+                        var moved = _db.SupervisionWatches.Attach(new SupervisionWatch { CaseId = watch.CaseId, DueAt = watch.DueAt, CaseRevision = c?.Revision ?? watch.CaseRevision });
+                        if (c is null)
+                        {
+                            moved.State = EntityState.Deleted; // the case is gone: nothing to watch
+                            continue;
+                        }
+                        var calendar = await _calendars.ForRegionAsync(c.RegionCode);
+                        var rules = book.ForCase(c.RegionCode, c.DepartmentId, c.ItemCode);
+                        var check = CaseSupervision.Check(c, now, calendar, rules);
+                        raised.AddRange(await _raise.AddForCaseAsync(c, check.Due, known[c.Id], rules, now, calendar, t));
+                        if (check.NextCheckAt is { } next)
+                        {
+                            moved.Entity.DueAt = next;
+                        }
+                        else
+                        {
+                            moved.State = EntityState.Deleted;
+                        }
+                        checkedCases++;
                     }
-                    var calendar = await _calendars.ForRegionAsync(c.RegionCode);
-                    var rules = book.ForCase(c.RegionCode, c.DepartmentId, c.ItemCode);
-                    var check = CaseSupervision.Check(c, now, calendar, rules);
-                    raised.AddRange(await _raise.AddForCaseAsync(c, check.Due, known[c.Id], rules, now, calendar, ct));
-                    if (check.NextCheckAt is { } next)
-                    {
-                        moved.Entity.DueAt = next;
-                    }
-                    else
-                    {
-                        moved.State = EntityState.Deleted;
-                    }
-                    checkedCases++;
-                }
-                await _db.SaveAllOrNothingAsync(ct); // the unit is undone as a whole on any failure
-                await tx.CommitAsync(ct);
+                }, ct); // saved whole without a savepoint, and undone as a whole on any failure
             }
             catch (Exception e) when (e is DbUpdateException or Domain.DomainRuleException)
             {
-                _notify.DiscardPending();
-                _db.ChangeTracker.Clear();
                 logger.LogInformation(e, "Supervision sweep: a unit of {Count} due cases goes case by case", unit.Length);
                 return false;
             }
             _checked += checkedCases;
             _raised += raised.Count;
             _raise.LogRaised(raised);
-            await _notify.SendPendingAsync(ct);
             return true;
         }
 
@@ -259,22 +257,17 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
         }
 
         /// <summary>
-        /// One unit in its own transaction (on SQLite under the write gate); the SMS go out after it commits. A unit
-        /// that fails is logged and skipped: the next tick tries it again.
+        /// One unit in its own write unit; its SMS go out through the outbox after it commits. A unit that fails is
+        /// logged and skipped: the next tick tries it again.
         /// </summary>
         private async Task InUnitAsync(Func<Task> unit, string what, CancellationToken ct)
         {
             try
             {
-                using var gate = await _db.EnterWriteGateAsync(ct);
-                await using var tx = await _db.Database.BeginTransactionAsync(ct);
-                await unit();
-                await tx.CommitAsync(ct);
-                await _notify.SendPendingAsync(gate, ct);
+                await _unit.RunAsync(_ => unit(), ct);
             }
             catch (Exception e) when (e is DbUpdateException or Domain.DomainRuleException)
             {
-                _notify.DiscardPending();
                 logger.LogWarning(e, "Supervision sweep skipped {What}", what);
             }
         }

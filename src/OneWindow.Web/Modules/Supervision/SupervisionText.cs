@@ -13,7 +13,6 @@ public static class SupervisionText
         AlertSeverity.Reminder => "提醒",
         AlertSeverity.Yellow => "黄牌",
         AlertSeverity.Red => "红牌",
-        _ => s.ToString(),
     };
 
     public static string Of(SupervisionRule r) => Text.Translate(Zh(r));
@@ -33,7 +32,6 @@ public static class SupervisionText
         SupervisionRule.OutOfOrder => "违规顺序或倒签",
         SupervisionRule.ConcludedWithoutResult => "办结无结果（体外循环线索）",
         SupervisionRule.CertificateWithoutCase => "有证照无办件（体外循环线索）",
-        _ => r.ToString(),
     };
 
     public static string Of(AlertStatus s) => Text.Translate(s switch
@@ -42,14 +40,12 @@ public static class SupervisionText
         AlertStatus.Notified => "待说明",
         AlertStatus.Responded => "待审核",
         AlertStatus.Closed => "已办结",
-        _ => s.ToString(),
     });
 
     public static string Of(AlertResponse r) => Text.Translate(r switch
     {
         AlertResponse.Explained => "情况说明",
         AlertResponse.Rectified => "已整改",
-        _ => r.ToString(),
     });
 
     public static string Of(EscalationLevel l) => Text.Translate(l switch
@@ -57,7 +53,6 @@ public static class SupervisionText
         EscalationLevel.Handler => "经办人",
         EscalationLevel.Department => "部门负责人",
         EscalationLevel.Leadership => "中心领导",
-        _ => l.ToString(),
     });
 
     public static string Of(NoticeStatus s) => Text.Translate(s switch
@@ -65,7 +60,6 @@ public static class SupervisionText
         NoticeStatus.Issued => "待回复",
         NoticeStatus.Replied => "已回复",
         NoticeStatus.Closed => "已办结",
-        _ => s.ToString(),
     });
 
     public static string Of(RuleScope s) => Text.Translate(s switch
@@ -74,7 +68,6 @@ public static class SupervisionText
         RuleScope.Region => "地区",
         RuleScope.Department => "部门",
         RuleScope.Item => "事项",
-        _ => s.ToString(),
     });
 
     public static string Of(ThresholdUnit u) => Text.Translate(u switch
@@ -84,7 +77,6 @@ public static class SupervisionText
         ThresholdUnit.Count => "次",
         ThresholdUnit.Yuan => "元",
         ThresholdUnit.Minutes => "分钟",
-        _ => u.ToString(),
     });
 
     /// <summary>What an alert history line's action means.</summary>

@@ -80,7 +80,7 @@ public sealed class PhoneModel(MyPhone phones, UserManager<UserAccount> users) :
 
     private async Task LoadAsync()
     {
-        var user = await ApplicantAccess.LoadAsync(User, users);
+        var user = await ApplicantAccounts.LoadAsync(User, users);
         Current = user.PhoneNumber ?? "";
         Verified = user.PhoneNumberConfirmed;
     }

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Accounts;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
@@ -26,7 +27,8 @@ public sealed partial class RegisterModel(
     OneWindowDbContext db,
     PhoneCodes codes,
     IPasswordHasher<UserAccount> hasher,
-    INotificationSender sms,
+    WriteUnit unit,
+    Outbox outbox,
     TimeProvider clock,
     ILogger<RegisterModel> logger) : PageModel
 {
@@ -133,8 +135,13 @@ public sealed partial class RegisterModel(
             hasher.HashPassword(user, Password!); // what making the account would have cost
             if (idOwner is not null && idOwner.PhoneNumber != Phone)
             {
-                await sms.SendAsync(idOwner.PhoneNumber, idOwner.DisplayName,
-                    $"【一窗通】有人用您的身份证号码申请注册一窗通账户，未获通过：该身份证号码已有账户（登录手机尾号 {Tail(idOwner.PhoneNumber)}）。如非本人操作，请携带身份证到政务服务中心窗口核实。", ct);
+                await unit.RunAsync(_ =>
+                {
+                    outbox.Sms(idOwner.PhoneNumber, idOwner.DisplayName,
+                        $"【一窗通】有人用您的身份证号码申请注册一窗通账户，未获通过：该身份证号码已有账户（登录手机尾号 {Tail(idOwner.PhoneNumber)}）。如非本人操作，请携带身份证到政务服务中心窗口核实。",
+                        $"signup-id-taken:{idOwner.Id}:{clock.GetUtcNow().UtcDateTime.Ticks}");
+                    return Task.CompletedTask;
+                }, ct);
             }
             logger.LogInformation("A sign-up with a verified phone matched an existing account; its owner was told");
         }

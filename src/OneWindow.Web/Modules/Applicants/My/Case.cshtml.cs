@@ -89,9 +89,9 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var user = await ApplicantAccess.LoadAsync(User, users);
+        var user = await ApplicantAccounts.LoadAsync(User, users);
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null || !ApplicantAccess.MaySee(user, c))
+        if (c is null || !CaseOwnership.MaySee(user, c))
         {
             return false;
         }

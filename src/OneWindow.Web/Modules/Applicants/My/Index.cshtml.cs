@@ -18,7 +18,7 @@ public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> u
 
     public async Task OnGetAsync(string? after, CancellationToken ct)
     {
-        var user = await ApplicantAccess.LoadAsync(User, users);
+        var user = await ApplicantAccounts.LoadAsync(User, users);
         Name = user.DisplayName;
         PhoneVerified = user.PhoneNumberConfirmed;
         (Rows, Next) = await ApplicantAccess.PageAsync(db, user, after, ct);

@@ -1,4 +1,5 @@
 using OneWindow.Web.Modules.Calendar;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain;
 using OneWindow.Web.Data;
@@ -82,7 +83,7 @@ public sealed class CalendarChangeList(OneWindowDbContext db, IEnumerable<IDueDa
                 foreach (var move in record.Moves)
                 {
                     await Csv.WriteRowAsync(writer, [record.Number, record.Title, record.ApplicantName, record.ApplicantPhone, move.ClockName, move.Node ?? "",
-                        move.From?.ToString("yyyy-MM-dd") ?? "", move.To?.ToString("yyyy-MM-dd") ?? ""]);
+                        move.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", move.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""]);
                 }
             }
             if (page.Next is null)

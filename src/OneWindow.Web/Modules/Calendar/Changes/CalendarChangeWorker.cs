@@ -1,3 +1,4 @@
+using OneWindow.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Supervision;

@@ -18,7 +18,7 @@ public static class CalendarScope
             RegionLevel.City => 4,
             RegionLevel.County => 6,
             RegionLevel.Town => 9,
-            _ => 12,
+            RegionLevel.Village => 12,
         })];
     }
 

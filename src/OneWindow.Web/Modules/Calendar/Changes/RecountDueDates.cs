@@ -1,7 +1,6 @@
 using OneWindow.Web.Modules.Calendar;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Web.Data;
-using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web.Modules.Calendar.Changes;
 
@@ -11,7 +10,7 @@ namespace OneWindow.Web.Modules.Calendar.Changes;
 /// in one go. The change keeps where the recount is, in the same transaction as the batch, so that a restart
 /// resumes it; recounting a record twice finds nothing the second time. The moved records are listed on the change.
 /// </summary>
-public sealed class RecountDueDates(OneWindowDbContext db, IEnumerable<IDueDateRecords> kinds, NotifyStaff notify, TimeProvider clock, ILogger<RecountDueDates> logger)
+public sealed class RecountDueDates(OneWindowDbContext db, WriteUnit unit, IEnumerable<IDueDateRecords> kinds, TimeProvider clock, ILogger<RecountDueDates> logger)
 {
     /// <summary>Records per transaction: as the supervision sweep's unit, the SQLite write gate is held some tens of milliseconds.</summary>
     public const int BatchSize = 50;
@@ -47,22 +46,19 @@ public sealed class RecountDueDates(OneWindowDbContext db, IEnumerable<IDueDateR
             db.ChangeTracker.Clear();
             try
             {
-                using var gate = await db.EnterWriteGateAsync(ct);
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var change = await db.CalendarChanges.FirstAsync(c => c.Id == changeId, ct);
-                if (change.CompletedAt is null)
+                return await unit.RunAsync(async t =>
                 {
-                    await RecountNextAsync(change, ct);
-                    await db.SaveChangesAsync(ct);
-                }
-                await tx.CommitAsync(ct);
-                await notify.SendPendingAsync(gate, ct);
-                return change.CompletedAt is not null;
+                    var change = await db.CalendarChanges.FirstAsync(c => c.Id == changeId, t);
+                    if (change.CompletedAt is null)
+                    {
+                        await RecountNextAsync(change, t);
+                    }
+                    return change.CompletedAt is not null;
+                }, ct);
             }
             catch (DbUpdateException e) when (attempt < Attempts)
             {
                 // Someone acted on a record of the batch meanwhile (its revision moved): the batch goes again, read anew.
-                notify.DiscardPending();
                 logger.LogInformation(e, "Calendar change {Change}: a record changed during its recount; the batch goes again", changeId);
             }
         }

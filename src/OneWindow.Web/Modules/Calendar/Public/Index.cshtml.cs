@@ -21,6 +21,18 @@ public sealed class CalendarPageModel(RegionCalendars calendars, OneWindowDbCont
     public WorkingDayCalendar Calendar { get; private set; } = null!;
     public IReadOnlyList<Region> Regions { get; private set; } = [];
 
+    /// <summary>The style of a day in the year's table (a switch in C#, so that CS8509 names a new kind of day).</summary>
+    public static string DayClass(DayStatus s) => s.Kind switch
+    {
+        DayKind.StatutoryHoliday when !s.OfficialCalendarPublished => "day-off provisional",
+        DayKind.StatutoryHoliday => "day-off",
+        DayKind.AdjustedWorkingDay => "day-adjusted",
+        DayKind.LocalDayOff => "day-local-off",
+        DayKind.LocalWorkingDay => "day-local-work",
+        DayKind.Weekend => "day-weekend",
+        DayKind.OrdinaryWorkingDay => "",
+    };
+
     public async Task OnGetAsync(string? from, int? days, string? region, int? year, CancellationToken ct)
     {
         var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);

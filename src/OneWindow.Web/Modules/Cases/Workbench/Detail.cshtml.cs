@@ -13,7 +13,7 @@ using OneWindow.Web.Modules.Cases;
 namespace OneWindow.Web.Modules.Cases.Workbench;
 
 /// <summary>A case: its clocks, nodes and timeline, and the forms for the actions that fit its state.</summary>
-public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
+public sealed class DetailModel(OneWindowDbContext db, OpenCase open, ActOnCase act, CaseSections sections, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
 {
     [BindProperty] public int Revision { get; set; }
     [BindProperty] public string? Opinion { get; set; }
@@ -39,7 +39,8 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
     public IReadOnlyList<HandOverCandidate> Colleagues { get; private set; } = [];
     public string? Error { get; private set; }
     public string? FailedAction { get; private set; }
-    public IReadOnlyList<Domain.Supervision.SupervisionAlert> Alerts { get; private set; } = [];
+    /// <summary>What other modules show of the case here (supervision's alerts).</summary>
+    public IReadOnlyList<CaseSection> Sections { get; private set; } = [];
 
     /// <summary>The applicant's full ID number and phone, only in the answer to an explicit, audited request.</summary>
     public (string IdNumber, string Phone)? Revealed { get; private set; }
@@ -79,7 +80,7 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
         var request = new CaseActionRequest(Revision, Opinion, Reason, missing, missing, ReferTo, Procedure, ExpectedWorkingDays, WorkingDays, Outcome, ResultNumber, Method, Reference, Amount, ReceiptNumber, ToUser: ToUser);
         try
         {
-            await handle.ActAsync(User, number, Revision, chosen, request, ct);
+            await act.ActAsync(User, number, Revision, chosen, request, ct);
             TempData["Flash"] = Text.Formatted("已{0}。", CaseText.Action(action));
             return Redirect("/workbench/cases/" + number);
         }
@@ -102,9 +103,9 @@ public sealed class DetailModel(OneWindowDbContext db, HandleCase handle, Region
 
     private async Task<Case> LoadAsync(string number, CancellationToken ct)
     {
-        var (c, staff) = await handle.LoadWithStaffAsync(User, number, ct);
+        var (c, staff) = await open.LoadWithStaffAsync(User, number, ct);
         View = await CaseView.BuildAsync(db, calendars, recordKeys.Ring, c, clock.GetUtcNow().UtcDateTime, ct);
-        Alerts = await Supervision.CaseAlerts.ListAsync(db, c.Id, ct);
+        Sections = await sections.ForAsync(new CaseOnPage(CasePage.Workbench, c.Id, c.Number, c.Status, User), ct);
         Actions = c.AvailableActions(staff.Roles, staff.User.Id);
         Colleagues = Actions.Contains(CaseActionNames.HandOver) ? await HandOverCandidates.ForAsync(db, c, staff.User.Id, ct) : [];
         // The forms carry the revision shown now; after a refused action the typed text stays in the bound fields.

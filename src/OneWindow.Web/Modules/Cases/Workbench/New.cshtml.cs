@@ -16,7 +16,7 @@ namespace OneWindow.Web.Modules.Cases.Workbench;
 /// 窗口收件: choose one of my items, tick the materials handed in against the guide's checklist, enter the applicant.
 /// Without JavaScript the item is chosen first (GET), then the form shows that item's checklist.
 /// </summary>
-public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> users, HandleCase handle) : PageModel
+public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> users, CaseTemplates templates, ReceiveApplication receive) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Item { get; set; }
     [BindProperty] public ApplicantKind ApplicantKind { get; set; } = ApplicantKind.Person;
@@ -40,7 +40,7 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
         {
             await LoadAsync(ct);
             var scans = await Upload.FromFormAsync(Request.Form.Files, [.. Materials.Select(m => m.Name)], ct);
-            var (c, _) = await handle.RegisterAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided) { Scans = scans }, ct);
+            var (c, _) = await receive.RunAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided) { Scans = scans }, ct);
             TempData["Flash"] = Text.Formatted("已收件，办件编号 {0}。请核验材料后受理、告知补正或不予受理。", c.Number);
             return Redirect("/workbench/cases/" + c.Number);
         }
@@ -73,7 +73,7 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
         MyItems = [.. packages, .. items];
         if (Item is not null && MyItems.Any(i => i.Code == Item))
         {
-            (Template, var guides) = await handle.LoadFormAsync(Item, ct);
+            (Template, var guides) = await templates.LoadFormAsync(Item, ct);
             Materials = [.. guides.SelectMany(g => g.Materials).GroupBy(m => m.Name).Select(g => g.First())];
         }
     }

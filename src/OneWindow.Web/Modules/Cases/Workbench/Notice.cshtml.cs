@@ -12,7 +12,7 @@ namespace OneWindow.Web.Modules.Cases.Workbench;
 /// The written notices of a case in the standard layout, for printing: 受理通知书, 一次性告知书, 不予受理决定书,
 /// 准予/不予许可决定书, 延期通知书, 特别程序告知书. Each carries the case number and a QR code to check it online.
 /// </summary>
-public sealed class NoticeModel(OneWindowDbContext db, HandleCase handle, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
+public sealed class NoticeModel(OneWindowDbContext db, OpenCase open, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
 {
     public static readonly IReadOnlyList<(string Kind, string Title)> Kinds =
     [
@@ -29,7 +29,7 @@ public sealed class NoticeModel(OneWindowDbContext db, HandleCase handle, Region
 
     public async Task<IActionResult> OnGetAsync(string number, string kind, CancellationToken ct)
     {
-        var c = await handle.LoadForAsync(User, number, ct);
+        var c = await open.LoadForAsync(User, number, ct);
         View = await CaseView.BuildAsync(db, calendars, recordKeys.Ring, c, clock.GetUtcNow().UtcDateTime, ct);
         if (!Available(View).Contains(kind))
         {
@@ -78,5 +78,5 @@ public sealed class NoticeModel(OneWindowDbContext db, HandleCase handle, Region
         return json.RootElement.TryGetProperty("referTo", out var referTo) && referTo.ValueKind == System.Text.Json.JsonValueKind.String ? referTo.GetString() : null;
     }
 
-    public static string Date(DateTime? utc) => utc is { } t ? Domain.Calendar.ChinaTime.ToLocal(t).ToString("yyyy年M月d日") : "";
+    public static string Date(DateTime? utc) => utc is { } t ? Domain.Calendar.ChinaTime.ToLocal(t).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture) : "";
 }

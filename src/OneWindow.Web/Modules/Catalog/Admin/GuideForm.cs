@@ -193,12 +193,6 @@ public sealed class GuideForm
         }
     }
 
-    public static IEnumerable<SelectListItem> Options<T>(T selected, Func<T, string> name) where T : struct, Enum =>
-        Enum.GetValues<T>().Select(v => new SelectListItem(name(v), v.ToString(), v.Equals(selected)));
-
-    public static IEnumerable<SelectListItem> RoleOptions(string selected) =>
-        OneWindow.Domain.StaffRoles.All.Select(r => new SelectListItem(EnumText.RoleName(r), r, r == selected));
-
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static List<string> Lines(string? s) => [.. (s ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

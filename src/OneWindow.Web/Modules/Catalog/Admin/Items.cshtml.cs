@@ -30,7 +30,9 @@ public sealed class ItemsModel(OneWindowDbContext db) : PageModel
         }
         if (!string.IsNullOrEmpty(After))
         {
+#pragma warning disable CA1309 // Translated to SQL: the database compares, in the order of the keyset index.
             versions = versions.Where(v => string.Compare(v.ItemCode, After) > 0);
+#pragma warning restore CA1309
         }
         var rows = await versions.OrderBy(v => v.ItemCode).Take(pageSize + 1)
             .Select(v => new Row(v.ItemCode, v.Name,

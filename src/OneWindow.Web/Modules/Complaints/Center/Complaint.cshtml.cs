@@ -12,7 +12,7 @@ using OneWindow.Web.Modules.Complaints;
 namespace OneWindow.Web.Modules.Complaints.Center;
 
 /// <summary>One complaint: accept or refuse it (within five working days), then conclude it with findings and the reply.</summary>
-public sealed class ComplaintModel(HandleComplaints complaints, OneWindowDbContext db, TimeProvider clock) : PageModel
+public sealed class ComplaintModel(HandleComplaints complaints, RevealComplainant reveal, OneWindowDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public int Revision { get; set; }
     [BindProperty] public Guid? DepartmentId { get; set; }
@@ -29,31 +29,29 @@ public sealed class ComplaintModel(HandleComplaints complaints, OneWindowDbConte
     public DateTime Now { get; private set; }
     public string? Error { get; private set; }
 
-    /// <summary>The complainant's full phone, only after an explicit, audited request by a supervisor (to call back).</summary>
-    public string? RevealedPhone { get; private set; }
+    /// <summary>The complainant's full name and phone, only after an explicit, audited request by a supervisor (to call back).</summary>
+    public ComplainantInFull? Revealed { get; private set; }
+
+    /// <summary>What the signed-in person may do with the complaint now (the forms shown).</summary>
+    public IReadOnlyList<string> Actions { get; private set; } = [];
 
     public Task OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken ct)
     {
-        if (!User.IsInRole(StaffRoles.Supervisor))
+        await LoadAsync(id, ct);
+        try
+        {
+            Revealed = await reveal.RunAsync(User, id, RevealReason, ct);
+            PersonalData.NoStore(Response);
+        }
+        catch (ForbiddenException)
         {
             return Forbid();
         }
-        await LoadAsync(id, ct);
-        if (Complaint.ComplainantPhone is { } phone)
+        catch (DomainRuleException e)
         {
-            try
-            {
-                await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, User, "EfficiencyComplaint", id.ToString(), ["phone"], RevealReason, ct);
-            }
-            catch (Domain.DomainRuleException e)
-            {
-                Error = e.Message;
-                return Page();
-            }
-            PersonalData.NoStore(Response);
-            RevealedPhone = phone;
+            Error = e.Message;
         }
         return Page();
     }
@@ -78,7 +76,8 @@ public sealed class ComplaintModel(HandleComplaints complaints, OneWindowDbConte
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Complaint = await db.EfficiencyComplaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("投诉不存在。");
+        Complaint = await ComplaintList.OneAsync(db, id, ct);
+        Actions = ComplaintActions.For(User, Complaint);
         Now = clock.GetUtcNow().UtcDateTime;
         Departments = await PickLists.DepartmentsAsync(db, Complaint.DepartmentId, "（不属于部门）", ct);
         DepartmentName = Complaint.DepartmentId is { } d ? await db.Departments.AsNoTracking().Where(x => x.Id == d).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;

@@ -62,7 +62,9 @@ public sealed class VenuesModel(OneWindowDbContext db, ManageOrganization manage
         }
         if (!string.IsNullOrEmpty(After))
         {
+#pragma warning disable CA1309 // Translated to SQL: the database compares, in the order of the keyset index.
             query = query.Where(v => string.Compare(v.RegionCode, After) > 0);
+#pragma warning restore CA1309
         }
         var rows = await query.OrderBy(v => v.RegionCode).Take(pageSize + 1)
             .Select(v => new Row(v, db.Regions.Where(r => r.Code == v.RegionCode).Select(r => r.Name).FirstOrDefault() ?? v.RegionCode, db.Windows.Count(w => w.VenueId == v.Id)))

@@ -1,4 +1,3 @@
-using OneWindow.Web.Modules.Audit;
 using OneWindow.Web.Modules.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace OneWindow.Web.Modules.Ratings.Workbench;
 /// 差评整改: a department's bad ratings to call back and rectify (or appeal), soonest due first; supervisors see
 /// the appeals awaiting their review.
 /// </summary>
-public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> users, RectifyRating rectify, AppealRating appeal, ReviewRatingAppeal review) : PageModel
 {
     [BindProperty] public Guid RatingId { get; set; }
     [BindProperty] public int Revision { get; set; }
@@ -23,42 +22,33 @@ public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> u
     [BindProperty] public string? RectificationNote { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public bool Upheld { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public IReadOnlyList<Rating> Ratings { get; private set; } = [];
-    public bool IsSupervisor { get; private set; }
+    public string? Next { get; private set; }
+    public RatingStaff Staff { get; private set; } = null!;
+    public bool IsSupervisor => Staff.IsSupervisor;
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(string action, CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        var roles = user is null ? [] : await users.GetRolesAsync(user);
-        var rating = await db.Ratings.FirstOrDefaultAsync(r => r.Id == RatingId, ct) ?? throw new NotFoundException("评价不存在。");
-        var supervisor = roles.Contains(StaffRoles.Supervisor);
-        if (!supervisor && rating.DepartmentId != user?.DepartmentId)
-        {
-            return Forbid();
-        }
         try
         {
-            if (rating.Revision != Revision)
-            {
-                throw new DbUpdateConcurrencyException("The rating changed.");
-            }
-            var now = clock.GetUtcNow().UtcDateTime;
-            var actor = new Actor(user!.Id, user.DisplayName, supervisor ? StaffRoles.Supervisor : roles.FirstOrDefault() ?? "");
             switch (action)
             {
-                case "rectify": rating.Rectify(CallbackNote ?? "", RectificationNote ?? "", actor, now); break;
-                case "appeal": rating.Appeal(Reason ?? "", actor, now); break;
-                case "review": rating.ReviewAppeal(Upheld, Reason ?? "", actor, now); break;
+                case RatingActions.Rectify: await rectify.RunAsync(User, RatingId, Revision, CallbackNote, RectificationNote, ct); break;
+                case RatingActions.Appeal: await appeal.RunAsync(User, RatingId, Revision, Reason, ct); break;
+                case RatingActions.Review: await review.RunAsync(User, RatingId, Revision, Upheld, Reason, ct); break;
                 default: return BadRequest();
             }
-            db.Audit(now, User.ActorName(), "Rating", rating.CaseNumber, action, new { rating.Rectification });
-            await db.SaveChangesAsync(ct);
             TempData["Flash"] = Text.Translate("已保存。");
             return Redirect("/workbench/ratings");
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
         }
         catch (DomainRuleException e)
         {
@@ -73,17 +63,12 @@ public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> u
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (users.GetUserId(User) is null)
         {
             return Challenge();
         }
-        IsSupervisor = await users.IsInRoleAsync(user, StaffRoles.Supervisor);
-        var query = db.Ratings.AsNoTracking();
-        query = IsSupervisor
-            ? query.Where(r => r.Rectification == RectificationStatus.AppealPending)
-            : query.Where(r => r.DepartmentId == user.DepartmentId && (r.Rectification == RectificationStatus.Open || r.Rectification == RectificationStatus.AppealPending));
-        Ratings = await query.OrderBy(r => r.RectificationDueAt).ThenBy(r => r.Id).Take(100).ToListAsync(ct);
+        Staff = await RatingStaff.LoadAsync(User, users, db);
+        (Ratings, Next) = await RatingList.PageAsync(db, Staff, null, After, ct);
         return Page();
     }
 }

@@ -33,16 +33,9 @@ public sealed class RulesModel(ConfigureRules configure, OneWindowDbContext db) 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var key = Scope switch
-        {
-            RuleScope.Region => RegionCode,
-            RuleScope.Department => DepartmentId?.ToString(),
-            RuleScope.Item => ItemCode?.Trim(),
-            _ => null,
-        };
         try
         {
-            await configure.SaveAsync(User, Rule, Scope, key, Enabled, Severity, Threshold, ct);
+            await configure.SaveAsync(User, Rule, Scope, ConfigureRules.KeyFor(Scope, RegionCode, DepartmentId, ItemCode), Enabled, Severity, Threshold, ct);
             TempData["Flash"] = Text.Translate("规则设置已保存，自下一次办理或扫描起生效。");
             return Redirect("/supervision/rules");
         }
@@ -63,8 +56,7 @@ public sealed class RulesModel(ConfigureRules configure, OneWindowDbContext db) 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Settings = await db.SupervisionRuleSettings.AsNoTracking().OrderBy(s => s.Rule).ThenBy(s => s.Scope).ThenBy(s => s.ScopeKey)
-            .Take(SupervisionSettings.MaxSettings).ToListAsync(ct);
+        Settings = await configure.ListAsync(ct);
         DepartmentNames = await db.Departments.AsNoTracking().Take(500).ToDictionaryAsync(d => d.Id.ToString(), d => d.Name, ct);
         Departments = await PickLists.DepartmentsAsync(db, DepartmentId, "—", ct);
     }
@@ -73,6 +65,6 @@ public sealed class RulesModel(ConfigureRules configure, OneWindowDbContext db) 
     {
         RuleScope.Default => Text.Translate("全部"),
         RuleScope.Department => DepartmentNames.GetValueOrDefault(s.ScopeKey) ?? s.ScopeKey,
-        _ => $"{SupervisionText.Of(s.Scope)} {s.ScopeKey}",
+        RuleScope.Region or RuleScope.Item => $"{SupervisionText.Of(s.Scope)} {s.ScopeKey}",
     };
 }

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace OneWindow.Web.Modules.Supervision.Workbench.Alerts;
 /// 监察预警: a department's alerts to explain or rectify (supervisors: the answers to review), and the person's
 /// workbench notifications, newest first.
 /// </summary>
-public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> users, MarkNotificationsRead markRead) : PageModel
 {
     public const int NotificationCount = 20;
 
@@ -50,12 +51,7 @@ public sealed class IndexModel(OneWindowDbContext db, UserManager<UserAccount> u
         {
             return Challenge();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var userId = user.Id;
-        using (await db.EnterWriteGateAsync(ct))
-        {
-            await db.StaffNotifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
-        }
+        await markRead.RunAsync(user.Id, ct);
         return Redirect("/workbench/alerts");
     }
 

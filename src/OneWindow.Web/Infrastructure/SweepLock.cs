@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Web.Data;
 
-namespace OneWindow.Web.Modules.Supervision;
+namespace OneWindow.Web.Infrastructure;
 
 /// <summary>
 /// One sweeper at a time. On PostgreSQL a session-level advisory lock taken with <c>pg_try_advisory_lock</c>: a second

@@ -1,21 +1,16 @@
 namespace OneWindow.Domain.Tests;
 
-/// <summary>Finds the reference data in ../shared beside the repository (see the README).</summary>
-internal static class SharedData
+/// <summary>
+/// The reference data the tests check the domain against, copied into this project under ReferenceData/ with its
+/// origin and licence (ReferenceData/SOURCE.md) and copied to the output directory, so the tests need nothing beside
+/// the repository.
+/// </summary>
+internal static class ReferenceData
 {
     public static string PathOf(string relative)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OneWindow.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        if (dir?.Parent is null)
-        {
-            throw new InvalidOperationException("The repository root (OneWindow.slnx) was not found above the test binaries.");
-        }
-        var path = Path.Combine(dir.Parent.FullName, "shared", relative);
-        return File.Exists(path) ? path : throw new FileNotFoundException("Reference data missing: ../shared must sit beside the repository.", path);
+        var path = Path.Combine(AppContext.BaseDirectory, "ReferenceData", relative);
+        return File.Exists(path) ? path : throw new FileNotFoundException("Reference data missing from the test output (see ReferenceData/SOURCE.md).", path);
     }
 
     /// <summary>Reads a simple CSV (quoted fields allowed, no embedded newlines) into dictionaries by header.</summary>

@@ -1,6 +1,3 @@
-using OneWindow.Web.Modules.Calendar;
-using OneWindow.Web.Modules.Audit;
-using OneWindow.Web.Modules.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain;
@@ -8,9 +5,13 @@ using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Catalog;
 using OneWindow.Domain.Organization;
 using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Accounts;
+using OneWindow.Web.Modules.Audit;
+using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Modules.Catalog;
+using OneWindow.Web.Modules.Organization;
 
-namespace OneWindow.Web.Modules.Organization;
+namespace OneWindow.Web.Seeding;
 
 /// <summary>
 /// What every database needs (the staff roles and the national calendar) and, on a fresh database, the demo
