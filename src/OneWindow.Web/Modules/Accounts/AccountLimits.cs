@@ -42,8 +42,8 @@ public sealed class AccountLimits(IConfiguration configuration)
     /// <summary>How long a code is good for.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>The client's address as the rate limits see it (from X-Forwarded-For behind the loopback proxy).</summary>
-    public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client's address as the rate limits see it (from X-Forwarded-For behind a trusted proxy; an IPv6 client by its /64).</summary>
+    public static string AddressOf(HttpContext http) => ClientAddress.Of(http);
 
     /// <summary>A wait as people read it: "5 秒", "3 分钟" (seconds rounded up, minutes from two minutes on).</summary>
     public static string Describe(TimeSpan wait)
