@@ -228,3 +228,63 @@ public sealed class SignUpAddressLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await Accounts.CompleteSignUpAsync(client, "13907358904", right, "冯小燕", "43102519850505005X")).StatusCode);
     }
 }
+
+/// <summary>
+/// The codes sent to one phone are limited per phone and address, and per phone in a day from all addresses; but a
+/// stranger asking for codes to someone's phone must not lock its owner out of signing up or verifying it.
+/// </summary>
+public sealed class PhoneCodeLockoutTests : IDisposable
+{
+    private readonly OneWindowFactory _app = OneWindowFactory.WithSettings(new Dictionary<string, string> { ["RateLimits:CodesPerPhone"] = "3" }, PeerAddress.AddTo);
+
+    public void Dispose() => _app.Dispose();
+
+    private HttpClient From(string address)
+    {
+        var client = _app.Anonymous();
+        client.DefaultRequestHeaders.Add(PeerAddress.Header, address);
+        return client;
+    }
+
+    [Fact]
+    public async Task A_strangers_requests_for_someones_phone_do_not_hold_up_its_owner()
+    {
+        const string phone = "13907358911";
+        var stranger = From("203.0.113.5");
+        await Accounts.SendSignUpCodeAsync(stranger, phone);
+        var again = await (await Accounts.SendSignUpCodeAsync(stranger, phone)).Content.ReadAsStringAsync();
+        Assert.Contains("验证码发送过于频繁", again, StringComparison.Ordinal);
+        Assert.Single(_app.Sms.To(phone));
+
+        // The owner, from their own address, gets a code at once and signs up with it.
+        var owner = From("198.51.100.9");
+        var sent = await (await Accounts.SendSignUpCodeAsync(owner, phone)).Content.ReadAsStringAsync();
+        Assert.Contains("验证码已发送", sent, StringComparison.Ordinal);
+        Assert.Equal(2, _app.Sms.To(phone).Count);
+        var done = await Accounts.CompleteSignUpAsync(owner, phone, _app.Sms.LatestCode(phone), "褚小川", "431025198606060011");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+    }
+
+    [Fact]
+    public async Task Many_addresses_send_a_phone_no_more_than_its_day_and_one_first_code_each_yet_the_owner_still_gets_one()
+    {
+        const string phone = "13907358912";
+        var strangers = Enumerable.Range(0, 4).Select(i => From($"203.0.113.{20 + i}")).ToList();
+        foreach (var s in strangers)
+        {
+            await Accounts.SendSignUpCodeAsync(s, phone); // each address's first code of the day goes
+        }
+        Assert.Equal(4, _app.Sms.To(phone).Count);
+        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        foreach (var s in strangers)
+        {
+            // The phone has had its three codes of the day: no address gets a second one.
+            Assert.Contains("验证码发送过于频繁", await (await Accounts.SendSignUpCodeAsync(s, phone)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(4, _app.Sms.To(phone).Count);
+
+        var owner = From("198.51.100.10");
+        Assert.Contains("验证码已发送", await (await Accounts.SendSignUpCodeAsync(owner, phone)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.CompleteSignUpAsync(owner, phone, _app.Sms.LatestCode(phone), "卫小林", "431025198707070024")).StatusCode);
+    }
+}
