@@ -166,5 +166,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     private static Applicant ApplicantOf(UserAccount user, OnlineApplication form, DateTime now) =>
         form.ApplicantKind == ApplicantKind.Enterprise
             ? Applicant.Create(ApplicantKind.Enterprise, form.EnterpriseName ?? "", form.CreditCode ?? "", form.Phone, ChinaTime.DateOf(now))
-            : Applicant.Create(ApplicantKind.Person, user.DisplayName, user.IdentityNumber!, form.Phone, ChinaTime.DateOf(now));
+            : Applicant.Create(ApplicantKind.Person, user.DisplayName, user.IdentityNumber
+                ?? throw new DomainRuleException("applicant.no-identity-number", Text.Translate("您的账户没有登记身份证号码，不能以个人名义网上申请。请携带本人身份证到政务服务中心窗口办理。")),
+                form.Phone, ChinaTime.DateOf(now));
 }
