@@ -13,7 +13,7 @@ namespace OneWindow.Web.Infrastructure;
 /// the database can do makes a later start seal an unkeyed record. One instance at a time on PostgreSQL (an
 /// advisory lock), so that no instance serves a request while another is still sealing (ADR 0017).
 /// </summary>
-public sealed class RecordKeyCheck(OneWindowDbContext db, RecordKeyStore store, IEnumerable<ISealedRecordKind> kinds, TimeProvider clock, ILogger<RecordKeyCheck> logger)
+public sealed class RecordKeyCheck(OneWindowDbContext db, WriteUnit unit, RecordKeyStore store, IEnumerable<ISealedRecordKind> kinds, TimeProvider clock, ILogger<RecordKeyCheck> logger)
 {
     private const long LockKey = 0x4F6E65526B6579; // "OneRkey"
 
@@ -78,8 +78,11 @@ public sealed class RecordKeyCheck(OneWindowDbContext db, RecordKeyStore store, 
         }
         if (!known.Contains(ring.CurrentKeyId))
         {
-            db.RecordKeyIds.Add(new RecordKeyId { Id = ring.CurrentKeyId, FirstUsedAt = clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(ct);
+            await unit.RunAsync(_ =>
+            {
+                db.RecordKeyIds.Add(new RecordKeyId { Id = ring.CurrentKeyId, FirstUsedAt = clock.GetUtcNow().UtcDateTime });
+                return Task.CompletedTask;
+            }, ct);
             db.ChangeTracker.Clear();
             logger.LogInformation("Records are sealed from now on with the record key {KeyId}.", ring.CurrentKeyId);
         }

@@ -190,8 +190,11 @@ public sealed class RecordKeyTests(OneWindowFactory app) : IClassFixture<OneWind
     private RecordKeyStore Store() => new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RecordKeys:Path"] = _folder }).Build(),
         new TestHostEnvironment());
 
-    private static RecordKeyCheck Check(OneWindowDbContext db, RecordKeyStore store) =>
-        new(db, store, [new CaseRecords(db, NullLogger<CaseRecords>.Instance)], TimeProvider.System, NullLogger<RecordKeyCheck>.Instance);
+    private static RecordKeyCheck Check(OneWindowDbContext db, RecordKeyStore store)
+    {
+        var unit = new WriteUnit(db, []);
+        return new(db, unit, store, [new CaseRecords(db, unit, NullLogger<CaseRecords>.Instance)], TimeProvider.System, NullLogger<RecordKeyCheck>.Instance);
+    }
 
     private static OneWindowDbContext Context(TestDatabase database)
     {

@@ -11,7 +11,7 @@ namespace OneWindow.Web.Modules.Cases;
 /// Cases as a kind of sealed record (ADR 0017): each case checked against its events (<see cref="CaseRecordCheck"/>),
 /// and the upgrade's one step for the records written before record keys existed.
 /// </summary>
-public sealed class CaseRecords(OneWindowDbContext db, ILogger<CaseRecords> logger) : ISealedRecordKind
+public sealed class CaseRecords(OneWindowDbContext db, WriteUnit unit, ILogger<CaseRecords> logger) : ISealedRecordKind
 {
     private const int Batch = 200;
 
@@ -46,11 +46,11 @@ public sealed class CaseRecords(OneWindowDbContext db, ILogger<CaseRecords> logg
             {
                 break;
             }
-            using (await db.EnterWriteGateAsync(ct))
+            // One unit per batch: its cases and events are read, checked and sealed under the gate.
+            await unit.RunAsync(async t =>
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var cases = await db.Cases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-                var events = (await db.CaseEvents.Where(e => ids.Contains(e.CaseId)).ToListAsync(ct))
+                var cases = await db.Cases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, t);
+                var events = (await db.CaseEvents.Where(e => ids.Contains(e.CaseId)).ToListAsync(t))
                     .GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Sequence).ToList());
                 foreach (var id in ids)
                 {
@@ -69,9 +69,7 @@ public sealed class CaseRecords(OneWindowDbContext db, ILogger<CaseRecords> logg
                             c?.Number ?? id.ToString(), check?.Problem ?? "no case row");
                     }
                 }
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            }
+            }, ct);
             db.ChangeTracker.Clear();
             after = ids[^1];
         }

@@ -94,10 +94,10 @@ public static class CasesModule
         return TypedResults.Ok(await HandOverCandidates.ForAsync(db, c, staff.User.Id, ct));
     }
 
-    private static async Task<Ok<ApplicantInFull>> FullApplicant(string number, RevealRequest request, HttpContext http, OpenCase open, OneWindowDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ApplicantInFull>> FullApplicant(string number, RevealRequest request, HttpContext http, OpenCase open, OneWindowDbContext db, WriteUnit unit, TimeProvider clock, CancellationToken ct)
     {
         var c = await open.LoadForAsync(http.User, number, ct);
-        await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, http.User, "Case", c.Number, ["identityNumber", "phone"], request.Reason, ct);
+        await PersonalData.RecordViewAsync(db, unit, clock.GetUtcNow().UtcDateTime, http.User, "Case", c.Number, ["identityNumber", "phone"], request.Reason, ct);
         PersonalData.NoStore(http.Response);
         return TypedResults.Ok(new ApplicantInFull(c.Number, c.ApplicantKind, c.ApplicantName, c.ApplicantIdNumber, c.ApplicantPhone));
     }
