@@ -31,7 +31,7 @@ public static class SupervisionBench
         var q = BenchDatabase.Quote;
         var at = database.Provider == "Postgres" ? (object)DateTime.UtcNow : DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
         // What one idle pass must ask the database: the due watches, the late notices, the alerts to escalate.
-        var dueSql = $"SELECT {q("CaseId")}, {q("DueAt")}, {q("CaseRevision")} FROM {q("SupervisionWatches")} WHERE {q("DueAt")} <= @now ORDER BY {q("DueAt")}, {q("CaseId")} LIMIT 500";
+        var dueSql = $"SELECT {q("SubjectKind")}, {q("SubjectId")}, {q("DueAt")}, {q("Revision")} FROM {q("SupervisionWatches")} WHERE {q("DueAt")} <= @now ORDER BY {q("DueAt")}, {q("SubjectKind")}, {q("SubjectId")} LIMIT 500";
         var noticeSql = $"SELECT n.{q("Id")} FROM {q("SupervisionNotices")} n WHERE n.{q("Status")} = 1 AND n.{q("ReplyDueAt")} <= @now AND NOT EXISTS (SELECT 1 FROM {q("SupervisionAlerts")} a WHERE a.{q("NoticeId")} = n.{q("Id")}) ORDER BY n.{q("ReplyDueAt")}, n.{q("Id")} LIMIT 500";
         var escalateSql = $"SELECT {q("Id")} FROM {q("SupervisionAlerts")} WHERE {q("EscalateAt")} <= @now ORDER BY {q("EscalateAt")}, {q("Id")} LIMIT 500";
 
@@ -42,17 +42,17 @@ public static class SupervisionBench
         for (var pass = 0; pass < 100; pass++)
         {
             var r = await sweep.RunOnceAsync(CancellationToken.None);
-            total = total with { CasesChecked = total.CasesChecked + r.CasesChecked, AlertsRaised = total.AlertsRaised + r.AlertsRaised };
-            if (r.CasesChecked == 0)
+            total = total with { SubjectsChecked = total.SubjectsChecked + r.SubjectsChecked, AlertsRaised = total.AlertsRaised + r.AlertsRaised };
+            if (r.SubjectsChecked == 0)
             {
                 break;
             }
         }
         var elapsed = sw.Elapsed.TotalMilliseconds;
-        Console.WriteLine($"sweep checked {total.CasesChecked:N0} due cases and raised {total.AlertsRaised:N0} alerts in {elapsed / 1000:F1} s");
-        var perCase = new Scenario($"sweep: check a due case, raise its alerts, tell the department ({total.AlertsRaised / Math.Max(1, total.CasesChecked):F1} alerts each)",
-            total.CasesChecked, elapsed / Math.Max(1, total.CasesChecked), elapsed / Math.Max(1, total.CasesChecked), elapsed / Math.Max(1, total.CasesChecked));
-        var writes = await RawWritesAsync(raw, database, total.AlertsRaised / Math.Max(1, total.CasesChecked), Math.Min(samples, 500));
+        Console.WriteLine($"sweep checked {total.SubjectsChecked:N0} due cases and raised {total.AlertsRaised:N0} alerts in {elapsed / 1000:F1} s");
+        var perCase = new Scenario($"sweep: check a due case, raise its alerts, tell the department ({total.AlertsRaised / Math.Max(1, total.SubjectsChecked):F1} alerts each)",
+            total.SubjectsChecked, elapsed / Math.Max(1, total.SubjectsChecked), elapsed / Math.Max(1, total.SubjectsChecked), elapsed / Math.Max(1, total.SubjectsChecked));
+        var writes = await RawWritesAsync(raw, database, total.AlertsRaised / Math.Max(1, total.SubjectsChecked), Math.Min(samples, 500));
 
         // On PostgreSQL a pass is safe beside other instances only under its advisory lock, so the same work done raw
         // takes and releases it too (SQLite, one process, needs no statement for it).
@@ -125,13 +125,13 @@ public static class SupervisionBench
         var dueAt = postgres
             ? $"CASE WHEN substr(c.\"Number\", 7)::int <= {due} THEN now() - interval '1 minute' ELSE now() + (substr(c.\"Number\", 7)::int % 2592000) * interval '1 second' END"
             : $"CASE WHEN CAST(substr(c.\"Number\", 7) AS INTEGER) <= {due} THEN strftime('%Y-%m-%d %H:%M:%f', 'now', '-1 minute') ELSE strftime('%Y-%m-%d %H:%M:%f', 'now', '+' || (CAST(substr(c.\"Number\", 7) AS INTEGER) % 2592000) || ' seconds') END";
-        await BenchSql.ExecAsync(raw, $"INSERT INTO \"SupervisionWatches\" (\"CaseId\", \"DueAt\", \"CaseRevision\") SELECT c.\"Id\", {dueAt}, c.\"Revision\" FROM \"Cases\" c WHERE c.\"Number\" LIKE 'BENCH-%' AND c.\"Number\" <> 'BENCH-TEMPLATE'");
+        await BenchSql.ExecAsync(raw, $"INSERT INTO \"SupervisionWatches\" (\"SubjectKind\", \"SubjectId\", \"DueAt\", \"Revision\") SELECT 1, c.\"Id\", {dueAt}, c.\"Revision\" FROM \"Cases\" c WHERE c.\"Number\" LIKE 'BENCH-%' AND c.\"Number\" <> 'BENCH-TEMPLATE'");
         await BenchSql.ExecAsync(raw, postgres ? "VACUUM ANALYZE" : "ANALYZE"); // as autovacuum would have after a million inserts
     }
 
     /// <summary>
     /// The ceiling of what a due case must write, in the shape the sweep writes it: a transaction per unit of
-    /// <see cref="SupervisionSweep.CasesPerUnit"/> cases, and for each case the same number of alert rows and of
+    /// <see cref="SupervisionSweep.SubjectsPerUnit"/> cases, and for each case the same number of alert rows and of
     /// notification rows (copied in SQL from ones the sweep made) and its watch moved on, sent as one command. The
     /// figure is per case (a unit's time divided by its cases).
     /// </summary>
@@ -143,13 +143,13 @@ public static class SupervisionBench
         string Copy(string table, List<string> columns, string key, Func<string, string?> replace) =>
             $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", columns.Select(c => replace(c) ?? $"t.\"{c}\""))} FROM \"{table}\" t WHERE {key} LIMIT 1";
         var newId = postgres ? "gen_random_uuid()" : "upper(hex(randomblob(4))||'-'||hex(randomblob(2))||'-'||hex(randomblob(2))||'-'||hex(randomblob(2))||'-'||hex(randomblob(6)))";
-        var alertSql = Copy("SupervisionAlerts", alertColumns, "1 = 1", c => c switch { "Id" => newId, "Subject" => $"'bench/' || {newId}", _ => null });
+        var alertSql = Copy("SupervisionAlerts", alertColumns, "1 = 1", c => c switch { "Id" => newId, "Key" => $"'bench/' || {newId}", _ => null });
         var noteSql = Copy("StaffNotifications", noteColumns, "1 = 1", _ => null);
         var watchSql = postgres
-            ? "UPDATE \"SupervisionWatches\" SET \"DueAt\" = now() + interval '30 days' WHERE \"CaseId\" = (SELECT \"CaseId\" FROM \"SupervisionWatches\" ORDER BY \"DueAt\" DESC LIMIT 1)"
-            : "UPDATE \"SupervisionWatches\" SET \"DueAt\" = strftime('%Y-%m-%d %H:%M:%f', 'now', '+30 days') WHERE \"CaseId\" = (SELECT \"CaseId\" FROM \"SupervisionWatches\" ORDER BY \"DueAt\" DESC LIMIT 1)";
+            ? "UPDATE \"SupervisionWatches\" SET \"DueAt\" = now() + interval '30 days' WHERE (\"SubjectKind\", \"SubjectId\") = (SELECT \"SubjectKind\", \"SubjectId\" FROM \"SupervisionWatches\" ORDER BY \"DueAt\" DESC LIMIT 1)"
+            : "UPDATE \"SupervisionWatches\" SET \"DueAt\" = strftime('%Y-%m-%d %H:%M:%f', 'now', '+30 days') WHERE (\"SubjectKind\", \"SubjectId\") = (SELECT \"SubjectKind\", \"SubjectId\" FROM \"SupervisionWatches\" ORDER BY \"DueAt\" DESC LIMIT 1)";
         var perCase = string.Join(";\n", Enumerable.Repeat($"{alertSql};\n{noteSql}", alertsPerCase).Append(watchSql));
-        const int unit = SupervisionSweep.CasesPerUnit;
+        const int unit = SupervisionSweep.SubjectsPerUnit;
         var units = await Measure.RunAsync($"raw SQL: {unit} cases in a transaction, each writing {alertsPerCase} alerts, their notifications and the watch (ceiling, per case)", Math.Max(40, cases / unit), async () =>
         {
             await using var tx = await raw.BeginTransactionAsync();

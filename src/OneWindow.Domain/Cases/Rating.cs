@@ -124,7 +124,7 @@ public sealed class Rating
         {
             throw new DomainRuleException("rating.no-appeal", "该评价没有待审核的申诉。");
         }
-        if (supervisor.Role != "Supervisor")
+        if (supervisor.Role != StaffRoles.Supervisor)
         {
             throw new DomainRuleException("rating.review-needs-supervisor", "申诉由电子监察人员审核。");
         }

@@ -6,21 +6,22 @@ using OneWindow.Domain.Cases;
 namespace OneWindow.Domain.Supervision;
 
 /// <summary>
-/// Something a rule found: which rule, about what (the subject makes it unique: one alert per rule and subject),
-/// when the trigger happened, and a short detail for people.
+/// Something a rule found: which rule, about what (the key names the subject or the part of it, <c>case/{id}/node/2</c>,
+/// and makes the finding unique: one alert per rule and key), when the trigger happened, and a short detail for people.
 /// </summary>
-public sealed record AlertCandidate(SupervisionRule Rule, string Subject, DateTime TriggeredAt, string Detail);
+public sealed record AlertCandidate(SupervisionRule Rule, string Key, DateTime TriggeredAt, string Detail);
 
-/// <summary>The time-based rules' verdict at an instant: what is due now, and when to look at the case again.</summary>
+/// <summary>The time-based rules' verdict at an instant: what is due now, and when to look at the subject again.</summary>
 public sealed record TimedCheck(IReadOnlyList<AlertCandidate> Due, DateTime? NextCheckAt);
 
 /// <summary>
 /// The supervision rules of docs/domain.md §5.1 applied to one case. Pure: the case, the instant, the calendar and the
-/// settings in, candidates out. The caller raises each candidate once (a unique key on rule and subject).
+/// settings in, candidates out. The caller raises each candidate once (a unique key on rule and key).
 /// </summary>
 public static partial class CaseSupervision
 {
-    public static string SubjectOf(Guid caseId, string? part = null) => part is null ? $"case/{caseId:N}" : $"case/{caseId:N}/{part}";
+    /// <summary>The key of a finding about a case or a part of it (<c>case/{id}</c>, <c>case/{id}/node/2</c>).</summary>
+    public static string KeyOf(Guid caseId, string? part = null) => SupervisedSubject.KeyOf(SubjectKind.Case, caseId, part);
 
     /// <summary>
     /// The time-based rules: deadlines (reminder, promised, statutory, node), the online pre-review and declared
@@ -29,36 +30,22 @@ public static partial class CaseSupervision
     /// </summary>
     public static TimedCheck Check(Case c, DateTime now, WorkingDayCalendar calendar, EffectiveRules rules)
     {
-        var due = new List<AlertCandidate>();
-        DateTime? next = null;
-
-        // stoppedAt: when what is watched ended (a decision, a completed node); null while it still runs.
-        void Watch(SupervisionRule rule, string? part, DateTime triggerAt, DateTime? stoppedAt, string detail)
-        {
-            if ((stoppedAt ?? now) >= triggerAt)
-            {
-                due.Add(new AlertCandidate(rule, SubjectOf(c.Id, part), triggerAt, detail));
-            }
-            else if (stoppedAt is null && (next is null || triggerAt < next))
-            {
-                next = triggerAt;
-            }
-        }
+        var found = new TimedFindings(SupervisedSubject.Of(c), now);
 
         // A reminder is for a deadline still ahead; once it has passed, the yellow card speaks instead.
         if (rules.IsOn(SupervisionRule.PromisedReminder) && c.Status == CaseStatus.Accepted && c.PromisedDueAt is { } reminderDue && now < reminderDue)
         {
-            Watch(SupervisionRule.PromisedReminder, null, Before(calendar, reminderDue, rules[SupervisionRule.PromisedReminder].Whole), null,
+            found.Watch(SupervisionRule.PromisedReminder, null, Before(calendar, reminderDue, rules[SupervisionRule.PromisedReminder].Whole), null,
                 $"承诺时限 {Day(reminderDue)} 届满");
         }
         if (rules.IsOn(SupervisionRule.PromisedOverdue) && c.PromisedDueAt is { } promised && c.Status != CaseStatus.Suspended)
         {
-            Watch(SupervisionRule.PromisedOverdue, null, After(calendar, promised, rules[SupervisionRule.PromisedOverdue].Whole), c.DecidedAt,
+            found.Watch(SupervisionRule.PromisedOverdue, null, After(calendar, promised, rules[SupervisionRule.PromisedOverdue].Whole), c.DecidedAt,
                 $"承诺 {c.PromisedLimitDays} 个工作日，{Day(promised)} 届满");
         }
         if (rules.IsOn(SupervisionRule.StatutoryOverdue) && c.StatutoryDueAt is { } statutory && c.Status != CaseStatus.Suspended)
         {
-            Watch(SupervisionRule.StatutoryOverdue, null, After(calendar, statutory, rules[SupervisionRule.StatutoryOverdue].Whole), c.DecidedAt,
+            found.Watch(SupervisionRule.StatutoryOverdue, null, After(calendar, statutory, rules[SupervisionRule.StatutoryOverdue].Whole), c.DecidedAt,
                 $"法定 {c.StatutoryLimitDays + c.ExtensionDays} 个工作日，{Day(statutory)} 届满");
         }
         if (rules.IsOn(SupervisionRule.NodeOverdue))
@@ -69,7 +56,7 @@ public static partial class CaseSupervision
                 var running = node.CompletedAt is null && i == c.CurrentNodeIndex && c.Status == CaseStatus.Accepted;
                 if (node is { StartedAt: not null, DueAt: { } nodeDue } && (running || node.CompletedAt is not null))
                 {
-                    Watch(SupervisionRule.NodeOverdue, $"node/{i}", After(calendar, nodeDue, rules[SupervisionRule.NodeOverdue].Whole), node.CompletedAt,
+                    found.Watch(SupervisionRule.NodeOverdue, $"node/{i}", After(calendar, nodeDue, rules[SupervisionRule.NodeOverdue].Whole), node.CompletedAt,
                         $"“{node.Name}”环节 {node.LimitWorkingDays} 个工作日，{Day(nodeDue)} 届满");
                 }
             }
@@ -77,7 +64,7 @@ public static partial class CaseSupervision
         if (rules.IsOn(SupervisionRule.IntakeOverdue) && c.Status == CaseStatus.Submitted && c.SubmittedAt is { } submitted)
         {
             var limit = rules[SupervisionRule.IntakeOverdue].Whole;
-            Watch(SupervisionRule.IntakeOverdue, $"submission/{submitted.Ticks}", LegalClock.Due(calendar, submitted, limit).DueAtUtc!.Value, null,
+            found.Watch(SupervisionRule.IntakeOverdue, $"submission/{submitted.Ticks}", LegalClock.Due(calendar, submitted, limit).DueAtUtc!.Value, null,
                 $"网上申请 {limit} 个工作日内未预审");
         }
         if (rules.IsOn(SupervisionRule.SuspensionOverrun))
@@ -90,11 +77,11 @@ public static partial class CaseSupervision
                     continue;
                 }
                 var declared = LegalClock.Due(calendar, pause.StartAt, pause.ExpectedWorkingDays).DueAtUtc!.Value;
-                Watch(SupervisionRule.SuspensionOverrun, $"pause/{i}", After(calendar, declared, rules[SupervisionRule.SuspensionOverrun].Whole), pause.EndAt,
+                found.Watch(SupervisionRule.SuspensionOverrun, $"pause/{i}", After(calendar, declared, rules[SupervisionRule.SuspensionOverrun].Whole), pause.EndAt,
                     $"{pause.Name}告知 {pause.ExpectedWorkingDays} 个工作日，{Day(declared)} 届满");
             }
         }
-        return new TimedCheck(due, next);
+        return found.Result;
     }
 
     /// <summary>
@@ -115,32 +102,32 @@ public static partial class CaseSupervision
                 var tolerance = TimeSpan.FromMinutes(rules[SupervisionRule.OutOfOrder].Whole);
                 if (lastAt is { } before && e.At < before - tolerance)
                 {
-                    found.Add(new(SupervisionRule.OutOfOrder, SubjectOf(c.Id, $"event/{e.Sequence}"), e.At,
+                    found.Add(new(SupervisionRule.OutOfOrder, KeyOf(c.Id, $"event/{e.Sequence}"), e.At,
                         $"第 {e.Sequence} 条记录（{e.Action}）的时间早于上一条 {(before - e.At).TotalMinutes:0} 分钟"));
                 }
                 else if (e.Sequence != lastSequence + 1 || (e.FromStatus is { } from && lastStatus is { } was && from != was))
                 {
-                    found.Add(new(SupervisionRule.OutOfOrder, SubjectOf(c.Id, $"event/{e.Sequence}"), e.At,
+                    found.Add(new(SupervisionRule.OutOfOrder, KeyOf(c.Id, $"event/{e.Sequence}"), e.At,
                         $"第 {e.Sequence} 条记录（{e.Action}）与上一条的顺序或状态不衔接"));
                 }
             }
             if (rules.IsOn(SupervisionRule.RepeatedCorrection) && e.Action == "correction-requested" && c.CorrectionNotices >= rules[SupervisionRule.RepeatedCorrection].Whole)
             {
-                found.Add(new(SupervisionRule.RepeatedCorrection, SubjectOf(c.Id), e.At, $"第 {c.CorrectionNotices} 次告知补正；理由：{e.Opinion}"));
+                found.Add(new(SupervisionRule.RepeatedCorrection, KeyOf(c.Id), e.At, $"第 {c.CorrectionNotices} 次告知补正；理由：{e.Opinion}"));
             }
             if (rules.IsOn(SupervisionRule.NoLegalBasis) && IsRefusal(e) && !CitesLegalBasis(e.Opinion))
             {
-                found.Add(new(SupervisionRule.NoLegalBasis, SubjectOf(c.Id), e.At, $"{(e.Action == "decided" ? "不予许可" : "不予受理")}的理由未引用法律依据：{e.Opinion}"));
+                found.Add(new(SupervisionRule.NoLegalBasis, KeyOf(c.Id), e.At, $"{(e.Action == "decided" ? "不予许可" : "不予受理")}的理由未引用法律依据：{e.Opinion}"));
             }
             if (rules.IsOn(SupervisionRule.FeeDiffers) && e.Action == "paid" && FeeDifference(c) is { } difference
                 && Math.Abs(difference) > rules[SupervisionRule.FeeDiffers].Threshold)
             {
-                found.Add(new(SupervisionRule.FeeDiffers, SubjectOf(c.Id), e.At,
+                found.Add(new(SupervisionRule.FeeDiffers, KeyOf(c.Id), e.At,
                     $"实收 {c.PaidAmount:0.##} 元，公布标准 {c.StandardFeeTotal:0.##} 元；理由：{c.PaymentDifferenceReason ?? "未说明"}"));
             }
             if (rules.IsOn(SupervisionRule.ConcludedWithoutResult) && e.ToStatus == CaseStatus.Concluded && (c.Decision is null || string.IsNullOrEmpty(c.ResultNumber)))
             {
-                found.Add(new(SupervisionRule.ConcludedWithoutResult, SubjectOf(c.Id), e.At, "办结时没有决定或结果文书编号"));
+                found.Add(new(SupervisionRule.ConcludedWithoutResult, KeyOf(c.Id), e.At, "办结时没有决定或结果文书编号"));
             }
             lastAt = lastAt is { } l && l > e.At ? l : e.At;
             lastStatus = e.ToStatus;

@@ -30,9 +30,10 @@ public enum EscalationLevel
 public sealed record AlertEntry(DateTime At, string Actor, string Action, string? Note);
 
 /// <summary>
-/// 预警/黄牌/红牌: one supervision finding about a case (or a supervision notice). Raised once per rule and subject
-/// (a unique key), notified, answered by the department with an explanation or a rectification, and reviewed by a
-/// supervisor, who closes it or sends it back. Unanswered, it climbs the ladder at each escalation time.
+/// 预警/黄牌/红牌: one supervision finding about a subject (a case; later a work order or a disclosure request), a
+/// supervision notice, or a certificate reported without a case. Raised once per rule and key (a unique index),
+/// notified, answered by the department with an explanation or a rectification, and reviewed by a supervisor, who
+/// closes it or sends it back. Unanswered, it climbs the ladder at each escalation time.
 /// </summary>
 public sealed class SupervisionAlert
 {
@@ -41,16 +42,19 @@ public sealed class SupervisionAlert
     public Guid Id { get; private set; }
     public SupervisionRule Rule { get; private set; }
     public AlertSeverity Severity { get; private set; }
-    /// <summary>What the alert is about, unique with the rule (e.g. <c>case/{id}/node/2</c>, <c>notice/{id}</c>).</summary>
-    public string Subject { get; private set; } = "";
-    public Guid? CaseId { get; private set; }
-    public string? CaseNumber { get; private set; }
-    public string? ItemName { get; private set; }
+    /// <summary>What the finding is about, unique with the rule: the subject or a part of it (<c>case/{id}/node/2</c>), <c>notice/{id}</c>, <c>certificate/{number}</c>.</summary>
+    public string Key { get; private set; } = "";
+    // The subject the alert is about, as it was when the alert was raised; none for a certificate's alert and for a
+    // notice about a matter of a department. Its department, venue and region are the alert's own.
+    public SubjectKind? SubjectKind { get; private set; }
+    public Guid? SubjectId { get; private set; }
+    public string? SubjectNumber { get; private set; }
+    public string? SubjectTitle { get; private set; }
     public Guid? NoticeId { get; private set; }
     public Guid DepartmentId { get; private set; }
     public Guid? VenueId { get; private set; }
     public string RegionCode { get; private set; } = "";
-    /// <summary>The person who had the case in hand when the rule fired, if anyone.</summary>
+    /// <summary>The person who had the subject in hand when the rule fired, if anyone.</summary>
     public string? HandlerId { get; private set; }
     public string? HandlerName { get; private set; }
     public string Detail { get; private set; } = "";
@@ -73,43 +77,83 @@ public sealed class SupervisionAlert
 
     public bool IsOpen => Status != AlertStatus.Closed;
 
+    /// <summary>The subject the alert is about, if any.</summary>
+    public SupervisedSubject? Subject => SubjectKind is { } kind && SubjectId is { } id
+        ? new SupervisedSubject(kind, id, SubjectNumber ?? "", SubjectTitle, DepartmentId, VenueId, RegionCode)
+        : null;
+
+    /// <summary>The case the alert is about, if its subject is a case.</summary>
+    public Guid? CaseId => IsAboutCase ? SubjectId : null;
+
+    public string? CaseNumber => IsAboutCase ? SubjectNumber : null;
+
+    /// <summary>The name of the item of the case the alert is about.</summary>
+    public string? ItemName => IsAboutCase ? SubjectTitle : null;
+
+    private bool IsAboutCase => SubjectKind == Supervision.SubjectKind.Case;
+
     /// <summary>A reminder goes to the handler; a yellow or red card is an order to the department (docs/domain.md §5.3, the ladder).</summary>
     public static EscalationLevel FirstRung(AlertSeverity severity) => severity == AlertSeverity.Reminder ? EscalationLevel.Handler : EscalationLevel.Department;
 
-    /// <summary>Raises an alert about a case.</summary>
-    public static SupervisionAlert ForCase(AlertCandidate candidate, AlertSeverity severity, Case c, DateTime now, DateTime? escalateAt) =>
-        Raise(candidate, severity, now, escalateAt, a =>
+    /// <summary>
+    /// Raises an alert about a subject, for the department that answers for it; <paramref name="handlerId"/> and
+    /// <paramref name="handlerName"/> name whoever has it in hand. The finding must be about this subject (its key
+    /// within the subject's), so that one subject's alert can never stand in the place of another's.
+    /// </summary>
+    public static SupervisionAlert About(SupervisedSubject subject, AlertCandidate candidate, AlertSeverity severity, string? handlerId, string? handlerName,
+        DateTime now, DateTime? escalateAt)
+    {
+        if (!subject.Owns(candidate.Key))
         {
-            a.CaseId = c.Id;
-            a.CaseNumber = c.Number;
-            a.ItemName = c.ItemName;
-            a.DepartmentId = c.DepartmentId;
-            a.VenueId = c.ReceivingVenueId;
-            a.RegionCode = c.RegionCode;
-            a.HandlerId = c.AssigneeId;
-            a.HandlerName = c.AssigneeName;
+            throw new ArgumentException($"The finding {candidate.Key} is not about {subject.Key()}.", nameof(candidate));
+        }
+        return Raise(candidate, severity, now, escalateAt, a =>
+        {
+            a.SetSubject(subject.Kind, subject.Id, subject.Number, subject.Title);
+            a.DepartmentId = subject.DepartmentId;
+            a.VenueId = subject.VenueId;
+            a.RegionCode = subject.RegionCode;
+            a.HandlerId = handlerId;
+            a.HandlerName = handlerName;
         });
+    }
 
-    /// <summary>Raises the red card of a supervision notice not answered by its date.</summary>
+    /// <summary>Raises an alert about a case, with whoever has it in hand.</summary>
+    public static SupervisionAlert ForCase(AlertCandidate candidate, AlertSeverity severity, Case c, DateTime now, DateTime? escalateAt) =>
+        About(SupervisedSubject.Of(c), candidate, severity, c.AssigneeId, c.AssigneeName, now, escalateAt);
+
+    /// <summary>Raises the red card of a supervision notice not answered by its date; it is about the notice's subject, if any.</summary>
     public static SupervisionAlert ForNotice(SupervisionNotice notice, AlertSeverity severity, DateTime triggeredAt, DateTime now, DateTime? escalateAt) =>
         Raise(new AlertCandidate(SupervisionRule.NoticeUnanswered, $"notice/{notice.Id:N}", triggeredAt, $"督办单 {notice.Number} 未在 {notice.ReplyDueDate:yyyy-MM-dd} 前回复"),
             severity, now, escalateAt, a =>
             {
                 a.NoticeId = notice.Id;
-                a.CaseId = notice.CaseId;
-                a.CaseNumber = notice.CaseNumber;
+                if (notice.SubjectKind is { } kind && notice.SubjectId is { } id)
+                {
+                    a.SetSubject(kind, id, notice.SubjectNumber ?? "", null);
+                }
                 a.DepartmentId = notice.DepartmentId;
                 a.RegionCode = notice.RegionCode;
             });
 
-    /// <summary>Raises the red card of a certificate without a granted case behind it.</summary>
+    /// <summary>
+    /// Raises the red card of a certificate without a granted case behind it. It is about the certificate, not about
+    /// a subject: the case number the department named, if any, is in the detail.
+    /// </summary>
     public static SupervisionAlert ForCertificate(AlertCandidate candidate, AlertSeverity severity, IssuedCertificate certificate, DateTime now, DateTime? escalateAt) =>
         Raise(candidate, severity, now, escalateAt, a =>
         {
-            a.CaseNumber = certificate.CaseNumber;
             a.DepartmentId = certificate.DepartmentId;
             a.RegionCode = certificate.RegionCode;
         });
+
+    private void SetSubject(SubjectKind kind, Guid id, string number, string? title)
+    {
+        SubjectKind = kind;
+        SubjectId = id;
+        SubjectNumber = number.Length > SupervisedSubject.MaxNumberLength ? number[..SupervisedSubject.MaxNumberLength] : number;
+        SubjectTitle = title is { Length: > SupervisedSubject.MaxTitleLength } ? title[..SupervisedSubject.MaxTitleLength] : title;
+    }
 
     private static SupervisionAlert Raise(AlertCandidate candidate, AlertSeverity severity, DateTime now, DateTime? escalateAt, Action<SupervisionAlert> about)
     {
@@ -118,7 +162,7 @@ public sealed class SupervisionAlert
             Id = Guid.CreateVersion7(now),
             Rule = candidate.Rule,
             Severity = severity,
-            Subject = candidate.Subject,
+            Key = candidate.Key,
             Detail = candidate.Detail.Length > 1000 ? candidate.Detail[..1000] : candidate.Detail,
             TriggeredAt = candidate.TriggeredAt,
             RaisedAt = now,

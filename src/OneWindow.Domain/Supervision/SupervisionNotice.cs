@@ -11,8 +11,9 @@ public enum NoticeStatus
 }
 
 /// <summary>
-/// 督办单: a supervisor orders a department to act on a case (or on a matter of the department) and to reply by a
-/// date counted in working days. Not answered by then, it raises a red card.
+/// 督办单: a supervisor orders a department to act on a subject of its own (a case; later a work order or a request)
+/// or on a matter of the department, and to reply by a date counted in working days. Not answered by then, it raises
+/// a red card.
 /// </summary>
 public sealed class SupervisionNotice
 {
@@ -24,8 +25,10 @@ public sealed class SupervisionNotice
     public string Number { get; private set; } = "";
     public Guid DepartmentId { get; private set; }
     public string RegionCode { get; private set; } = "";
-    public Guid? CaseId { get; private set; }
-    public string? CaseNumber { get; private set; }
+    // The subject the notice is about, if any.
+    public SubjectKind? SubjectKind { get; private set; }
+    public Guid? SubjectId { get; private set; }
+    public string? SubjectNumber { get; private set; }
     public string Title { get; private set; } = "";
     public string Requirement { get; private set; } = "";
     public string IssuedBy { get; private set; } = "";
@@ -44,7 +47,15 @@ public sealed class SupervisionNotice
 
     public bool RepliedLate => RepliedAt is { } at && at >= ReplyDueAt;
 
-    public static SupervisionNotice Issue(string number, Guid departmentId, string regionCode, Case? about, string title, string requirement,
+    /// <summary>The case the notice is about, if its subject is a case.</summary>
+    public Guid? CaseId => IsAboutCase ? SubjectId : null;
+
+    public string? CaseNumber => IsAboutCase ? SubjectNumber : null;
+
+    private bool IsAboutCase => SubjectKind == Supervision.SubjectKind.Case;
+
+    /// <param name="about">The subject the notice is about, which must be the department's own; none for a matter of the department.</param>
+    public static SupervisionNotice Issue(string number, Guid departmentId, string regionCode, SupervisedSubject? about, string title, string requirement,
         int replyWorkingDays, Actor supervisor, DateTime now, WorkingDayCalendar calendar)
     {
         if (replyWorkingDays is < 1 or > MaxReplyWorkingDays)
@@ -62,8 +73,9 @@ public sealed class SupervisionNotice
             Number = number,
             DepartmentId = departmentId,
             RegionCode = regionCode,
-            CaseId = about?.Id,
-            CaseNumber = about?.Number,
+            SubjectKind = about?.Kind,
+            SubjectId = about?.Id,
+            SubjectNumber = about?.Number,
             Title = Text(title, 200, "请填写督办事由。", "title"),
             Requirement = Text(requirement, 2000, "请写明督办要求。", "requirement"),
             IssuedBy = supervisor.Name,

@@ -487,9 +487,9 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
     {
         builder.Entity<SupervisionAlert>(b =>
         {
-            b.Property(a => a.Subject).HasMaxLength(120);
-            b.Property(a => a.CaseNumber).HasMaxLength(40);
-            b.Property(a => a.ItemName).HasMaxLength(200);
+            b.Property(a => a.Key).HasMaxLength(120);
+            b.Property(a => a.SubjectNumber).HasMaxLength(SupervisedSubject.MaxNumberLength);
+            b.Property(a => a.SubjectTitle).HasMaxLength(SupervisedSubject.MaxTitleLength);
             b.Property(a => a.RegionCode).HasMaxLength(12);
             b.Property(a => a.HandlerId).HasMaxLength(450);
             b.Property(a => a.HandlerName).HasMaxLength(100);
@@ -502,10 +502,14 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(a => a.History).HasMaxLength(20000);
             b.Property(a => a.Revision).IsConcurrencyToken();
             b.Ignore(a => a.IsOpen);
-            // Exactly once per rule and subject, whichever instance or action raises it.
-            b.HasIndex(a => new { a.Rule, a.Subject }).IsUnique();
-            // A case's alerts; a department's open alerts newest first; the supervisors' list; escalation sweep.
-            b.HasIndex(a => new { a.CaseId, a.RaisedAt });
+            b.Ignore(a => a.Subject);
+            b.Ignore(a => a.CaseId);
+            b.Ignore(a => a.CaseNumber);
+            b.Ignore(a => a.ItemName);
+            // Exactly once per rule and key (the subject or a part of it), whichever instance or action raises it.
+            b.HasIndex(a => new { a.Rule, a.Key }).IsUnique();
+            // A subject's alerts; a department's open alerts newest first; the supervisors' list; escalation sweep.
+            b.HasIndex(a => new { a.SubjectKind, a.SubjectId, a.RaisedAt });
             b.HasIndex(a => new { a.DepartmentId, a.Status, a.RaisedAt, a.Id });
             b.HasIndex(a => new { a.Status, a.RaisedAt, a.Id });
             b.HasIndex(a => new { a.RaisedAt, a.Id });
@@ -516,7 +520,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
         {
             b.Property(n => n.Number).HasMaxLength(40);
             b.Property(n => n.RegionCode).HasMaxLength(12);
-            b.Property(n => n.CaseNumber).HasMaxLength(40);
+            b.Property(n => n.SubjectNumber).HasMaxLength(SupervisedSubject.MaxNumberLength);
             b.Property(n => n.Title).HasMaxLength(200);
             b.Property(n => n.Requirement).HasMaxLength(2000);
             b.Property(n => n.IssuedBy).HasMaxLength(100);
@@ -526,19 +530,22 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(n => n.ClosedBy).HasMaxLength(100);
             b.Property(n => n.Revision).IsConcurrencyToken();
             b.Ignore(n => n.RepliedLate);
+            b.Ignore(n => n.CaseId);
+            b.Ignore(n => n.CaseNumber);
             b.HasIndex(n => n.Number).IsUnique();
-            // The sweep: notices still awaiting a reply whose date has passed; a department's notices; all, newest first.
+            // The sweep: notices still awaiting a reply whose date has passed; a department's notices; all, newest first; a subject's.
             b.HasIndex(n => new { n.Status, n.ReplyDueAt, n.Id });
             b.HasIndex(n => new { n.DepartmentId, n.IssuedAt, n.Id });
             b.HasIndex(n => new { n.IssuedAt, n.Id });
-            b.HasIndex(n => n.CaseId);
+            b.HasIndex(n => new { n.SubjectKind, n.SubjectId });
         });
         builder.Entity<SupervisionWatch>(b =>
         {
-            b.HasKey(w => w.CaseId);
-            b.HasIndex(w => new { w.DueAt, w.CaseId });
-            // The sweep moves a watch only if no action has reset it since the case was read.
-            b.Property(w => w.CaseRevision).IsConcurrencyToken();
+            b.HasKey(w => new { w.SubjectKind, w.SubjectId });
+            // The sweep reads the due watches oldest first, whatever their kind.
+            b.HasIndex(w => new { w.DueAt, w.SubjectKind, w.SubjectId });
+            // The sweep moves a watch only if no action has reset it since the subject was read.
+            b.Property(w => w.Revision).IsConcurrencyToken();
         });
         builder.Entity<SupervisionRuleSetting>(b =>
         {

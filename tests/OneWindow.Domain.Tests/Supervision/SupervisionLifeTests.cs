@@ -13,7 +13,7 @@ public class SupervisionLifeTests
     private static SupervisionAlert Alert(AlertSeverity severity = AlertSeverity.Yellow)
     {
         var c = Received(Promised(), Monday);
-        return SupervisionAlert.ForCase(new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.SubjectOf(c.Id), Monday, "超期"), severity, c, Monday, Monday.AddDays(1));
+        return SupervisionAlert.ForCase(new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.KeyOf(c.Id), Monday, "超期"), severity, c, Monday, Monday.AddDays(1));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class SupervisionLifeTests
     {
         var c = Received(Promised(), Monday);
         var friday = Bj(2026, 11, 20, 15);
-        var notice = SupervisionNotice.Issue("DB-2026-0001", c.DepartmentId, c.RegionCode, c, "超期未办", "请于两个工作日内办结并说明", 2, Supervisor, friday, Days);
+        var notice = SupervisionNotice.Issue("DB-2026-0001", c.DepartmentId, c.RegionCode, SupervisedSubject.Of(c), "超期未办", "请于两个工作日内办结并说明", 2, Supervisor, friday, Days);
 
         Assert.Equal(new DateOnly(2026, 11, 24), notice.ReplyDueDate); // Monday and Tuesday
         Assert.False(notice.IsLate(Bj(2026, 11, 25, 0).AddTicks(-1), 0, Days));
@@ -106,7 +106,7 @@ public class SupervisionLifeTests
     {
         var c = Received(Promised(), Monday);
 
-        var e = Assert.Throws<DomainRuleException>(() => SupervisionNotice.Issue("DB-1", Guid.NewGuid(), c.RegionCode, c, "t", "r", 2, Supervisor, Monday, Days));
+        var e = Assert.Throws<DomainRuleException>(() => SupervisionNotice.Issue("DB-1", Guid.NewGuid(), c.RegionCode, SupervisedSubject.Of(c), "t", "r", 2, Supervisor, Monday, Days));
         Assert.Equal("notice.department-mismatch", e.Code);
     }
 }

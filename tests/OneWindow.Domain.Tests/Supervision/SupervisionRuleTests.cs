@@ -38,7 +38,7 @@ public class SupervisionRuleTests
         Assert.DoesNotContain(SupervisionRule.PromisedReminder, Rules(DueAt(c, at - Tick)));
         var reminder = Assert.Single(DueAt(c, at), a => a.Rule == SupervisionRule.PromisedReminder);
         Assert.Equal(at, reminder.TriggeredAt);
-        Assert.Equal(reminder.Subject, Assert.Single(DueAt(c, at.AddHours(5)), a => a.Rule == SupervisionRule.PromisedReminder).Subject);
+        Assert.Equal(reminder.Key, Assert.Single(DueAt(c, at.AddHours(5)), a => a.Rule == SupervisionRule.PromisedReminder).Key);
     }
 
     [Fact]
@@ -113,11 +113,11 @@ public class SupervisionRuleTests
         var due = Bj(2026, 11, 19, 0);
         Assert.DoesNotContain(SupervisionRule.NodeOverdue, Rules(DueAt(late, due - Tick)));
         var node = Assert.Single(DueAt(late, due), a => a.Rule == SupervisionRule.NodeOverdue);
-        Assert.EndsWith("/node/1", node.Subject, StringComparison.Ordinal);
+        Assert.EndsWith("/node/1", node.Key, StringComparison.Ordinal);
 
         var onTime = Accepted();
         onTime.CompleteCurrentNode(Reviewer, "同意", Bj(2026, 11, 18, 16), Days);
-        Assert.DoesNotContain(DueAt(onTime, due), a => a.Subject.EndsWith("/node/1", StringComparison.Ordinal));
+        Assert.DoesNotContain(DueAt(onTime, due), a => a.Key.EndsWith("/node/1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public class SupervisionRuleTests
         c.CompleteCurrentNode(Reviewer, "同意", Monday.AddHours(-3), Days);
         var found = Assert.Single(CaseSupervision.OnAction(c, [c.NewEvents[^1]], previous, Defaults));
         Assert.Equal(SupervisionRule.OutOfOrder, found.Rule);
-        Assert.EndsWith($"/event/{c.EventCount}", found.Subject, StringComparison.Ordinal);
+        Assert.EndsWith($"/event/{c.EventCount}", found.Key, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -343,7 +343,7 @@ public class CertificateRuleTests
         Assert.Equal(SupervisionRule.CertificateWithoutCase, Report("证-999", version.ItemCode).Check(null)!.Rule);
         Assert.Contains("未以该编号准予出证", Report("证-102", version.ItemCode, c.Number).Check(c)!.Detail, StringComparison.Ordinal);
         Assert.NotNull(Report("证-101", "OTHER-ITEM").Check(c));
-        Assert.Equal("certificate/证-999", Report("证-999", version.ItemCode).Check(null)!.Subject);
+        Assert.Equal("certificate/证-999", Report("证-999", version.ItemCode).Check(null)!.Key);
     }
 
     [Fact]

@@ -73,4 +73,24 @@ public class CalendarApiTests(OneWindowFactory app) : IClassFixture<OneWindowFac
         Assert.Contains("/api/v1/catalog/items/{code}", doc, StringComparison.Ordinal);
         Assert.Contains("民法典", doc, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Each_case_action_is_documented_with_its_own_request_and_only_its_fields()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+        var schemas = doc.RootElement.GetProperty("components").GetProperty("schemas");
+        System.Collections.Generic.HashSet<string> Fields(string action)
+        {
+            var reference = paths.GetProperty("/api/v1/cases/{number}/" + action).GetProperty("post").GetProperty("requestBody")
+                .GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+            var schema = schemas.GetProperty(reference[(reference.LastIndexOf('/') + 1)..]);
+            return schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+        }
+        Assert.Equal(["revision", "opinion"], Fields("accept"));
+        Assert.Equal(["revision", "missing", "reason"], Fields("correction"));
+        Assert.Equal(["revision", "amount", "receiptNumber", "online", "reason"], Fields("pay"));
+        Assert.Equal(["revision", "toUser", "reason"], Fields("hand-over"));
+        Assert.Equal(["revision"], Fields("claim"));
+    }
 }

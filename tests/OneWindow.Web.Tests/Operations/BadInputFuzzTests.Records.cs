@@ -86,7 +86,7 @@ public sealed partial class BadInputFuzzTests
         var db = app.NewDbContext(out var scope);
         using (scope)
         {
-            var alert = await db.SupervisionAlerts.AsNoTracking().SingleAsync(a => a.CaseNumber == c.Number);
+            var alert = await db.SupervisionAlerts.AsNoTracking().SingleAsync(a => a.SubjectNumber == c.Number);
             return (alert.Id, alert.Revision);
         }
     }

@@ -26,7 +26,7 @@ public class AlertApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactor
         var db = app.NewDbContext(out var scope);
         using (scope)
         {
-            return await db.SupervisionAlerts.AsNoTracking().SingleAsync(a => a.CaseNumber == c.Number);
+            return await db.SupervisionAlerts.AsNoTracking().SingleAsync(a => a.SubjectNumber == c.Number);
         }
     }
 
@@ -60,6 +60,12 @@ public class AlertApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactor
         Assert.Equal(SupervisionRule.NoLegalBasis, seen.Rule);
         Assert.Equal("临武县民政局", seen.DepartmentName);
         Assert.Equal(["answer"], seen.AvailableActions);
+        // About a case: the subject's fields name it, and the case's fields stay for the clients that read them.
+        Assert.Equal((alert.SubjectNumber, alert.SubjectTitle), (seen.CaseNumber, seen.ItemName));
+        Assert.Equal((SubjectKind.Case, seen.CaseNumber, seen.ItemName), (seen.SubjectKind!.Value, seen.SubjectNumber, seen.SubjectTitle));
+        var listed = (await reviewer.GetStringAsync(Alerts)).Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains($"\"caseNumber\":\"{seen.CaseNumber}\"", listed, StringComparison.Ordinal);
+        Assert.Contains($"\"subjectKind\":\"Case\",\"subjectNumber\":\"{seen.CaseNumber}\"", listed, StringComparison.Ordinal);
 
         // A supervisor may not close before the answer: the rule's code, nothing changed.
         var supervisor = await app.SignedIn("supervisor");

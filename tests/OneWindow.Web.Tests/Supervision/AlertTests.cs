@@ -30,7 +30,7 @@ public class AlertTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
         var db = app.NewDbContext(out var scope);
         using (scope)
         {
-            return await db.SupervisionAlerts.AsNoTracking().Where(a => a.CaseNumber == number).OrderBy(a => a.RaisedAt).ToListAsync();
+            return await db.SupervisionAlerts.AsNoTracking().Where(a => a.SubjectNumber == number).OrderBy(a => a.RaisedAt).ToListAsync();
         }
     }
 

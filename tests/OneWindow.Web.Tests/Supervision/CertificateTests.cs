@@ -20,7 +20,7 @@ public class CertificateTests(OneWindowFactory app) : IClassFixture<OneWindowFac
         var db = app.NewDbContext(out var scope);
         using (scope)
         {
-            return await db.SupervisionAlerts.AsNoTracking().Where(a => a.Subject == "certificate/" + number).ToListAsync();
+            return await db.SupervisionAlerts.AsNoTracking().Where(a => a.Key == "certificate/" + number).ToListAsync();
         }
     }
 

@@ -49,6 +49,7 @@ public class NoticeApiTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         Assert.Equal(new DateOnly(2026, 11, 24), notice.ReplyDueDate);
         Assert.Equal("临武县民政局", notice.DepartmentName);
         Assert.Empty(notice.AvailableActions); // the supervisor waits for the reply
+        Assert.Equal((SubjectKind.Case, notice.CaseNumber), (notice.SubjectKind!.Value, notice.SubjectNumber));
 
         var department = await app.SignedIn("reviewer.mz");
         Assert.Contains((await (await department.GetAsync(Notices)).ReadAsync<NoticePage>()).Items, n => n.Id == notice.Id);
@@ -113,6 +114,7 @@ public class NoticeApiTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         // A matter of the department itself, without a case.
         var matter = await Ok(await supervisor.PostAsJsonAsync(Notices, new NoticeIssueRequest("窗口午间无人值守", "请落实午间轮岗并报送排班表", 3, DepartmentId: department), Json.Options));
         Assert.Null(matter.CaseNumber);
+        Assert.Equal((null, null), (matter.SubjectKind, matter.SubjectNumber));
         Assert.Equal(department, matter.DepartmentId);
 
         var leader = await app.SignedIn("leader");

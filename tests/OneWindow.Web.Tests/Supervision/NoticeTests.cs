@@ -25,7 +25,7 @@ public class NoticeTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
         var db = app.NewDbContext(out var scope);
         using (scope)
         {
-            return (await db.SupervisionNotices.AsNoTracking().SingleAsync(n => n.CaseNumber == c.Number), c);
+            return (await db.SupervisionNotices.AsNoTracking().SingleAsync(n => n.SubjectNumber == c.Number), c);
         }
     }
 

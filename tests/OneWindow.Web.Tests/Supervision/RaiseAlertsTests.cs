@@ -27,16 +27,17 @@ public sealed class RaiseAlertsTests : IDisposable
         var entity = await db.Cases.AsNoTracking().SingleAsync(x => x.Number == c.Number);
         var calendar = await scope.ServiceProvider.GetRequiredService<RegionCalendars>().ForRegionAsync(entity.RegionCode);
         var rules = RuleBook.Shipped.ForCase(entity.RegionCode, entity.DepartmentId, entity.ItemCode);
-        var promised = new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.SubjectOf(entity.Id), now, "承诺时限已到");
-        var node = new AlertCandidate(SupervisionRule.NodeOverdue, CaseSupervision.SubjectOf(entity.Id, "node/1"), now, "环节超时");
+        var promised = new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.KeyOf(entity.Id), now, "承诺时限已到");
+        var node = new AlertCandidate(SupervisionRule.NodeOverdue, CaseSupervision.KeyOf(entity.Id, "node/1"), now, "环节超时");
 
         // "Elsewhere": the promise alert is already in the database, filed under another case, so this case's own
-        // look-up of its alerts does not see it and only the unique (rule, subject) index stops the insert — as when
+        // look-up of its alerts does not see it and only the unique (rule, key) index stops the insert — as when
         // another instance raises it between that look-up and this insert.
         var otherCase = await db.Cases.AsNoTracking().SingleAsync(x => x.Number == other.Number);
-        db.SupervisionAlerts.Add(SupervisionAlert.ForCase(promised, AlertSeverity.Yellow, otherCase, now, null));
+        db.SupervisionAlerts.Add(SupervisionAlert.ForCase(promised, AlertSeverity.Yellow, entity, now, null));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
+        await db.SupervisionAlerts.Where(a => a.Key == promised.Key).ExecuteUpdateAsync(s => s.SetProperty(a => a.SubjectId, (Guid?)otherCase.Id));
 
         IReadOnlyList<SupervisionAlert> raised;
         using (await db.EnterWriteGateAsync(CancellationToken.None))
@@ -50,7 +51,7 @@ public sealed class RaiseAlertsTests : IDisposable
         var check = _app.NewDbContext(out var checkScope);
         using (checkScope)
         {
-            var alerts = await check.SupervisionAlerts.AsNoTracking().Where(a => a.CaseId == entity.Id).ToListAsync();
+            var alerts = await check.SupervisionAlerts.AsNoTracking().Where(a => a.SubjectKind == SubjectKind.Case && a.SubjectId == entity.Id).ToListAsync();
             var saved = Assert.Single(alerts);
             Assert.Equal(SupervisionRule.NodeOverdue, saved.Rule);
             var told = await check.StaffNotifications.AsNoTracking().Where(n => n.AlertId == saved.Id).ToListAsync();

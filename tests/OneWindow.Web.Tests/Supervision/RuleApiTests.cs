@@ -36,7 +36,7 @@ public class RuleApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
             var db = app.NewDbContext(out var scope);
             using (scope)
             {
-                Assert.False(await db.SupervisionAlerts.AnyAsync(a => a.CaseNumber == c.Number && a.Rule == SupervisionRule.NodeOverdue));
+                Assert.False(await db.SupervisionAlerts.AnyAsync(a => a.SubjectNumber == c.Number && a.Rule == SupervisionRule.NodeOverdue));
             }
         }
         finally

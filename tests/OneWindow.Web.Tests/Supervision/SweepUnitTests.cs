@@ -42,21 +42,21 @@ public sealed class SweepUnitTests : IDisposable
     [Fact]
     public async Task More_due_cases_than_one_unit_each_get_their_alert_once_their_department_told_and_their_watch_moved_on()
     {
-        var cases = await AcceptedCases(SupervisionSweep.CasesPerUnit + 7);
+        var cases = await AcceptedCases(SupervisionSweep.SubjectsPerUnit + 7);
         var due = cases.Max(c => c.Nodes[1].DueAt!.Value);
 
         var result = await SweepAt(due.AddMinutes(1));
         var again = await SweepAt(due.AddMinutes(2));
 
-        Assert.Equal(cases.Count, result.CasesChecked);
+        Assert.Equal(cases.Count, result.SubjectsChecked);
         Assert.Equal(cases.Count, result.AlertsRaised);
-        Assert.Equal(0, again.CasesChecked); // every watch was moved past now
+        Assert.Equal(0, again.SubjectsChecked); // every watch was moved past now
         var db = _app.NewDbContext(out var scope);
         using (scope)
         {
             var numbers = cases.Select(c => c.Number).ToList();
             var ids = await db.Cases.AsNoTracking().Where(c => numbers.Contains(c.Number)).Select(c => c.Id).ToListAsync();
-            var alerts = await db.SupervisionAlerts.AsNoTracking().Where(a => a.CaseId != null && ids.Contains(a.CaseId.Value)).ToListAsync();
+            var alerts = await db.SupervisionAlerts.AsNoTracking().Where(a => a.SubjectKind == SubjectKind.Case && ids.Contains(a.SubjectId!.Value)).ToListAsync();
             Assert.Equal(cases.Count, alerts.Count);
             Assert.All(alerts, a => Assert.Equal(SupervisionRule.NodeOverdue, a.Rule));
             Assert.Equal(cases.Count, alerts.Select(a => a.CaseId).Distinct().Count());
@@ -64,7 +64,7 @@ public sealed class SweepUnitTests : IDisposable
             var told = await db.StaffNotifications.AsNoTracking().Where(n => n.AlertId != null && alertIds.Contains(n.AlertId.Value)).ToListAsync();
             Assert.Equal(alertIds.Order(), told.Select(n => n.AlertId!.Value).Distinct().Order());
             Assert.Equal(told.Count, told.Select(n => (n.AlertId, n.UserId)).Distinct().Count());
-            var watches = await db.SupervisionWatches.AsNoTracking().Where(w => ids.Contains(w.CaseId)).ToListAsync();
+            var watches = await db.SupervisionWatches.AsNoTracking().Where(w => w.SubjectKind == SubjectKind.Case && ids.Contains(w.SubjectId)).ToListAsync();
             Assert.Equal(cases.Count, watches.Count);
             Assert.All(watches, w => Assert.True(w.DueAt > due.AddMinutes(2)));
         }
@@ -89,29 +89,31 @@ public sealed class SweepUnitTests : IDisposable
             if (duplicate)
             {
                 // Another instance raised the node alert of one case between the unit's look-up and its insert: it is in
-                // the database under another case, so only the unique (rule, subject) index stops the unit's insert.
+                // the database under another case, so only the unique (rule, key) index stops the unit's insert.
                 var entity = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == raisedElsewhere);
                 var calendar = await scope.ServiceProvider.GetRequiredService<RegionCalendars>().ForRegionAsync(entity.RegionCode);
                 var candidate = Assert.Single(CaseSupervision.Check(entity, at, calendar, RuleBook.Shipped.ForCase(entity.RegionCode, entity.DepartmentId, entity.ItemCode)).Due);
                 var decoy = await db.Cases.AsNoTracking().SingleAsync(x => x.Number == decoyCase.Number);
-                db.SupervisionAlerts.Add(SupervisionAlert.ForCase(candidate, AlertSeverity.Yellow, decoy, at, null));
+                db.SupervisionAlerts.Add(SupervisionAlert.ForCase(candidate, AlertSeverity.Yellow, entity, at, null));
                 await db.SaveChangesAsync();
+                await db.SupervisionAlerts.Where(a => a.Key == candidate.Key)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.SubjectId, (Guid?)decoy.Id).SetProperty(a => a.SubjectNumber, decoy.Number));
             }
             if (reset)
             {
                 // An action reset another case's watch after the sweep read the case: the sweep must leave that watch alone.
-                await db.SupervisionWatches.Where(w => w.CaseId == resetByAction).ExecuteUpdateAsync(s => s.SetProperty(w => w.CaseRevision, 99));
+                await db.SupervisionWatches.Where(w => w.SubjectId == resetByAction).ExecuteUpdateAsync(s => s.SetProperty(w => w.Revision, 99));
             }
         }
 
         var result = await SweepAt(at);
 
-        Assert.Equal(4, result.CasesChecked);
+        Assert.Equal(4, result.SubjectsChecked);
         Assert.Equal(duplicate ? 3 : 4, result.AlertsRaised);
         var check = _app.NewDbContext(out var checkScope);
         using (checkScope)
         {
-            var alerts = await check.SupervisionAlerts.AsNoTracking().Where(a => a.CaseId != null).ToListAsync();
+            var alerts = await check.SupervisionAlerts.AsNoTracking().Where(a => a.SubjectKind == SubjectKind.Case).ToListAsync();
             Assert.Equal(duplicate ? 0 : 1, alerts.Count(a => a.CaseId == raisedElsewhere)); // raised once, maybe elsewhere
             foreach (var c in others.Append(resetByAction))
             {
@@ -121,17 +123,17 @@ public sealed class SweepUnitTests : IDisposable
             var told = await check.StaffNotifications.AsNoTracking().Where(n => n.AlertId != null).ToListAsync();
             Assert.All(told, n => Assert.Contains(alerts, a => a.Id == n.AlertId));
             Assert.Equal(told.Count, told.Select(n => (n.AlertId, n.UserId)).Distinct().Count());
-            var watch = await check.SupervisionWatches.AsNoTracking().SingleAsync(w => w.CaseId == resetByAction);
+            var watch = await check.SupervisionWatches.AsNoTracking().SingleAsync(w => w.SubjectId == resetByAction);
             if (reset)
             {
-                Assert.Equal(99, watch.CaseRevision);
+                Assert.Equal(99, watch.Revision);
                 Assert.True(watch.DueAt <= at, "the watch an action reset was not moved by the sweep");
             }
             else
             {
                 Assert.True(watch.DueAt > at);
             }
-            var moved = await check.SupervisionWatches.AsNoTracking().Where(w => w.CaseId == others[0] || w.CaseId == others[1] || w.CaseId == raisedElsewhere).ToListAsync();
+            var moved = await check.SupervisionWatches.AsNoTracking().Where(w => w.SubjectId == others[0] || w.SubjectId == others[1] || w.SubjectId == raisedElsewhere).ToListAsync();
             Assert.Equal(3, moved.Count);
             Assert.All(moved, w => Assert.True(w.DueAt > at));
         }

@@ -50,7 +50,7 @@ public sealed class TwoHostTests : IDisposable
         using (scope)
         {
             var numbers = cases.Select(c => c.Number).ToList();
-            var alerts = await db.SupervisionAlerts.AsNoTracking().Where(a => numbers.Contains(a.CaseNumber!) && a.Rule == SupervisionRule.NodeOverdue).ToListAsync();
+            var alerts = await db.SupervisionAlerts.AsNoTracking().Where(a => numbers.Contains(a.SubjectNumber!) && a.Rule == SupervisionRule.NodeOverdue).ToListAsync();
             Assert.Equal(cases.Count, alerts.Count);
             Assert.Equal(cases.Count, alerts.Select(a => a.CaseNumber).Distinct().Count());
             var ids = alerts.Select(a => a.Id).ToList();
@@ -115,7 +115,7 @@ public sealed class TwoHostTests : IDisposable
             var entity = await db.Cases.AsNoTracking().SingleAsync(x => x.Number == c.Number);
             var calendar = await scope.ServiceProvider.GetRequiredService<RegionCalendars>().ForRegionAsync(entity.RegionCode);
             var rules = RuleBook.Shipped.ForCase(entity.RegionCode, entity.DepartmentId, entity.ItemCode);
-            var candidate = new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.SubjectOf(entity.Id), host.Clock.GetUtcNow().UtcDateTime, "同时触发");
+            var candidate = new AlertCandidate(SupervisionRule.PromisedOverdue, CaseSupervision.KeyOf(entity.Id), host.Clock.GetUtcNow().UtcDateTime, "同时触发");
             using var gate = await db.EnterWriteGateAsync(CancellationToken.None);
             await using var tx = await db.Database.BeginTransactionAsync();
             var raised = await scope.ServiceProvider.GetRequiredService<RaiseAlerts>().ForCaseAsync(entity, [candidate], rules, host.Clock.GetUtcNow().UtcDateTime, calendar, CancellationToken.None);
@@ -129,7 +129,7 @@ public sealed class TwoHostTests : IDisposable
         var db = _first.NewDbContext(out var scope);
         using (scope)
         {
-            var alert = await db.SupervisionAlerts.AsNoTracking().SingleAsync(a => a.CaseNumber == c.Number && a.Rule == SupervisionRule.PromisedOverdue);
+            var alert = await db.SupervisionAlerts.AsNoTracking().SingleAsync(a => a.SubjectNumber == c.Number && a.Rule == SupervisionRule.PromisedOverdue);
             var told = await db.StaffNotifications.AsNoTracking().Where(n => n.AlertId == alert.Id).ToListAsync();
             Assert.NotEmpty(told);
             Assert.Equal(told.Count, told.Select(n => n.UserId).Distinct().Count());

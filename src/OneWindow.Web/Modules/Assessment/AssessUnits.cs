@@ -98,7 +98,8 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
         var bySeverity = kind switch
         {
             AssessedKind.Department => alerts.Select(a => new UnitSeverity { Unit = a.DepartmentId.ToString(), Severity = a.Severity }),
-            AssessedKind.Window => alerts.Join(db.Cases, a => a.CaseId, c => (Guid?)c.Id, (a, c) => new UnitSeverity { Unit = c.ReceivingWindowId.ToString(), Severity = a.Severity }),
+            AssessedKind.Window => alerts.Where(a => a.SubjectKind == SubjectKind.Case)
+                .Join(db.Cases, a => a.SubjectId, c => (Guid?)c.Id, (a, c) => new UnitSeverity { Unit = c.ReceivingWindowId.ToString(), Severity = a.Severity }),
             AssessedKind.Staff => alerts.Select(a => new UnitSeverity { Unit = a.HandlerId, Severity = a.Severity }),
         };
         var alertCounts = await bySeverity.GroupBy(x => new { x.Unit, x.Severity }).Select(g => new { g.Key.Unit, g.Key.Severity, Count = g.Count() }).ToListAsync(ct);

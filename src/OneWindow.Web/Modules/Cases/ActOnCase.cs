@@ -20,13 +20,14 @@ public sealed class ActOnCase(OneWindowDbContext db, WriteUnit unit, CaseHooks h
     TimeProvider clock)
 {
     /// <summary>
-    /// Runs one action on a case. <paramref name="expectedRevision"/> is the revision the person saw: if someone else
+    /// Runs one action on a case. The request's revision is the one the person saw: if someone else
     /// acted in between, nothing is saved and the answer is a conflict (409 <c>concurrency.conflict</c>). The person
     /// acts in the role the domain's rule gives them for this action at the case's node, or is refused (403).
     /// </summary>
-    public async Task<StaffCase> ActAsync(System.Security.Claims.ClaimsPrincipal principal, string number, int expectedRevision,
-        CaseAction action, CaseActionRequest request, CancellationToken ct)
+    public async Task<StaffCase> ActAsync(System.Security.Claims.ClaimsPrincipal principal, string number, CaseAction action, ICaseActionRequest request,
+        CancellationToken ct)
     {
+        var expectedRevision = request.Revision;
         await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole action
         var staff = await CaseStaff.LoadAsync(principal, users, db);
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Number == number, ct) ?? throw new NotFoundException($"案件 {number} 不存在。");
@@ -36,9 +37,9 @@ public sealed class ActOnCase(OneWindowDbContext db, WriteUnit unit, CaseHooks h
             throw new DbUpdateConcurrencyException($"Case {number} is at revision {c.Revision}, not {expectedRevision}.");
         }
         var actor = staff.ActorFor(c, action.Name);
-        if (action.Name == CaseActionNames.HandOver)
+        if (request is HandOverRequest handOver)
         {
-            request = request with { Target = await HandOverTargetAsync(c, request.ToUser, ct) };
+            request = handOver with { Target = await HandOverTargetAsync(c, handOver.ToUser, ct) };
         }
         var calendar = await calendars.ForRegionAsync(c.RegionCode);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -11,30 +11,6 @@ namespace OneWindow.Web.Modules.Cases;
 /// What an action needs. Every action carries the <c>revision</c> of the case the person saw; the other fields are
 /// read by the actions that use them.
 /// </summary>
-public sealed record CaseActionRequest(
-    int Revision,
-    string? Opinion = null,
-    string? Reason = null,
-    IReadOnlyList<string>? Missing = null,
-    IReadOnlyList<string>? Provided = null,
-    string? ReferTo = null,
-    string? Procedure = null,
-    int? ExpectedWorkingDays = null,
-    int? WorkingDays = null,
-    DecisionOutcome? Outcome = null,
-    string? ResultNumber = null,
-    DeliveryMethod? Method = null,
-    string? Reference = null,
-    decimal? Amount = null,
-    string? ReceiptNumber = null,
-    bool Online = false,
-    string? ToUser = null)
-{
-    /// <summary>The colleague a case is handed over to, resolved from <see cref="ToUser"/> (a user name) before the action runs.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public HandOverTarget? Target { get; init; }
-}
-
 /// <summary>A colleague a case is handed over to: their account, name and roles.</summary>
 public sealed record HandOverTarget(string Id, string Name, IReadOnlyList<string> Roles);
 /// <summary>Why the full personal data is looked at: recorded in the audit entry.</summary>
@@ -70,17 +46,19 @@ public static class CasesModule
             .WithDescription("A POST, so that a link cannot make anyone look someone up; the answer is not cached (`Cache-Control: no-store`).");
         foreach (var action in CaseActions.All)
         {
-            Act(api, action);
+            action.Map(api, Act).WithSummary(action.Summary).WithName("Case_" + action.Name);
         }
         return app;
     }
 
-    private static void Act(RouteGroupBuilder api, CaseAction action) =>
-        api.MapPost("/{number}/" + action.Name, async (string number, CaseActionRequest request, HttpContext http, ActOnCase act, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct) =>
-        {
-            var acted = await act.ActAsync(http.User, number, request.Revision, action, request, ct);
-            return TypedResults.Ok(await CaseView.BuildAsync(db, calendars, recordKeys.Ring, acted.Case, clock.GetUtcNow().UtcDateTime, ct) with { AvailableActions = acted.AvailableActions });
-        }).WithSummary(action.Summary).WithName("Case_" + action.Name);
+    private static async Task<Ok<CaseView>> Act(string number, CaseAction action, ICaseActionRequest request, HttpContext http, CancellationToken ct)
+    {
+        var services = http.RequestServices;
+        var acted = await services.GetRequiredService<ActOnCase>().ActAsync(http.User, number, action, request, ct);
+        var view = await CaseView.BuildAsync(services.GetRequiredService<OneWindowDbContext>(), services.GetRequiredService<RegionCalendars>(),
+            services.GetRequiredService<RecordKeyStore>().Ring, acted.Case, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+        return TypedResults.Ok(view with { AvailableActions = acted.AvailableActions });
+    }
 
     private static async Task<Created<CaseView>> Register(RegisterApplication request, HttpContext http, ReceiveApplication receive, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct)
     {

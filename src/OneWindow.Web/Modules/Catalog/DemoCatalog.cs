@@ -1,3 +1,4 @@
+using OneWindow.Domain;
 using OneWindow.Domain.Catalog;
 using static OneWindow.Domain.Catalog.ItemType;
 
@@ -325,21 +326,21 @@ public static class DemoGuideBuilder
     {
         0 =>
         [
-            new() { Name = "受理", ActingRole = "WindowClerk", Description = "窗口核验材料，符合条件的当场受理" },
-            new() { Name = "审核办结", ActingRole = "WindowClerk", Description = "窗口人员按授权当场审核、办结并出具结果" },
+            new() { Name = "受理", ActingRole = StaffRoles.WindowClerk, Description = "窗口核验材料，符合条件的当场受理" },
+            new() { Name = "审核办结", ActingRole = StaffRoles.WindowClerk, Description = "窗口人员按授权当场审核、办结并出具结果" },
         ],
         1 =>
         [
-            new() { Name = "受理", ActingRole = "WindowClerk" },
-            new() { Name = "审批决定", ActingRole = "Approver", LimitWorkingDays = 1 },
-            new() { Name = "制证送达", ActingRole = "WindowClerk" },
+            new() { Name = "受理", ActingRole = StaffRoles.WindowClerk },
+            new() { Name = "审批决定", ActingRole = StaffRoles.Approver, LimitWorkingDays = 1 },
+            new() { Name = "制证送达", ActingRole = StaffRoles.WindowClerk },
         ],
         _ =>
         [
-            new() { Name = "受理", ActingRole = "WindowClerk", Description = "窗口核验材料，出具受理通知书或一次性告知书" },
-            new() { Name = "审查", ActingRole = "Reviewer", LimitWorkingDays = promised / 2, Description = "承办人审查材料，提出审查意见" },
-            new() { Name = "审批决定", ActingRole = "Approver", LimitWorkingDays = promised - promised / 2, Description = "首席代表按授权作出准予或者不予许可的决定" },
-            new() { Name = "制证送达", ActingRole = "WindowClerk", Description = "统一出件窗口发证，或邮寄、电子送达" },
+            new() { Name = "受理", ActingRole = StaffRoles.WindowClerk, Description = "窗口核验材料，出具受理通知书或一次性告知书" },
+            new() { Name = "审查", ActingRole = StaffRoles.Reviewer, LimitWorkingDays = promised / 2, Description = "承办人审查材料，提出审查意见" },
+            new() { Name = "审批决定", ActingRole = StaffRoles.Approver, LimitWorkingDays = promised - promised / 2, Description = "首席代表按授权作出准予或者不予许可的决定" },
+            new() { Name = "制证送达", ActingRole = StaffRoles.WindowClerk, Description = "统一出件窗口发证，或邮寄、电子送达" },
         ],
     };
 }

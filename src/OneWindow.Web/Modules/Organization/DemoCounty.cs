@@ -1,3 +1,4 @@
+using OneWindow.Domain;
 using OneWindow.Domain.Identifiers;
 using OneWindow.Domain.Organization;
 
@@ -74,22 +75,22 @@ public static class DemoCounty
     /// <summary>The demo accounts; every one signs in with <see cref="DemoPassword"/> (the README lists them).</summary>
     public static readonly IReadOnlyList<StaffSeed> Staff =
     [
-        new("admin", "中心管理办 刘主任", "CenterAdmin", null, null),
-        new("clerk", "综合窗口 李芳", "WindowClerk", null, "A04"),
-        new("clerk.mz", "民政窗口 王敏", "WindowClerk", "MZ", "B01"),
-        new("clerk.town", "汾市镇便民服务中心 陈静", "WindowClerk", null, null, AtTownHall: true),
-        new("reviewer.sj", "市场监管 审核人 赵磊", "Reviewer", "SJ", "B09"),
-        new("approver.sj", "市场监管 首席代表 周军", "Approver", "SJ", "B09"),
-        new("reviewer.mz", "民政 审核人 孙丽", "Reviewer", "MZ", "B01"),
-        new("approver.mz", "民政 首席代表 吴刚", "Approver", "MZ", "B01"),
-        new("approver.bdc", "不动产登记 首席代表 冯涛", "Approver", "BDC", "B13"),
+        new("admin", "中心管理办 刘主任", StaffRoles.CenterAdmin, null, null),
+        new("clerk", "综合窗口 李芳", StaffRoles.WindowClerk, null, "A04"),
+        new("clerk.mz", "民政窗口 王敏", StaffRoles.WindowClerk, "MZ", "B01"),
+        new("clerk.town", "汾市镇便民服务中心 陈静", StaffRoles.WindowClerk, null, null, AtTownHall: true),
+        new("reviewer.sj", "市场监管 审核人 赵磊", StaffRoles.Reviewer, "SJ", "B09"),
+        new("approver.sj", "市场监管 首席代表 周军", StaffRoles.Approver, "SJ", "B09"),
+        new("reviewer.mz", "民政 审核人 孙丽", StaffRoles.Reviewer, "MZ", "B01"),
+        new("approver.mz", "民政 首席代表 吴刚", StaffRoles.Approver, "MZ", "B01"),
+        new("approver.bdc", "不动产登记 首席代表 冯涛", StaffRoles.Approver, "BDC", "B13"),
         // The other departments of 开办企业一件事 (公安、税务、人社): their window clerks decide the instant parts.
-        new("clerk.ga", "公安窗口 黄伟", "WindowClerk", "GA", "B12"),
-        new("clerk.sw", "税务窗口 林静", "WindowClerk", "SW", "B10"),
-        new("clerk.rs", "人社窗口 高峰", "WindowClerk", "RS", "B11"),
-        new("supervisor", "电子监察室 郑明", "Supervisor", null, null),
-        new("hotline", "12345 坐席 何晓", "HotlineOperator", null, null),
-        new("leader", "县政府 分管副县长", "Leader", null, null),
+        new("clerk.ga", "公安窗口 黄伟", StaffRoles.WindowClerk, "GA", "B12"),
+        new("clerk.sw", "税务窗口 林静", StaffRoles.WindowClerk, "SW", "B10"),
+        new("clerk.rs", "人社窗口 高峰", StaffRoles.WindowClerk, "RS", "B11"),
+        new("supervisor", "电子监察室 郑明", StaffRoles.Supervisor, null, null),
+        new("hotline", "12345 坐席 何晓", StaffRoles.HotlineOperator, null, null),
+        new("leader", "县政府 分管副县长", StaffRoles.Leader, null, null),
     ];
 
     public const string DemoPassword = "OneWindow2026";

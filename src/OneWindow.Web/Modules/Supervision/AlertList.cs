@@ -5,8 +5,19 @@ using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Supervision;
 
-public sealed record AlertRow(Guid Id, SupervisionRule Rule, AlertSeverity Severity, AlertStatus Status, EscalationLevel Level, string? CaseNumber,
-    string? ItemName, Guid DepartmentId, string? HandlerName, string Detail, DateTime TriggeredAt, DateTime RaisedAt);
+/// <summary>An alert in a list: the subject it is about by its kind, number and title (for a case, its number and item).</summary>
+public sealed record AlertRow(Guid Id, SupervisionRule Rule, AlertSeverity Severity, AlertStatus Status, EscalationLevel Level, SubjectKind? SubjectKind,
+    string? SubjectNumber, string? SubjectTitle, Guid DepartmentId, string? HandlerName, string Detail, DateTime TriggeredAt, DateTime RaisedAt)
+{
+    public string? CaseNumber => SubjectKind == Domain.Supervision.SubjectKind.Case ? SubjectNumber : null;
+
+    public string? ItemName => SubjectKind == Domain.Supervision.SubjectKind.Case ? SubjectTitle : null;
+
+    /// <summary>The alerts of a query as list rows.</summary>
+    public static IQueryable<AlertRow> From(IQueryable<SupervisionAlert> alerts) =>
+        alerts.Select(a => new AlertRow(a.Id, a.Rule, a.Severity, a.Status, a.Level, a.SubjectKind, a.SubjectNumber, a.SubjectTitle, a.DepartmentId, a.HandlerName,
+            a.Detail, a.TriggeredAt, a.RaisedAt));
+}
 
 /// <summary>
 /// Alerts newest first, paged by key (RaisedAt, Id) descending: those the viewer may see (a department's or a venue's
@@ -39,8 +50,7 @@ public static class AlertList
         {
             alerts = alerts.Where(a => a.RaisedAt <= at && (a.RaisedAt < at || a.Id.CompareTo(id) < 0));
         }
-        return await KeysetPage.TakeAsync(alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id)
-            .Select(a => new AlertRow(a.Id, a.Rule, a.Severity, a.Status, a.Level, a.CaseNumber, a.ItemName, a.DepartmentId, a.HandlerName, a.Detail, a.TriggeredAt, a.RaisedAt)),
+        return await KeysetPage.TakeAsync(AlertRow.From(alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id)),
             PageSize, r => (r.RaisedAt, r.Id), ct);
     }
 }

@@ -6,17 +6,23 @@ using OneWindow.Web.Modules.Cases;
 
 namespace OneWindow.Web.Modules.Supervision;
 
-/// <summary>An alert in a list.</summary>
+/// <summary>
+/// An alert in a list. <c>subjectKind</c>, <c>subjectNumber</c> and <c>subjectTitle</c> name what it is about (none for
+/// a certificate's red card or a notice about a department's matter); for a case they repeat <c>caseNumber</c> and
+/// <c>itemName</c>, which stay for the clients that read them.
+/// </summary>
 public sealed record AlertSummary(Guid Id, SupervisionRule Rule, string RuleName, AlertSeverity Severity, AlertStatus Status, EscalationLevel Level,
-    string? CaseNumber, string? ItemName, Guid DepartmentId, string? DepartmentName, string? HandlerName, string Detail, DateTime TriggeredAt, DateTime RaisedAt);
+    string? CaseNumber, string? ItemName, Guid DepartmentId, string? DepartmentName, string? HandlerName, string Detail, DateTime TriggeredAt, DateTime RaisedAt,
+    SubjectKind? SubjectKind, string? SubjectNumber, string? SubjectTitle);
 
 public sealed record AlertPage(IReadOnlyList<AlertSummary> Items, string? Next);
 
-/// <summary>One alert with its answer, its review and its history, and what the signed-in person may do with it now.</summary>
+/// <summary>One alert with its answer, its review and its history, and what the signed-in person may do with it now; its subject as in <see cref="AlertSummary"/>.</summary>
 public sealed record AlertView(Guid Id, int Revision, SupervisionRule Rule, string RuleName, AlertSeverity Severity, AlertStatus Status, EscalationLevel Level,
     string? CaseNumber, string? ItemName, Guid? NoticeId, Guid DepartmentId, string? DepartmentName, string? HandlerName, string Detail,
     DateTime TriggeredAt, DateTime RaisedAt, DateTime? EscalateAt, AlertResponse? Response, string? ResponseText, string? RespondedBy, DateTime? RespondedAt,
-    string? ReviewNote, string? ClosedBy, DateTime? ClosedAt, IReadOnlyList<AlertEntry> History, IReadOnlyList<string> AvailableActions);
+    string? ReviewNote, string? ClosedBy, DateTime? ClosedAt, IReadOnlyList<AlertEntry> History, IReadOnlyList<string> AvailableActions,
+    SubjectKind? SubjectKind, string? SubjectNumber, string? SubjectTitle);
 
 /// <summary>The department's answer: <c>Explained</c> (情况说明) or <c>Rectified</c> (整改报告), with the text.</summary>
 public sealed record AlertAnswerRequest(int Revision, AlertResponse Response, string Text);
@@ -56,7 +62,8 @@ public static class AlertsApi
         var (rows, next) = await AlertList.PageAsync(db, viewer, status, severity, department, after, ct);
         var names = await CaseDepartments.NamesAsync(db, [.. rows.Select(r => r.DepartmentId)], ct);
         return TypedResults.Ok(new AlertPage([.. rows.Select(r => new AlertSummary(r.Id, r.Rule, SupervisionText.Of(r.Rule), r.Severity, r.Status, r.Level,
-            r.CaseNumber, r.ItemName, r.DepartmentId, names.GetValueOrDefault(r.DepartmentId), r.HandlerName, r.Detail, r.TriggeredAt, r.RaisedAt))], next));
+            r.CaseNumber, r.ItemName, r.DepartmentId, names.GetValueOrDefault(r.DepartmentId), r.HandlerName, r.Detail, r.TriggeredAt, r.RaisedAt,
+            r.SubjectKind, r.SubjectNumber, r.SubjectTitle))], next));
     }
 
     private static async Task<Ok<AlertView>> Get(Guid id, HttpContext http, HandleAlerts alerts, OneWindowDbContext db, CancellationToken ct) =>
@@ -81,6 +88,7 @@ public static class AlertsApi
         var names = await CaseDepartments.NamesAsync(db, [a.DepartmentId], ct);
         return new AlertView(a.Id, a.Revision, a.Rule, SupervisionText.Of(a.Rule), a.Severity, a.Status, a.Level, a.CaseNumber, a.ItemName, a.NoticeId,
             a.DepartmentId, names.GetValueOrDefault(a.DepartmentId), a.HandlerName, a.Detail, a.TriggeredAt, a.RaisedAt, a.EscalateAt,
-            a.Response, a.ResponseText, a.RespondedBy, a.RespondedAt, a.ReviewNote, a.ClosedBy, a.ClosedAt, a.History, viewer.ActionsOn(a));
+            a.Response, a.ResponseText, a.RespondedBy, a.RespondedAt, a.ReviewNote, a.ClosedBy, a.ClosedAt, a.History, viewer.ActionsOn(a),
+            a.SubjectKind, a.SubjectNumber, a.SubjectTitle);
     }
 }

@@ -1,3 +1,4 @@
+using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Cases;
 
@@ -7,7 +8,7 @@ namespace OneWindow.Web.Modules.Supervision;
 public sealed class AlertsOnCasePage(OneWindowDbContext db) : ICaseSection
 {
     public async Task<CaseSection?> ForAsync(CaseOnPage shown, CancellationToken ct) =>
-        shown.Page == CasePage.Workbench && await CaseAlerts.ListAsync(db, shown.CaseId, ct) is { Count: > 0 } alerts
+        shown.Page == CasePage.Workbench && await SubjectAlerts.ListAsync(db, SubjectKind.Case, shown.CaseId, ct) is { Count: > 0 } alerts
             ? new CaseSection("/Modules/Supervision/Workbench/_CaseAlerts.cshtml", alerts)
             : null;
 }

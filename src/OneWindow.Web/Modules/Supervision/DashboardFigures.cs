@@ -99,7 +99,8 @@ public sealed record DashboardFigures(
 
         var cards = await openAlerts.Where(a => a.Severity != AlertSeverity.Reminder)
             .OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(LatestCardCount)
-            .Select(a => new AlertRow(a.Id, a.Rule, a.Severity, a.Status, a.Level, a.CaseNumber, a.ItemName, a.DepartmentId, a.HandlerName, a.Detail, a.TriggeredAt, a.RaisedAt))
+            .Select(a => new AlertRow(a.Id, a.Rule, a.Severity, a.Status, a.Level, a.SubjectKind, a.SubjectNumber, a.SubjectTitle, a.DepartmentId, a.HandlerName,
+                a.Detail, a.TriggeredAt, a.RaisedAt))
             .ToListAsync(ct);
 
         var carded = cards.Where(c => c.CaseNumber is not null).Select(c => c.CaseNumber!).Distinct().ToList();

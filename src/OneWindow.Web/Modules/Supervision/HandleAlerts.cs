@@ -156,7 +156,7 @@ public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount>
         return alert;
     }
 
-    /// <summary>A supervisor issues a notice to a department, about one of its cases or about a matter of its own.</summary>
+    /// <summary>A supervisor issues a notice to a department, about one of its cases (a supervised subject) or about a matter of its own.</summary>
     public async Task<SupervisionNotice> IssueNoticeAsync(ClaimsPrincipal principal, string? caseNumber, Guid? departmentId, string? title, string? requirement,
         int replyWorkingDays, CancellationToken ct)
     {
@@ -165,12 +165,12 @@ public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount>
         {
             throw new ForbiddenException("notice.not-supervisor", "只有监察人员可以下发督办单。");
         }
-        Case? about = null;
+        SupervisedSubject? about = null;
         if (!string.IsNullOrWhiteSpace(caseNumber))
         {
             var wanted = caseNumber.Trim();
-            about = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == wanted, ct)
-                ?? throw new DomainRuleException("notice.case-unknown", $"案件 {wanted} 不存在。", "caseNumber");
+            about = SupervisedSubject.Of(await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == wanted, ct)
+                ?? throw new DomainRuleException("notice.case-unknown", $"案件 {wanted} 不存在。", "caseNumber"));
         }
         var departmentKey = departmentId ?? about?.DepartmentId ?? throw new DomainRuleException("notice.department-required", "请选择被督办的部门。", "departmentId");
         var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentKey, ct)

@@ -36,7 +36,7 @@ public sealed record LiveView(
             $"/supervision/cases?department={d.Id}", d.Red > 0 ? "row-red" : d.Yellow > 0 ? "row-yellow" : null))],
         [.. f.Items.Select(i => new Row(Fields(("code", i.Code), ("name", i.Name), ("open", i.Open)), $"/supervision/cases?item={Uri.EscapeDataString(i.Code)}"))],
         [.. f.Windows.Select(w => new Row(Fields(("number", w.Number), ("name", Text.Translate(w.Name)), ("served", w.ServedToday)), $"/supervision/cases?window={w.Id}"))],
-        [.. f.LatestCards.Select(a => new Row(Fields(("severity", SupervisionText.Of(a.Severity)), ("rule", SupervisionText.Of(a.Rule)), ("case", a.CaseNumber ?? "—"),
+        [.. f.LatestCards.Select(a => new Row(Fields(("severity", SupervisionText.Of(a.Severity)), ("rule", SupervisionText.Of(a.Rule)), ("case", a.SubjectNumber ?? "—"),
             ("department", departmentNames.GetValueOrDefault(a.DepartmentId) ?? ""), ("detail", a.Detail),
             ("clock", Clock(a.CaseNumber is { } n ? f.CardClocks.GetValueOrDefault(n) : null, f.At)), ("at", ChinaTime.ToLocal(a.TriggeredAt).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
             ("status", SupervisionText.Of(a.Status))), $"/workbench/alerts/{a.Id}", "row-" + a.Severity.ToString().ToLowerInvariant()))],

@@ -9,9 +9,9 @@ using OneWindow.Web.Modules.Cases;
 
 namespace OneWindow.Web.Modules.Supervision;
 
-/// <summary>A supervision notice in a list.</summary>
+/// <summary>A supervision notice in a list; <c>subjectKind</c> and <c>subjectNumber</c> name what it is about (for a case, <c>caseNumber</c> again).</summary>
 public sealed record NoticeSummary(Guid Id, string Number, string Title, string? CaseNumber, Guid DepartmentId, string? DepartmentName,
-    DateTime IssuedAt, DateOnly ReplyDueDate, NoticeStatus Status, bool RepliedLate);
+    DateTime IssuedAt, DateOnly ReplyDueDate, NoticeStatus Status, bool RepliedLate, SubjectKind? SubjectKind, string? SubjectNumber);
 
 public sealed record NoticePage(IReadOnlyList<NoticeSummary> Items, string? Next);
 
@@ -21,7 +21,8 @@ public sealed record NoticePage(IReadOnlyList<NoticeSummary> Items, string? Next
 /// </summary>
 public sealed record NoticeView(Guid Id, string Number, int Revision, string Title, string Requirement, string? CaseNumber, Guid DepartmentId, string? DepartmentName,
     string IssuedBy, DateTime IssuedAt, DateOnly ReplyDueDate, DateTime ReplyDueAt, NoticeStatus Status, string? Reply, string? RepliedBy, DateTime? RepliedAt,
-    bool RepliedLate, string? CloseNote, string? ClosedBy, DateTime? ClosedAt, Guid? RedCardId, IReadOnlyList<string> AvailableActions);
+    bool RepliedLate, string? CloseNote, string? ClosedBy, DateTime? ClosedAt, Guid? RedCardId, IReadOnlyList<string> AvailableActions,
+    SubjectKind? SubjectKind, string? SubjectNumber);
 
 /// <summary>下发督办单: about a case (its department is taken from it) or a department's matter (<c>departmentId</c>), with a reply date in working days (1–30).</summary>
 public sealed record NoticeIssueRequest(string Title, string Requirement, int ReplyWorkingDays, string? CaseNumber = null, Guid? DepartmentId = null);
@@ -58,7 +59,7 @@ public static class NoticesApi
         var (rows, next) = await NoticeList.PageAsync(db, viewer, after, ct);
         var names = await CaseDepartments.NamesAsync(db, [.. rows.Select(r => r.DepartmentId)], ct);
         return TypedResults.Ok(new NoticePage([.. rows.Select(n => new NoticeSummary(n.Id, n.Number, n.Title, n.CaseNumber, n.DepartmentId,
-            names.GetValueOrDefault(n.DepartmentId), n.IssuedAt, n.ReplyDueDate, n.Status, n.RepliedLate))], next));
+            names.GetValueOrDefault(n.DepartmentId), n.IssuedAt, n.ReplyDueDate, n.Status, n.RepliedLate, n.SubjectKind, n.SubjectNumber))], next));
     }
 
     private static async Task<Ok<NoticeView>> Get(Guid id, HttpContext http, HandleAlerts handle, OneWindowDbContext db, CancellationToken ct) =>
@@ -89,6 +90,6 @@ public static class NoticesApi
         var redCard = await db.SupervisionAlerts.AsNoTracking().Where(a => a.NoticeId == id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
         return new NoticeView(n.Id, n.Number, n.Revision, n.Title, n.Requirement, n.CaseNumber, n.DepartmentId, names.GetValueOrDefault(n.DepartmentId),
             n.IssuedBy, n.IssuedAt, n.ReplyDueDate, n.ReplyDueAt, n.Status, n.Reply, n.RepliedBy, n.RepliedAt, n.RepliedLate, n.CloseNote, n.ClosedBy, n.ClosedAt,
-            redCard, viewer.ActionsOn(n));
+            redCard, viewer.ActionsOn(n), n.SubjectKind, n.SubjectNumber);
     }
 }

@@ -26,7 +26,7 @@ public sealed class NotifyStaff(OneWindowDbContext db, TellStaff tell)
     {
         var recipients = await RecipientsAsync(alert, rung, currentRole, ct);
         var title = $"{SupervisionText.Zh(alert.Severity)}：{SupervisionText.Zh(alert.Rule)}";
-        var body = alert.CaseNumber is null ? alert.Detail : $"{alert.CaseNumber} {alert.ItemName}：{alert.Detail}";
+        var body = alert.SubjectNumber is null ? alert.Detail : $"{alert.SubjectNumber} {alert.SubjectTitle}：{alert.Detail}";
         foreach (var user in recipients)
         {
             tell.Tell(new StaffMember(user.Id, user.DisplayName, user.PhoneNumber), title, body, $"/workbench/alerts/{alert.Id}", alert.Id, alert.History[^1].At, $"alert:{alert.Id}:{rung}");

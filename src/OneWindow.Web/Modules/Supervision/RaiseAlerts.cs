@@ -7,39 +7,42 @@ using OneWindow.Web.Data;
 namespace OneWindow.Web.Modules.Supervision;
 
 /// <summary>
-/// Raises alerts exactly once per rule and subject, and tells the first rung. The unique index on (Rule, Subject) is
-/// the guarantee: when another instance (or an action at the same moment) raised the same alert first, the insert
-/// fails, EF rolls back to the savepoint it took inside the caller's transaction, and nobody is told twice.
+/// Raises alerts exactly once per rule and key, about any kind of subject, and tells the first rung. The unique index
+/// on (Rule, Key) is the guarantee: when another instance (or an action at the same moment) raised the same alert
+/// first, the insert fails, EF rolls back to the savepoint it took inside the caller's transaction, and nobody is
+/// told twice.
 /// </summary>
 public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, SupervisionSettings settings, ILogger<RaiseAlerts> logger)
 {
-    public async Task<IReadOnlyList<SupervisionAlert>> ForCaseAsync(Case c, IReadOnlyList<AlertCandidate> candidates, EffectiveRules rules,
-        DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
+    /// <summary>The findings due on a subject that were not raised yet, inserted with their notifications in the caller's transaction.</summary>
+    public async Task<IReadOnlyList<SupervisionAlert>> ForSubjectAsync(SubjectCheck check, DateTime now, CancellationToken ct)
     {
-        if (candidates.Count == 0)
+        if (check.Due.Count == 0)
         {
             return [];
         }
-        var known = (await KnownAsync([c.Id], ct))[c.Id].ToList();
-        var fresh = Fresh(c, candidates, known, rules, now, calendar);
+        var subject = check.Subject;
+        var known = (await KnownAsync(subject.Kind, [subject.Id], ct))[subject.Id].ToList();
+        var fresh = Fresh(check, known, now);
         if (fresh.Count == 0)
         {
             return [];
         }
+        var role = check.Handler?.ActingRole;
         if (fresh.Count > 1)
         {
-            // The case's new alerts in one insert (one savepoint, one round trip). Should one of them have been raised
+            // The subject's new alerts in one insert (one savepoint, one round trip). Should one of them have been raised
             // elsewhere meanwhile, the whole insert is refused and each is tried alone, so the others still go in.
-            if (await InsertAsync(fresh, c.CurrentNode?.ActingRole, now, ct))
+            if (await InsertAsync(fresh, role, now, ct))
             {
                 return fresh;
             }
-            fresh = Fresh(c, candidates, known, rules, now, calendar); // new objects: the refused ones were detached
+            fresh = Fresh(check, known, now); // new objects: the refused ones were detached
         }
         var raised = new List<SupervisionAlert>();
         foreach (var alert in fresh)
         {
-            if (await InsertAsync([alert], c.CurrentNode?.ActingRole, now, ct))
+            if (await InsertAsync([alert], role, now, ct))
             {
                 raised.Add(alert);
             }
@@ -47,24 +50,29 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
         return raised;
     }
 
-    /// <summary>The rule and subject of every alert already raised on these cases, in one query.</summary>
-    public async Task<ILookup<Guid, (SupervisionRule Rule, string Subject)>> KnownAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
+    /// <summary>A case's findings (<see cref="ForSubjectAsync"/>).</summary>
+    public Task<IReadOnlyList<SupervisionAlert>> ForCaseAsync(Case c, IReadOnlyList<AlertCandidate> candidates, EffectiveRules rules,
+        DateTime now, WorkingDayCalendar calendar, CancellationToken ct) =>
+        ForSubjectAsync(SupervisedCases.Checked(c, rules, calendar, new TimedCheck(candidates, null)), now, ct);
+
+    /// <summary>The rule and key of every alert already raised about these subjects of one kind, in one query.</summary>
+    public async Task<ILookup<Guid, (SupervisionRule Rule, string Key)>> KnownAsync(SubjectKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var rows = await db.SupervisionAlerts.AsNoTracking().Where(a => a.CaseId != null && caseIds.Contains(a.CaseId.Value))
-            .Select(a => new { CaseId = a.CaseId!.Value, a.Rule, a.Subject }).ToListAsync(ct);
-        return rows.ToLookup(a => a.CaseId, a => (a.Rule, a.Subject));
+        var rows = await db.SupervisionAlerts.AsNoTracking().Where(a => a.SubjectKind == kind && a.SubjectId != null && ids.Contains(a.SubjectId.Value))
+            .Select(a => new { SubjectId = a.SubjectId!.Value, a.Rule, a.Key }).ToListAsync(ct);
+        return rows.ToLookup(a => a.SubjectId, a => (a.Rule, a.Key));
     }
 
     /// <summary>
-    /// Adds a case's alerts not raised yet, with their notifications, to the unit of work without saving it: the sweep
-    /// saves a whole unit of cases at once. A duplicate raised elsewhere meanwhile fails that save, and the caller then
-    /// goes case by case through <see cref="ForCaseAsync"/>.
+    /// Adds a subject's alerts not raised yet, with their notifications, to the unit of work without saving it: the
+    /// sweep saves a whole unit of subjects at once. A duplicate raised elsewhere meanwhile fails that save, and the
+    /// caller then goes subject by subject through <see cref="ForSubjectAsync"/>.
     /// </summary>
-    public async Task<IReadOnlyList<SupervisionAlert>> AddForCaseAsync(Case c, IReadOnlyList<AlertCandidate> candidates,
-        IEnumerable<(SupervisionRule Rule, string Subject)> known, EffectiveRules rules, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
+    public async Task<IReadOnlyList<SupervisionAlert>> AddForSubjectAsync(SubjectCheck check, IEnumerable<(SupervisionRule Rule, string Key)> known,
+        DateTime now, CancellationToken ct)
     {
-        var fresh = candidates.Count == 0 ? [] : Fresh(c, candidates, known, rules, now, calendar);
-        await AddAsync(fresh, c.CurrentNode?.ActingRole, now, ct);
+        var fresh = check.Due.Count == 0 ? [] : Fresh(check, known, now);
+        await AddAsync(fresh, check.Handler?.ActingRole, now, ct);
         return fresh;
     }
 
@@ -73,16 +81,16 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
     {
         foreach (var alert in alerts)
         {
-            logger.LogInformation("Raised {Severity} {Rule} on {Subject}, {Told}", alert.Severity, alert.Rule, alert.CaseNumber ?? alert.Subject, alert.History[^1].Note);
+            logger.LogInformation("Raised {Severity} {Rule} on {Subject}, {Told}", alert.Severity, alert.Rule, alert.SubjectNumber ?? alert.Key, alert.History[^1].Note);
         }
     }
 
-    private List<SupervisionAlert> Fresh(Case c, IReadOnlyList<AlertCandidate> candidates, IEnumerable<(SupervisionRule Rule, string Subject)> known,
-        EffectiveRules rules, DateTime now, WorkingDayCalendar calendar)
+    private List<SupervisionAlert> Fresh(SubjectCheck check, IEnumerable<(SupervisionRule Rule, string Key)> known, DateTime now)
     {
         var seen = known.ToHashSet();
-        return [.. candidates.Where(candidate => seen.Add((candidate.Rule, candidate.Subject)))
-            .Select(candidate => SupervisionAlert.ForCase(candidate, rules[candidate.Rule].Severity, c, now, settings.EscalateAt(now, calendar)))];
+        return [.. check.Due.Where(candidate => seen.Add((candidate.Rule, candidate.Key)))
+            .Select(candidate => SupervisionAlert.About(check.Subject, candidate, check.Rules[candidate.Rule].Severity, check.Handler?.UserId, check.Handler?.UserName,
+                now, settings.EscalateAt(now, check.Calendar)))];
     }
 
     /// <summary>The red card of a supervision notice not answered in time.</summary>
@@ -116,14 +124,14 @@ public sealed class RaiseAlerts(OneWindowDbContext db, NotifyStaff notify, Super
             var raisedElsewhere = false;
             foreach (var alert in alerts)
             {
-                var (rule, subject) = (alert.Rule, alert.Subject);
-                raisedElsewhere |= await db.SupervisionAlerts.AsNoTracking().AnyAsync(a => a.Rule == rule && a.Subject == subject, ct);
+                var (rule, key) = (alert.Rule, alert.Key);
+                raisedElsewhere |= await db.SupervisionAlerts.AsNoTracking().AnyAsync(a => a.Rule == rule && a.Key == key, ct);
             }
             if (!raisedElsewhere)
             {
                 throw;
             }
-            logger.LogInformation(e, "One of {Count} alerts on {Subject} was raised elsewhere first", alerts.Count, alerts[0].CaseNumber ?? alerts[0].Subject);
+            logger.LogInformation(e, "One of {Count} alerts on {Subject} was raised elsewhere first", alerts.Count, alerts[0].SubjectNumber ?? alerts[0].Key);
             return false;
         }
         LogRaised(alerts);

@@ -16,7 +16,10 @@ public static class SupervisionModule
             .AddSingleton<RuleBookCache>()
             .AddScoped<NotifyStaff>()
             .AddScoped<RaiseAlerts>()
+            .AddScoped<SubjectWatches>()
             .AddScoped<WatchCases>()
+            // The kinds of subject the sweep watches: cases today; a module with records of its own registers its kind.
+            .AddScoped<ISupervisedKind, SupervisedCases>()
             .AddScoped<HandleAlerts>()
             .AddScoped<MarkNotificationsRead>()
             .AddScoped<ConfigureRules>()

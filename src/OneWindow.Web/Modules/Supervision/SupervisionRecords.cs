@@ -3,16 +3,18 @@ using OneWindow.Domain.Supervision;
 namespace OneWindow.Web.Modules.Supervision;
 
 /// <summary>
-/// When the supervision sweep must look at a case again: the first instant a time-based rule can fire. Kept for
-/// cases with something to watch only, and indexed on <c>(DueAt, CaseId)</c>, so that a sweep reads the cases
-/// whose moment has come and never the open cases as a whole. <see cref="CaseRevision"/> is the case revision it
-/// was computed from: the sweep does not overwrite what a newer action computed.
+/// When the supervision sweep must look at a subject again (a case; later a work order or a request): the first
+/// instant a time-based rule can fire. Kept for subjects with something to watch only, and indexed on
+/// <c>(DueAt, SubjectKind, SubjectId)</c>, so that a sweep reads the subjects whose moment has come and never the open
+/// ones as a whole. <see cref="Revision"/> is the subject's revision it was computed from: the sweep does not
+/// overwrite what a newer action computed.
 /// </summary>
 public sealed class SupervisionWatch
 {
-    public Guid CaseId { get; init; }
+    public SubjectKind SubjectKind { get; init; }
+    public Guid SubjectId { get; init; }
     public DateTime DueAt { get; set; }
-    public int CaseRevision { get; set; }
+    public int Revision { get; set; }
 }
 
 /// <summary>A configured setting of a supervision rule for one scope (the domain's <see cref="RuleOverride"/>), with who set it.</summary>

@@ -8,23 +8,27 @@ using OneWindow.Web.Modules.Calendar;
 namespace OneWindow.Web.Modules.Supervision;
 
 /// <summary>What one sweep did.</summary>
-public sealed record SweepResult(bool Ran, int CasesChecked, int AlertsRaised, int NoticesLate, int Escalated);
+public sealed record SweepResult(bool Ran, int SubjectsChecked, int AlertsRaised, int NoticesLate, int Escalated);
 
 /// <summary>
-/// The time-based rules, run by the clock (<see cref="TimeProvider"/>): the cases whose watch has come due, oldest
-/// first, from the <c>(DueAt, CaseId)</c> index, in batches; the supervision notices past their reply date; the
-/// alerts past their escalation time. Due cases are saved in units of <see cref="CasesPerUnit"/> per transaction; a unit
-/// that fails goes again case by case, so one bad record cannot stop the others, and a crash loses at most the unit in
-/// hand (its watches are still due, so the next pass does it again). Only one instance sweeps at a time.
+/// The time-based rules, run by the clock (<see cref="TimeProvider"/>): the subjects whose watch has come due, oldest
+/// first, from the <c>(DueAt, SubjectKind, SubjectId)</c> index, in batches, each handed to the
+/// <see cref="ISupervisedKind"/> of its kind to be read and checked (ADR 0020); the supervision notices past their
+/// reply date; the alerts past their escalation time. Due subjects are saved in units of <see cref="SubjectsPerUnit"/>
+/// per transaction; a unit that fails goes again subject by subject, so one bad record cannot stop the others, and a
+/// crash loses at most the unit in hand (its watches are still due, so the next pass does it again). Only one instance
+/// sweeps at a time.
 /// </summary>
 public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<SupervisionSweep> logger) : BackgroundService
 {
     public const int BatchSize = 500;
     /// <summary>
-    /// Due cases saved in one transaction. One commit per case made a backlog cost a commit (on SQLite an fsync) per
+    /// Due subjects saved in one transaction. One commit per case made a backlog cost a commit (on SQLite an fsync) per
     /// case; a unit of 50 holds the SQLite write gate for some tens of milliseconds at most.
     /// </summary>
-    public const int CasesPerUnit = 50;
+    public const int SubjectsPerUnit = 50;
+    /// <summary>How long the watches of a kind no module registered wait before they are looked at again (they must not hold up the others).</summary>
+    public static readonly TimeSpan UnknownKindRetry = TimeSpan.FromHours(1);
     /// <summary>Batches per pass: a backlog (after downtime, or the first pass after an upgrade) drains over several ticks.</summary>
     public const int MaxBatchesPerPass = 40;
     private const long LockKey = 0x4F6E655375_7076; // "OneSupv"
@@ -48,7 +52,7 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
         var pass = new Pass(services, now, logger);
         for (var batch = 0; batch < MaxBatchesPerPass; batch++)
         {
-            if (await pass.CasesAsync(ct) < BatchSize)
+            if (await pass.SubjectsAsync(ct) < BatchSize)
             {
                 break;
             }
@@ -73,8 +77,8 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
                 var result = await RunOnceAsync(stoppingToken);
                 if (result.AlertsRaised + result.NoticesLate + result.Escalated > 0)
                 {
-                    logger.LogInformation("Supervision sweep: {Cases} cases checked, {Alerts} alerts, {Notices} late notices, {Escalated} escalated",
-                        result.CasesChecked, result.AlertsRaised, result.NoticesLate, result.Escalated);
+                    logger.LogInformation("Supervision sweep: {Subjects} subjects checked, {Alerts} alerts, {Notices} late notices, {Escalated} escalated",
+                        result.SubjectsChecked, result.AlertsRaised, result.NoticesLate, result.Escalated);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -99,7 +103,7 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
 
     private static readonly Func<OneWindowDbContext, DateTime, IAsyncEnumerable<SupervisionWatch>> DueWatches = EF.CompileAsyncQuery(
         (OneWindowDbContext db, DateTime now) => db.SupervisionWatches.AsNoTracking()
-            .Where(w => w.DueAt <= now).OrderBy(w => w.DueAt).ThenBy(w => w.CaseId).Take(BatchSize));
+            .Where(w => w.DueAt <= now).OrderBy(w => w.DueAt).ThenBy(w => w.SubjectKind).ThenBy(w => w.SubjectId).Take(BatchSize));
 
     private static readonly Func<OneWindowDbContext, DateTime, IAsyncEnumerable<SupervisionNotice>> LateNotices = EF.CompileAsyncQuery(
         (OneWindowDbContext db, DateTime now) => db.SupervisionNotices.AsNoTracking()
@@ -116,31 +120,47 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
         private readonly RegionCalendars _calendars = services.GetRequiredService<RegionCalendars>();
         private readonly SupervisionSettings _settings = services.GetRequiredService<SupervisionSettings>();
         private readonly RaiseAlerts _raise = services.GetRequiredService<RaiseAlerts>();
-        private readonly WatchCases _watch = services.GetRequiredService<WatchCases>();
+        private readonly SubjectWatches _watches = services.GetRequiredService<SubjectWatches>();
         private readonly NotifyStaff _notify = services.GetRequiredService<NotifyStaff>();
         private readonly WriteUnit _unit = services.GetRequiredService<WriteUnit>();
+        private readonly Dictionary<SubjectKind, ISupervisedKind> _kinds = KindsOf(services);
         private int _checked, _raised, _late, _escalated;
 
         public SweepResult Result => new(true, _checked, _raised, _late, _escalated);
 
-        /// <summary>One batch of due cases; returns how many watches were due in it.</summary>
-        public async Task<int> CasesAsync(CancellationToken ct)
+        private static Dictionary<SubjectKind, ISupervisedKind> KindsOf(IServiceProvider services)
+        {
+            var kinds = new Dictionary<SubjectKind, ISupervisedKind>();
+            foreach (var kind in services.GetServices<ISupervisedKind>())
+            {
+                if (!kinds.TryAdd(kind.Kind, kind))
+                {
+                    throw new InvalidOperationException($"Two supervised kinds are registered for {kind.Kind}: {kinds[kind.Kind].GetType().Name} and {kind.GetType().Name}.");
+                }
+            }
+            return kinds;
+        }
+
+        /// <summary>One batch of due watches, each kind's handed to its <see cref="ISupervisedKind"/>; returns how many were due in it.</summary>
+        public async Task<int> SubjectsAsync(CancellationToken ct)
         {
             var due = await DueWatches(_db, now).ToListAsync(ct);
-            if (due.Count == 0)
+            foreach (var ofKind in due.GroupBy(w => w.SubjectKind))
             {
-                return 0;
-            }
-            var ids = due.Select(w => w.CaseId).ToList();
-            var cases = await _db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-            var book = await _settings.RuleBookAsync(ct);
-            foreach (var unit in due.Chunk(CasesPerUnit))
-            {
-                if (!await TogetherAsync(unit, cases, book, ct))
+                if (!_kinds.TryGetValue(ofKind.Key, out var kind))
                 {
-                    foreach (var watch in unit)
+                    await PostponeAsync(ofKind.Key, [.. ofKind], ct);
+                    continue;
+                }
+                var (checks, failed) = await CheckAsync(kind, [.. ofKind.Select(w => w.SubjectId)], ct);
+                foreach (var unit in ofKind.Where(w => !failed.Contains(w.SubjectId)).Chunk(SubjectsPerUnit))
+                {
+                    if (!await TogetherAsync(ofKind.Key, unit, checks, ct))
                     {
-                        await AloneAsync(watch, cases, book, ct);
+                        foreach (var watch in unit)
+                        {
+                            await AloneAsync(watch, checks, ct);
+                        }
                     }
                 }
             }
@@ -148,34 +168,81 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
         }
 
         /// <summary>
-        /// A unit of due cases checked and saved in one transaction: their known alerts in one query, then the new
-        /// alerts, their notifications and the moved watches in one save. Anything unusual (an alert raised or a
-        /// watch moved by an action meanwhile, a record the rules refuse) undoes the unit, and its cases go one by one.
+        /// The kind checks its due subjects together; should one of them be a record the rules refuse, it checks them
+        /// one by one, and those that fail stay due (logged), to be tried again at the next pass.
         /// </summary>
-        private async Task<bool> TogetherAsync(SupervisionWatch[] unit, Dictionary<Guid, Case> cases, RuleBook book, CancellationToken ct)
+        private async Task<(Dictionary<Guid, SubjectCheck> Checks, HashSet<Guid> Failed)> CheckAsync(ISupervisedKind kind, Guid[] ids, CancellationToken ct)
+        {
+            try
+            {
+                return ((await kind.CheckDueAsync(ids, now, ct)).ToDictionary(c => c.Subject.Id), []);
+            }
+            catch (Domain.DomainRuleException e)
+            {
+                logger.LogInformation(e, "Supervision sweep: {Count} due subjects of kind {Kind} are checked one by one", ids.Length, kind.Kind);
+            }
+            var checks = new Dictionary<Guid, SubjectCheck>();
+            var failed = new HashSet<Guid>();
+            foreach (var id in ids)
+            {
+                try
+                {
+                    foreach (var check in await kind.CheckDueAsync([id], now, ct))
+                    {
+                        checks[check.Subject.Id] = check;
+                    }
+                }
+                catch (Domain.DomainRuleException e)
+                {
+                    logger.LogWarning(e, "Supervision sweep skipped {Kind} {Id}", kind.Kind, id);
+                    failed.Add(id);
+                }
+            }
+            return (checks, failed);
+        }
+
+        /// <summary>
+        /// Watches of a kind no module registered (a module switched off, or not yet deployed on this instance): left as
+        /// they are, but looked at again only after <see cref="UnknownKindRetry"/>, so that they do not hold up the others.
+        /// </summary>
+        private async Task PostponeAsync(SubjectKind kind, SupervisionWatch[] watches, CancellationToken ct)
+        {
+            logger.LogWarning("Supervision sweep: no supervised kind is registered for {Kind}; {Count} due watches wait", kind, watches.Length);
+            var ids = watches.Select(w => w.SubjectId).ToList();
+            var later = now + UnknownKindRetry;
+            await InUnitAsync(() => _db.SupervisionWatches.Where(w => w.SubjectKind == kind && ids.Contains(w.SubjectId) && w.DueAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.DueAt, later), ct), $"watches of kind {kind}", ct);
+        }
+
+        /// <summary>
+        /// A unit of due subjects of one kind saved in one transaction: their known alerts in one query, then the new
+        /// alerts, their notifications and the moved watches in one save. Anything unusual (an alert raised or a watch
+        /// moved by an action meanwhile) undoes the unit, and its subjects go one by one.
+        /// </summary>
+        private async Task<bool> TogetherAsync(SubjectKind kind, SupervisionWatch[] unit, Dictionary<Guid, SubjectCheck> checks, CancellationToken ct)
         {
             _db.ChangeTracker.Clear();
             var raised = new List<SupervisionAlert>();
-            var checkedCases = 0;
+            var checkedSubjects = 0;
             try
             {
                 await _unit.RunAsync(async t =>
                 {
-                    var known = await _raise.KnownAsync([.. unit.Select(w => w.CaseId)], t);
+                    var known = await _raise.KnownAsync(kind, [.. unit.Select(w => w.SubjectId)], t);
                     foreach (var watch in unit)
                     {
-                        cases.TryGetValue(watch.CaseId, out var c);
-                        // Moved only if no action has reset it since the case was read (the revision is its concurrency token).
-                        var moved = _db.SupervisionWatches.Attach(new SupervisionWatch { CaseId = watch.CaseId, DueAt = watch.DueAt, CaseRevision = c?.Revision ?? watch.CaseRevision });
-                        if (c is null)
+                        checks.TryGetValue(watch.SubjectId, out var check);
+                        // Moved only if no action has reset it since the subject was read (the revision is its concurrency token).
+                        var moved = _db.SupervisionWatches.Attach(new SupervisionWatch
                         {
-                            moved.State = EntityState.Deleted; // the case is gone: nothing to watch
+                            SubjectKind = kind, SubjectId = watch.SubjectId, DueAt = watch.DueAt, Revision = check?.Revision ?? watch.Revision,
+                        });
+                        if (check is null)
+                        {
+                            moved.State = EntityState.Deleted; // the subject is gone: nothing to watch
                             continue;
                         }
-                        var calendar = await _calendars.ForRegionAsync(c.RegionCode);
-                        var rules = book.ForCase(c.RegionCode, c.DepartmentId, c.ItemCode);
-                        var check = CaseSupervision.Check(c, now, calendar, rules);
-                        raised.AddRange(await _raise.AddForCaseAsync(c, check.Due, known[c.Id], rules, now, calendar, t));
+                        raised.AddRange(await _raise.AddForSubjectAsync(check, known[watch.SubjectId], now, t));
                         if (check.NextCheckAt is { } next)
                         {
                             moved.Entity.DueAt = next;
@@ -184,39 +251,36 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
                         {
                             moved.State = EntityState.Deleted;
                         }
-                        checkedCases++;
+                        checkedSubjects++;
                     }
                 }, ct); // saved whole without a savepoint, and undone as a whole on any failure
             }
             catch (Exception e) when (e is DbUpdateException or Domain.DomainRuleException)
             {
-                logger.LogInformation(e, "Supervision sweep: a unit of {Count} due cases goes case by case", unit.Length);
+                logger.LogInformation(e, "Supervision sweep: a unit of {Count} due subjects goes one by one", unit.Length);
                 return false;
             }
-            _checked += checkedCases;
+            _checked += checkedSubjects;
             _raised += raised.Count;
             _raise.LogRaised(raised);
             return true;
         }
 
-        /// <summary>One due case in its own transaction; a duplicate alert is skipped alone, a bad record logged.</summary>
-        private async Task AloneAsync(SupervisionWatch watch, Dictionary<Guid, Case> cases, RuleBook book, CancellationToken ct)
+        /// <summary>One due subject in its own transaction; a duplicate alert is skipped alone, a bad record logged.</summary>
+        private async Task AloneAsync(SupervisionWatch watch, Dictionary<Guid, SubjectCheck> checks, CancellationToken ct)
         {
             _db.ChangeTracker.Clear();
             await InUnitAsync(async () =>
             {
-                if (!cases.TryGetValue(watch.CaseId, out var c))
+                if (!checks.TryGetValue(watch.SubjectId, out var check))
                 {
-                    await _watch.SetAsync(watch.CaseId, watch.CaseRevision, null, watch.CaseRevision, ct);
+                    await _watches.SetAsync(watch.SubjectKind, watch.SubjectId, watch.Revision, null, watch.Revision, ct);
                     return;
                 }
-                var calendar = await _calendars.ForRegionAsync(c.RegionCode);
-                var rules = book.ForCase(c.RegionCode, c.DepartmentId, c.ItemCode);
-                var check = CaseSupervision.Check(c, now, calendar, rules);
-                _raised += (await _raise.ForCaseAsync(c, check.Due, rules, now, calendar, ct)).Count;
-                await _watch.SetAsync(c.Id, c.Revision, check.NextCheckAt, c.Revision, ct);
+                _raised += (await _raise.ForSubjectAsync(check, now, ct)).Count;
+                await _watches.SetAsync(watch.SubjectKind, watch.SubjectId, check.Revision, check.NextCheckAt, check.Revision, ct);
                 _checked++;
-            }, $"case {watch.CaseId}", ct);
+            }, $"{watch.SubjectKind} {watch.SubjectId}", ct);
         }
 
         public async Task NoticesAsync(CancellationToken ct)

@@ -7,18 +7,18 @@ using OneWindow.Web.Data;
 namespace OneWindow.Web.Modules.Supervision;
 
 /// <summary>
-/// Supervision at the moment of an action, inside the action's transaction: the rules the action may break are
-/// checked on its new events, the time rules at this instant (a decision made late gets its card now), and the
-/// case's watch is set to the next instant a time rule can fire.
+/// Supervision at the moment of a case's action, inside the action's transaction: the rules the action may break are
+/// checked on its new events, the time rules at this instant (a decision made late gets its card now), and the case's
+/// watch is set to the next instant a time rule can fire. The sweep's side of cases is <see cref="SupervisedCases"/>.
 /// </summary>
-public sealed class WatchCases(OneWindowDbContext db, SupervisionSettings settings, RaiseAlerts raise)
+public sealed class WatchCases(OneWindowDbContext db, SupervisionSettings settings, RaiseAlerts raise, SubjectWatches watches)
 {
     public async Task AfterActionAsync(Case c, IReadOnlyList<CaseEvent> newEvents, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
     {
         var next = await CheckAsync(c, newEvents, now, calendar, ct);
         if (c.Status != CaseStatus.Draft)
         {
-            await SetAsync(c.Id, c.Revision, next, null, ct);
+            await watches.SetAsync(SubjectKind.Case, c.Id, c.Revision, next, null, ct);
         }
     }
 
@@ -33,7 +33,7 @@ public sealed class WatchCases(OneWindowDbContext db, SupervisionSettings settin
     {
         if (await CheckAsync(c, c.NewEvents, now, calendar, ct) is { } at)
         {
-            db.SupervisionWatches.Add(new SupervisionWatch { CaseId = c.Id, DueAt = at, CaseRevision = c.Revision });
+            watches.Add(SupervisedSubject.Of(c), c.Revision, at);
         }
     }
 
@@ -46,34 +46,10 @@ public sealed class WatchCases(OneWindowDbContext db, SupervisionSettings settin
         }
         var rules = (await settings.RuleBookAsync(ct)).ForCase(c.RegionCode, c.DepartmentId, c.ItemCode);
         var previous = newEvents.Count == 0 ? null : await PreviousEventAsync(c.Id, newEvents.Min(e => e.Sequence), ct);
-        var check = CaseSupervision.Check(c, now, calendar, rules);
-        await raise.ForCaseAsync(c, [.. CaseSupervision.OnAction(c, newEvents, previous, rules), .. check.Due], rules, now, calendar, ct);
-        return check.NextCheckAt;
-    }
-
-    /// <summary>
-    /// Sets when to look at the case again (none: the watch is removed). With <paramref name="onlyIfAtRevision"/> (the
-    /// sweep) nothing is changed when an action has recomputed the watch since the case was read.
-    /// </summary>
-    public async Task SetAsync(Guid caseId, int revision, DateTime? next, int? onlyIfAtRevision, CancellationToken ct)
-    {
-        var watch = db.SupervisionWatches.Where(w => w.CaseId == caseId);
-        if (onlyIfAtRevision is { } seen)
-        {
-            watch = watch.Where(w => w.CaseRevision == seen);
-        }
-        if (next is not { } at)
-        {
-            await watch.ExecuteDeleteAsync(ct);
-            return;
-        }
-        var updated = await watch.ExecuteUpdateAsync(s => s.SetProperty(w => w.DueAt, at).SetProperty(w => w.CaseRevision, revision), ct);
-        if (updated == 0 && onlyIfAtRevision is null)
-        {
-            // Only a case's own actions add its watch, and they are serialized by the case revision.
-            db.SupervisionWatches.Add(new SupervisionWatch { CaseId = caseId, DueAt = at, CaseRevision = revision });
-            await db.SaveChangesAsync(ct);
-        }
+        var timed = CaseSupervision.Check(c, now, calendar, rules);
+        await raise.ForSubjectAsync(SupervisedCases.Checked(c, rules, calendar,
+            new TimedCheck([.. CaseSupervision.OnAction(c, newEvents, previous, rules), .. timed.Due], timed.NextCheckAt)), now, ct);
+        return timed.NextCheckAt;
     }
 
     private Task<CaseEvent?> PreviousEventAsync(Guid caseId, int firstNewSequence, CancellationToken ct) =>

@@ -15,21 +15,12 @@ namespace OneWindow.Web.Modules.Cases.Workbench;
 /// <summary>A case: its clocks, nodes and timeline, and the forms for the actions that fit its state.</summary>
 public sealed class DetailModel(OneWindowDbContext db, WriteUnit unit, OpenCase open, ActOnCase act, CaseSections sections, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
 {
-    [BindProperty] public int Revision { get; set; }
-    [BindProperty] public string? Opinion { get; set; }
-    [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public string? MissingText { get; set; }
-    [BindProperty] public string? ReferTo { get; set; }
-    [BindProperty] public string? Procedure { get; set; }
-    [BindProperty] public int? ExpectedWorkingDays { get; set; }
-    [BindProperty] public int? WorkingDays { get; set; }
-    [BindProperty] public DecisionOutcome? Outcome { get; set; }
-    [BindProperty] public string? ResultNumber { get; set; }
-    [BindProperty] public DeliveryMethod? Method { get; set; }
-    [BindProperty] public string? Reference { get; set; }
-    [BindProperty] public decimal? Amount { get; set; }
-    [BindProperty] public string? ReceiptNumber { get; set; }
-    [BindProperty] public string? ToUser { get; set; }
+    /// <summary>The revision the forms carry: the case as the person sees it now.</summary>
+    public int Revision { get; private set; }
+
+    /// <summary>The request of a refused action as it was typed (its form shows the text again).</summary>
+    public ICaseActionRequest? Posted { get; private set; }
+
     /// <summary>Why the full ID number and phone are looked at (recorded in the audit entry).</summary>
     [BindProperty] public string? RevealReason { get; set; }
 
@@ -76,11 +67,16 @@ public sealed class DetailModel(OneWindowDbContext db, WriteUnit unit, OpenCase 
         {
             return BadRequest();
         }
-        var missing = (MissingText ?? "").Split(['\n', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var request = new CaseActionRequest(Revision, Opinion, Reason, missing, missing, ReferTo, Procedure, ExpectedWorkingDays, WorkingDays, Outcome, ResultNumber, Method, Reference, Amount, ReceiptNumber, ToUser: ToUser);
+        // The form binds into the action's own request, the type its API endpoint reads.
+        var request = (ICaseActionRequest)Activator.CreateInstance(chosen.RequestType)!;
+        if (!await TryUpdateModelAsync(request, chosen.RequestType, ""))
+        {
+            Error = string.Join("；", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            return await RefusedAsync(number, action, request, ct);
+        }
         try
         {
-            await act.ActAsync(User, number, Revision, chosen, request, ct);
+            await act.ActAsync(User, number, chosen, request, ct);
             TempData["Flash"] = Text.Formatted("已{0}。", CaseText.Action(action));
             return Redirect("/workbench/cases/" + number);
         }
@@ -96,7 +92,16 @@ public sealed class DetailModel(OneWindowDbContext db, WriteUnit unit, OpenCase 
         {
             Error = Text.Translate("该案件刚刚被他人办理，您的操作未保存。页面已刷新为最新状态，请核对后再操作。");
         }
+        return await RefusedAsync(number, action, request, ct);
+    }
+
+    /// <summary>What was typed, for the forms to show again after a refused action (a field the request lacks is empty).</summary>
+    public string? Typed(string field) => Posted is not null && Request.HasFormContentType ? Request.Form[field].ToString() : null;
+
+    private async Task<IActionResult> RefusedAsync(string number, string action, ICaseActionRequest request, CancellationToken ct)
+    {
         FailedAction = action;
+        Posted = request;
         await LoadAsync(number, ct);
         return Page();
     }

@@ -21,6 +21,6 @@ public sealed class CaseRecordModel(OneWindowDbContext db, RegionCalendars calen
     {
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct) ?? throw new NotFoundException($"案件 {number} 不存在。");
         View = await CaseView.BuildAsync(db, calendars, recordKeys.Ring, c, clock.GetUtcNow().UtcDateTime, ct);
-        Alerts = await CaseAlerts.ListAsync(db, c.Id, ct);
+        Alerts = await SubjectAlerts.ListAsync(db, SubjectKind.Case, c.Id, ct);
     }
 }
