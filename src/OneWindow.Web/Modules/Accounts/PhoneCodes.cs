@@ -93,13 +93,15 @@ public sealed class PhoneCodes(OneWindowDbContext db, WriteUnit unit, Outbox out
         var right = false;
         if (live is not null && IsCode(code))
         {
-            using var gate = await db.EnterWriteGateAsync(ct);
-            // A try is taken before the code is compared: parallel guesses cannot get more tries than the code allows.
-            var tried = await db.OneTimeCodes.Where(c => c.Id == live.Id && c.SpentAt == null && c.TriesLeft > 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.TriesLeft, c => c.TriesLeft - 1), ct);
-            right = tried == 1 && CryptographicOperations.FixedTimeEquals(
-                Hash(Convert.FromHexString(live.Salt), purpose, phone, userId, code), Convert.FromHexString(live.Hash))
-                && await db.OneTimeCodes.Where(c => c.Id == live.Id && c.SpentAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.SpentAt, now), ct) == 1;
+            right = await unit.RunAsync(async t =>
+            {
+                // A try is taken before the code is compared: parallel guesses cannot get more tries than the code allows.
+                var tried = await db.OneTimeCodes.Where(c => c.Id == live.Id && c.SpentAt == null && c.TriesLeft > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.TriesLeft, c => c.TriesLeft - 1), t);
+                return tried == 1 && CryptographicOperations.FixedTimeEquals(
+                    Hash(Convert.FromHexString(live.Salt), purpose, phone, userId, code), Convert.FromHexString(live.Hash))
+                    && await db.OneTimeCodes.Where(c => c.Id == live.Id && c.SpentAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.SpentAt, now), t) == 1;
+            }, ct);
         }
         if (right)
         {
