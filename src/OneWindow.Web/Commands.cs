@@ -33,34 +33,26 @@ internal static class Commands
                 }
                 return true;
             case "verify-chains":
-                // Checks every case against its record (the sealed chain, the row's count and last seal, the facts the
-                // events establish), a case at a time in key order; exits non-zero on any break.
+                // Checks every record of every sealed kind against its seals (for a case: the sealed chain, the row's
+                // count and last seal, the facts the events establish), one at a time in key order; exits non-zero on any break.
                 var keys = scope.ServiceProvider.GetRequiredService<Infrastructure.RecordKeyStore>().Ring;
                 var broken = 0;
-                var checkedCases = 0;
-                Guid? after = null;
-                while (true)
+                foreach (var kind in scope.ServiceProvider.GetServices<Infrastructure.ISealedRecordKind>())
                 {
-                    var cases = await db.Cases.AsNoTracking().Where(c => after == null || c.Id.CompareTo(after.Value) > 0)
-                        .OrderBy(c => c.Id).Take(500).ToListAsync();
-                    if (cases.Count == 0)
+                    var checkedRecords = 0;
+                    var brokenOfKind = 0;
+                    await foreach (var record in kind.VerifyAllAsync(keys, CancellationToken.None))
                     {
-                        break;
-                    }
-                    foreach (var c in cases)
-                    {
-                        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).ToListAsync();
-                        var result = Domain.Cases.CaseRecordCheck.Verify(c, events, keys);
-                        checkedCases++;
-                        if (!result.IsIntact)
+                        checkedRecords++;
+                        if (!record.Result.IsIntact)
                         {
-                            broken++;
-                            Console.WriteLine($"BROKEN {c.Number}: {result.Problem}");
+                            brokenOfKind++;
+                            Console.WriteLine($"BROKEN {record.Record}: {record.Result.Problem}");
                         }
                     }
-                    after = cases[^1].Id;
+                    broken += brokenOfKind;
+                    Console.WriteLine($"{checkedRecords} {kind.Name} checked, {brokenOfKind} broken records.");
                 }
-                Console.WriteLine($"{checkedCases} cases checked, {broken} broken records.");
                 Environment.ExitCode = broken == 0 ? 0 : 1;
                 return true;
             case "new-record-key":

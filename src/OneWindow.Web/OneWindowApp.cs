@@ -79,6 +79,10 @@ public static class OneWindowApp
             options.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
             options.Events.OnValidatePrincipal = SecurityStampCheck.WhenDueAsync;
         });
+        // How often a sign-in cookie is checked against its account (security stamp, roles): a stamp moved by sign-out,
+        // a new password or phone, or a detached ID number ends the cookie's copies within this time.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromMinutes(Math.Max(1, builder.Configuration.GetValue("Accounts:StampCheckMinutes", 5))));
         services.AddAuthorization(Policies.Configure);
 
         services.AddRazorPages(options =>

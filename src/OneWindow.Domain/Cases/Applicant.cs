@@ -47,10 +47,19 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string IdentityN
     public string MaskedPhone => MaskPhone(Phone);
 
     /// <summary>
-    /// A short digest of who applied, kept in the case's sealed record so that the applicant on the case cannot be
-    /// changed unnoticed. It reveals nothing the case row does not already hold beside it.
+    /// What a case's sealed record binds of who applied: the events that establish the applicant carry a keyed
+    /// digest of this text (HMAC-SHA256 under the record key that seals the event, <see cref="CaseEvent"/>), so that
+    /// the applicant on the case cannot be changed unnoticed, while the event data that staff and the API see holds
+    /// nothing against which ID numbers or phones could be tried offline.
     /// </summary>
-    public string Digest => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+    internal string SealedText => Records.EventChain.Fields("applicant", Kind.ToString(), Name, IdentityNumber, Phone);
+
+    /// <summary>
+    /// The unkeyed digest the events of one earlier release carried (a SHA-256 prefix, which anyone could test ID
+    /// candidates against): still compared when such an event names the applicant, never written again, and never
+    /// shown (the case API leaves it out of the event data).
+    /// </summary>
+    public string LegacyDigest => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
         Records.EventChain.Fields(Kind.ToString(), Name, IdentityNumber, Phone))))[..16];
 
     /// <summary>A phone as lists and logs show it: only the last four digits.</summary>

@@ -118,7 +118,15 @@ public sealed partial class Case
     public bool HasUnsealedEvents => _events.Count > 0 && !_events[^1].IsSealed;
 
     /// <summary>Seals the events appended since the last seal, in order, under the ring's current key (done as they are saved).</summary>
-    public void SealNewEvents(RecordKeyRing keys) => LastEventHash = EventChain.Seal(_events.Where(e => !e.IsSealed), LastEventHash, keys);
+    public void SealNewEvents(RecordKeyRing keys)
+    {
+        var unsealed = _events.Where(e => !e.IsSealed).ToList();
+        foreach (var e in unsealed)
+        {
+            e.BindApplicant(keys);
+        }
+        LastEventHash = EventChain.Seal(unsealed, LastEventHash, keys);
+    }
 
     /// <summary>
     /// Seals a case's record written before record keys existed, after its unkeyed chain was checked whole: the
@@ -150,7 +158,7 @@ public sealed partial class Case
         var c = NewCase(number, template, applicant, channel, receivingVenueId, regionCode, now);
         c.ReceivingWindowId = windowId;
         c.MarkReceived(now, calendar);
-        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, new { materials, channel, number, applicant = applicant.Digest });
+        c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, c.Establishing(new { materials, channel, number }), applicant);
         return c;
     }
 
@@ -298,13 +306,28 @@ public sealed partial class Case
         CaseInput.CheckLength(text, field, max);
     }
 
-    private void Append(Actor actor, DateTime now, string action, CaseStatus? from, CaseStatus to, string? node, string? opinion, object? data)
+    /// <summary>
+    /// The data of an event that makes a case: the details given, with what the case is made with and the record
+    /// replays (department, receiving venue, region, the limits), so that none of them can change unnoticed.
+    /// </summary>
+    private Dictionary<string, object?> Establishing(object details)
+    {
+        var data = JsonSerializer.SerializeToNode(details, EventJson)!.AsObject().ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
+        data["department"] = DepartmentId;
+        data["venue"] = ReceivingVenueId;
+        data["region"] = RegionCode;
+        data["promisedLimitDays"] = PromisedLimitDays;
+        data["statutoryLimitDays"] = StatutoryLimitDays;
+        return data;
+    }
+
+    private void Append(Actor actor, DateTime now, string action, CaseStatus? from, CaseStatus to, string? node, string? opinion, object? data, Applicant? establishes = null)
     {
         // The last guard for every action: whatever text an action forgot to bound cannot enter the record.
         CaseInput.CheckLength(opinion, "opinion", CaseInput.LongText);
         var json = data is null ? null : JsonSerializer.Serialize(data, EventJson);
         CaseInput.CheckLength(json, "data", CaseInput.MaxEventData);
-        var e = CaseEvent.Create(Id, EventCount + 1, now, actor, action, from, to, node, opinion, json);
+        var e = CaseEvent.Create(Id, EventCount + 1, now, actor, action, from, to, node, opinion, json, establishes);
         _events.Add(e);
         EventCount = e.Sequence;
         Revision++;

@@ -43,13 +43,44 @@ public sealed class CaseEvent : IChainedEvent
 
     public const string GenesisHash = EventChain.GenesisHash;
 
+    /// <summary>The name, in an event's data, of the keyed digest of the applicant the event establishes.</summary>
+    public const string ApplicantSealProperty = "applicantSeal";
+
+    /// <summary>The name of the unkeyed digest one earlier release wrote there (<see cref="Applicant.LegacyDigest"/>).</summary>
+    public const string LegacyApplicantProperty = "applicant";
+
+    // The applicant this event establishes, until its keyed digest is written into the data as the event is sealed.
+    private Applicant? _applicantToSeal;
+
     internal static CaseEvent Create(Guid caseId, int sequence, DateTime at, Actor actor, string action, CaseStatus? from, CaseStatus to,
-        string? node, string? opinion, string? data) =>
+        string? node, string? opinion, string? data, Applicant? establishes = null) =>
         new()
         {
             CaseId = caseId, Sequence = sequence, At = ToStoredPrecision(at), ActorId = actor.Id, ActorName = actor.Name, ActorRole = actor.Role,
-            Action = action, FromStatus = from, ToStatus = to, Node = node, Opinion = opinion, Data = data,
+            Action = action, FromStatus = from, ToStatus = to, Node = node, Opinion = opinion, Data = data, _applicantToSeal = establishes,
         };
+
+    /// <summary>
+    /// The keyed digest of an applicant under a record key: HMAC-SHA256 (128 bits kept). Without the key nobody can
+    /// compute it, so it tells nothing about the applicant to whoever reads the event.
+    /// </summary>
+    public static string ApplicantSeal(Applicant applicant, RecordKeyRing keys, string keyId) => keys.Seal(keyId, applicant.SealedText)[..32];
+
+    /// <summary>
+    /// Writes the keyed digest of the applicant this event establishes into its data, under the key about to seal it
+    /// (called by <see cref="Case.SealNewEvents"/>, where the key ring is at hand; the domain's actions have none).
+    /// </summary>
+    internal void BindApplicant(RecordKeyRing keys)
+    {
+        if (_applicantToSeal is not { } applicant || IsSealed)
+        {
+            return;
+        }
+        var data = Data is null ? new System.Text.Json.Nodes.JsonObject() : System.Text.Json.Nodes.JsonNode.Parse(Data)!.AsObject();
+        data[ApplicantSealProperty] = ApplicantSeal(applicant, keys, keys.CurrentKeyId);
+        Data = data.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _applicantToSeal = null;
+    }
 
     /// <summary>A copy of the event for another case, moved in time (the benchmark's generated records); unsealed.</summary>
     public CaseEvent CopyFor(Guid caseId, TimeSpan earlier, string? data) =>

@@ -54,7 +54,8 @@ public sealed partial class Case
             part.StartNode(1, now, calendar);
             part.Status = CaseStatus.Accepted;
             part.Recompute(now, calendar);
-            part.Append(Actor.System, now, "part-created", null, CaseStatus.Accepted, part.Nodes[0].Name, null, new { joint = Number, number = part.Number, applicant = Applicant.Digest });
+            part.Append(Actor.System, now, "part-created", null, CaseStatus.Accepted, part.Nodes[0].Name, null,
+                part.Establishing(new { joint = Number, number = part.Number, applicantUser = ApplicantUserId, clockStartAt = ClockStartAt, deemed = DeemedAccepted }), Applicant);
             parts.Add(part);
         }
         Parts = [.. parts.Select(Summarize)];

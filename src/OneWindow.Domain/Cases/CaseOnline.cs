@@ -25,7 +25,7 @@ public sealed partial class Case
         c.Number = DraftNumberPrefix + c.Id.ToString("N");
         c.ApplicantUserId = applicantActor.Id;
         c.Status = CaseStatus.Draft;
-        c.Append(applicantActor, now, "drafted", null, CaseStatus.Draft, null, null, new { item = template.Code, applicant = applicant.Digest });
+        c.Append(applicantActor, now, "drafted", null, CaseStatus.Draft, null, null, c.Establishing(new { item = template.Code }), applicant);
         return c;
     }
 
@@ -42,7 +42,7 @@ public sealed partial class Case
         ApplicantName = applicant.Name;
         ApplicantIdNumber = applicant.IdentityNumber;
         ApplicantPhone = applicant.Phone;
-        Append(actor, now, "draft-saved", Status, Status, null, null, new { materials, applicant = applicant.Digest });
+        Append(actor, now, "draft-saved", Status, Status, null, null, new { materials }, applicant);
     }
 
     /// <summary>提交: the application goes to the center, which must pre-review it within <see cref="PreReviewWorkingDays"/>.</summary>

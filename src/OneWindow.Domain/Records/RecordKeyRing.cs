@@ -14,10 +14,18 @@ public sealed partial class RecordKeyRing
     /// <summary>Bytes in a key: the size of HMAC-SHA256's output, the length RFC 2104 recommends.</summary>
     public const int KeyBytes = 32;
 
-    private readonly Dictionary<string, byte[]> _keys;
+    // Replaced whole (never changed in place) when a key is found later, so that readers need no lock.
+    private volatile Dictionary<string, byte[]> _keys;
+    private readonly Func<string, RecordKeyRing?>? _reread;
+    private readonly object _adopting = new();
 
-    public RecordKeyRing(IReadOnlyDictionary<string, byte[]> keys, string currentKeyId)
+    /// <param name="reread">
+    /// Asked for the keys again when a record names a key id the ring lacks (another instance of a rolling rotation
+    /// seals with a key copied to this host since it read its keys); its keys are then taken in. Null: never.
+    /// </param>
+    public RecordKeyRing(IReadOnlyDictionary<string, byte[]> keys, string currentKeyId, Func<string, RecordKeyRing?>? reread = null)
     {
+        _reread = reread;
         foreach (var (id, key) in keys)
         {
             if (!KeyIdPattern().IsMatch(id))
@@ -42,7 +50,31 @@ public sealed partial class RecordKeyRing
 
     public IReadOnlyCollection<string> KeyIds => _keys.Keys;
 
-    public bool Knows(string? keyId) => keyId is not null && _keys.ContainsKey(keyId);
+    public bool Knows(string? keyId)
+    {
+        if (keyId is null)
+        {
+            return false;
+        }
+        if (_keys.ContainsKey(keyId))
+        {
+            return true;
+        }
+        if (_reread?.Invoke(keyId) is not { } found || !found._keys.ContainsKey(keyId))
+        {
+            return false;
+        }
+        lock (_adopting)
+        {
+            var keys = new Dictionary<string, byte[]>(_keys, StringComparer.Ordinal);
+            foreach (var (id, key) in found._keys)
+            {
+                keys.TryAdd(id, key);
+            }
+            _keys = keys;
+        }
+        return true;
+    }
 
     /// <summary>The seal of a text under a key: HMAC-SHA256, lower-case hex.</summary>
     public string Seal(string keyId, string text) =>

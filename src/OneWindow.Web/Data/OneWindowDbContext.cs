@@ -200,8 +200,9 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(u => u.DisplayName).HasMaxLength(100);
             b.Property(u => u.IdentityNumber).HasMaxLength(18);
             b.HasIndex(u => new { u.VenueId, u.DepartmentId });
-            // One applicant account per person (several NULLs for staff are allowed on both databases).
-            b.HasIndex(u => u.IdentityNumber).IsUnique();
+            // Not unique: nothing proves an ID number at sign-up, so one account naming it must not keep its real owner
+            // from signing up (schema 0018). Window cases need the ID number and the verified phone (ADR 0015).
+            b.HasIndex(u => u.IdentityNumber);
         });
 
         builder.Entity<Region>(b =>

@@ -39,8 +39,11 @@ public sealed record AttemptPolicy(string Scope, int FreeAttempts, TimeSpan Firs
     }
 }
 
-/// <summary>The answer of the limiter: whether this try may go ahead, and how long the next one must wait.</summary>
-public readonly record struct AttemptVerdict(bool Allowed, TimeSpan Wait)
+/// <summary>
+/// The answer of the limiter: whether this try may go ahead, how long the next one must wait, and (for a try that was
+/// counted) the count it made, the first of a quiet window being 1.
+/// </summary>
+public readonly record struct AttemptVerdict(bool Allowed, TimeSpan Wait, int Count = 0)
 {
     public bool Blocked => Wait > TimeSpan.Zero;
 }
@@ -54,22 +57,27 @@ public readonly record struct AttemptVerdict(bool Allowed, TimeSpan Wait)
 /// <item><b>Count failures</b> (wrong passwords from an address, a failed lookup of a case number):
 /// <see cref="CheckAsync"/> before the try (refuse while <see cref="AttemptVerdict.Blocked"/>), then
 /// <see cref="CountAsync"/> when it failed. Cheap for the common success, which writes nothing.</item>
-/// <item><b>Take every try</b> (a password for one account, an SMS to a phone): <see cref="TryTakeAsync"/> counts the try
-/// before it is made, or refuses it; parallel requests cannot slip tries in between a check and a count. A success
-/// that proves the right to go on (the account's password) may then <see cref="ForgetAsync"/> the count.</item>
+/// <item><b>Take every try</b> (a password for one account, an SMS to a phone, a lookup of a case number by a secret):
+/// <see cref="TryTakeAsync"/> counts the try before it is made, or refuses it; parallel requests cannot slip tries in
+/// between a check and a count. A success that proves the right to go on (the account's password) may then
+/// <see cref="ForgetAsync"/> the count, or give back only its own try (<see cref="GiveBackAsync"/>: a right answer to
+/// a lookup that strangers may also be guessing at).</item>
 /// </list>
-/// Each count is a read and a write of the key's row. On SQLite both happen inside the write gate, so the one
-/// process counts every try exactly once; on PostgreSQL the write is conditional on the row's revision and is
-/// retried (with a short random pause) when another instance wrote first. A try that still loses after
-/// <see cref="Rounds"/> rounds — dozens of parallel tries on one key, an attack — is refused as if blocked rather
-/// than let through uncounted. Time comes from <see cref="TimeProvider"/>. Each call leases a context of its own and
-/// takes the SQLite gate itself: call it outside a unit of work that holds the gate, or the two would wait on each other.
-/// <example>A public lookup that fails per case number:
+/// A guess whose failure must be bounded is always taken first: checking first and counting after the failure lets
+/// every parallel request pass the check before the first failure is written (issue 15's review).
+/// Each count is a read and a write of the key's row in a <see cref="WriteUnit"/>. On SQLite both happen inside the
+/// write gate, so the one process counts every try exactly once; on PostgreSQL the write is conditional on the row's
+/// revision and is retried (with a short random pause) when another instance wrote first. A try that still loses
+/// after <see cref="Rounds"/> rounds — dozens of parallel tries on one key, an attack — is refused as if blocked rather
+/// than let through uncounted. Time comes from <see cref="TimeProvider"/>. Each call leases a context and unit of its
+/// own and takes the SQLite gate itself: call it outside a unit of work that holds the gate, or the two would wait on
+/// each other.
+/// <example>A public lookup by a short secret, limited per case number:
 /// <code>
 /// static readonly AttemptPolicy Lookups = new("track-case", FreeAttempts: 5, FirstDelay: TimeSpan.FromSeconds(10),
 ///     MaxDelay: TimeSpan.FromMinutes(15), Window: TimeSpan.FromHours(1));
-/// if (await limiter.CheckAsync(Lookups, number, ct) is { Allowed: false } wait) { /* 429, Retry-After: wait.Wait */ }
-/// if (!found) { await limiter.CountAsync(Lookups, number, ct); }
+/// if (await limiter.TryTakeAsync(Lookups, number, ct) is { Allowed: false } wait) { /* 429, Retry-After: wait.Wait */ }
+/// if (found) { await limiter.GiveBackAsync(Lookups, number, ct); }
 /// </code></example>
 /// </summary>
 public sealed class AttemptLimiter(IServiceScopeFactory scopes, TimeProvider clock)
@@ -103,31 +111,38 @@ public sealed class AttemptLimiter(IServiceScopeFactory scopes, TimeProvider clo
         var key = KeyOf(policy, subject);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
-        using var gate = await db.EnterWriteGateAsync(ct);
-        await db.Attempts.Where(a => a.Key == key).ExecuteDeleteAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<WriteUnit>().RunAsync(t => db.Attempts.Where(a => a.Key == key).ExecuteDeleteAsync(t), ct);
     }
 
-    private async Task<AttemptVerdict> CountAsync(AttemptPolicy policy, string subject, bool refuseWhileBlocked, CancellationToken ct)
-    {
-        var key = KeyOf(policy, subject);
-        for (var round = 1; round <= Rounds; round++)
+    /// <summary>
+    /// Gives back one try taken by <see cref="TryTakeAsync"/> that turned out right (a lookup that found its case): the
+    /// count goes down by one (a count back at zero is no row at all), and the wait it set goes with it when the count
+    /// is back among the free tries. A stranger's wrong tries stay counted, and the right one never made anyone wait for
+    /// long.
+    /// </summary>
+    public Task GiveBackAsync(AttemptPolicy policy, string subject, CancellationToken ct) =>
+        UpdateAsync(policy, subject, (row, now) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
-            using var gate = await db.EnterWriteGateAsync(ct);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var row = await db.Attempts.FirstOrDefaultAsync(a => a.Key == key, ct);
+            if (row is null || row.Count == 0 || now >= row.ForgetAt)
+            {
+                return (false, new(true, TimeSpan.Zero));
+            }
+            row.Count--;
+            if (row.Count < policy.FreeAttempts)
+            {
+                row.BlockedUntil = null;
+            }
+            return (true, new(true, row.BlockedUntil is { } until && until > now ? until - now : TimeSpan.Zero, row.Count));
+        }, ct);
+
+    private Task<AttemptVerdict> CountAsync(AttemptPolicy policy, string subject, bool refuseWhileBlocked, CancellationToken ct) =>
+        UpdateAsync(policy, subject, (row, now) =>
+        {
             if (refuseWhileBlocked && row?.BlockedUntil > now)
             {
-                return new(false, row.BlockedUntil.Value - now);
+                return (false, new(false, row.BlockedUntil.Value - now, row.Count));
             }
-            var added = row is null;
-            if (row is null)
-            {
-                row = new Attempt { Key = key };
-                db.Attempts.Add(row);
-            }
-            else if (now >= row.ForgetAt)
+            if (now >= row!.ForgetAt)
             {
                 row.Count = 0;
             }
@@ -135,25 +150,63 @@ public sealed class AttemptLimiter(IServiceScopeFactory scopes, TimeProvider clo
             var wait = policy.DelayAfter(row.Count);
             row.BlockedUntil = wait > TimeSpan.Zero ? now + wait : null;
             row.ForgetAt = now + policy.Window;
-            row.Revision++;
+            return (true, new(true, wait, row.Count));
+        }, ct, addIfMissing: true);
+
+    /// <summary>
+    /// Reads the key's row and changes it in one unit (a new row when <paramref name="addIfMissing"/>); the change says
+    /// whether it wrote and what to answer. A write that lost to another instance's is tried again on the new count.
+    /// </summary>
+    private async Task<AttemptVerdict> UpdateAsync(AttemptPolicy policy, string subject, Func<Attempt?, DateTime, (bool Write, AttemptVerdict Verdict)> change,
+        CancellationToken ct, bool addIfMissing = false)
+    {
+        var key = KeyOf(policy, subject);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+            var unit = scope.ServiceProvider.GetRequiredService<WriteUnit>();
             try
             {
-                await db.SaveChangesAsync(ct);
+                return await unit.RunAsync(async t =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    var row = await db.Attempts.FirstOrDefaultAsync(a => a.Key == key, t);
+                    var added = false;
+                    if (row is null && addIfMissing)
+                    {
+                        row = new Attempt { Key = key, ForgetAt = now };
+                        db.Attempts.Add(row);
+                        added = true;
+                    }
+                    var (write, verdict) = change(row, now);
+                    if (!write)
+                    {
+                        db.ChangeTracker.Clear(); // nothing to save: a refused try is not counted
+                        return verdict;
+                    }
+                    if (row!.Count == 0)
+                    {
+                        // Back to nothing (a right answer gave the only try back): no row, so that a right answer
+                        // leaves the table as it found it.
+                        db.Attempts.Remove(row);
+                        return verdict;
+                    }
+                    row.Revision++;
+                    if (added)
+                    {
+                        // A new key is the moment to clear out the forgotten ones, so that the table holds only live counts.
+                        await db.Attempts.Where(a => a.ForgetAt < now).ExecuteDeleteAsync(t);
+                    }
+                    return verdict;
+                }, ct);
             }
             catch (DbUpdateException)
             {
                 // Another instance counted this key between our read and our write (a changed revision, or the same new
                 // key inserted twice): read its count again and count on top of it.
-                gate?.Dispose();
-                await Task.Delay(TimeSpan.FromMilliseconds(System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, 5 * round)), clock, ct);
-                continue;
+                await Task.Delay(TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(1, 5 * round)), clock, ct);
             }
-            if (added)
-            {
-                // A new key is the moment to clear out the forgotten ones, so that the table holds only live counts.
-                await db.Attempts.Where(a => a.ForgetAt < now).ExecuteDeleteAsync(ct);
-            }
-            return new(true, wait);
         }
         return new(false, policy.FirstDelay);
     }

@@ -48,7 +48,7 @@ public static class RateLimits
         {
             return RateLimitPartition.GetNoLimiter("read");
         }
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientAddress.Of(http);
         return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = perMinute,

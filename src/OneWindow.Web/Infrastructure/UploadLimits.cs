@@ -26,9 +26,20 @@ public sealed class UploadLimits
     /// <summary>Drafts an applicant may keep unsubmitted at once.</summary>
     public int MaxOpenDrafts { get; set; } = 10;
 
+    /// <summary>Applications an applicant may start in 24 hours, whether kept, submitted or discarded since.</summary>
+    public int MaxDraftsPerDay { get; set; } = 20;
+
+    /// <summary>Files an applicant may upload in 24 hours, whatever became of the applications they went to.</summary>
+    public int MaxFilesPerApplicantPerDay { get; set; } = 200;
+
+    /// <summary>Megabytes an applicant may upload in 24 hours, whatever became of the applications they went to.</summary>
+    public int MaxMegabytesPerApplicantPerDay { get; set; } = 500;
+
     public long MaxRequestBytes => Math.Max(1, MaxRequestMegabytes) * 1024L * 1024L;
 
     public long MaxBytesPerApplicant => Math.Max(1, MaxMegabytesPerApplicant) * 1024L * 1024L;
+
+    public long MaxBytesPerApplicantPerDay => Math.Max(1, MaxMegabytesPerApplicantPerDay) * 1024L * 1024L;
 }
 
 public static class UploadLimitsSetup

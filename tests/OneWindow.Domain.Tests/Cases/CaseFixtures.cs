@@ -22,6 +22,13 @@ internal static class CaseFixtures
         return CaseRecordCheck.Verify(c, c.NewEvents, Keys);
     }
 
+    /// <summary>The case with its new events sealed and checked intact, for a test to change.</summary>
+    public static Case Sealed(this Case c)
+    {
+        Xunit.Assert.True(SealAndVerify(c).IsIntact);
+        return c;
+    }
+
     public static readonly Applicant Person = Applicant.Create(ApplicantKind.Person, "张三", "11010519491231002X", "13800000000", new DateOnly(2026, 11, 22));
 
     public static DateTime Bj(int y, int m, int d, int h = 10, int min = 0) =>

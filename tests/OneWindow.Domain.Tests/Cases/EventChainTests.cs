@@ -86,6 +86,55 @@ public class EventChainTests
         Assert.Contains(label, result.Problem, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, Func<Case>, Action<Case>, string> RowChanges => new()
+    {
+        { "the applicant's account of a window case", Concluded, c => Set(c, nameof(Case.ApplicantUserId), "u-someone"), "申请账户" },
+        { "the applicant's account of an online case", Online, c => Set(c, nameof(Case.ApplicantUserId), "u-someone"), "申请账户" },
+        { "the department", Concluded, c => Set(c, nameof(Case.DepartmentId), Guid.NewGuid()), "办理部门" },
+        { "the receiving venue", Concluded, c => Set(c, nameof(Case.ReceivingVenueId), Guid.NewGuid()), "受理场所" },
+        { "the region", Concluded, c => Set(c, nameof(Case.RegionCode), "431025100000"), "行政区划" },
+        { "the promised limit", Concluded, c => Set(c, nameof(Case.PromisedLimitDays), 60), "办理时限" },
+        { "the statutory limit", Concluded, c => Set(c, nameof(Case.StatutoryLimitDays), 60), "办理时限" },
+        { "the clock's start", Concluded, c => Set(c, nameof(Case.ClockStartAt), Bj(2025, 2, 3)), "计时起点" },
+        { "a deemed acceptance", Concluded, c => Set(c, nameof(Case.DeemedAccepted), true), "计时起点" },
+        { "a clock start before acceptance", () => Received(Promised(), Bj(2025, 3, 3, 9)).Sealed(), c => Set(c, nameof(Case.ClockStartAt), Bj(2025, 3, 3, 9)), "计时起点" },
+        { "a pause taken away", Paused, c => Set(c, nameof(Case.Pauses), c.Pauses.Take(1).ToList()), "中止计时" },
+        { "a pause made shorter", Paused, c => Set(c, nameof(Case.Pauses), c.Pauses.Select((p, i) => i == 0 ? p with { EndAt = p.EndAt!.Value.AddDays(-1) } : p).ToList()), "中止计时" },
+        { "a pause that never ended", Paused, c => Set(c, nameof(Case.Pauses), c.Pauses.Select((p, i) => i == 0 ? p with { EndAt = null } : p).ToList()), "中止计时" },
+        { "a pause's expected days", Paused, c => Set(c, nameof(Case.Pauses), c.Pauses.Select(p => p with { ExpectedWorkingDays = 99 }).ToList()), "中止计时" },
+        { "a pause's kind", Paused, c => Set(c, nameof(Case.Pauses), c.Pauses.Select(p => p with { Kind = PauseKind.Correction }).ToList()), "中止计时" },
+        { "a pause's reason", Paused, c => Set(c, nameof(Case.Pauses), c.Pauses.Select(p => p with { Reason = "别的理由" }).ToList()), "中止计时" },
+        { "a pause added", Concluded, c => Set(c, nameof(Case.Pauses), new List<ClockPause> { new(PauseKind.SpecialProcedure, "听证", Bj(2025, 3, 4), Bj(2025, 3, 5), 1, "听证") }), "中止计时" },
+        { "the amount paid", Paid, c => Set(c, nameof(Case.PaidAmount), 80m), "收费" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RowChanges))]
+    public void What_the_events_establish_is_replayed_and_a_row_changed_behind_it_is_caught(string change, Func<Case> make, Action<Case> edit, string label)
+    {
+        var c = make();
+        Assert.True(CaseRecordCheck.Verify(c, c.NewEvents, Keys).IsIntact, change);
+        edit(c);
+        var result = CaseRecordCheck.Verify(c, c.NewEvents, Keys);
+        Assert.False(result.IsIntact, change);
+        Assert.Contains(label, result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_payment_kept_with_a_third_decimal_in_its_event_agrees_with_the_row_rounded_to_fen()
+    {
+        // Before the domain refused a third decimal, a payment of 12.345 went into its event as typed while PostgreSQL's
+        // numeric(12,2) kept 12.35 on the row: not an edit.
+        var c = Paid();
+        var paid = c.NewEvents.Single(e => e.Action == "paid");
+        Set(paid, nameof(CaseEvent.Data), paid.Data!.Replace("\"amount\":90", "\"amount\":12.345", StringComparison.Ordinal));
+        Reseal(c);
+        Set(c, nameof(Case.PaidAmount), 12.35m);
+        Assert.True(CaseRecordCheck.Verify(c, c.NewEvents, Keys).IsIntact);
+        Set(c, nameof(Case.PaidAmount), 12.34m);
+        Assert.Contains("收费", CaseRecordCheck.Verify(c, c.NewEvents, Keys).Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_event_sealed_with_a_key_this_machine_lacks_cannot_be_verified()
     {
@@ -146,6 +195,47 @@ public class EventChainTests
         c.Deliver(DeliveryMethod.WindowPickup, null, Clerk, Bj(2025, 3, 6));
         Assert.True(SealAndVerify(c).IsIntact);
         return c;
+    }
+
+    /// <summary>An online application, drafted, submitted, received and accepted (the applicant's account is its drafter).</summary>
+    private static Case Online()
+    {
+        var applicant = new Actor("u-citizen", "张三", "Applicant");
+        var c = Case.StartDraft(CaseTemplate.ForItem(Promised(6, 20)), Person, applicant, Guid.NewGuid(), "431025000000", Bj(2025, 3, 2, 9));
+        c.Submit("431025-20250303-00007", ["申请书"], applicant, Bj(2025, 3, 2, 10), Days);
+        c.PassPreReview(Clerk, Bj(2025, 3, 3, 9), Days);
+        c.Accept(Clerk, Bj(2025, 3, 3, 10), Days);
+        return c.Sealed();
+    }
+
+    /// <summary>An accepted case whose clock stopped twice: a special procedure (ended) and a correction pause (running).</summary>
+    private static Case Paused()
+    {
+        var c = Received(Promised(6, 20), Bj(2025, 3, 3, 9));
+        c.Accept(Clerk, Bj(2025, 3, 3, 10), Days);
+        c.Suspend("听证", 5, "涉及重大公共利益，依法组织听证", Approver, Bj(2025, 3, 4), Days);
+        c.Resume("听证已结束", Approver, Bj(2025, 3, 10), Days);
+        c.PauseForCorrection(["补充说明"], 3, Reviewer, Bj(2025, 3, 11), Days);
+        return c.Sealed();
+    }
+
+    /// <summary>An accepted case of an item with a published fee, paid.</summary>
+    private static Case Paid()
+    {
+        var c = Received(WithFees(Promised(6, 20), 90m), Bj(2025, 3, 3, 9));
+        c.Accept(Clerk, Bj(2025, 3, 3, 10), Days);
+        c.RecordPayment(90m, "湘财通字 0012345", false, null, Clerk, Bj(2025, 3, 3, 11));
+        return c.Sealed();
+    }
+
+    /// <summary>Seals the whole record again under the test key, as the code that wrote it would have (after a test rewrote an event).</summary>
+    private static void Reseal(Case c)
+    {
+        foreach (var e in c.NewEvents)
+        {
+            Set(e, nameof(CaseEvent.Hash), "");
+        }
+        Set(c, nameof(Case.LastEventHash), EventChain.Seal(c.NewEvents, EventChain.GenesisHash, Keys));
     }
 
     private static void Set(object target, string property, object? value) =>

@@ -30,6 +30,9 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
         Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
         var draft = await started.ReadJsonAsync();
         var draftId = draft.GetProperty("id").GetString();
+        // An account naming an ID number, for the administrator to detach it from.
+        await Accounts.SignUpAsync(app, app.Anonymous(), "13907358991", "模糊测试", "431025197606060025");
+        var holderId = await UserIdAsync("13907358991");
         var guide = JsonNode.Parse(JsonSerializer.Serialize((await (await app.Anonymous().GetAsync("/api/v1/catalog/items/431025-MZ-001")).ReadAsync<GuideView>()).Guide, Json.Options))!;
 
         var targets = new List<Target>
@@ -48,6 +51,7 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
                 days = Domain.Calendar.StatutoryHolidays.Of(2030).Select(d => new { date = d.Date, isOffDay = true, name = d.Name }),
             }, Json.Options)),
             new(admin, "/api/v1/calendar/admin/days", """{"regionCode":"431025000000","date":"2030-03-05","isOffDay":true,"name":"台风停工","reason":"县人民政府公告"}"""),
+            new(admin, $"/api/v1/admin/identity-numbers/holders/{holderId}/detach", """{"identityNumber":"431025197606060025","reason":"本人持身份证到窗口核实"}"""),
         };
         var (recordTargets, recordQueries) = await RecordTargetsAsync();
         targets.AddRange(recordTargets);
@@ -318,6 +322,15 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
     private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
     /// <summary>Row counts of every table and the revisions of cases and guides: any write shows here.</summary>
+    private async Task<string> UserIdAsync(string userName)
+    {
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        }
+    }
+
     private async Task<string> FingerprintAsync()
     {
         var db = app.NewDbContext(out var scope);

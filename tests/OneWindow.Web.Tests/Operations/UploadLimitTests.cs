@@ -185,3 +185,75 @@ public sealed class UploadLimitTests : IDisposable
         Assert.StartsWith("上传内容过大", problem.Title, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// What an applicant holds is not all they may upload: a discarded draft frees its place but keeps its files, so
+/// discarding and starting again must not reset the quota. Applications started, files and megabytes uploaded in 24
+/// hours are bounded too.
+/// </summary>
+public sealed class DailyUploadQuotaTests : IDisposable
+{
+    private const string FoodLicence = "431025-SJ-003";
+    private const string Material = "食品经营许可申请书";
+
+    private readonly OneWindowFactory _app = OneWindowFactory.WithSettings(new Dictionary<string, string>
+    {
+        ["Uploads:MaxRequestMegabytes"] = "2",
+        ["Uploads:MaxMegabytesPerApplicant"] = "1",
+        ["Uploads:MaxOpenDrafts"] = "1",
+        ["Uploads:MaxDraftsPerDay"] = "4",
+        ["Uploads:MaxMegabytesPerApplicantPerDay"] = "2",
+        ["Uploads:MaxFilesPerApplicantPerDay"] = "100",
+    });
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Discarding_drafts_and_starting_again_does_not_reset_what_an_applicant_may_upload_in_a_day()
+    {
+        var applicant = await _app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone);
+        var scan = new byte[600 * 1024];
+        "%PDF-1.4\n"u8.CopyTo(scan);
+
+        // Three drafts of 600 KB, each discarded before the next: each fits what the applicant holds (1 MB, one draft).
+        for (var i = 0; i < 3; i++)
+        {
+            var started = await StartAsync(applicant, scan);
+            Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+            await DiscardAsync(applicant, await started.ReadJsonAsync());
+        }
+        // A fourth 600 KB would make 2.4 MB in a day: refused, and nothing of it is kept.
+        var over = await StartAsync(applicant, scan);
+        Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+        var problem = await over.ReadJsonAsync();
+        Assert.Equal("file.daily-quota", problem.GetProperty("code").GetString());
+        Assert.Contains("24 小时内上传的文件", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        // Without files a fourth application may start, but not a fifth, though none is kept.
+        var fourth = await StartAsync(applicant, null);
+        Assert.Equal(HttpStatusCode.Created, fourth.StatusCode);
+        await DiscardAsync(applicant, await fourth.ReadJsonAsync());
+        var fifth = await StartAsync(applicant, null);
+        Assert.Equal(HttpStatusCode.Conflict, fifth.StatusCode);
+        Assert.Equal("applicant.daily-drafts", (await fifth.ReadJsonAsync()).GetProperty("code").GetString());
+
+        // A day later the applicant may start and upload again.
+        _app.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        applicant = await _app.SignedIn(Modules.Organization.DemoCounty.DemoApplicant.Phone); // the sign-in lasted eight hours
+        Assert.Equal(HttpStatusCode.Created, (await StartAsync(applicant, scan)).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> StartAsync(HttpClient applicant, byte[]? content) =>
+        applicant.PostAsJsonAsync("/api/v1/my/cases", new
+        {
+            itemCode = FoodLicence, phone = "13907350001",
+            files = content is null ? [] : new[] { new { material = Material, fileName = "scan.pdf", contentBase64 = Convert.ToBase64String(content) } },
+        });
+
+    private static async Task DiscardAsync(HttpClient applicant, System.Text.Json.JsonElement draft)
+    {
+        var discarded = await applicant.PostAsJsonAsync($"/api/v1/my/cases/{draft.GetProperty("id").GetString()}/withdraw",
+            new { revision = draft.GetProperty("revision").GetInt32(), reason = "不办了" });
+        Assert.Equal(HttpStatusCode.OK, discarded.StatusCode);
+    }
+}

@@ -45,6 +45,7 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("/admin", [StaffRoles.CenterAdmin]),
         ("/api/v1/catalog/admin", [StaffRoles.CenterAdmin]),
         ("/api/v1/calendar/admin", [StaffRoles.CenterAdmin]),
+        ("/api/v1/admin", [StaffRoles.CenterAdmin]),
         ("/workbench", StaffRoles.All.ToArray()),
         ("/workbench/cases", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
         ("/workbench/calendar-changes", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),

@@ -18,7 +18,7 @@ namespace OneWindow.Web.Tests.Pages;
 /// </summary>
 public sealed class MyPhoneTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
 {
-    private static readonly TimeSpan StampInterval = new SecurityStampValidatorOptions().ValidationInterval;
+    private TimeSpan StampInterval => app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
 
     private async Task<CaseView> WindowCaseAsync(string name, string idNumber, string phone)
     {

@@ -4,18 +4,20 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OneWindow.Domain;
 using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Organization;
 using OneWindow.Web.Tests.Infrastructure;
 
 namespace OneWindow.Web.Tests.Pages;
 
 /// <summary>
-/// A sign-in is checked against its account every 30 minutes (Identity's interval): a changed security stamp (a new
-/// password) ends it, and a role taken away stops working. Between checks the cookie alone is trusted.
+/// A sign-in is checked against its account every <c>Accounts:StampCheckMinutes</c> (5): a changed security stamp (a
+/// new password, a sign-out) ends it, and a role taken away stops working. Between checks the cookie alone is trusted.
 /// </summary>
 public sealed class SignInStampTests : IDisposable
 {
-    private static readonly TimeSpan Interval = new SecurityStampValidatorOptions().ValidationInterval;
     private readonly OneWindowFactory _app = new();
+
+    private TimeSpan Interval => _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
 
     public void Dispose() => _app.Dispose();
 
@@ -43,6 +45,36 @@ public sealed class SignInStampTests : IDisposable
         _app.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.Unauthorized, await CaseWorkAsync(client));
         Assert.Equal(HttpStatusCode.Unauthorized, await CaseWorkAsync(client)); // the cookie was cleared, not merely refused once
+    }
+
+    [Fact]
+    public void The_check_is_due_every_five_minutes()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(5), Interval);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_every_copy_of_the_cookie_at_its_next_check()
+    {
+        // Someone copied the clerk's cookie (a shared computer, a proxy's log); the clerk then signs out.
+        var client = _app.Anonymous();
+        var signedIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "clerk.mz", ["Password"] = DemoCounty.DemoPassword,
+            ["__RequestVerificationToken"] = OneWindowFactory.AntiforgeryToken(await client.GetStringAsync("/account/login")),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("onewindow.auth=", StringComparison.Ordinal)).Split(';')[0];
+        var copy = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.NotFound, await CaseWorkAsync(copy));
+        await Accounts.SignOutAsync(client);
+        Assert.Equal(HttpStatusCode.Unauthorized, await CaseWorkAsync(client));
+
+        _app.Clock.Advance(Interval + TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, await CaseWorkAsync(copy));
+        // Signing in again works as before.
+        Assert.Equal(HttpStatusCode.NotFound, await CaseWorkAsync(await _app.SignedIn("clerk.mz")));
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public sealed class SignUpTests(OneWindowFactory app) : IClassFixture<OneWindowF
     }
 
     [Fact]
-    public async Task Sign_up_with_a_registered_id_number_answers_as_a_new_one_and_tells_that_accounts_owner()
+    public async Task Sign_up_with_an_id_number_another_account_names_makes_the_account_and_tells_the_other()
     {
         var owner = DemoCounty.DemoApplicant;
         const string newcomer = "13907358805", other = "13907358806";
@@ -151,8 +151,11 @@ public sealed class SignUpTests(OneWindowFactory app) : IClassFixture<OneWindowF
         Assert.Equal(genuine.Headers.Contains("Set-Cookie") ? genuine.Headers.GetValues("Set-Cookie").Select(c => c.Split('=')[0]) : [],
             duplicate.Headers.Contains("Set-Cookie") ? duplicate.Headers.GetValues("Set-Cookie").Select(c => c.Split('=')[0]) : []);
 
-        Assert.Contains(app.Sms.To(owner.Phone), t => t.Contains("身份证号码", StringComparison.Ordinal) && t.Contains("如非本人操作", StringComparison.Ordinal));
-        Assert.NotEqual(HttpStatusCode.Redirect, (await Accounts.TrySignInAsync(app.Anonymous(), newcomer, Accounts.Password)).StatusCode);
+        // Nothing proves an ID number at sign-up, so the first account naming it must not keep anyone out (issue 15's
+        // review): the account is made, without the window cases of the other (they need the verified phone too), and
+        // the other account's phone is told where to have a misused ID number detached.
+        Assert.Contains(app.Sms.To(owner.Phone), t => t.Contains("身份证号码注册了另一个一窗通账户", StringComparison.Ordinal) && t.Contains("如非本人操作", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.TrySignInAsync(app.Anonymous(), newcomer, Accounts.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Accounts.TrySignInAsync(app.Anonymous(), other, Accounts.Password)).StatusCode);
     }
 
@@ -226,5 +229,65 @@ public sealed class SignUpAddressLimitTests : IDisposable
         Assert.Contains("尝试次数过多，请 5 秒后再试。", await held.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         _app.Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(HttpStatusCode.Redirect, (await Accounts.CompleteSignUpAsync(client, "13907358904", right, "冯小燕", "43102519850505005X")).StatusCode);
+    }
+}
+
+/// <summary>
+/// The codes sent to one phone are limited per phone and address, and per phone in a day from all addresses; but a
+/// stranger asking for codes to someone's phone must not lock its owner out of signing up or verifying it.
+/// </summary>
+public sealed class PhoneCodeLockoutTests : IDisposable
+{
+    private readonly OneWindowFactory _app = OneWindowFactory.WithSettings(new Dictionary<string, string> { ["RateLimits:CodesPerPhone"] = "3" }, PeerAddress.AddTo);
+
+    public void Dispose() => _app.Dispose();
+
+    private HttpClient From(string address)
+    {
+        var client = _app.Anonymous();
+        client.DefaultRequestHeaders.Add(PeerAddress.Header, address);
+        return client;
+    }
+
+    [Fact]
+    public async Task A_strangers_requests_for_someones_phone_do_not_hold_up_its_owner()
+    {
+        const string phone = "13907358911";
+        var stranger = From("203.0.113.5");
+        await Accounts.SendSignUpCodeAsync(stranger, phone);
+        var again = await (await Accounts.SendSignUpCodeAsync(stranger, phone)).Content.ReadAsStringAsync();
+        Assert.Contains("验证码发送过于频繁", again, StringComparison.Ordinal);
+        Assert.Single(_app.Sms.To(phone));
+
+        // The owner, from their own address, gets a code at once and signs up with it.
+        var owner = From("198.51.100.9");
+        var sent = await (await Accounts.SendSignUpCodeAsync(owner, phone)).Content.ReadAsStringAsync();
+        Assert.Contains("验证码已发送", sent, StringComparison.Ordinal);
+        Assert.Equal(2, _app.Sms.To(phone).Count);
+        var done = await Accounts.CompleteSignUpAsync(owner, phone, _app.Sms.LatestCode(phone), "褚小川", "431025198606060011");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+    }
+
+    [Fact]
+    public async Task Many_addresses_send_a_phone_no_more_than_its_day_and_one_first_code_each_yet_the_owner_still_gets_one()
+    {
+        const string phone = "13907358912";
+        var strangers = Enumerable.Range(0, 4).Select(i => From($"203.0.113.{20 + i}")).ToList();
+        foreach (var s in strangers)
+        {
+            await Accounts.SendSignUpCodeAsync(s, phone); // each address's first code of the day goes
+        }
+        Assert.Equal(4, _app.Sms.To(phone).Count);
+        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        foreach (var s in strangers)
+        {
+            // The phone has had its three codes of the day: no address gets a second one.
+            Assert.Contains("验证码发送过于频繁", await (await Accounts.SendSignUpCodeAsync(s, phone)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(4, _app.Sms.To(phone).Count);
+
+        var owner = From("198.51.100.10");
+        Assert.Contains("验证码已发送", await (await Accounts.SendSignUpCodeAsync(owner, phone)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.CompleteSignUpAsync(owner, phone, _app.Sms.LatestCode(phone), "卫小林", "431025198707070024")).StatusCode);
     }
 }

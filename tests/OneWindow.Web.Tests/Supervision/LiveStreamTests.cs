@@ -5,8 +5,9 @@ using OneWindow.Web.Tests.Infrastructure;
 namespace OneWindow.Web.Tests.Supervision;
 
 /// <summary>
-/// The live streams hold a connection each for as long as a page is open: they are capped per address and in all,
-/// counted for the stream's life and released when the client goes, and refused beyond the caps with a retry time.
+/// The live streams hold a connection each for as long as a page is open: they are capped per client (an IPv6 client
+/// by its /64) and in all, the public screen and the supervision dashboard each in a budget of its own, counted for
+/// the stream's life and released when the client goes, and refused beyond the caps with a retry time.
 /// </summary>
 public sealed class LiveStreamTests : IDisposable
 {
@@ -14,6 +15,8 @@ public sealed class LiveStreamTests : IDisposable
     {
         ["LiveStreams:PerAddress"] = "3",
         ["LiveStreams:Total"] = "5",
+        ["LiveStreams:SupervisionPerAddress"] = "2",
+        ["LiveStreams:SupervisionTotal"] = "3",
     }, PeerAddress.AddTo);
 
     private readonly List<HttpResponseMessage> _open = [];
@@ -40,19 +43,49 @@ public sealed class LiveStreamTests : IDisposable
         Assert.NotNull(fourth.Headers.RetryAfter);
         Assert.Equal("application/problem+json", fourth.Content.Headers.ContentType?.MediaType);
 
-        // Another address has its own share, until the server's total is reached; then 503 for everyone.
+        // Another address has its own share, until the screens' total is reached; then 503 for every screen.
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(client, "/screen/live", "203.0.113.9")).StatusCode);
-        var supervisor = await _app.SignedIn("supervisor");
-        Assert.Equal(HttpStatusCode.OK, (await OpenAsync(supervisor, "/supervision/live", "203.0.113.9")).StatusCode);
-        var full = await OpenAsync(client, "/screen/live", "192.0.2.1");
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsync(client, "/screen/live", "192.0.2.1")).StatusCode);
+        var full = await OpenAsync(client, "/screen/live", "192.0.2.2");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
         Assert.NotNull(full.Headers.RetryAfter);
-        Assert.Equal(5, _app.Services.GetRequiredService<LiveStreams>().Open);
+        Assert.Equal(5, _app.Services.GetRequiredService<LiveStreams>().OpenOf(LiveStreamKind.Screen));
 
         // The first stream's page is closed: its place is free again for its address.
         _open[0].Dispose();
         await WaitUntilAsync(() => _app.Services.GetRequiredService<LiveStreams>().Open == 4);
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(client, "/screen/live", "198.51.100.7")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Public_screens_filling_their_budget_leave_the_supervision_dashboard_its_own()
+    {
+        var client = _app.Anonymous();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await OpenAsync(client, "/screen/live", $"198.51.100.{i}")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await OpenAsync(client, "/screen/live", "198.51.100.9")).StatusCode);
+        var supervisor = await _app.SignedIn("supervisor");
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsync(supervisor, "/supervision/live", "198.51.100.9")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsync(supervisor, "/supervision/live", "198.51.100.9")).StatusCode);
+        // Its own budget has its own caps (two per address here).
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await OpenAsync(supervisor, "/supervision/live", "198.51.100.9")).StatusCode);
+        Assert.Equal(7, _app.Services.GetRequiredService<LiveStreams>().Open);
+    }
+
+    [Fact]
+    public async Task An_IPv6_client_is_counted_by_its_64_prefix_not_by_each_of_its_addresses()
+    {
+        var client = _app.Anonymous();
+        for (var i = 1; i <= 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await OpenAsync(client, "/screen/live", $"2001:db8:0:1::{i}")).StatusCode);
+        }
+        // Another address of the same /64 is the same client.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await OpenAsync(client, "/screen/live", "2001:db8:0:1:ffff:ffff:ffff:ffff")).StatusCode);
+        // Another /64 is another client.
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsync(client, "/screen/live", "2001:db8:0:2::1")).StatusCode);
     }
 
     [Fact]

@@ -25,8 +25,22 @@ public sealed class AccountLimits(IConfiguration configuration)
     public AttemptPolicy SignInAddress { get; } = new("signin-address", Setting(configuration, "RateLimits:SignInFailuresPerAddress", 20),
         TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1));
 
-    /// <summary>Codes sent to one phone: one, then the next after 1 minute, 2, 4 … (about ten a day at most); forgotten after a quiet day.</summary>
-    public AttemptPolicy CodesToPhone { get; } = new("code-phone", 1, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), TimeSpan.FromHours(24));
+    /// <summary>
+    /// Codes sent to one phone at the request of one client address: one, then the next after 1 minute, 2, 4 … (about
+    /// ten a day at most); forgotten after a quiet day. Counted per phone <em>and</em> address, so that a stranger asking
+    /// for codes to someone's phone slows only the stranger's own address, never the owner's sign-up or verification.
+    /// </summary>
+    public AttemptPolicy CodesToPhoneFromAddress { get; } = new("code-phone-address", 1, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), TimeSpan.FromHours(24));
+
+    /// <summary>
+    /// Codes sent to one phone from all addresses together: <c>RateLimits:CodesPerPhone</c> (10) in a day, the bound on
+    /// what many addresses can make the platform send to one phone. Beyond it an address gets no further code for that
+    /// phone that day — but its first code of a quiet day always goes (<see cref="PhoneCodes"/>), so that strangers
+    /// using up this budget never lock the owner out; each address's first codes stay bounded by
+    /// <see cref="CodesFromAddress"/>.
+    /// </summary>
+    public AttemptPolicy CodesToPhone { get; } = new("code-phone", Setting(configuration, "RateLimits:CodesPerPhone", 10),
+        TimeSpan.FromHours(24), TimeSpan.FromHours(24), TimeSpan.FromHours(24));
 
     /// <summary>Codes asked for from one client address, to any phones: <c>RateLimits:CodesPerAddress</c> (10) free, then 1 minute doubling to an hour.</summary>
     public AttemptPolicy CodesFromAddress { get; } = new("code-address", Setting(configuration, "RateLimits:CodesPerAddress", 10),
@@ -42,8 +56,8 @@ public sealed class AccountLimits(IConfiguration configuration)
     /// <summary>How long a code is good for.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>The client's address as the rate limits see it (from X-Forwarded-For behind the loopback proxy).</summary>
-    public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client's address as the rate limits see it (from X-Forwarded-For behind a trusted proxy; an IPv6 client by its /64).</summary>
+    public static string AddressOf(HttpContext http) => ClientAddress.Of(http);
 
     /// <summary>A wait as people read it: "5 秒", "3 分钟" (seconds rounded up, minutes from two minutes on).</summary>
     public static string Describe(TimeSpan wait)

@@ -2,7 +2,10 @@ using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Accounts;
 
-/// <summary>Accounts: signing in and up, the one-time codes that prove a phone, and the limits on guessing them (ADR 0015).</summary>
+/// <summary>
+/// Accounts: signing in and up, the one-time codes that prove a phone, the limits on guessing them, and the center
+/// administrator's tool that detaches an ID number from an account with no right to it (ADR 0015).
+/// </summary>
 public static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services) =>
@@ -14,8 +17,10 @@ public static class AccountsModule
             .AddScoped<PhoneCodes>()
             .AddScoped<MyPhone>()
             .AddScoped<Calendar.IStaffPlaces, StaffPlaces>()
+            .AddScoped<IdentityNumberHolders>()
             .PublicPages("/Accounts/Public")
-            .AuthorizePages("/Accounts/My", Policies.Applicant);
+            .AuthorizePages("/Accounts/My", Policies.Applicant)
+            .AuthorizePages("/Accounts/Admin", Policies.CenterAdmin);
 
-    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app) => app.MapMyPhoneApi();
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app) => app.MapMyPhoneApi().MapIdentityNumbersApi();
 }

@@ -9,11 +9,15 @@ namespace OneWindow.Web.Modules.Accounts;
 /// <summary>The account of a citizen who applies online (办事群众): signed in with the phone, under a real name and ID number.</summary>
 public static class ApplicantAccounts
 {
-    /// <summary>The signed-in applicant's account; 403 for anyone else.</summary>
+    /// <summary>
+    /// The signed-in applicant's account; 403 for anyone else. An account whose ID number a center administrator
+    /// detached (<see cref="IdentityNumberHolders"/>) is still the applicant's: it sees its online cases, but applies
+    /// online as a person only with an ID number again.
+    /// </summary>
     public static async Task<UserAccount> LoadAsync(ClaimsPrincipal principal, UserManager<UserAccount> users)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null || user.IdentityNumber is null || !await users.IsInRoleAsync(user, ApplicantRoles.Applicant))
+        if (user is null || !await users.IsInRoleAsync(user, ApplicantRoles.Applicant))
         {
             throw new ForbiddenException("auth.applicant-required", "请以办事群众账户登录。");
         }

@@ -17,10 +17,12 @@ public readonly record struct CodeCheck(bool Right, bool Checked, TimeSpan Wait)
 /// <summary>
 /// One-time codes that prove a phone (ADR 0015): six digits from the system's CSPRNG, sent by the SMS seam, kept only
 /// as a salted SHA-256, good for 10 minutes and 5 tries, spent by their first right use and replaced by a newer code.
-/// Sending is limited per phone (one, then the next after 1, 2, 4 … minutes) and per client address; wrong codes
-/// are counted per address. The code's text is plain Chinese whatever the page's language: it is read on a phone.
-/// With the shipped <see cref="LoggingNotificationSender"/> the code appears in the log, which is how a developer
-/// signs up in Development; a deployment configures the province's SMS gateway in its place.
+/// Sending is limited per phone and client address (one, then the next after 1, 2, 4 … minutes), per phone in a day
+/// from all addresses (without ever refusing an address its first code of the day, so that strangers cannot lock the
+/// owner out), and per client address; wrong codes are counted per address. The code's text is plain Chinese
+/// whatever the page's language: it is read on a phone. With the shipped <see cref="LoggingNotificationSender"/> the
+/// code appears in the log, which is how a developer signs up in Development; a deployment configures the province's
+/// SMS gateway in its place.
 /// </summary>
 public sealed class PhoneCodes(OneWindowDbContext db, WriteUnit unit, Outbox outbox, AttemptLimiter limiter, AccountLimits limits, TimeProvider clock)
 {
@@ -36,10 +38,24 @@ public sealed class PhoneCodes(OneWindowDbContext db, WriteUnit unit, Outbox out
         {
             return fromAddress;
         }
-        var toPhone = await limiter.TryTakeAsync(limits.CodesToPhone, phone, ct);
+        // Per phone and address first: a stranger's requests for this phone use up only the stranger's own budget.
+        var pair = PhoneFromAddress(phone, address);
+        var toPhone = await limiter.TryTakeAsync(limits.CodesToPhoneFromAddress, pair, ct);
         if (!toPhone.Allowed)
         {
             return toPhone;
+        }
+        if (toPhone.Count <= 1)
+        {
+            // The address's first code to this phone in a quiet day always goes (the owner is never locked out by
+            // others' requests); it still counts towards the phone's day.
+            await limiter.CountAsync(limits.CodesToPhone, phone, ct);
+        }
+        else if (await limiter.TryTakeAsync(limits.CodesToPhone, phone, ct) is { Allowed: false } phoneDay)
+        {
+            // The phone has had its day's codes from many addresses: this address's next one waits, and its own try is given back.
+            await limiter.GiveBackAsync(limits.CodesToPhoneFromAddress, pair, ct);
+            return phoneDay;
         }
         await limiter.CountAsync(limits.CodesFromAddress, address, ct);
 
@@ -77,13 +93,15 @@ public sealed class PhoneCodes(OneWindowDbContext db, WriteUnit unit, Outbox out
         var right = false;
         if (live is not null && IsCode(code))
         {
-            using var gate = await db.EnterWriteGateAsync(ct);
-            // A try is taken before the code is compared: parallel guesses cannot get more tries than the code allows.
-            var tried = await db.OneTimeCodes.Where(c => c.Id == live.Id && c.SpentAt == null && c.TriesLeft > 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.TriesLeft, c => c.TriesLeft - 1), ct);
-            right = tried == 1 && CryptographicOperations.FixedTimeEquals(
-                Hash(Convert.FromHexString(live.Salt), purpose, phone, userId, code), Convert.FromHexString(live.Hash))
-                && await db.OneTimeCodes.Where(c => c.Id == live.Id && c.SpentAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.SpentAt, now), ct) == 1;
+            right = await unit.RunAsync(async t =>
+            {
+                // A try is taken before the code is compared: parallel guesses cannot get more tries than the code allows.
+                var tried = await db.OneTimeCodes.Where(c => c.Id == live.Id && c.SpentAt == null && c.TriesLeft > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.TriesLeft, c => c.TriesLeft - 1), t);
+                return tried == 1 && CryptographicOperations.FixedTimeEquals(
+                    Hash(Convert.FromHexString(live.Salt), purpose, phone, userId, code), Convert.FromHexString(live.Hash))
+                    && await db.OneTimeCodes.Where(c => c.Id == live.Id && c.SpentAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.SpentAt, now), t) == 1;
+            }, ct);
         }
         if (right)
         {
@@ -99,6 +117,9 @@ public sealed class PhoneCodes(OneWindowDbContext db, WriteUnit unit, Outbox out
         var wait = check.Wait > TimeSpan.Zero ? Text.Formatted("尝试次数过多，请 {0}后再试。", AccountLimits.Describe(check.Wait)) : "";
         return check.Checked ? Text.Translate("验证码不正确或已过期。") + (wait.Length > 0 && Text.IsEnglish ? " " : "") + wait : wait;
     }
+
+    /// <summary>The subject of the per-phone-and-address count.</summary>
+    private static string PhoneFromAddress(string phone, string address) => phone + "|" + address;
 
     /// <summary>Six ASCII digits.</summary>
     public static bool IsCode(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit);

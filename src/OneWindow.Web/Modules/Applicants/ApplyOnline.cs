@@ -43,20 +43,19 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         var c = Case.StartDraft(template, applicant, actor, venue, county, now);
         files.CheckCount(form.Uploads.Count);
         // The quota's count and the new draft are one unit: parallel starts cannot each find room.
-        using var gate = await db.EnterWriteGateAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await quota.LockAsync(user.Id, ct);
-        await quota.CheckNewDraftAsync(user.Id, ct);
-        await quota.CheckUploadsAsync(user.Id, c, form.Uploads, ct);
-        db.Cases.Add(c);
-        var saved = StageUploads(c, form.Uploads, actor);
-        if (saved.Count > 0)
+        await unit.RunAsync(async t =>
         {
-            c.SaveDraft(applicant, saved, actor, now);
-        }
-        db.CaseEvents.AddRange(c.NewEvents);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            await quota.LockAsync(user.Id, t);
+            await quota.CheckNewDraftAsync(user.Id, t);
+            await quota.CheckUploadsAsync(user.Id, c, form.Uploads, t);
+            db.Cases.Add(c);
+            var saved = StageUploads(c, form.Uploads, actor);
+            if (saved.Count > 0)
+            {
+                c.SaveDraft(applicant, saved, actor, now);
+            }
+            db.CaseEvents.AddRange(c.NewEvents);
+        }, ct);
         return c;
     }
 
@@ -167,5 +166,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     private static Applicant ApplicantOf(UserAccount user, OnlineApplication form, DateTime now) =>
         form.ApplicantKind == ApplicantKind.Enterprise
             ? Applicant.Create(ApplicantKind.Enterprise, form.EnterpriseName ?? "", form.CreditCode ?? "", form.Phone, ChinaTime.DateOf(now))
-            : Applicant.Create(ApplicantKind.Person, user.DisplayName, user.IdentityNumber!, form.Phone, ChinaTime.DateOf(now));
+            : Applicant.Create(ApplicantKind.Person, user.DisplayName, user.IdentityNumber
+                ?? throw new DomainRuleException("applicant.no-identity-number", Text.Translate("您的账户没有登记身份证号码，不能以个人名义网上申请。请携带本人身份证到政务服务中心窗口办理。")),
+                form.Phone, ChinaTime.DateOf(now));
 }

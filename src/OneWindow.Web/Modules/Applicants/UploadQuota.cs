@@ -15,13 +15,19 @@ namespace OneWindow.Web.Modules.Applicants;
 /// What one applicant may keep on the server before anyone at the center has looked at it (<c>Uploads:*</c>): so
 /// many unsubmitted drafts, so many files per application, and so many megabytes over the applications still in
 /// their hands (drafts and submissions returned to them). Without it, three drafts of 2 × 10 MB went up in a second,
-/// and drafts had no end. The checks run in the transaction that saves the files, after a lock on the applicant (the
-/// SQLite write gate; on PostgreSQL a transaction-scoped advisory lock), so that parallel requests cannot each find
-/// room for themselves.
+/// and drafts had no end. What an applicant holds is not all: a discarded draft frees its place but keeps its files
+/// (they are part of its record), so discarding and starting again would upload without end. What was started and
+/// uploaded in the last 24 hours is therefore bounded too — applications started, files and megabytes — counted from
+/// the applications and files themselves, whatever became of them since. The checks run in the transaction that saves
+/// the files, after a lock on the applicant (the SQLite write gate; on PostgreSQL a transaction-scoped advisory lock),
+/// so that parallel requests cannot each find room for themselves.
 /// </summary>
-public sealed class UploadQuota(OneWindowDbContext db, IOptions<UploadLimits> options)
+public sealed class UploadQuota(OneWindowDbContext db, IOptions<UploadLimits> options, TimeProvider clock)
 {
     private static readonly CaseStatus[] InApplicantsHands = [CaseStatus.Draft, CaseStatus.ReturnedForCorrection];
+
+    /// <summary>The window of the daily counts.</summary>
+    public static readonly TimeSpan Day = TimeSpan.FromHours(24);
 
     private UploadLimits Limits => options.Value;
 
@@ -39,7 +45,10 @@ public sealed class UploadQuota(OneWindowDbContext db, IOptions<UploadLimits> op
         }
     }
 
-    /// <summary>Refuses a new draft when the applicant keeps as many unsubmitted drafts as allowed.</summary>
+    /// <summary>
+    /// Refuses a new draft when the applicant keeps as many unsubmitted drafts as allowed, or has started as many
+    /// applications in the last 24 hours (discarded ones included).
+    /// </summary>
     public async Task CheckNewDraftAsync(string userId, CancellationToken ct)
     {
         var max = Math.Max(1, Limits.MaxOpenDrafts);
@@ -48,6 +57,14 @@ public sealed class UploadQuota(OneWindowDbContext db, IOptions<UploadLimits> op
         {
             throw new DomainRuleException("applicant.too-many-drafts",
                 $"您已有 {drafts} 份未提交的草稿（最多 {max} 份）。请先提交或删除不需要的草稿，再新建申请。");
+        }
+        var perDay = Math.Max(1, Limits.MaxDraftsPerDay);
+        var since = Since();
+        var started = await db.Cases.CountAsync(c => c.ApplicantUserId == userId && c.ParentCaseId == null && c.CreatedAt >= since, ct);
+        if (started >= perDay)
+        {
+            throw new DomainRuleException("applicant.daily-drafts",
+                $"您在 24 小时内已新建 {started} 份申请（含已删除的草稿，最多 {perDay} 份）。请继续办理已有的申请，或稍后再新建。");
         }
     }
 
@@ -74,7 +91,21 @@ public sealed class UploadQuota(OneWindowDbContext db, IOptions<UploadLimits> op
             throw new DomainRuleException("file.applicant-quota",
                 $"您尚未提交的申请中的文件合计不能超过 {Limits.MaxMegabytesPerApplicant} MB（已有 {Megabytes(used)} MB，本次 {Megabytes(adding)} MB）。请先提交申请或删除不需要的草稿。", "files");
         }
+        // What went up in the last 24 hours, to applications kept, submitted or discarded alike.
+        var since = Since();
+        var today = await db.CaseFiles
+            .Where(f => f.UploadedAt >= since && db.Cases.Any(x => x.Id == f.CaseId && x.ApplicantUserId == userId))
+            .GroupBy(f => 1).Select(g => new { Files = g.Count(), Bytes = g.Sum(f => f.Length) }).FirstOrDefaultAsync(ct);
+        var (filesToday, bytesToday) = (today?.Files ?? 0, today?.Bytes ?? 0L);
+        var filesPerDay = Math.Max(1, Limits.MaxFilesPerApplicantPerDay);
+        if (filesToday + uploads.Count > filesPerDay || bytesToday + adding > Limits.MaxBytesPerApplicantPerDay)
+        {
+            throw new DomainRuleException("file.daily-quota",
+                $"您在 24 小时内上传的文件不能超过 {filesPerDay} 个、合计 {Limits.MaxMegabytesPerApplicantPerDay} MB（已上传 {filesToday} 个、{Megabytes(bytesToday)} MB，含已删除草稿中的文件；本次 {uploads.Count} 个、{Megabytes(adding)} MB）。请稍后再上传。", "files");
+        }
     }
+
+    private DateTime Since() => clock.GetUtcNow().UtcDateTime - Day;
 
     private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -16,8 +16,8 @@ public static class PersonalData
 {
     public const string ViewedAction = "personal-data-viewed";
 
-    /// <summary>Records the view, or refuses it (400 for the field <c>reason</c>) when no reason is given.</summary>
-    public static async Task RecordViewAsync(OneWindowDbContext db, DateTime now, ClaimsPrincipal viewer, string entityType, string entityKey, string[] fields,
+    /// <summary>Records the view in a unit of its own, or refuses it (400 for the field <c>reason</c>) when no reason is given.</summary>
+    public static async Task RecordViewAsync(OneWindowDbContext db, WriteUnit unit, DateTime now, ClaimsPrincipal viewer, string entityType, string entityKey, string[] fields,
         string? reason, CancellationToken ct)
     {
         var why = reason?.Trim() ?? "";
@@ -26,8 +26,11 @@ public static class PersonalData
             throw new DomainRuleException("personal-data.reason-required", "请填写查看完整信息的理由（将记入审计日志）。", "reason");
         }
         CaseInput.CheckLength(why, "reason", CaseInput.ShortText);
-        db.Audit(now, viewer.ActorName(), entityType, entityKey, ViewedAction, new { fields, reason = why });
-        await db.SaveChangesAsync(ct);
+        await unit.RunAsync(_ =>
+        {
+            db.Audit(now, viewer.ActorName(), entityType, entityKey, ViewedAction, new { fields, reason = why });
+            return Task.CompletedTask;
+        }, ct);
     }
 
     /// <summary>An answer carrying full personal data: kept by no cache, the browser's included.</summary>

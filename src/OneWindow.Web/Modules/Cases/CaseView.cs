@@ -100,6 +100,26 @@ public sealed record CaseView(
     public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, RecordKeyRing keys, Case c, DateTime now, CancellationToken ct) =>
         BuildAsync(db, calendars, keys, c, now, null, ct);
 
+    /// <summary>
+    /// An event's data as staff and the API see it: without the unkeyed digest of the applicant that one earlier
+    /// release wrote (a SHA-256 prefix of the name, ID number and phone, against which candidates could be tried
+    /// offline); the record check still reads it from the stored event. The keyed digest written since stays: it
+    /// tells nothing without the record key (ADR 0017).
+    /// </summary>
+    public static string? Shown(string? data)
+    {
+        if (data is null || !data.Contains("\"" + CaseEvent.LegacyApplicantProperty + "\"", StringComparison.Ordinal))
+        {
+            return data;
+        }
+        var node = System.Text.Json.Nodes.JsonNode.Parse(data);
+        if (node is not System.Text.Json.Nodes.JsonObject json || !json.Remove(CaseEvent.LegacyApplicantProperty))
+        {
+            return data;
+        }
+        return json.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
     /// <param name="departmentName">The name of the case's department when the caller has just read it (a registration), else null.</param>
     public static async Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, RecordKeyRing keys, Case c, DateTime now, string? departmentName, CancellationToken ct)
     {
@@ -126,7 +146,7 @@ public sealed record CaseView(
             c.ReadPromised(now, calendar), c.ReadStatutory(now, calendar),
             c.CurrentNode?.Name, c.AssigneeName, c.Nodes, c.Pauses, c.MissingMaterials, c.CorrectionNotices, c.Fees, c.StandardFeeTotal, c.PaidAmount, c.ReceiptNumber,
             c.Decision, c.DecisionReason, c.ResultNumber, c.DeliveryMethod, c.DeliveryReference, c.ConcludedAt, c.ClosingReason,
-            [.. events.Select(e => new CaseEventView(e.Sequence, e.At, e.ActorName, e.ActorRole, e.Action, e.FromStatus, e.ToStatus, e.Node, e.Opinion, e.Data, e.Hash))],
+            [.. events.Select(e => new CaseEventView(e.Sequence, e.At, e.ActorName, e.ActorRole, e.Action, e.FromStatus, e.ToStatus, e.Node, e.Opinion, Shown(e.Data), e.Hash))],
             CaseRecordCheck.Verify(c, events, keys),
             c.SubmittedAt, c.PreReviewDueAt, c.IsJoint,
             CaseDepartments.Parts(c, departments),

@@ -26,7 +26,8 @@ public static class CasesModule
             .AddScoped<ReceiveApplication>().AddScoped<ActOnCase>().AddScoped<CalendarCatchUp>().AddScoped<TellMovedApplicants>().AddScoped<OpenCase>().AddScoped<CaseTemplates>().AddScoped<CaseHooks>().AddScoped<CaseSections>()
             .AddSingleton<PublishedTemplates>()
             .AddScoped<CaseFiles>()
-            .AddScoped<SealLegacyRecords>()
+            // Cases are a kind of sealed record: the start-up check and verify-chains reach them through the seam (ADR 0017).
+            .AddScoped<ISealedRecordKind, CaseRecords>()
             .AddSingleton<OneWindow.Web.Modules.Cases.TrackingGuard>()
             .AddSingleton<IntakeSweep>()
             .AddHostedService(sp => sp.GetRequiredService<IntakeSweep>())
@@ -71,10 +72,10 @@ public static class CasesModule
         return TypedResults.Ok(await HandOverCandidates.ForAsync(db, c, staff.User.Id, ct));
     }
 
-    private static async Task<Ok<ApplicantInFull>> FullApplicant(string number, RevealRequest request, HttpContext http, OpenCase open, OneWindowDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ApplicantInFull>> FullApplicant(string number, RevealRequest request, HttpContext http, OpenCase open, OneWindowDbContext db, WriteUnit unit, TimeProvider clock, CancellationToken ct)
     {
         var c = await open.LoadForAsync(http.User, number, ct);
-        await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, http.User, "Case", c.Number, ["identityNumber", "phone"], request.Reason, ct);
+        await PersonalData.RecordViewAsync(db, unit, clock.GetUtcNow().UtcDateTime, http.User, "Case", c.Number, ["identityNumber", "phone"], request.Reason, ct);
         PersonalData.NoStore(http.Response);
         return TypedResults.Ok(new ApplicantInFull(c.Number, c.ApplicantKind, c.ApplicantName, c.ApplicantIdNumber, c.ApplicantPhone));
     }

@@ -14,7 +14,7 @@ public sealed record ComplainantInFull(string? Name, string Phone);
 /// reason: the view is an audit entry written before the values are returned (ADR 0010, 0016). The complaint page's
 /// button and <c>POST /api/v1/complaints/{id}/complainant</c>.
 /// </summary>
-public sealed class RevealComplainant(OneWindowDbContext db, TimeProvider clock)
+public sealed class RevealComplainant(OneWindowDbContext db, WriteUnit unit, TimeProvider clock)
 {
     public async Task<ComplainantInFull> RunAsync(ClaimsPrincipal principal, Guid id, string? reason, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class RevealComplainant(OneWindowDbContext db, TimeProvider clock)
         }
         var complaint = await ComplaintList.OneAsync(db, id, ct);
         var phone = complaint.ComplainantPhone ?? throw new DomainRuleException("complaint.no-contact", "匿名投诉没有留下联系方式。");
-        await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, principal, "EfficiencyComplaint", id.ToString(), ["name", "phone"], reason, ct);
+        await PersonalData.RecordViewAsync(db, unit, clock.GetUtcNow().UtcDateTime, principal, "EfficiencyComplaint", id.ToString(), ["name", "phone"], reason, ct);
         return new ComplainantInFull(complaint.ComplainantName, phone);
     }
 }

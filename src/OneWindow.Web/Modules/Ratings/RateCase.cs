@@ -28,18 +28,19 @@ public sealed class RateCase(OneWindowDbContext db, WriteUnit unit, RegionCalend
             throw new DomainRuleException("rating.tail-invalid", "请填写申请人手机号码或身份证号码的后四位。", "tail");
         }
         number = number.Trim();
-        // The same lock as tracking: a rating names the case by the same four characters.
-        if (await guard.LockedForAsync(number, ct) is { Ticks: > 0 } wait)
+        // The same lock as tracking, the try taken before the comparison: a rating names the case by the same four characters.
+        var taken = await guard.TakeAsync(number, ct);
+        if (!taken.Allowed)
         {
-            throw new DomainRuleException("tracking.locked", OneWindow.Web.Modules.Cases.TrackingGuard.LockedMessage(wait), "number");
+            throw new DomainRuleException("tracking.locked", OneWindow.Web.Modules.Cases.TrackingGuard.LockedMessage(taken.Wait), "number");
         }
         var key = tail.Trim().ToUpperInvariant();
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct);
         if (c is null || !(c.ApplicantPhone.EndsWith(key, StringComparison.Ordinal) || c.ApplicantIdNumber.EndsWith(key, StringComparison.OrdinalIgnoreCase)))
         {
-            await guard.CountFailureAsync(number, ct);
             throw new DomainRuleException("rating.case-unknown", "没有查到该办件。", "number");
         }
+        await guard.GiveBackAsync(number, ct);
         if (await db.Ratings.AnyAsync(r => r.CaseId == c.Id && r.Channel == CaseChannel.Online, ct))
         {
             throw new DomainRuleException("rating.already-rated", "该办件已在网上评价过，每个渠道只能评价一次。");

@@ -38,12 +38,12 @@ public static class SupervisionModule
         NoticesApi.Map(app);
         RulesApi.Map(app);
         app.MapGet("/supervision/live", (HttpContext http, LiveFigures live, LiveStreams streams, OneWindowDbContext db, CancellationToken ct) =>
-            StreamAsync(http, live, streams, async (figures, token) => LiveView.From(figures, await CaseDepartments.NamesAsync(db, [.. figures.LatestCards.Select(c => c.DepartmentId)], token)), ct))
+            StreamAsync(http, live, streams, LiveStreamKind.Supervision, async (figures, token) => LiveView.From(figures, await CaseDepartments.NamesAsync(db, [.. figures.LatestCards.Select(c => c.DepartmentId)], token)), ct))
             .RequireAuthorization(Policies.Leadership).ExcludeFromDescription();
         // The hall's big screen: aggregates only, open to the public display; the figures are shared, so watching
         // costs no database work, and the streams are capped, so watching cannot take every connection.
         app.MapGet("/screen/live", (HttpContext http, LiveFigures live, LiveStreams streams, CancellationToken ct) =>
-            StreamAsync(http, live, streams, (figures, _) => Task.FromResult(OneWindow.Web.Modules.Supervision.Screens.ScreenModel.PublicView(figures)), ct))
+            StreamAsync(http, live, streams, LiveStreamKind.Screen, (figures, _) => Task.FromResult(OneWindow.Web.Modules.Supervision.Screens.ScreenModel.PublicView(figures)), ct))
             .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
@@ -52,9 +52,9 @@ public static class SupervisionModule
     /// Server-sent events: the figures at once, then at every interval until the page is closed. The browser
     /// reconnects by itself after a network break.
     /// </summary>
-    private static async Task StreamAsync(HttpContext http, LiveFigures live, LiveStreams streams, Func<DashboardFigures, CancellationToken, Task<LiveView>> view, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, LiveFigures live, LiveStreams streams, LiveStreamKind kind, Func<DashboardFigures, CancellationToken, Task<LiveView>> view, CancellationToken ct)
     {
-        using var place = streams.TryOpen(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", out var refusal);
+        using var place = streams.TryOpen(kind, ClientAddress.Of(http), out var refusal);
         if (place is null)
         {
             await RefuseAsync(http, refusal);

@@ -17,9 +17,12 @@ namespace OneWindow.Web.Modules.Accounts.Public;
 /// <summary>
 /// 注册, in two steps that work without JavaScript: the mobile number, for a one-time code; then the code with the
 /// real name, the resident ID number (checked by its GB 11643 check character) and a password. The account exists
-/// only once the code has proved the phone, and its phone is then verified. One account per phone and per ID
-/// number — but the page never says that one exists: both steps answer alike whatever is registered, and the
-/// owner of the existing account is told by SMS instead (ADR 0015).
+/// only once the code has proved the phone, and its phone is then verified. One account per phone — but the page
+/// never says that one exists: both steps answer alike whatever is registered, and the owner of the existing account
+/// is told by SMS instead (ADR 0015). An ID number is not exclusive: nothing here proves it, so an account that named
+/// someone's ID number first must not keep them from signing up. Window cases join an account only when its ID
+/// number and its verified phone both match; the other accounts naming the ID number are told by SMS, and a center
+/// administrator can detach it from an account that has no right to it (<see cref="IdentityNumberHolders"/>).
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.SignIn)]
 public sealed partial class RegisterModel(
@@ -122,34 +125,48 @@ public sealed partial class RegisterModel(
             return Page();
         }
 
-        // The phone is proved. From here on the answer is the same whether an account is made or one exists already.
-        var idOwner = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.IdentityNumber == person.IdentityNumber, ct);
+        // The phone is proved. From here on the answer is the same whether an account is made or the phone has one.
         var phoneTaken = await users.FindByNameAsync(Phone) is not null;
-        if (idOwner is null && !phoneTaken && await CreateAsync(user, Password!))
+        if (!phoneTaken && await CreateAsync(user, Password!))
         {
             await users.AddToRoleAsync(user, ApplicantRoles.Applicant);
             logger.LogInformation("Applicant account {UserId} signed up with a verified phone", user.Id);
+            await TellOtherHoldersAsync(user, ct);
         }
         else
         {
             hasher.HashPassword(user, Password!); // what making the account would have cost
-            if (idOwner is not null && idOwner.PhoneNumber != Phone)
-            {
-                await unit.RunAsync(_ =>
-                {
-                    outbox.Sms(idOwner.PhoneNumber, idOwner.DisplayName,
-                        $"【一窗通】有人用您的身份证号码申请注册一窗通账户，未获通过：该身份证号码已有账户（登录手机尾号 {Tail(idOwner.PhoneNumber)}）。如非本人操作，请携带身份证到政务服务中心窗口核实。",
-                        $"signup-id-taken:{idOwner.Id}:{clock.GetUtcNow().UtcDateTime.Ticks}");
-                    return Task.CompletedTask;
-                }, ct);
-            }
-            logger.LogInformation("A sign-up with a verified phone matched an existing account; its owner was told");
+            logger.LogInformation("A sign-up with a verified phone matched an existing account");
         }
-        TempData["Flash"] = Text.Translate("注册已完成，请输入刚才设置的密码登录。如提示用户名或密码不正确，可能您的身份证号码以前注册过账户（已短信告知该账户的手机），请携带身份证到政务服务中心窗口办理。");
+        TempData["Flash"] = Text.Translate("注册已完成，请输入刚才设置的密码登录。");
         return LocalRedirect("/account/login?UserName=" + Uri.EscapeDataString(Phone));
     }
 
-    /// <summary>Makes the account; false if the phone or ID number was taken meanwhile (a unique index says so).</summary>
+    /// <summary>
+    /// Other accounts that name the same ID number are told by SMS that one more does now: whichever of them is the
+    /// real person learns that someone used their ID number, and where to have it detached.
+    /// </summary>
+    private async Task TellOtherHoldersAsync(UserAccount user, CancellationToken ct)
+    {
+        var others = await db.Users.AsNoTracking().Where(u => u.IdentityNumber == user.IdentityNumber && u.Id != user.Id && u.PhoneNumber != null)
+            .OrderBy(u => u.Id).Take(10).Select(u => new { u.Id, u.PhoneNumber, u.DisplayName }).ToListAsync(ct);
+        if (others.Count == 0)
+        {
+            return;
+        }
+        await unit.RunAsync(_ =>
+        {
+            foreach (var other in others)
+            {
+                outbox.Sms(other.PhoneNumber!, other.DisplayName,
+                    $"【一窗通】有人用您账户登记的身份证号码注册了另一个一窗通账户（登录手机尾号 {Tail(user.PhoneNumber)}）。该账户看不到您的窗口办件。如非本人操作，请携带身份证到政务服务中心窗口，由中心解除该账户登记的身份证号码。",
+                    $"signup-id-shared:{other.Id}:{user.Id}");
+            }
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    /// <summary>Makes the account; false if the phone was taken meanwhile (a unique index says so).</summary>
     private async Task<bool> CreateAsync(UserAccount user, string password)
     {
         try

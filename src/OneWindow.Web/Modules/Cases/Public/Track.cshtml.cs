@@ -31,18 +31,21 @@ public sealed class TrackModel(OneWindowDbContext db, RegionCalendars calendars,
             return;
         }
         Searched = true;
-        if (await guard.LockedForAsync(Number, ct) is { Ticks: > 0 } wait)
+        // The try is taken before the four characters are compared (parallel guesses cannot outrun the count).
+        var taken = await guard.TakeAsync(Number, ct);
+        if (!taken.Allowed)
         {
-            Locked = TrackingGuard.LockedMessage(wait);
+            Locked = TrackingGuard.LockedMessage(taken.Wait);
             return;
         }
         Result = await TrackCase.RunAsync(db, calendars, Number, Tail, clock.GetUtcNow().UtcDateTime, ct);
-        if (Result is null && await guard.CountFailureAsync(Number, ct) is { Ticks: > 0 } locked)
+        if (Result is null && taken.Blocked)
         {
-            Locked = TrackingGuard.LockedMessage(locked);
+            Locked = TrackingGuard.LockedMessage(taken.Wait);
         }
         if (Result is { } found)
         {
+            await guard.GiveBackAsync(Number, ct);
             Sections = await sections.ForAsync(new CaseOnPage(CasePage.PublicTracking, found.CaseId, found.Number, found.Status, User, Tail?.Trim()), ct);
         }
     }

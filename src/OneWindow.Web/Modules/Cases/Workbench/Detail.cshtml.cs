@@ -13,7 +13,7 @@ using OneWindow.Web.Modules.Cases;
 namespace OneWindow.Web.Modules.Cases.Workbench;
 
 /// <summary>A case: its clocks, nodes and timeline, and the forms for the actions that fit its state.</summary>
-public sealed class DetailModel(OneWindowDbContext db, OpenCase open, ActOnCase act, CaseSections sections, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
+public sealed class DetailModel(OneWindowDbContext db, WriteUnit unit, OpenCase open, ActOnCase act, CaseSections sections, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
 {
     /// <summary>The revision the forms carry: the case as the person sees it now.</summary>
     public int Revision { get; private set; }
@@ -48,7 +48,7 @@ public sealed class DetailModel(OneWindowDbContext db, OpenCase open, ActOnCase 
         var c = await LoadAsync(number, ct);
         try
         {
-            await PersonalData.RecordViewAsync(db, clock.GetUtcNow().UtcDateTime, User, "Case", c.Number, ["identityNumber", "phone"], RevealReason, ct);
+            await PersonalData.RecordViewAsync(db, unit, clock.GetUtcNow().UtcDateTime, User, "Case", c.Number, ["identityNumber", "phone"], RevealReason, ct);
         }
         catch (DomainRuleException e)
         {
