@@ -11,11 +11,11 @@ public class AccountJourneyTests(AppServer app) : IClassFixture<AppServer>
         var page = await app.NewPageAsync();
         await AppServer.SignInAsync(page, "clerk");
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.ArriveAtAsync(app.BaseUrl + "/");
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).CountAsync());
 
         await page.GotoAsync("/workbench");
-        await page.WaitForURLAsync("**/account/login?ReturnUrl=%2Fworkbench");
+        await page.ArriveAtAsync("**/account/login?ReturnUrl=%2Fworkbench");
         Assert.Equal("登录", await page.Locator("h1").InnerTextAsync());
     }
 
@@ -40,7 +40,7 @@ public class AccountJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync($"**/account/login?UserName={phone}");
+            await page.ArriveAtAsync($"**/account/login?UserName={phone}");
         }
         catch (TimeoutException e)
         {
@@ -57,7 +57,7 @@ public class AccountJourneyTests(AppServer app) : IClassFixture<AppServer>
         await AppServer.ScreenshotAsync(page, $"43-sign-in-wrong-password-{width}");
         await page.GetByLabel("密码").FillAsync("hexiaobing2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/my");
+        await page.ArriveAtAsync("**/my");
         Assert.Contains("何小兵", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
     }
 }

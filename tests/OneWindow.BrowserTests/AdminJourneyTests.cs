@@ -13,7 +13,7 @@ public class AdminJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GotoAsync("/admin/catalog?q=" + Uri.EscapeDataString("结婚"));
         await AppServer.ScreenshotAsync(page, "11-admin-catalog");
         await page.GetByRole(AriaRole.Link, new() { Name = "修订" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/admin/catalog/431025-MZ-004/edit");
+        await page.ArriveAtAsync("**/admin/catalog/431025-MZ-004/edit");
         await page.GetByLabel("修订说明").FillAsync("增加常见问题");
         await page.GetByRole(AriaRole.Button, new() { Name = "新建草稿版本" }).ClickAsync();
         await page.GetByText("正在编辑第 2 版（草稿）").WaitForAsync();
@@ -27,7 +27,7 @@ public class AdminJourneyTests(AppServer app) : IClassFixture<AppServer>
         await AppServer.ScreenshotAsync(page, "12-guide-editor");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存并发布" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/guides/431025-MZ-004");
+        await page.ArriveAtAsync("**/guides/431025-MZ-004");
         Assert.Contains("外地户籍可以在本县登记吗？", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Contains("第 2 版", await page.Locator(".guide-head").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Link, new() { Name = "版本历史" }).ClickAsync();

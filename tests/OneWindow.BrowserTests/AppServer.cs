@@ -87,7 +87,7 @@ public sealed class AppServer : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync("**/" + landing);
+            await page.ArriveAtAsync("**/" + landing);
         }
         catch (TimeoutException e)
         {

@@ -51,7 +51,7 @@ public class CalendarJourneyTests(AppServer app) : IClassFixture<AppServer>
             statutory.Select(d => $"{d.Date:yyyy-MM-dd},休,{d.Name}").Append($"{bridge:yyyy-MM-dd},休,调休放假")));
         await AppServer.ScreenshotAsync(admin, "72-calendar-admin-notice");
         await admin.GetByRole(AriaRole.Button, new() { Name = "录入并重算期限" }).ClickAsync();
-        await admin.WaitForURLAsync("**/admin/calendar/changes/*");
+        await admin.ArriveAtAsync("**/admin/calendar/changes/*");
         for (var i = 0; i < 30 && !(await admin.Locator("main").InnerTextAsync()).Contains("重算完成", StringComparison.Ordinal); i++)
         {
             await Task.Delay(1000); // the recount runs in the background: real time is what this waits for

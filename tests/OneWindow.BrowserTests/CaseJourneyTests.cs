@@ -19,7 +19,7 @@ public class CaseJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByLabel("本人户口簿", new() { Exact = false }).CheckAsync();
         await AppServer.ScreenshotAsync(page, "20-case-intake");
         await page.GetByRole(AriaRole.Button, new() { Name = "收件登记" }).ClickAsync();
-        await page.WaitForURLAsync("**/workbench/cases/431025-*");
+        await page.ArriveAtAsync("**/workbench/cases/431025-*");
         Assert.Contains("已收件", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GetByLabel("证照或决定书编号").FillAsync("J431025-2026-000001");
@@ -42,7 +42,7 @@ public class CaseJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByLabel("证件号码").FillAsync("91350100M000100Y43");
         await page.GetByLabel("联系电话").FillAsync("0735-6361888");
         await page.GetByRole(AriaRole.Button, new() { Name = "收件登记" }).ClickAsync();
-        await page.WaitForURLAsync("**/workbench/cases/431025-*");
+        await page.ArriveAtAsync("**/workbench/cases/431025-*");
         await page.Locator("form:has(input[value=accept])").GetByRole(AriaRole.Button, new() { Name = "受理" }).ClickAsync();
         await page.GetByText("当前环节：审查").WaitForAsync();
         Assert.Contains("剩余", await page.Locator(".clock").First.InnerTextAsync(), StringComparison.Ordinal);

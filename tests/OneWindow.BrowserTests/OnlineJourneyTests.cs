@@ -17,7 +17,7 @@ public partial class OnlineJourneyTests(AppServer app) : IClassFixture<AppServer
         await AppServer.SignInAsync(citizen, Citizen, landing: "my");
         await citizen.GotoAsync("/guides/431025-SJ-003");
         await citizen.GetByRole(AriaRole.Link, new() { Name = "在线申报" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/my/apply?item=431025-SJ-003");
+        await citizen.ArriveAtAsync("**/my/apply?item=431025-SJ-003");
         var inputs = citizen.Locator("input[type=file]");
         for (var i = 0; i < await inputs.CountAsync(); i++)
         {
@@ -90,7 +90,7 @@ public partial class OnlineJourneyTests(AppServer app) : IClassFixture<AppServer
         await clerk.GetByLabel("证件号码").FillAsync("91350100M000100Y43");
         await clerk.GetByLabel("联系电话").FillAsync("13907355678");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "收件登记" }).ClickAsync();
-        await clerk.WaitForURLAsync("**/workbench/cases/431025-*");
+        await clerk.ArriveAtAsync("**/workbench/cases/431025-*");
         var number = CaseNumber().Match(await clerk.Locator("h1").InnerTextAsync()).Value;
         await Act(clerk, "accept", "受理");
         var parts = clerk.Locator("section:has(h2:text('各部门并联办理')) tbody tr");

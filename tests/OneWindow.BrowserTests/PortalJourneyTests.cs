@@ -12,10 +12,10 @@ public class PortalJourneyTests(AppServer app) : IClassFixture<AppServer>
         await AppServer.ScreenshotAsync(page, "01-portal-home");
         await page.GetByLabel("搜索办事事项").FillAsync("营业执照");
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
-        await page.WaitForURLAsync("**/guides?q=*");
+        await page.ArriveAtAsync("**/guides?q=*");
         await AppServer.ScreenshotAsync(page, "02-guide-search");
         await page.GetByRole(AriaRole.Link, new() { Name = "企业设立登记" }).ClickAsync();
-        await page.WaitForURLAsync("**/guides/431025-SJ-001");
+        await page.ArriveAtAsync("**/guides/431025-SJ-001");
         Assert.Equal("企业设立登记", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("《中华人民共和国市场主体登记管理条例》", await page.ContentAsync(), StringComparison.Ordinal);
         await AppServer.ScreenshotAsync(page, "03-guide");
@@ -39,7 +39,7 @@ public class PortalJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByLabel("起算日（受理日）").FillAsync("2025-09-30");
         await page.GetByLabel("时限（工作日）").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "计算" }).ClickAsync();
-        await page.WaitForURLAsync("**/calendar?from=2025-09-30*");
+        await page.ArriveAtAsync("**/calendar?from=2025-09-30*");
         Assert.Contains("2025-10-14", await page.Locator(".result-box").InnerTextAsync(), StringComparison.Ordinal);
         await AppServer.ScreenshotAsync(page, "04-calendar");
     }
@@ -50,7 +50,7 @@ public class PortalJourneyTests(AppServer app) : IClassFixture<AppServer>
         var page = await app.NewPageAsync();
         await page.GotoAsync("/guides");
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await page.WaitForURLAsync("**/guides");
+        await page.ArriveAtAsync("**/guides");
         Assert.Equal("Service guides", await page.Locator("h1").InnerTextAsync());
         await AppServer.ScreenshotAsync(page, "05-guides-english");
         await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();

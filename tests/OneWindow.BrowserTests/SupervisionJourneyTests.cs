@@ -55,7 +55,7 @@ public class SupervisionJourneyTests(AppServer app) : IClassFixture<AppServer>
 
         // The card, the case's record, and a notice to the department.
         await card.GetByRole(AriaRole.Link).ClickAsync();
-        await supervisor.WaitForURLAsync("**/workbench/alerts/*");
+        await supervisor.ArriveAtAsync("**/workbench/alerts/*");
         await AppServer.ScreenshotAsync(supervisor, "62-supervision-alert");
         await supervisor.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await supervisor.GetByText("记录链校验通过").WaitForAsync();
@@ -65,7 +65,7 @@ public class SupervisionJourneyTests(AppServer app) : IClassFixture<AppServer>
         await supervisor.GetByLabel("督办要求").FillAsync("请补充不予许可的法律依据，重新向申请人送达决定书，并书面回复");
         await supervisor.GetByLabel("回复期限（工作日）").FillAsync("2");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "下发" }).ClickAsync();
-        await supervisor.WaitForURLAsync("**/workbench/notices/*");
+        await supervisor.ArriveAtAsync("**/workbench/notices/*");
         var noticeUrl = new Uri(supervisor.Url).AbsolutePath;
         Assert.Contains("待回复", await supervisor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
