@@ -66,11 +66,11 @@ public class CalendarJourneyTests(AppServer app) : IClassFixture<AppServer>
         // 民政局's window sees the case in its department's list and opens it from there.
         await page.GotoAsync("/workbench/calendar-changes");
         await page.Locator("main table a[href^='/workbench/calendar-changes/']").First.ClickAsync();
-        await page.WaitForURLAsync("**/workbench/calendar-changes/*");
+        await page.ArriveAtAsync("**/workbench/calendar-changes/*");
         Assert.Contains("无手机号，请另行告知", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await AppServer.ScreenshotAsync(page, "75-workbench-calendar-changes");
         await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
-        await page.WaitForURLAsync($"**/workbench/cases/{number}");
+        await page.ArriveAtAsync($"**/workbench/cases/{number}");
 
         Assert.Contains("工作日历调整，期限重算", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await AppServer.ScreenshotAsync(page, "74-case-record-calendar-changed");
