@@ -117,7 +117,7 @@ public sealed class AppServer : IAsyncLifetime
 
     /// <summary>
     /// The one-time code of the newest SMS to the phone, read from the app's log as a developer does (the shipped SMS
-    /// seam writes each message there, the number masked to its last four digits).
+    /// seam writes each message there as "SMS {id} to {name} {number masked to its last four digits}: {text}").
     /// </summary>
     public async Task<string> CodeSentToAsync(string phone)
     {
@@ -133,8 +133,9 @@ public sealed class AppServer : IAsyncLifetime
             }
             var code = text.Split('\n').Where(l => l.StartsWith('{'))
                 .Select(l => { try { return System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("Message").GetString() ?? ""; } catch (System.Text.Json.JsonException) { return ""; } catch (KeyNotFoundException) { return ""; } })
-                .Where(m => m.StartsWith("SMS to ", StringComparison.Ordinal) && m.Contains(masked, StringComparison.Ordinal))
-                .Select(m => System.Text.RegularExpressions.Regex.Match(m, @"(?<!\d)\d{6}(?!\d)")).LastOrDefault(m => m.Success)?.Value;
+                .Where(m => System.Text.RegularExpressions.Regex.IsMatch(m, @"^SMS (\d+ )?to ") && m.Contains(masked, StringComparison.Ordinal))
+                .Select(m => System.Text.RegularExpressions.Regex.Match(m[(m.IndexOf(':', StringComparison.Ordinal) + 1)..], @"(?<!\d)\d{6}(?!\d)"))
+                .LastOrDefault(m => m.Success)?.Value;
             if (code is not null)
             {
                 return code;
