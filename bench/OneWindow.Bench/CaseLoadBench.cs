@@ -23,7 +23,7 @@ public static class CaseLoadBench
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    public static async Task<IReadOnlyList<Scenario>> RunAsync(IServiceProvider services, BenchDatabase database, string baseUrl, int load, int seed, int samples)
+    public static async Task<IReadOnlyList<Scenario>> RunAsync(IServiceProvider services, BenchDatabase database, string baseUrl, int load, int seed, int samples, bool traceIntake = false)
     {
         var sw = Stopwatch.StartNew();
         List<LoadTemplate> templates;
@@ -85,6 +85,21 @@ public static class CaseLoadBench
             response.EnsureSuccessStatusCode();
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
             registered.Enqueue((body.GetProperty("number").GetString()!, body.GetProperty("revision").GetInt32()));
+        }
+        if (traceIntake)
+        {
+            // --trace-intake: the statements of one registration (after a first one has filled the caches), then stop.
+            await HttpIntake();
+            using (var trace = IntakeTrace.Start())
+            {
+                await HttpIntake();
+                Console.WriteLine("the app's registration (POST /api/v1/cases):");
+                foreach (var line in trace.Lines)
+                {
+                    Console.WriteLine("  " + line);
+                }
+            }
+            return results;
         }
         var rawIntake = await Measure.RunAsync("raw SQL: one intake transaction, the case row and its event row (ceiling)", samples, RawIntake);
         results.Add(rawIntake);
