@@ -182,6 +182,9 @@ public static class CatalogGenerator
     }
 }
 
+/// <summary>The medians of each side of <see cref="Measure.ThroughputRoundsAsync"/> (the app last), and each round's ratio of the app to each ceiling.</summary>
+public sealed record Throughput(Scenario[] Medians, double[][] RoundRatios);
+
 /// <summary>One measured scenario: latency percentiles in milliseconds, and its ratio to a ceiling.</summary>
 public sealed record Scenario(string Name, int Samples, double P50, double P95, double P99, Scenario? Ceiling = null, string Unit = "ms")
 {
@@ -215,27 +218,37 @@ public static class Measure
 
     /// <summary>
     /// Operations per second with <paramref name="workers"/> running at once for <paramref name="duration"/>, of the
-    /// app and of its ceiling, in alternating rounds (ceiling, then the app, <paramref name="rounds"/> times) and
-    /// reported as the median of each: on a machine whose speed drifts within minutes, two single measurements taken
-    /// one after the other compare two different machines.
+    /// app (the last side) and of its ceilings, in alternating rounds — each side once per round, the order turning
+    /// by one each round so that no side always runs first — and reported as the median of each: on a machine whose
+    /// speed drifts within minutes, two single measurements taken one after the other compare two different machines.
+    /// Every round's ratio of the app to each ceiling is printed and returned.
     /// </summary>
-    public static async Task<(Scenario Ceiling, Scenario Measured)> ThroughputAgainstAsync(
-        string ceilingName, Func<Task> ceiling, string name, Func<Task> action, int workers, TimeSpan duration, int rounds)
+    public static async Task<Throughput> ThroughputRoundsAsync(int workers, TimeSpan duration, int rounds, params (string Name, Func<Task> Action)[] sides)
     {
-        await WarmUpAsync(ceilingName, workers, ceiling);
-        await WarmUpAsync(name, workers, action);
-        var ceilings = new List<double>();
-        var measured = new List<double>();
-        for (var round = 1; round <= rounds; round++)
+        foreach (var (name, action) in sides)
         {
-            ceilings.Add(await RateAsync(workers, duration, ceiling));
-            measured.Add(await RateAsync(workers, duration, action));
-            Console.WriteLine($"  round {round}: {ceilingName} {ceilings[^1]:F0} ops/s, {name} {measured[^1]:F0} ops/s ({measured[^1] / ceilings[^1]:P0})");
+            await WarmUpAsync(name, workers, action);
+        }
+        var rates = sides.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var k = 0; k < sides.Length; k++)
+            {
+                var i = (round + k) % sides.Length;
+                rates[i].Add(await RateAsync(workers, duration, sides[i].Action));
+            }
+            var app = rates[^1][^1];
+            Console.WriteLine($"  round {round + 1}: " + string.Join(", ", sides.Select((s, i) => $"{s.Name} {rates[i][^1]:F0} ops/s")) + " — the app at " +
+                string.Join(", ", sides[..^1].Select((s, i) => $"{app / rates[i][^1]:P0} of {s.Name}")));
         }
         static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
-        var (c, m) = (Median(ceilings), Median(measured));
-        Console.WriteLine($"  {name}: median {m:F0} ops/s against {c:F0} ops/s ({m / c:P0}; rounds {measured.Min() / ceilings.Max():P0}–{measured.Max() / ceilings.Min():P0} at the extremes)");
-        return (new Scenario(ceilingName, rounds, c, c, c, Unit: "ops/s"), new Scenario(name, rounds, m, m, m, Unit: "ops/s"));
+        var medians = sides.Select((s, i) => new Scenario(s.Name, rounds, Median(rates[i]), Median(rates[i]), Median(rates[i]), Unit: "ops/s")).ToArray();
+        var ratios = sides[..^1].Select((_, i) => rates[^1].Zip(rates[i], (a, c) => a / c).ToArray()).ToArray();
+        for (var i = 0; i < sides.Length - 1; i++)
+        {
+            Console.WriteLine($"  {sides[^1].Name}: median {medians[^1].P50:F0} ops/s against {medians[i].P50:F0} ops/s of {sides[i].Name} ({medians[^1].P50 / medians[i].P50:P0}; rounds {string.Join(", ", ratios[i].Select(r => r.ToString("P0", CultureInfo.InvariantCulture)))})");
+        }
+        return new Throughput(medians, ratios);
     }
 
     // Warm-up under the same concurrency until the JIT has settled: its tiers and dynamic PGO take some thousand
@@ -315,7 +328,10 @@ public static class Report
         Console.WriteLine("|---|---|---|---|");
         foreach (var r in results)
         {
-            var ratio = r.Ceiling is { } c ? (r.P50 / c.P50).ToString("F1", CultureInfo.InvariantCulture) + "×" : r.Unit == "MB" ? "—" : "(ceiling)";
+            // A rate is shown as the share of its ceiling's; a time as how many times its ceiling's.
+            var ratio = r.Ceiling is { } c
+                ? r.Unit == "ops/s" ? (r.P50 / c.P50).ToString("P0", CultureInfo.InvariantCulture) : (r.P50 / c.P50).ToString("F1", CultureInfo.InvariantCulture) + "×"
+                : r.Unit == "MB" ? "—" : "(ceiling)";
             Console.WriteLine($"| {r.Name} | {r.P50:F2} {r.Unit} | {r.P95:F2} {r.Unit} | {ratio} |");
         }
     }

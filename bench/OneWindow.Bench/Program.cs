@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,9 @@ var codes = await CatalogGenerator.FillAsync(app.Services, database, options.Ite
 Console.WriteLine($"generated {options.Items:N0} published items in {sw.Elapsed.TotalSeconds:F1} s");
 
 app.UseOneWindow();
+// The intake's ceiling: the registration's own statements raw, on the same host behind the same sign-in and policy.
+var intakeCeiling = new IntakeCeiling(database, app.Services.GetService<SqliteWriteGate>());
+app.MapPost(IntakeCeiling.Route, intakeCeiling.RegisterAsync).RequireAuthorization(OneWindow.Web.Infrastructure.Policies.CaseWork).ExcludeFromDescription();
 await app.StartAsync();
 var baseUrl = app.Urls.First();
 using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
@@ -85,7 +89,7 @@ results.Add(ordinal.Against(loop));
 
 if (options.Load > 0)
 {
-    results.AddRange(await CaseLoadBench.RunAsync(app.Services, database, baseUrl, options.Load, options.Seed, options.Samples, options.TraceIntake));
+    results.AddRange(await CaseLoadBench.RunAsync(app.Services, database, baseUrl, intakeCeiling, options.Load, options.Seed, options.Samples, options.TraceIntake));
 }
 
 if (options.Cases > 0)
