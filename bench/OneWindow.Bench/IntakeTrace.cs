@@ -36,6 +36,8 @@ public sealed class IntakeTrace : IObserver<DiagnosticListener>, IDisposable
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
+    public void Clear() => _lines.Clear();
+
     public void OnNext(DiagnosticListener value)
     {
         if (value.Name == "Microsoft.EntityFrameworkCore")
