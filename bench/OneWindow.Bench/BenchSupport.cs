@@ -93,6 +93,35 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public static string Quote(string identifier) => "\"" + identifier + "\"";
 
+    /// <summary>
+    /// On PostgreSQL, the CPU seconds its backends serving this database have used (from /proc: the server runs on
+    /// this machine); the shared background processes (WAL writer, checkpointer) are not counted. Null on SQLite,
+    /// which runs inside this process.
+    /// </summary>
+    public Func<Task<double>>? ServerCpuSeconds() => Provider != "Postgres" ? null : async () =>
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var seconds = 0.0;
+        while (await reader.ReadAsync())
+        {
+            try
+            {
+                // Fields 14 and 15 (utime, stime) after the parenthesized command name, in clock ticks (100 a second).
+                var stat = await File.ReadAllTextAsync($"/proc/{reader.GetInt32(0)}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                seconds += (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+            }
+            catch (IOException)
+            {
+                // the backend has just ended
+            }
+        }
+        return seconds;
+    };
+
     /// <summary>EF stores Guids as upper-case text on SQLite and as uuid on PostgreSQL; raw SQL must match.</summary>
     public object GuidParameter(Guid id) => Provider == "Postgres" ? id : id.ToString().ToUpperInvariant();
 
@@ -182,8 +211,8 @@ public static class CatalogGenerator
     }
 }
 
-/// <summary>The medians of each side of <see cref="Measure.ThroughputRoundsAsync"/> (the app last), and each round's ratio of the app to each ceiling.</summary>
-public sealed record Throughput(Scenario[] Medians, double[][] RoundRatios);
+/// <summary>The medians of each side of <see cref="Measure.ThroughputRoundsAsync"/> (the app last), each round's ratio of the app to each ceiling, and the CPU milliseconds per operation of this process and of the database server.</summary>
+public sealed record Throughput(Scenario[] Medians, double[][] RoundRatios, double[] CpuMsPerOp, double[] ServerCpuMsPerOp);
 
 /// <summary>One measured scenario: latency percentiles in milliseconds, and its ratio to a ceiling.</summary>
 public sealed record Scenario(string Name, int Samples, double P50, double P95, double P99, Scenario? Ceiling = null, string Unit = "ms")
@@ -221,25 +250,36 @@ public static class Measure
     /// app (the last side) and of its ceilings, in alternating rounds — each side once per round, the order turning
     /// by one each round so that no side always runs first — and reported as the median of each: on a machine whose
     /// speed drifts within minutes, two single measurements taken one after the other compare two different machines.
-    /// Every round's ratio of the app to each ceiling is printed and returned.
+    /// Every round's ratio of the app to each ceiling is printed and returned, and so is the CPU each operation cost:
+    /// this process's (the app, Kestrel, the clients, and on SQLite the database) and, when
+    /// <paramref name="serverCpuSeconds"/> is given, the database server's for this database.
     /// </summary>
-    public static async Task<Throughput> ThroughputRoundsAsync(int workers, TimeSpan duration, int rounds, params (string Name, Func<Task> Action)[] sides)
+    public static async Task<Throughput> ThroughputRoundsAsync(int workers, TimeSpan duration, int rounds, Func<Task<double>>? serverCpuSeconds,
+        params (string Name, Func<Task> Action)[] sides)
     {
         foreach (var (name, action) in sides)
         {
             await WarmUpAsync(name, workers, action);
         }
         var rates = sides.Select(_ => new List<double>()).ToArray();
+        var cpu = sides.Select(_ => new List<double>()).ToArray();
+        var serverCpu = sides.Select(_ => new List<double>()).ToArray();
         for (var round = 0; round < rounds; round++)
         {
             for (var k = 0; k < sides.Length; k++)
             {
                 var i = (round + k) % sides.Length;
-                rates[i].Add(await RateAsync(workers, duration, sides[i].Action));
+                var ownBefore = Environment.CpuUsage.TotalTime.TotalSeconds;
+                var serverBefore = serverCpuSeconds is null ? 0 : await serverCpuSeconds();
+                var start = Stopwatch.GetTimestamp();
+                var done = await RunForAsync(workers, duration, sides[i].Action);
+                rates[i].Add(done / Stopwatch.GetElapsedTime(start).TotalSeconds);
+                cpu[i].Add((Environment.CpuUsage.TotalTime.TotalSeconds - ownBefore) * 1000 / done);
+                serverCpu[i].Add(serverCpuSeconds is null ? 0 : (await serverCpuSeconds() - serverBefore) * 1000 / done);
             }
             var app = rates[^1][^1];
-            Console.WriteLine($"  round {round + 1}: " + string.Join(", ", sides.Select((s, i) => $"{s.Name} {rates[i][^1]:F0} ops/s")) + " — the app at " +
-                string.Join(", ", sides[..^1].Select((s, i) => $"{app / rates[i][^1]:P0} of {s.Name}")));
+            Console.WriteLine($"  round {round + 1}: " + string.Join(", ", sides.Select((s, i) => $"{s.Name} {rates[i][^1]:F0} ops/s ({cpu[i][^1]:F2}{(serverCpuSeconds is null ? "" : $" + {serverCpu[i][^1]:F2}")} ms CPU/op)")) +
+                " — the app at " + string.Join(", ", sides[..^1].Select((s, i) => $"{app / rates[i][^1]:P0} of {s.Name}")));
         }
         static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
         var medians = sides.Select((s, i) => new Scenario(s.Name, rounds, Median(rates[i]), Median(rates[i]), Median(rates[i]), Unit: "ops/s")).ToArray();
@@ -248,7 +288,11 @@ public static class Measure
         {
             Console.WriteLine($"  {sides[^1].Name}: median {medians[^1].P50:F0} ops/s against {medians[i].P50:F0} ops/s of {sides[i].Name} ({medians[^1].P50 / medians[i].P50:P0}; rounds {string.Join(", ", ratios[i].Select(r => r.ToString("P0", CultureInfo.InvariantCulture)))})");
         }
-        return new Throughput(medians, ratios);
+        for (var i = 0; i < sides.Length; i++)
+        {
+            Console.WriteLine($"  CPU per operation, median of the rounds, {sides[i].Name}: this process {Median(cpu[i]):F2} ms" + (serverCpuSeconds is null ? "" : $", the database server {Median(serverCpu[i]):F2} ms"));
+        }
+        return new Throughput(medians, ratios, [.. cpu.Select(Median)], [.. serverCpu.Select(Median)]);
     }
 
     // Warm-up under the same concurrency until the JIT has settled: its tiers and dynamic PGO take some thousand
@@ -267,13 +311,6 @@ public static class Measure
             }
         }
         Console.WriteLine($"  ({name}: warmed up for {warm.Elapsed.TotalSeconds:F0} s until the JIT settled)");
-    }
-
-    private static async Task<double> RateAsync(int workers, TimeSpan duration, Func<Task> action)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var done = await RunForAsync(workers, duration, action);
-        return done / Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
     private static async Task<int> RunForAsync(int workers, TimeSpan duration, Func<Task> action)

@@ -121,7 +121,7 @@ public static class CaseLoadBench
         results.Add(httpIntake.Against(bareIntake));
         results.Add((httpIntake with { Name = "  the same against the raw SQL intake" }).Against(rawIntake));
         // Throughput, 4 at once: the three sides in alternating rounds.
-        var rates = await Measure.ThroughputRoundsAsync(workers: 4, TimeSpan.FromSeconds(5), rounds: 5,
+        var rates = await Measure.ThroughputRoundsAsync(workers: 4, TimeSpan.FromSeconds(5), rounds: 5, database.ServerCpuSeconds(),
             ("raw SQL intake, 4 writers (ceiling)", RawIntake), ("bare intake endpoint, 4 clients (ceiling)", BareIntake), ("POST /api/v1/cases, 4 clients", HttpIntake));
         var (rawRate, bareRate, httpRate) = (rates.Medians[0], rates.Medians[1], rates.Medians[2]);
         results.Add(rawRate);
