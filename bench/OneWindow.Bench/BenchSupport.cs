@@ -11,7 +11,7 @@ using OneWindow.Web.Data;
 
 namespace OneWindow.Bench;
 
-public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000, int Load = 0, bool Keep = false, string? Reuse = null)
+public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000, int Load = 0, bool Keep = false, string? Reuse = null, bool TraceIntake = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -25,7 +25,8 @@ public sealed record BenchOptions(int Items, int Samples, int Seed, string? Post
             int.Parse(Value("--due") ?? "5000", CultureInfo.InvariantCulture),
             args.Contains("--load") ? int.Parse(Value("--load") is { } n && !n.StartsWith('-') ? n : "1000000", CultureInfo.InvariantCulture) : 0,
             args.Contains("--keep") || args.Contains("--reuse"),
-            Value("--reuse"));
+            Value("--reuse"),
+            args.Contains("--trace-intake"));
     }
 
     public static string RepoRoot()
@@ -91,6 +92,35 @@ public sealed class BenchDatabase : IAsyncDisposable
         Provider == "Postgres" ? new NpgsqlConnection(DatabaseSetup.WithConnectionDefaults(ConnectionString)) : new SqliteConnection(ConnectionString);
 
     public static string Quote(string identifier) => "\"" + identifier + "\"";
+
+    /// <summary>
+    /// On PostgreSQL, the CPU seconds its backends serving this database have used (from /proc: the server runs on
+    /// this machine); the shared background processes (WAL writer, checkpointer) are not counted. Null on SQLite,
+    /// which runs inside this process.
+    /// </summary>
+    public Func<Task<double>>? ServerCpuSeconds() => Provider != "Postgres" ? null : async () =>
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var seconds = 0.0;
+        while (await reader.ReadAsync())
+        {
+            try
+            {
+                // Fields 14 and 15 (utime, stime) after the parenthesized command name, in clock ticks (100 a second).
+                var stat = await File.ReadAllTextAsync($"/proc/{reader.GetInt32(0)}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                seconds += (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+            }
+            catch (IOException)
+            {
+                // the backend has just ended
+            }
+        }
+        return seconds;
+    };
 
     /// <summary>EF stores Guids as upper-case text on SQLite and as uuid on PostgreSQL; raw SQL must match.</summary>
     public object GuidParameter(Guid id) => Provider == "Postgres" ? id : id.ToString().ToUpperInvariant();
@@ -181,6 +211,9 @@ public static class CatalogGenerator
     }
 }
 
+/// <summary>The medians of each side of <see cref="Measure.ThroughputRoundsAsync"/> (the app last), each round's ratio of the app to each ceiling, and the CPU milliseconds per operation of this process and of the database server.</summary>
+public sealed record Throughput(Scenario[] Medians, double[][] RoundRatios, double[] CpuMsPerOp, double[] ServerCpuMsPerOp);
+
 /// <summary>One measured scenario: latency percentiles in milliseconds, and its ratio to a ceiling.</summary>
 public sealed record Scenario(string Name, int Samples, double P50, double P95, double P99, Scenario? Ceiling = null, string Unit = "ms")
 {
@@ -214,27 +247,52 @@ public static class Measure
 
     /// <summary>
     /// Operations per second with <paramref name="workers"/> running at once for <paramref name="duration"/>, of the
-    /// app and of its ceiling, in alternating rounds (ceiling, then the app, <paramref name="rounds"/> times) and
-    /// reported as the median of each: on a machine whose speed drifts within minutes, two single measurements taken
-    /// one after the other compare two different machines.
+    /// app (the last side) and of its ceilings, in alternating rounds — each side once per round, the order turning
+    /// by one each round so that no side always runs first — and reported as the median of each: on a machine whose
+    /// speed drifts within minutes, two single measurements taken one after the other compare two different machines.
+    /// Every round's ratio of the app to each ceiling is printed and returned, and so is the CPU each operation cost:
+    /// this process's (the app, Kestrel, the clients, and on SQLite the database) and, when
+    /// <paramref name="serverCpuSeconds"/> is given, the database server's for this database.
     /// </summary>
-    public static async Task<(Scenario Ceiling, Scenario Measured)> ThroughputAgainstAsync(
-        string ceilingName, Func<Task> ceiling, string name, Func<Task> action, int workers, TimeSpan duration, int rounds)
+    public static async Task<Throughput> ThroughputRoundsAsync(int workers, TimeSpan duration, int rounds, Func<Task<double>>? serverCpuSeconds,
+        params (string Name, Func<Task> Action)[] sides)
     {
-        await WarmUpAsync(ceilingName, workers, ceiling);
-        await WarmUpAsync(name, workers, action);
-        var ceilings = new List<double>();
-        var measured = new List<double>();
-        for (var round = 1; round <= rounds; round++)
+        foreach (var (name, action) in sides)
         {
-            ceilings.Add(await RateAsync(workers, duration, ceiling));
-            measured.Add(await RateAsync(workers, duration, action));
-            Console.WriteLine($"  round {round}: {ceilingName} {ceilings[^1]:F0} ops/s, {name} {measured[^1]:F0} ops/s ({measured[^1] / ceilings[^1]:P0})");
+            await WarmUpAsync(name, workers, action);
+        }
+        var rates = sides.Select(_ => new List<double>()).ToArray();
+        var cpu = sides.Select(_ => new List<double>()).ToArray();
+        var serverCpu = sides.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var k = 0; k < sides.Length; k++)
+            {
+                var i = (round + k) % sides.Length;
+                var ownBefore = Environment.CpuUsage.TotalTime.TotalSeconds;
+                var serverBefore = serverCpuSeconds is null ? 0 : await serverCpuSeconds();
+                var start = Stopwatch.GetTimestamp();
+                var done = await RunForAsync(workers, duration, sides[i].Action);
+                rates[i].Add(done / Stopwatch.GetElapsedTime(start).TotalSeconds);
+                cpu[i].Add((Environment.CpuUsage.TotalTime.TotalSeconds - ownBefore) * 1000 / done);
+                serverCpu[i].Add(serverCpuSeconds is null ? 0 : (await serverCpuSeconds() - serverBefore) * 1000 / done);
+            }
+            var app = rates[^1][^1];
+            Console.WriteLine($"  round {round + 1}: " + string.Join(", ", sides.Select((s, i) => $"{s.Name} {rates[i][^1]:F0} ops/s ({cpu[i][^1]:F2}{(serverCpuSeconds is null ? "" : $" + {serverCpu[i][^1]:F2}")} ms CPU/op)")) +
+                " — the app at " + string.Join(", ", sides[..^1].Select((s, i) => $"{app / rates[i][^1]:P0} of {s.Name}")));
         }
         static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
-        var (c, m) = (Median(ceilings), Median(measured));
-        Console.WriteLine($"  {name}: median {m:F0} ops/s against {c:F0} ops/s ({m / c:P0}; rounds {measured.Min() / ceilings.Max():P0}–{measured.Max() / ceilings.Min():P0} at the extremes)");
-        return (new Scenario(ceilingName, rounds, c, c, c, Unit: "ops/s"), new Scenario(name, rounds, m, m, m, Unit: "ops/s"));
+        var medians = sides.Select((s, i) => new Scenario(s.Name, rounds, Median(rates[i]), Median(rates[i]), Median(rates[i]), Unit: "ops/s")).ToArray();
+        var ratios = sides[..^1].Select((_, i) => rates[^1].Zip(rates[i], (a, c) => a / c).ToArray()).ToArray();
+        for (var i = 0; i < sides.Length - 1; i++)
+        {
+            Console.WriteLine($"  {sides[^1].Name}: median {medians[^1].P50:F0} ops/s against {medians[i].P50:F0} ops/s of {sides[i].Name} ({medians[^1].P50 / medians[i].P50:P0}; rounds {string.Join(", ", ratios[i].Select(r => r.ToString("P0", CultureInfo.InvariantCulture)))})");
+        }
+        for (var i = 0; i < sides.Length; i++)
+        {
+            Console.WriteLine($"  CPU per operation, median of the rounds, {sides[i].Name}: this process {Median(cpu[i]):F2} ms" + (serverCpuSeconds is null ? "" : $", the database server {Median(serverCpu[i]):F2} ms"));
+        }
+        return new Throughput(medians, ratios, [.. cpu.Select(Median)], [.. serverCpu.Select(Median)]);
     }
 
     // Warm-up under the same concurrency until the JIT has settled: its tiers and dynamic PGO take some thousand
@@ -253,13 +311,6 @@ public static class Measure
             }
         }
         Console.WriteLine($"  ({name}: warmed up for {warm.Elapsed.TotalSeconds:F0} s until the JIT settled)");
-    }
-
-    private static async Task<double> RateAsync(int workers, TimeSpan duration, Func<Task> action)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var done = await RunForAsync(workers, duration, action);
-        return done / Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
     private static async Task<int> RunForAsync(int workers, TimeSpan duration, Func<Task> action)
@@ -314,7 +365,10 @@ public static class Report
         Console.WriteLine("|---|---|---|---|");
         foreach (var r in results)
         {
-            var ratio = r.Ceiling is { } c ? (r.P50 / c.P50).ToString("F1", CultureInfo.InvariantCulture) + "×" : r.Unit == "MB" ? "—" : "(ceiling)";
+            // A rate is shown as the share of its ceiling's; a time as how many times its ceiling's.
+            var ratio = r.Ceiling is { } c
+                ? r.Unit == "ops/s" ? (r.P50 / c.P50).ToString("P0", CultureInfo.InvariantCulture) : (r.P50 / c.P50).ToString("F1", CultureInfo.InvariantCulture) + "×"
+                : r.Unit == "MB" ? "—" : "(ceiling)";
             Console.WriteLine($"| {r.Name} | {r.P50:F2} {r.Unit} | {r.P95:F2} {r.Unit} | {ratio} |");
         }
     }

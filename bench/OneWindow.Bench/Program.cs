@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ using OneWindow.Web.Data;
 
 // The benchmark harness: a catalog of N published items on SQLite or PostgreSQL, the app on Kestrel, and each
 // scenario measured against a ceiling taken in the same run (raw SQL on the same database, a bare endpoint).
-// Usage: dotnet run -c Release --project bench/OneWindow.Bench -- [--items 100000] [--samples 300] [--load [1000000]] [--cases 1000000 [--due 5000]] [--postgres "<connection string>"] [--keep | --reuse "<connection string it printed>"]
+// Usage: dotnet run -c Release --project bench/OneWindow.Bench -- [--items 100000] [--samples 300] [--load [1000000]] [--cases 1000000 [--due 5000]] [--postgres "<connection string>"] [--keep | --reuse "<connection string it printed>"] [--trace-intake]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"OneWindow bench: {options.Items:N0} items, {options.Samples} samples per scenario, {(options.Postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores");
 
@@ -42,6 +43,9 @@ var codes = await CatalogGenerator.FillAsync(app.Services, database, options.Ite
 Console.WriteLine($"generated {options.Items:N0} published items in {sw.Elapsed.TotalSeconds:F1} s");
 
 app.UseOneWindow();
+// The intake's ceiling: the registration's own statements raw, on the same host behind the same sign-in and policy.
+var intakeCeiling = new IntakeCeiling(database, app.Services.GetService<SqliteWriteGate>());
+app.MapPost(IntakeCeiling.Route, intakeCeiling.RegisterAsync).RequireAuthorization(OneWindow.Web.Infrastructure.Policies.CaseWork).ExcludeFromDescription();
 await app.StartAsync();
 var baseUrl = app.Urls.First();
 using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
@@ -85,7 +89,7 @@ results.Add(ordinal.Against(loop));
 
 if (options.Load > 0)
 {
-    results.AddRange(await CaseLoadBench.RunAsync(app.Services, database, baseUrl, options.Load, options.Seed, options.Samples));
+    results.AddRange(await CaseLoadBench.RunAsync(app.Services, database, baseUrl, intakeCeiling, options.Load, options.Seed, options.Samples, options.TraceIntake));
 }
 
 if (options.Cases > 0)
