@@ -373,23 +373,23 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.Property(c => c.ItemName).HasMaxLength(200);
             b.Property(c => c.RegionCode).HasMaxLength(12);
             b.Property(c => c.LastEventHash).HasMaxLength(64);
-            b.Property(c => c.ExtensionReason).HasMaxLength(1000);
-            b.Property(c => c.DecisionReason).HasMaxLength(2000);
+            b.Property(c => c.Clocks.ExtensionReason).HasMaxLength(1000);
+            b.Property(c => c.Decision.Reason).HasMaxLength(2000);
             b.Property(c => c.ClosingReason).HasMaxLength(2000);
-            b.Property(c => c.ResultNumber).HasMaxLength(60);
-            b.Property(c => c.DeliveryReference).HasMaxLength(60);
+            b.Property(c => c.Decision.ResultNumber).HasMaxLength(60);
+            b.Property(c => c.Delivery.Reference).HasMaxLength(60);
             b.Property(c => c.Revision).IsConcurrencyToken();
-            b.Property(c => c.ApplicantName).HasMaxLength(100);
-            b.Property(c => c.ApplicantIdNumber).HasMaxLength(18);
-            b.Property(c => c.ApplicantPhone).HasMaxLength(20);
+            b.Property(c => c.Applicant.Name).HasMaxLength(100);
+            b.Property(c => c.Applicant.IdentityNumber).HasMaxLength(18);
+            b.Property(c => c.Applicant.Phone).HasMaxLength(20);
             b.Ignore(c => c.Applicant);
             b.Property(c => c.MissingMaterials).HasConversion(JsonConverter<IReadOnlyList<string>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<string>>());
-            b.Property(c => c.Pauses).HasConversion(JsonConverter<IReadOnlyList<ClockPause>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<ClockPause>>());
+            b.Property(c => c.Clocks.Pauses).HasConversion(JsonConverter<IReadOnlyList<ClockPause>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<ClockPause>>());
             b.Property(c => c.Nodes).HasConversion(JsonConverter<IReadOnlyList<CaseNode>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<CaseNode>>());
-            b.Property(c => c.Fees).HasConversion(JsonConverter<IReadOnlyList<CaseFee>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<CaseFee>>());
-            b.Property(c => c.PaidAmount).HasPrecision(12, 2);
-            b.Property(c => c.ReceiptNumber).HasMaxLength(60);
-            b.Property(c => c.PaymentDifferenceReason).HasMaxLength(1000);
+            b.Property(c => c.Payment.Fees).HasConversion(JsonConverter<IReadOnlyList<CaseFee>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<CaseFee>>());
+            b.Property(c => c.Payment.PaidAmount).HasPrecision(12, 2);
+            b.Property(c => c.Payment.ReceiptNumber).HasMaxLength(60);
+            b.Property(c => c.Payment.DifferenceReason).HasMaxLength(1000);
             b.Ignore(c => c.StandardFeeTotal);
             b.Ignore(c => c.OwesFees);
             b.Ignore(c => c.NewEvents);
@@ -408,7 +408,7 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             b.HasIndex(c => new { c.AssigneeId, c.InboxDueAt, c.Id }).HasFilter(OpenFilter);
             b.Property(c => c.AssigneeId).HasMaxLength(450);
             b.Property(c => c.AssigneeName).HasMaxLength(100);
-            b.HasIndex(c => new { c.ApplicantIdNumber, c.CreatedAt });
+            b.HasIndex(c => new { c.Applicant.IdentityNumber, c.CreatedAt });
             b.Property(c => c.ApplicantUserId).HasMaxLength(450);
             b.Property(c => c.PreReviewNote).HasMaxLength(2000);
             b.Property(c => c.PartVersionIds).HasConversion(JsonConverter<IReadOnlyList<Guid>>()).Metadata.SetValueComparer(ImmutableComparer<IReadOnlyList<Guid>>());
@@ -423,12 +423,12 @@ public sealed class OneWindowDbContext(DbContextOptions<OneWindowDbContext> opti
             // The supervision dashboard, each figure read from an index alone: open cases by state and department (and
             // the overdue among them), the busiest items; today's intake by department and window and conclusions. The
             // first also pages the drill-down filtered by state (and department) in its keyset order.
-            b.HasIndex(c => new { c.Status, c.DepartmentId, c.InboxDueAt, c.Id, c.PromisedDueAt, c.Open }, "IX_Cases_OpenFigures").HasFilter(OpenFilter);
+            b.HasIndex(c => new { c.Status, c.DepartmentId, c.InboxDueAt, c.Id, c.Clocks.PromisedDueAt, c.Open }, "IX_Cases_OpenFigures").HasFilter(OpenFilter);
             b.HasIndex(c => new { c.ItemCode, c.ItemName, c.Open }, "IX_Cases_OpenItems").HasFilter(OpenFilter);
             b.HasIndex(c => new { c.ReceivedAt, c.ParentCaseId, c.DepartmentId, c.ReceivingWindowId }, "IX_Cases_ReceivedFigures");
-            b.HasIndex(c => new { c.ConcludedAt, c.Status, c.ParentCaseId, c.DepartmentId, c.DecidedAt, c.PromisedDueAt }, "IX_Cases_ConcludedFigures");
+            b.HasIndex(c => new { c.ConcludedAt, c.Status, c.ParentCaseId, c.DepartmentId, c.Decision.DecidedAt, c.Clocks.PromisedDueAt }, "IX_Cases_ConcludedFigures");
             // A reported certificate is checked against the case issued under its number.
-            b.HasIndex(c => c.ResultNumber);
+            b.HasIndex(c => c.Decision.ResultNumber);
             // The supervisors' drill-down: every open case by due date.
             b.HasIndex(c => new { c.InboxDueAt, c.Id }).HasFilter(OpenFilter);
             // A calendar change recounts the open cases by key (ADR 0014).

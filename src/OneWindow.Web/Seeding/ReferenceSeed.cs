@@ -22,6 +22,7 @@ public sealed class ReferenceSeed(
     RoleManager<IdentityRole> roles,
     UserManager<UserAccount> users,
     ImportCounty importCounty,
+    WriteUnit unit,
     TimeProvider clock,
     ILogger<ReferenceSeed> logger)
 {
@@ -40,9 +41,7 @@ public sealed class ReferenceSeed(
         if (demoCounty && !await db.Departments.AnyAsync(ct))
         {
             // All or nothing: a half-seeded county would be skipped on the next start.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await SeedDemoCountyAsync(ct);
-            await tx.CommitAsync(ct);
+            await unit.RunAsync(SeedDemoCountyAsync, ct);
         }
     }
 
@@ -67,7 +66,7 @@ public sealed class ReferenceSeed(
         }
         if (db.ChangeTracker.HasChanges())
         {
-            await db.SaveChangesAsync(ct);
+            await unit.SaveAsync(ct);
             logger.LogInformation("Added {Count} national calendar days", missing.Count);
         }
     }
