@@ -6,7 +6,6 @@ using OneWindow.Domain.Catalog;
 using OneWindow.Domain.Organization;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Accounts;
-using OneWindow.Web.Modules.Audit;
 using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Modules.Catalog;
 using OneWindow.Web.Modules.Organization;
