@@ -32,17 +32,12 @@ public sealed partial class Case
     public Guid? ReceivingWindowId { get; private set; }
     public string RegionCode { get; private set; } = "";
     public CaseChannel Channel { get; private set; }
-    public ApplicantKind ApplicantKind { get; private set; }
-    public string ApplicantName { get; private set; } = "";
-    public string ApplicantIdNumber { get; private set; } = "";
-    public string ApplicantPhone { get; private set; } = "";
-    public Applicant Applicant => new(ApplicantKind, ApplicantName, ApplicantIdNumber, ApplicantPhone);
+    /// <summary>Who applied, as given at intake (kept in the ApplicantKind, ApplicantName, … columns).</summary>
+    public Applicant Applicant { get; private set; } = new(ApplicantKind.Person, "", "", "");
     public CaseStatus Status { get; private set; }
     /// <summary>The applicant's account when the application was made online; null for a window application.</summary>
     public string? ApplicantUserId { get; private set; }
     public DateTime? SubmittedAt { get; private set; }
-    /// <summary>By when the center must pre-review an online submission (accept it as received, or return it).</summary>
-    public DateTime? PreReviewDueAt { get; private set; }
     public string? PreReviewNote { get; private set; }
     public CaseStatus? StatusBeforeSuspension { get; private set; }
 
@@ -55,20 +50,15 @@ public sealed partial class Case
     public IReadOnlyList<Guid> PartVersionIds { get; private set; } = [];
     /// <summary>A joint case's view of its parts, refreshed whenever a part moves.</summary>
     public IReadOnlyList<JointPart> Parts { get; private set; } = [];
-    public int PromisedLimitDays { get; private set; }
-    public int StatutoryLimitDays { get; private set; }
-    public int ExtensionDays { get; private set; }
-    public string? ExtensionReason { get; private set; }
+
+    public CaseClocks Clocks { get; private set; } = new();
+    public CasePayment Payment { get; private set; } = new();
+    public CaseDecision Decision { get; private set; } = new();
+    public CaseDelivery Delivery { get; private set; } = new();
 
     public DateTime CreatedAt { get; private set; }
     public DateTime? ReceivedAt { get; private set; }
-    public DateTime? IntakeDueAt { get; private set; }
     public DateTime? AcceptedAt { get; private set; }
-    /// <summary>When the legal clock started: the acceptance, or the receipt when no notice was given in time.</summary>
-    public DateTime? ClockStartAt { get; private set; }
-    public bool DeemedAccepted { get; private set; }
-    public DateTime? PromisedDueAt { get; private set; }
-    public DateTime? StatutoryDueAt { get; private set; }
     /// <summary>The next instant at which a clock of this case runs out (for sweeps); null when nothing runs.</summary>
     public DateTime? NextDeadlineAt { get; private set; }
 
@@ -83,26 +73,13 @@ public sealed partial class Case
     public static readonly DateTime NoDeadline = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 
     public int CorrectionNotices { get; private set; }
-    public IReadOnlyList<CaseFee> Fees { get; private set; } = [];
-    public decimal? PaidAmount { get; private set; }
-    public DateTime? PaidAt { get; private set; }
-    public string? ReceiptNumber { get; private set; }
-    public string? PaymentDifferenceReason { get; private set; }
     public IReadOnlyList<string> MissingMaterials { get; private set; } = [];
-    public IReadOnlyList<ClockPause> Pauses { get; private set; } = [];
     public IReadOnlyList<CaseNode> Nodes { get; private set; } = [];
     public int CurrentNodeIndex { get; private set; }
     /// <summary>Who has the case in hand at its current node (claimed or handed over); null when it waits in the role's pool.</summary>
     public string? AssigneeId { get; private set; }
     public string? AssigneeName { get; private set; }
 
-    public DecisionOutcome? Decision { get; private set; }
-    public string? DecisionReason { get; private set; }
-    public DateTime? DecidedAt { get; private set; }
-    public string? ResultNumber { get; private set; }
-    public DateTime? ResultIssuedAt { get; private set; }
-    public DeliveryMethod? DeliveryMethod { get; private set; }
-    public string? DeliveryReference { get; private set; }
     public DateTime? ConcludedAt { get; private set; }
     public string? ClosingReason { get; private set; }
 
@@ -179,18 +156,14 @@ public sealed partial class Case
             ReceivingVenueId = receivingVenueId,
             RegionCode = regionCode,
             Channel = channel,
-            ApplicantKind = applicant.Kind,
-            ApplicantName = applicant.Name,
-            ApplicantIdNumber = applicant.IdentityNumber,
-            ApplicantPhone = applicant.Phone,
+            Applicant = applicant,
             IsInstant = template.IsInstant,
             IsJoint = template.IsJoint,
             PartVersionIds = template.PartVersionIds,
-            PromisedLimitDays = template.PromisedLimitDays,
-            StatutoryLimitDays = template.StatutoryLimitDays,
+            Clocks = { PromisedLimitDays = template.PromisedLimitDays, StatutoryLimitDays = template.StatutoryLimitDays },
             CreatedAt = now,
             Nodes = template.Nodes,
-            Fees = template.Fees,
+            Payment = { Fees = template.Fees },
         };
     }
 
@@ -199,16 +172,16 @@ public sealed partial class Case
     {
         Authorize(CaseActionNames.Accept, clerk);
         Require(CaseStatus.Received, "case.not-received", "只有已收件的申请才能受理。");
-        var deemed = now >= IntakeDueAt;
+        var deemed = now >= Clocks.IntakeDueAt;
         AcceptedAt = now;
-        DeemedAccepted = deemed;
-        ClockStartAt = deemed ? ReceivedAt : now;
+        Clocks.DeemedAccepted = deemed;
+        Clocks.ClockStartAt = deemed ? ReceivedAt : now;
         CompleteNode(0, clerk, now, opinion);
         StartNode(1, now, calendar);
         var from = Status;
         Status = CaseStatus.Accepted;
         Recompute(now, calendar);
-        Append(clerk, now, "accepted", from, Status, Nodes[0].Name, opinion, new { deemed, clockStartAt = ClockStartAt });
+        Append(clerk, now, "accepted", from, Status, Nodes[0].Name, opinion, new { deemed, clockStartAt = Clocks.ClockStartAt });
     }
 
     /// <summary>
@@ -218,7 +191,7 @@ public sealed partial class Case
     public void DeemAccepted(DateTime now, WorkingDayCalendar calendar)
     {
         Require(CaseStatus.Received, "case.not-received", "只有已收件的申请才能视为受理。");
-        if (now < IntakeDueAt)
+        if (now < Clocks.IntakeDueAt)
         {
             throw new DomainRuleException("case.intake-period-running", "补正告知期限尚未届满。");
         }
@@ -236,7 +209,7 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.missing-required", "请列出需要补正的全部材料。", "missing");
         }
-        if (now >= IntakeDueAt)
+        if (now >= Clocks.IntakeDueAt)
         {
             throw new DomainRuleException("case.correction-notice-late", "已超过五个工作日的补正告知期限，依法视为受理，请直接受理。");
         }
@@ -284,9 +257,9 @@ public sealed partial class Case
     private void MarkReceived(DateTime now, WorkingDayCalendar calendar)
     {
         ReceivedAt = now;
-        IntakeDueAt = LegalClock.Due(calendar, now, IntakeNoticeWorkingDays).DueAtUtc;
+        Clocks.IntakeDueAt = LegalClock.Due(calendar, now, IntakeNoticeWorkingDays).DueAtUtc;
         Status = CaseStatus.Received;
-        NextDeadlineAt = IntakeDueAt;
+        NextDeadlineAt = Clocks.IntakeDueAt;
     }
 
     private void Require(CaseStatus status, string code, string message)
@@ -316,8 +289,8 @@ public sealed partial class Case
         data["department"] = DepartmentId;
         data["venue"] = ReceivingVenueId;
         data["region"] = RegionCode;
-        data["promisedLimitDays"] = PromisedLimitDays;
-        data["statutoryLimitDays"] = StatutoryLimitDays;
+        data["promisedLimitDays"] = Clocks.PromisedLimitDays;
+        data["statutoryLimitDays"] = Clocks.StatutoryLimitDays;
         return data;
     }
 

@@ -84,23 +84,23 @@ public sealed partial class Case
         switch (Status)
         {
             case CaseStatus.Submitted when SubmittedAt is { } submitted:
-                PreReviewDueAt = LegalClock.Due(calendar, submitted, PreReviewWorkingDays).DueAtUtc;
-                NextDeadlineAt = PreReviewDueAt;
+                Clocks.PreReviewDueAt = LegalClock.Due(calendar, submitted, PreReviewWorkingDays).DueAtUtc;
+                NextDeadlineAt = Clocks.PreReviewDueAt;
                 break;
             case CaseStatus.Received when ReceivedAt is { } received:
-                IntakeDueAt = LegalClock.Due(calendar, received, IntakeNoticeWorkingDays).DueAtUtc;
-                NextDeadlineAt = IntakeDueAt;
+                Clocks.IntakeDueAt = LegalClock.Due(calendar, received, IntakeNoticeWorkingDays).DueAtUtc;
+                NextDeadlineAt = Clocks.IntakeDueAt;
                 break;
             case CaseStatus.Accepted:
                 Recompute(now, calendar);
                 break;
             case CaseStatus.Decided or CaseStatus.ResultIssued:
                 // The decision stopped the promise and the statutory limit: whether it came in time stays as it was.
-                var (promised, statutory) = (PromisedDueAt, StatutoryDueAt);
+                var (promised, statutory) = (Clocks.PromisedDueAt, Clocks.StatutoryDueAt);
                 Recompute(now, calendar);
-                (PromisedDueAt, StatutoryDueAt) = (promised, statutory);
+                (Clocks.PromisedDueAt, Clocks.StatutoryDueAt) = (promised, statutory);
                 break;
-            case CaseStatus.Suspended when NextDeadlineAt is not null && Pauses.LastOrDefault(p => p.EndAt is null) is { } pause:
+            case CaseStatus.Suspended when NextDeadlineAt is not null && Clocks.Pauses.LastOrDefault(p => p.EndAt is null) is { } pause:
                 NextDeadlineAt = LegalClock.Due(calendar, pause.StartAt, pause.ExpectedWorkingDays).DueAtUtc;
                 break;
         }
@@ -123,14 +123,14 @@ public sealed partial class Case
         switch (Status)
         {
             case CaseStatus.Submitted:
-                clocks.Add((CaseClock.PreReview, null, PreReviewDueAt));
+                clocks.Add((CaseClock.PreReview, null, Clocks.PreReviewDueAt));
                 break;
             case CaseStatus.Received:
-                clocks.Add((CaseClock.Intake, null, IntakeDueAt));
+                clocks.Add((CaseClock.Intake, null, Clocks.IntakeDueAt));
                 break;
             case CaseStatus.Accepted:
-                clocks.Add((CaseClock.Promised, null, PromisedDueAt));
-                clocks.Add((CaseClock.Statutory, null, StatutoryDueAt));
+                clocks.Add((CaseClock.Promised, null, Clocks.PromisedDueAt));
+                clocks.Add((CaseClock.Statutory, null, Clocks.StatutoryDueAt));
                 break;
             case CaseStatus.Decided or CaseStatus.ResultIssued:
                 clocks.Add((CaseClock.Certificate, null, NextDeadlineAt));
@@ -150,8 +150,8 @@ public sealed partial class Case
     private static DateOnly? LastDay(DateTime? dueAt) => dueAt is { } at ? ChinaTime.DateOf(at.AddTicks(-1)) : null;
 
     private (DateTime?, DateTime?, DateTime?, DateTime?, IReadOnlyList<CaseNode>, DateTime?) SaveClocks() =>
-        (PreReviewDueAt, IntakeDueAt, PromisedDueAt, StatutoryDueAt, Nodes, NextDeadlineAt);
+        (Clocks.PreReviewDueAt, Clocks.IntakeDueAt, Clocks.PromisedDueAt, Clocks.StatutoryDueAt, Nodes, NextDeadlineAt);
 
     private void RestoreClocks((DateTime?, DateTime?, DateTime?, DateTime?, IReadOnlyList<CaseNode>, DateTime?) saved) =>
-        (PreReviewDueAt, IntakeDueAt, PromisedDueAt, StatutoryDueAt, Nodes, NextDeadlineAt) = saved;
+        (Clocks.PreReviewDueAt, Clocks.IntakeDueAt, Clocks.PromisedDueAt, Clocks.StatutoryDueAt, Nodes, NextDeadlineAt) = saved;
 }

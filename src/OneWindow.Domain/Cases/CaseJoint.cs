@@ -46,16 +46,16 @@ public sealed partial class Case
             part.ApplicantUserId = ApplicantUserId;
             part.SubmittedAt = SubmittedAt;
             part.ReceivedAt = ReceivedAt;
-            part.IntakeDueAt = IntakeDueAt;
+            part.Clocks.IntakeDueAt = Clocks.IntakeDueAt;
             part.AcceptedAt = AcceptedAt;
-            part.ClockStartAt = ClockStartAt;
-            part.DeemedAccepted = DeemedAccepted;
+            part.Clocks.ClockStartAt = Clocks.ClockStartAt;
+            part.Clocks.DeemedAccepted = Clocks.DeemedAccepted;
             part.CompleteNode(0, Actor.System, AcceptedAt ?? now, $"一件事 {Number} 一窗受理");
             part.StartNode(1, now, calendar);
             part.Status = CaseStatus.Accepted;
             part.Recompute(now, calendar);
             part.Append(Actor.System, now, "part-created", null, CaseStatus.Accepted, part.Nodes[0].Name, null,
-                part.Establishing(new { joint = Number, number = part.Number, applicantUser = ApplicantUserId, clockStartAt = ClockStartAt, deemed = DeemedAccepted }), Applicant);
+                part.Establishing(new { joint = Number, number = part.Number, applicantUser = ApplicantUserId, clockStartAt = Clocks.ClockStartAt, deemed = Clocks.DeemedAccepted }), Applicant);
             parts.Add(part);
         }
         Parts = [.. parts.Select(Summarize)];
@@ -88,7 +88,7 @@ public sealed partial class Case
         {
             Recompute(now, calendar);
         }
-        Append(Actor.System, now, "part-updated", Status, Status, CurrentNode?.Name, null, new { part = part.Number, status = part.Status, decision = part.Decision });
+        Append(Actor.System, now, "part-updated", Status, Status, CurrentNode?.Name, null, new { part = part.Number, status = part.Status, decision = part.Decision.Outcome });
         if (Status is CaseStatus.Accepted && Parts.All(p => p.Decision is not null))
         {
             DecideFromParts(now, calendar);
@@ -103,12 +103,12 @@ public sealed partial class Case
         var node = Nodes[CurrentNodeIndex].Name;
         CompleteNode(CurrentNodeIndex, Actor.System, now, denied.Count == 0 ? "各部门均准予" : string.Join("；", denied));
         StartNode(CurrentNodeIndex + 1, now, calendar);
-        Decision = outcome;
-        DecisionReason = denied.Count == 0 ? null : string.Join("；", denied);
-        DecidedAt = now;
+        Decision.Outcome = outcome;
+        Decision.Reason = denied.Count == 0 ? null : string.Join("；", denied);
+        Decision.DecidedAt = now;
         Status = CaseStatus.Decided;
         Recompute(now, calendar);
-        Append(Actor.System, now, "decided", CaseStatus.Accepted, Status, node, DecisionReason, new { outcome, parts = Parts.Select(p => new { p.Number, p.Decision }) });
+        Append(Actor.System, now, "decided", CaseStatus.Accepted, Status, node, Decision.Reason, new { outcome, parts = Parts.Select(p => new { p.Number, p.Decision }) });
     }
 
     /// <summary>The joint case was issued, delivered, withdrawn or terminated: the part follows it.</summary>
@@ -122,10 +122,10 @@ public sealed partial class Case
         switch (joint.Status)
         {
             case CaseStatus.ResultIssued when Status == CaseStatus.Decided:
-                IssueResultCore($"{joint.ResultNumber}-{index + 1:D2}", Actor.System, now, calendar);
+                IssueResultCore($"{joint.Decision.ResultNumber}-{index + 1:D2}", Actor.System, now, calendar);
                 break;
             case CaseStatus.Concluded when Status == CaseStatus.ResultIssued:
-                DeliverCore(joint.DeliveryMethod ?? Cases.DeliveryMethod.WindowPickup, joint.DeliveryReference, Actor.System, now);
+                DeliverCore(joint.Delivery.Method ?? Cases.DeliveryMethod.WindowPickup, joint.Delivery.Reference, Actor.System, now);
                 break;
             case CaseStatus.Withdrawn or CaseStatus.Terminated when IsOpen && Status != CaseStatus.ResultIssued:
                 CloseCore(joint.Status, joint.Status == CaseStatus.Withdrawn ? "withdrawn" : "terminated", $"随一件事 {joint.Number}：{joint.ClosingReason}", Actor.System, now);
@@ -134,7 +134,7 @@ public sealed partial class Case
     }
 
     private static JointPart Summarize(Case part) =>
-        new(part.Id, part.Number, part.ItemCode, part.ItemName, part.DepartmentId, part.Status, part.Decision, part.DecisionReason, part.DecidedAt, part.Pauses);
+        new(part.Id, part.Number, part.ItemCode, part.ItemName, part.DepartmentId, part.Status, part.Decision.Outcome, part.Decision.Reason, part.Decision.DecidedAt, part.Clocks.Pauses);
 
     private void RequireNotPart(string what)
     {
@@ -153,7 +153,7 @@ public sealed partial class Case
     }
 
     /// <summary>The periods the clock does not run: the case's own pauses and, for a joint case, its parts'.</summary>
-    private List<ExcludedPeriod> Excluded() => [.. Pauses.Concat(Parts.SelectMany(p => p.Pauses)).Select(p => p.ToExcluded())];
+    private List<ExcludedPeriod> Excluded() => [.. Clocks.Pauses.Concat(Parts.SelectMany(p => p.Pauses)).Select(p => p.ToExcluded())];
 
     private bool IsClockStopped => Status == CaseStatus.Suspended || (IsJoint && Status == CaseStatus.Accepted && Parts.Any(p => p.Pauses.Any(x => x.EndAt is null)));
 }

@@ -38,10 +38,7 @@ public sealed partial class Case
         {
             return; // nothing changed: no event
         }
-        ApplicantKind = applicant.Kind;
-        ApplicantName = applicant.Name;
-        ApplicantIdNumber = applicant.IdentityNumber;
-        ApplicantPhone = applicant.Phone;
+        Applicant = applicant;
         Append(actor, now, "draft-saved", Status, Status, null, null, new { materials }, applicant);
     }
 
@@ -57,10 +54,10 @@ public sealed partial class Case
         }
         var from = Status;
         SubmittedAt = now;
-        PreReviewDueAt = LegalClock.Due(calendar, now, PreReviewWorkingDays).DueAtUtc;
+        Clocks.PreReviewDueAt = LegalClock.Due(calendar, now, PreReviewWorkingDays).DueAtUtc;
         PreReviewNote = null;
         Status = CaseStatus.Submitted;
-        NextDeadlineAt = PreReviewDueAt;
+        NextDeadlineAt = Clocks.PreReviewDueAt;
         Append(actor, now, "submitted", from, Status, null, null, new { materials, number = Number });
     }
 

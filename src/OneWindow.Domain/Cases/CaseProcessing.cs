@@ -142,11 +142,11 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.procedure-duration", "请填写预计所需的工作日（1–365）。", "expectedWorkingDays");
         }
-        Pauses = [.. Pauses, new ClockPause(kind, name.Trim(), now, null, expectedWorkingDays, reason.Trim())];
+        Clocks.Pauses = [.. Clocks.Pauses, new ClockPause(kind, name.Trim(), now, null, expectedWorkingDays, reason.Trim())];
         StatusBeforeSuspension = Status;
         Status = CaseStatus.Suspended;
-        PromisedDueAt = null;
-        StatutoryDueAt = null;
+        Clocks.PromisedDueAt = null;
+        Clocks.StatutoryDueAt = null;
         // While stopped, the next deadline is the declared end of the pause (supervision watches it).
         NextDeadlineAt = LegalClock.Due(calendar, now, expectedWorkingDays).DueAtUtc;
         Append(actor, now, action, CaseStatus.Accepted, Status, CurrentNode?.Name, reason, new { kind, name, expectedWorkingDays });
@@ -157,10 +157,10 @@ public sealed partial class Case
     {
         Authorize(CaseActionNames.Resume, actor);
         Require(CaseStatus.Suspended, "case.not-suspended", "该案件不在特别程序中。");
-        var pauses = Pauses.ToList();
+        var pauses = Clocks.Pauses.ToList();
         var open = pauses.FindLastIndex(p => p.EndAt is null);
         pauses[open] = pauses[open] with { EndAt = now };
-        Pauses = pauses;
+        Clocks.Pauses = pauses;
         Status = StatusBeforeSuspension ?? CaseStatus.Accepted;
         StatusBeforeSuspension = null;
         Recompute(now, calendar);
@@ -176,7 +176,7 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.not-in-process", "只有办理中、尚未决定的案件才能延期。");
         }
-        if (ExtensionDays > 0)
+        if (Clocks.ExtensionDays > 0)
         {
             throw new DomainRuleException("case.already-extended", "依法只能延期一次。");
         }
@@ -185,10 +185,10 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.extension-days", "延长的期限应为 1–30 个工作日。", "workingDays");
         }
-        ExtensionDays = workingDays;
-        ExtensionReason = reason.Trim();
+        Clocks.ExtensionDays = workingDays;
+        Clocks.ExtensionReason = reason.Trim();
         Recompute(now, calendar);
-        Append(approver, now, "extended", Status, Status, CurrentNode?.Name, reason, new { workingDays, statutoryDueAt = StatutoryDueAt });
+        Append(approver, now, "extended", Status, Status, CurrentNode?.Name, reason, new { workingDays, statutoryDueAt = Clocks.StatutoryDueAt });
     }
 
     /// <summary>决定: grant, or deny with reasons and the applicant's rights of appeal (§38).</summary>
@@ -219,18 +219,18 @@ public sealed partial class Case
         {
             CurrentNodeIndex = Nodes.Count;
         }
-        Decision = outcome;
-        DecisionReason = reason?.Trim();
-        DecidedAt = now;
+        Decision.Outcome = outcome;
+        Decision.Reason = reason?.Trim();
+        Decision.DecidedAt = now;
         Status = CaseStatus.Decided;
         Recompute(now, calendar);
         Append(actor, now, "decided", CaseStatus.Accepted, Status, node, reason, new { outcome });
     }
 
     /// <summary>The total of the published fixed standards; fees whose standard varies are not in it.</summary>
-    public decimal StandardFeeTotal => Fees.Sum(f => f.StandardAmount ?? 0);
+    public decimal StandardFeeTotal => Payment.Fees.Sum(f => f.StandardAmount ?? 0);
 
-    public bool OwesFees => Fees.Count > 0 && PaidAt is null;
+    public bool OwesFees => Payment.Fees.Count > 0 && Payment.PaidAt is null;
 
     /// <summary>
     /// 统一收费: the payment at the cashier window (or online), with its receipt number. An amount that differs from
@@ -240,7 +240,7 @@ public sealed partial class Case
     {
         Authorize(CaseActionNames.Pay, actor);
         RequireNotPart("缴费");
-        if (Fees.Count == 0)
+        if (Payment.Fees.Count == 0)
         {
             throw new DomainRuleException("case.no-fees", "该事项不收费。");
         }
@@ -248,7 +248,7 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.not-payable", "只有已受理、尚未出证的案件才能收费。");
         }
-        if (PaidAt is not null)
+        if (Payment.PaidAt is not null)
         {
             throw new DomainRuleException("case.already-paid", "该案件已缴费。");
         }
@@ -259,17 +259,17 @@ public sealed partial class Case
             throw new DomainRuleException("case.amount-invalid", "金额不正确（最多两位小数）。", "amount");
         }
         RequireText(receiptNumber, "case.receipt-required", "请填写票据号码。", "receiptNumber", CaseInput.ShortText);
-        var variable = Fees.Any(f => f.StandardAmount is null);
+        var variable = Payment.Fees.Any(f => f.StandardAmount is null);
         if (!variable && amount != StandardFeeTotal && string.IsNullOrWhiteSpace(differenceReason))
         {
             throw new DomainRuleException("case.fee-differs", $"收费金额与公布标准（{StandardFeeTotal:0.##} 元）不一致，须记录理由。", "reason");
         }
-        PaidAmount = amount;
-        PaidAt = now;
-        ReceiptNumber = receiptNumber.Trim();
-        PaymentDifferenceReason = string.IsNullOrWhiteSpace(differenceReason) ? null : differenceReason.Trim();
-        Append(actor, now, "paid", Status, Status, CurrentNode?.Name, PaymentDifferenceReason,
-            new { amount, standard = variable ? (decimal?)null : StandardFeeTotal, receiptNumber = ReceiptNumber, online });
+        Payment.PaidAmount = amount;
+        Payment.PaidAt = now;
+        Payment.ReceiptNumber = receiptNumber.Trim();
+        Payment.DifferenceReason = string.IsNullOrWhiteSpace(differenceReason) ? null : differenceReason.Trim();
+        Append(actor, now, "paid", Status, Status, CurrentNode?.Name, Payment.DifferenceReason,
+            new { amount, standard = variable ? (decimal?)null : StandardFeeTotal, receiptNumber = Payment.ReceiptNumber, online });
     }
 
     /// <summary>出证: the licence or the written decision, with its number (§44: within 10 working days of the decision).</summary>
@@ -283,16 +283,16 @@ public sealed partial class Case
     private void IssueResultCore(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar)
     {
         Require(CaseStatus.Decided, "case.not-decided", "尚未作出决定，不能出证。");
-        if (Decision == DecisionOutcome.Grant && OwesFees)
+        if (Decision.Outcome == DecisionOutcome.Grant && OwesFees)
         {
             throw new DomainRuleException("case.fees-unpaid", "请先到统一收费窗口缴费，再出证。");
         }
         RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。", "resultNumber", CaseInput.ShortText);
-        ResultNumber = resultNumber.Trim();
-        ResultIssuedAt = now;
+        Decision.ResultNumber = resultNumber.Trim();
+        Decision.ResultIssuedAt = now;
         Status = CaseStatus.ResultIssued;
         Recompute(now, calendar);
-        Append(actor, now, "result-issued", CaseStatus.Decided, Status, CurrentNode?.Name, null, new { resultNumber = ResultNumber });
+        Append(actor, now, "result-issued", CaseStatus.Decided, Status, CurrentNode?.Name, null, new { resultNumber = Decision.ResultNumber });
     }
 
     /// <summary>送达 and 办结: window pickup, mail with its tracking number, or electronic delivery.</summary>
@@ -317,12 +317,12 @@ public sealed partial class Case
             CompleteNode(i, actor, now, "送达");
         }
         CurrentNodeIndex = Nodes.Count;
-        DeliveryMethod = method;
-        DeliveryReference = reference?.Trim();
+        Delivery.Method = method;
+        Delivery.Reference = reference?.Trim();
         ConcludedAt = now;
         Status = CaseStatus.Concluded;
         NextDeadlineAt = null;
-        Append(actor, now, "delivered", CaseStatus.ResultIssued, Status, node, null, new { method, reference = DeliveryReference });
+        Append(actor, now, "delivered", CaseStatus.ResultIssued, Status, node, null, new { method, reference = Delivery.Reference });
     }
 
     /// <summary>即办件: accepted, granted, issued and handed over in one sitting, each step recorded.</summary>
@@ -388,24 +388,24 @@ public sealed partial class Case
         ClosingReason = reason.Trim();
         ConcludedAt = now;
         NextDeadlineAt = null;
-        PromisedDueAt = null;
-        StatutoryDueAt = null;
+        Clocks.PromisedDueAt = null;
+        Clocks.StatutoryDueAt = null;
         Append(actor, now, action, from, to, CurrentNode?.Name, reason, null);
     }
 
     /// <summary>The promised clock at an instant.</summary>
-    public ClockReading ReadPromised(DateTime now, WorkingDayCalendar calendar) => Read(PromisedLimitDays, PromisedDueAt, now, calendar);
+    public ClockReading ReadPromised(DateTime now, WorkingDayCalendar calendar) => Read(Clocks.PromisedLimitDays, Clocks.PromisedDueAt, now, calendar);
 
     /// <summary>The statutory clock at an instant (extension included).</summary>
-    public ClockReading ReadStatutory(DateTime now, WorkingDayCalendar calendar) => Read(StatutoryLimitDays + ExtensionDays, StatutoryDueAt, now, calendar);
+    public ClockReading ReadStatutory(DateTime now, WorkingDayCalendar calendar) => Read(Clocks.StatutoryLimitDays + Clocks.ExtensionDays, Clocks.StatutoryDueAt, now, calendar);
 
     private ClockReading Read(int limit, DateTime? dueAt, DateTime now, WorkingDayCalendar calendar)
     {
-        if (ClockStartAt is not { } start)
+        if (Clocks.ClockStartAt is not { } start)
         {
             return new ClockReading(null, null, 0, null, true, false);
         }
-        var end = ConcludedAt ?? DecidedAt ?? now;
+        var end = ConcludedAt ?? Decision.DecidedAt ?? now;
         var elapsed = LegalClock.ElapsedWorkingDays(calendar, start, end, Excluded());
         if (dueAt is null)
         {
@@ -420,10 +420,10 @@ public sealed partial class Case
     private void Recompute(DateTime now, WorkingDayCalendar calendar)
     {
         var excluded = Excluded();
-        if (ClockStartAt is { } start && Status is CaseStatus.Accepted or CaseStatus.Decided or CaseStatus.ResultIssued)
+        if (Clocks.ClockStartAt is { } start && Status is CaseStatus.Accepted or CaseStatus.Decided or CaseStatus.ResultIssued)
         {
-            PromisedDueAt = LegalClock.Due(calendar, start, PromisedLimitDays, excluded).DueAtUtc;
-            StatutoryDueAt = LegalClock.Due(calendar, start, StatutoryLimitDays + ExtensionDays, excluded).DueAtUtc;
+            Clocks.PromisedDueAt = LegalClock.Due(calendar, start, Clocks.PromisedLimitDays, excluded).DueAtUtc;
+            Clocks.StatutoryDueAt = LegalClock.Due(calendar, start, Clocks.StatutoryLimitDays + Clocks.ExtensionDays, excluded).DueAtUtc;
         }
         var nodes = Nodes.ToList();
         for (var i = 0; i < nodes.Count; i++)
@@ -435,13 +435,13 @@ public sealed partial class Case
         }
         Nodes = nodes;
         // Certificate (§44): issued and delivered within 10 working days of the decision.
-        var issueDue = DecidedAt is { } decided && Status is CaseStatus.Decided or CaseStatus.ResultIssued
+        var issueDue = Decision.DecidedAt is { } decided && Status is CaseStatus.Decided or CaseStatus.ResultIssued
             ? LegalClock.Due(calendar, decided, 10).DueAtUtc
             : null;
         var candidates = new[]
         {
-            Status is CaseStatus.Accepted ? PromisedDueAt : null,
-            Status is CaseStatus.Accepted ? StatutoryDueAt : null,
+            Status is CaseStatus.Accepted ? Clocks.PromisedDueAt : null,
+            Status is CaseStatus.Accepted ? Clocks.StatutoryDueAt : null,
             Status is CaseStatus.Accepted ? CurrentNode?.DueAt : null,
             issueDue,
         };

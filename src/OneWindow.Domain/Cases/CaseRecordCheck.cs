@@ -99,37 +99,37 @@ public static class CaseRecordCheck
         yield return new("状态", c => c.Status == last.ToStatus);
 
         var decided = Last("decided");
-        yield return new("决定", c => c.Decision == Enum(decided, "outcome", (DecisionOutcome?)null) && SameText(c.DecisionReason, decided?.Opinion) && SameInstant(c.DecidedAt, decided?.At));
+        yield return new("决定", c => c.Decision.Outcome == Enum(decided, "outcome", (DecisionOutcome?)null) && SameText(c.Decision.Reason, decided?.Opinion) && SameInstant(c.Decision.DecidedAt, decided?.At));
         var issued = Last("result-issued");
-        yield return new("证照编号", c => c.ResultNumber == Text(issued, "resultNumber") && SameInstant(c.ResultIssuedAt, issued?.At));
+        yield return new("证照编号", c => c.Decision.ResultNumber == Text(issued, "resultNumber") && SameInstant(c.Decision.ResultIssuedAt, issued?.At));
         var delivered = Last("delivered");
-        yield return new("送达方式", c => c.DeliveryMethod == Enum(delivered, "method", (DeliveryMethod?)null) && SameText(c.DeliveryReference, Text(delivered, "reference")));
+        yield return new("送达方式", c => c.Delivery.Method == Enum(delivered, "method", (DeliveryMethod?)null) && SameText(c.Delivery.Reference, Text(delivered, "reference")));
         var closed = Last("delivered", "rejected-at-intake", "withdrawn", "terminated");
         yield return new("办结时间", c => SameInstant(c.ConcludedAt, closed?.At));
         var closedWithReason = Last("rejected-at-intake", "withdrawn", "terminated");
         yield return new("结束理由", c => SameText(c.ClosingReason, closedWithReason?.Opinion));
         var paid = Last("paid");
-        yield return new("收费", c => SameAmount(c.PaidAmount, Number(paid, "amount")) && c.ReceiptNumber == Text(paid, "receiptNumber") && SameInstant(c.PaidAt, paid?.At));
+        yield return new("收费", c => SameAmount(c.Payment.PaidAmount, Number(paid, "amount")) && c.Payment.ReceiptNumber == Text(paid, "receiptNumber") && SameInstant(c.Payment.PaidAt, paid?.At));
         var extended = Last("extended");
-        yield return new("延期", c => c.ExtensionDays == (Int(extended, "workingDays") ?? 0) && SameText(c.ExtensionReason, extended?.Opinion));
+        yield return new("延期", c => c.Clocks.ExtensionDays == (Int(extended, "workingDays") ?? 0) && SameText(c.Clocks.ExtensionReason, extended?.Opinion));
         var notices = ordered.Count(e => e.Action == "correction-requested");
         yield return new("补正告知次数", c => c.CorrectionNotices == notices);
         if (Last("accepted") is { } accepted)
         {
             yield return new("受理时间", c => SameInstant(c.AcceptedAt, accepted.At));
-            yield return new("计时起点", c => SameInstant(c.ClockStartAt, Instant(accepted, "clockStartAt")) && c.DeemedAccepted == (Bool(accepted, "deemed") ?? false));
+            yield return new("计时起点", c => SameInstant(c.Clocks.ClockStartAt, Instant(accepted, "clockStartAt")) && c.Clocks.DeemedAccepted == (Bool(accepted, "deemed") ?? false));
         }
         else if (first.Action == "part-created")
         {
             // A part of a joint case starts accepted: the joint case's acceptance, copied into the event that made it.
             if (Has(first, "clockStartAt"))
             {
-                yield return new("计时起点", c => SameInstant(c.ClockStartAt, Instant(first, "clockStartAt")) && c.DeemedAccepted == (Bool(first, "deemed") ?? false));
+                yield return new("计时起点", c => SameInstant(c.Clocks.ClockStartAt, Instant(first, "clockStartAt")) && c.Clocks.DeemedAccepted == (Bool(first, "deemed") ?? false));
             }
         }
         else
         {
-            yield return new("计时起点", c => c.ClockStartAt is null && !c.DeemedAccepted);
+            yield return new("计时起点", c => c.Clocks.ClockStartAt is null && !c.Clocks.DeemedAccepted);
         }
         if (Last("received", "supplemented", "pre-review-passed") is { } received)
         {
@@ -140,7 +140,7 @@ public static class CaseRecordCheck
             yield return new("提交时间", c => SameInstant(c.SubmittedAt, submitted.At));
         }
         var pauses = Pauses(ordered);
-        yield return new("中止计时", c => SamePauses(c.Pauses, pauses));
+        yield return new("中止计时", c => SamePauses(c.Clocks.Pauses, pauses));
 
         // Who applied, through which account, and where the case is handled: established by the event that made it.
         switch (first.Action)
@@ -169,7 +169,7 @@ public static class CaseRecordCheck
         {
             var promised = Int(first, "promisedLimitDays");
             var statutory = Int(first, "statutoryLimitDays");
-            yield return new("办理时限", c => c.PromisedLimitDays == promised && c.StatutoryLimitDays == statutory);
+            yield return new("办理时限", c => c.Clocks.PromisedLimitDays == promised && c.Clocks.StatutoryLimitDays == statutory);
         }
         if (ordered.LastOrDefault(e => Text(e, "number") is not null) is { } numbered)
         {

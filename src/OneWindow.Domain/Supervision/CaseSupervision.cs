@@ -33,20 +33,20 @@ public static partial class CaseSupervision
         var found = new TimedFindings(SupervisedSubject.Of(c), now);
 
         // A reminder is for a deadline still ahead; once it has passed, the yellow card speaks instead.
-        if (rules.IsOn(SupervisionRule.PromisedReminder) && c.Status == CaseStatus.Accepted && c.PromisedDueAt is { } reminderDue && now < reminderDue)
+        if (rules.IsOn(SupervisionRule.PromisedReminder) && c.Status == CaseStatus.Accepted && c.Clocks.PromisedDueAt is { } reminderDue && now < reminderDue)
         {
             found.Watch(SupervisionRule.PromisedReminder, null, Before(calendar, reminderDue, rules[SupervisionRule.PromisedReminder].Whole), null,
                 $"承诺时限 {Day(reminderDue)} 届满");
         }
-        if (rules.IsOn(SupervisionRule.PromisedOverdue) && c.PromisedDueAt is { } promised && c.Status != CaseStatus.Suspended)
+        if (rules.IsOn(SupervisionRule.PromisedOverdue) && c.Clocks.PromisedDueAt is { } promised && c.Status != CaseStatus.Suspended)
         {
-            found.Watch(SupervisionRule.PromisedOverdue, null, After(calendar, promised, rules[SupervisionRule.PromisedOverdue].Whole), c.DecidedAt,
-                $"承诺 {c.PromisedLimitDays} 个工作日，{Day(promised)} 届满");
+            found.Watch(SupervisionRule.PromisedOverdue, null, After(calendar, promised, rules[SupervisionRule.PromisedOverdue].Whole), c.Decision.DecidedAt,
+                $"承诺 {c.Clocks.PromisedLimitDays} 个工作日，{Day(promised)} 届满");
         }
-        if (rules.IsOn(SupervisionRule.StatutoryOverdue) && c.StatutoryDueAt is { } statutory && c.Status != CaseStatus.Suspended)
+        if (rules.IsOn(SupervisionRule.StatutoryOverdue) && c.Clocks.StatutoryDueAt is { } statutory && c.Status != CaseStatus.Suspended)
         {
-            found.Watch(SupervisionRule.StatutoryOverdue, null, After(calendar, statutory, rules[SupervisionRule.StatutoryOverdue].Whole), c.DecidedAt,
-                $"法定 {c.StatutoryLimitDays + c.ExtensionDays} 个工作日，{Day(statutory)} 届满");
+            found.Watch(SupervisionRule.StatutoryOverdue, null, After(calendar, statutory, rules[SupervisionRule.StatutoryOverdue].Whole), c.Decision.DecidedAt,
+                $"法定 {c.Clocks.StatutoryLimitDays + c.Clocks.ExtensionDays} 个工作日，{Day(statutory)} 届满");
         }
         if (rules.IsOn(SupervisionRule.NodeOverdue))
         {
@@ -69,9 +69,9 @@ public static partial class CaseSupervision
         }
         if (rules.IsOn(SupervisionRule.SuspensionOverrun))
         {
-            for (var i = 0; i < c.Pauses.Count; i++)
+            for (var i = 0; i < c.Clocks.Pauses.Count; i++)
             {
-                var pause = c.Pauses[i];
+                var pause = c.Clocks.Pauses[i];
                 if (pause.Kind != PauseKind.SpecialProcedure || (pause.EndAt is null && c.Status != CaseStatus.Suspended))
                 {
                     continue;
@@ -123,9 +123,9 @@ public static partial class CaseSupervision
                 && Math.Abs(difference) > rules[SupervisionRule.FeeDiffers].Threshold)
             {
                 found.Add(new(SupervisionRule.FeeDiffers, KeyOf(c.Id), e.At,
-                    $"实收 {c.PaidAmount:0.##} 元，公布标准 {c.StandardFeeTotal:0.##} 元；理由：{c.PaymentDifferenceReason ?? "未说明"}"));
+                    $"实收 {c.Payment.PaidAmount:0.##} 元，公布标准 {c.StandardFeeTotal:0.##} 元；理由：{c.Payment.DifferenceReason ?? "未说明"}"));
             }
-            if (rules.IsOn(SupervisionRule.ConcludedWithoutResult) && e.ToStatus == CaseStatus.Concluded && (c.Decision is null || string.IsNullOrEmpty(c.ResultNumber)))
+            if (rules.IsOn(SupervisionRule.ConcludedWithoutResult) && e.ToStatus == CaseStatus.Concluded && (c.Decision.Outcome is null || string.IsNullOrEmpty(c.Decision.ResultNumber)))
             {
                 found.Add(new(SupervisionRule.ConcludedWithoutResult, KeyOf(c.Id), e.At, "办结时没有决定或结果文书编号"));
             }
@@ -141,7 +141,7 @@ public static partial class CaseSupervision
 
     /// <summary>The paid amount less the published standard, when every fee has a fixed standard.</summary>
     private static decimal? FeeDifference(Case c) =>
-        c.PaidAmount is { } paid && c.Fees.Count > 0 && c.Fees.All(f => f.StandardAmount is not null) ? paid - c.StandardFeeTotal : null;
+        c.Payment.PaidAmount is { } paid && c.Payment.Fees.Count > 0 && c.Payment.Fees.All(f => f.StandardAmount is not null) ? paid - c.StandardFeeTotal : null;
 
     private static bool IsRefusal(CaseEvent e) =>
         e.Action == "rejected-at-intake" || (e.Action == "decided" && e.Data is { } data && Outcome(data) == nameof(DecisionOutcome.Deny));

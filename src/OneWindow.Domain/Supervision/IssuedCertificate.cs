@@ -63,8 +63,8 @@ public sealed class IssuedCertificate
     /// </summary>
     public AlertCandidate? Check(Case? c)
     {
-        if (c is not null && c.ItemCode == ItemCode && c.ResultNumber == Number
-            && c.Decision is DecisionOutcome.Grant or DecisionOutcome.PartlyGranted && c.ResultIssuedAt is not null)
+        if (c is not null && c.ItemCode == ItemCode && c.Decision.ResultNumber == Number
+            && c.Decision.Outcome is DecisionOutcome.Grant or DecisionOutcome.PartlyGranted && c.Decision.ResultIssuedAt is not null)
         {
             MatchedCaseId = c.Id;
             return null;

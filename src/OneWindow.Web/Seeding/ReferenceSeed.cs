@@ -6,7 +6,6 @@ using OneWindow.Domain.Catalog;
 using OneWindow.Domain.Organization;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Accounts;
-using OneWindow.Web.Modules.Audit;
 using OneWindow.Web.Modules.Calendar;
 using OneWindow.Web.Modules.Catalog;
 using OneWindow.Web.Modules.Organization;
@@ -22,6 +21,7 @@ public sealed class ReferenceSeed(
     RoleManager<IdentityRole> roles,
     UserManager<UserAccount> users,
     ImportCounty importCounty,
+    WriteUnit unit,
     TimeProvider clock,
     ILogger<ReferenceSeed> logger)
 {
@@ -40,9 +40,7 @@ public sealed class ReferenceSeed(
         if (demoCounty && !await db.Departments.AnyAsync(ct))
         {
             // All or nothing: a half-seeded county would be skipped on the next start.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await SeedDemoCountyAsync(ct);
-            await tx.CommitAsync(ct);
+            await unit.RunAsync(SeedDemoCountyAsync, ct);
         }
     }
 
@@ -67,7 +65,7 @@ public sealed class ReferenceSeed(
         }
         if (db.ChangeTracker.HasChanges())
         {
-            await db.SaveChangesAsync(ct);
+            await unit.SaveAsync(ct);
             logger.LogInformation("Added {Count} national calendar days", missing.Count);
         }
     }

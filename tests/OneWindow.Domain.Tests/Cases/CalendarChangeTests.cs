@@ -24,16 +24,16 @@ public class CalendarChangeTests
     {
         var c = Received(Promised(5, 20), Bj(2027, 1, 25, 9));
         c.Accept(Clerk, Bj(2027, 1, 25, 10), Days);
-        Assert.Equal(Bj(2027, 2, 2, 0), c.PromisedDueAt);   // Mon 1 Feb: before the bridge day
-        Assert.Equal(Bj(2027, 2, 25, 0), c.StatutoryDueAt); // Wed 24 Feb: 26 Jan–4 Feb (8), 9–12 (12), 15–19 (17), 22–24 (20)
+        Assert.Equal(Bj(2027, 2, 2, 0), c.Clocks.PromisedDueAt);   // Mon 1 Feb: before the bridge day
+        Assert.Equal(Bj(2027, 2, 25, 0), c.Clocks.StatutoryDueAt); // Wed 24 Feb: 26 Jan–4 Feb (8), 9–12 (12), 15–19 (17), 22–24 (20)
         var revision = c.Revision;
 
         var changes = c.ApplyCalendarChange(Reason, "change-1", Bj(2027, 1, 26, 9), Loaded);
 
         var moved = Assert.Single(changes);
         Assert.Equal(new DueDateChange(CaseClock.Statutory, null, D(2027, 2, 24), D(2027, 2, 25)), moved);
-        Assert.Equal(Bj(2027, 2, 26, 0), c.StatutoryDueAt);
-        Assert.Equal(Bj(2027, 2, 2, 0), c.PromisedDueAt);
+        Assert.Equal(Bj(2027, 2, 26, 0), c.Clocks.StatutoryDueAt);
+        Assert.Equal(Bj(2027, 2, 2, 0), c.Clocks.PromisedDueAt);
         Assert.Equal(revision + 1, c.Revision);
         var e = c.NewEvents[^1];
         Assert.Equal("calendar-changed", e.Action);
@@ -59,15 +59,15 @@ public class CalendarChangeTests
 
         c.CompleteCurrentNode(Reviewer, "符合条件", Bj(2027, 2, 3, 14), Days);
         c.Decide(DecisionOutcome.Grant, null, Approver, Bj(2027, 2, 3, 16), Days);
-        var promised = c.PromisedDueAt;
-        var statutory = c.StatutoryDueAt;
+        var promised = c.Clocks.PromisedDueAt;
+        var statutory = c.Clocks.StatutoryDueAt;
         // Decided: the certificate's 10 working days (§44) from 3 Feb end on 19 Feb, with the bridge day on 22 Feb.
         var moved = c.ApplyCalendarChange(Reason, "change-1", Bj(2027, 2, 4, 9), Loaded);
         Assert.Equal([new DueDateChange(CaseClock.Certificate, null, D(2027, 2, 19), D(2027, 2, 22))], moved);
         Assert.Equal(Bj(2027, 2, 23, 0), c.NextDeadlineAt);
         // The promise and the statutory limit stopped at the decision: whether it came in time stays as it was.
-        Assert.Equal(promised, c.PromisedDueAt);
-        Assert.Equal(statutory, c.StatutoryDueAt);
+        Assert.Equal(promised, c.Clocks.PromisedDueAt);
+        Assert.Equal(statutory, c.Clocks.StatutoryDueAt);
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public class CalendarChangeTests
         var received = Received(Promised(), Bj(2027, 2, 3, 9));
         Assert.Equal([new DueDateChange(CaseClock.Intake, null, D(2027, 2, 12), D(2027, 2, 15))],
             received.ApplyCalendarChange(Reason, "change-1", Bj(2027, 2, 3, 10), Loaded));
-        Assert.Equal(Bj(2027, 2, 16, 0), received.IntakeDueAt);
-        Assert.Equal(received.IntakeDueAt, received.NextDeadlineAt);
+        Assert.Equal(Bj(2027, 2, 16, 0), received.Clocks.IntakeDueAt);
+        Assert.Equal(received.Clocks.IntakeDueAt, received.NextDeadlineAt);
 
         var suspended = Received(Promised(5, 20), Bj(2027, 1, 25, 9));
         suspended.Accept(Clerk, Bj(2027, 1, 25, 10), Days);
@@ -114,9 +114,9 @@ public class CalendarChangeTests
     {
         var c = Received(Promised(5, 20), Bj(2027, 1, 25, 9));
         c.Accept(Clerk, Bj(2027, 1, 25, 10), Days);
-        var (statutory, revision) = (c.StatutoryDueAt, c.Revision);
+        var (statutory, revision) = (c.Clocks.StatutoryDueAt, c.Revision);
         Assert.Single(c.DueDateChangesOn(Loaded, Bj(2027, 1, 26, 9)));
-        Assert.Equal(statutory, c.StatutoryDueAt);
+        Assert.Equal(statutory, c.Clocks.StatutoryDueAt);
         Assert.Equal(revision, c.Revision);
     }
 

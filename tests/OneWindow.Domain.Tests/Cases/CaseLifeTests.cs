@@ -33,7 +33,7 @@ public class CaseLifeTests
         c.CompleteCurrentNode(Reviewer, "不符合条件", Bj(2025, 3, 4), Days);
         Assert.Equal("case.deny-reason-required", Assert.Throws<DomainRuleException>(() => c.Decide(DecisionOutcome.Deny, " ", Approver, Bj(2025, 3, 5), Days)).Code);
         c.Decide(DecisionOutcome.Deny, "选址不符合规划；可于六十日内申请行政复议或六个月内提起行政诉讼", Approver, Bj(2025, 3, 5), Days);
-        Assert.Equal(DecisionOutcome.Deny, c.Decision);
+        Assert.Equal(DecisionOutcome.Deny, c.Decision.Outcome);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class CaseLifeTests
         Assert.Equal(CaseStatus.AwaitingCorrection, c.Status);
         c.Supplement(["身份证复印件", "委托书"], Clerk, Bj(2025, 3, 5, 9), Days);
         Assert.Equal(CaseStatus.Received, c.Status);
-        Assert.Equal(Bj(2025, 3, 13, 0), c.IntakeDueAt); // a new notice period from the complete receipt
+        Assert.Equal(Bj(2025, 3, 13, 0), c.Clocks.IntakeDueAt); // a new notice period from the complete receipt
         var e = Assert.Throws<DomainRuleException>(() => c.RequestCorrection(["户口簿"], null, Clerk, Bj(2025, 3, 5, 10)));
         Assert.Equal("case.second-correction-notice", e.Code);
         c.RequestCorrection(["户口簿"], "申请人补交材料中出现新的情形", Clerk, Bj(2025, 3, 5, 10));

@@ -39,7 +39,7 @@ public class FeeTests
         Assert.Equal("case.fee-differs", e.Code);
         Assert.Equal("reason", e.Field);
         c.RecordPayment(80m, "R-2", false, "仅领取一本证书，免收工本费", Clerk, Bj(2025, 3, 5, 14));
-        Assert.Equal("仅领取一本证书，免收工本费", c.PaymentDifferenceReason);
+        Assert.Equal("仅领取一本证书，免收工本费", c.Payment.DifferenceReason);
         Assert.Equal("case.already-paid", Assert.Throws<DomainRuleException>(() => c.RecordPayment(80m, "R-3", false, "x", Clerk, Bj(2025, 3, 5, 15))).Code);
     }
 

@@ -56,14 +56,14 @@ public class JointCaseTests
         {
             Assert.Equal(CaseStatus.Accepted, p.Status);
             Assert.Equal(j.Case.Id, p.ParentCaseId);
-            Assert.Equal(j.Case.ClockStartAt, p.ClockStartAt);
+            Assert.Equal(j.Case.Clocks.ClockStartAt, p.Clocks.ClockStartAt);
             Assert.Equal(1, p.CurrentNodeIndex);
-            Assert.Empty(p.Fees);
+            Assert.Empty(p.Payment.Fees);
         });
         Assert.Equal("审查", j.Parts[0].CurrentNode!.Name);
         // The joint limit of §42: 45 working days, when the package has no promise of its own.
-        Assert.Equal(45, j.Case.PromisedLimitDays);
-        Assert.Equal(45, j.Case.StatutoryLimitDays);
+        Assert.Equal(45, j.Case.Clocks.PromisedLimitDays);
+        Assert.Equal(45, j.Case.Clocks.StatutoryLimitDays);
         Assert.Equal(15, j.Case.DefaultExtension);
         Assert.Equal(CaseStatus.Accepted, j.Case.Status);
         Assert.Equal("case.not-fannable", Assert.Throws<DomainRuleException>(() => j.Case.FanOut([a, b, c], Bj(2026, 11, 16, 9), Days)).Code);
@@ -73,7 +73,7 @@ public class JointCaseTests
     public void Joint_case_with_one_slow_sub_case_is_decided_when_the_slow_one_is_and_its_special_procedure_stops_the_joint_clock()
     {
         var j = AcceptedJoint(Bj(2026, 11, 2, 9), 10, Promised(5, 20), Promised(5, 20), Promised(8, 20));
-        Assert.Equal(Bj(2026, 11, 17, 0), j.Case.PromisedDueAt); // 10 working days from Mon 2 Nov: Mon 16 Nov
+        Assert.Equal(Bj(2026, 11, 17, 0), j.Case.Clocks.PromisedDueAt); // 10 working days from Mon 2 Nov: Mon 16 Nov
 
         Decide(j, 0, DecisionOutcome.Grant, Bj(2026, 11, 3, 10));
         Decide(j, 1, DecisionOutcome.Grant, Bj(2026, 11, 4, 10));
@@ -85,18 +85,18 @@ public class JointCaseTests
         slow.Suspend("检验", 5, "现场检验", Approver, Bj(2026, 11, 5, 10), Days);
         j.Case.RecordPart(slow, Bj(2026, 11, 5, 10), Days);
         Assert.True(j.Case.ReadPromised(Bj(2026, 11, 9), Days).IsStopped);
-        Assert.Null(j.Case.PromisedDueAt);
+        Assert.Null(j.Case.Clocks.PromisedDueAt);
 
         slow.Resume("检验合格", Approver, Bj(2026, 11, 11, 16), Days);
         j.Case.RecordPart(slow, Bj(2026, 11, 11, 16), Days);
         // 6 Nov … 11 Nov are 4 working days out: the joint promise moves from 16 Nov to 20 Nov.
-        Assert.Equal(Bj(2026, 11, 21, 0), j.Case.PromisedDueAt);
+        Assert.Equal(Bj(2026, 11, 21, 0), j.Case.Clocks.PromisedDueAt);
         Assert.Equal(CaseStatus.Accepted, j.Case.Status);
 
         Decide(j, 2, DecisionOutcome.Grant, Bj(2026, 11, 12, 9));
         Assert.Equal(CaseStatus.Decided, j.Case.Status);
-        Assert.Equal(DecisionOutcome.Grant, j.Case.Decision);
-        Assert.Equal(Bj(2026, 11, 12, 9), j.Case.DecidedAt);
+        Assert.Equal(DecisionOutcome.Grant, j.Case.Decision.Outcome);
+        Assert.Equal(Bj(2026, 11, 12, 9), j.Case.Decision.DecidedAt);
         Assert.False(j.Case.ReadPromised(Bj(2026, 11, 12, 9), Days).IsOverdue);
         Assert.Equal(8 - 4, j.Case.ReadPromised(Bj(2026, 11, 12, 9), Days).ElapsedWorkingDays); // 3 Nov … 12 Nov less 6 … 11 Nov
         Assert.Equal("统一出件", j.Case.CurrentNode!.Name);
@@ -108,10 +108,10 @@ public class JointCaseTests
         var j = AcceptedJoint(Bj(2026, 11, 16, 9), null, Promised(5, 20), Promised(5, 20));
         Decide(j, 0, DecisionOutcome.Grant, Bj(2026, 11, 17, 9));
         Decide(j, 1, DecisionOutcome.Deny, Bj(2026, 11, 17, 10), "经营场所不符合食品安全要求；可在六十日内申请行政复议");
-        Assert.Equal(DecisionOutcome.PartlyGranted, j.Case.Decision);
-        Assert.Contains("经营场所不符合食品安全要求", j.Case.DecisionReason, StringComparison.Ordinal);
+        Assert.Equal(DecisionOutcome.PartlyGranted, j.Case.Decision.Outcome);
+        Assert.Contains("经营场所不符合食品安全要求", j.Case.Decision.Reason, StringComparison.Ordinal);
         Assert.Equal(DecisionOutcome.Deny, j.Case.Parts[1].Decision);
-        Assert.Equal(j.Parts[1].DecisionReason, j.Case.Parts[1].DecisionReason);
+        Assert.Equal(j.Parts[1].Decision.Reason, j.Case.Parts[1].DecisionReason);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class JointCaseTests
         {
             p.FollowJoint(j.Case, Bj(2026, 11, 17, 11), Days);
         }
-        Assert.Equal(["LW-2026-001-01", "LW-2026-001-02"], j.Parts.Select(p => p.ResultNumber));
+        Assert.Equal(["LW-2026-001-01", "LW-2026-001-02"], j.Parts.Select(p => p.Decision.ResultNumber));
         j.Case.Deliver(DeliveryMethod.Mail, "EMS1234567890", Clerk, Bj(2026, 11, 17, 15));
         foreach (var p in j.Parts)
         {
@@ -139,7 +139,7 @@ public class JointCaseTests
             j.Case.RecordPart(p, Bj(2026, 11, 17, 15), Days);
         }
         Assert.All(j.Parts, p => Assert.Equal(CaseStatus.Concluded, p.Status));
-        Assert.All(j.Parts, p => Assert.Equal("EMS1234567890", p.DeliveryReference));
+        Assert.All(j.Parts, p => Assert.Equal("EMS1234567890", p.Delivery.Reference));
         Assert.All(j.Case.Parts, p => Assert.Equal(CaseStatus.Concluded, p.Status));
         Assert.True(SealAndVerify(j.Case).IsIntact);
         Assert.All(j.Parts, p => Assert.True(SealAndVerify(p).IsIntact));

@@ -30,8 +30,8 @@ public class OnlineApplicationTests
         c.Submit("431025000000-20261120-00007", ["申请书"], Citizen, Bj(2026, 11, 20, 21), Days); // Friday evening
         Assert.Equal(CaseStatus.Submitted, c.Status);
         Assert.Equal("431025000000-20261120-00007", c.Number);
-        Assert.Equal(Bj(2026, 11, 24, 0), c.PreReviewDueAt); // end of Monday 23 Nov
-        Assert.Equal(c.PreReviewDueAt, c.NextDeadlineAt);
+        Assert.Equal(Bj(2026, 11, 24, 0), c.Clocks.PreReviewDueAt); // end of Monday 23 Nov
+        Assert.Equal(c.Clocks.PreReviewDueAt, c.NextDeadlineAt);
         Assert.True(c.Open);
         Assert.Null(c.ReceivedAt);
     }
@@ -44,7 +44,7 @@ public class OnlineApplicationTests
         c.PassPreReview(Clerk, Bj(2026, 11, 23, 9), Days);
         Assert.Equal(CaseStatus.Received, c.Status);
         Assert.Equal(Bj(2026, 11, 23, 9), c.ReceivedAt);
-        Assert.Equal(Bj(2026, 12, 1, 0), c.IntakeDueAt); // 5 working days after Mon 23 Nov: Mon 30 Nov
+        Assert.Equal(Bj(2026, 12, 1, 0), c.Clocks.IntakeDueAt); // 5 working days after Mon 23 Nov: Mon 30 Nov
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public class OnlineApplicationTests
         c.Supplement(["营业执照副本"], Citizen, Bj(2026, 11, 17, 9), Days);
         c.Accept(Clerk, Bj(2026, 11, 17, 10), Days);
         Assert.Equal(CaseStatus.Accepted, c.Status);
-        Assert.False(c.DeemedAccepted);
-        Assert.Equal(Bj(2026, 11, 17, 10), c.ClockStartAt);
+        Assert.False(c.Clocks.DeemedAccepted);
+        Assert.Equal(Bj(2026, 11, 17, 10), c.Clocks.ClockStartAt);
         Assert.True(SealAndVerify(c).IsIntact);
     }
 }

@@ -19,14 +19,14 @@ public class ProvisionalDueDateTests
     {
         var c = Received(Promised(5, 20), Bj(2026, 12, 4, 9));
         c.Accept(Clerk, Bj(2026, 12, 4, 10), Days);
-        Assert.True(c.StatutoryDueAt > NewYear2027);
+        Assert.True(c.Clocks.StatutoryDueAt > NewYear2027);
         Assert.True(c.HasProvisionalDueDates(Days));
 
         c.CompleteCurrentNode(Reviewer, "符合条件", Bj(2026, 12, 7, 10), Days);
         c.Decide(DecisionOutcome.Grant, null, Approver, Bj(2026, 12, 7, 16), Days);
         // The promise and the statutory limit stopped at the decision (still dated 2027); the certificate's ten working
         // days end on 21 December 2026; the completed nodes' limits are history.
-        Assert.True(c.StatutoryDueAt > NewYear2027);
+        Assert.True(c.Clocks.StatutoryDueAt > NewYear2027);
         Assert.True(c.NextDeadlineAt < NewYear2027);
         Assert.False(c.HasProvisionalDueDates(Days));
 
@@ -46,7 +46,7 @@ public class ProvisionalDueDateTests
         c.IssueResult("431025-2026-000322", Clerk, Bj(2026, 12, 8, 10), Days);
         c.Deliver(DeliveryMethod.WindowPickup, null, Clerk, Bj(2026, 12, 8, 11));
         Assert.False(c.Open);
-        Assert.True(c.StatutoryDueAt > NewYear2027);
+        Assert.True(c.Clocks.StatutoryDueAt > NewYear2027);
         Assert.False(c.HasProvisionalDueDates(Days));
     }
 }

@@ -245,7 +245,7 @@ public class SupervisionRuleTests
         Assert.Empty(OnAction(c, 1));
 
         // As a record brought over from a department's own system could arrive: concluded, no result on file.
-        typeof(Case).GetProperty(nameof(Case.ResultNumber))!.SetValue(c, null);
+        typeof(CaseDecision).GetProperty(nameof(CaseDecision.ResultNumber))!.SetValue(c.Decision, null);
         Assert.Equal(SupervisionRule.ConcludedWithoutResult, Assert.Single(OnAction(c, 1)).Rule);
     }
 

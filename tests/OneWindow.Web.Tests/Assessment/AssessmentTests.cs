@@ -44,7 +44,7 @@ public sealed class AssessmentTests : IDisposable
 
         // An upheld complaint about a case counts against its department and the window that took it in.
         var db = scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>();
-        var number = db.Cases.Where(c => c.ApplicantName == "乙").Select(c => c.Number).Single();
+        var number = db.Cases.Where(c => c.Applicant.Name == "乙").Select(c => c.Number).Single();
         var complaint = Domain.Supervision.EfficiencyComplaint.File(Domain.Supervision.ComplaintChannel.Hall, Domain.Supervision.ComplaintAbout.Case, number, null,
             mz.Facts.Key is { } k ? Guid.Parse(k) : null, "431025000000", "拖延", true, null, null, _app.Clock.GetUtcNow().UtcDateTime, Domain.Calendar.WorkingDayCalendar.Create(Domain.Calendar.NationalCalendar.ShippedDays, null, Domain.Calendar.NationalCalendar.ShippedNoticeYears));
         var supervisor = new Actor("s", "监察", "Supervisor");

@@ -140,14 +140,14 @@ public sealed class StatuteUpgradeTests : IDisposable
         db.HolidayNotices.Add(new HolidayNotice { Year = 2027, Reference = "（0014 之前：有全国调整日即视为已发布）", LoadedAt = AcceptedAt.UtcDateTime, LoadedBy = "test" });
         if (stopgap)
         {
-            db.SpecialDays.Add(new Modules.Audit.SpecialDayEntry
+            db.SpecialDays.Add(new Modules.Calendar.SpecialDayEntry
             {
                 RegionCode = "", Date = new DateOnly(2027, 1, 1), IsOffDay = true, Name = "元旦", Reason = "通知未发布前先按元旦放假", CreatedBy = "admin", CreatedAt = AcceptedAt.UtcDateTime,
             });
         }
         if (handSet)
         {
-            db.SpecialDays.AddRange(Domain.Calendar.StatutoryHolidays.Of(2027).Select(d => new Modules.Audit.SpecialDayEntry
+            db.SpecialDays.AddRange(Domain.Calendar.StatutoryHolidays.Of(2027).Select(d => new Modules.Calendar.SpecialDayEntry
             {
                 RegionCode = "", Date = d.Date, IsOffDay = true, Name = d.Date == new DateOnly(2027, 2, 5) ? "手工设置的除夕" : d.Name, Reason = "按放假办法逐日设置",
                 CreatedBy = "admin", CreatedAt = AcceptedAt.UtcDateTime,

@@ -50,7 +50,7 @@ public sealed class ApplicantDigestTests(OneWindowFactory app) : IClassFixture<O
         var db = app.NewDbContext(out var scope);
         using (scope)
         {
-            await db.Cases.Where(x => x.Number == c.Number).ExecuteUpdateAsync(s => s.SetProperty(x => x.ApplicantIdNumber, "110105194912310046"));
+            await db.Cases.Where(x => x.Number == c.Number).ExecuteUpdateAsync(s => s.SetProperty(x => x.Applicant.IdentityNumber, "110105194912310046"));
         }
         var seen = await (await clerk.GetAsync("/api/v1/cases/" + c.Number)).ReadAsync<CaseView>();
         Assert.False(seen.Chain.IsIntact);
@@ -87,7 +87,7 @@ public sealed class ApplicantDigestTests(OneWindowFactory app) : IClassFixture<O
         var again = app.NewDbContext(out var scopeAgain);
         using (scopeAgain)
         {
-            await again.Cases.Where(x => x.Number == c.Number).ExecuteUpdateAsync(s => s.SetProperty(x => x.ApplicantName, "孙某"));
+            await again.Cases.Where(x => x.Number == c.Number).ExecuteUpdateAsync(s => s.SetProperty(x => x.Applicant.Name, "孙某"));
         }
         Assert.Contains("申请人", (await (await clerk.GetAsync("/api/v1/cases/" + c.Number)).ReadAsync<CaseView>()).Chain.Problem, StringComparison.Ordinal);
     }

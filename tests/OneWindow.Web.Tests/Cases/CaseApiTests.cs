@@ -64,7 +64,7 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
         Assert.Equal("uscc.check-character", problem.GetProperty("code").GetString());
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>();
-        Assert.False(await db.Cases.AnyAsync(c => c.ApplicantIdNumber == "91350100M000100Y44"));
+        Assert.False(await db.Cases.AnyAsync(c => c.Applicant.IdentityNumber == "91350100M000100Y44"));
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         Assert.Contains("不是可接受的文件", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>();
-        Assert.False(await db.Cases.AnyAsync(c => c.ApplicantPhone == "13907359903"));
+        Assert.False(await db.Cases.AnyAsync(c => c.Applicant.Phone == "13907359903"));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
-using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web.Modules.Accounts;
 

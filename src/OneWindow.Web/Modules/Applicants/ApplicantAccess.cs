@@ -28,7 +28,7 @@ public static class ApplicantAccess
     {
         var hasCursor = KeysetCursor.TryParse(after, out var createdAt, out var id);
         var online = db.Cases.AsNoTracking().Where(c => c.ApplicantUserId == user.Id && c.ParentCaseId == null);
-        var window = db.Cases.AsNoTracking().Where(c => c.ApplicantIdNumber == user.IdentityNumber && c.ApplicantPhone == user.PhoneNumber
+        var window = db.Cases.AsNoTracking().Where(c => c.Applicant.IdentityNumber == user.IdentityNumber && c.Applicant.Phone == user.PhoneNumber
             && c.ApplicantUserId == null && c.ParentCaseId == null);
         if (hasCursor)
         {
@@ -39,7 +39,7 @@ public static class ApplicantAccess
         foreach (var query in ApplicantAccounts.HasWindowCases(user) ? new[] { online, window } : [online])
         {
             rows.AddRange(await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(PageSize + 1)
-                .Select(c => new MyCaseRow(c.Id, c.Number, !c.Number.StartsWith(Case.DraftNumberPrefix), c.ItemName, c.Status, c.Channel, c.IsJoint, c.CreatedAt, c.PromisedDueAt))
+                .Select(c => new MyCaseRow(c.Id, c.Number, !c.Number.StartsWith(Case.DraftNumberPrefix), c.ItemName, c.Status, c.Channel, c.IsJoint, c.CreatedAt, c.Clocks.PromisedDueAt))
                 .ToListAsync(ct));
         }
         var page = rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(PageSize + 1).ToList();

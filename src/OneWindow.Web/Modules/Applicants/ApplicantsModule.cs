@@ -110,8 +110,8 @@ public static class ApplicantsModule
             .Select(e => new { e.At, e.Action, e.Opinion }).ToListAsync(ct);
         var steps = events.Select(e => new MyStep(e.At, e.Action, CaseText.OpinionIsForApplicant(e.Action) ? e.Opinion : null)).ToList();
         return new MyCaseView(c.Id, c.IsDraftNumber ? null : c.Number, c.Revision, c.ItemCode, c.ItemName, c.Status, CaseText.Awaited(c.Status),
-            c.ReadPromised(clock.GetUtcNow().UtcDateTime, calendar).DueDate, c.MissingMaterials, c.PreReviewNote, c.Decision, c.DecisionReason,
-            c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.ResultNumber : null,
+            c.ReadPromised(clock.GetUtcNow().UtcDateTime, calendar).DueDate, c.MissingMaterials, c.PreReviewNote, c.Decision.Outcome, c.Decision.Reason,
+            c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.Decision.ResultNumber : null,
             CaseDepartments.Parts(c, departments),
             [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))], steps);
     }

@@ -60,12 +60,12 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
         }
 
         // Concluded cases: on time against the promise, and the working days used against the statutory limit.
-        var concluded = db.Cases.AsNoTracking().Where(c => c.ConcludedAt >= from && c.ConcludedAt < to && c.Status == CaseStatus.Concluded && c.DecidedAt != null && !c.IsJoint);
+        var concluded = db.Cases.AsNoTracking().Where(c => c.ConcludedAt >= from && c.ConcludedAt < to && c.Status == CaseStatus.Concluded && c.Decision.DecidedAt != null && !c.IsJoint);
         var decided = kind == AssessedKind.Staff
             ? concluded.Join(db.CaseEvents.Where(e => e.Action == "decided"), c => c.Id, e => e.CaseId,
-                (c, e) => new Decided(e.ActorId, c.RegionCode, c.ClockStartAt, c.DecidedAt, c.PromisedDueAt, c.StatutoryLimitDays + c.ExtensionDays, c.Pauses))
+                (c, e) => new Decided(e.ActorId, c.RegionCode, c.Clocks.ClockStartAt, c.Decision.DecidedAt, c.Clocks.PromisedDueAt, c.Clocks.StatutoryLimitDays + c.Clocks.ExtensionDays, c.Clocks.Pauses))
             : concluded.Select(c => new Decided(kind == AssessedKind.Department ? c.DepartmentId.ToString() : c.ReceivingWindowId.ToString(),
-                c.RegionCode, c.ClockStartAt, c.DecidedAt, c.PromisedDueAt, c.StatutoryLimitDays + c.ExtensionDays, c.Pauses));
+                c.RegionCode, c.Clocks.ClockStartAt, c.Decision.DecidedAt, c.Clocks.PromisedDueAt, c.Clocks.StatutoryLimitDays + c.Clocks.ExtensionDays, c.Clocks.Pauses));
         // Streamed, not listed: a province's quarter is millions of cases, and only the sums per unit are kept.
         await foreach (var c in decided.AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -83,9 +83,9 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
         var received = db.Cases.AsNoTracking().Where(c => c.ReceivedAt >= from && c.ReceivedAt < to && c.ParentCaseId == null);
         var intake = kind == AssessedKind.Staff
             ? received.Join(db.CaseEvents.Where(e => e.Action == "accepted"), c => c.Id, e => e.CaseId,
-                (c, e) => new Received(e.ActorId, c.RegionCode, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted))
+                (c, e) => new Received(e.ActorId, c.RegionCode, c.ReceivedAt, c.AcceptedAt, c.Clocks.DeemedAccepted))
             : received.Select(c => new Received(kind == AssessedKind.Department ? c.DepartmentId.ToString() : c.ReceivingWindowId.ToString(),
-                c.RegionCode, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted));
+                c.RegionCode, c.ReceivedAt, c.AcceptedAt, c.Clocks.DeemedAccepted));
         await foreach (var c in intake.AsAsyncEnumerable().WithCancellation(ct))
         {
             var calendar = await calendars.ForRegionAsync(c.RegionCode);

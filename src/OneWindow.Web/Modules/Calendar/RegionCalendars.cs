@@ -1,4 +1,3 @@
-using OneWindow.Web.Modules.Audit;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Calendar;

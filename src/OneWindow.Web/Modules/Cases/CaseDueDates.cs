@@ -65,7 +65,7 @@ public sealed class CaseDueDates(OneWindowDbContext db, RegionCalendars calendar
     public static CalendarChangeEntry Entry(CalendarChange change, Case c, IReadOnlyList<DueDateChange> changes, DateTime now) => new()
     {
         ChangeId = change.Id, RecordKind = KindName, RecordId = c.Id, Number = c.Number, Title = c.ItemName,
-        ApplicantName = c.ApplicantName, ApplicantPhone = c.Applicant.MaskedPhone, RecordedAt = now,
+        ApplicantName = c.Applicant.Name, ApplicantPhone = c.Applicant.MaskedPhone, RecordedAt = now,
         DepartmentId = c.DepartmentId, VenueId = c.ReceivingVenueId,
         Moves = [.. changes.Select(x => new DueDateMove(x.Clock.ToString(), x.Node, x.From, x.To))],
     };

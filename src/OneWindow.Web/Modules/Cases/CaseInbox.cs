@@ -40,7 +40,7 @@ public static class CaseInbox
             cases = After(db, cases, dueAt, id);
         }
         return await KeysetPage.TakeAsync(cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id)
-            .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, c.AssigneeName, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id)),
+            .Select(c => new InboxRow(c.Number, c.ItemName, c.Applicant.Name, c.Status, c.AssigneeName, c.Clocks.PromisedDueAt, c.Clocks.StatutoryDueAt, c.InboxDueAt, c.Id)),
             PageSize, r => (r.InboxDueAt, r.Id), ct);
     }
 }

@@ -13,5 +13,5 @@ public static class CaseOwnership
 {
     public static bool MaySee(UserAccount user, Case c) =>
         c.IsOwnedBy(user.Id)
-        || (c.ApplicantUserId is null && ApplicantAccounts.HasWindowCases(user) && c.ApplicantIdNumber == user.IdentityNumber && c.ApplicantPhone == user.PhoneNumber);
+        || (c.ApplicantUserId is null && ApplicantAccounts.HasWindowCases(user) && c.Applicant.IdentityNumber == user.IdentityNumber && c.Applicant.Phone == user.PhoneNumber);
 }

@@ -77,7 +77,7 @@ public static class CasesModule
         var c = await open.LoadForAsync(http.User, number, ct);
         await PersonalData.RecordViewAsync(db, unit, clock.GetUtcNow().UtcDateTime, http.User, "Case", c.Number, ["identityNumber", "phone"], request.Reason, ct);
         PersonalData.NoStore(http.Response);
-        return TypedResults.Ok(new ApplicantInFull(c.Number, c.ApplicantKind, c.ApplicantName, c.ApplicantIdNumber, c.ApplicantPhone));
+        return TypedResults.Ok(new ApplicantInFull(c.Number, c.Applicant.Kind, c.Applicant.Name, c.Applicant.IdentityNumber, c.Applicant.Phone));
     }
 
     private static async Task<Ok<CaseView>> Get(string number, HttpContext http, OpenCase open, OneWindowDbContext db, RegionCalendars calendars, RecordKeyStore recordKeys, TimeProvider clock, CancellationToken ct)

@@ -37,7 +37,7 @@ public sealed class IntakeSweep(IServiceScopeFactory scopes, TimeProvider clock,
             var revision = c.Revision;
             // A notice period a calendar change has lengthened (its recount not yet here) is not over yet.
             await handle.CatchUpAsync(c, calendar, now, ct);
-            var periodOver = c.Status == CaseStatus.Received && c.IntakeDueAt <= now;
+            var periodOver = c.Status == CaseStatus.Received && c.Clocks.IntakeDueAt <= now;
             if (!periodOver && c.NewEvents.Count == 0)
             {
                 continue;

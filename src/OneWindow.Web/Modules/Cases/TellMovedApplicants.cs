@@ -25,7 +25,7 @@ public sealed class TellMovedApplicants(OneWindowDbContext db, Outbox outbox)
             entry.Told = ApplicantTold.NothingToTell;
             return;
         }
-        if (!IsMobile(c.ApplicantPhone))
+        if (!IsMobile(c.Applicant.Phone))
         {
             entry.Told = ApplicantTold.NoMobile;
             return;
@@ -36,7 +36,7 @@ public sealed class TellMovedApplicants(OneWindowDbContext db, Outbox outbox)
         // is listed again, but its applicant is not told twice.
         if (!await db.OutboxMessages.AnyAsync(m => m.DedupKey == key, ct))
         {
-            outbox.Sms(c.ApplicantPhone, c.ApplicantName, Message(c.Number, c.ItemName, moves, c.HasProvisionalDueDates(calendar)), key);
+            outbox.Sms(c.Applicant.Phone, c.Applicant.Name, Message(c.Number, c.ItemName, moves, c.HasProvisionalDueDates(calendar)), key);
         }
     }
 

@@ -28,7 +28,7 @@ public static class TrackCase
             return null;
         }
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number.Trim(), ct);
-        if (c is null || c.Status == CaseStatus.Draft || !(c.ApplicantPhone.EndsWith(key, StringComparison.Ordinal) || c.ApplicantIdNumber.EndsWith(key, StringComparison.OrdinalIgnoreCase)))
+        if (c is null || c.Status == CaseStatus.Draft || !(c.Applicant.Phone.EndsWith(key, StringComparison.Ordinal) || c.Applicant.IdentityNumber.EndsWith(key, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
@@ -39,7 +39,7 @@ public static class TrackCase
         var steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence)
             .Select(e => new TrackedStep(e.At, e.Action, e.Node)).ToListAsync(ct);
         return new TrackedCase(c.Number, c.ItemName, department, c.Status, c.CurrentNode?.Name, c.MissingMaterials, promised.DueDate, promised.IsStopped,
-            c.Decision, c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.ResultNumber : null, c.DeliveryMethod, c.DeliveryReference, steps,
+            c.Decision.Outcome, c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.Decision.ResultNumber : null, c.Delivery.Method, c.Delivery.Reference, steps,
             Cases.CaseDepartments.Parts(c, departments), c.HasProvisionalDueDates(calendar), c.Id);
     }
 }

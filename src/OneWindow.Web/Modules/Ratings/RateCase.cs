@@ -36,7 +36,7 @@ public sealed class RateCase(OneWindowDbContext db, WriteUnit unit, RegionCalend
         }
         var key = tail.Trim().ToUpperInvariant();
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct);
-        if (c is null || !(c.ApplicantPhone.EndsWith(key, StringComparison.Ordinal) || c.ApplicantIdNumber.EndsWith(key, StringComparison.OrdinalIgnoreCase)))
+        if (c is null || !(c.Applicant.Phone.EndsWith(key, StringComparison.Ordinal) || c.Applicant.IdentityNumber.EndsWith(key, StringComparison.OrdinalIgnoreCase)))
         {
             throw new DomainRuleException("rating.case-unknown", "没有查到该办件。", "number");
         }

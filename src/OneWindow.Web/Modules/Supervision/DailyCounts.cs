@@ -42,7 +42,7 @@ public static class DailyCounts
         var today = ChinaTime.DateOf(now);
         var from = ChinaTime.StartOfDayUtc(today);
         var decided = db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ConcludedAt >= from && c.ConcludedAt <= now
-            && c.Status == CaseStatus.Concluded && c.DecidedAt != null);
+            && c.Status == CaseStatus.Concluded && c.Decision.DecidedAt != null);
         return new DailyCaseCount
         {
             Day = today, Intake = intake, Concluded = concluded,
@@ -55,7 +55,7 @@ public static class DailyCounts
         var (from, to) = (ChinaTime.StartOfDayUtc(day), ChinaTime.EndOfDayUtc(day));
         var cases = db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null);
         var concluded = cases.Where(c => c.ConcludedAt >= from && c.ConcludedAt < to && c.Status == CaseStatus.Concluded);
-        var decided = concluded.Where(c => c.DecidedAt != null);
+        var decided = concluded.Where(c => c.Decision.DecidedAt != null);
         return new DailyCaseCount
         {
             Day = day,
@@ -69,15 +69,19 @@ public static class DailyCounts
 
     /// <summary>办结按期: decided by the promised deadline (or with none).</summary>
     private static Task<int> OnTimeAsync(IQueryable<Case> decided, CancellationToken ct) =>
-        decided.CountAsync(c => c.PromisedDueAt == null || c.DecidedAt <= c.PromisedDueAt, ct);
+        decided.CountAsync(c => c.Clocks.PromisedDueAt == null || c.Decision.DecidedAt <= c.Clocks.PromisedDueAt, ct);
 
     /// <summary>Keeps the newly counted days; another instance may have kept the same days first (same counts), which is fine.</summary>
     private static async Task KeepAsync(OneWindowDbContext db, List<DailyCaseCount> counted, CancellationToken ct)
     {
-        db.DailyCaseCounts.AddRange(counted);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Through the write unit like every write; a kept day has nothing that must follow its commit.
+            await new WriteUnit(db, []).RunAsync(_ =>
+            {
+                db.DailyCaseCounts.AddRange(counted);
+                return Task.CompletedTask;
+            }, ct);
         }
         catch (DbUpdateException)
         {

@@ -56,7 +56,7 @@ public sealed record DashboardFigures(
         var openCounts = await open.GroupBy(c => new { c.Status, c.DepartmentId }).Select(g => new { g.Key.Status, g.Key.DepartmentId, Count = g.Count() }).ToListAsync(ct);
         var byStatus = openCounts.GroupBy(x => x.Status).Select(g => new StatusCount(g.Key, g.Sum(x => x.Count))).ToList();
         var openByDepartment = openCounts.GroupBy(x => x.DepartmentId).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
-        var overdueByDepartment = await open.Where(c => c.Status == CaseStatus.Accepted && c.PromisedDueAt < now)
+        var overdueByDepartment = await open.Where(c => c.Status == CaseStatus.Accepted && c.Clocks.PromisedDueAt < now)
             .GroupBy(c => c.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var received = db.Cases.AsNoTracking().Where(c => c.ReceivedAt >= dayStart && c.ReceivedAt <= now && c.ParentCaseId == null);
         var intakeByDepartment = await received.GroupBy(c => c.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -105,7 +105,7 @@ public sealed record DashboardFigures(
 
         var carded = cards.Where(c => c.CaseNumber is not null).Select(c => c.CaseNumber!).Distinct().ToList();
         var clocks = await db.Cases.AsNoTracking().Where(c => carded.Contains(c.Number))
-            .Select(c => new { c.Number, c.PromisedDueAt, c.StatutoryDueAt }).ToDictionaryAsync(c => c.Number, c => new CardClock(c.PromisedDueAt, c.StatutoryDueAt), ct);
+            .Select(c => new { c.Number, c.Clocks.PromisedDueAt, c.Clocks.StatutoryDueAt }).ToDictionaryAsync(c => c.Number, c => new CardClock(c.PromisedDueAt, c.StatutoryDueAt), ct);
 
         return new DashboardFigures(now, byStatus.Sum(s => s.Count), [.. byStatus.OrderBy(s => s.Status)],
             alertCounts.Where(a => a.Severity == AlertSeverity.Reminder).Sum(a => a.Count),

@@ -56,7 +56,7 @@ public sealed class ReportCertificate(OneWindowDbContext db, UserManager<UserAcc
         var named = certificate.CaseNumber;
         var c = named is not null
             ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == named, ct)
-            : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.ResultNumber == number, ct);
+            : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Decision.ResultNumber == number, ct);
         var finding = certificate.Check(c);
         var calendar = await calendars.ForRegionAsync(region);
         var setting = (await settings.RuleBookAsync(ct)).For(SupervisionRule.CertificateWithoutCase, region, item.DepartmentId, item.ItemCode);

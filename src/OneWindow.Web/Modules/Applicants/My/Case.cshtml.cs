@@ -45,8 +45,8 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
             return NotFound();
         }
         Error = TempData["Error"] as string;
-        Form = new OnlineForm { ApplicantKind = Case.ApplicantKind, Phone = Case.ApplicantPhone, EnterpriseName = Case.ApplicantKind == ApplicantKind.Enterprise ? Case.ApplicantName : null,
-            CreditCode = Case.ApplicantKind == ApplicantKind.Enterprise ? Case.ApplicantIdNumber : null };
+        Form = new OnlineForm { ApplicantKind = Case.Applicant.Kind, Phone = Case.Applicant.Phone, EnterpriseName = Case.Applicant.Kind == ApplicantKind.Enterprise ? Case.Applicant.Name : null,
+            CreditCode = Case.Applicant.Kind == ApplicantKind.Enterprise ? Case.Applicant.IdentityNumber : null };
         return Page();
     }
 

@@ -25,12 +25,12 @@ public sealed class VerifyModel(OneWindowDbContext db) : PageModel
         {
             return;
         }
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number && x.ResultNumber == result && x.ResultIssuedAt != null, ct);
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number && x.Decision.ResultNumber == result && x.Decision.ResultIssuedAt != null, ct);
         if (c is not null)
         {
             var department = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
-            var holder = c.ApplicantKind == ApplicantKind.Enterprise ? c.ApplicantName : c.ApplicantName[..1] + new string('*', Math.Max(1, c.ApplicantName.Length - 1));
-            Result = new Verified(c.Number, c.ItemName, department, holder, c.Decision!.Value, c.ResultNumber!, c.ResultIssuedAt!.Value, c.Status);
+            var holder = c.Applicant.Kind == ApplicantKind.Enterprise ? c.Applicant.Name : c.Applicant.Name[..1] + new string('*', Math.Max(1, c.Applicant.Name.Length - 1));
+            Result = new Verified(c.Number, c.ItemName, department, holder, c.Decision.Outcome!.Value, c.Decision.ResultNumber!, c.Decision.ResultIssuedAt!.Value, c.Status);
         }
     }
 }

@@ -56,7 +56,7 @@ public sealed class DetailModel(OneWindowDbContext db, WriteUnit unit, OpenCase 
             return Page();
         }
         PersonalData.NoStore(Response);
-        Revealed = (c.ApplicantIdNumber, c.ApplicantPhone);
+        Revealed = (c.Applicant.IdentityNumber, c.Applicant.Phone);
         return Page();
     }
 

@@ -54,14 +54,14 @@ public sealed class OpenCasesModel(OneWindowDbContext db, TimeProvider clock) : 
         if (Overdue)
         {
             var now = Now;
-            cases = cases.Where(c => c.Status == CaseStatus.Accepted && c.PromisedDueAt < now);
+            cases = cases.Where(c => c.Status == CaseStatus.Accepted && c.Clocks.PromisedDueAt < now);
         }
         if (KeysetCursor.TryParse(After, out var dueAt, out var id))
         {
             cases = CaseInbox.After(db, cases, dueAt, id);
         }
         (Rows, Next) = await KeysetPage.TakeAsync(cases.OrderBy(c => c.InboxDueAt).ThenBy(c => c.Id)
-            .Select(c => new InboxRow(c.Number, c.ItemName, c.ApplicantName, c.Status, c.AssigneeName, c.PromisedDueAt, c.StatutoryDueAt, c.InboxDueAt, c.Id)),
+            .Select(c => new InboxRow(c.Number, c.ItemName, c.Applicant.Name, c.Status, c.AssigneeName, c.Clocks.PromisedDueAt, c.Clocks.StatutoryDueAt, c.InboxDueAt, c.Id)),
             PageSize, r => (r.InboxDueAt, r.Id), ct);
         Departments = await PickLists.DepartmentsAsync(db, Department, "全部", ct);
     }

@@ -1,7 +1,8 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using OneWindow.Web.Data;
 
-namespace OneWindow.Web.Data;
+namespace OneWindow.Web.Infrastructure;
 
 /// <summary>One data-protection key ring element (the keys that sign sign-in cookies and anti-forgery tokens).</summary>
 public sealed class DataProtectionKeyRow
