@@ -152,7 +152,8 @@ public static class CaseLoadGenerator
         {
             var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
             var entity = db.Model.FindEntityType(typeof(Case))!;
-            dateColumns = [.. entity.GetProperties().Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)).Select(p => p.GetColumnName())];
+            // Flattened: the case's parts (its clocks, decision, payment) are complex types whose instants move with the copy too.
+            dateColumns = [.. entity.GetFlattenedProperties().Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)).Select(p => p.GetColumnName())];
             var ids = templates.Select(t => t.Id).ToList();
             events = (await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync())
                 .GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Sequence).ToList());
