@@ -97,7 +97,8 @@ public sealed partial class Case
         CaseStatus.Accepted => [CurrentNodeIndex == DecisionNodeIndex ? CaseActionNames.Decide : CaseActionNames.CompleteNode,
             .. Returnable(), CaseActionNames.Suspend, CaseActionNames.PauseForCorrection, CaseActionNames.Extend, CaseActionNames.Withdraw, CaseActionNames.Terminate],
         CaseStatus.Suspended => [CaseActionNames.Resume, CaseActionNames.Extend, CaseActionNames.Withdraw, CaseActionNames.Terminate],
-        CaseStatus.Decided => [.. Payable(), CaseActionNames.Issue, CaseActionNames.Withdraw, CaseActionNames.Terminate],
+        // A decision made cannot be withdrawn from: the applicant may decline the result, the record keeps the decision.
+        CaseStatus.Decided => [.. Payable(), CaseActionNames.Issue, CaseActionNames.Terminate],
         CaseStatus.ResultIssued => [CaseActionNames.Deliver],
         CaseStatus.Draft or CaseStatus.ReturnedForCorrection => [],
         CaseStatus.Concluded or CaseStatus.RejectedAtIntake or CaseStatus.Withdrawn or CaseStatus.Terminated => [],
