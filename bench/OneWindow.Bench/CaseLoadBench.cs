@@ -78,7 +78,10 @@ public static class CaseLoadBench
             await BenchSql.ExecAsync(connection, insertEvent, tx, BenchSql.InsertParameters(eventColumns, eventRow, c => c == "CaseId" ? id : null));
             await tx.CommitAsync();
         }
-        var register = new { itemCode = "431025-MZ-002", applicantKind = "Person", applicantName = "压测", identityNumber = "11010519491231002X", phone = "13800000000" };
+        // With the materials the item requires ticked, as a clerk registers a case that is then accepted.
+        var materials = CaseTemplate.RequiredOf([OneWindow.Web.Modules.Catalog.DemoGuideBuilder.Build(
+            OneWindow.Web.Modules.Catalog.DemoCatalog.Items.Single(i => i.Code == "431025-MZ-002"), Guid.Empty, "", "", "")]);
+        var register = new { itemCode = "431025-MZ-002", applicantKind = "Person", applicantName = "压测", identityNumber = "11010519491231002X", phone = "13800000000", materialsProvided = materials };
         var registered = new System.Collections.Concurrent.ConcurrentQueue<(string Number, int Revision)>();
         async Task HttpIntake()
         {

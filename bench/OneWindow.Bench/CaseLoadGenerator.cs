@@ -68,7 +68,9 @@ public static class CaseLoadGenerator
             foreach (var state in new[] { "received", "accepted", "concluded", "rejected" })
             {
                 var at = now.AddDays(-2);
-                var c = Case.Receive($"GT-{++n:D4}", Domain.Cases.CaseTemplate.ForItem(version), applicant, CaseChannel.Window, venue, "431025000000", ["申请书"], actors(StaffRoles.WindowClerk), at, calendar);
+                var template = Domain.Cases.CaseTemplate.ForItem(version);
+                // Handed in complete, as a case that goes on to acceptance must be.
+                var c = Case.Receive($"GT-{++n:D4}", template, applicant, CaseChannel.Window, venue, "431025000000", template.RequiredMaterials, actors(StaffRoles.WindowClerk), at, calendar);
                 try
                 {
                     switch (state)
