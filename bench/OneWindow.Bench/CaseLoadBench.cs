@@ -244,7 +244,9 @@ public static class CaseLoadBench
         await BenchSql.ExecAsync(raw, $"CREATE TEMP TABLE bench_removed AS SELECT {q("Id")} FROM {q("Cases")} WHERE {where}");
         foreach (var table in new[] { "CaseEvents", "CaseFiles", "Ratings", "SupervisionAlerts", "SupervisionNotices", "SupervisionWatches" })
         {
-            await BenchSql.ExecAsync(raw, $"DELETE FROM {q(table)} WHERE {q("CaseId")} IN (SELECT {q("Id")} FROM bench_removed)");
+            // Supervision names its subject (ADR 0020) where it named the case before.
+            var key = (await BenchSql.ColumnsAsync(raw, database, table)).Contains("CaseId") ? "CaseId" : "SubjectId";
+            await BenchSql.ExecAsync(raw, $"DELETE FROM {q(table)} WHERE {q(key)} IN (SELECT {q("Id")} FROM bench_removed)");
         }
         await BenchSql.ExecAsync(raw, $"DELETE FROM {q("Cases")} WHERE {q("Id")} IN (SELECT {q("Id")} FROM bench_removed)");
         await BenchSql.ExecAsync(raw, "DROP TABLE bench_removed");
