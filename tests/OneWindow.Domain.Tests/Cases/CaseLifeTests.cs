@@ -77,6 +77,8 @@ public class CaseLifeTests
     {
         var c = Case.Receive("431025-20251230-00002", Promised(), Person, CaseChannel.Window, null, "431025000000", [], Clerk, Bj(2025, 3, 3, 9), Days);
         Assert.Equal(["申请书"], c.RequiredMaterialsMissing);
+        Assert.DoesNotContain(CaseActionNames.Accept, c.ActionsForState()); // the notice is offered instead
+        Assert.Contains(CaseActionNames.Correction, c.ActionsForState());
         var refused = Assert.Throws<DomainRuleException>(() => c.Accept(Clerk, Bj(2025, 3, 3, 10), Days));
         Assert.Equal("case.materials-missing", refused.Code);
         Assert.Contains("申请书", refused.Message, StringComparison.Ordinal);
@@ -85,6 +87,7 @@ public class CaseLifeTests
         c.RequestCorrection(c.RequiredMaterialsMissing, null, Clerk, Bj(2025, 3, 3, 10));
         c.Supplement(["申请书"], Clerk, Bj(2025, 3, 4, 9), Days);
         Assert.Empty(c.RequiredMaterialsMissing);
+        Assert.Contains(CaseActionNames.Accept, c.ActionsForState());
         c.Accept(Clerk, Bj(2025, 3, 4, 10), Days);
         Assert.Equal(CaseStatus.Accepted, c.Status);
     }
