@@ -78,7 +78,10 @@ public static class CaseLoadBench
             await BenchSql.ExecAsync(connection, insertEvent, tx, BenchSql.InsertParameters(eventColumns, eventRow, c => c == "CaseId" ? id : null));
             await tx.CommitAsync();
         }
-        var register = new { itemCode = "431025-MZ-002", applicantKind = "Person", applicantName = "压测", identityNumber = "11010519491231002X", phone = "13800000000" };
+        // With the materials the item requires ticked, as a clerk registers a case that is then accepted.
+        var materials = CaseTemplate.RequiredOf([OneWindow.Web.Modules.Catalog.DemoGuideBuilder.Build(
+            OneWindow.Web.Modules.Catalog.DemoCatalog.Items.Single(i => i.Code == "431025-MZ-002"), Guid.Empty, "", "", "")]);
+        var register = new { itemCode = "431025-MZ-002", applicantKind = "Person", applicantName = "压测", identityNumber = "11010519491231002X", phone = "13800000000", materialsProvided = materials };
         var registered = new System.Collections.Concurrent.ConcurrentQueue<(string Number, int Revision)>();
         async Task HttpIntake()
         {
@@ -241,7 +244,9 @@ public static class CaseLoadBench
         await BenchSql.ExecAsync(raw, $"CREATE TEMP TABLE bench_removed AS SELECT {q("Id")} FROM {q("Cases")} WHERE {where}");
         foreach (var table in new[] { "CaseEvents", "CaseFiles", "Ratings", "SupervisionAlerts", "SupervisionNotices", "SupervisionWatches" })
         {
-            await BenchSql.ExecAsync(raw, $"DELETE FROM {q(table)} WHERE {q("CaseId")} IN (SELECT {q("Id")} FROM bench_removed)");
+            // Supervision names its subject (ADR 0020) where it named the case before.
+            var key = (await BenchSql.ColumnsAsync(raw, database, table)).Contains("CaseId") ? "CaseId" : "SubjectId";
+            await BenchSql.ExecAsync(raw, $"DELETE FROM {q(table)} WHERE {q(key)} IN (SELECT {q("Id")} FROM bench_removed)");
         }
         await BenchSql.ExecAsync(raw, $"DELETE FROM {q("Cases")} WHERE {q("Id")} IN (SELECT {q("Id")} FROM bench_removed)");
         await BenchSql.ExecAsync(raw, "DROP TABLE bench_removed");

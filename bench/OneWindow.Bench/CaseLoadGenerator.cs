@@ -68,7 +68,9 @@ public static class CaseLoadGenerator
             foreach (var state in new[] { "received", "accepted", "concluded", "rejected" })
             {
                 var at = now.AddDays(-2);
-                var c = Case.Receive($"GT-{++n:D4}", Domain.Cases.CaseTemplate.ForItem(version), applicant, CaseChannel.Window, venue, "431025000000", ["申请书"], actors(StaffRoles.WindowClerk), at, calendar);
+                var template = Domain.Cases.CaseTemplate.ForItem(version);
+                // Handed in complete, as a case that goes on to acceptance must be.
+                var c = Case.Receive($"GT-{++n:D4}", template, applicant, CaseChannel.Window, venue, "431025000000", template.RequiredMaterials, actors(StaffRoles.WindowClerk), at, calendar);
                 try
                 {
                     switch (state)
@@ -224,10 +226,14 @@ public static class CaseLoadGenerator
     {
         var from = $"\"number\":\"{templateNumber}\"";
         var to = $"\"number\":\"{CopyNumber(n)}\"";
-        var chain = template.Select(e => e.CopyFor(id, age, e.Data?.Replace(from, to, StringComparison.Ordinal))).ToList();
+        var chain = template.Select(e => e.CopyFor(id, age, MoveClockStart(e.Data?.Replace(from, to, StringComparison.Ordinal), age))).ToList();
         var head = EventChain.Seal(chain, EventChain.GenesisHash, keys);
         return (new Copy(n, id, head), chain);
     }
+
+    /// <summary>The clock's start an acceptance records in its data moves with the copy, as the row's column does (the record replay checks it).</summary>
+    private static string? MoveClockStart(string? data, TimeSpan age) => data is null ? null : System.Text.RegularExpressions.Regex.Replace(data, "\"clockStartAt\":\"([^\"]+)\"", m =>
+        "\"clockStartAt\":\"" + (DateTime.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal) - age).ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "\"");
 
     private static string CopyNumber(long n) => $"G{n:D9}";
 

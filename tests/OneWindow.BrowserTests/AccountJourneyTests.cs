@@ -37,6 +37,7 @@ public class AccountJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByLabel("居民身份证号码").FillAsync(idNumber);
         await page.Locator("#password").FillAsync("hexiaobing2026");
         await page.Locator("#confirmPassword").FillAsync("hexiaobing2026");
+        await page.Locator("#consent").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
         try
         {

@@ -15,8 +15,11 @@ public class CaseJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByLabel("申请人名称").FillAsync("张三");
         await page.GetByLabel("证件号码").FillAsync("11010519491231002X");
         await page.GetByLabel("联系电话").FillAsync("13800000000");
-        await page.GetByLabel("本人有效居民身份证", new() { Exact = false }).CheckAsync();
-        await page.GetByLabel("本人户口簿", new() { Exact = false }).CheckAsync();
+        // The clerk ticks what was handed in: here everything the guide requires.
+        foreach (var box in await page.Locator("input[name=Provided]").AllAsync())
+        {
+            await box.CheckAsync();
+        }
         await AppServer.ScreenshotAsync(page, "20-case-intake");
         await page.GetByRole(AriaRole.Button, new() { Name = "收件登记" }).ClickAsync();
         await page.ArriveAtAsync("**/workbench/cases/431025-*");
@@ -43,6 +46,16 @@ public class CaseJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByLabel("联系电话").FillAsync("0735-6361888");
         await page.GetByRole(AriaRole.Button, new() { Name = "收件登记" }).ClickAsync();
         await page.ArriveAtAsync("**/workbench/cases/431025-*");
+
+        // Nothing was ticked: the page says what is missing and offers the one-time notice filled in with exactly that.
+        Assert.Contains("尚缺必要材料", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var notice = page.Locator("form:has(input[value=correction]) textarea[name=Missing]");
+        Assert.Contains("章程草案", await notice.InputValueAsync(), StringComparison.Ordinal);
+        await AppServer.ScreenshotAsync(page, "21-case-materials-missing");
+        await page.Locator("form:has(input[value=correction])").GetByRole(AriaRole.Button).ClickAsync();
+        await page.GetByText("待补正材料").WaitForAsync();
+        await page.Locator("form:has(input[value=supplement])").GetByRole(AriaRole.Button).ClickAsync(); // the textarea is filled with what was asked
+        await page.Locator("form:has(input[value=accept])").WaitForAsync();
         await page.Locator("form:has(input[value=accept])").GetByRole(AriaRole.Button, new() { Name = "受理" }).ClickAsync();
         await page.GetByText("当前环节：审查").WaitForAsync();
         Assert.Contains("剩余", await page.Locator(".clock").First.InnerTextAsync(), StringComparison.Ordinal);

@@ -89,6 +89,10 @@ public partial class OnlineJourneyTests(AppServer app) : IClassFixture<AppServer
         await clerk.GetByLabel("申请人名称").FillAsync("临武县东山油茶科技有限公司");
         await clerk.GetByLabel("证件号码").FillAsync("91350100M000100Y43");
         await clerk.GetByLabel("联系电话").FillAsync("13907355678");
+        foreach (var box in await clerk.Locator("input[name=Provided]").AllAsync())
+        {
+            await box.CheckAsync();
+        }
         await clerk.GetByRole(AriaRole.Button, new() { Name = "收件登记" }).ClickAsync();
         await clerk.ArriveAtAsync("**/workbench/cases/431025-*");
         var number = CaseNumber().Match(await clerk.Locator("h1").InnerTextAsync()).Value;

@@ -17,20 +17,31 @@ public sealed record UnitFacts(string Key, string Name)
     public int RedCards { get; init; }
     public int UpheldComplaints { get; init; }
     public int BadRatings { get; init; }
+
+    /// <summary>
+    /// Nothing happened in the unit in the period: no case concluded or accepted, nothing raised or upheld against it.
+    /// Such a unit has no score: a full mark and 优秀 would say it worked well, when it did not work at all.
+    /// </summary>
+    public bool IsIdle => Concluded == 0 && Accepted == 0 && Reminders == 0 && YellowCards == 0 && RedCards == 0 && UpheldComplaints == 0 && BadRatings == 0;
 }
 
 /// <summary>One indicator's points and how they were arrived at.</summary>
 public sealed record IndicatorScore(Indicator Indicator, decimal Weight, decimal Points, string Basis);
 
-/// <summary>A unit's score with its breakdown, grade and rank.</summary>
-public sealed record UnitScore(string Key, string Name, decimal Total, Grade Grade, int Rank, IReadOnlyList<IndicatorScore> Breakdown, UnitFacts Facts);
+/// <summary>A unit's score with its breakdown, grade and rank; an idle unit (<see cref="UnitFacts.IsIdle"/>) has none of them.</summary>
+public sealed record UnitScore(string Key, string Name, decimal? Total, Grade? Grade, int? Rank, IReadOnlyList<IndicatorScore> Breakdown, UnitFacts Facts)
+{
+    public bool IsScored => Total is not null;
+}
 
 /// <summary>绩效考核: scores every unit on the weighted indicators, grades it and ranks the units.</summary>
 public static class Scoring
 {
+    /// <summary>The units with work in the period, ranked by score; then the idle ones, unscored, by key.</summary>
     public static IReadOnlyList<UnitScore> Score(IEnumerable<UnitFacts> units, AssessmentScheme scheme)
     {
-        var scored = units.Select(u =>
+        var all = units.ToList();
+        var scored = all.Where(u => !u.IsIdle).Select(u =>
         {
             var breakdown = Breakdown(u, scheme);
             var total = decimal.Round(breakdown.Sum(b => b.Points), 2);
@@ -45,6 +56,7 @@ public static class Scoring
             var rank = i > 0 && scored[i].Total == scored[i - 1].Total ? result[i - 1].Rank : i + 1;
             result.Add(new UnitScore(scored[i].Unit.Key, scored[i].Unit.Name, scored[i].Total, scheme.GradeOf(scored[i].Total), rank, scored[i].Breakdown, scored[i].Unit));
         }
+        result.AddRange(all.Where(u => u.IsIdle).OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new UnitScore(u.Key, u.Name, null, null, null, [], u)));
         return result;
     }
 

@@ -19,7 +19,7 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string IdentityN
         {
             if (ResidentIdNumber.Validate(id, today) is { } problem)
             {
-                throw new DomainRuleException(problem, "居民身份证号码不正确（GB 11643 校验未通过）。", "identityNumber");
+                throw new DomainRuleException(problem, "居民身份证号码有误，请对照身份证逐位核对（18 位，最后一位可能是 X）。", "identityNumber");
             }
             if (id.Length == 15)
             {
@@ -28,7 +28,7 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string IdentityN
         }
         else if (UnifiedSocialCreditCode.Validate(id) is { } problem)
         {
-            throw new DomainRuleException(problem, "统一社会信用代码不正确（GB 32100 校验未通过）。", "identityNumber");
+            throw new DomainRuleException(problem, "统一社会信用代码有误，请对照营业执照逐位核对（18 位）。", "identityNumber");
         }
         // A mobile (11 digits) or a landline with its area code (0735-6361888): digits, with hyphens or spaces
         // between groups. Any other character is a typo to show, not to strip silently.

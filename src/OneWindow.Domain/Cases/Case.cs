@@ -74,6 +74,12 @@ public sealed partial class Case
 
     public int CorrectionNotices { get; private set; }
     public IReadOnlyList<string> MissingMaterials { get; private set; } = [];
+    /// <summary>The materials the guide requires before acceptance, pinned with the case (<see cref="CaseTemplate.RequiredMaterials"/>).</summary>
+    public IReadOnlyList<string> RequiredMaterials { get; private set; } = [];
+    /// <summary>The materials handed in so far: at receipt, with an online submission, and with each supplement.</summary>
+    public IReadOnlyList<string> MaterialsReceived { get; private set; } = [];
+    /// <summary>The required materials not handed in yet: acceptance waits for them (a correction notice asks for them).</summary>
+    public IReadOnlyList<string> RequiredMaterialsMissing => [.. RequiredMaterials.Except(MaterialsReceived, StringComparer.Ordinal)];
     public IReadOnlyList<CaseNode> Nodes { get; private set; } = [];
     public int CurrentNodeIndex { get; private set; }
     /// <summary>Who has the case in hand at its current node (claimed or handed over); null when it waits in the role's pool.</summary>
@@ -134,6 +140,7 @@ public sealed partial class Case
         var materials = CaseInput.Names(materialsProvided, "materialsProvided");
         var c = NewCase(number, template, applicant, channel, receivingVenueId, regionCode, now);
         c.ReceivingWindowId = windowId;
+        c.MaterialsReceived = materials;
         c.MarkReceived(now, calendar);
         c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, c.Establishing(new { materials, channel, number }), applicant);
         return c;
@@ -164,6 +171,7 @@ public sealed partial class Case
             CreatedAt = now,
             Nodes = template.Nodes,
             Payment = { Fees = template.Fees },
+            RequiredMaterials = template.RequiredMaterials,
         };
     }
 
@@ -172,6 +180,13 @@ public sealed partial class Case
     {
         Authorize(CaseActionNames.Accept, clerk);
         Require(CaseStatus.Received, "case.not-received", "只有已收件的申请才能受理。");
+        // The notice 受理 prints says the materials are complete: with a required one missing that would be untrue.
+        // The law's own deemed acceptance (no notice within five working days, §32) is the system's and stands.
+        if (clerk != Actor.System && RequiredMaterialsMissing is { Count: > 0 } missing)
+        {
+            throw new DomainRuleException("case.materials-missing",
+                $"以下必要材料尚未收取，不能受理：{string.Join("、", missing)}。请一次性告知申请人补正，材料补齐后再受理。", "materials");
+        }
         var deemed = now >= Clocks.IntakeDueAt;
         AcceptedAt = now;
         Clocks.DeemedAccepted = deemed;
@@ -232,6 +247,7 @@ public sealed partial class Case
         Require(CaseStatus.AwaitingCorrection, "case.not-awaiting-correction", "该申请不在待补正状态。");
         var items = CaseInput.Names(provided, "provided");
         var from = Status;
+        MaterialsReceived = [.. MaterialsReceived.Union(items, StringComparer.Ordinal)];
         MarkReceived(now, calendar);
         Append(actor, now, "supplemented", from, Status, Nodes[0].Name, null, new { provided = items });
     }

@@ -90,14 +90,15 @@ public sealed partial class Case
     private IReadOnlyList<string> ActionsForStateAlone() => Status switch
     {
         CaseStatus.Submitted => [CaseActionNames.PreReviewPass, CaseActionNames.PreReviewReturn, CaseActionNames.Withdraw],
-        CaseStatus.Received when IsInstant => [.. Payable(), CaseActionNames.ConcludeInstantly, CaseActionNames.Accept, CaseActionNames.Correction,
+        CaseStatus.Received when IsInstant => [.. Payable(), .. WhenComplete([CaseActionNames.ConcludeInstantly, CaseActionNames.Accept]), CaseActionNames.Correction,
             CaseActionNames.Reject, CaseActionNames.Withdraw],
-        CaseStatus.Received => [CaseActionNames.Accept, CaseActionNames.Correction, CaseActionNames.Reject, CaseActionNames.Withdraw],
+        CaseStatus.Received => [.. WhenComplete([CaseActionNames.Accept]), CaseActionNames.Correction, CaseActionNames.Reject, CaseActionNames.Withdraw],
         CaseStatus.AwaitingCorrection => [CaseActionNames.Supplement, CaseActionNames.Reject, CaseActionNames.Withdraw],
         CaseStatus.Accepted => [CurrentNodeIndex == DecisionNodeIndex ? CaseActionNames.Decide : CaseActionNames.CompleteNode,
             .. Returnable(), CaseActionNames.Suspend, CaseActionNames.PauseForCorrection, CaseActionNames.Extend, CaseActionNames.Withdraw, CaseActionNames.Terminate],
         CaseStatus.Suspended => [CaseActionNames.Resume, CaseActionNames.Extend, CaseActionNames.Withdraw, CaseActionNames.Terminate],
-        CaseStatus.Decided => [.. Payable(), CaseActionNames.Issue, CaseActionNames.Withdraw, CaseActionNames.Terminate],
+        // A decision made cannot be withdrawn from: the applicant may decline the result, the record keeps the decision.
+        CaseStatus.Decided => [.. Payable(), CaseActionNames.Issue, CaseActionNames.Terminate],
         CaseStatus.ResultIssued => [CaseActionNames.Deliver],
         CaseStatus.Draft or CaseStatus.ReturnedForCorrection => [],
         CaseStatus.Concluded or CaseStatus.RejectedAtIntake or CaseStatus.Withdrawn or CaseStatus.Terminated => [],
@@ -105,6 +106,9 @@ public sealed partial class Case
     };
 
     private IReadOnlyList<string> Payable() => OwesFees ? [CaseActionNames.Pay] : [];
+
+    /// <summary>Acceptance is not offered while a required material is missing: the correction notice is what fits then.</summary>
+    private IReadOnlyList<string> WhenComplete(IReadOnlyList<string> actions) => RequiredMaterialsMissing.Count == 0 ? actions : [];
 
     /// <summary>The first handling node has no node before it to go back to (acceptance is not undone).</summary>
     private IReadOnlyList<string> Returnable() => CurrentNodeIndex > 1 ? [CaseActionNames.ReturnNode] : [];

@@ -21,8 +21,13 @@ public sealed record CaseNode
     public string? Opinion { get; init; }
 }
 
-/// <summary>What a clock says at an instant: the due instant (null while stopped) and working days used and left.</summary>
-public sealed record ClockReading(DateTime? DueAt, DateOnly? DueDate, int ElapsedWorkingDays, int? RemainingWorkingDays, bool IsStopped, bool IsOverdue);
+/// <summary>
+/// What a clock says at an instant: the due instant (null while stopped) and working days used and left. A finished
+/// clock (the case was decided or closed) says what the case took: <see cref="ElapsedWorkingDays"/> to its end, and
+/// whether that end came after the due instant.
+/// </summary>
+public sealed record ClockReading(DateTime? DueAt, DateOnly? DueDate, int ElapsedWorkingDays, int? RemainingWorkingDays, bool IsStopped, bool IsOverdue,
+    bool IsFinished = false);
 
 /// <summary>A fee the case owes, copied from the published standard of the pinned version (统一收费).</summary>
 public sealed record CaseFee(string Name, decimal? StandardAmount, string? StandardText, string Basis);

@@ -46,6 +46,8 @@ public sealed partial class Case
             part.ApplicantUserId = ApplicantUserId;
             part.SubmittedAt = SubmittedAt;
             part.ReceivedAt = ReceivedAt;
+            // The part was handed in with the joint case: it holds those of the package's materials its item asks for.
+            part.MaterialsReceived = [.. MaterialsReceived.Intersect(part.RequiredMaterials, StringComparer.Ordinal)];
             part.Clocks.IntakeDueAt = Clocks.IntakeDueAt;
             part.AcceptedAt = AcceptedAt;
             part.Clocks.ClockStartAt = Clocks.ClockStartAt;

@@ -53,6 +53,7 @@ public sealed partial class Case
             Number = assignedNumber!;
         }
         var from = Status;
+        MaterialsReceived = materials;
         SubmittedAt = now;
         Clocks.PreReviewDueAt = LegalClock.Due(calendar, now, PreReviewWorkingDays).DueAtUtc;
         PreReviewNote = null;

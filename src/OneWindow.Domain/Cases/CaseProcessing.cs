@@ -353,6 +353,11 @@ public sealed partial class Case
     public void Withdraw(string reason, Actor actor, DateTime now)
     {
         Authorize(CaseActionNames.Withdraw, actor);
+        RequireNotPart("撤回、终止");
+        if (Decision.Outcome is not null)
+        {
+            throw new DomainRuleException("case.decided", "已作出决定的申请不能撤回。");
+        }
         Close(CaseStatus.Withdrawn, "withdrawn", reason, actor, now);
     }
 
@@ -405,15 +410,19 @@ public sealed partial class Case
         {
             return new ClockReading(null, null, 0, null, true, false);
         }
-        var end = ConcludedAt ?? Decision.DecidedAt ?? now;
+        // The decision stops both clocks (so does a closing without one); a finished clock reads what the case took.
+        var endedAt = Decision.DecidedAt ?? ConcludedAt;
+        var end = endedAt ?? now;
+        var finished = endedAt is not null;
         var elapsed = LegalClock.ElapsedWorkingDays(calendar, start, end, Excluded());
         if (dueAt is null)
         {
-            return new ClockReading(null, null, elapsed, IsClockStopped ? Math.Max(0, limit - elapsed) : null, IsClockStopped, false);
+            var stopped = IsClockStopped && !finished;
+            return new ClockReading(null, null, elapsed, stopped ? Math.Max(0, limit - elapsed) : null, stopped, false, finished);
         }
         var dueDate = ChinaTime.DateOf(dueAt.Value.AddTicks(-1));
         var remaining = calendar.WorkingDaysBetween(ChinaTime.DateOf(end), dueDate);
-        return new ClockReading(dueAt, dueDate, elapsed, remaining, false, end >= dueAt);
+        return new ClockReading(dueAt, dueDate, elapsed, remaining, false, end >= dueAt, finished);
     }
 
     /// <summary>Recomputes every due date from the calendar and the pauses; never by adding calendar days.</summary>

@@ -20,6 +20,19 @@ public sealed record CaseTemplate(
 {
     public bool IsJoint => PartVersionIds.Count > 0;
 
+    /// <summary>
+    /// The materials the applicant must hand in before the application can be accepted: those the guides mark required
+    /// and the applicant supplies (not those the agencies provide or look up, not the conditional ones), once each — the
+    /// same materials an online application must attach.
+    /// </summary>
+    public IReadOnlyList<string> RequiredMaterials { get; init; } = [];
+
+    /// <summary>The required materials of <paramref name="guides"/>, in order, each name once (a package asks for one 身份证明, not three).</summary>
+    public static IReadOnlyList<string> RequiredOf(IEnumerable<ServiceGuide> guides) =>
+        [.. guides.SelectMany(g => g.Materials)
+            .Where(m => m.Requirement == MaterialRequirement.Required && m.Source == MaterialSource.Applicant)
+            .Select(m => m.Name.Trim()).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The item versions behind the application: the one item's, or every member's of a package.</summary>
     public IReadOnlyList<Guid> VersionIds => IsJoint ? PartVersionIds : [SourceId];
 
@@ -40,7 +53,10 @@ public sealed record CaseTemplate(
             version.PromisedLimitDays, version.StatutoryLimitDays,
             [.. version.Guide.ProcessNodes.Select(n => new CaseNode { Name = n.Name, ActingRole = n.ActingRole, LimitWorkingDays = n.LimitWorkingDays })],
             [.. version.Guide.Fees.Select(f => new CaseFee(f.Name, f.Amount, f.StandardText, f.Basis))],
-            []);
+            [])
+        {
+            RequiredMaterials = RequiredOf([version.Guide]),
+        };
     }
 
     /// <summary>
@@ -73,6 +89,9 @@ public sealed record CaseTemplate(
                 new CaseNode { Name = "统一出件", ActingRole = StaffRoles.WindowClerk },
             ],
             [.. ordered.SelectMany(m => m.Guide.Fees.Select(f => new CaseFee(f.Name, f.Amount, f.StandardText, f.Basis)))],
-            [.. ordered.Select(m => m.Id)]);
+            [.. ordered.Select(m => m.Id)])
+        {
+            RequiredMaterials = RequiredOf(ordered.Select(m => m.Guide)),
+        };
     }
 }

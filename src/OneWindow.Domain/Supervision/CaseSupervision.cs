@@ -32,11 +32,13 @@ public static partial class CaseSupervision
     {
         var found = new TimedFindings(SupervisedSubject.Of(c), now);
 
-        // A reminder is for a deadline still ahead; once it has passed, the yellow card speaks instead.
-        if (rules.IsOn(SupervisionRule.PromisedReminder) && c.Status == CaseStatus.Accepted && c.Clocks.PromisedDueAt is { } reminderDue && now < reminderDue)
+        // A reminder is for a deadline still ahead; once it has passed, the yellow card speaks instead. An instant item
+        // (or part) is done on the spot and a limit shorter than the reminder's lead leaves nothing to remind of: a
+        // reminder due before the clock even started would fire at acceptance and count against the department.
+        if (rules.IsOn(SupervisionRule.PromisedReminder) && c.Status == CaseStatus.Accepted && !c.IsInstant && c.Clocks.PromisedDueAt is { } reminderDue && now < reminderDue
+            && Before(calendar, reminderDue, rules[SupervisionRule.PromisedReminder].Whole) is var remindAt && remindAt > c.Clocks.ClockStartAt)
         {
-            found.Watch(SupervisionRule.PromisedReminder, null, Before(calendar, reminderDue, rules[SupervisionRule.PromisedReminder].Whole), null,
-                $"承诺时限 {Day(reminderDue)} 届满");
+            found.Watch(SupervisionRule.PromisedReminder, null, remindAt, null, $"承诺时限 {Day(reminderDue)} 届满");
         }
         if (rules.IsOn(SupervisionRule.PromisedOverdue) && c.Clocks.PromisedDueAt is { } promised && c.Status != CaseStatus.Suspended)
         {

@@ -232,6 +232,24 @@ public sealed class SupervisionAlert
         Log(now, supervisor.Name, "closed", ReviewNote);
     }
 
+    /// <summary>
+    /// A reminder whose deadline was then met (the case was decided in time): nothing is left to explain, so it closes
+    /// by itself instead of waiting on the department and costing it points. The history says why.
+    /// </summary>
+    public void CloseAsMet(string reason, DateTime now)
+    {
+        if (Severity != AlertSeverity.Reminder || Status is not (AlertStatus.Raised or AlertStatus.Notified))
+        {
+            throw new DomainRuleException("alert.not-a-pending-reminder", "只有待说明的提醒可以自动关闭。");
+        }
+        ReviewNote = reason;
+        ClosedBy = "系统";
+        ClosedAt = now;
+        EscalateAt = null;
+        Status = AlertStatus.Closed;
+        Log(now, "系统", "closed-met", reason);
+    }
+
     /// <summary>A supervisor finds the answer insufficient: the department must answer again, and the ladder runs again.</summary>
     public void SendBack(string note, Actor supervisor, DateTime now, DateTime? escalateAt)
     {

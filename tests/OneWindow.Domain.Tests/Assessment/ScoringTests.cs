@@ -38,6 +38,16 @@ public class ScoringTests
     }
 
     [Fact]
+    public void A_unit_with_nothing_in_the_period_is_listed_unscored_after_the_ranked_ones()
+    {
+        var scores = Scoring.Score([new UnitFacts("a", "甲"), new UnitFacts("b", "乙") { Concluded = 2, ConcludedOnTime = 2, Accepted = 2, AcceptedPromptly = 2 }], Scheme);
+        Assert.Equal(["b", "a"], scores.Select(s => s.Key));
+        Assert.Equal((100m, Grade.Excellent, 1), (scores[0].Total!.Value, scores[0].Grade!.Value, scores[0].Rank!.Value));
+        Assert.Equal((null, null, null), (scores[1].Total, scores[1].Grade, scores[1].Rank));
+        Assert.False(scores[1].IsScored);
+    }
+
+    [Fact]
     public void Grades_follow_the_bands_and_equal_totals_share_a_rank()
     {
         var units = new[]

@@ -73,6 +73,69 @@ public class CaseLifeTests
     }
 
     [Fact]
+    public void Acceptance_waits_for_every_required_material_and_the_correction_notice_asks_for_exactly_those()
+    {
+        var c = Case.Receive("431025-20251230-00002", Promised(), Person, CaseChannel.Window, null, "431025000000", [], Clerk, Bj(2025, 3, 3, 9), Days);
+        Assert.Equal(["申请书"], c.RequiredMaterialsMissing);
+        Assert.DoesNotContain(CaseActionNames.Accept, c.ActionsForState()); // the notice is offered instead
+        Assert.Contains(CaseActionNames.Correction, c.ActionsForState());
+        var refused = Assert.Throws<DomainRuleException>(() => c.Accept(Clerk, Bj(2025, 3, 3, 10), Days));
+        Assert.Equal("case.materials-missing", refused.Code);
+        Assert.Contains("申请书", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Received, c.Status); // nothing changed
+
+        c.RequestCorrection(c.RequiredMaterialsMissing, null, Clerk, Bj(2025, 3, 3, 10));
+        c.Supplement(["申请书"], Clerk, Bj(2025, 3, 4, 9), Days);
+        Assert.Empty(c.RequiredMaterialsMissing);
+        Assert.Contains(CaseActionNames.Accept, c.ActionsForState());
+        c.Accept(Clerk, Bj(2025, 3, 4, 10), Days);
+        Assert.Equal(CaseStatus.Accepted, c.Status);
+    }
+
+    [Fact]
+    public void The_laws_deemed_acceptance_stands_even_with_a_material_missing()
+    {
+        var c = Case.Receive("431025-20251230-00003", Promised(), Person, CaseChannel.Window, null, "431025000000", [], Clerk, Bj(2025, 3, 3, 9), Days);
+        c.DeemAccepted(c.Clocks.IntakeDueAt!.Value, Days); // no notice within five working days (§32)
+        Assert.Equal(CaseStatus.Accepted, c.Status);
+        Assert.True(c.Clocks.DeemedAccepted);
+    }
+
+    [Fact]
+    public void A_decided_case_is_not_offered_withdrawal_and_refuses_it()
+    {
+        var c = Received(Promised(6, 20), Bj(2025, 3, 3, 9));
+        c.Accept(Clerk, Bj(2025, 3, 3, 10), Days);
+        Assert.Contains(CaseActionNames.Withdraw, c.ActionsForState());
+        c.CompleteCurrentNode(Reviewer, "符合条件", Bj(2025, 3, 4), Days);
+        c.Decide(DecisionOutcome.Grant, null, Approver, Bj(2025, 3, 5), Days);
+        Assert.DoesNotContain(CaseActionNames.Withdraw, c.ActionsForState());
+        Assert.Equal("case.decided", Assert.Throws<DomainRuleException>(() => c.Withdraw("不要了", Clerk, Bj(2025, 3, 6))).Code);
+        Assert.Equal(CaseStatus.Decided, c.Status);
+    }
+
+    [Fact]
+    public void A_decided_clock_reads_what_the_case_took_not_what_is_left()
+    {
+        var c = Received(Promised(6, 20), Bj(2025, 3, 3, 9));
+        c.Accept(Clerk, Bj(2025, 3, 3, 10), Days);
+        Assert.False(c.ReadPromised(Bj(2025, 3, 4), Days).IsFinished);
+        c.CompleteCurrentNode(Reviewer, "符合条件", Bj(2025, 3, 4), Days);
+        c.Decide(DecisionOutcome.Grant, null, Approver, Bj(2025, 3, 5, 11), Days);
+        c.IssueResult("431025-2025-000124", Clerk, Bj(2025, 3, 20), Days);
+        c.Deliver(DeliveryMethod.WindowPickup, null, Clerk, Bj(2025, 3, 21));
+        // Weeks later the clocks still say what the case took to its decision, and that it came in time; a late
+        // collection of the certificate does not make the decision late.
+        var promised = c.ReadPromised(Bj(2025, 4, 30), Days);
+        var statutory = c.ReadStatutory(Bj(2025, 4, 30), Days);
+        Assert.True(promised.IsFinished);
+        Assert.True(statutory.IsFinished);
+        Assert.Equal(2, promised.ElapsedWorkingDays);
+        Assert.False(promised.IsOverdue);
+        Assert.False(statutory.IsOverdue);
+    }
+
+    [Fact]
     public void An_instant_conclusion_without_a_result_number_changes_nothing()
     {
         var c = Received(Instant(), Bj(2025, 3, 3, 9));

@@ -42,6 +42,22 @@ public class SupervisionRuleTests
     }
 
     [Fact]
+    public void No_reminder_for_an_instant_item_or_a_limit_shorter_than_the_reminders_lead()
+    {
+        var instant = Received(Instant(), Monday);
+        instant.Accept(Clerk, Monday, Days);
+        Assert.DoesNotContain(SupervisionRule.PromisedReminder, Rules(DueAt(instant, Monday)));
+        Assert.DoesNotContain(SupervisionRule.PromisedReminder, Rules(DueAt(instant, Bj(2026, 11, 16, 23))));
+
+        // A one-day promise with a two-day reminder lead: the reminder's instant is before the clock started.
+        var shortLimit = Received(Promised(1, 20), Monday);
+        shortLimit.Accept(Clerk, Monday, Days);
+        var rules = new RuleBook([RuleOverride.Create(SupervisionRule.PromisedReminder, RuleScope.Default, null, true, AlertSeverity.Reminder, 2)])
+            .ForCase(shortLimit.RegionCode, shortLimit.DepartmentId, shortLimit.ItemCode);
+        Assert.DoesNotContain(SupervisionRule.PromisedReminder, Rules(DueAt(shortLimit, Monday, rules)));
+    }
+
+    [Fact]
     public void The_sweep_is_told_to_look_again_at_the_first_instant_a_rule_can_fire()
     {
         var c = Accepted();

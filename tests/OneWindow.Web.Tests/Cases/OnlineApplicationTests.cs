@@ -23,7 +23,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         var bad = await Accounts.CompleteSignUpAsync(client, "13907359901", app.Sms.LatestCode("13907359901"), "王五", "431025198512150041"); // wrong check character
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var badPage = await bad.Content.ReadAsStringAsync();
-        Assert.True(badPage.Contains("GB 11643", StringComparison.Ordinal), badPage[badPage.IndexOf("<main", StringComparison.Ordinal)..]);
+        Assert.True(badPage.Contains("居民身份证号码有误", StringComparison.Ordinal) && !badPage.Contains("GB 11643", StringComparison.Ordinal), badPage[badPage.IndexOf("<main", StringComparison.Ordinal)..]);
 
         // The code was not spent on a form with a mistake.
         var ok = await Accounts.CompleteSignUpAsync(client, "13907359901", app.Sms.LatestCode("13907359901"), "王五", "431025198512150040");
@@ -138,8 +138,8 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
     {
         var citizen = Modules.Organization.DemoCounty.DemoApplicant;
         var clerk = await app.SignedIn("clerk.mz");
-        var walkIn = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, citizen.Phone), Json.Options)).ReadAsync<CaseView>();
-        var otherPhone = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, "13800000000"), Json.Options)).ReadAsync<CaseView>();
+        var walkIn = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, citizen.Phone, MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
+        var otherPhone = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, "13800000000", MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
         var list = await (await app.SignedIn(citizen.Phone)).GetStringAsync("/my");
         Assert.Contains(walkIn.Number, list, StringComparison.Ordinal);
         Assert.DoesNotContain(otherPhone.Number, list, StringComparison.Ordinal);

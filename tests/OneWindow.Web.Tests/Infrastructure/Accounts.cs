@@ -30,7 +30,7 @@ public static partial class Accounts
     public static Task<HttpResponseMessage> CompleteSignUpAsync(HttpClient client, string phone, string code, string name, string idNumber, string password = Password) =>
         Forms.PostAsync(client, "/account/register", new Dictionary<string, string>
         {
-            ["Phone"] = phone, ["Code"] = code, ["RealName"] = name, ["IdentityNumber"] = idNumber, ["Password"] = password, ["ConfirmPassword"] = password,
+            ["Phone"] = phone, ["Code"] = code, ["RealName"] = name, ["IdentityNumber"] = idNumber, ["Password"] = password, ["ConfirmPassword"] = password, ["Consent"] = "true",
         });
 
     /// <summary>Both steps with the code the phone received; the answer of the second.</summary>

@@ -24,12 +24,13 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
     [
         "/", "/account/login", "/account/register", "/account/denied", "/account/logout", "/error",
         "/calendar", "/guides", "/guides/{code}", "/guides/{code}/history", "/combined", "/combined/{code}",
-        "/track", "/verify/{number}", "/complaints/new", "/complaints/track", "/ratings/online", "/screen", "/display/{venueId:guid}",
+        "/track", "/verify/{number?}", "/complaints/new", "/complaints/track", "/ratings/online", "/screen", "/display/{venueId:guid}",
         "/screen/live", "/files/{id:guid}", "/lang/{culture}", "/health/live", "/health/ready", "/openapi/{documentName}.json",
         "/ratings/online", // the online rating (好差评) the tracking page links to: case number and four characters, limited per address
         "/api/v1/calendar/working-days/{date}", "/api/v1/calendar/due", "/api/v1/catalog/items", "/api/v1/catalog/items/{code}",
         // The twins of /complaints/new, /complaints/track and the tracking page's rating form, limited per address like them.
         "POST /api/v1/complaints/", "/api/v1/complaints/track/{code}", "/api/v1/ratings/online",
+        "/api/v1/verify", // the twin of /verify: a result number and optionally its case number, limited per address
     ];
 
     /// <summary>Open to any signed-in user; the handler then checks the user's own scope (the case's parties and staff).</summary>

@@ -18,7 +18,7 @@ public sealed class SignUpTests(OneWindowFactory app) : IClassFixture<OneWindowF
     private async Task<CaseView> WindowCaseAsync(string name, string idNumber, string phone)
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, name, idNumber, phone), Json.Options);
+        var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, name, idNumber, phone, MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.ReadAsync<CaseView>();
     }
@@ -34,7 +34,7 @@ public sealed class SignUpTests(OneWindowFactory app) : IClassFixture<OneWindowF
         var stranger = app.Anonymous();
         var attempt = await Forms.PostAsync(stranger, "/account/register", new Dictionary<string, string>
         {
-            ["Phone"] = phone, ["RealName"] = "周大勇", ["IdentityNumber"] = idNumber, ["Password"] = "stranger2026x", ["ConfirmPassword"] = "stranger2026x",
+            ["Phone"] = phone, ["RealName"] = "周大勇", ["IdentityNumber"] = idNumber, ["Password"] = "stranger2026x", ["ConfirmPassword"] = "stranger2026x", ["Consent"] = "true",
         });
         Assert.DoesNotContain(walkIn.Number, await (await stranger.GetAsync("/my")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
@@ -186,6 +186,31 @@ public sealed class SignUpTests(OneWindowFactory app) : IClassFixture<OneWindowF
         var page = await sent.Content.ReadAsStringAsync();
         Assert.Contains("code was sent", page, StringComparison.Ordinal);
         Assert.DoesNotContain("验证码", Accounts.MainText(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_up_asks_consent_to_the_personal_information_rules_and_records_it()
+    {
+        const string phone = "13907358871";
+        var client = app.Anonymous();
+        Assert.Contains("个人信息处理规则", await client.GetStringAsync("/account/register"), StringComparison.Ordinal);
+        await Accounts.SendSignUpCodeAsync(client, phone);
+        var refused = await Forms.PostAsync(client, "/account/register", new Dictionary<string, string>
+        {
+            ["Phone"] = phone, ["Code"] = app.Sms.LatestCode(phone), ["RealName"] = "龙小燕", ["IdentityNumber"] = "431025199002020021",
+            ["Password"] = Accounts.Password, ["ConfirmPassword"] = Accounts.Password,
+        });
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("同意后才能注册", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"龙小燕\"", page, StringComparison.Ordinal); // what was valid is kept
+
+        var done = await Accounts.CompleteSignUpAsync(client, phone, app.Sms.LatestCode(phone), "龙小燕", "431025199002020021");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneWindow.Web.Data.OneWindowDbContext>();
+        var account = await db.Users.SingleAsync(u => u.UserName == phone);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "UserAccount" && a.EntityKey == account.Id && a.Action == "consented"));
     }
 }
 

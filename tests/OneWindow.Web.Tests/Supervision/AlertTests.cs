@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Domain.Supervision;
@@ -80,6 +81,13 @@ public class AlertTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
 
         var alert = Assert.Single(await AlertsOf(c.Number));
         Assert.Equal(SupervisionRule.NoLegalBasis, alert.Rule);
+
+        // The hotline's operators handle calls, not departments' cases: no alert is theirs to see, in a list or alone.
+        var hotline = await app.SignedIn("hotline");
+        var listed = await hotline.GetFromJsonAsync<AlertPage>("/api/v1/supervision/alerts", Json.Options);
+        Assert.Empty(listed!.Items);
+        Assert.DoesNotContain(c.Number, await hotline.GetStringAsync("/workbench/alerts?show=all"), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await hotline.GetAsync($"/api/v1/supervision/alerts/{alert.Id}")).StatusCode);
     }
 
     [Fact]
@@ -118,6 +126,30 @@ public class AlertTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
         var final = Assert.Single(await AlertsOf(c.Number));
         Assert.Equal(AlertStatus.Closed, final.Status);
         Assert.Equal(["raised", "notified", "rectified", "closed"], final.History.Select(h => h.Action));
+    }
+
+    [Fact]
+    public async Task A_reminder_closes_itself_when_the_case_is_then_decided_in_time()
+    {
+        var c = await AcceptedCase("冯五");
+        var due = c.Promised.DueAt!.Value;
+        try
+        {
+            await Sweep(due.AddTicks(-1)); // the last working day before the promised deadline
+            var reminder = Assert.Single(await AlertsOf(c.Number), a => a.Rule == SupervisionRule.PromisedReminder);
+            Assert.Equal(AlertStatus.Notified, reminder.Status);
+
+            c = await CaseApi.Act(await app.SignedIn("reviewer.mz"), c, "complete-node", new { opinion = "符合条件" });
+            await CaseApi.Act(await app.SignedIn("approver.mz"), c, "decide", new { outcome = "Grant" });
+
+            reminder = Assert.Single(await AlertsOf(c.Number), a => a.Rule == SupervisionRule.PromisedReminder);
+            Assert.Equal(AlertStatus.Closed, reminder.Status);
+            Assert.Equal("closed-met", reminder.History[^1].Action);
+        }
+        finally
+        {
+            app.Clock.Set(OneWindowFactory.DefaultNow);
+        }
     }
 
     [Fact]

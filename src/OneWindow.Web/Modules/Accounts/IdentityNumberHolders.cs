@@ -90,7 +90,7 @@ public sealed class IdentityNumberHolders(OneWindowDbContext db, WriteUnit unit,
         var id = ResidentIdNumber.Normalize(identityNumber ?? "");
         if (id.Length > 18 || !ResidentIdNumber.IsValid(id, ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime)))
         {
-            throw new DomainRuleException("identity.invalid", "居民身份证号码不正确（GB 11643 校验未通过）。", "identityNumber");
+            throw new DomainRuleException("identity.invalid", "居民身份证号码有误，请对照身份证逐位核对（18 位，最后一位可能是 X）。", "identityNumber");
         }
         return id;
     }

@@ -24,6 +24,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.ApplicantUserId).HasMaxLength(450);
         b.Property(c => c.PreReviewNote).HasMaxLength(2000);
         b.Property(c => c.MissingMaterials).HasJsonDocument();
+        b.Property(c => c.RequiredMaterials).HasJsonDocument();
+        b.Property(c => c.MaterialsReceived).HasJsonDocument();
+        b.Ignore(c => c.RequiredMaterialsMissing);
         b.Property(c => c.Nodes).HasJsonDocument();
         b.Property(c => c.PartVersionIds).HasJsonDocument();
         b.Property(c => c.Parts).HasJsonDocument();

@@ -61,6 +61,36 @@ public static class CaseText
         CaseStatus.Terminated => "已终止。",
     });
 
+    /// <summary>
+    /// What the workbench says once an action is done: a sentence of its own for each, since "已" before a button's
+    /// label ("已特别程序结束，恢复计时") is not Chinese.
+    /// </summary>
+    public static string Done(string action) => Text.Translate(action switch
+    {
+        CaseActionNames.PreReviewPass => "预审通过，已收件。",
+        CaseActionNames.PreReviewReturn => "已退回申请人补正。",
+        CaseActionNames.Accept => "已受理。",
+        CaseActionNames.Correction => "已一次性告知需补正的材料。",
+        CaseActionNames.Supplement => "材料已补齐，重新收件。",
+        CaseActionNames.Reject => "已作出不予受理决定。",
+        CaseActionNames.CompleteNode => "本环节意见已提交。",
+        CaseActionNames.ReturnNode => "已退回上一环节。",
+        CaseActionNames.Suspend => "已进入特别程序，暂停计时。",
+        CaseActionNames.PauseForCorrection => "已要求补正，暂停计时。",
+        CaseActionNames.Resume => "特别程序已结束，恢复计时。",
+        CaseActionNames.Extend => "已延长办理期限。",
+        CaseActionNames.Decide => "已作出决定。",
+        CaseActionNames.Pay => "已收费。",
+        CaseActionNames.Issue => "已出证。",
+        CaseActionNames.Deliver => "已送达，办件办结。",
+        CaseActionNames.ConcludeInstantly => "已当场办结。",
+        CaseActionNames.Claim => "已认领，由您办理。",
+        CaseActionNames.HandOver => "已转交同事。",
+        CaseActionNames.Withdraw => "申请已撤回。",
+        CaseActionNames.Terminate => "已终止办理。",
+        _ => "操作已完成。",
+    });
+
     public static string Action(string action) => Text.Translate(action switch
     {
         "received" => "收件",

@@ -97,6 +97,12 @@ public sealed record CaseView(
     /// </summary>
     public IReadOnlyList<string>? AvailableActions { get; init; }
 
+    /// <summary>The materials handed in so far (at receipt, online, with supplements).</summary>
+    public IReadOnlyList<string> MaterialsReceived { get; init; } = [];
+
+    /// <summary>The materials the guide requires before acceptance that were not handed in: acceptance waits for them.</summary>
+    public IReadOnlyList<string> RequiredMaterialsMissing { get; init; } = [];
+
     public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, RecordKeyRing keys, Case c, DateTime now, CancellationToken ct) =>
         BuildAsync(db, calendars, keys, c, now, null, ct);
 
@@ -152,6 +158,10 @@ public sealed record CaseView(
             CaseDepartments.Parts(c, departments),
             jointNumber,
             [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))],
-            c.HasProvisionalDueDates(calendar));
+            c.HasProvisionalDueDates(calendar))
+        {
+            MaterialsReceived = c.MaterialsReceived,
+            RequiredMaterialsMissing = c.RequiredMaterialsMissing,
+        };
     }
 }

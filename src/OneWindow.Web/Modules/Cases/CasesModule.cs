@@ -25,7 +25,7 @@ public static class CasesModule
         services.AuthorizePages("/Cases/Workbench", Policies.CaseWork).PublicPages("/Cases/Public")
             .AddScoped<ReceiveApplication>().AddScoped<ActOnCase>().AddScoped<CalendarCatchUp>().AddScoped<TellMovedApplicants>().AddScoped<OpenCase>().AddScoped<CaseTemplates>().AddScoped<CaseHooks>().AddScoped<CaseSections>()
             .AddSingleton<PublishedTemplates>()
-            .AddScoped<CaseFiles>()
+            .AddScoped<CaseFiles>().AddScoped<VerifyResult>()
             // Cases are a kind of sealed record: the start-up check and verify-chains reach them through the seam (ADR 0017).
             .AddScoped<ISealedRecordKind, CaseRecords>()
             .AddSingleton<OneWindow.Web.Modules.Cases.TrackingGuard>()
@@ -44,11 +44,27 @@ public static class CasesModule
         api.MapGet("/{number}/hand-over-candidates", HandOverTo).WithSummary("The colleagues this case may be handed over to now (they may act at its node, in its scope)");
         api.MapPost("/{number}/applicant", FullApplicant).WithSummary("The applicant's full ID number and phone (elsewhere masked), with the `reason` for looking; every call is audited")
             .WithDescription("A POST, so that a link cannot make anyone look someone up; the answer is not cached (`Cache-Control: no-store`).");
+        app.MapGet("/api/v1/verify", Verify).WithTags("Cases").AllowAnonymous().RequireRateLimiting(RateLimits.Public)
+            .WithSummary("Verify a certificate or decision (证照核验) by its `result` number, with the case `number` when one result number names several")
+            .WithDescription("Open to anyone, limited per address. 404 `verify.not-found` when nothing issued matches; 409 `verify.ambiguous` when the case number is needed. Shows the item, the issuing department, the date and the holder (a person's name masked), nothing else.");
         foreach (var action in CaseActions.All)
         {
             action.Map(api, Act).WithSummary(action.Summary).WithName("Case_" + action.Name);
         }
         return app;
+    }
+
+    private static async Task<IResult> Verify(string? result, string? number, VerifyResult verify, CancellationToken ct)
+    {
+        var outcome = await verify.RunAsync(result, number, ct);
+        return outcome switch
+        {
+            { Result: { } found } => TypedResults.Ok(found),
+            { Ambiguous: true } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "该编号对应多份文书，请同时填写办件编号。",
+                extensions: new Dictionary<string, object?> { ["code"] = "verify.ambiguous" }),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未查到与该编号相符的证照或决定书。",
+                extensions: new Dictionary<string, object?> { ["code"] = "verify.not-found" }),
+        };
     }
 
     private static async Task<Ok<CaseView>> Act(string number, CaseAction action, ICaseActionRequest request, HttpContext http, CancellationToken ct)

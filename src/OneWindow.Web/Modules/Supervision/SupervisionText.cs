@@ -88,6 +88,7 @@ public static class SupervisionText
         "explained" => "情况说明",
         "rectified" => "整改报告",
         "closed" => "审核办结",
+        "closed-met" => "按期办结，自动关闭",
         "sent-back" => "退回重新说明",
         _ => action,
     });

@@ -16,6 +16,7 @@ public sealed class WatchCases(OneWindowDbContext db, SupervisionSettings settin
     public async Task AfterActionAsync(Case c, IReadOnlyList<CaseEvent> newEvents, DateTime now, WorkingDayCalendar calendar, CancellationToken ct)
     {
         var next = await CheckAsync(c, newEvents, now, calendar, ct);
+        await CloseMetRemindersAsync(c, newEvents, now, ct);
         if (c.Status != CaseStatus.Draft)
         {
             await watches.SetAsync(SubjectKind.Case, c.Id, c.Revision, next, null, ct);
@@ -50,6 +51,27 @@ public sealed class WatchCases(OneWindowDbContext db, SupervisionSettings settin
         await raise.ForSubjectAsync(SupervisedCases.Checked(c, rules, calendar,
             new TimedCheck([.. CaseSupervision.OnAction(c, newEvents, previous, rules), .. timed.Due], timed.NextCheckAt)), now, ct);
         return timed.NextCheckAt;
+    }
+
+    /// <summary>
+    /// A case decided by its promised deadline in this action: its reminders still awaiting an explanation are moot
+    /// and close themselves (a reminder asks for speed, and speed was delivered).
+    /// </summary>
+    private async Task CloseMetRemindersAsync(Case c, IReadOnlyList<CaseEvent> newEvents, DateTime now, CancellationToken ct)
+    {
+        if (newEvents.Count == 0 || c.Decision.DecidedAt is not { } decided || decided < newEvents.Min(e => e.At)
+            || c.Clocks.PromisedDueAt is { } due && decided > due)
+        {
+            return;
+        }
+        var pending = await db.SupervisionAlerts
+            .Where(a => a.SubjectKind == SubjectKind.Case && a.SubjectId == c.Id && a.Rule == SupervisionRule.PromisedReminder
+                && (a.Status == AlertStatus.Raised || a.Status == AlertStatus.Notified))
+            .ToListAsync(ct);
+        foreach (var reminder in pending)
+        {
+            reminder.CloseAsMet("承诺时限内已作出决定，提醒自动关闭。", now);
+        }
     }
 
     private Task<CaseEvent?> PreviousEventAsync(Guid caseId, int firstNewSequence, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Audit;
 using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Accounts;
 using System.Text.RegularExpressions;
@@ -41,6 +42,11 @@ public sealed partial class RegisterModel(
     [BindProperty] public string? IdentityNumber { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? ConfirmPassword { get; set; }
+    /// <summary>Consent to the personal-information rules (个人信息保护法 §13, §29: separate consent for the ID number).</summary>
+    [BindProperty] public bool Consent { get; set; }
+
+    /// <summary>The rules' version the consent is recorded against; a change to <c>_PrivacyNotice.cshtml</c> raises it.</summary>
+    public const string PrivacyRulesVersion = "2026-12-05";
 
     /// <summary>The second step: a code went to <see cref="Phone"/>.</summary>
     public bool CodeSent { get; private set; }
@@ -101,7 +107,7 @@ public sealed partial class RegisterModel(
             }
             else
             {
-                FieldErrors["identityNumber"] = Text.Translate("居民身份证号码不正确（GB 11643 校验未通过）。");
+                FieldErrors["identityNumber"] = Text.Translate("居民身份证号码有误，请对照身份证逐位核对（18 位，最后一位可能是 X）。");
             }
         }
         var user = new UserAccount { UserName = Phone, PhoneNumber = Phone, PhoneNumberConfirmed = true, DisplayName = person?.Name ?? "", IdentityNumber = person?.IdentityNumber };
@@ -112,6 +118,10 @@ public sealed partial class RegisterModel(
         else if (Password != ConfirmPassword)
         {
             FieldErrors["confirmPassword"] = Text.Translate("两次输入的密码不一致。");
+        }
+        if (!Consent)
+        {
+            FieldErrors["consent"] = Text.Translate("请阅读个人信息处理规则，同意后才能注册。");
         }
         if (FieldErrors.Count > 0 || person is null)
         {
@@ -130,6 +140,12 @@ public sealed partial class RegisterModel(
         if (!phoneTaken && await CreateAsync(user, Password!))
         {
             await users.AddToRoleAsync(user, ApplicantRoles.Applicant);
+            await unit.RunAsync(_ =>
+            {
+                // What was agreed to and when: the consent must be provable (个人信息保护法 §14).
+                db.Audit(clock.GetUtcNow().UtcDateTime, user.Id, "UserAccount", user.Id, "consented", new { rules = PrivacyRulesVersion });
+                return Task.CompletedTask;
+            }, ct);
             logger.LogInformation("Applicant account {UserId} signed up with a verified phone", user.Id);
             await TellOtherHoldersAsync(user, ct);
         }

@@ -35,5 +35,5 @@ public sealed class IndexModel(AssessUnits assess, TimeProvider clock) : PageMod
         Scores = await assess.ScoreAsync(Kind, Chosen, ct);
     }
 
-    public static string GradeText(Grade g) => Text.Translate(AssessmentText.Zh(g));
+    public static string GradeText(Grade? g) => g is { } grade ? Text.Translate(AssessmentText.Zh(grade)) : "—";
 }

@@ -77,7 +77,7 @@ public sealed class DetailModel(OneWindowDbContext db, WriteUnit unit, OpenCase 
         try
         {
             await act.ActAsync(User, number, chosen, request, ct);
-            TempData["Flash"] = Text.Formatted("已{0}。", CaseText.Action(action));
+            TempData["Flash"] = CaseText.Done(action);
             return Redirect("/workbench/cases/" + number);
         }
         catch (DomainRuleException e)
