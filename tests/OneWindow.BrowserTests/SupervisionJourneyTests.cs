@@ -123,6 +123,11 @@ public class SupervisionJourneyTests(AppServer app) : IClassFixture<AppServer>
         await supervisor.GotoAsync("/supervision/assessment?kind=Department");
         await supervisor.GetByRole(AriaRole.Cell, new() { Name = "临武县民政局" }).WaitForAsync();
         await supervisor.Locator("details").First.ClickAsync();
+        // The period field has no type attribute: it is styled like every other text input, not left to the browser.
+        var period = supervisor.Locator("input[name=period]");
+        Assert.Equal(await supervisor.Locator("select[name=kind]").EvaluateAsync<string>("e => getComputedStyle(e).borderTopColor"),
+            await period.EvaluateAsync<string>("e => getComputedStyle(e).borderTopColor"));
+        Assert.Equal("8px", await period.EvaluateAsync<string>("e => getComputedStyle(e).paddingTop"));
         await AppServer.ScreenshotAsync(supervisor, "68-assessment");
     }
 
