@@ -37,7 +37,7 @@ public sealed record UnitScore(string Key, string Name, decimal? Total, Grade? G
 /// <summary>绩效考核: scores every unit on the weighted indicators, grades it and ranks the units.</summary>
 public static class Scoring
 {
-    /// <summary>The units with work in the period, ranked by score; then the idle ones, unscored, by key.</summary>
+    /// <summary>The units with work in the period, ranked by score; then the idle ones, unscored, by name.</summary>
     public static IReadOnlyList<UnitScore> Score(IEnumerable<UnitFacts> units, AssessmentScheme scheme)
     {
         var all = units.ToList();
@@ -56,7 +56,7 @@ public static class Scoring
             var rank = i > 0 && scored[i].Total == scored[i - 1].Total ? result[i - 1].Rank : i + 1;
             result.Add(new UnitScore(scored[i].Unit.Key, scored[i].Unit.Name, scored[i].Total, scheme.GradeOf(scored[i].Total), rank, scored[i].Breakdown, scored[i].Unit));
         }
-        result.AddRange(all.Where(u => u.IsIdle).OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new UnitScore(u.Key, u.Name, null, null, null, [], u)));
+        result.AddRange(all.Where(u => u.IsIdle).OrderBy(u => u.Name, StringComparer.Ordinal).ThenBy(u => u.Key, StringComparer.Ordinal).Select(u => new UnitScore(u.Key, u.Name, null, null, null, [], u)));
         return result;
     }
 
