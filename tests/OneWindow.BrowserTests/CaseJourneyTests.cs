@@ -32,6 +32,15 @@ public class CaseJourneyTests(AppServer app) : IClassFixture<AppServer>
         Assert.Contains("已办结", text, StringComparison.Ordinal);
         Assert.Contains("送达办结", text, StringComparison.Ordinal);
         await AppServer.ScreenshotAsync(page, "21-case-concluded");
+
+        // Anyone holding the certificate checks it by typing its number at /verify.
+        var citizen = await app.NewPageAsync();
+        await citizen.GotoAsync("/verify");
+        await citizen.GetByLabel("证照或决定书编号").FillAsync("J431025-2026-000001");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "核验" }).ClickAsync();
+        await citizen.GetByText("核验通过").WaitForAsync();
+        Assert.Contains("张*", await citizen.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AppServer.ScreenshotAsync(citizen, "24-verify");
     }
 
     [Fact]
