@@ -79,8 +79,7 @@ public static class CaseLoadBench
             await tx.CommitAsync();
         }
         // With the materials the item requires ticked, as a clerk registers a case that is then accepted.
-        var materials = CaseTemplate.RequiredOf([OneWindow.Web.Modules.Catalog.DemoGuideBuilder.Build(
-            OneWindow.Web.Modules.Catalog.DemoCatalog.Items.Single(i => i.Code == "431025-MZ-002"), Guid.Empty, "", "", "")]);
+        var materials = OneWindow.Web.Modules.Catalog.DemoCatalog.RequiredMaterials("431025-MZ-002");
         var register = new { itemCode = "431025-MZ-002", applicantKind = "Person", applicantName = "压测", identityNumber = "11010519491231002X", phone = "13800000000", materialsProvided = materials };
         var registered = new System.Collections.Concurrent.ConcurrentQueue<(string Number, int Revision)>();
         async Task HttpIntake()

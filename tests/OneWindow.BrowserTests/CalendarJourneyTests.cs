@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OneWindow.Domain.Calendar;
@@ -26,7 +27,7 @@ public class CalendarJourneyTests(AppServer app) : IClassFixture<AppServer>
         var registered = await clerk.PostAsJsonAsync("/api/v1/cases", new
         {
             itemCode = "431025-MZ-001", applicantKind = "Enterprise", applicantName = "临武县摄影家协会（筹）", identityNumber = "91350100M000100Y43", phone = "0735-6361888",
-            materialsProvided = DemoMaterials.Required("431025-MZ-001"),
+            materialsProvided = DemoCatalog.RequiredMaterials("431025-MZ-001"),
         });
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
         var json = await registered.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();

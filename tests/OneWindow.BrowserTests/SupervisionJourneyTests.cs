@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -41,7 +42,7 @@ public class SupervisionJourneyTests(AppServer app) : IClassFixture<AppServer>
         var created = await (await clerk.PostAsJsonAsync("/api/v1/cases", new
         {
             itemCode = "431025-MZ-002", applicantKind = "Person", applicantName = "赵监察", identityNumber = "11010519491231002X", phone = "13800000000",
-            materialsProvided = DemoMaterials.Required("431025-MZ-002"),
+            materialsProvided = DemoCatalog.RequiredMaterials("431025-MZ-002"),
         })).Content.ReadFromJsonAsync<JsonElement>();
         var number = created.GetProperty("number").GetString()!;
         var c = await Act(clerk, number, 1, "accept", new { });

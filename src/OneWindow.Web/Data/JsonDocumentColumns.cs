@@ -32,7 +32,7 @@ public static class JsonDocumentColumns
         return property;
     }
 
-    internal static ValueConverter<T, string> JsonConverter<T>() => new(
+    private static ValueConverter<T, string> JsonConverter<T>() => new(
         v => JsonSerializer.Serialize(v, OneWindowDbContext.DocumentJson),
         s => JsonSerializer.Deserialize<T>(s, OneWindowDbContext.DocumentJson)!);
 
@@ -41,7 +41,7 @@ public static class JsonDocumentColumns
     /// fees and parts, an alert's history): the snapshot is the reference itself, and an unchanged reference is equal
     /// without serializing. Saves EF two serializations per document per tracked case and save.
     /// </summary>
-    internal static ValueComparer<T> ImmutableComparer<T>() where T : class => new(
+    private static ValueComparer<T> ImmutableComparer<T>() where T : class => new(
         (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, OneWindowDbContext.DocumentJson) == JsonSerializer.Serialize(b, OneWindowDbContext.DocumentJson),
         v => JsonSerializer.Serialize(v, OneWindowDbContext.DocumentJson).GetHashCode(StringComparison.Ordinal),
         v => v);
@@ -50,7 +50,7 @@ public static class JsonDocumentColumns
     /// For a document edited in place (a guide): equal when its JSON is, and the snapshot is a deep copy made through
     /// the JSON, so that a change inside it is seen.
     /// </summary>
-    internal static ValueComparer<T> JsonComparer<T>() => new(
+    private static ValueComparer<T> JsonComparer<T>() => new(
         (a, b) => JsonSerializer.Serialize(a, OneWindowDbContext.DocumentJson) == JsonSerializer.Serialize(b, OneWindowDbContext.DocumentJson),
         v => JsonSerializer.Serialize(v, OneWindowDbContext.DocumentJson).GetHashCode(StringComparison.Ordinal),
         v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, OneWindowDbContext.DocumentJson), OneWindowDbContext.DocumentJson)!);

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace OneWindow.Web.Tests.Cases;
 
 public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
 {
-    private static readonly RegisterApplication SocialGroup = new("431025-MZ-001", ApplicantKind.Enterprise, "临武县书法家协会（筹）", "91350100M000100Y43", "0735-6361888", MaterialsProvided: Materials.Required("431025-MZ-001"));
+    private static readonly RegisterApplication SocialGroup = new("431025-MZ-001", ApplicantKind.Enterprise, "临武县书法家协会（筹）", "91350100M000100Y43", "0735-6361888", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-001"));
 
     [Fact]
     public async Task A_walk_in_application_goes_from_intake_through_review_and_decision_to_delivery()
@@ -46,7 +47,7 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
     public async Task An_instant_item_is_concluded_in_one_sitting_at_the_window()
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "张三", "11010519491231002X", "13800000000", MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "张三", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
         c = await CaseApi.Act(clerk, c, "conclude-instantly", new { resultNumber = "J431025-2026-000001" });
         Assert.Equal(CaseStatus.Concluded, c.Status);
         Assert.Equal("110105********002X", c.ApplicantIdNumber);
@@ -118,7 +119,7 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
     [Fact]
     public async Task A_department_window_cannot_take_in_another_departments_item()
     {
-        var response = await (await app.SignedIn("clerk.mz")).PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-SJ-001", ApplicantKind.Person, "张三", "11010519491231002X", "13800000000", MaterialsProvided: Materials.Required("431025-SJ-001")), Json.Options);
+        var response = await (await app.SignedIn("clerk.mz")).PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-SJ-001", ApplicantKind.Person, "张三", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-SJ-001")), Json.Options);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
@@ -126,7 +127,7 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
     public async Task A_town_hall_takes_in_an_application_for_the_county_department()
     {
         var town = await app.SignedIn("clerk.town");
-        var c = await (await town.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-RS-002", ApplicantKind.Person, "李四", "440524188001010014", "13900000000", MaterialsProvided: Materials.Required("431025-RS-002")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await town.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-RS-002", ApplicantKind.Person, "李四", "440524188001010014", "13900000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-RS-002")), Json.Options)).ReadAsync<CaseView>();
         Assert.Equal(CaseChannel.ProxyIntake, c.Channel);
         Assert.Equal("临武县人力资源和社会保障局", c.DepartmentName); // read with the clerk, in the registration's one query
         Assert.Equal(c.DepartmentName, (await (await town.GetAsync("/api/v1/cases/" + c.Number)).ReadAsync<CaseView>()).DepartmentName);
@@ -168,7 +169,7 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
     public async Task Fees_are_collected_at_the_unified_cashier_by_the_published_standard_before_the_certificate()
     {
         var clerk = await app.SignedIn("clerk"); // comprehensive window, county center
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-BDC-001", ApplicantKind.Person, "郑十一", "11010519491231002X", "13800000000", MaterialsProvided: Materials.Required("431025-BDC-001")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-BDC-001", ApplicantKind.Person, "郑十一", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-BDC-001")), Json.Options)).ReadAsync<CaseView>();
         Assert.Equal(90m, c.StandardFeeTotal);
         c = await CaseApi.Act(clerk, c, "accept", new { });
         var approver = await app.SignedIn("approver.bdc"); // a chief representative may also act for the reviewer

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -22,7 +23,7 @@ public partial class CaseWorkbenchTests(OneWindowFactory app) : IClassFixture<On
             new("__RequestVerificationToken", OneWindowFactory.AntiforgeryToken(form)),
             new("Item", "431025-MZ-004"), new("ApplicantKind", "Person"), new("ApplicantName", "王五"),
             new("IdentityNumber", "44011320141005001x"), new("Phone", "13700000000"),
-            .. Materials.Required("431025-MZ-004").Select(m => new KeyValuePair<string, string>("Provided", m)),
+            .. DemoCatalog.RequiredMaterials("431025-MZ-004").Select(m => new KeyValuePair<string, string>("Provided", m)),
         ]));
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         var url = registered.Headers.Location!.OriginalString;
@@ -63,7 +64,7 @@ public partial class CaseWorkbenchTests(OneWindowFactory app) : IClassFixture<On
     public async Task A_refused_action_says_why_and_a_stale_form_does_not_act_twice()
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-001", ApplicantKind.Person, "赵六", "11010519491231002X", "13600000000", MaterialsProvided: Materials.Required("431025-MZ-001")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-001", ApplicantKind.Person, "赵六", "11010519491231002X", "13600000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-001")), Json.Options)).ReadAsync<CaseView>();
         var url = "/workbench/cases/" + c.Number;
         var page = await clerk.GetStringAsync(url);
         var token = OneWindowFactory.AntiforgeryToken(page);
@@ -82,7 +83,7 @@ public partial class CaseWorkbenchTests(OneWindowFactory app) : IClassFixture<On
         for (var i = 0; i < 90; i++) // pages of the inbox (30 a page), and over a page of the received ones alone (50)
         {
             var item = i % 2 == 0 ? "431025-MZ-001" : "431025-MZ-002";
-            var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(item, ApplicantKind.Enterprise, $"协会{i}", "91350100M000100Y43", "0735-6361888", MaterialsProvided: Materials.Required(item)), Json.Options);
+            var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(item, ApplicantKind.Enterprise, $"协会{i}", "91350100M000100Y43", "0735-6361888", MaterialsProvided: DemoCatalog.RequiredMaterials(item)), Json.Options);
             var c = await response.ReadAsync<CaseView>();
             if (i % 3 == 0)
             {
@@ -145,7 +146,7 @@ public partial class CaseWorkbenchTests(OneWindowFactory app) : IClassFixture<On
     public async Task Each_person_sees_only_the_actions_of_their_role_at_the_current_node()
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-002", ApplicantKind.Person, "钱七", "11010519491231002X", "13600000000", MaterialsProvided: Materials.Required("431025-MZ-002")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-002", ApplicantKind.Person, "钱七", "11010519491231002X", "13600000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-002")), Json.Options)).ReadAsync<CaseView>();
         await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/accept", new { revision = c.Revision }, Json.Options);
         var clerkPage = await clerk.GetStringAsync("/workbench/cases/" + c.Number);
         var reviewerPage = await (await app.SignedIn("reviewer.mz")).GetStringAsync("/workbench/cases/" + c.Number);

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net.Http.Json;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Modules.Cases;
@@ -11,7 +12,7 @@ public class IntakeSweepTests(OneWindowFactory app) : IClassFixture<OneWindowFac
     public async Task An_application_left_five_working_days_without_a_notice_is_deemed_accepted_from_receipt_once()
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-002", ApplicantKind.Person, "吴十", "11010519491231002X", "13800000000", MaterialsProvided: Materials.Required("431025-MZ-002")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-002", ApplicantKind.Person, "吴十", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-002")), Json.Options)).ReadAsync<CaseView>();
         var sweep = app.Services.GetRequiredService<IntakeSweep>();
         try
         {

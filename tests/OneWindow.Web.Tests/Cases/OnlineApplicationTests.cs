@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -138,8 +139,8 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
     {
         var citizen = Modules.Organization.DemoCounty.DemoApplicant;
         var clerk = await app.SignedIn("clerk.mz");
-        var walkIn = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, citizen.Phone, MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
-        var otherPhone = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, "13800000000", MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
+        var walkIn = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, citizen.Phone, MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
+        var otherPhone = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
         var list = await (await app.SignedIn(citizen.Phone)).GetStringAsync("/my");
         Assert.Contains(walkIn.Number, list, StringComparison.Ordinal);
         Assert.DoesNotContain(otherPhone.Number, list, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -20,7 +21,7 @@ public class RatingApiTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
     private async Task<CaseView> ConcludedCaseAsync()
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "冯十二", "11010519491231002X", "13811112222", MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "冯十二", "11010519491231002X", "13811112222", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
         return await CaseApi.Act(clerk, c, "conclude-instantly", new { resultNumber = "J-" + c.Number });
     }
 

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -14,7 +15,7 @@ public partial class RatingTests(OneWindowFactory app) : IClassFixture<OneWindow
     private async Task<CaseView> ConcludedCaseAsync()
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "冯十二", "11010519491231002X", "13811112222", MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "冯十二", "11010519491231002X", "13811112222", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
         return await (await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/conclude-instantly", new { revision = c.Revision, resultNumber = "J-" + c.Number }, Json.Options)).ReadAsync<CaseView>();
     }
 

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net;
 using System.Net.Http.Json;
 using OneWindow.Domain.Cases;
@@ -11,7 +12,7 @@ public class TrackingAndNoticeTests(OneWindowFactory app) : IClassFixture<OneWin
     private async Task<(HttpClient Clerk, CaseView Case)> CorrectionCaseAsync()
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-001", ApplicantKind.Person, "孙八", "11010519491231002X", "13812345678", MaterialsProvided: Materials.Required("431025-MZ-001")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-001", ApplicantKind.Person, "孙八", "11010519491231002X", "13812345678", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-001")), Json.Options)).ReadAsync<CaseView>();
         c = await (await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/correction", new { revision = c.Revision, missing = new[] { "验资报告", "住所使用权证明" } }, Json.Options)).ReadAsync<CaseView>();
         return (clerk, c);
     }
@@ -56,7 +57,7 @@ public class TrackingAndNoticeTests(OneWindowFactory app) : IClassFixture<OneWin
     public async Task A_granted_licence_is_verified_through_the_QR_page_and_a_forged_number_is_not()
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "周九", "11010519491231002X", "13800000000", MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "周九", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
         await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/conclude-instantly", new { revision = c.Revision, resultNumber = "J431025-2026-009999" }, Json.Options);
         var decision = await clerk.GetStringAsync($"/workbench/cases/{c.Number}/notice/decision");
         Assert.Contains("准予行政许可决定书", decision, StringComparison.Ordinal);
@@ -73,7 +74,7 @@ public class TrackingAndNoticeTests(OneWindowFactory app) : IClassFixture<OneWin
         var empty = await app.Anonymous().GetStringAsync("/verify");
         Assert.Contains("name=\"result\"", empty, StringComparison.Ordinal); // a form to type into, not a 404
         var clerk = await app.SignedIn("clerk.mz");
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "周九", "11010519491231002X", "13800000000", MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, "周九", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
         await clerk.PostAsJsonAsync($"/api/v1/cases/{c.Number}/conclude-instantly", new { revision = c.Revision, resultNumber = "J431025-2026-007777" }, Json.Options);
 
         var typed = await app.Anonymous().GetStringAsync("/verify?result=J431025-2026-007777");

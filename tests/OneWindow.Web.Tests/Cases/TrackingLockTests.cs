@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -114,7 +115,7 @@ public sealed class TrackingLockTests : IDisposable
     private async Task<string> RegisterAsync()
     {
         var clerk = await _app.SignedInOnce("clerk.mz");
-        var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-001", ApplicantKind.Person, "柳青", "11010519491231002X", "13812345678", MaterialsProvided: Materials.Required("431025-MZ-001")), Json.Options);
+        var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-001", ApplicantKind.Person, "柳青", "11010519491231002X", "13812345678", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-001")), Json.Options);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.ReadAsync<CaseView>()).Number;
     }

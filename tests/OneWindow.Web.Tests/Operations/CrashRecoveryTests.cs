@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
@@ -84,7 +85,7 @@ public sealed class CrashRecoveryTests : IDisposable
             try
             {
                 var registered = await clerk.PostAsJsonAsync("/api/v1/cases",
-                    new RegisterApplication("431025-MZ-002", ApplicantKind.Person, $"崩溃测试{worker}-{n}", "11010519491231002X", "13800000000", MaterialsProvided: Materials.Required("431025-MZ-002")), Json.Options, stop);
+                    new RegisterApplication("431025-MZ-002", ApplicantKind.Person, $"崩溃测试{worker}-{n}", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-002")), Json.Options, stop);
                 if (!registered.IsSuccessStatusCode)
                 {
                     continue;

@@ -1,3 +1,4 @@
+using OneWindow.Web.Modules.Catalog;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class SignUpTests(OneWindowFactory app) : IClassFixture<OneWindowF
     private async Task<CaseView> WindowCaseAsync(string name, string idNumber, string phone)
     {
         var clerk = await app.SignedIn("clerk.mz");
-        var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, name, idNumber, phone, MaterialsProvided: Materials.Required("431025-MZ-004")), Json.Options);
+        var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, name, idNumber, phone, MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-004")), Json.Options);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.ReadAsync<CaseView>();
     }

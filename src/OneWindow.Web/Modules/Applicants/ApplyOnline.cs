@@ -118,10 +118,17 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
 
     public async Task<IReadOnlyList<FormMaterial>> MaterialsOfAsync(Case c, CancellationToken ct) => MaterialsOf(await templates.GuidesAsync(c.PinnedVersionIds, ct));
 
-    /// <summary>The materials the applicant supplies (not those the agency looks up), once each even when several members ask for one.</summary>
-    public static IReadOnlyList<FormMaterial> MaterialsOf(IEnumerable<ServiceGuide> guides) =>
-        [.. guides.SelectMany(g => g.Materials).Where(m => m.Source == MaterialSource.Applicant).GroupBy(m => m.Name)
-            .Select(g => new FormMaterial(g.Key, g.Any(m => m.Requirement == MaterialRequirement.Required), g.First().Condition, g.First().TemplateFileId))];
+    /// <summary>
+    /// The materials the applicant supplies (not those the agency looks up), once each even when several members ask for
+    /// one. Which of them are required is the domain's rule (<see cref="CaseTemplate.RequiredOf"/>), the one acceptance checks.
+    /// </summary>
+    public static IReadOnlyList<FormMaterial> MaterialsOf(IEnumerable<ServiceGuide> guides)
+    {
+        var list = guides.ToList();
+        var required = CaseTemplate.RequiredOf(list).ToHashSet(StringComparer.Ordinal);
+        return [.. list.SelectMany(g => g.Materials).Where(m => m.Source == MaterialSource.Applicant).GroupBy(m => m.Name)
+            .Select(g => new FormMaterial(g.Key, required.Contains(g.Key.Trim()), g.First().Condition, g.First().TemplateFileId))];
+    }
 
 
     /// <summary>

@@ -239,6 +239,14 @@ public static class DemoCatalog
             "个体工商户登记、食品经营许可和门头招牌设置审批一次申请、并联审批、一次办结。",
             "SJ", 5, ["431025-SJ-002", "431025-SJ-003", "431025-CG-003"], ["开办企业"]),
     ];
+
+    /// <summary>
+    /// The materials a demo item or package requires before acceptance (the domain's rule on its guides): what a
+    /// clerk ticks for a complete application. The tests, the browser journeys and the bench hand these in.
+    /// </summary>
+    public static IReadOnlyList<string> RequiredMaterials(string code) =>
+        Domain.Cases.CaseTemplate.RequiredOf((Combined.FirstOrDefault(c => c.Code == code)?.Members ?? [code])
+            .Select(m => DemoGuideBuilder.Build(Items.Single(i => i.Code == m), Guid.Empty, "", "", "")));
 }
 
 /// <summary>Turns a compact seed into a complete guide.</summary>
