@@ -80,6 +80,17 @@ public sealed partial class Case
     public IReadOnlyList<string> MaterialsReceived { get; private set; } = [];
     /// <summary>The required materials not handed in yet: acceptance waits for them (a correction notice asks for them).</summary>
     public IReadOnlyList<string> RequiredMaterialsMissing => [.. RequiredMaterials.Except(MaterialsReceived, StringComparer.Ordinal)];
+    /// <summary>The required materials the guide lets the window defer (容缺受理), pinned with the case.</summary>
+    public IReadOnlyList<string> DeferrableMaterials { get; private set; } = [];
+    /// <summary>The materials accepted as deferred (容缺), against the applicant's written commitment.</summary>
+    public IReadOnlyList<string> DeferredMaterials { get; private set; } = [];
+    /// <summary>The day (Beijing) by which the applicant committed to hand in the deferred materials.</summary>
+    public DateOnly? DeferredUntil { get; private set; }
+    /// <summary>The deferred materials not handed in yet: a grant waits for them.</summary>
+    public IReadOnlyList<string> DeferredMaterialsMissing => [.. DeferredMaterials.Except(MaterialsReceived, StringComparer.Ordinal)];
+    /// <summary>The result's validity in months and what its scope is called, pinned from the guide (null: none).</summary>
+    public int? ResultValidityMonths { get; private set; }
+    public string? ResultScopeLabel { get; private set; }
     public IReadOnlyList<CaseNode> Nodes { get; private set; } = [];
     public int CurrentNodeIndex { get; private set; }
     /// <summary>Who has the case in hand at its current node (claimed or handed over); null when it waits in the role's pool.</summary>
@@ -172,21 +183,21 @@ public sealed partial class Case
             Nodes = template.Nodes,
             Payment = { Fees = template.Fees },
             RequiredMaterials = template.RequiredMaterials,
+            DeferrableMaterials = template.DeferrableMaterials,
+            ResultValidityMonths = template.ResultValidityMonths,
+            ResultScopeLabel = template.ResultScopeLabel,
         };
     }
 
     /// <summary>受理: the legal clock starts (from the receipt when the notice period has passed without a notice).</summary>
-    public void Accept(Actor clerk, DateTime now, WorkingDayCalendar calendar, string? opinion = null)
+    /// <param name="deferral">容缺受理: accept with the missing materials the guide lets be deferred, against the applicant's written commitment.</param>
+    public void Accept(Actor clerk, DateTime now, WorkingDayCalendar calendar, string? opinion = null, MaterialDeferral? deferral = null)
     {
         Authorize(CaseActionNames.Accept, clerk);
         Require(CaseStatus.Received, "case.not-received", "只有已收件的申请才能受理。");
         // The notice 受理 prints says the materials are complete: with a required one missing that would be untrue.
         // The law's own deemed acceptance (no notice within five working days, §32) is the system's and stands.
-        if (clerk != Actor.System && RequiredMaterialsMissing is { Count: > 0 } missing)
-        {
-            throw new DomainRuleException("case.materials-missing",
-                $"以下必要材料尚未收取，不能受理：{string.Join("、", missing)}。请一次性告知申请人补正，材料补齐后再受理。", "materials");
-        }
+        var deferred = clerk == Actor.System ? [] : CheckDeferral(deferral, now, calendar);
         var deemed = now >= Clocks.IntakeDueAt;
         AcceptedAt = now;
         Clocks.DeemedAccepted = deemed;
@@ -195,8 +206,12 @@ public sealed partial class Case
         StartNode(1, now, calendar);
         var from = Status;
         Status = CaseStatus.Accepted;
+        DeferredMaterials = deferred;
+        DeferredUntil = deferred.Count > 0 ? deferral!.Until : null;
         Recompute(now, calendar);
-        Append(clerk, now, "accepted", from, Status, Nodes[0].Name, opinion, new { deemed, clockStartAt = Clocks.ClockStartAt });
+        Append(clerk, now, "accepted", from, Status, Nodes[0].Name, opinion, deferred.Count > 0
+            ? new { deemed, clockStartAt = Clocks.ClockStartAt, deferred, deferredUntil = DeferredUntil }
+            : new { deemed, clockStartAt = Clocks.ClockStartAt });
     }
 
     /// <summary>

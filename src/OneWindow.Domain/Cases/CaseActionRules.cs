@@ -8,6 +8,7 @@ public static class CaseActionNames
     public const string Accept = "accept";
     public const string Correction = "correction";
     public const string Supplement = "supplement";
+    public const string SupplyDeferred = "supply-deferred";
     public const string Reject = "reject";
     public const string CompleteNode = "complete-node";
     public const string ReturnNode = "return-node";
@@ -27,7 +28,7 @@ public static class CaseActionNames
 
     public static readonly IReadOnlyList<string> All =
     [
-        PreReviewPass, PreReviewReturn, Accept, Correction, Supplement, Reject, CompleteNode, ReturnNode, Suspend, PauseForCorrection,
+        PreReviewPass, PreReviewReturn, Accept, Correction, Supplement, SupplyDeferred, Reject, CompleteNode, ReturnNode, Suspend, PauseForCorrection,
         Resume, Extend, Decide, Pay, Issue, Deliver, ConcludeInstantly, Claim, HandOver, Withdraw, Terminate,
     ];
 }
@@ -49,7 +50,7 @@ public sealed partial class Case
         {
             CaseActionNames.PreReviewPass or CaseActionNames.PreReviewReturn or CaseActionNames.Accept or CaseActionNames.Correction
                 or CaseActionNames.Reject or CaseActionNames.Pay or CaseActionNames.Issue or CaseActionNames.Deliver
-                or CaseActionNames.ConcludeInstantly => [StaffRoles.WindowClerk],
+                or CaseActionNames.ConcludeInstantly or CaseActionNames.SupplyDeferred => [StaffRoles.WindowClerk],
             CaseActionNames.Supplement => [StaffRoles.WindowClerk, ApplicantRoles.Applicant],
             CaseActionNames.CompleteNode or CaseActionNames.ReturnNode or CaseActionNames.Decide or CaseActionNames.Suspend
                 or CaseActionNames.PauseForCorrection or CaseActionNames.Resume or CaseActionNames.Claim or CaseActionNames.HandOver => node,
@@ -95,8 +96,8 @@ public sealed partial class Case
         CaseStatus.Received => [.. WhenComplete([CaseActionNames.Accept]), CaseActionNames.Correction, CaseActionNames.Reject, CaseActionNames.Withdraw],
         CaseStatus.AwaitingCorrection => [CaseActionNames.Supplement, CaseActionNames.Reject, CaseActionNames.Withdraw],
         CaseStatus.Accepted => [CurrentNodeIndex == DecisionNodeIndex ? CaseActionNames.Decide : CaseActionNames.CompleteNode,
-            .. Returnable(), CaseActionNames.Suspend, CaseActionNames.PauseForCorrection, CaseActionNames.Extend, CaseActionNames.Withdraw, CaseActionNames.Terminate],
-        CaseStatus.Suspended => [CaseActionNames.Resume, CaseActionNames.Extend, CaseActionNames.Withdraw, CaseActionNames.Terminate],
+            .. Returnable(), .. Deferred(), CaseActionNames.Suspend, CaseActionNames.PauseForCorrection, CaseActionNames.Extend, CaseActionNames.Withdraw, CaseActionNames.Terminate],
+        CaseStatus.Suspended => [CaseActionNames.Resume, .. Deferred(), CaseActionNames.Extend, CaseActionNames.Withdraw, CaseActionNames.Terminate],
         // A decision made cannot be withdrawn from: the applicant may decline the result, the record keeps the decision.
         CaseStatus.Decided => [.. Payable(), CaseActionNames.Issue, CaseActionNames.Terminate],
         CaseStatus.ResultIssued => [CaseActionNames.Deliver],
@@ -107,8 +108,17 @@ public sealed partial class Case
 
     private IReadOnlyList<string> Payable() => OwesFees ? [CaseActionNames.Pay] : [];
 
-    /// <summary>Acceptance is not offered while a required material is missing: the correction notice is what fits then.</summary>
-    private IReadOnlyList<string> WhenComplete(IReadOnlyList<string> actions) => RequiredMaterialsMissing.Count == 0 ? actions : [];
+    /// <summary>
+    /// Acceptance is not offered while a required material is missing (the correction notice is what fits then), unless
+    /// the guide lets everything missing be deferred: then acceptance with the applicant's commitment (容缺受理) is.
+    /// </summary>
+    private IReadOnlyList<string> WhenComplete(IReadOnlyList<string> actions) =>
+        RequiredMaterialsMissing.Count == 0 ? actions
+        : MayAcceptWithDeferral ? [.. actions.Where(a => a == CaseActionNames.Accept)]
+        : [];
+
+    /// <summary>Deferred (容缺) materials still to come are taken in at the window while the case is handled.</summary>
+    private IReadOnlyList<string> Deferred() => DeferredMaterialsMissing.Count > 0 ? [CaseActionNames.SupplyDeferred] : [];
 
     /// <summary>The first handling node has no node before it to go back to (acceptance is not undone).</summary>
     private IReadOnlyList<string> Returnable() => CurrentNodeIndex > 1 ? [CaseActionNames.ReturnNode] : [];

@@ -10,4 +10,8 @@ public sealed class CaseDecision
     /// <summary>The number of the certificate or document issued (a part of a joint case has its own).</summary>
     public string? ResultNumber { get; internal set; }
     public DateTime? ResultIssuedAt { get; internal set; }
+    /// <summary>The last day (Beijing) the granted result is valid, when the item's result expires.</summary>
+    public DateOnly? ValidUntil { get; internal set; }
+    /// <summary>The scope granted (经营项目, 许可范围…), when the item's result has one.</summary>
+    public string? Scope { get; internal set; }
 }

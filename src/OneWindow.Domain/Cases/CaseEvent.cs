@@ -82,6 +82,24 @@ public sealed class CaseEvent : IChainedEvent
         _applicantToSeal = null;
     }
 
+    /// <summary>The data property holding the document number (文号) of the notice an event gives the applicant.</summary>
+    public const string NoticeNumberProperty = "noticeNumber";
+
+    /// <summary>
+    /// Writes the document number (文号) of the notice this event gives into its data before it is sealed, so the number
+    /// is part of the tamper-evident record (numbers come from a counter the domain cannot reach).
+    /// </summary>
+    public void NumberNotice(string number)
+    {
+        if (IsSealed)
+        {
+            throw new InvalidOperationException("A sealed event cannot be given a notice number.");
+        }
+        var data = Data is null ? new System.Text.Json.Nodes.JsonObject() : System.Text.Json.Nodes.JsonNode.Parse(Data)!.AsObject();
+        data[NoticeNumberProperty] = number;
+        Data = data.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
     /// <summary>A copy of the event for another case, moved in time (the benchmark's generated records); unsealed.</summary>
     public CaseEvent CopyFor(Guid caseId, TimeSpan earlier, string? data) =>
         Create(caseId, Sequence, At - earlier, new Actor(ActorId, ActorName, ActorRole), Action, FromStatus, ToStatus, Node, Opinion, data);

@@ -191,8 +191,12 @@ public sealed partial class Case
         Append(approver, now, "extended", Status, Status, CurrentNode?.Name, reason, new { workingDays, statutoryDueAt = Clocks.StatutoryDueAt });
     }
 
-    /// <summary>决定: grant, or deny with reasons and the applicant's rights of appeal (§38).</summary>
-    public void Decide(DecisionOutcome outcome, string? reason, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    /// <summary>
+    /// 决定: grant, or deny with reasons and the applicant's rights of appeal (§38). A grant states the scope granted
+    /// when the item's result has one (<paramref name="scope"/>), and is valid for the item's validity from the day of
+    /// the decision.
+    /// </summary>
+    public void Decide(DecisionOutcome outcome, string? reason, Actor actor, DateTime now, WorkingDayCalendar calendar, string? scope = null)
     {
         RequireNotJoint();
         Require(CaseStatus.Accepted, "case.not-in-process", "只有办理中的案件才能作出决定。");
@@ -209,6 +213,16 @@ public sealed partial class Case
         {
             RequireText(reason, "case.deny-reason-required", "不予许可须说明理由，并告知申请人依法申请行政复议或者提起行政诉讼的权利。", "reason");
         }
+        else
+        {
+            RequireDeferredSupplied();
+            if (ResultScopeLabel is { } label)
+            {
+                RequireText(scope, "case.scope-required", $"准予决定须写明{label}。", "scope");
+            }
+        }
+        var granted = outcome == DecisionOutcome.Grant;
+        CaseInput.CheckLength(scope, "scope", CaseInput.LongText);
         var node = Nodes[CurrentNodeIndex].Name;
         CompleteNode(CurrentNodeIndex, actor, now, reason ?? "准予");
         if (CurrentNodeIndex + 1 < Nodes.Count)
@@ -222,9 +236,13 @@ public sealed partial class Case
         Decision.Outcome = outcome;
         Decision.Reason = reason?.Trim();
         Decision.DecidedAt = now;
+        Decision.Scope = granted && ResultScopeLabel is not null ? scope!.Trim() : null;
+        Decision.ValidUntil = granted && ResultValidityMonths is { } months ? ChinaTime.DateOf(now).AddMonths(months).AddDays(-1) : null;
         Status = CaseStatus.Decided;
         Recompute(now, calendar);
-        Append(actor, now, "decided", CaseStatus.Accepted, Status, node, reason, new { outcome });
+        Append(actor, now, "decided", CaseStatus.Accepted, Status, node, reason, Decision.Scope is null && Decision.ValidUntil is null
+            ? new { outcome }
+            : new { outcome, scope = Decision.Scope, validUntil = Decision.ValidUntil });
     }
 
     /// <summary>The total of the published fixed standards; fees whose standard varies are not in it.</summary>
@@ -326,7 +344,7 @@ public sealed partial class Case
     }
 
     /// <summary>即办件: accepted, granted, issued and handed over in one sitting, each step recorded.</summary>
-    public void ConcludeInstantly(string resultNumber, Actor clerk, DateTime now, WorkingDayCalendar calendar)
+    public void ConcludeInstantly(string resultNumber, Actor clerk, DateTime now, WorkingDayCalendar calendar, string? scope = null)
     {
         Authorize(CaseActionNames.ConcludeInstantly, clerk);
         if (!IsInstant)
@@ -335,6 +353,10 @@ public sealed partial class Case
         }
         // Check what the later steps need before the first one changes anything.
         RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。", "resultNumber", CaseInput.ShortText);
+        if (ResultScopeLabel is { } label)
+        {
+            RequireText(scope, "case.scope-required", $"准予决定须写明{label}。", "scope");
+        }
         if (OwesFees)
         {
             throw new DomainRuleException("case.fees-unpaid", "请先到统一收费窗口缴费，再出证。");
@@ -344,7 +366,7 @@ public sealed partial class Case
         {
             CompleteCurrentNode(clerk, "即办", now, calendar);
         }
-        Decide(DecisionOutcome.Grant, null, clerk, now, calendar);
+        Decide(DecisionOutcome.Grant, null, clerk, now, calendar, scope);
         IssueResult(resultNumber, clerk, now, calendar);
         Deliver(Cases.DeliveryMethod.WindowPickup, null, clerk, now);
     }

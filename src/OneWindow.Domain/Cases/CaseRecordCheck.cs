@@ -100,6 +100,7 @@ public static class CaseRecordCheck
 
         var decided = Last("decided");
         yield return new("决定", c => c.Decision.Outcome == Enum(decided, "outcome", (DecisionOutcome?)null) && SameText(c.Decision.Reason, decided?.Opinion) && SameInstant(c.Decision.DecidedAt, decided?.At));
+        yield return new("许可范围和有效期", c => c.Decision.Scope == Text(decided, "scope") && c.Decision.ValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == Text(decided, "validUntil"));
         var issued = Last("result-issued");
         yield return new("证照编号", c => c.Decision.ResultNumber == Text(issued, "resultNumber") && SameInstant(c.Decision.ResultIssuedAt, issued?.At));
         var delivered = Last("delivered");
@@ -118,6 +119,8 @@ public static class CaseRecordCheck
         {
             yield return new("受理时间", c => SameInstant(c.AcceptedAt, accepted.At));
             yield return new("计时起点", c => SameInstant(c.Clocks.ClockStartAt, Instant(accepted, "clockStartAt")) && c.Clocks.DeemedAccepted == (Bool(accepted, "deemed") ?? false));
+            var deferredUntil = Text(accepted, "deferredUntil");
+            yield return new("容缺受理", c => c.DeferredUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == deferredUntil);
         }
         else if (first.Action == "part-created")
         {

@@ -27,6 +27,13 @@ public sealed record CaseTemplate(
     /// </summary>
     public IReadOnlyList<string> RequiredMaterials { get; init; } = [];
 
+    /// <summary>The required materials the guide lets the window defer (容缺受理); none for a joint case.</summary>
+    public IReadOnlyList<string> DeferrableMaterials { get; init; } = [];
+
+    /// <summary>The result's validity in months, and what its scope is called (<see cref="ServiceGuide.ResultScopeLabel"/>).</summary>
+    public int? ResultValidityMonths { get; init; }
+    public string? ResultScopeLabel { get; init; }
+
     /// <summary>The required materials of <paramref name="guides"/>, in order, each name once (a package asks for one 身份证明, not three).</summary>
     public static IReadOnlyList<string> RequiredOf(IEnumerable<ServiceGuide> guides) =>
         [.. guides.SelectMany(g => g.Materials)
@@ -56,6 +63,9 @@ public sealed record CaseTemplate(
             [])
         {
             RequiredMaterials = RequiredOf([version.Guide]),
+            DeferrableMaterials = [.. RequiredOf([version.Guide with { Materials = [.. version.Guide.Materials.Where(m => m.Deferrable)] }])],
+            ResultValidityMonths = version.Guide.ResultValidityMonths,
+            ResultScopeLabel = string.IsNullOrWhiteSpace(version.Guide.ResultScopeLabel) ? null : version.Guide.ResultScopeLabel.Trim(),
         };
     }
 

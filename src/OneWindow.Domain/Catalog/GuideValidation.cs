@@ -10,6 +10,7 @@ public static class GuideValidation
     public static readonly IReadOnlyList<string> ActingRoles = StaffRoles.CaseRoles;
 
     private const int MaxText = 4000, MaxList = 200, MaxName = 200, MaxTag = 30, MaxKeywords = 20, MaxThemes = 10;
+    private const int MaxValidityMonths = 1200;
     private const decimal MaxNumber = 100_000_000m; // fees in yuan, days, copies: no real guide comes near
 
     /// <summary>
@@ -103,6 +104,11 @@ public static class GuideValidation
                 Add($"Materials[{i}].Condition", "guide.material-condition-required", $"第 {i + 1} 项材料为情形要件，须写明适用情形");
             }
         }
+        CheckDeferrable(g, Add);
+        if (g.ResultValidityMonths is < 1 or > MaxValidityMonths)
+        {
+            Add(nameof(g.ResultValidityMonths), "guide.validity-months", $"结果有效期应为 1–{MaxValidityMonths} 个月，长期有效的请留空");
+        }
         if (g.ProcessNodes.Count == 0) Add(nameof(g.ProcessNodes), "guide.nodes-required", "至少列出一个办理环节");
         var nodeDays = g.ProcessNodes.Sum(n => n.LimitWorkingDays ?? 0);
         if (g.LimitKind == LimitKind.Promised && nodeDays > g.PromisedLimitDays)
@@ -126,5 +132,31 @@ public static class GuideValidation
         if (string.IsNullOrWhiteSpace(g.ResultName)) Add(nameof(g.ResultName), "guide.result-required", "须写明审批结果名称");
         if (g.DeliveryMethods == DeliveryMethods.None) Add(nameof(g.DeliveryMethods), "guide.delivery-required", "至少选择一种送达方式");
         return problems;
+    }
+
+    /// <summary>
+    /// 容缺受理 is for a minor material the applicant hands in later: it must be one the applicant supplies and the
+    /// acceptance waits for; the core materials cannot all be deferred; an instant item is done in one sitting.
+    /// </summary>
+    private static void CheckDeferrable(ServiceGuide g, Action<string, string, string> add)
+    {
+        var deferrable = g.Materials.Select((m, i) => (m, i)).Where(x => x.m.Deferrable).ToList();
+        foreach (var (m, i) in deferrable.Where(x => x.m.Requirement != MaterialRequirement.Required || x.m.Source != MaterialSource.Applicant))
+        {
+            add($"Materials[{i}].Deferrable", "guide.deferrable-not-required", $"第 {i + 1} 项材料不是申请人提交的必要材料，无需容缺");
+        }
+        if (deferrable.Count == 0)
+        {
+            return;
+        }
+        if (g.LimitKind == LimitKind.Instant)
+        {
+            add(nameof(g.Materials), "guide.deferrable-instant", "即办件当场办结，不适用容缺受理");
+        }
+        var required = g.Materials.Where(m => m.Requirement == MaterialRequirement.Required && m.Source == MaterialSource.Applicant).ToList();
+        if (required.Count > 0 && required.All(m => m.Deferrable))
+        {
+            add(nameof(g.Materials), "guide.all-deferrable", "容缺材料只能是次要材料，主要材料须在受理时提交");
+        }
     }
 }

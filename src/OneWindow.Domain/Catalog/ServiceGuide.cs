@@ -18,6 +18,11 @@ public sealed record Material
     public string? SampleFile { get; init; }
     public Guid? SampleFileId { get; init; }
     public string? Notes { get; init; }
+    /// <summary>
+    /// 容缺受理: a minor material the window may accept the application without, against the applicant's written
+    /// commitment to hand it in by a date. The guide decides which, never the clerk.
+    /// </summary>
+    public bool Deferrable { get; init; }
 }
 
 /// <summary>办理流程 step: who acts and in how many working days.</summary>
@@ -88,6 +93,13 @@ public sealed record ServiceGuide
     public string? ResultName { get; init; }
     public ResultType ResultType { get; init; } = ResultType.Certificate;
     public DeliveryMethods DeliveryMethods { get; init; } = DeliveryMethods.WindowPickup;
+    /// <summary>有效期: how long the result is valid, in months (食品经营许可证: 60); null when it does not expire.</summary>
+    public int? ResultValidityMonths { get; init; }
+    /// <summary>
+    /// What the decision's scope is called when the result has one (经营项目, 许可范围, 执业类别): the approver writes it
+    /// into every grant and the decision prints it. Null when the result has no scope.
+    /// </summary>
+    public string? ResultScopeLabel { get; init; }
     public IReadOnlyList<Faq> Faqs { get; init; } = [];
     /// <summary>Search words beyond the name (e.g. 营业执照, 个体户).</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];

@@ -83,6 +83,14 @@ public static partial class CaseSupervision
                     $"{pause.Name}告知 {pause.ExpectedWorkingDays} 个工作日，{Day(declared)} 届满");
             }
         }
+        if (rules.IsOn(SupervisionRule.DeferralOverdue) && c.DeferredUntil is { } until)
+        {
+            // Watched until the materials are in, or until nothing waits for them any more (a denial, a closing).
+            var stopped = c.DeferredSuppliedAt ?? (c.Decision.Outcome == DecisionOutcome.Deny ? c.Decision.DecidedAt : null)
+                ?? (c.Status is CaseStatus.Withdrawn or CaseStatus.Terminated ? c.ConcludedAt : null);
+            found.Watch(SupervisionRule.DeferralOverdue, "deferral", After(calendar, ChinaTime.EndOfDayUtc(until), rules[SupervisionRule.DeferralOverdue].Whole), stopped,
+                $"容缺受理：{string.Join("、", c.DeferredMaterials)} 承诺 {until:yyyy-MM-dd} 前补齐");
+        }
         return found.Result;
     }
 

@@ -16,6 +16,7 @@ public enum SupervisionRule
     OutOfOrder = 11,            // 违规顺序或倒签
     ConcludedWithoutResult = 12, // 办结无结果（体外循环线索）
     CertificateWithoutCase = 13, // 有证照无办件（体外循环线索）
+    DeferralOverdue = 14,       // 容缺材料逾期未补齐
 }
 
 /// <summary>The ladder: a reminder to the handler, a yellow card to the department, a red card that counts in the assessment.</summary>
@@ -74,6 +75,8 @@ public static class RuleCatalog
         new(SupervisionRule.ConcludedWithoutResult, RuleKind.OnAction, AlertSeverity.Red, ThresholdUnit.None, 0, 0, 0),
         // A certificate a department's own system reports, with no granted case in this system behind it.
         new(SupervisionRule.CertificateWithoutCase, RuleKind.OnAction, AlertSeverity.Red, ThresholdUnit.None, 0, 0, 0),
+        // 容缺受理: the deferred materials not in by the day the applicant committed to (grace in working days).
+        new(SupervisionRule.DeferralOverdue, RuleKind.Timed, AlertSeverity.Yellow, ThresholdUnit.WorkingDays, 0, 0, 30),
     ];
 
     public static RuleDefinition Get(SupervisionRule rule) =>

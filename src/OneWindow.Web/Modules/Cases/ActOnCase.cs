@@ -69,6 +69,10 @@ public sealed class ActOnCase(OneWindowDbContext db, WriteUnit unit, CaseHooks h
         {
             var touched = await CarryAcrossJointAsync(c, now, calendar, t);
             AddNewEvents(c);
+            foreach (var moved in touched.Prepend(c))
+            {
+                await NoticeNumbers.AssignAsync(db, moved, t);
+            }
             try
             {
                 await db.SaveAllOrNothingAsync(t);

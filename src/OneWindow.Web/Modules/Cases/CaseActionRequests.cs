@@ -31,11 +31,27 @@ public sealed record PreReviewReturnRequest : ICaseActionRequest
     public IReadOnlyList<string>? Missing { get; init; }
 }
 
-/// <summary>受理: the legal clock starts.</summary>
+/// <summary>
+/// 受理: the legal clock starts. 容缺受理, where the guide allows it for what is missing: the day the applicant commits to
+/// hand the deferred materials in by, and that the written commitment was signed.
+/// </summary>
 public sealed record AcceptRequest : ICaseActionRequest
 {
     public int Revision { get; init; }
     public string? Opinion { get; init; }
+    public DateOnly? DeferredUntil { get; init; }
+    public bool CommitmentSigned { get; init; }
+
+    /// <summary>The deferral asked for, when either of its fields was given.</summary>
+    [JsonIgnore, Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public MaterialDeferral? Deferral => DeferredUntil is null && !CommitmentSigned ? null : new(DeferredUntil ?? DateOnly.MinValue, CommitmentSigned);
+}
+
+/// <summary>补齐容缺材料: the deferred materials that came in after acceptance.</summary>
+public sealed record SupplyDeferredRequest : ICaseActionRequest
+{
+    public int Revision { get; init; }
+    public IReadOnlyList<string>? Provided { get; init; }
 }
 
 /// <summary>一次性告知: every missing material at once; a second notice needs a reason.</summary>
@@ -113,6 +129,8 @@ public sealed record DecideRequest : ICaseActionRequest
     public int Revision { get; init; }
     public DecisionOutcome? Outcome { get; init; }
     public string? Reason { get; init; }
+    /// <summary>The scope granted (经营项目, 许可范围…), required for a grant when the item's result has one.</summary>
+    public string? Scope { get; init; }
 }
 
 /// <summary>统一收费: the amount and receipt, online or at the cashier; a reason when it differs from the standard fees.</summary>
@@ -145,6 +163,7 @@ public sealed record ConcludeInstantlyRequest : ICaseActionRequest
 {
     public int Revision { get; init; }
     public string? ResultNumber { get; init; }
+    public string? Scope { get; init; }
 }
 
 /// <summary>认领: the case at its node into the person's own hands.</summary>

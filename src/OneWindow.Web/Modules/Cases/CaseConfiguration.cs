@@ -27,6 +27,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.RequiredMaterials).HasJsonDocument();
         b.Property(c => c.MaterialsReceived).HasJsonDocument();
         b.Ignore(c => c.RequiredMaterialsMissing);
+        b.Property(c => c.DeferrableMaterials).HasJsonDocument();
+        b.Property(c => c.DeferredMaterials).HasJsonDocument();
+        b.Ignore(c => c.DeferredMaterialsMissing);
+        b.Ignore(c => c.MayAcceptWithDeferral);
+        b.Property(c => c.ResultScopeLabel).HasMaxLength(40);
         b.Property(c => c.Nodes).HasJsonDocument();
         b.Property(c => c.PartVersionIds).HasJsonDocument();
         b.Property(c => c.Parts).HasJsonDocument();
@@ -79,6 +84,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             d.Property(x => x.DecidedAt).HasColumnName("DecidedAt");
             d.Property(x => x.ResultNumber).HasColumnName("ResultNumber").HasMaxLength(60);
             d.Property(x => x.ResultIssuedAt).HasColumnName("ResultIssuedAt");
+            d.Property(x => x.ValidUntil).HasColumnName("DecisionValidUntil");
+            d.Property(x => x.Scope).HasColumnName("DecisionScope").HasMaxLength(2000);
         });
         b.ComplexProperty(c => c.Delivery, d =>
         {

@@ -1,6 +1,6 @@
 namespace OneWindow.Web.Modules.Cases;
 
-/// <summary>The last case number handed out for one prefix (county code and Beijing date).</summary>
+/// <summary>The last value handed out under one prefix: case numbers (county code and Beijing date), notice numbers (文号), supervision notices.</summary>
 public sealed class CaseNumberCounter
 {
     public required string Prefix { get; init; }

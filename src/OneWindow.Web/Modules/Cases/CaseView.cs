@@ -103,6 +103,19 @@ public sealed record CaseView(
     /// <summary>The materials the guide requires before acceptance that were not handed in: acceptance waits for them.</summary>
     public IReadOnlyList<string> RequiredMaterialsMissing { get; init; } = [];
 
+    /// <summary>Whether everything missing may be deferred (容缺受理) on the applicant's written commitment.</summary>
+    public bool MayAcceptWithDeferral { get; init; }
+
+    /// <summary>容缺受理: the materials deferred at acceptance, the day committed to, and those still to come.</summary>
+    public IReadOnlyList<string> DeferredMaterials { get; init; } = [];
+    public DateOnly? DeferredUntil { get; init; }
+    public IReadOnlyList<string> DeferredMaterialsMissing { get; init; } = [];
+
+    /// <summary>What the result's scope is called, the scope granted, and the last day the result is valid.</summary>
+    public string? ResultScopeLabel { get; init; }
+    public string? DecisionScope { get; init; }
+    public DateOnly? ValidUntil { get; init; }
+
     public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, RecordKeyRing keys, Case c, DateTime now, CancellationToken ct) =>
         BuildAsync(db, calendars, keys, c, now, null, ct);
 
@@ -162,6 +175,13 @@ public sealed record CaseView(
         {
             MaterialsReceived = c.MaterialsReceived,
             RequiredMaterialsMissing = c.RequiredMaterialsMissing,
+            MayAcceptWithDeferral = c.MayAcceptWithDeferral,
+            DeferredMaterials = c.DeferredMaterials,
+            DeferredUntil = c.DeferredUntil,
+            DeferredMaterialsMissing = c.DeferredMaterialsMissing,
+            ResultScopeLabel = c.ResultScopeLabel,
+            DecisionScope = c.Decision.Scope,
+            ValidUntil = c.Decision.ValidUntil,
         };
     }
 }

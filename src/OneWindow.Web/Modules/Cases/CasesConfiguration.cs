@@ -45,6 +45,6 @@ internal sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<CaseNumberCounter> b)
     {
         b.HasKey(c => c.Prefix);
-        b.Property(c => c.Prefix).HasMaxLength(30);
+        b.Property(c => c.Prefix).HasMaxLength(80);
     }
 }

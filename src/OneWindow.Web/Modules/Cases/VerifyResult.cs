@@ -6,7 +6,15 @@ namespace OneWindow.Web.Modules.Cases;
 
 /// <summary>A certificate or decision confirmed: what it is, who issued it, when, and to whom (a person's name masked).</summary>
 public sealed record VerifiedResult(string Number, string ItemName, string DepartmentName, string HolderName, DecisionOutcome Decision,
-    string ResultNumber, DateTime IssuedAt, CaseStatus Status);
+    string ResultNumber, DateTime IssuedAt, CaseStatus Status)
+{
+    /// <summary>The last day the result is valid (null: it does not expire), and whether that day has passed.</summary>
+    public DateOnly? ValidUntil { get; init; }
+    public bool Expired { get; init; }
+    /// <summary>The scope granted, under the name the item gives it (经营项目…).</summary>
+    public string? ScopeLabel { get; init; }
+    public string? Scope { get; init; }
+}
 
 /// <summary>
 /// 证照核验: confirms that a certificate or decision number was issued on a case, by which department and when. The QR
@@ -14,7 +22,7 @@ public sealed record VerifiedResult(string Number, string ItemName, string Depar
 /// is asked for the case number too when one result number was issued on more than one case. It shows nothing else
 /// about the applicant. Anyone may ask (the page and <c>GET /api/v1/verify</c>), limited per address.
 /// </summary>
-public sealed class VerifyResult(OneWindowDbContext db)
+public sealed class VerifyResult(OneWindowDbContext db, TimeProvider clock)
 {
     public const int MaxLength = 60;
 
@@ -40,7 +48,13 @@ public sealed class VerifyResult(OneWindowDbContext db)
         var department = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
         var holder = c.Applicant.Kind == ApplicantKind.Enterprise ? c.Applicant.Name : c.Applicant.Name[..1] + new string('*', Math.Max(1, c.Applicant.Name.Length - 1));
         return new VerifyOutcome(new VerifiedResult(c.Number, c.ItemName, department, holder, c.Decision.Outcome!.Value, c.Decision.ResultNumber!,
-            c.Decision.ResultIssuedAt!.Value, c.Status), Ambiguous: false);
+            c.Decision.ResultIssuedAt!.Value, c.Status)
+        {
+            ValidUntil = c.Decision.ValidUntil,
+            Expired = c.Decision.ValidUntil < Domain.Calendar.ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime),
+            ScopeLabel = c.Decision.Scope is null ? null : c.ResultScopeLabel,
+            Scope = c.Decision.Scope,
+        }, Ambiguous: false);
     }
 }
 

@@ -24,6 +24,7 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
         "法定办结时限", "法定时限说明", "承诺办结时限", "申请材料", "受理条件", "办理流程", "特殊环节", "收费项目",
         "办理地点", "办理地址", "办理窗口", "办公时间", "咨询电话", "监督投诉电话", "到办事现场次数", "网上办理深度",
         "审批结果名称", "审批结果类型", "送达方式", "关键词", "主题", "常见问题", "版本", "状态",
+        "结果有效期（月）", "许可范围名称",
     ];
 
     private const char Sep = '｜';
@@ -130,7 +131,7 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
         [
             v.ItemCode, g.Name, EnumText.Zh(g.ItemType), g.BasicCatalogCode ?? "", g.LegalBasis, departmentName, EnumText.Zh(g.ApplicantTypes), EnumText.Zh(g.LimitKind),
             g.StatutoryLimitDays.ToString(CultureInfo.InvariantCulture), g.StatutoryLimitNote ?? "", g.PromisedLimitDays.ToString(CultureInfo.InvariantCulture),
-            Lines(g.Materials, m => [m.Name, EnumText.Zh(m.Form), m.Copies.ToString(CultureInfo.InvariantCulture), EnumText.Zh(m.Requirement), m.Condition ?? "", EnumText.Zh(m.Source), m.SourceDescription ?? "", m.TemplateFile ?? "", m.SampleFile ?? "", m.Notes ?? ""]),
+            Lines(g.Materials, m => [m.Name, EnumText.Zh(m.Form), m.Copies.ToString(CultureInfo.InvariantCulture), EnumText.Zh(m.Requirement), m.Condition ?? "", EnumText.Zh(m.Source), m.SourceDescription ?? "", m.TemplateFile ?? "", m.SampleFile ?? "", m.Notes ?? "", m.Deferrable ? "可容缺" : ""]),
             string.Join('\n', g.AcceptanceConditions),
             Lines(g.ProcessNodes, n => [n.Name, n.ActingRole, n.LimitWorkingDays?.ToString(CultureInfo.InvariantCulture) ?? "", n.Description ?? ""]),
             Lines(g.SpecialProcedures, p => [p.Name, p.ExpectedWorkingDays.ToString(CultureInfo.InvariantCulture), p.LegalBasis ?? "", p.CountsTowardLimit ? "计入" : "不计入"]),
@@ -140,6 +141,7 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
             string.Join('\n', g.Keywords), string.Join('\n', g.Themes),
             Lines(g.Faqs, f => [f.Question, f.Answer]),
             v.VersionNumber.ToString(CultureInfo.InvariantCulture), EnumText.Zh(v.Status),
+            g.ResultValidityMonths?.ToString(CultureInfo.InvariantCulture) ?? "", g.ResultScopeLabel ?? "",
         ];
     }
 
@@ -178,6 +180,7 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
                 TemplateFile = NullIfEmpty(At(r, 7)),
                 SampleFile = NullIfEmpty(At(r, 8)),
                 Notes = NullIfEmpty(At(r, 9)),
+                Deferrable = At(r, 10) == "可容缺",
             })],
             AcceptanceConditions = Split(F("受理条件")),
             ProcessNodes = [.. Rows(F("办理流程")).Select(r => new ProcessNode
@@ -206,6 +209,8 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
             OnlineDepth = Enum<OnlineDepth>(F("网上办理深度"), "网上办理深度"),
             ResultName = NullIfEmpty(F("审批结果名称")),
             ResultType = Enum<ResultType>(F("审批结果类型"), "审批结果类型"),
+            ResultValidityMonths = F("结果有效期（月）") is { Length: > 0 } months ? Int(months, "结果有效期（月）") : null,
+            ResultScopeLabel = NullIfEmpty(F("许可范围名称")),
             DeliveryMethods = (F("送达方式").Contains("窗口领取", StringComparison.Ordinal) ? DeliveryMethods.WindowPickup : DeliveryMethods.None)
                 | (F("送达方式").Contains("邮政寄递", StringComparison.Ordinal) ? DeliveryMethods.Mail : DeliveryMethods.None)
                 | (F("送达方式").Contains("电子送达", StringComparison.Ordinal) ? DeliveryMethods.Electronic : DeliveryMethods.None),

@@ -14,14 +14,15 @@ public static class DemoCatalog
 {
     /// <summary>
     /// One item in compact form. Materials: "name", or "name|copy" (复印件), "name|both" (原件及复印件),
-    /// "name|?condition" (a conditional material), "name|agency" (issued by another agency, shared).
+    /// "name|?condition" (a conditional material), "name|agency" (issued by another agency, shared), "name|defer"
+    /// (a minor material that may be handed in after acceptance on a written commitment, 容缺受理).
     /// </summary>
     public sealed record Seed(
         string Code, string Dept, string Name, ItemType Type, bool Enterprise, bool Person,
         int Statutory, int Promised, string Basis, string Result, string[] Materials,
         string[]? Keywords = null, string[]? Themes = null, Fee[]? Fees = null, SpecialProcedure[]? Procedures = null,
         string[]? Conditions = null, HallVisits Visits = HallVisits.AtMostOnce, OnlineDepth Depth = OnlineDepth.OnlinePreReview,
-        ResultType ResultKind = ResultType.Certificate);
+        ResultType ResultKind = ResultType.Certificate, int? ValidityMonths = null, string? ScopeLabel = null);
 
     private static readonly SpecialProcedure SiteInspection = new() { Name = "现场勘查", ExpectedWorkingDays = 3, LegalBasis = "《中华人民共和国行政许可法》第三十四条第三款", CountsTowardLimit = false };
     private static readonly SpecialProcedure ExpertReview = new() { Name = "专家评审", ExpectedWorkingDays = 10, LegalBasis = "《中华人民共和国行政许可法》第四十五条", CountsTowardLimit = false };
@@ -194,8 +195,10 @@ public static class DemoCatalog
             Keywords: ["个体户", "营业执照"], Themes: ["开办企业"], Visits: HallVisits.Zero, Depth: OnlineDepth.FullyOnline),
         new("431025-SJ-003", "SJ", "食品经营许可", AdministrativeLicense, true, true, 20, 5,
             "《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》第十四条", "食品经营许可证",
-            ["食品经营许可申请书", License, "与食品经营相适应的主要设备设施布局、操作流程等文件", "食品安全自查、从业人员健康管理等制度"],
-            Keywords: ["餐饮", "饭店", "小卖部"], Themes: ["开办企业"], Procedures: [SiteInspection]),
+            ["食品经营许可申请书", License, "与食品经营相适应的主要设备设施布局、操作流程等文件", "食品安全自查、从业人员健康管理等制度|defer"],
+            Keywords: ["餐饮", "饭店", "小卖部"], Themes: ["开办企业"], Procedures: [SiteInspection],
+            // A food business licence is valid for five years (《食品经营许可和备案管理办法》) and names its business items (经营项目).
+            ValidityMonths: 60, ScopeLabel: "经营项目"),
 
         // 税务局, 人社局, 公安局 (the rest of 五证合一 / 开办企业)
         new("431025-SW-001", "SW", "新办纳税人涉税事项联办（信息确认、发票领用）", AdministrativeConfirmation, true, true, 1, 0,
@@ -283,6 +286,8 @@ public static class DemoGuideBuilder
             OnlineDepth = s.Depth,
             ResultName = s.Result,
             ResultType = s.ResultKind,
+            ResultValidityMonths = s.ValidityMonths,
+            ResultScopeLabel = s.ScopeLabel,
             DeliveryMethods = DeliveryMethods.WindowPickup | DeliveryMethods.Mail | (fullyOnline ? DeliveryMethods.Electronic : DeliveryMethods.None),
             Faqs =
             [
@@ -325,6 +330,7 @@ public static class DemoGuideBuilder
             "copy" => new Material { Name = name, Form = MaterialForm.Copy },
             "both" => new Material { Name = name, Form = MaterialForm.OriginalAndCopy },
             "agency" => new Material { Name = name, Form = MaterialForm.Electronic, Source = MaterialSource.OtherAgency, SourceDescription = "通过共享平台获取，申请人无需提供" },
+            "defer" => new Material { Name = name, Deferrable = true },
             _ when flag.StartsWith('?') => new Material { Name = name, Requirement = MaterialRequirement.Conditional, Condition = flag[1..] },
             _ => new Material { Name = name, TemplateFile = name.EndsWith("申请表", StringComparison.Ordinal) || name.EndsWith("申请书", StringComparison.Ordinal) ? name + "（空白表格）" : null },
         };

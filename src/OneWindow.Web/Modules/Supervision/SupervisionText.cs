@@ -32,6 +32,7 @@ public static class SupervisionText
         SupervisionRule.OutOfOrder => "违规顺序或倒签",
         SupervisionRule.ConcludedWithoutResult => "办结无结果（体外循环线索）",
         SupervisionRule.CertificateWithoutCase => "有证照无办件（体外循环线索）",
+        SupervisionRule.DeferralOverdue => "容缺材料逾期未补齐",
     };
 
     public static string Of(AlertStatus s) => Text.Translate(s switch

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
@@ -25,7 +26,15 @@ public sealed class NoticeModel(OneWindowDbContext db, OpenCase open, RegionCale
     public string Title { get; private set; } = "";
     public string QrDataUri { get; private set; } = "";
     public string QrTarget { get; private set; } = "";
-    public DateOnly Today { get; private set; }
+    /// <summary>The day the notice was given: the day of the event it records, not the day it is printed.</summary>
+    public DateOnly IssuedOn { get; private set; }
+    /// <summary>文号: the notice's document number, from the event that gave it (older events have none).</summary>
+    public string? DocumentNumber { get; private set; }
+    /// <summary>Who handled the step the notice records, and the department's telephone (the applicant's contact).</summary>
+    public string? HandledBy { get; private set; }
+    public string? ContactPhone { get; private set; }
+    /// <summary>The people's government of the case's county, where an administrative review is applied for.</summary>
+    public string ReviewGovernment { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string number, string kind, CancellationToken ct)
     {
@@ -46,7 +55,13 @@ public sealed class NoticeModel(OneWindowDbContext db, OpenCase open, RegionCale
             ? $"{origin}/verify/{View.Number}?result={Uri.EscapeDataString(result)}"
             : $"{origin}/track?number={View.Number}";
         QrDataUri = QrCodes.DataUri(QrTarget);
-        Today = Domain.Calendar.ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        var given = Last(EventOf(kind));
+        IssuedOn = Domain.Calendar.ChinaTime.DateOf(given?.At ?? clock.GetUtcNow().UtcDateTime);
+        DocumentNumber = Text(given?.Data, Domain.Cases.CaseEvent.NoticeNumberProperty);
+        HandledBy = given?.ActorName;
+        ContactPhone = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => d.Phone).FirstOrDefaultAsync(ct);
+        var county = c.RegionCode[..6] + "000000";
+        ReviewGovernment = (await db.Regions.AsNoTracking().Where(r => r.Code == county).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? "") + "人民政府";
         return Page();
     }
 
@@ -67,15 +82,23 @@ public sealed class NoticeModel(OneWindowDbContext db, OpenCase open, RegionCale
 
     public CaseEventView? Last(string action) => View.Events.LastOrDefault(e => e.Action == action);
 
-    /// <summary>The agency named in the rejection, from the event's data.</summary>
-    public string? ReferTo()
+    /// <summary>The event that gives a kind of notice.</summary>
+    public static string EventOf(string kind) => NoticeNumbers.ByAction.First(a => a.Value.Kind == kind).Key;
+
+    private static string? Text(string? data, string property)
     {
-        if (Last("rejected-at-intake")?.Data is not { } data)
+        if (data is null)
         {
             return null;
         }
         using var json = System.Text.Json.JsonDocument.Parse(data);
-        return json.RootElement.TryGetProperty("referTo", out var referTo) && referTo.ValueKind == System.Text.Json.JsonValueKind.String ? referTo.GetString() : null;
+        return json.RootElement.TryGetProperty(property, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+    }
+
+    /// <summary>The agency named in the rejection, from the event's data.</summary>
+    public string? ReferTo()
+    {
+        return Text(Last("rejected-at-intake")?.Data, "referTo");
     }
 
     public static string Date(DateTime? utc) => utc is { } t ? Domain.Calendar.ChinaTime.ToLocal(t).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture) : "";

@@ -34,6 +34,8 @@ public sealed class GuideForm
     public OnlineDepth OnlineDepth { get; set; } = OnlineDepth.OnlinePreReview;
     public string? ResultName { get; set; }
     public ResultType ResultType { get; set; } = ResultType.Certificate;
+    public int? ResultValidityMonths { get; set; }
+    public string? ResultScopeLabel { get; set; }
     public bool DeliverPickup { get; set; }
     public bool DeliverMail { get; set; }
     public bool DeliverElectronic { get; set; }
@@ -57,6 +59,7 @@ public sealed class GuideForm
         public Guid? SampleFileId { get; set; }
         public IFormFile? SampleUpload { get; set; }
         public string? Notes { get; set; }
+        public bool Deferrable { get; set; }
         public bool Remove { get; set; }
     }
 
@@ -111,7 +114,7 @@ public sealed class GuideForm
         {
             Name = m.Name, Form = m.Form, Copies = m.Copies, Requirement = m.Requirement, Condition = m.Condition, Source = m.Source,
             SourceDescription = m.SourceDescription, TemplateFile = m.TemplateFile, TemplateFileId = m.TemplateFileId,
-            SampleFile = m.SampleFile, SampleFileId = m.SampleFileId, Notes = m.Notes,
+            SampleFile = m.SampleFile, SampleFileId = m.SampleFileId, Notes = m.Notes, Deferrable = m.Deferrable,
         })],
         AcceptanceConditions = string.Join('\n', g.AcceptanceConditions),
         Nodes = [.. g.ProcessNodes.Select(n => new NodeRow { Name = n.Name, ActingRole = n.ActingRole, LimitWorkingDays = n.LimitWorkingDays, Description = n.Description })],
@@ -127,6 +130,8 @@ public sealed class GuideForm
         OnlineDepth = g.OnlineDepth,
         ResultName = g.ResultName,
         ResultType = g.ResultType,
+        ResultValidityMonths = g.ResultValidityMonths,
+        ResultScopeLabel = g.ResultScopeLabel,
         DeliverPickup = g.DeliveryMethods.HasFlag(DeliveryMethods.WindowPickup),
         DeliverMail = g.DeliveryMethods.HasFlag(DeliveryMethods.Mail),
         DeliverElectronic = g.DeliveryMethods.HasFlag(DeliveryMethods.Electronic),
@@ -152,7 +157,7 @@ public sealed class GuideForm
         {
             Name = m.Name!.Trim(), Form = m.Form, Copies = m.Copies, Requirement = m.Requirement, Condition = Blank(m.Condition), Source = m.Source,
             SourceDescription = Blank(m.SourceDescription), TemplateFile = Blank(m.TemplateFile), TemplateFileId = m.TemplateFileId,
-            SampleFile = Blank(m.SampleFile), SampleFileId = m.SampleFileId, Notes = Blank(m.Notes),
+            SampleFile = Blank(m.SampleFile), SampleFileId = m.SampleFileId, Notes = Blank(m.Notes), Deferrable = m.Deferrable,
         })],
         AcceptanceConditions = Lines(AcceptanceConditions),
         ProcessNodes = [.. Nodes.Where(n => !n.Remove && !string.IsNullOrWhiteSpace(n.Name))
@@ -171,6 +176,8 @@ public sealed class GuideForm
         OnlineDepth = OnlineDepth,
         ResultName = Blank(ResultName),
         ResultType = ResultType,
+        ResultValidityMonths = ResultValidityMonths,
+        ResultScopeLabel = Blank(ResultScopeLabel),
         DeliveryMethods = (DeliverPickup ? DeliveryMethods.WindowPickup : DeliveryMethods.None)
             | (DeliverMail ? DeliveryMethods.Mail : DeliveryMethods.None)
             | (DeliverElectronic ? DeliveryMethods.Electronic : DeliveryMethods.None),
