@@ -5,7 +5,11 @@ namespace OneWindow.Domain.Cases;
 
 /// <summary>A joint case's view of one part: enough to show the applicant every department's progress and decision.</summary>
 public sealed record JointPart(Guid CaseId, string Number, string ItemCode, string ItemName, Guid DepartmentId, CaseStatus Status,
-    DecisionOutcome? Decision, string? DecisionReason, DateTime? DecidedAt, IReadOnlyList<ClockPause> Pauses);
+    DecisionOutcome? Decision, string? DecisionReason, DateTime? DecidedAt, IReadOnlyList<ClockPause> Pauses)
+{
+    /// <summary>The number of the part's own result (its licence, record or written decision), given when the joint case issues.</summary>
+    public string? ResultNumber { get; init; }
+}
 
 /// <summary>
 /// 一件事 / 并联审批: a joint case is received and accepted once at one window; on acceptance it fans out into one
@@ -39,7 +43,8 @@ public sealed partial class Case
         var parts = new List<Case>();
         foreach (var (versionId, index) in PartVersionIds.Select((id, i) => (id, i)))
         {
-            var template = CaseTemplate.ForItem(byId[versionId]) with { Fees = [] };
+            // The part asks for its materials under the names the package did, so that it holds what the joint window received.
+            var template = CaseTemplate.ForItem(byId[versionId]) with { Fees = [], RequiredMaterials = CaseTemplate.RequiredOfPart(byId[versionId].Guide) };
             var part = NewCase($"{Number}-{index + 1:D2}", template, Applicant, Channel, ReceivingVenueId, RegionCode, now);
             part.ParentCaseId = Id;
             part.ReceivingWindowId = ReceivingWindowId;
@@ -124,7 +129,7 @@ public sealed partial class Case
         switch (joint.Status)
         {
             case CaseStatus.ResultIssued when Status == CaseStatus.Decided:
-                IssueResultCore($"{joint.Decision.ResultNumber}-{index + 1:D2}", Actor.System, now, calendar);
+                IssueResultCore(joint.Parts[index].ResultNumber ?? "", Actor.System, now, calendar);
                 break;
             case CaseStatus.Concluded when Status == CaseStatus.ResultIssued:
                 DeliverCore(joint.Delivery.Method ?? Cases.DeliveryMethod.WindowPickup, joint.Delivery.Reference, Actor.System, now);
@@ -136,7 +141,35 @@ public sealed partial class Case
     }
 
     private static JointPart Summarize(Case part) =>
-        new(part.Id, part.Number, part.ItemCode, part.ItemName, part.DepartmentId, part.Status, part.Decision.Outcome, part.Decision.Reason, part.Decision.DecidedAt, part.Clocks.Pauses);
+        new(part.Id, part.Number, part.ItemCode, part.ItemName, part.DepartmentId, part.Status, part.Decision.Outcome, part.Decision.Reason, part.Decision.DecidedAt, part.Clocks.Pauses)
+        {
+            ResultNumber = part.Decision.ResultNumber,
+        };
+
+    /// <summary>
+    /// 统一出件 of a joint case: each department's result keeps its own number (the business licence's, the seal
+    /// record's…), given for every part, all different; the joint case's own number names the bundle handed over.
+    /// </summary>
+    private IReadOnlyDictionary<string, string> NumberParts(IReadOnlyDictionary<string, string>? partResultNumbers)
+    {
+        var given = (partResultNumbers ?? new Dictionary<string, string>()).ToDictionary(p => p.Key.Trim(), p => p.Value?.Trim() ?? "", StringComparer.Ordinal);
+        var missing = Parts.Where(p => !given.TryGetValue(p.Number, out var n) || n.Length == 0).Select(p => $"{p.Number}（{p.ItemName}）").ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainRuleException("case.part-result-number-required", $"请填写每个子件各自的证照或文书编号：{string.Join("、", missing)}。", "partResultNumbers");
+        }
+        var numbers = Parts.ToDictionary(p => p.Number, p => given[p.Number], StringComparer.Ordinal);
+        foreach (var n in numbers.Values)
+        {
+            CaseInput.CheckLength(n, "partResultNumbers", CaseInput.ShortText);
+        }
+        if (numbers.Values.Distinct(StringComparer.Ordinal).Count() != numbers.Count)
+        {
+            throw new DomainRuleException("case.part-result-number-duplicate", "各子件的证照或文书编号不能相同。", "partResultNumbers");
+        }
+        Parts = [.. Parts.Select(p => p with { ResultNumber = numbers[p.Number] })];
+        return numbers;
+    }
 
     private void RequireNotPart(string what)
     {

@@ -291,14 +291,15 @@ public sealed partial class Case
     }
 
     /// <summary>出证: the licence or the written decision, with its number (§44: within 10 working days of the decision).</summary>
-    public void IssueResult(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    /// <param name="partResultNumbers">For a joint case: each part's own result number, by part number.</param>
+    public void IssueResult(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar, IReadOnlyDictionary<string, string>? partResultNumbers = null)
     {
         Authorize(CaseActionNames.Issue, actor);
         RequireNotPart("出证");
-        IssueResultCore(resultNumber, actor, now, calendar);
+        IssueResultCore(resultNumber, actor, now, calendar, partResultNumbers);
     }
 
-    private void IssueResultCore(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    private void IssueResultCore(string resultNumber, Actor actor, DateTime now, WorkingDayCalendar calendar, IReadOnlyDictionary<string, string>? partResultNumbers = null)
     {
         Require(CaseStatus.Decided, "case.not-decided", "尚未作出决定，不能出证。");
         if (Decision.Outcome == DecisionOutcome.Grant && OwesFees)
@@ -306,11 +307,13 @@ public sealed partial class Case
             throw new DomainRuleException("case.fees-unpaid", "请先到统一收费窗口缴费，再出证。");
         }
         RequireText(resultNumber, "case.result-number-required", "请填写证照或决定书编号。", "resultNumber", CaseInput.ShortText);
+        var parts = IsJoint ? NumberParts(partResultNumbers) : null;
         Decision.ResultNumber = resultNumber.Trim();
         Decision.ResultIssuedAt = now;
         Status = CaseStatus.ResultIssued;
         Recompute(now, calendar);
-        Append(actor, now, "result-issued", CaseStatus.Decided, Status, CurrentNode?.Name, null, new { resultNumber = Decision.ResultNumber });
+        Append(actor, now, "result-issued", CaseStatus.Decided, Status, CurrentNode?.Name, null,
+            parts is null ? new { resultNumber = Decision.ResultNumber } : new { resultNumber = Decision.ResultNumber, parts });
     }
 
     /// <summary>送达 and 办结: window pickup, mail with its tracking number, or electronic delivery.</summary>

@@ -34,11 +34,26 @@ public sealed record CaseTemplate(
     public int? ResultValidityMonths { get; init; }
     public string? ResultScopeLabel { get; init; }
 
-    /// <summary>The required materials of <paramref name="guides"/>, in order, each name once (a package asks for one 身份证明, not three).</summary>
-    public static IReadOnlyList<string> RequiredOf(IEnumerable<ServiceGuide> guides) =>
-        [.. guides.SelectMany(g => g.Materials)
-            .Where(m => m.Requirement == MaterialRequirement.Required && m.Source == MaterialSource.Applicant)
-            .Select(m => m.Name.Trim()).Distinct(StringComparer.Ordinal)];
+    /// <summary>The required materials of one item's guide, in order, each name once.</summary>
+    public static IReadOnlyList<string> RequiredOf(ServiceGuide guide) =>
+        [.. guide.Materials.Where(IsRequiredOfApplicant).Select(m => m.Name.Trim()).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The required materials of a package's members as the package asks for them (<see cref="PackageMaterials"/>): one
+    /// 身份证明, not three; never a result the package itself produces.
+    /// </summary>
+    public static IReadOnlyList<string> RequiredOfPackage(IEnumerable<ServiceGuide> members) =>
+        [.. PackageMaterials.Merge([.. members.Select(g => (g.Name, g))]).Select(p => p.Material).Where(IsRequiredOfApplicant).Select(m => m.Name)];
+
+    /// <summary>What an application for these guides must hand in: one item's required materials, or a package's.</summary>
+    public static IReadOnlyList<string> RequiredOfApplication(IReadOnlyList<ServiceGuide> guides) =>
+        guides.Count == 1 ? RequiredOf(guides[0]) : RequiredOfPackage(guides);
+
+    /// <summary>A part's required materials under the names its package asked for them (what the joint window received).</summary>
+    public static IReadOnlyList<string> RequiredOfPart(ServiceGuide guide) =>
+        [.. guide.Materials.Where(IsRequiredOfApplicant).Select(PackageMaterials.NameInPackage).Distinct(StringComparer.Ordinal)];
+
+    private static bool IsRequiredOfApplicant(Material m) => m.Requirement == MaterialRequirement.Required && m.Source == MaterialSource.Applicant;
 
     /// <summary>The item versions behind the application: the one item's, or every member's of a package.</summary>
     public IReadOnlyList<Guid> VersionIds => IsJoint ? PartVersionIds : [SourceId];
@@ -62,8 +77,8 @@ public sealed record CaseTemplate(
             [.. version.Guide.Fees.Select(f => new CaseFee(f.Name, f.Amount, f.StandardText, f.Basis))],
             [])
         {
-            RequiredMaterials = RequiredOf([version.Guide]),
-            DeferrableMaterials = [.. RequiredOf([version.Guide with { Materials = [.. version.Guide.Materials.Where(m => m.Deferrable)] }])],
+            RequiredMaterials = RequiredOf(version.Guide),
+            DeferrableMaterials = RequiredOf(version.Guide with { Materials = [.. version.Guide.Materials.Where(m => m.Deferrable)] }),
             ResultValidityMonths = version.Guide.ResultValidityMonths,
             ResultScopeLabel = string.IsNullOrWhiteSpace(version.Guide.ResultScopeLabel) ? null : version.Guide.ResultScopeLabel.Trim(),
         };
@@ -101,7 +116,7 @@ public sealed record CaseTemplate(
             [.. ordered.SelectMany(m => m.Guide.Fees.Select(f => new CaseFee(f.Name, f.Amount, f.StandardText, f.Basis)))],
             [.. ordered.Select(m => m.Id)])
         {
-            RequiredMaterials = RequiredOf(ordered.Select(m => m.Guide)),
+            RequiredMaterials = RequiredOfPackage(ordered.Select(m => m.Guide)),
         };
     }
 }

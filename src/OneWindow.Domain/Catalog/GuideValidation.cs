@@ -31,6 +31,15 @@ public static class GuideValidation
         {
             problems.Add(new(nameof(g.Themes), "guide.themes-too-long", $"主题最多 {MaxThemes} 个，每个最多 {MaxTag} 字"));
         }
+        // Names are what cases, notices and checklists carry: a name, not a paragraph.
+        var names = g.Materials.Select((m, i) => ($"Materials[{i}].Name", m.Name))
+            .Concat(g.ProcessNodes.Select((n, i) => ($"ProcessNodes[{i}].Name", n.Name)))
+            .Concat(g.SpecialProcedures.Select((p, i) => ($"SpecialProcedures[{i}].Name", p.Name)))
+            .Concat(g.Fees.Select((f, i) => ($"Fees[{i}].Name", f.Name)));
+        foreach (var (field, name) in names.Where(n => n.Item2?.Trim().Length > MaxName))
+        {
+            problems.Add(new(field, "guide.name-too-long", $"{field} 最多 {MaxName} 字"));
+        }
         foreach (var (n, i) in g.ProcessNodes.Select((n, i) => (n, i)))
         {
             if (!ActingRoles.Contains(n.ActingRole))

@@ -23,6 +23,11 @@ public sealed record Material
     /// commitment to hand it in by a date. The guide decides which, never the clerk.
     /// </summary>
     public bool Deferrable { get; init; }
+    /// <summary>
+    /// The name a combined item asks for this material under, when members name the same papers differently (法定代表人身份证,
+    /// 经办人身份证件 → 身份证明): a package asks for it once (<see cref="PackageMaterials"/>). Null: its own name.
+    /// </summary>
+    public string? SharedAs { get; init; }
 }
 
 /// <summary>办理流程 step: who acts and in how many working days.</summary>
@@ -106,5 +111,7 @@ public sealed record ServiceGuide
     /// <summary>Life or business themes (主题): 开办企业, 婚育, 社会保障 ...</summary>
     public IReadOnlyList<string> Themes { get; init; } = [];
 
+    /// <summary>Derived from the fees, so it is neither stored nor read from a request (a sent value would be ignored silently).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFree => Fees.Count == 0;
 }

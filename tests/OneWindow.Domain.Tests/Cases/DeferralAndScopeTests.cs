@@ -142,4 +142,13 @@ public class DeferralAndScopeTests
         Assert.Contains(GuideValidation.Check(Instant().Guide with { Materials = [Req("申请书"), Req("制度", true)] }), p => p.Code == "guide.deferrable-instant");
         Assert.Contains(GuideValidation.Check(guide with { ResultValidityMonths = 0 }), p => p.Code == "guide.validity-months");
     }
+
+    [Fact]
+    public void A_material_node_or_fee_name_is_a_name_not_a_paragraph()
+    {
+        var guide = Promised().Guide;
+        var problems = GuideValidation.CheckShape(guide with { Materials = [new Material { Name = new string('长', 3000) }] });
+        Assert.Contains(problems, p => p.Code == "guide.name-too-long" && p.Field == "Materials[0].Name");
+        Assert.DoesNotContain(GuideValidation.CheckShape(guide), p => p.Code == "guide.name-too-long");
+    }
 }

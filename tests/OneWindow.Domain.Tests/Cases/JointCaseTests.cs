@@ -126,12 +126,23 @@ public class JointCaseTests
         Assert.Equal("case.part-of-joint", Assert.Throws<DomainRuleException>(() => j.Parts[0].Withdraw("不办了", Applicant, Bj(2026, 11, 17, 11))).Code);
         Assert.Equal("case.joint-acts-by-parts", Assert.Throws<DomainRuleException>(() => j.Case.Decide(DecisionOutcome.Grant, null, Approver, Bj(2026, 11, 17, 11), Days)).Code);
 
-        j.Case.IssueResult("LW-2026-001", Clerk, Bj(2026, 11, 17, 11), Days);
+        // Each department's result keeps its own number: none missing, none shared.
+        var first = j.Parts[0].Number;
+        var second = j.Parts[1].Number;
+        Assert.Equal("case.part-result-number-required", Assert.Throws<DomainRuleException>(() =>
+            j.Case.IssueResult("LW-2026-001", Clerk, Bj(2026, 11, 17, 11), Days, new Dictionary<string, string> { [first] = "91431025MA4T000001" })).Code);
+        Assert.Equal("case.part-result-number-duplicate", Assert.Throws<DomainRuleException>(() =>
+            j.Case.IssueResult("LW-2026-001", Clerk, Bj(2026, 11, 17, 11), Days, new Dictionary<string, string> { [first] = "A-1", [second] = "A-1" })).Code);
+        Assert.Equal(CaseStatus.Decided, j.Case.Status);
+        j.Case.IssueResult("LW-2026-001", Clerk, Bj(2026, 11, 17, 11), Days,
+            new Dictionary<string, string> { [first] = "91431025MA4T000001", [second] = "JY14310250000001" });
         foreach (var p in j.Parts)
         {
             p.FollowJoint(j.Case, Bj(2026, 11, 17, 11), Days);
+            j.Case.RecordPart(p, Bj(2026, 11, 17, 11), Days);
         }
-        Assert.Equal(["LW-2026-001-01", "LW-2026-001-02"], j.Parts.Select(p => p.Decision.ResultNumber));
+        Assert.Equal(["91431025MA4T000001", "JY14310250000001"], j.Parts.Select(p => p.Decision.ResultNumber));
+        Assert.Equal(["91431025MA4T000001", "JY14310250000001"], j.Case.Parts.Select(p => p.ResultNumber));
         j.Case.Deliver(DeliveryMethod.Mail, "EMS1234567890", Clerk, Bj(2026, 11, 17, 15));
         foreach (var p in j.Parts)
         {
@@ -170,7 +181,7 @@ public class JointCaseTests
         Assert.Equal("case.fees-unpaid", Assert.Throws<DomainRuleException>(() => j.Case.IssueResult("R", Clerk, Bj(2026, 11, 17, 11), Days)).Code);
         Assert.Equal("case.part-of-joint", Assert.Throws<DomainRuleException>(() => j.Parts[0].RecordPayment(90m, "P-1", false, null, Clerk, Bj(2026, 11, 17, 11))).Code);
         j.Case.RecordPayment(140m, "湘财通字 0099", false, null, Clerk, Bj(2026, 11, 17, 11));
-        j.Case.IssueResult("R", Clerk, Bj(2026, 11, 17, 12), Days);
+        j.Case.IssueResult("R", Clerk, Bj(2026, 11, 17, 12), Days, j.Parts.ToDictionary(p => p.Number, p => "R-" + p.Number));
         Assert.Equal(CaseStatus.ResultIssued, j.Case.Status);
     }
 

@@ -87,7 +87,7 @@ public class CalendarApiTests(OneWindowFactory app) : IClassFixture<OneWindowFac
             var schema = schemas.GetProperty(reference[(reference.LastIndexOf('/') + 1)..]);
             return schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
         }
-        Assert.Equal(["revision", "opinion"], Fields("accept"));
+        Assert.Equal(["revision", "opinion", "deferredUntil", "commitmentSigned"], Fields("accept"));
         Assert.Equal(["revision", "missing", "reason"], Fields("correction"));
         Assert.Equal(["revision", "amount", "receiptNumber", "online", "reason"], Fields("pay"));
         Assert.Equal(["revision", "toUser", "reason"], Fields("hand-over"));

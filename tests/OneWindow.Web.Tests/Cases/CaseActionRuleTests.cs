@@ -24,7 +24,7 @@ namespace OneWindow.Web.Tests.Cases;
 public class CaseActionRuleTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
 {
     // The rule table as the hall works, written here on its own and not read from the domain's code.
-    private static readonly string[] WindowActions = ["pre-review-pass", "pre-review-return", "accept", "correction", "supplement", "reject", "pay", "issue", "deliver", "conclude-instantly"];
+    private static readonly string[] WindowActions = ["pre-review-pass", "pre-review-return", "accept", "correction", "supplement", "supply-deferred", "reject", "pay", "issue", "deliver", "conclude-instantly"];
     private static readonly string[] NodeActions = ["complete-node", "return-node", "decide", "suspend", "pause-for-correction", "resume", "claim", "hand-over"];
     private static readonly string[] ApproverActions = ["extend", "terminate"];
 
@@ -172,7 +172,7 @@ public class CaseActionRuleTests(OneWindowFactory app) : IClassFixture<OneWindow
     private static object Body(string action, string user, string? nodeRole, CaseView seen) => action switch
     {
         "pre-review-return" or "correction" or "pause-for-correction" => new { missing = new[] { "章程草案" }, expectedWorkingDays = 5 },
-        "supplement" => new { provided = new[] { "章程草案" } },
+        "supplement" or "supply-deferred" => new { provided = new[] { "章程草案" } },
         "reject" => new { reason = "不属于本机关职权范围", referTo = "临武县市场监督管理局" },
         "complete-node" => new { opinion = "符合条件" },
         "return-node" => new { reason = "材料需要核实" },

@@ -117,4 +117,50 @@ public class DeferralAndDocumentTests(OneWindowFactory app) : IClassFixture<OneW
         Assert.Contains("临武县人民政府申请行政复议", notice, StringComparison.Ordinal);
         Assert.Matches(@"不受字〔\d{4}〕第\d{5}号", notice);
     }
+
+    [Fact]
+    public async Task A_part_of_a_joint_case_shows_and_opens_the_scans_of_its_own_items_materials_taken_in_at_the_joint_window()
+    {
+        const string Restaurant = "431025-YJS-002"; // 开办餐饮店一件事: 个体工商户登记, 食品经营许可, 门头招牌
+        var clerk = await app.SignedIn("clerk");
+        var form = await clerk.GetStringAsync($"/workbench/cases/new?item={Restaurant}");
+        var listed = System.Text.RegularExpressions.Regex.Matches(form, @"name=""Provided"" value=""([^""]+)""").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var foodForm = listed.IndexOf("食品经营许可申请书");
+        var ownerForm = listed.IndexOf("个体工商户登记（备案）申请书");
+        Assert.True(foodForm >= 0 && ownerForm >= 0, string.Join("、", listed));
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(OneWindowFactory.AntiforgeryToken(form)), "__RequestVerificationToken" },
+            { new StringContent(Restaurant), "Item" }, { new StringContent("Person"), "ApplicantKind" }, { new StringContent("周店主"), "ApplicantName" },
+            { new StringContent("11010519491231002X"), "IdentityNumber" }, { new StringContent("13812341234"), "Phone" },
+        };
+        foreach (var m in DemoCatalog.RequiredMaterials(Restaurant))
+        {
+            content.Add(new StringContent(m), "Provided");
+        }
+        content.Add(new ByteArrayContent(Png) { Headers = { ContentType = new("image/png") } }, "m" + foodForm, "food-form.png");
+        content.Add(new ByteArrayContent(Png) { Headers = { ContentType = new("image/png") } }, "m" + ownerForm, "owner-form.png");
+        var registered = await clerk.PostAsync("/workbench/cases/new", content);
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var number = registered.Headers.Location!.OriginalString.Split('/')[^1];
+        var joint = await clerk.GetFromJsonAsync<CaseView>($"/api/v1/cases/{number}", Json.Options);
+        joint = await CaseApi.Act(clerk, joint!, "accept", new { });
+
+        var market = await app.SignedIn("reviewer.sj");
+        var foodPart = joint.Parts.Single(p => p.ItemCode == Food);
+        var part = await market.GetFromJsonAsync<CaseView>($"/api/v1/cases/{foodPart.Number}", Json.Options);
+        var file = Assert.Single(part!.Files);
+        Assert.Equal("食品经营许可申请书", file.MaterialName);
+        Assert.Contains("食品经营许可申请书", part.MaterialsReceived);
+        Assert.Equal(HttpStatusCode.OK, (await market.GetAsync($"/case-files/{file.Id}")).StatusCode);
+        var page = await market.GetStringAsync($"/workbench/cases/{foodPart.Number}");
+        Assert.Contains("food-form.png", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("owner-form.png", page, StringComparison.Ordinal);
+
+        // A department with no part asking for a material does not open its scan.
+        var ownerFile = (await clerk.GetFromJsonAsync<CaseView>($"/api/v1/cases/{number}", Json.Options))!.Files.Single(f => f.FileName == "owner-form.png");
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("clerk.mz")).GetAsync($"/case-files/{ownerFile.Id}")).StatusCode);
+    }
+
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 }

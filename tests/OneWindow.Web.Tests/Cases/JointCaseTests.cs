@@ -57,13 +57,20 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         // A part is not issued on its own; the joint case is, once, and delivered once.
         var partIssue = await (await app.SignedIn("clerk.ga")).PostAsJsonAsync($"/api/v1/cases/{joint.Parts[1].Number}/issue", new { revision = 99, resultNumber = "X" }, Json.Options);
         Assert.Equal(HttpStatusCode.Conflict, partIssue.StatusCode);
-        joint = await CaseApi.Act(clerk, joint, "issue", new { resultNumber = "LW-YJS-2026-0001" });
+        var noPartNumbers = await clerk.PostAsJsonAsync($"/api/v1/cases/{joint.Number}/issue", new { revision = joint.Revision, resultNumber = "LW-YJS-2026-0001" }, Json.Options);
+        Assert.Contains("case.part-result-number-required", await noPartNumbers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        joint = await CaseApi.Act(clerk, joint, "issue", new
+        {
+            resultNumber = "LW-YJS-2026-0001",
+            partResultNumbers = joint.Parts.Select((p, i) => (p.Number, Result: $"PART-{i + 1}-{joint.Number}")).ToDictionary(p => p.Number, p => p.Result),
+        });
         joint = await CaseApi.Act(clerk, joint, "deliver", new { method = "WindowPickup" });
         Assert.Equal(CaseStatus.Concluded, joint.Status);
         Assert.All(joint.Parts, p => Assert.Equal(CaseStatus.Concluded, p.Status));
         var first = await (await app.SignedIn("approver.sj")).GetAsync($"/api/v1/cases/{joint.Parts[0].Number}");
         var firstPart = await first.ReadAsync<CaseView>();
-        Assert.Equal("LW-YJS-2026-0001-01", firstPart.ResultNumber);
+        Assert.Equal($"PART-1-{joint.Number}", firstPart.ResultNumber);
+        Assert.Equal($"PART-1-{joint.Number}", joint.Parts[0].ResultNumber);
         Assert.True(firstPart.Chain.IsIntact);
         Assert.True(joint.Chain.IsIntact);
 

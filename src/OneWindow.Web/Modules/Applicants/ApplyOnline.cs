@@ -120,14 +120,15 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
 
     /// <summary>
     /// The materials the applicant supplies (not those the agency looks up), once each even when several members ask for
-    /// one. Which of them are required is the domain's rule (<see cref="CaseTemplate.RequiredOf"/>), the one acceptance checks.
+    /// one (a package's checklist, <see cref="PackageMaterials"/>). Which of them are required is the domain's rule
+    /// (<see cref="CaseTemplate.RequiredOfApplication"/>), the one acceptance checks.
     /// </summary>
     public static IReadOnlyList<FormMaterial> MaterialsOf(IEnumerable<ServiceGuide> guides)
     {
         var list = guides.ToList();
-        var required = CaseTemplate.RequiredOf(list).ToHashSet(StringComparer.Ordinal);
-        return [.. list.SelectMany(g => g.Materials).Where(m => m.Source == MaterialSource.Applicant).GroupBy(m => m.Name)
-            .Select(g => new FormMaterial(g.Key, required.Contains(g.Key.Trim()), g.First().Condition, g.First().TemplateFileId))];
+        var required = CaseTemplate.RequiredOfApplication(list).ToHashSet(StringComparer.Ordinal);
+        return [.. PackageMaterials.Checklist(list).Where(m => m.Source == MaterialSource.Applicant)
+            .Select(m => new FormMaterial(m.Name, required.Contains(m.Name.Trim()), m.Condition, m.TemplateFileId))];
     }
 
 

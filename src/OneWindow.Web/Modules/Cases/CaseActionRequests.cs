@@ -143,11 +143,12 @@ public sealed record PayRequest : ICaseActionRequest
     public string? Reason { get; init; }
 }
 
-/// <summary>The result issued under its number (licence or decision).</summary>
+/// <summary>The result issued under its number (licence or decision); for a joint case also each part's own number, by part number.</summary>
 public sealed record IssueRequest : ICaseActionRequest
 {
     public int Revision { get; init; }
     public string? ResultNumber { get; init; }
+    public Dictionary<string, string>? PartResultNumbers { get; init; }
 }
 
 /// <summary>送达: how (window pickup by default, mail, electronic) and the tracking number for mail.</summary>

@@ -123,6 +123,23 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock, Microso
     public static Task<List<CaseFile>> ListAsync(OneWindowDbContext db, Guid caseId, CancellationToken ct) =>
         db.CaseFiles.AsNoTracking().Where(f => f.CaseId == caseId).OrderBy(f => f.UploadedAt).Take(500).ToListAsync(ct);
 
+    /// <summary>
+    /// The files a case's handlers work from: its own, and for a part of a joint case the joint case's files of the
+    /// materials its item asks for (the package was handed in once, at the joint case's window).
+    /// </summary>
+    public static async Task<List<CaseFile>> ForHandlingAsync(OneWindowDbContext db, Case c, CancellationToken ct)
+    {
+        var own = await ListAsync(db, c.Id, ct);
+        if (c.ParentCaseId is not { } jointId || c.RequiredMaterials.Count == 0)
+        {
+            return own;
+        }
+        var materials = c.RequiredMaterials.ToList();
+        var joint = await db.CaseFiles.AsNoTracking().Where(f => f.CaseId == jointId && materials.Contains(f.MaterialName))
+            .OrderBy(f => f.UploadedAt).Take(500).ToListAsync(ct);
+        return [.. joint, .. own];
+    }
+
 
     /// <summary><c>GET /case-files/{id}</c>: the file, to the applicant and to staff in the case's scope; 404 to everyone else.</summary>
     public static void Map(IEndpointRouteBuilder app) =>
@@ -131,7 +148,7 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock, Microso
             var file = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
             var c = file is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == file.CaseId, ct);
             var user = await users.GetUserAsync(http.User);
-            if (file is null || c is null || user is null || !await MayOpenAsync(users, user, c))
+            if (file is null || c is null || user is null || !(await MayOpenAsync(users, user, c) || await PartMayOpenAsync(db, users, user, c, file, ct)))
             {
                 return Results.NotFound();
             }
@@ -149,5 +166,21 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock, Microso
         }
         var staff = new CaseStaff(user, [.. roles]);
         return staff.IsCaseWorker && staff.MaySee(c);
+    }
+
+    /// <summary>A joint case's file, to the staff of a part whose item asks for that material (<see cref="ForHandlingAsync"/>).</summary>
+    private static async Task<bool> PartMayOpenAsync(OneWindowDbContext db, UserManager<UserAccount> users, UserAccount user, Case joint, CaseFile file, CancellationToken ct)
+    {
+        if (!joint.IsJoint || user.DepartmentId is not { } department)
+        {
+            return false;
+        }
+        var staff = new CaseStaff(user, [.. await users.GetRolesAsync(user)]);
+        if (!staff.IsCaseWorker)
+        {
+            return false;
+        }
+        var parts = await db.Cases.AsNoTracking().Where(p => p.ParentCaseId == joint.Id && p.DepartmentId == department).ToListAsync(ct);
+        return parts.Any(p => p.RequiredMaterials.Contains(file.MaterialName, StringComparer.Ordinal));
     }
 }

@@ -7,7 +7,11 @@ using OneWindow.Web.Modules.Calendar;
 
 namespace OneWindow.Web.Modules.Cases;
 
-public sealed record JointPartView(string Number, string ItemCode, string ItemName, string DepartmentName, CaseStatus Status, DecisionOutcome? Decision, string? DecisionReason);
+public sealed record JointPartView(string Number, string ItemCode, string ItemName, string DepartmentName, CaseStatus Status, DecisionOutcome? Decision, string? DecisionReason)
+{
+    /// <summary>The number of the part's own result, once issued.</summary>
+    public string? ResultNumber { get; init; }
+}
 
 /// <summary>The departments a case names (its own and its parts'), for pages and views that show a joint case's parts.</summary>
 public static class CaseDepartments
@@ -34,7 +38,10 @@ public static class CaseDepartments
     }
 
     public static IReadOnlyList<JointPartView> Parts(Case c, IReadOnlyDictionary<Guid, string> names) =>
-        [.. c.Parts.Select(p => new JointPartView(p.Number, p.ItemCode, p.ItemName, names.GetValueOrDefault(p.DepartmentId) ?? "", p.Status, p.Decision, p.DecisionReason))];
+        [.. c.Parts.Select(p => new JointPartView(p.Number, p.ItemCode, p.ItemName, names.GetValueOrDefault(p.DepartmentId) ?? "", p.Status, p.Decision, p.DecisionReason)
+        {
+            ResultNumber = p.ResultNumber,
+        })];
 }
 
 public sealed record CaseFileView(Guid Id, string MaterialName, string FileName, long Length, DateTime UploadedAt, string UploadedBy);
@@ -156,7 +163,7 @@ public sealed record CaseView(
         var jointNumber = c.ParentCaseId is { } parentId ? await db.Cases.AsNoTracking().Where(p => p.Id == parentId).Select(p => p.Number).FirstOrDefaultAsync(ct) : null;
         var files = writtenHere
             ? [.. db.ChangeTracker.Entries<CaseFile>().Select(e => e.Entity).Where(f => f.CaseId == c.Id).OrderBy(f => f.UploadedAt)]
-            : await CaseFiles.ListAsync(db, c.Id, ct);
+            : await CaseFiles.ForHandlingAsync(db, c, ct);
         return new CaseView(
             c.Number, c.Revision, c.ItemCode, c.ItemName, department, c.Status, c.Channel,
             c.Applicant.Kind, c.Applicant.Name, c.Applicant.MaskedIdentityNumber, c.Applicant.MaskedPhone,

@@ -131,7 +131,7 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
         [
             v.ItemCode, g.Name, EnumText.Zh(g.ItemType), g.BasicCatalogCode ?? "", g.LegalBasis, departmentName, EnumText.Zh(g.ApplicantTypes), EnumText.Zh(g.LimitKind),
             g.StatutoryLimitDays.ToString(CultureInfo.InvariantCulture), g.StatutoryLimitNote ?? "", g.PromisedLimitDays.ToString(CultureInfo.InvariantCulture),
-            Lines(g.Materials, m => [m.Name, EnumText.Zh(m.Form), m.Copies.ToString(CultureInfo.InvariantCulture), EnumText.Zh(m.Requirement), m.Condition ?? "", EnumText.Zh(m.Source), m.SourceDescription ?? "", m.TemplateFile ?? "", m.SampleFile ?? "", m.Notes ?? "", m.Deferrable ? "可容缺" : ""]),
+            Lines(g.Materials, m => [m.Name, EnumText.Zh(m.Form), m.Copies.ToString(CultureInfo.InvariantCulture), EnumText.Zh(m.Requirement), m.Condition ?? "", EnumText.Zh(m.Source), m.SourceDescription ?? "", m.TemplateFile ?? "", m.SampleFile ?? "", m.Notes ?? "", m.Deferrable ? "可容缺" : "", m.SharedAs ?? ""]),
             string.Join('\n', g.AcceptanceConditions),
             Lines(g.ProcessNodes, n => [n.Name, n.ActingRole, n.LimitWorkingDays?.ToString(CultureInfo.InvariantCulture) ?? "", n.Description ?? ""]),
             Lines(g.SpecialProcedures, p => [p.Name, p.ExpectedWorkingDays.ToString(CultureInfo.InvariantCulture), p.LegalBasis ?? "", p.CountsTowardLimit ? "计入" : "不计入"]),
@@ -181,6 +181,7 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
                 SampleFile = NullIfEmpty(At(r, 8)),
                 Notes = NullIfEmpty(At(r, 9)),
                 Deferrable = At(r, 10) == "可容缺",
+                SharedAs = NullIfEmpty(At(r, 11)),
             })],
             AcceptanceConditions = Split(F("受理条件")),
             ProcessNodes = [.. Rows(F("办理流程")).Select(r => new ProcessNode

@@ -15,7 +15,8 @@ public static class DemoCatalog
     /// <summary>
     /// One item in compact form. Materials: "name", or "name|copy" (复印件), "name|both" (原件及复印件),
     /// "name|?condition" (a conditional material), "name|agency" (issued by another agency, shared), "name|defer"
-    /// (a minor material that may be handed in after acceptance on a written commitment, 容缺受理).
+    /// (a minor material that may be handed in after acceptance on a written commitment, 容缺受理); a trailing
+    /// "@shared name" is the name a combined item asks for it under (<see cref="Material.SharedAs"/>).
     /// </summary>
     public sealed record Seed(
         string Code, string Dept, string Name, ItemType Type, bool Enterprise, bool Person,
@@ -29,6 +30,8 @@ public static class DemoCatalog
     private static readonly SpecialProcedure PublicNotice = new() { Name = "公示", ExpectedWorkingDays = 7, LegalBasis = "《中华人民共和国行政许可法》第四十五条", CountsTowardLimit = false };
 
     private const string IdCard = "申请人身份证|both";
+    // 开办企业 asks once for the identity papers of the shareholders, the legal representative and the agent.
+    private const string FounderIds = "@股东、法定代表人及经办人身份证明";
     private const string Agent = "授权委托书及受托人身份证|?委托他人办理的";
     private const string License = "营业执照|agency";
 
@@ -186,7 +189,7 @@ public static class DemoCatalog
         // 市场监督管理局 (seeds 000, 003, 004: 工商登记, 证照联办, 五证合一)
         new("431025-SJ-001", "SJ", "企业设立登记", AdministrativeLicense, true, false, 15, 1,
             "《中华人民共和国市场主体登记管理条例》第十九条；《中华人民共和国公司法》第二十九条", "营业执照",
-            ["公司登记（备案）申请书", "公司章程", "股东主体资格证明或自然人身份证明|copy", "法定代表人、董事、监事、经理任职文件", "住所使用相关文件|copy", Agent],
+            ["公司登记（备案）申请书", "公司章程", "股东主体资格证明或自然人身份证明|copy" + FounderIds, "法定代表人、董事、监事、经理任职文件", "住所使用相关文件|copy", Agent],
             Keywords: ["营业执照", "工商登记", "开公司", "五证合一"], Themes: ["开办企业"], Depth: OnlineDepth.FullyOnline,
             Conditions: ["名称符合《企业名称登记管理规定》", "申请材料齐全、符合法定形式"]),
         new("431025-SJ-002", "SJ", "个体工商户登记", AdministrativeLicense, false, true, 15, 0,
@@ -203,11 +206,11 @@ public static class DemoCatalog
         // 税务局, 人社局, 公安局 (the rest of 五证合一 / 开办企业)
         new("431025-SW-001", "SW", "新办纳税人涉税事项联办（信息确认、发票领用）", AdministrativeConfirmation, true, true, 1, 0,
             "《中华人民共和国税收征收管理法》第十五条、第二十一条；《中华人民共和国发票管理办法》第十五条", "电子发票开具资格及税务登记信息确认",
-            ["营业执照|agency", "经办人身份证件|copy", "财务负责人及办税人员信息表"],
+            ["营业执照|agency", "经办人身份证件|copy" + FounderIds, "财务负责人及办税人员信息表"],
             Keywords: ["税务登记", "发票", "五证合一"], Themes: ["开办企业"], Visits: HallVisits.Zero, Depth: OnlineDepth.FullyOnline, ResultKind: ResultType.Record),
         new("431025-RS-001", "RS", "单位参加社会保险登记", PublicService, true, false, 15, 0,
             "《中华人民共和国社会保险法》第五十七条；《社会保险费征缴暂行条例》第七条", "社会保险登记信息确认",
-            ["营业执照|agency", "单位社会保险登记表", "经办人身份证件|copy"],
+            ["营业执照|agency", "单位社会保险登记表", "经办人身份证件|copy" + FounderIds],
             Keywords: ["社保登记", "社会养老保险登记证", "五证合一"], Themes: ["开办企业", "社会保障"], Visits: HallVisits.Zero, Depth: OnlineDepth.FullyOnline, ResultKind: ResultType.Record),
         new("431025-RS-002", "RS", "城乡居民基本养老保险参保登记", PublicService, false, true, 0, 0,
             "《中华人民共和国社会保险法》第二十条；《国务院关于建立统一的城乡居民基本养老保险制度的意见》", "参保登记确认",
@@ -215,7 +218,7 @@ public static class DemoCatalog
             Keywords: ["养老保险", "参保"], Themes: ["社会保障"], Visits: HallVisits.Zero, Depth: OnlineDepth.FullyOnline, ResultKind: ResultType.Record),
         new("431025-GA-001", "GA", "公章刻制备案", OtherAdministrativePower, true, false, 1, 0,
             "《国务院对确需保留的行政审批项目设定行政许可的决定》第37项；《印铸刻字业暨印章治安管理办法》", "印章备案信息",
-            ["营业执照|agency", "法定代表人身份证|copy", "印章刻制申请表"],
+            ["营业执照|agency", "法定代表人身份证|copy" + FounderIds, "印章刻制申请表"],
             Keywords: ["刻章", "印章"], Themes: ["开办企业"], Visits: HallVisits.Zero, Depth: OnlineDepth.FullyOnline, ResultKind: ResultType.Record),
         new("431025-GA-002", "GA", "户口迁移（迁入）", AdministrativeConfirmation, false, true, 10, 3,
             "《中华人民共和国户口登记条例》第十条、第十三条", "户口簿（迁入后）",
@@ -248,8 +251,8 @@ public static class DemoCatalog
     /// clerk ticks for a complete application. The tests, the browser journeys and the bench hand these in.
     /// </summary>
     public static IReadOnlyList<string> RequiredMaterials(string code) =>
-        Domain.Cases.CaseTemplate.RequiredOf((Combined.FirstOrDefault(c => c.Code == code)?.Members ?? [code])
-            .Select(m => DemoGuideBuilder.Build(Items.Single(i => i.Code == m), Guid.Empty, "", "", "")));
+        Domain.Cases.CaseTemplate.RequiredOfApplication([.. (Combined.FirstOrDefault(c => c.Code == code)?.Members ?? [code])
+            .Select(m => DemoGuideBuilder.Build(Items.Single(i => i.Code == m), Guid.Empty, "", "", ""))]);
 }
 
 /// <summary>Turns a compact seed into a complete guide.</summary>
@@ -321,6 +324,12 @@ public static class DemoGuideBuilder
     }
 
     private static Material ParseMaterial(string text)
+    {
+        var shared = text.Split('@');
+        return shared.Length > 1 ? ParseMaterial(shared[0]) with { SharedAs = shared[1] } : ParseOwnMaterial(text);
+    }
+
+    private static Material ParseOwnMaterial(string text)
     {
         var parts = text.Split('|');
         var name = parts[0];

@@ -74,7 +74,7 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
         if (Item is not null && MyItems.Any(i => i.Code == Item))
         {
             (Template, var guides) = await templates.LoadFormAsync(Item, ct);
-            Materials = [.. guides.SelectMany(g => g.Materials).GroupBy(m => m.Name).Select(g => g.First())];
+            Materials = PackageMaterials.Checklist([.. guides]);
         }
     }
 }

@@ -60,6 +60,7 @@ public sealed class GuideForm
         public IFormFile? SampleUpload { get; set; }
         public string? Notes { get; set; }
         public bool Deferrable { get; set; }
+        public string? SharedAs { get; set; }
         public bool Remove { get; set; }
     }
 
@@ -114,7 +115,7 @@ public sealed class GuideForm
         {
             Name = m.Name, Form = m.Form, Copies = m.Copies, Requirement = m.Requirement, Condition = m.Condition, Source = m.Source,
             SourceDescription = m.SourceDescription, TemplateFile = m.TemplateFile, TemplateFileId = m.TemplateFileId,
-            SampleFile = m.SampleFile, SampleFileId = m.SampleFileId, Notes = m.Notes, Deferrable = m.Deferrable,
+            SampleFile = m.SampleFile, SampleFileId = m.SampleFileId, Notes = m.Notes, Deferrable = m.Deferrable, SharedAs = m.SharedAs,
         })],
         AcceptanceConditions = string.Join('\n', g.AcceptanceConditions),
         Nodes = [.. g.ProcessNodes.Select(n => new NodeRow { Name = n.Name, ActingRole = n.ActingRole, LimitWorkingDays = n.LimitWorkingDays, Description = n.Description })],
@@ -157,7 +158,7 @@ public sealed class GuideForm
         {
             Name = m.Name!.Trim(), Form = m.Form, Copies = m.Copies, Requirement = m.Requirement, Condition = Blank(m.Condition), Source = m.Source,
             SourceDescription = Blank(m.SourceDescription), TemplateFile = Blank(m.TemplateFile), TemplateFileId = m.TemplateFileId,
-            SampleFile = Blank(m.SampleFile), SampleFileId = m.SampleFileId, Notes = Blank(m.Notes), Deferrable = m.Deferrable,
+            SampleFile = Blank(m.SampleFile), SampleFileId = m.SampleFileId, Notes = Blank(m.Notes), Deferrable = m.Deferrable, SharedAs = Blank(m.SharedAs),
         })],
         AcceptanceConditions = Lines(AcceptanceConditions),
         ProcessNodes = [.. Nodes.Where(n => !n.Remove && !string.IsNullOrWhiteSpace(n.Name))

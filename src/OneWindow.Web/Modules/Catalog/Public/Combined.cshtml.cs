@@ -32,10 +32,8 @@ public sealed class CombinedModel(OneWindowDbContext db) : PageModel
         Members = [.. codes.Select(c => versions.FirstOrDefault(v => v.ItemCode == c)).OfType<ServiceItemVersion>()
             .Select(v => new Member(v.ItemCode, v.Name, departments.GetValueOrDefault(v.DepartmentId, ""), v.Guide))];
         LeadDepartmentName = departments.GetValueOrDefault(item.LeadDepartmentId, "");
-        // One form: a material asked by several member items is submitted once.
-        MergedMaterials = [.. Members.SelectMany(m => m.Guide.Materials.Select(mat => (mat, m.Name)))
-            .GroupBy(x => x.mat.Name)
-            .Select(g => new MergedMaterial(g.First().mat, [.. g.Select(x => x.Name).Distinct()]))];
+        // One form: a material asked by several member items is submitted once (the domain's merge).
+        MergedMaterials = [.. PackageMaterials.Merge([.. Members.Select(m => (m.Name, m.Guide))]).Select(p => new MergedMaterial(p.Material, p.UsedBy))];
         return Page();
     }
 }
