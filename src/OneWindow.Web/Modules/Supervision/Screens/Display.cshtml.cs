@@ -27,13 +27,10 @@ public sealed class DisplayModel(OneWindowDbContext db, TimeProvider clock) : Pa
     {
         Venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct) ?? throw new NotFoundException("场所不存在。");
         Now = clock.GetUtcNow().UtcDateTime;
-        var dayStart = ChinaTime.StartOfDayUtc(ChinaTime.DateOf(Now));
         var now = Now;
         var windows = await db.Windows.AsNoTracking().Where(w => w.VenueId == venueId).OrderBy(w => w.Number).Take(200).ToListAsync(ct);
         var ids = windows.Select(w => w.Id).ToList();
-        var served = await db.Cases.AsNoTracking()
-            .Where(c => c.ReceivedAt >= dayStart && c.ReceivedAt <= now && c.ReceivingWindowId != null && ids.Contains(c.ReceivingWindowId.Value))
-            .GroupBy(c => c.ReceivingWindowId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var served = await DashboardFigures.ServedTodayAsync(db, now, ids, ct); // counted as the dashboard counts
         var authorized = await db.WindowItems.AsNoTracking().Where(a => ids.Contains(a.WindowId))
             .Join(db.ServiceItemVersions.Where(v => v.Status == VersionStatus.Published), a => a.ItemCode, v => v.ItemCode, (a, v) => new { a.WindowId, v.ItemCode, v.Name })
             .OrderBy(x => x.ItemCode).Take(5000).ToListAsync(ct);
