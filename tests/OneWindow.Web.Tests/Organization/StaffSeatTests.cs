@@ -88,7 +88,15 @@ public sealed partial class StaffSeatTests : IDisposable
 
         // The venue's display and the big screen say the same.
         var venue = await CenterAsync();
-        var display = DisplayCounts(await _app.Anonymous().GetStringAsync($"/display/{venue}"));
+        var display = new Dictionary<string, int>();
+        foreach (var page in new[] { 1, 2 }) // the display shows the center's 20 windows on two pages
+        {
+            foreach (var (number, count) in DisplayCounts(await _app.Anonymous().GetStringAsync($"/display/{venue}?windows={page}")))
+            {
+                display.Add(number, count);
+            }
+        }
+        Assert.Equal(20, display.Count);
         Assert.Equal(expected, display.Where(d => d.Value > 0).ToDictionary());
         var screen = await _app.Anonymous().GetStringAsync("/screen");
         foreach (var (number, count) in expected)
