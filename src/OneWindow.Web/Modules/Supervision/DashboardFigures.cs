@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Cases;
+using OneWindow.Domain.Organization;
 using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
 
@@ -9,7 +10,8 @@ namespace OneWindow.Web.Modules.Supervision;
 public sealed record StatusCount(CaseStatus Status, int Count);
 public sealed record DepartmentFigures(Guid Id, string Name, int Open, int Overdue, int IntakeToday, int ConcludedToday, int Yellow, int Red);
 public sealed record ItemFigures(string Code, string Name, int Open);
-public sealed record WindowFigures(Guid Id, string Number, string Name, int ServedToday);
+/// <summary>A window and its applications today; <paramref name="Venue"/> names a town hall's or village room's venue (null at a county center).</summary>
+public sealed record WindowFigures(Guid Id, string Number, string Name, int ServedToday, string? Venue = null);
 public sealed record DayFigures(DateOnly Day, int Intake, int Concluded);
 /// <summary>The clock of a carded case: its promised and statutory deadlines while they run.</summary>
 public sealed record CardClock(DateTime? PromisedDueAt, DateTime? StatutoryDueAt);
@@ -123,9 +125,11 @@ public sealed record DashboardFigures(
         {
             windows = windows.Where(w => w.VenueId == v);
         }
-        var list = await windows.OrderBy(w => w.Number).Take(200).Select(w => new { w.Id, w.Number, w.Name }).ToListAsync(ct);
+        // The county center's windows first (the hall the big screen hangs in), then each town's and village's.
+        var list = await windows.Join(db.Venues, w => w.VenueId, v => v.Id, (w, v) => new { w.Id, w.Number, w.Name, Venue = v.Name, v.Tier })
+            .OrderBy(w => w.Tier).ThenBy(w => w.Venue).ThenBy(w => w.Number).Take(200).ToListAsync(ct);
         var served = await ServedTodayAsync(db, now, [.. list.Select(w => w.Id)], ct);
-        return [.. list.Select(w => new WindowFigures(w.Id, w.Number, w.Name, served.GetValueOrDefault(w.Id)))];
+        return [.. list.Select(w => new WindowFigures(w.Id, w.Number, w.Name, served.GetValueOrDefault(w.Id), w.Tier == VenueTier.CountyCenter ? null : w.Venue))];
     }
 
     /// <summary>
