@@ -45,7 +45,7 @@ public sealed class ReceiveApplication(OneWindowDbContext db, WriteUnit unit, Ca
         files.CheckCount(request.Scans.Count); // before anything is read or held
         if (request.WindowId is { } window)
         {
-            await seats.RunAsync(principal, window, ct); // the clerk sits there from now on; the case is counted against it
+            await seats.SitAsync(principal, window, ct); // the clerk sits there from now on; the case is counted against it
         }
         await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole registration: one lease from the pool, not one per query
         var userId = users.GetUserId(principal);

@@ -36,8 +36,12 @@ public sealed class ChooseWindow(OneWindowDbContext db, WriteUnit unit, UserMana
         return await ViewAsync(user, ct);
     }
 
+    /// <summary>Sits the member of staff at <paramref name="windowId"/> and answers where they sit and may sit.</summary>
+    public async Task<SeatView> RunAsync(ClaimsPrincipal principal, Guid? windowId, CancellationToken ct) =>
+        await ViewAsync(await SitAsync(principal, windowId, ct), ct);
+
     /// <summary>Sits the member of staff at <paramref name="windowId"/>; nothing is written when they already sit there.</summary>
-    public async Task<SeatView> RunAsync(ClaimsPrincipal principal, Guid? windowId, CancellationToken ct)
+    public async Task<UserAccount> SitAsync(ClaimsPrincipal principal, Guid? windowId, CancellationToken ct)
     {
         var user = await UserAsync(principal, ct);
         var window = windowId is { } id
@@ -63,7 +67,7 @@ public sealed class ChooseWindow(OneWindowDbContext db, WriteUnit unit, UserMana
             db.Audit(now, principal.ActorName(), "StaffSeat", user.Id, "chosen", new { window.Number });
             await unit.SaveAsync(ct);
         }
-        return await ViewAsync(user, ct);
+        return user;
     }
 
     private async Task<UserAccount> UserAsync(ClaimsPrincipal principal, CancellationToken ct)
