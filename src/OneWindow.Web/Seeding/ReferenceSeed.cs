@@ -170,6 +170,11 @@ public sealed class ReferenceSeed(
                 throw new InvalidOperationException("Demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
             }
             await users.AddToRoleAsync(user, s.Role);
+            if (s.WindowNumber is { } seat)
+            {
+                // Each demo clerk sits at their window, as if they had chosen it at the workbench.
+                db.Set<StaffSeat>().Add(new StaffSeat { UserId = user.Id, WindowId = windows[seat].Id, ChosenAt = now });
+            }
             if (s.DepartmentKey is not null && s.Role is StaffRoles.WindowClerk or StaffRoles.Reviewer or StaffRoles.Approver)
             {
                 foreach (var item in DemoCatalog.Items.Where(i => i.Dept == s.DepartmentKey))

@@ -58,6 +58,7 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("/supervision/notices", [StaffRoles.Supervisor]),
         ("/my", [ApplicantRoles.Applicant]),
         ("/api/v1/my", [ApplicantRoles.Applicant]),
+        ("/api/v1/workbench", StaffRoles.All.ToArray()), // the window a member of staff sits at
         // The workbench's alerts and notices: every member of staff reads (scoped in the handler); case workers answer, supervisors review and issue.
         ("/api/v1/supervision", StaffRoles.All.ToArray()),
         ("/api/v1/supervision/alerts/{id:guid}/answer", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Catalog;
 using OneWindow.Domain.Organization;
 using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Organization;
 
 namespace OneWindow.Web.Modules.Cases;
 
@@ -22,7 +23,8 @@ internal static class IntakeQueries
     /// <summary>
     /// What a registration at the window reads, in one round trip instead of five: the clerk's account, their venue,
     /// the item's published version and its department's name (for the answer), and the clerk's window — of their
-    /// department's windows at the venue (or its comprehensive ones), the one authorized for the item, else the first.
+    /// department's windows at the venue (or its comprehensive ones), the one they sit at (<see cref="StaffSeat"/>), else
+    /// the one authorized for the item, else the first.
     /// </summary>
     public static readonly Func<OneWindowDbContext, string, string, Task<IntakeReads?>> ForIntake = EF.CompileAsyncQuery(
         (OneWindowDbContext db, string userId, string itemCode) =>
@@ -41,7 +43,8 @@ internal static class IntakeQueries
                  d == null ? null : d.Name,
                  db.Windows
                      .Where(w => w.VenueId == u.VenueId && (u.DepartmentId == null ? w.Kind == WindowKind.Comprehensive : w.DepartmentId == u.DepartmentId))
-                     .OrderByDescending(w => db.WindowItems.Any(a => a.WindowId == w.Id && a.ItemCode == itemCode)).ThenBy(w => w.Number)
+                     .OrderByDescending(w => db.Set<StaffSeat>().Any(s => s.UserId == u.Id && s.WindowId == w.Id))
+                     .ThenByDescending(w => db.WindowItems.Any(a => a.WindowId == w.Id && a.ItemCode == itemCode)).ThenBy(w => w.Number)
                      .Select(w => (Guid?)w.Id).FirstOrDefault()))
             .FirstOrDefault());
 

@@ -8,6 +8,7 @@ using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
 using OneWindow.Web.Modules.Accounts;
 using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Organization;
 
 namespace OneWindow.Web.Modules.Cases;
 
@@ -22,6 +23,9 @@ public sealed record RegisterApplication(
 {
     /// <summary>Scans taken at the counter, by material (the workbench form; the API registers without files).</summary>
     public IReadOnlyList<Upload> Scans { get; init; } = [];
+
+    /// <summary>The window the clerk sits at, chosen at intake and remembered (null: the one they chose before).</summary>
+    public Guid? WindowId { get; init; }
 }
 
 /// <summary>A registered case, with the name of its department as the registration read it (null: not read).</summary>
@@ -33,12 +37,16 @@ public sealed record Registration(Case Case, string? DepartmentName);
 /// one write unit.
 /// </summary>
 public sealed class ReceiveApplication(OneWindowDbContext db, WriteUnit unit, CaseHooks hooks, RegionCalendars calendars, UserManager<UserAccount> users,
-    CaseFiles files, PublishedTemplates published, CaseTemplates templates, TimeProvider clock)
+    CaseFiles files, PublishedTemplates published, CaseTemplates templates, ChooseWindow seats, TimeProvider clock)
 {
     /// <summary>A window clerk registers an application handed in at the counter (or a town/village room takes it in for the county).</summary>
     public async Task<Registration> RunAsync(System.Security.Claims.ClaimsPrincipal principal, RegisterApplication request, CancellationToken ct)
     {
         files.CheckCount(request.Scans.Count); // before anything is read or held
+        if (request.WindowId is { } window)
+        {
+            await seats.SitAsync(principal, window, ct); // the clerk sits there from now on; the case is counted against it
+        }
         await db.Database.OpenConnectionAsync(ct); // one pooled connection for the whole registration: one lease from the pool, not one per query
         var userId = users.GetUserId(principal);
         var reads = userId is null ? null : await IntakeQueries.ForIntake(db, userId, request.ItemCode);

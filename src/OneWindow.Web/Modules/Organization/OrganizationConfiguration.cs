@@ -69,3 +69,14 @@ internal sealed class StaffItemAuthorizationConfiguration : IEntityTypeConfigura
         b.HasIndex(a => a.ItemCode);
     }
 }
+
+internal sealed class StaffSeatConfiguration : IEntityTypeConfiguration<StaffSeat>
+{
+    public void Configure(EntityTypeBuilder<StaffSeat> b)
+    {
+        b.ToTable("StaffSeats");
+        b.HasKey(s => s.UserId);
+        b.Property(s => s.UserId).HasMaxLength(450);
+        b.HasIndex(s => s.WindowId);
+    }
+}

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Cases;
+using OneWindow.Domain.Organization;
 using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
 
@@ -9,7 +10,8 @@ namespace OneWindow.Web.Modules.Supervision;
 public sealed record StatusCount(CaseStatus Status, int Count);
 public sealed record DepartmentFigures(Guid Id, string Name, int Open, int Overdue, int IntakeToday, int ConcludedToday, int Yellow, int Red);
 public sealed record ItemFigures(string Code, string Name, int Open);
-public sealed record WindowFigures(Guid Id, string Number, string Name, int ServedToday);
+/// <summary>A window and its applications today; <paramref name="Venue"/> names a town hall's or village room's venue (null at a county center).</summary>
+public sealed record WindowFigures(Guid Id, string Number, string Name, int ServedToday, string? Venue = null);
 public sealed record DayFigures(DateOnly Day, int Intake, int Concluded);
 /// <summary>The clock of a carded case: its promised and statutory deadlines while they run.</summary>
 public sealed record CardClock(DateTime? PromisedDueAt, DateTime? StatutoryDueAt);
@@ -87,7 +89,7 @@ public sealed record DashboardFigures(
             .OrderByDescending(i => i.Count).ThenBy(i => i.ItemCode).Take(TopItems).ToListAsync(ct))
             .Select(i => new ItemFigures(i.ItemCode, i.ItemName, i.Count)).ToList();
 
-        var windows = await WindowsAsync(db, received, venueId, ct);
+        var windows = await WindowsAsync(db, now, venueId, ct);
 
         var trend = new List<DayFigures>();
         for (var day = trendStart; day < today; day = day.AddDays(1))
@@ -116,17 +118,31 @@ public sealed record DashboardFigures(
     }
 
     /// <summary>Each window of the venue (or of every venue) with the applications it took in today.</summary>
-    private static async Task<IReadOnlyList<WindowFigures>> WindowsAsync(OneWindowDbContext db, IQueryable<Case> receivedToday, Guid? venueId, CancellationToken ct)
+    private static async Task<IReadOnlyList<WindowFigures>> WindowsAsync(OneWindowDbContext db, DateTime now, Guid? venueId, CancellationToken ct)
     {
-        var served = await receivedToday.Where(c => c.ReceivingWindowId != null).GroupBy(c => c.ReceivingWindowId!.Value)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var windows = db.Windows.AsNoTracking();
         if (venueId is { } v)
         {
             windows = windows.Where(w => w.VenueId == v);
         }
-        return [.. (await windows.OrderBy(w => w.Number).Take(200).Select(w => new { w.Id, w.Number, w.Name }).ToListAsync(ct))
-            .Select(w => new WindowFigures(w.Id, w.Number, w.Name, served.GetValueOrDefault(w.Id)))];
+        // The county center's windows first (the hall the big screen hangs in), then each town's and village's.
+        var list = await windows.Join(db.Venues, w => w.VenueId, v => v.Id, (w, v) => new { w.Id, w.Number, w.Name, Venue = v.Name, v.Tier })
+            .OrderBy(w => w.Tier).ThenBy(w => w.Venue).ThenBy(w => w.Number).Take(200).ToListAsync(ct);
+        var served = await ServedTodayAsync(db, now, [.. list.Select(w => w.Id)], ct);
+        return [.. list.Select(w => new WindowFigures(w.Id, w.Number, w.Name, served.GetValueOrDefault(w.Id), w.Tier == VenueTier.CountyCenter ? null : w.Venue))];
+    }
+
+    /// <summary>
+    /// 今日受理 by window: the applications each window took in today, counted against the window the clerk sat at
+    /// (the case's receiving window). A joint case (一件事) is one application: its parts, which carry the same window,
+    /// are not counted again. The dashboard, the big screen and each venue's display all count with this.
+    /// </summary>
+    public static async Task<Dictionary<Guid, int>> ServedTodayAsync(OneWindowDbContext db, DateTime now, IReadOnlyCollection<Guid> windowIds, CancellationToken ct)
+    {
+        var dayStart = ChinaTime.StartOfDayUtc(ChinaTime.DateOf(now));
+        return await db.Cases.AsNoTracking()
+            .Where(c => c.ReceivedAt >= dayStart && c.ReceivedAt <= now && c.ParentCaseId == null && c.ReceivingWindowId != null && windowIds.Contains(c.ReceivingWindowId.Value))
+            .GroupBy(c => c.ReceivingWindowId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 }
 

@@ -35,7 +35,7 @@ public sealed record LiveView(
         [.. f.Departments.Select(d => new Row(Fields(("name", d.Name), ("open", d.Open), ("overdue", d.Overdue), ("intake", d.IntakeToday), ("concluded", d.ConcludedToday), ("yellow", d.Yellow), ("red", d.Red)),
             $"/supervision/cases?department={d.Id}", d.Red > 0 ? "row-red" : d.Yellow > 0 ? "row-yellow" : null))],
         [.. f.Items.Select(i => new Row(Fields(("code", i.Code), ("name", i.Name), ("open", i.Open)), $"/supervision/cases?item={Uri.EscapeDataString(i.Code)}"))],
-        [.. f.Windows.Select(w => new Row(Fields(("number", w.Number), ("name", Text.Translate(w.Name)), ("served", w.ServedToday)), $"/supervision/cases?window={w.Id}"))],
+        [.. f.Windows.Select(w => new Row(Fields(("number", w.Number), ("name", w.Venue is null ? Text.Translate(w.Name) : w.Venue + " · " + Text.Translate(w.Name)), ("served", w.ServedToday)), $"/supervision/cases?window={w.Id}"))],
         [.. f.LatestCards.Select(a => new Row(Fields(("severity", SupervisionText.Of(a.Severity)), ("rule", SupervisionText.Of(a.Rule)), ("case", a.SubjectNumber ?? "—"),
             ("department", departmentNames.GetValueOrDefault(a.DepartmentId) ?? ""), ("detail", a.Detail),
             ("clock", Clock(a.CaseNumber is { } n ? f.CardClocks.GetValueOrDefault(n) : null, f.At)), ("at", ChinaTime.ToLocal(a.TriggeredAt).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),

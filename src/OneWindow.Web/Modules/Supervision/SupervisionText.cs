@@ -71,14 +71,19 @@ public static class SupervisionText
         RuleScope.Item => "事项",
     });
 
-    public static string Of(ThresholdUnit u) => Text.Translate(u switch
+    /// <summary>A threshold with its unit, the noun agreeing with the number in English ("1 working day", "3 times").</summary>
+    public static string Amount(ThresholdUnit u, decimal value)
     {
-        ThresholdUnit.None => "—",
-        ThresholdUnit.WorkingDays => "工作日",
-        ThresholdUnit.Count => "次",
-        ThresholdUnit.Yuan => "元",
-        ThresholdUnit.Minutes => "分钟",
-    });
+        var number = value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        return u switch
+        {
+            ThresholdUnit.WorkingDays => Text.Formatted("{0} 个工作日", number),
+            ThresholdUnit.Count => Text.Formatted("{0} 次", number),
+            ThresholdUnit.Yuan => Text.Formatted("{0} 元", number),
+            ThresholdUnit.Minutes => Text.Formatted("{0} 分钟", number),
+            _ => "—",
+        };
+    }
 
     /// <summary>What an alert history line's action means.</summary>
     public static string Action(string action) => Text.Translate(action switch

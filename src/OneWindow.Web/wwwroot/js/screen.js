@@ -52,3 +52,35 @@
   draw(JSON.parse(root.getAttribute("data-screen")));
   document.addEventListener("live-figures", (event) => draw(event.detail));
 })();
+
+// The window list a page at a time: every row is in the table (the live script rebuilds them all), and the rows of
+// the other pages are hidden; the pages turn by themselves, so that every window comes round on the hall's screen.
+(() => {
+  const table = document.querySelector("table[data-page-size]");
+  if (!table) return;
+  const size = Math.max(1, Number(table.getAttribute("data-page-size")));
+  const seconds = Math.max(3, Number(table.getAttribute("data-turn-seconds")) || 10);
+  const label = document.querySelector("[data-page-label]");
+  let page = Math.max(1, Number(table.getAttribute("data-page")) || 1);
+
+  function show() {
+    const rows = [...table.querySelectorAll("tbody tr")];
+    const count = Math.max(1, Math.ceil(rows.length / size));
+    if (page > count) page = 1;
+    rows.forEach((row, i) => { row.hidden = Math.floor(i / size) !== page - 1; });
+    if (label) label.textContent = label.getAttribute("data-page-label").replace("{0}", page).replace("{1}", count);
+    document.querySelectorAll("[data-page-link]").forEach((a) => {
+      if (Number(a.getAttribute("data-page-link")) === page) a.setAttribute("aria-current", "page");
+      else a.removeAttribute("aria-current");
+    });
+    return count;
+  }
+
+  show();
+  setInterval(() => {
+    const count = show();
+    page = page % count + 1;
+    show();
+  }, seconds * 1000);
+  document.addEventListener("live-figures", show);
+})();

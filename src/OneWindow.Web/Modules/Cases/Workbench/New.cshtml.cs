@@ -9,6 +9,7 @@ using OneWindow.Domain.Catalog;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
 using OneWindow.Web.Modules.Cases;
+using OneWindow.Web.Modules.Organization;
 
 namespace OneWindow.Web.Modules.Cases.Workbench;
 
@@ -16,7 +17,7 @@ namespace OneWindow.Web.Modules.Cases.Workbench;
 /// 窗口收件: choose one of my items, tick the materials handed in against the guide's checklist, enter the applicant.
 /// Without JavaScript the item is chosen first (GET), then the form shows that item's checklist.
 /// </summary>
-public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> users, CaseTemplates templates, ReceiveApplication receive) : PageModel
+public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> users, CaseTemplates templates, ReceiveApplication receive, ChooseWindow seats) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Item { get; set; }
     [BindProperty] public ApplicantKind ApplicantKind { get; set; } = ApplicantKind.Person;
@@ -24,6 +25,9 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
     [BindProperty] public string IdentityNumber { get; set; } = "";
     [BindProperty] public string Phone { get; set; } = "";
     [BindProperty] public List<string> Provided { get; set; } = [];
+    /// <summary>The window the clerk sits at: remembered from last time, changed here when they moved.</summary>
+    [BindProperty] public Guid? WindowId { get; set; }
+    public SeatView Seat { get; private set; } = new(null, null, []);
 
     public IReadOnlyList<(string Code, string Name)> MyItems { get; private set; } = [];
     /// <summary>The chosen item or package, with the materials of its guide (merged over a package's members).</summary>
@@ -40,7 +44,7 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
         {
             await LoadAsync(ct);
             var scans = await Upload.FromFormAsync(Request.Form.Files, [.. Materials.Select(m => m.Name)], ct);
-            var (c, _) = await receive.RunAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided) { Scans = scans }, ct);
+            var (c, _) = await receive.RunAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided) { Scans = scans, WindowId = WindowId }, ct);
             TempData["Flash"] = Text.Formatted("已收件，办件编号 {0}。请核验材料后受理、告知补正或不予受理。", c.Number);
             return Redirect("/workbench/cases/" + c.Number);
         }
@@ -71,6 +75,8 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
         var packages = (await db.CombinedItems.AsNoTracking().Where(x => x.Status == VersionStatus.Published && (department == null || x.LeadDepartmentId == department))
             .OrderBy(x => x.Code).Select(x => new { x.Code, x.Name }).ToListAsync(ct)).Select(x => (x.Code, x.Name + "（" + Text.Translate("一件事") + "）"));
         MyItems = [.. packages, .. items];
+        Seat = await seats.GetAsync(User, ct);
+        WindowId ??= Seat.WindowId ?? (Seat.Windows.Count == 1 ? Seat.Windows[0].Id : null);
         if (Item is not null && MyItems.Any(i => i.Code == Item))
         {
             (Template, var guides) = await templates.LoadFormAsync(Item, ct);

@@ -1,0 +1,10 @@
+-- The window a member of staff sits at, chosen at the workbench or at intake and remembered on the server (issue 18):
+-- the cases they take in are counted against it, on the dashboard and on the venue's display alike.
+
+CREATE TABLE "StaffSeats" (
+    "UserId" TEXT NOT NULL CONSTRAINT "PK_StaffSeats" PRIMARY KEY,
+    "WindowId" TEXT NOT NULL,
+    "ChosenAt" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_StaffSeats_WindowId" ON "StaffSeats" ("WindowId");
