@@ -121,14 +121,14 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock, Microso
     }
 
     public static Task<List<CaseFile>> ListAsync(OneWindowDbContext db, Guid caseId, CancellationToken ct) =>
-        db.CaseFiles.AsNoTracking().Where(f => f.CaseId == caseId).OrderBy(f => f.UploadedAt).Take(500).ToListAsync(ct);
+        db.CaseFiles.AsNoTracking().Where(f => f.CaseId == caseId && f.RemovedAt == null).OrderBy(f => f.UploadedAt).Take(500).ToListAsync(ct);
 
 
     /// <summary><c>GET /case-files/{id}</c>: the file, to the applicant and to staff in the case's scope; 404 to everyone else.</summary>
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/case-files/{id:guid}", async (Guid id, HttpContext http, OneWindowDbContext db, UserManager<UserAccount> users, CancellationToken ct) =>
         {
-            var file = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+            var file = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.RemovedAt == null, ct);
             var c = file is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == file.CaseId, ct);
             var user = await users.GetUserAsync(http.User);
             if (file is null || c is null || user is null || !await MayOpenAsync(users, user, c))

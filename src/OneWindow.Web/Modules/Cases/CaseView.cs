@@ -103,6 +103,11 @@ public sealed record CaseView(
     /// <summary>The materials the guide requires before acceptance that were not handed in: acceptance waits for them.</summary>
     public IReadOnlyList<string> RequiredMaterialsMissing { get; init; } = [];
 
+    /// <summary>How the applicant asked to receive the result when applying online (the delivery step's default), and where to post it.</summary>
+    public DeliveryMethod? DeliveryRequested { get; init; }
+
+    public string? DeliveryAddress { get; init; }
+
     public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, RecordKeyRing keys, Case c, DateTime now, CancellationToken ct) =>
         BuildAsync(db, calendars, keys, c, now, null, ct);
 
@@ -162,6 +167,8 @@ public sealed record CaseView(
         {
             MaterialsReceived = c.MaterialsReceived,
             RequiredMaterialsMissing = c.RequiredMaterialsMissing,
+            DeliveryRequested = c.Delivery.Requested,
+            DeliveryAddress = c.Delivery.Address,
         };
     }
 }
