@@ -277,6 +277,55 @@ public sealed partial class ApplicantFlowTests(OneWindowFactory app) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task The_applicant_reads_and_prints_the_notices_issued_on_their_case_the_same_documents_the_clerk_prints_and_nobody_else_does()
+    {
+        var citizen = Modules.Organization.DemoCounty.DemoApplicant;
+        var clerk = await app.SignedIn("clerk.mz");
+        var walkIn = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-MZ-004", ApplicantKind.Person, citizen.Name, citizen.IdentityNumber, citizen.Phone,
+            MaterialsProvided: DemoCatalog.RequiredMaterials("431025-MZ-004")), Json.Options)).ReadAsync<CaseView>();
+        var applicant = await app.SignedIn(citizen.Phone);
+        var id = await IdOfAsync(walkIn.Number);
+        Assert.DoesNotContain("办理文书", await applicant.GetStringAsync($"/my/cases/{id}"), StringComparison.Ordinal); // nothing issued yet
+        Assert.Equal(HttpStatusCode.NotFound, (await applicant.GetAsync($"/my/cases/{id}/notice/acceptance")).StatusCode);
+
+        await CaseApi.Act(clerk, walkIn, "accept", new { });
+        var page = await applicant.GetStringAsync($"/my/cases/{id}");
+        Assert.Contains("办理文书", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/my/cases/{id}/notice/acceptance\"", page, StringComparison.Ordinal);
+        var notices = (await (await applicant.GetAsync($"/api/v1/my/cases/{id}")).ReadJsonAsync()).GetProperty("notices");
+        var acceptance = Assert.Single(notices.EnumerateArray());
+        Assert.Equal("acceptance", acceptance.GetProperty("kind").GetString());
+        Assert.Equal($"/my/cases/{id}/notice/acceptance", acceptance.GetProperty("url").GetString());
+
+        // The applicant's document is the clerk's, word for word.
+        var mine = await applicant.GetAsync($"/my/cases/{id}/notice/acceptance");
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Contains("no-store", mine.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var minesText = Article(await mine.Content.ReadAsStringAsync());
+        Assert.Contains("受理通知书", minesText, StringComparison.Ordinal);
+        Assert.Contains(walkIn.Number, minesText, StringComparison.Ordinal);
+        Assert.Equal(Article(await clerk.GetStringAsync($"/workbench/cases/{walkIn.Number}/notice/acceptance")), minesText);
+        Assert.Equal(HttpStatusCode.NotFound, (await applicant.GetAsync($"/my/cases/{id}/notice/decision")).StatusCode); // not decided yet
+
+        // Nobody else: another applicant, the public, staff on the applicant's page.
+        var other = await Accounts.SignedUpAsync(app, "13907358805", "林六", "431025198005050053");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/my/cases/{id}/notice/acceptance")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync($"/my/cases/{id}/notice/acceptance")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await clerk.GetAsync($"/my/cases/{id}/notice/acceptance")).StatusCode);
+    }
+
+    private static string Article(string html) => html[html.IndexOf("<article", StringComparison.Ordinal)..(html.IndexOf("</article>", StringComparison.Ordinal) + 10)];
+
+    private async Task<Guid> IdOfAsync(string number)
+    {
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await db.Cases.Where(c => c.Number == number).Select(c => c.Id).SingleAsync();
+        }
+    }
+
     private static object File(string material, string fileName, byte[] content) => new { material, fileName, contentBase64 = Convert.ToBase64String(content) };
 
     private async Task<List<(string Material, string File)>> FilesAsync(Guid id)

@@ -35,7 +35,7 @@ public sealed record MyStep(DateTime At, string Action, string? Opinion);
 public sealed record MyCaseView(Guid Id, string? Number, int Revision, string ItemCode, string ItemName, CaseStatus Status, string Awaited,
     DateOnly? PromisedDueDate, IReadOnlyList<string> MissingMaterials, string? PreReviewNote, DecisionOutcome? Decision, string? DecisionReason,
     string? ResultNumber, IReadOnlyList<JointPartView> Parts, IReadOnlyList<CaseFileView> Files, IReadOnlyList<MyStep> Steps,
-    DeliveryMethod? DeliveryRequested, string? DeliveryAddress);
+    DeliveryMethod? DeliveryRequested, string? DeliveryAddress, IReadOnlyList<MyNotice> Notices);
 
 /// <summary><c>/api/v1/my/cases</c>: the online application for applicants, the same steps as the pages under <c>/my</c>.</summary>
 public static class ApplicantsModule
@@ -50,7 +50,8 @@ public static class ApplicantsModule
     {
         var api = app.MapGroup("/api/v1/my/cases").WithTags("My applications").RequireAuthorization(Policies.Applicant);
         api.MapGet("/", List).WithSummary("The signed-in applicant's cases, online and at a window, newest first (keyset `after`)");
-        api.MapGet("/{id:guid}", Get).WithSummary("One of the applicant's cases: status, what is awaited, parts, files, steps");
+        api.MapGet("/{id:guid}", Get).WithSummary("One of the applicant's cases: status, what is awaited, parts, files, steps, delivery, and the notices issued so far")
+            .WithDescription("`notices` lists the written notices and decisions issued so far (受理通知书, 补正告知书, 不予受理决定书, 决定书 …, a joint case's with each part's decision), each with the `url` of its printable page.");
         api.MapPost("/", Start).WithSummary("Start a draft for a published item or combined item (`itemCode`), with files")
             .WithDescription("Files are JSON objects `{material, fileName, contentBase64}`: PDF, Word, Excel, OFD or images by content, 10 MB each. "
                 + "`delivery` (`WindowPickup`, `Mail` with `deliveryAddress`, `Electronic`) is how the result should reach the applicant, among those the guide offers. "
@@ -158,6 +159,6 @@ public static class ApplicantsModule
             c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.Decision.ResultNumber : null,
             CaseDepartments.Parts(c, departments),
             [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))], steps,
-            c.Delivery.Requested, c.Delivery.Address);
+            c.Delivery.Requested, c.Delivery.Address, MyNotices.Of(c, events.Select(e => e.Action)));
     }
 }

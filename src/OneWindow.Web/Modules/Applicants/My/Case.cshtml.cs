@@ -35,6 +35,8 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
     public IReadOnlyList<CaseFile> Files { get; private set; } = [];
     public IReadOnlyList<CaseEvent> Steps { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Departments { get; private set; } = new Dictionary<Guid, string>();
+    /// <summary>The notices and decisions issued so far, to read and print.</summary>
+    public IReadOnlyList<MyNotice> Notices { get; private set; } = [];
     public string Owner { get; private set; } = "";
     public string? Error { get; private set; }
 
@@ -141,6 +143,7 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
         Files = await CaseFiles.ListAsync(db, c.Id, ct);
         Steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
         Departments = await CaseDepartments.NamesAsync(db, c, ct);
+        Notices = MyNotices.Of(c, Steps.Select(e => e.Action));
         return true;
     }
 }
