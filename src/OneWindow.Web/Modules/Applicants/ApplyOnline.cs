@@ -74,12 +74,19 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     public async Task<OnlineResult> SaveAsync(ClaimsPrincipal principal, Guid id, int revision, OnlineApplication form, CancellationToken ct)
     {
         var refused = new List<RefusedFile>(form.Refused ?? []);
-        var c = await ActAsync(principal, id, revision, form.Uploads, async (c, user, actor, now, _) =>
+        // What the guide offers is read before the write unit (whose gate is for writes); whose case it is, is checked in it.
+        DeliveryChoice? delivery = null;
+        if (form.Delivery is not null && await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { } read
+            && CaseOwnership.MaySee(await ApplicantAccounts.LoadAsync(principal, users), read))
+        {
+            delivery = Offered(form.Delivery, await DeliveryOfferedAsync(read, ct));
+        }
+        var c = await ActAsync(principal, id, revision, form.Uploads, (c, user, actor, now, _) =>
         {
             var applicant = ApplicantOf(user, form, now);
-            var delivery = form.Delivery is null ? null : Offered(form.Delivery, await DeliveryOfferedAsync(c, ct));
             var saved = StageUploads(c, form.Uploads, actor, refused);
             c.SaveDraft(applicant, saved, actor, now, delivery);
+            return Task.CompletedTask;
         }, ct);
         return new OnlineResult(c, refused);
     }
