@@ -69,12 +69,57 @@ public partial class OnlineJourneyTests(AppServer app) : IClassFixture<AppServer
         await citizen.GotoAsync(caseUrl);
         Assert.Contains("已办结", await citizen.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await AppServer.ScreenshotAsync(citizen, "32-online-concluded");
+        // The decision is among the case's documents, the same the clerk prints.
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "准予行政许可决定书" }).ClickAsync();
+        await citizen.GetByText("JY24310250001234").First.WaitForAsync();
+        await AppServer.ScreenshotAsync(citizen, "32b-online-decision-notice");
+        await citizen.SetViewportSizeAsync(390, 844);
+        await AppServer.ScreenshotAsync(citizen, "32c-online-decision-notice-phone");
+        await citizen.SetViewportSizeAsync(1280, 900);
+        await citizen.GotoAsync(caseUrl);
         await citizen.GetByRole(AriaRole.Link, new() { Name = "评价本次办事" }).ClickAsync();
         await citizen.GetByText("JY24310250001234").First.WaitForAsync();
         await citizen.GetByLabel("非常满意").CheckAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
         await citizen.GetByText("感谢您的评价！").WaitForAsync();
         await AppServer.ScreenshotAsync(citizen, "33-online-rated");
+    }
+
+    [Fact]
+    public async Task A_file_over_the_limit_is_caught_in_the_browser_the_rest_is_saved_and_files_can_be_removed_or_replaced()
+    {
+        var citizen = await app.NewPageAsync(width: 1366, height: 768);
+        await AppServer.SignInAsync(citizen, Citizen, landing: "my");
+        await citizen.GotoAsync("/my/apply?item=431025-SJ-003");
+        var inputs = citizen.Locator("input[type=file]");
+        var big = new byte[11 * 1024 * 1024];
+        Encoding.ASCII.GetBytes("%PDF-1.4\n").CopyTo(big, 0);
+        await inputs.Nth(0).SetInputFilesAsync(new FilePayload { Name = "扫描件.pdf", MimeType = "application/pdf", Buffer = big });
+        // Told at once, by name, and the file is not sent.
+        await citizen.GetByText("“扫描件.pdf”超过 10 MB，未选入").WaitForAsync();
+        Assert.Equal(0, await inputs.Nth(0).EvaluateAsync<int>("input => input.files.length"));
+        await inputs.Nth(1).SetInputFilesAsync(new FilePayload { Name = "营业执照.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await citizen.GetByRole(AriaRole.Radio, new() { Name = "邮政寄递" }).CheckAsync();
+        await citizen.GetByLabel("邮寄地址（选择邮政寄递时必填：收件人、电话、详细地址）").FillAsync("湖南省郴州市临武县舜峰镇建设路8号 张建国 13907350001");
+        await AppServer.ScreenshotAsync(citizen, "35-online-apply-file-too-large");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await citizen.GetByText("草稿已保存").WaitForAsync();
+        var files = citizen.Locator("section:has(h2:text('已上传材料'))");
+        Assert.Contains("营业执照.pdf", await files.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await citizen.GetByRole(AriaRole.Radio, new() { Name = "邮政寄递" }).IsCheckedAsync());
+
+        // Replace it, then remove the replacement, before submitting; on a phone.
+        await citizen.SetViewportSizeAsync(390, 844);
+        await citizen.GetByLabel("替换 营业执照.pdf 为").SetInputFilesAsync(new FilePayload { Name = "营业执照-清晰.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await AppServer.ScreenshotAsync(citizen, "36-online-draft-files-phone");
+        await files.GetByRole(AriaRole.Button, new() { Name = "替换", Exact = true }).ClickAsync();
+        await citizen.GetByText("文件已替换").WaitForAsync();
+        Assert.Contains("营业执照-清晰.pdf", await files.InnerTextAsync(), StringComparison.Ordinal);
+        await files.GetByRole(AriaRole.Button, new() { Name = "删除 营业执照-清晰.pdf" }).ClickAsync();
+        await citizen.GetByText("文件已删除").WaitForAsync();
+        Assert.Contains("尚未上传", await files.InnerTextAsync(), StringComparison.Ordinal);
+        await citizen.SetViewportSizeAsync(1366, 768);
+        await AppServer.ScreenshotAsync(citizen, "37-online-draft-after-removal");
     }
 
     [Fact]

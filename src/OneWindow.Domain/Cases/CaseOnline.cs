@@ -30,16 +30,40 @@ public sealed partial class Case
     }
 
     /// <summary>The applicant saves the draft (or the returned submission) with the materials just attached; an unchanged save records nothing.</summary>
-    public void SaveDraft(Applicant applicant, IReadOnlyList<string> materials, Actor actor, DateTime now)
+    public void SaveDraft(Applicant applicant, IReadOnlyList<string> materials, Actor actor, DateTime now, DeliveryChoice? delivery = null)
     {
         RequireEditableByApplicant(actor);
         materials = CaseInput.Names(materials, "files");
-        if (applicant == Applicant && materials.Count == 0)
+        var deliveryChanged = delivery is not null && (delivery.Method != Delivery.Requested || delivery.Address != Delivery.Address);
+        if (applicant == Applicant && materials.Count == 0 && !deliveryChanged)
         {
             return; // nothing changed: no event
         }
         Applicant = applicant;
+        if (deliveryChanged)
+        {
+            Delivery.Requested = delivery!.Method;
+            Delivery.Address = delivery.Address;
+            // The record keeps the method asked for; the address, like the applicant's details, stays on the case.
+            Append(actor, now, "draft-saved", Status, Status, null, null, new { materials, delivery = delivery.Method }, applicant);
+            return;
+        }
         Append(actor, now, "draft-saved", Status, Status, null, null, new { materials }, applicant);
+    }
+
+    /// <summary>
+    /// The applicant takes files out of the draft (or the returned submission) before submitting: removed, or about to
+    /// be replaced. <paramref name="files"/> name each as “material：file name”.
+    /// </summary>
+    public void RemoveFiles(IReadOnlyList<string> files, Actor actor, DateTime now)
+    {
+        RequireEditableByApplicant(actor);
+        var items = CaseInput.Names(files, "files");
+        if (items.Count == 0)
+        {
+            throw new DomainRuleException("file.not-found", "请选择要删除的文件。", "files");
+        }
+        Append(actor, now, "files-removed", Status, Status, null, null, new { files = items });
     }
 
     /// <summary>提交: the application goes to the center, which must pre-review it within <see cref="PreReviewWorkingDays"/>.</summary>
@@ -47,6 +71,11 @@ public sealed partial class Case
     {
         RequireEditableByApplicant(actor);
         materials = CaseInput.Names(materials, "files");
+        // The result has to reach the applicant: mail needs an address (a draft may wait for it; a submission may not).
+        if (Delivery.Requested == DeliveryMethod.Mail && string.IsNullOrWhiteSpace(Delivery.Address))
+        {
+            throw new DomainRuleException("case.delivery-address-required", "选择邮寄送达的，请填写收件地址（含收件人和电话）。", "deliveryAddress");
+        }
         if (IsDraftNumber)
         {
             RequireText(assignedNumber, "case.number-required", "提交时须分配办件编号。", "number");

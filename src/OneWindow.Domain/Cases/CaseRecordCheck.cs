@@ -105,6 +105,15 @@ public static class CaseRecordCheck
         yield return new("证照编号", c => c.Decision.ResultNumber == Text(issued, "resultNumber") && SameInstant(c.Decision.ResultIssuedAt, issued?.At));
         var delivered = Last("delivered");
         yield return new("送达方式", c => c.Delivery.Method == Enum(delivered, "method", (DeliveryMethod?)null) && SameText(c.Delivery.Reference, Text(delivered, "reference")));
+        // The delivery an online applicant asked for: the last save that chose one (older records never did).
+        if (ordered.LastOrDefault(e => e.Action == "draft-saved" && Has(e, "delivery")) is { } chosen)
+        {
+            yield return new("申请的送达方式", c => c.Delivery.Requested == Enum(chosen, "delivery", (DeliveryMethod?)null));
+        }
+        else
+        {
+            yield return new("申请的送达方式", c => c.Delivery.Requested is null && c.Delivery.Address is null);
+        }
         var closed = Last("delivered", "rejected-at-intake", "withdrawn", "terminated");
         yield return new("办结时间", c => SameInstant(c.ConcludedAt, closed?.At));
         var closedWithReason = Last("rejected-at-intake", "withdrawn", "terminated");

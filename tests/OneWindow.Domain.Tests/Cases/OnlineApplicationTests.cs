@@ -67,6 +67,46 @@ public class OnlineApplicationTests
     }
 
     [Fact]
+    public void Mail_needs_an_address_to_be_submitted_and_the_choice_is_in_the_record()
+    {
+        var c = Draft(Bj(2026, 11, 16, 9));
+        c.SaveDraft(Person, [], Citizen, Bj(2026, 11, 16, 10), DeliveryChoice.Of(DeliveryMethod.Mail, "  "));
+        Assert.Equal(DeliveryMethod.Mail, c.Delivery.Requested);
+        Assert.Null(c.Delivery.Address);
+        var refused = Assert.Throws<DomainRuleException>(() => c.Submit("N-3", ["申请书"], Citizen, Bj(2026, 11, 16, 11), Days));
+        Assert.Equal("case.delivery-address-required", refused.Code);
+        Assert.Equal(CaseStatus.Draft, c.Status);
+        Assert.True(c.IsDraftNumber); // nothing changed by the refusal
+
+        c.SaveDraft(Person, [], Citizen, Bj(2026, 11, 16, 12), DeliveryChoice.Of(DeliveryMethod.Mail, " 临武县舜峰镇建设路8号 张三 "));
+        Assert.Equal("临武县舜峰镇建设路8号 张三", c.Delivery.Address);
+        Assert.Contains("\"delivery\":\"Mail\"", c.NewEvents[^1].Data, StringComparison.Ordinal);
+        var revision = c.Revision;
+        c.SaveDraft(Person, [], Citizen, Bj(2026, 11, 16, 13), DeliveryChoice.Of(DeliveryMethod.Mail, "临武县舜峰镇建设路8号 张三"));
+        Assert.Equal(revision, c.Revision); // the same choice again records nothing
+        c.Submit("N-3", ["申请书"], Citizen, Bj(2026, 11, 16, 14), Days);
+        Assert.Equal(CaseStatus.Submitted, c.Status);
+        Assert.True(SealAndVerify(c).IsIntact);
+
+        // The method asked for is replayed from the record: a row changed behind it is caught.
+        typeof(CaseDelivery).GetProperty(nameof(CaseDelivery.Requested))!.SetValue(c.Delivery, DeliveryMethod.WindowPickup);
+        Assert.Contains("送达方式", CaseRecordCheck.Verify(c, c.NewEvents, Keys).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_are_taken_out_only_while_the_application_is_in_the_applicants_hands()
+    {
+        var c = Draft(Bj(2026, 11, 16, 9));
+        c.SaveDraft(Person, ["申请书"], Citizen, Bj(2026, 11, 16, 10));
+        c.RemoveFiles(["申请书：a.pdf"], Citizen, Bj(2026, 11, 16, 11));
+        Assert.Equal("files-removed", c.NewEvents[^1].Action);
+        Assert.Equal("file.not-found", Assert.Throws<DomainRuleException>(() => c.RemoveFiles([" "], Citizen, Bj(2026, 11, 16, 11))).Code);
+        Assert.Equal("case.not-owner", Assert.Throws<DomainRuleException>(() => c.RemoveFiles(["申请书：a.pdf"], Clerk, Bj(2026, 11, 16, 11))).Code);
+        c.Submit("N-4", ["申请书"], Citizen, Bj(2026, 11, 16, 12), Days);
+        Assert.Equal("case.not-editable", Assert.Throws<DomainRuleException>(() => c.RemoveFiles(["申请书：b.pdf"], Citizen, Bj(2026, 11, 16, 13))).Code);
+    }
+
+    [Fact]
     public void Saving_an_unchanged_draft_records_nothing()
     {
         var c = Draft(Bj(2026, 11, 16, 9));

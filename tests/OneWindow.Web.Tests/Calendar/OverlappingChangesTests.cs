@@ -55,9 +55,13 @@ public class OverlappingChangesTests(OneWindowFactory app) : IClassFixture<OneWi
         Assert.Equal([c.Number, actedOn.Number], (await Numbers(admin, typhoon.Id)).Order(StringComparer.Ordinal));
         var listed = Assert.Single((await (await admin.GetAsync($"/api/v1/calendar/admin/changes/{typhoon.Id}/records")).ReadAsync<ChangedRecordPage>()).Items, r => r.Number == c.Number);
         Assert.Equal([new MovedDueDate("Statutory", "法定期限", null, new DateOnly(2027, 2, 24), new DateOnly(2027, 2, 26))], listed.Moves);
-        Assert.Single(app.Sms.Sent, s => s.Text.Contains(c.Number, StringComparison.Ordinal));
-        Assert.Single(app.Sms.Sent, s => s.Text.Contains(actedOn.Number, StringComparison.Ordinal));
+        // Told of the move once (besides the SMS of its steps: received, accepted).
+        Assert.Single(app.Sms.Sent, s => s.Text.Contains(c.Number, StringComparison.Ordinal) && s.Text.Contains(Moved, StringComparison.Ordinal));
+        Assert.Single(app.Sms.Sent, s => s.Text.Contains(actedOn.Number, StringComparison.Ordinal) && s.Text.Contains(Moved, StringComparison.Ordinal));
     }
+
+    /// <summary>What the SMS of a calendar change says (the applicant also hears of the case's steps).</summary>
+    internal const string Moved = "因节假日安排调整";
 
     /// <summary>A day set by the administrator a minute after what came before (changes are ordered by when they were made).</summary>
     private async Task<CalendarChangeView> SetDay(HttpClient admin, string region, string date, string name)
@@ -105,7 +109,7 @@ public class SameCaseMovedTwiceTests(OneWindowFactory app) : IClassFixture<OneWi
         var secondMove = Assert.Single((await (await admin.GetAsync($"/api/v1/calendar/admin/changes/{second.Id}/records")).ReadAsync<ChangedRecordPage>()).Items).Moves;
         Assert.Equal(new DateOnly(2027, 2, 26), Assert.Single(firstMove, m => m.Clock == "Statutory").To);
         Assert.Equal((new DateOnly(2027, 2, 26), new DateOnly(2027, 3, 1)), Assert.Single(secondMove, m => m.Clock == "Statutory") is var s ? (s.From, s.To) : default);
-        Assert.Equal(2, app.Sms.Sent.Count(x => x.Text.Contains(c.Number, StringComparison.Ordinal)));
+        Assert.Equal(2, app.Sms.Sent.Count(x => x.Text.Contains(c.Number, StringComparison.Ordinal) && x.Text.Contains(OverlappingChangesTests.Moved, StringComparison.Ordinal)));
     }
 
     /// <summary>A day set by the administrator a minute after what came before (changes are ordered by when they were made).</summary>

@@ -119,19 +119,23 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_file_that_is_not_a_document_is_refused_and_the_draft_keeps_nothing_of_that_request()
+    public async Task A_file_that_is_not_a_document_is_refused_by_name_and_the_rest_of_the_save_is_kept()
     {
         var citizen = app.Anonymous();
         Assert.Equal(HttpStatusCode.Redirect, (await Register(citizen, "13907359903", "赵六", "431025200102200041")).StatusCode);
         var form = await citizen.GetStringAsync($"/my/apply?item={FoodLicence}");
         var content = Multipart(form, new() { ["Intent"] = "save", ["Form.ApplicantKind"] = "Person", ["Form.Phone"] = "13907359903" }, []);
         content.Add(new ByteArrayContent(Encoding.ASCII.GetBytes("MZ\x90\x00 not a document")), "m0", "申请书.pdf");
+        content.Add(new ByteArrayContent(Pdf), "m1", "营业执照.pdf");
         var response = await citizen.PostAsync($"/my/apply?item={FoodLicence}", content);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("不是可接受的文件", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode); // to the draft, which holds what was valid
+        var page = await citizen.GetStringAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("“申请书.pdf”不是可接受的文件", page, StringComparison.Ordinal);
+        Assert.Contains("其余内容已保存", page, StringComparison.Ordinal);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>();
-        Assert.False(await db.Cases.AnyAsync(c => c.Applicant.Phone == "13907359903"));
+        var draft = await db.Cases.SingleAsync(c => c.Applicant.Phone == "13907359903");
+        Assert.Equal(["营业执照.pdf"], await db.CaseFiles.Where(f => f.CaseId == draft.Id).Select(f => f.FileName).ToListAsync());
     }
 
     [Fact]

@@ -22,32 +22,52 @@ public sealed record MyApplicationRequest(
     string? CreditCode = null,
     string? Phone = null,
     IReadOnlyList<UploadRequest>? Files = null,
-    string? Reason = null);
+    string? Reason = null,
+    DeliveryMethod? Delivery = null,
+    string? DeliveryAddress = null);
+
+/// <summary>A file of a draft taken out (<c>remove</c>) or replaced by another (<c>replace</c>, with the new file's name and content).</summary>
+public sealed record MyFileRequest(int Revision = 0, string? FileName = null, string? ContentBase64 = null);
 
 public sealed record MyStep(DateTime At, string Action, string? Opinion);
 
 /// <summary>An applicant's own case as the applicant API shows it.</summary>
 public sealed record MyCaseView(Guid Id, string? Number, int Revision, string ItemCode, string ItemName, CaseStatus Status, string Awaited,
     DateOnly? PromisedDueDate, IReadOnlyList<string> MissingMaterials, string? PreReviewNote, DecisionOutcome? Decision, string? DecisionReason,
-    string? ResultNumber, IReadOnlyList<JointPartView> Parts, IReadOnlyList<CaseFileView> Files, IReadOnlyList<MyStep> Steps);
+    string? ResultNumber, IReadOnlyList<JointPartView> Parts, IReadOnlyList<CaseFileView> Files, IReadOnlyList<MyStep> Steps,
+    DeliveryMethod? DeliveryRequested, string? DeliveryAddress, IReadOnlyList<MyNotice> Notices);
 
 /// <summary><c>/api/v1/my/cases</c>: the online application for applicants, the same steps as the pages under <c>/my</c>.</summary>
 public static class ApplicantsModule
 {
     public static IServiceCollection AddApplicants(this IServiceCollection services) =>
-        services.AddScoped<ApplyOnline>().AddScoped<UploadQuota>().AuthorizePages("/Applicants/My", Policies.Applicant);
+        services.AddScoped<ApplyOnline>().AddScoped<UploadQuota>()
+            // Applicants hear of each step of their cases by SMS, through the outbox, in the unit that records it.
+            .AddScoped<ICaseHook, TellApplicantsOfSteps>()
+            .AuthorizePages("/Applicants/My", Policies.Applicant);
 
     public static IEndpointRouteBuilder MapApplicants(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/my/cases").WithTags("My applications").RequireAuthorization(Policies.Applicant);
         api.MapGet("/", List).WithSummary("The signed-in applicant's cases, online and at a window, newest first (keyset `after`)");
-        api.MapGet("/{id:guid}", Get).WithSummary("One of the applicant's cases: status, what is awaited, parts, files, steps");
+        api.MapGet("/{id:guid}", Get).WithSummary("One of the applicant's cases: status, what is awaited, parts, files, steps, delivery, and the notices issued so far")
+            .WithDescription("`notices` lists the written notices and decisions issued so far (受理通知书, 补正告知书, 不予受理决定书, 决定书 …, a joint case's with each part's decision), each with the `url` of its printable page.");
         api.MapPost("/", Start).WithSummary("Start a draft for a published item or combined item (`itemCode`), with files")
-            .WithDescription("Files are JSON objects `{material, fileName, contentBase64}`: PDF, Word, Excel, OFD or images by content, 10 MB each.");
+            .WithDescription("Files are JSON objects `{material, fileName, contentBase64}`: PDF, Word, Excel, OFD or images by content, 10 MB each. "
+                + "`delivery` (`WindowPickup`, `Mail` with `deliveryAddress`, `Electronic`) is how the result should reach the applicant, among those the guide offers. "
+                + "A file that fails its check is not kept and the rest is: the answer is then 400 with the code of the first refused file (`file.too-large` …), "
+                + "the draft's `id` and `revision`, and `refused` listing each file not kept.");
         api.MapPost("/{id:guid}/save", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
-            Run(db, calendars, clock, () => apply.SaveAsync(http.User, id, r.Revision, ToApplication(r), ct), ct)).WithSummary("Save the draft (or the returned submission)");
+            RunOnline(db, calendars, clock, () => apply.SaveAsync(http.User, id, r.Revision, ToApplication(r), ct), ct))
+            .WithSummary("Save the draft (or the returned submission); files refused as at the start (400, the rest saved)");
         api.MapPost("/{id:guid}/submit", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
-            Run(db, calendars, clock, () => apply.SubmitAsync(http.User, id, r.Revision, ToApplication(r), ct), ct)).WithSummary("Submit: every required material needs a file; the case gets its number");
+            RunOnline(db, calendars, clock, () => apply.SubmitAsync(http.User, id, r.Revision, ToApplication(r), ct), ct))
+            .WithSummary("Submit: every required material needs a file, mail needs an address; the case gets its number (a refused file stops it after the save)");
+        api.MapPost("/{id:guid}/files/{fileId:guid}/remove", (Guid id, Guid fileId, MyFileRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
+            Run(db, calendars, clock, () => apply.RemoveFileAsync(http.User, id, r.Revision, fileId, ct), ct)).WithSummary("Take a file out of the draft before submitting");
+        api.MapPost("/{id:guid}/files/{fileId:guid}/replace", (Guid id, Guid fileId, MyFileRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
+            Run(db, calendars, clock, () => apply.ReplaceFileAsync(http.User, id, r.Revision, fileId, Uploads([new UploadRequest("", r.FileName ?? "", r.ContentBase64 ?? "")])[0], ct), ct))
+            .WithSummary("Replace a file of the draft by another (`fileName`, `contentBase64`) for the same material");
         api.MapPost("/{id:guid}/supplement", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
             Run(db, calendars, clock, () => apply.SupplementAsync(http.User, id, r.Revision, Uploads(r.Files), ct), ct)).WithSummary("Answer a one-time correction notice with the missing files");
         api.MapPost("/{id:guid}/withdraw", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
@@ -75,11 +95,36 @@ public static class ApplicantsModule
         return TypedResults.Ok(await ViewAsync(db, calendars, clock, c, ct));
     }
 
-    private static async Task<Created<MyCaseView>> Start(MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<MyCaseView>, ProblemHttpResult>> Start(MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
-        var c = await apply.StartAsync(http.User, r.ItemCode ?? "", ToApplication(r), ct);
-        return TypedResults.Created($"/api/v1/my/cases/{c.Id}", await ViewAsync(db, calendars, clock, c, ct));
+        var started = await apply.StartAsync(http.User, r.ItemCode ?? "", ToApplication(r), ct);
+        if (started.Refused.Count > 0)
+        {
+            return Refused(started);
+        }
+        return TypedResults.Created($"/api/v1/my/cases/{started.Case.Id}", await ViewAsync(db, calendars, clock, started.Case, ct));
     }
+
+    private static async Task<Results<Ok<MyCaseView>, ProblemHttpResult>> RunOnline(OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, Func<Task<OnlineResult>> step, CancellationToken ct)
+    {
+        var result = await step();
+        if (result.Refused.Count > 0)
+        {
+            return Refused(result);
+        }
+        return TypedResults.Ok(await ViewAsync(db, calendars, clock, result.Case, ct));
+    }
+
+    /// <summary>Files of a save not kept: 400 with the first one's stable code, what was saved (the case's id and revision) and each refused file.</summary>
+    private static ProblemHttpResult Refused(OnlineResult result) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: RefusedFile.Summary(result.Refused),
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = result.Refused[0].Code,
+                ["id"] = result.Case.Id,
+                ["revision"] = result.Case.Revision,
+                ["refused"] = result.Refused.Select(f => new { material = f.Material, fileName = f.FileName, code = f.Code, message = f.Message }).ToList(),
+            });
 
     private static async Task<Ok<MyCaseView>> Run(OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, Func<Task<Case>> step, CancellationToken ct)
     {
@@ -88,7 +133,7 @@ public static class ApplicantsModule
     }
 
     private static OnlineApplication ToApplication(MyApplicationRequest r) =>
-        new(r.ApplicantKind, r.EnterpriseName, r.CreditCode, r.Phone ?? "", Uploads(r.Files));
+        new(r.ApplicantKind, r.EnterpriseName, r.CreditCode, r.Phone ?? "", Uploads(r.Files), r.Delivery is { } method ? DeliveryChoice.Of(method, r.DeliveryAddress) : null);
 
     private static IReadOnlyList<Upload> Uploads(IReadOnlyList<UploadRequest>? files) =>
         [.. (files ?? []).Select(f =>
@@ -113,6 +158,7 @@ public static class ApplicantsModule
             c.ReadPromised(clock.GetUtcNow().UtcDateTime, calendar).DueDate, c.MissingMaterials, c.PreReviewNote, c.Decision.Outcome, c.Decision.Reason,
             c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.Decision.ResultNumber : null,
             CaseDepartments.Parts(c, departments),
-            [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))], steps);
+            [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))], steps,
+            c.Delivery.Requested, c.Delivery.Address, MyNotices.Of(c, events.Select(e => e.Action)));
     }
 }

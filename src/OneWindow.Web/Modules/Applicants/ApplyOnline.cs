@@ -17,9 +17,15 @@ namespace OneWindow.Web.Modules.Applicants;
 /// <summary>A material the online form asks for, from the guide (or merged from every member's guide of a package).</summary>
 public sealed record FormMaterial(string Name, bool Required, string? Condition, Guid? TemplateFileId);
 
-/// <summary>What the applicant filled in: who applies (themselves, or an enterprise they act for) and the uploads by material.</summary>
+/// <summary>
+/// What the applicant filled in: who applies (themselves, or an enterprise they act for), the uploads by material, how
+/// the result should reach them (null: keep what was chosen), and the files the page already refused without reading.
+/// </summary>
 public sealed record OnlineApplication(ApplicantKind ApplicantKind, string? EnterpriseName, string? CreditCode, string Phone,
-    IReadOnlyList<Upload> Uploads);
+    IReadOnlyList<Upload> Uploads, DeliveryChoice? Delivery = null, IReadOnlyList<RefusedFile>? Refused = null);
+
+/// <summary>The form of an item or a package: its name, its materials and the delivery methods its guide offers.</summary>
+public sealed record OnlineFormSpec(string Name, bool IsJoint, IReadOnlyList<FormMaterial> Materials, IReadOnlyList<DeliveryMethod> Delivery);
 
 /// <summary>
 /// 网上申报: an applicant's drafts, submission, supplements and withdrawal, with the files they upload. Every step
@@ -29,10 +35,12 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     WriteUnit unit, UploadQuota quota)
 {
     /// <summary>Starts a draft for a published item or combined item, saving what was filled in so far.</summary>
-    public async Task<Case> StartAsync(ClaimsPrincipal principal, string itemCode, OnlineApplication form, CancellationToken ct)
+    public async Task<OnlineResult> StartAsync(ClaimsPrincipal principal, string itemCode, OnlineApplication form, CancellationToken ct)
     {
         var user = await ApplicantAccounts.LoadAsync(principal, users);
-        var template = await templates.LoadTemplateAsync(itemCode, ct);
+        var (template, guides) = await templates.LoadFormAsync(itemCode, ct);
+        var delivery = Offered(form.Delivery, await DeliveryOfferedAsync(template.Code, template.IsJoint, guides, ct));
+        var refused = new List<RefusedFile>(form.Refused ?? []);
         var now = clock.GetUtcNow().UtcDateTime;
         var applicant = ApplicantOf(user, form, now);
         // Online applications go to the county center of the responsible department's county, which pre-reviews them.
@@ -49,34 +57,54 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             await quota.CheckNewDraftAsync(user.Id, t);
             await quota.CheckUploadsAsync(user.Id, c, form.Uploads, t);
             db.Cases.Add(c);
-            var saved = StageUploads(c, form.Uploads, actor);
-            if (saved.Count > 0)
+            var saved = StageUploads(c, form.Uploads, actor, refused);
+            if (saved.Count > 0 || delivery is not null)
             {
-                c.SaveDraft(applicant, saved, actor, now);
+                c.SaveDraft(applicant, saved, actor, now, delivery);
             }
             db.CaseEvents.AddRange(c.NewEvents);
         }, ct);
-        return c;
+        return new OnlineResult(c, refused);
     }
 
-    public Task<Case> SaveAsync(ClaimsPrincipal principal, Guid id, int revision, OnlineApplication form, CancellationToken ct) =>
-        ActAsync(principal, id, revision, form.Uploads, (c, user, actor, now, _) =>
+    /// <summary>
+    /// Saves the draft (or the returned submission): what was typed, the delivery chosen and every upload that passes
+    /// its checks. A file refused (too large, not a document, empty) is reported and the rest of the save stands.
+    /// </summary>
+    public async Task<OnlineResult> SaveAsync(ClaimsPrincipal principal, Guid id, int revision, OnlineApplication form, CancellationToken ct)
+    {
+        var refused = new List<RefusedFile>(form.Refused ?? []);
+        // What the guide offers is read before the write unit (whose gate is for writes); whose case it is, is checked in it.
+        DeliveryChoice? delivery = null;
+        if (form.Delivery is not null && await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { } read
+            && CaseOwnership.MaySee(await ApplicantAccounts.LoadAsync(principal, users), read))
+        {
+            delivery = Offered(form.Delivery, await DeliveryOfferedAsync(read, ct));
+        }
+        var c = await ActAsync(principal, id, revision, form.Uploads, (c, user, actor, now, _) =>
         {
             var applicant = ApplicantOf(user, form, now);
-            var saved = StageUploads(c, form.Uploads, actor);
-            c.SaveDraft(applicant, saved, actor, now);
+            var saved = StageUploads(c, form.Uploads, actor, refused);
+            c.SaveDraft(applicant, saved, actor, now, delivery);
             return Task.CompletedTask;
         }, ct);
+        return new OnlineResult(c, refused);
+    }
 
     /// <summary>
     /// Saves what was filled in, then submits: every required material needs a file; a draft gets its case number now.
     /// The save comes first and stands on its own, so that a refused submission keeps the files just uploaded.
     /// </summary>
-    public async Task<Case> SubmitAsync(ClaimsPrincipal principal, Guid id, int revision, OnlineApplication form, CancellationToken ct)
+    /// <remarks>A file of the save that was refused stops the submission (the applicant meant to send it): the save stands and says so.</remarks>
+    public async Task<OnlineResult> SubmitAsync(ClaimsPrincipal principal, Guid id, int revision, OnlineApplication form, CancellationToken ct)
     {
         var saved = await SaveAsync(principal, id, revision, form, ct);
+        if (saved.Refused.Count > 0)
+        {
+            return saved;
+        }
         db.ChangeTracker.Clear();
-        return await ActAsync(principal, id, saved.Revision, [], async (c, _, actor, now, calendar) =>
+        return new OnlineResult(await ActAsync(principal, id, saved.Case.Revision, [], async (c, _, actor, now, calendar) =>
         {
             var have = (await CaseFiles.ListAsync(db, c.Id, ct)).Select(f => f.MaterialName).ToHashSet();
             var missing = (await MaterialsOfAsync(c, ct)).Where(m => m.Required && !have.Contains(m.Name)).Select(m => m.Name).ToList();
@@ -86,18 +114,24 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             }
             var number = c.IsDraftNumber ? await CaseNumbers.NextAsync(db, c.RegionCode, ChinaTime.DateOf(now), ct) : null;
             c.Submit(number, [.. have], actor, now, calendar);
-        }, ct);
+        }, ct), []);
     }
 
     /// <summary>补正: the applicant uploads what the one-time notice asked for; the application is received again.</summary>
-    public Task<Case> SupplementAsync(ClaimsPrincipal principal, Guid id, int revision, IReadOnlyList<Upload> uploads, CancellationToken ct) =>
+    /// <remarks>A supplement is answered whole: a file refused (by the page, unread, or here) refuses it, naming the file.</remarks>
+    public Task<Case> SupplementAsync(ClaimsPrincipal principal, Guid id, int revision, IReadOnlyList<Upload> uploads, CancellationToken ct,
+        IReadOnlyList<RefusedFile>? refusedByPage = null) =>
         ActAsync(principal, id, revision, uploads, (c, _, actor, now, calendar) =>
         {
+            if (refusedByPage is { Count: > 0 } refused)
+            {
+                throw new DomainRuleException(refused[0].Code, Text.Formatted("补正材料未提交：{0}", string.Join(" ", refused.Select(r => r.Message))), "files");
+            }
             if (uploads.Count == 0)
             {
                 throw new DomainRuleException("case.supplement-empty", "请上传补正的材料。", "files");
             }
-            var saved = StageUploads(c, uploads, actor);
+            var saved = files.AddAll(c, uploads, actor).Select(f => f.MaterialName).Distinct().ToList();
             c.Supplement(saved, actor, now, calendar);
             return Task.CompletedTask;
         }, ct);
@@ -109,12 +143,53 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             return Task.CompletedTask;
         }, ct);
 
-    /// <summary>The form for a new application: the item's (or package's) name and the materials to upload.</summary>
-    public async Task<(string Name, bool IsJoint, IReadOnlyList<FormMaterial> Materials)> FormForAsync(string code, CancellationToken ct)
+    /// <summary>Takes a file out of the draft (or the returned submission) before it is submitted; its content is deleted.</summary>
+    public Task<Case> RemoveFileAsync(ClaimsPrincipal principal, Guid id, int revision, Guid fileId, CancellationToken ct) =>
+        ActAsync(principal, id, revision, [], async (c, _, actor, now, _) => await TakeOutAsync(c, fileId, actor, now, ct), ct);
+
+    /// <summary>Puts a new file in the place of one of the draft's files, for the same material; the old one is deleted.</summary>
+    public Task<Case> ReplaceFileAsync(ClaimsPrincipal principal, Guid id, int revision, Guid fileId, Upload replacement, CancellationToken ct) =>
+        ActAsync(principal, id, revision, [replacement], async (c, _, actor, now, _) =>
+        {
+            var material = await TakeOutAsync(c, fileId, actor, now, ct);
+            files.AddAll(c, [replacement with { Material = material }], actor);
+            c.SaveDraft(c.Applicant, [material], actor, now);
+        }, ct);
+
+    /// <returns>The material of the file taken out.</returns>
+    private async Task<string> TakeOutAsync(Case c, Guid fileId, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var file = await db.CaseFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.CaseId == c.Id && f.RemovedAt == null, ct)
+            ?? throw new NotFoundException("文件不存在或已删除。");
+        c.RemoveFiles([$"{file.MaterialName}：{file.FileName}"], actor, now);
+        file.RemovedAt = now;
+        await db.StoredFiles.Where(s => s.Id == file.StoredFileId).ExecuteDeleteAsync(ct);
+        return file.MaterialName;
+    }
+
+    /// <summary>The form for a new application: the item's (or package's) name, the materials to upload, the delivery methods offered.</summary>
+    public async Task<OnlineFormSpec> FormForAsync(string code, CancellationToken ct)
     {
         var (template, guides) = await templates.LoadFormAsync(code, ct);
-        return (template.Name, template.IsJoint, MaterialsOf(guides));
+        return new(template.Name, template.IsJoint, MaterialsOf(guides), await DeliveryOfferedAsync(template.Code, template.IsJoint, guides, ct));
     }
+
+    /// <summary>The delivery methods the case's guide (a package's own) offers.</summary>
+    public async Task<IReadOnlyList<DeliveryMethod>> DeliveryOfferedAsync(Case c, CancellationToken ct) =>
+        await DeliveryOfferedAsync(c.ItemCode, c.IsJoint, c.IsJoint ? [] : await templates.GuidesAsync(c.PinnedVersionIds, ct), ct);
+
+    private async Task<IReadOnlyList<DeliveryMethod>> DeliveryOfferedAsync(string code, bool isJoint, IReadOnlyList<ServiceGuide> guides, CancellationToken ct)
+    {
+        var offered = isJoint
+            ? await db.CombinedItems.AsNoTracking().Where(x => x.Code == code).OrderByDescending(x => x.Status == VersionStatus.Published).Select(x => x.DeliveryMethods).FirstOrDefaultAsync(ct)
+            : guides.Aggregate(DeliveryMethods.None, (all, g) => all | g.DeliveryMethods);
+        List<DeliveryMethod> methods = [.. Enum.GetValues<DeliveryMethod>().Where(m => offered.HasFlag(Enum.Parse<DeliveryMethods>(m.ToString())))];
+        return methods.Count > 0 ? methods : [DeliveryMethod.WindowPickup];
+    }
+
+    private static DeliveryChoice? Offered(DeliveryChoice? choice, IReadOnlyList<DeliveryMethod> offered) =>
+        choice is null || offered.Contains(choice.Method) ? choice
+            : throw new DomainRuleException("case.delivery-not-offered", "该事项不提供所选的送达方式，请重新选择。", "delivery");
 
     public async Task<IReadOnlyList<FormMaterial>> MaterialsOfAsync(Case c, CancellationToken ct) => MaterialsOf(await templates.GuidesAsync(c.PinnedVersionIds, ct));
 
@@ -168,8 +243,23 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         return c;
     }
 
-    private IReadOnlyList<string> StageUploads(Case c, IReadOnlyList<Upload> uploads, Actor actor) =>
-        [.. files.AddAll(c, uploads, actor).Select(f => f.MaterialName).Distinct()];
+    /// <summary>Stages each upload that passes its checks; each that does not is added to <paramref name="refused"/>.</summary>
+    private List<string> StageUploads(Case c, IReadOnlyList<Upload> uploads, Actor actor, List<RefusedFile> refused)
+    {
+        var materials = new List<string>();
+        foreach (var upload in uploads)
+        {
+            try
+            {
+                materials.AddRange(files.AddAll(c, [upload], actor).Select(f => f.MaterialName));
+            }
+            catch (DomainRuleException e) when (e.Field == "files")
+            {
+                refused.Add(RefusedFile.Of(upload.Material, upload.FileName, e));
+            }
+        }
+        return [.. materials.Distinct()];
+    }
 
     private static Applicant ApplicantOf(UserAccount user, OnlineApplication form, DateTime now) =>
         form.ApplicantKind == ApplicantKind.Enterprise

@@ -76,14 +76,14 @@ public sealed class UploadQuota(OneWindowDbContext db, IOptions<UploadLimits> op
             return;
         }
         var perCase = Math.Max(1, Limits.MaxFilesPerCase);
-        var held = await db.CaseFiles.CountAsync(f => f.CaseId == c.Id, ct);
+        var held = await db.CaseFiles.CountAsync(f => f.CaseId == c.Id && f.RemovedAt == null, ct);
         if (held + uploads.Count > perCase)
         {
             throw new DomainRuleException("file.case-quota", $"一件申请最多上传 {perCase} 个文件，已有 {held} 个，本次 {uploads.Count} 个。", "files");
         }
         var caseId = c.Id;
         var used = await db.CaseFiles
-            .Where(f => db.Cases.Any(x => x.Id == f.CaseId && x.ApplicantUserId == userId && (InApplicantsHands.Contains(x.Status) || x.Id == caseId)))
+            .Where(f => f.RemovedAt == null && db.Cases.Any(x => x.Id == f.CaseId && x.ApplicantUserId == userId && (InApplicantsHands.Contains(x.Status) || x.Id == caseId)))
             .SumAsync(f => (long?)f.Length, ct) ?? 0;
         var adding = uploads.Sum(u => (long)u.Content.Length);
         if (used + adding > Limits.MaxBytesPerApplicant)
@@ -91,7 +91,7 @@ public sealed class UploadQuota(OneWindowDbContext db, IOptions<UploadLimits> op
             throw new DomainRuleException("file.applicant-quota",
                 $"您尚未提交的申请中的文件合计不能超过 {Limits.MaxMegabytesPerApplicant} MB（已有 {Megabytes(used)} MB，本次 {Megabytes(adding)} MB）。请先提交申请或删除不需要的草稿。", "files");
         }
-        // What went up in the last 24 hours, to applications kept, submitted or discarded alike.
+        // What went up in the last 24 hours, to applications kept, submitted or discarded alike, and files removed since.
         var since = Since();
         var today = await db.CaseFiles
             .Where(f => f.UploadedAt >= since && db.Cases.Any(x => x.Id == f.CaseId && x.ApplicantUserId == userId))

@@ -76,7 +76,7 @@ public static class CaseActions
         new CaseAction<IssueRequest>(CaseActionNames.Issue, "Issue the result with its `resultNumber`; a joint case also gives each part's own number in `partResultNumbers` (part number → result number)",
             (c, a, r, now, cal) => c.IssueResult(r.ResultNumber ?? "", a, now, cal, r.PartResultNumbers)),
         new CaseAction<DeliverRequest>(CaseActionNames.Deliver, "Deliver (`method`, `reference` = tracking number for mail) and conclude",
-            (c, a, r, now, _) => c.Deliver(r.Method ?? DeliveryMethod.WindowPickup, r.Reference, a, now)),
+            (c, a, r, now, _) => c.Deliver(r.Method ?? c.Delivery.Requested ?? DeliveryMethod.WindowPickup, r.Reference, a, now)),
         new CaseAction<ConcludeInstantlyRequest>(CaseActionNames.ConcludeInstantly, "An instant item accepted, granted, issued and handed over at once (`resultNumber`, `scope` when the result has one)",
             (c, a, r, now, cal) => c.ConcludeInstantly(r.ResultNumber ?? "", a, now, cal, r.Scope)),
         new CaseAction<ClaimRequest>(CaseActionNames.Claim, "Take the case at its current node into your own hands (认领)",

@@ -91,6 +91,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         {
             d.Property(x => x.Method).HasColumnName("DeliveryMethod");
             d.Property(x => x.Reference).HasColumnName("DeliveryReference").HasMaxLength(60);
+            d.Property(x => x.Requested).HasColumnName("DeliveryRequested");
+            d.Property(x => x.Address).HasColumnName("DeliveryAddress").HasMaxLength(200);
         });
 
         b.HasIndex(c => c.Number).IsUnique();

@@ -15,4 +15,9 @@ public sealed class CaseFile
     public required string Sha256 { get; init; }
     public DateTime UploadedAt { get; init; }
     public required string UploadedBy { get; init; }
+    /// <summary>
+    /// When the applicant took the file out of a draft (its content is deleted then). The row stays, so that what
+    /// was uploaded in a day is still counted; a removed file is listed and served to nobody.
+    /// </summary>
+    public DateTime? RemovedAt { get; set; }
 }

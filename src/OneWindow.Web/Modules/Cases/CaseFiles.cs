@@ -121,7 +121,7 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock, Microso
     }
 
     public static Task<List<CaseFile>> ListAsync(OneWindowDbContext db, Guid caseId, CancellationToken ct) =>
-        db.CaseFiles.AsNoTracking().Where(f => f.CaseId == caseId).OrderBy(f => f.UploadedAt).Take(500).ToListAsync(ct);
+        db.CaseFiles.AsNoTracking().Where(f => f.CaseId == caseId && f.RemovedAt == null).OrderBy(f => f.UploadedAt).Take(500).ToListAsync(ct);
 
     /// <summary>
     /// The files a case's handlers work from: its own, and for a part of a joint case the joint case's files of the
@@ -145,7 +145,7 @@ public sealed class CaseFiles(OneWindowDbContext db, TimeProvider clock, Microso
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/case-files/{id:guid}", async (Guid id, HttpContext http, OneWindowDbContext db, UserManager<UserAccount> users, CancellationToken ct) =>
         {
-            var file = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+            var file = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.RemovedAt == null, ct);
             var c = file is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == file.CaseId, ct);
             var user = await users.GetUserAsync(http.User);
             if (file is null || c is null || user is null || !(await MayOpenAsync(users, user, c) || await PartMayOpenAsync(db, users, user, c, file, ct)))

@@ -92,8 +92,16 @@ public static class CaseText
         _ => "操作已完成。",
     });
 
+    public static string Of(DeliveryMethod m) => Text.Translate(m switch
+    {
+        DeliveryMethod.Mail => "邮政寄递",
+        DeliveryMethod.Electronic => "电子送达",
+        _ => "窗口领取",
+    });
+
     public static string Action(string action) => Text.Translate(action switch
     {
+        "files-removed" => "删除文件",
         "received" => "收件",
         "accepted" => "受理",
         "correction-requested" => "一次性告知补正",

@@ -122,6 +122,10 @@ public sealed record CaseView(
     public string? ResultScopeLabel { get; init; }
     public string? DecisionScope { get; init; }
     public DateOnly? ValidUntil { get; init; }
+    /// <summary>How the applicant asked to receive the result when applying online (the delivery step's default), and where to post it.</summary>
+    public DeliveryMethod? DeliveryRequested { get; init; }
+
+    public string? DeliveryAddress { get; init; }
 
     public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, RecordKeyRing keys, Case c, DateTime now, CancellationToken ct) =>
         BuildAsync(db, calendars, keys, c, now, null, ct);
@@ -189,6 +193,8 @@ public sealed record CaseView(
             ResultScopeLabel = c.ResultScopeLabel,
             DecisionScope = c.Decision.Scope,
             ValidUntil = c.Decision.ValidUntil,
+            DeliveryRequested = c.Delivery.Requested,
+            DeliveryAddress = c.Delivery.Address,
         };
     }
 }

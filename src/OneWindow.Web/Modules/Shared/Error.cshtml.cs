@@ -14,6 +14,8 @@ public sealed class ErrorModel : PageModel
 {
     public int Status { get; private set; } = 500;
     public string? Message { get; private set; }
+    /// <summary>For an upload refused as too large: the page the form was on, to go back to (what was saved before stays).</summary>
+    public string? BackTo { get; private set; }
 
     public IActionResult OnGet(int? status) => Handle(status);
 
@@ -32,6 +34,12 @@ public sealed class ErrorModel : PageModel
         // A refusal by the input guards says why; its reason is Chinese, shown in the reader's language.
         Message = problem?.Title ?? (HttpContext.Items[InputGuards.RefusalItem] is string refusal ? Text.Translate(refusal) : null);
         Response.StatusCode = Status;
+        if (Status == StatusCodes.Status413PayloadTooLarge && originalPath.StartsWith('/') && !originalPath.StartsWith("//", StringComparison.Ordinal))
+        {
+            // The form's page again (a handler's query names the post, not the page): /my/cases/{id}, /my/apply?item=…
+            var query = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalQueryString ?? "";
+            BackTo = originalPath + (query.Contains("handler=", StringComparison.OrdinalIgnoreCase) ? "" : query);
+        }
         if (originalPath.StartsWith("/api", StringComparison.Ordinal))
         {
             problem ??= new ProblemDetails

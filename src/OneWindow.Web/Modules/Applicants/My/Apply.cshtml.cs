@@ -19,6 +19,7 @@ public sealed class ApplyModel(ApplyOnline apply, UserManager<UserAccount> users
     public string ItemName { get; private set; } = "";
     public bool IsJoint { get; private set; }
     public IReadOnlyList<FormMaterial> Materials { get; private set; } = [];
+    public IReadOnlyList<OneWindow.Domain.Cases.DeliveryMethod> DeliveryOffered { get; private set; } = [];
     public string Owner { get; private set; } = "";
     public string? Error { get; private set; }
 
@@ -29,6 +30,7 @@ public sealed class ApplyModel(ApplyOnline apply, UserManager<UserAccount> users
             return NotFound();
         }
         Form.Phone = (await users.GetUserAsync(User))?.PhoneNumber ?? "";
+        Form.Delivery = DeliveryOffered[0];
         return Page();
     }
 
@@ -41,7 +43,14 @@ public sealed class ApplyModel(ApplyOnline apply, UserManager<UserAccount> users
         OneWindow.Domain.Cases.Case c;
         try
         {
-            c = await apply.StartAsync(User, Item!, await Form.ToApplicationAsync(Request.Form.Files, [.. Materials.Select(m => m.Name)], ct), ct);
+            var started = await apply.StartAsync(User, Item!, await Form.ToApplicationAsync(Request.Form.Files, [.. Materials.Select(m => m.Name)], ct), ct);
+            c = started.Case;
+            if (started.Refused.Count > 0)
+            {
+                // The draft keeps everything else; its page says which files were not kept, and that nothing was submitted.
+                TempData["Error"] = RefusedFile.Summary(started.Refused) + (Intent == "submit" ? Infrastructure.Text.Translate("申请尚未提交。") : "");
+                return Redirect("/my/cases/" + c.Id);
+            }
         }
         catch (DomainRuleException e)
         {
@@ -52,7 +61,7 @@ public sealed class ApplyModel(ApplyOnline apply, UserManager<UserAccount> users
         {
             try
             {
-                c = await apply.SubmitAsync(User, c.Id, c.Revision, new OnlineApplication(Form.ApplicantKind, Form.EnterpriseName, Form.CreditCode, Form.Phone, []), ct);
+                c = (await apply.SubmitAsync(User, c.Id, c.Revision, new OnlineApplication(Form.ApplicantKind, Form.EnterpriseName, Form.CreditCode, Form.Phone, []), ct)).Case;
                 TempData["Flash"] = Infrastructure.Text.Formatted("已提交，办件编号 {0}。政务服务中心将在 1 个工作日内预审。", c.Number);
             }
             catch (DomainRuleException e)
@@ -75,7 +84,7 @@ public sealed class ApplyModel(ApplyOnline apply, UserManager<UserAccount> users
         }
         try
         {
-            (ItemName, IsJoint, Materials) = await apply.FormForAsync(Item.Trim(), ct);
+            (ItemName, IsJoint, Materials, DeliveryOffered) = await apply.FormForAsync(Item.Trim(), ct);
         }
         catch (DomainRuleException)
         {

@@ -23,15 +23,20 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
     [BindProperty] public int Revision { get; set; }
     [BindProperty] public OnlineForm Form { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
+    /// <summary>The draft's file to remove or replace.</summary>
+    [BindProperty] public Guid FileId { get; set; }
 
     public Case Case { get; private set; } = null!;
     public ClockReading Promised { get; private set; } = null!;
     /// <summary>A due date counted through a year whose holiday notice is not loaded yet.</summary>
     public bool DueDateProvisional { get; private set; }
     public IReadOnlyList<FormMaterial> Materials { get; private set; } = [];
+    public IReadOnlyList<DeliveryMethod> DeliveryOffered { get; private set; } = [];
     public IReadOnlyList<CaseFile> Files { get; private set; } = [];
     public IReadOnlyList<CaseEvent> Steps { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Departments { get; private set; } = new Dictionary<Guid, string>();
+    /// <summary>The notices and decisions issued so far, to read and print.</summary>
+    public IReadOnlyList<MyNotice> Notices { get; private set; } = [];
     public string Owner { get; private set; } = "";
     public string? Error { get; private set; }
 
@@ -46,7 +51,8 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
         }
         Error = TempData["Error"] as string;
         Form = new OnlineForm { ApplicantKind = Case.Applicant.Kind, Phone = Case.Applicant.Phone, EnterpriseName = Case.Applicant.Kind == ApplicantKind.Enterprise ? Case.Applicant.Name : null,
-            CreditCode = Case.Applicant.Kind == ApplicantKind.Enterprise ? Case.Applicant.IdentityNumber : null };
+            CreditCode = Case.Applicant.Kind == ApplicantKind.Enterprise ? Case.Applicant.IdentityNumber : null,
+            Delivery = Case.Delivery.Requested ?? DeliveryOffered[0], DeliveryAddress = Case.Delivery.Address };
         return Page();
     }
 
@@ -54,15 +60,38 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
         RunAsync(id, async materials => await apply.SaveAsync(User, id, Revision, await Form.ToApplicationAsync(Request.Form.Files, materials, ct), ct), "草稿已保存。", ct);
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async materials => await apply.SubmitAsync(User, id, Revision, await Form.ToApplicationAsync(Request.Form.Files, materials, ct), ct), "已提交，政务服务中心将在 1 个工作日内预审。", ct);
+        RunAsync(id, async materials => await apply.SubmitAsync(User, id, Revision, await Form.ToApplicationAsync(Request.Form.Files, materials, ct), ct), "已提交，政务服务中心将在 1 个工作日内预审。", ct,
+            notDone: "申请尚未提交。");
 
     public Task<IActionResult> OnPostSupplementAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async _ => await apply.SupplementAsync(User, id, Revision, await Upload.FromFormAsync(Request.Form.Files, Case.MissingMaterials, ct), ct), "补正材料已提交，等待窗口受理。", ct);
+        RunAsync(id, async _ =>
+        {
+            var (uploads, refused) = await OnlineUploads.ReadAsync(Request.Form.Files, Case.MissingMaterials, ct);
+            return new OnlineResult(await apply.SupplementAsync(User, id, Revision, uploads, ct, refused), []);
+        }, "补正材料已提交，等待窗口受理。", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async _ => await apply.WithdrawAsync(User, id, Revision, Reason ?? "", ct), "申请已撤回。", ct);
+        RunAsync(id, async _ => new OnlineResult(await apply.WithdrawAsync(User, id, Revision, Reason ?? "", ct), []), "申请已撤回。", ct);
 
-    private async Task<IActionResult> RunAsync(Guid id, Func<IReadOnlyList<string>, Task<Case>> action, string done, CancellationToken ct)
+    public Task<IActionResult> OnPostRemoveFileAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async _ => new OnlineResult(await apply.RemoveFileAsync(User, id, Revision, FileId, ct), []), "文件已删除。", ct);
+
+    /// <summary>The replacement comes in the input <c>replacement</c>; a file over the limit is refused unread, the old one kept.</summary>
+    public Task<IActionResult> OnPostReplaceFileAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async _ =>
+        {
+            var file = Request.Form.Files.GetFile("replacement") is { FileName.Length: > 0 } f ? f
+                : throw new DomainRuleException("file.required", Text.Translate("请选择用于替换的文件。"), "files");
+            var upload = await OnlineUploads.ReadOneAsync(file, "", ct);
+            if (upload is null)
+            {
+                var refused = RefusedFile.TooLarge("", file.FileName);
+                throw new DomainRuleException(refused.Code, refused.Message + Text.Translate("原文件未改动。"), "files");
+            }
+            return new OnlineResult(await apply.ReplaceFileAsync(User, id, Revision, FileId, upload, ct), []);
+        }, "文件已替换。", ct);
+
+    private async Task<IActionResult> RunAsync(Guid id, Func<IReadOnlyList<string>, Task<OnlineResult>> action, string done, CancellationToken ct, string? notDone = null)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -70,8 +99,16 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
         }
         try
         {
-            await action([.. Materials.Select(m => m.Name)]);
-            TempData["Flash"] = Text.Translate(done);
+            var result = await action([.. Materials.Select(m => m.Name)]);
+            if (result.Refused.Count > 0)
+            {
+                // The rest of the save stands: the page shows it as saved, and which files were not kept.
+                TempData["Error"] = RefusedFile.Summary(result.Refused) + (notDone is null ? "" : Text.Translate(notDone));
+            }
+            else
+            {
+                TempData["Flash"] = Text.Translate(done);
+            }
             return Redirect("/my/cases/" + id);
         }
         catch (DomainRuleException e)
@@ -102,9 +139,11 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
         Promised = c.ReadPromised(clock.GetUtcNow().UtcDateTime, calendar);
         DueDateProvisional = c.HasProvisionalDueDates(calendar);
         Materials = await apply.MaterialsOfAsync(c, ct);
+        DeliveryOffered = await apply.DeliveryOfferedAsync(c, ct);
         Files = await CaseFiles.ListAsync(db, c.Id, ct);
         Steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
         Departments = await CaseDepartments.NamesAsync(db, c, ct);
+        Notices = MyNotices.Of(c, Steps.Select(e => e.Action));
         return true;
     }
 }

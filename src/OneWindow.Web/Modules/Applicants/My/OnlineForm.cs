@@ -1,6 +1,5 @@
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Modules.Applicants;
-using OneWindow.Web.Modules.Cases;
 
 namespace OneWindow.Web.Modules.Applicants.My;
 
@@ -14,7 +13,14 @@ public sealed class OnlineForm
     public string? EnterpriseName { get; set; }
     public string? CreditCode { get; set; }
     public string Phone { get; set; } = "";
+    /// <summary>How the result should reach the applicant; the page always sends one (window pickup preselected).</summary>
+    public DeliveryMethod? Delivery { get; set; }
+    public string? DeliveryAddress { get; set; }
 
-    public async Task<OnlineApplication> ToApplicationAsync(IFormFileCollection files, IReadOnlyList<string> materialNames, CancellationToken ct) =>
-        new(ApplicantKind, EnterpriseName, CreditCode, Phone, await Upload.FromFormAsync(files, materialNames, ct));
+    /// <summary>The application as filled in; a file over the per-file limit is not read but listed as refused.</summary>
+    public async Task<OnlineApplication> ToApplicationAsync(IFormFileCollection files, IReadOnlyList<string> materialNames, CancellationToken ct)
+    {
+        var (uploads, refused) = await OnlineUploads.ReadAsync(files, materialNames, ct);
+        return new(ApplicantKind, EnterpriseName, CreditCode, Phone, uploads, Delivery is { } method ? DeliveryChoice.Of(method, DeliveryAddress) : null, refused);
+    }
 }
