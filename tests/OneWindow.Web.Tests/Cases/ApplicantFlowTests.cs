@@ -205,7 +205,7 @@ public sealed partial class ApplicantFlowTests(OneWindowFactory app) : IClassFix
         var c = await CaseApi.Act(clerk, number, await RevisionAsync(id), "pre-review-pass", new { });
         c = await CaseApi.Act(clerk, c, "accept", new { });
         c = await CaseApi.Act(await app.SignedIn("reviewer.sj"), c, "complete-node", new { opinion = "符合条件" });
-        c = await CaseApi.Act(await app.SignedIn("approver.sj"), c, "decide", new { outcome = "Grant" });
+        c = await CaseApi.Act(await app.SignedIn("approver.sj"), c, "decide", new { outcome = "Grant", scope = "热食类食品制售" });
         c = await CaseApi.Act(clerk, c, "issue", new { resultNumber = "JY24310250009001" });
         Assert.Contains("name=\"Method\" value=\"Mail\" checked=\"checked\"", await clerk.GetStringAsync($"/workbench/cases/{number}"), StringComparison.Ordinal);
         c = await CaseApi.Act(clerk, c, "deliver", new { reference = "EMS1234567890" }); // no method: the applicant's
@@ -249,7 +249,7 @@ public sealed partial class ApplicantFlowTests(OneWindowFactory app) : IClassFix
         Assert.Contains("前办结", await Next("已受理"), StringComparison.Ordinal);
         c = await CaseApi.Act(await app.SignedIn("reviewer.sj"), c, "claim", new { }); // staff-only moves tell nobody
         c = await CaseApi.Act(await app.SignedIn("reviewer.sj"), c, "complete-node", new { opinion = "符合条件" });
-        c = await CaseApi.Act(await app.SignedIn("approver.sj"), c, "decide", new { outcome = "Grant" });
+        c = await CaseApi.Act(await app.SignedIn("approver.sj"), c, "decide", new { outcome = "Grant", scope = "热食类食品制售" });
         await Next("决定准予");
         c = await CaseApi.Act(clerk, c, "issue", new { resultNumber = "JY24310250009002" });
         Assert.Contains("到政务服务中心窗口领取", await Next("办理结果已出具"), StringComparison.Ordinal);
