@@ -125,6 +125,44 @@ public static class GuideValidation
         if (string.IsNullOrWhiteSpace(g.HandlingAddress)) Add(nameof(g.HandlingAddress), "guide.address-required", "须写明办理地点");
         if (string.IsNullOrWhiteSpace(g.ResultName)) Add(nameof(g.ResultName), "guide.result-required", "须写明审批结果名称");
         if (g.DeliveryMethods == DeliveryMethods.None) Add(nameof(g.DeliveryMethods), "guide.delivery-required", "至少选择一种送达方式");
+        CheckClaims(g, Add);
         return problems;
+    }
+
+    /// <summary>
+    /// What the guide promises about visits agrees with how the item is done (《优化营商环境条例》§36): 零跑腿 and
+    /// 全程网办 say the same thing — the applicant never has to come — so each requires the other, the result must
+    /// reach the applicant without a visit (mail or electronic delivery), and no material may be an original to
+    /// hand in or show at the window (online, a material is an electronic file or a scanned copy).
+    /// </summary>
+    private static void CheckClaims(ServiceGuide g, Action<string, string, string> add)
+    {
+        var zeroVisits = g.HallVisits == HallVisits.Zero;
+        var fullyOnline = g.OnlineDepth == OnlineDepth.FullyOnline;
+        if (zeroVisits && !fullyOnline)
+        {
+            add(nameof(g.OnlineDepth), "guide.zero-visits-not-online", "标明“零跑腿”的事项须能全程网办：网上办理深度应为四级（全程网办）");
+        }
+        if (fullyOnline && !zeroVisits)
+        {
+            add(nameof(g.HallVisits), "guide.online-with-visits", "全程网办的事项无须到现场：到办事现场次数应为“零跑腿”");
+        }
+        if (!zeroVisits && !fullyOnline)
+        {
+            return;
+        }
+        var claim = zeroVisits ? "零跑腿" : "全程网办";
+        if (g.DeliveryMethods != DeliveryMethods.None && (g.DeliveryMethods & (DeliveryMethods.Mail | DeliveryMethods.Electronic)) == 0)
+        {
+            add(nameof(g.DeliveryMethods), "guide.no-visit-pickup-only", $"“{claim}”的事项须能邮寄或电子送达结果，不能只有窗口领取");
+        }
+        for (var i = 0; i < g.Materials.Count; i++)
+        {
+            if (g.Materials[i].Form is MaterialForm.Original or MaterialForm.OriginalAndCopy)
+            {
+                add($"Materials[{i}].Form", "guide.no-visit-original",
+                    $"第 {i + 1} 项材料“{g.Materials[i].Name}”要求提交或核验原件，与“{claim}”矛盾：网上办理的材料应为电子材料或复印件（扫描件）");
+            }
+        }
     }
 }
