@@ -9,7 +9,10 @@ public static class GuideValidation
     /// <summary>The roles a process node can name: those that act on cases.</summary>
     public static readonly IReadOnlyList<string> ActingRoles = StaffRoles.CaseRoles;
 
-    private const int MaxText = 4000, MaxList = 200, MaxName = 200, MaxTag = 30, MaxKeywords = 20, MaxThemes = 10;
+    /// <summary>The longest text a guide may hold in any field (a legal basis, an answer).</summary>
+    public const int MaxText = 4000;
+
+    private const int MaxList = 200, MaxName = 200, MaxTag = 30, MaxKeywords = 20, MaxThemes = 10;
     private const decimal MaxNumber = 100_000_000m; // fees in yuan, days, copies: no real guide comes near
 
     /// <summary>

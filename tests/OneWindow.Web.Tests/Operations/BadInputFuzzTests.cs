@@ -249,8 +249,8 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
             return value?.GetValueKind() switch
             {
                 JsonValueKind.Number => JsonValue.Create(random.Next(2) == 0 ? -999999999L : 99999999999L),
-                // Blank is not always wrong (an optional reason), so only beyond every limit.
-                JsonValueKind.String => JsonValue.Create(new string('长', random.Next(CaseInputLimit + 1, 20_000))),
+                // Blank is not always wrong (an optional reason), so only beyond every limit: a case's and a guide's.
+                JsonValueKind.String => JsonValue.Create(new string('长', random.Next(Math.Max(CaseInputLimit, Domain.Catalog.GuideValidation.MaxText) + 1, 20_000))),
                 JsonValueKind.Array => new JsonArray(Enumerable.Range(0, 5000).Select(i => (JsonNode?)JsonValue.Create("项" + i)).ToArray()),
                 _ => JsonValue.Create(new string('长', 20_000)),
             };
