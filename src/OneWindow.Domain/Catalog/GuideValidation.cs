@@ -105,6 +105,15 @@ public static class GuideValidation
             {
                 Add($"Materials[{i}].Condition", "guide.material-condition-required", $"第 {i + 1} 项材料为情形要件，须写明适用情形");
             }
+            // A form the guide lists is a form the public can download.
+            if (!string.IsNullOrWhiteSpace(m.TemplateFile) && m.TemplateFileId is null)
+            {
+                Add($"Materials[{i}].TemplateFile", "guide.template-file-missing", $"第 {i + 1} 项材料列出了空白表格“{m.TemplateFile}”，请上传该文件");
+            }
+            if (!string.IsNullOrWhiteSpace(m.SampleFile) && m.SampleFileId is null)
+            {
+                Add($"Materials[{i}].SampleFile", "guide.sample-file-missing", $"第 {i + 1} 项材料列出了示范文本“{m.SampleFile}”，请上传该文件");
+            }
         }
         if (g.ProcessNodes.Count == 0) Add(nameof(g.ProcessNodes), "guide.nodes-required", "至少列出一个办理环节");
         var nodeDays = g.ProcessNodes.Sum(n => n.LimitWorkingDays ?? 0);

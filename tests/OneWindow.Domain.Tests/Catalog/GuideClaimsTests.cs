@@ -49,6 +49,24 @@ public class GuideClaimsTests
     }
 }
 
+public class GuideFormFileTests
+{
+    [Fact]
+    public void A_listed_blank_form_or_sample_must_be_a_file_to_download()
+    {
+        var guide = new ServiceGuide
+        {
+            Name = "测试", LegalBasis = "《测试条例》", DepartmentId = Guid.NewGuid(), LimitKind = LimitKind.Instant,
+            Materials = [new Material { Name = "申请表", TemplateFile = "申请表（空白表格）", SampleFile = "申请表（示范文本）", SampleFileId = Guid.NewGuid() }],
+            ProcessNodes = [new ProcessNode { Name = "受理", ActingRole = StaffRoles.WindowClerk }],
+            ConsultationPhone = "1", SupervisionPhone = "2", HandlingAddress = "中心", ResultName = "结果",
+        };
+        Assert.Equal(["guide.template-file-missing"], GuideValidation.Check(guide).Select(p => p.Code));
+        Assert.Empty(GuideValidation.Check(guide with { Materials = [guide.Materials[0] with { TemplateFileId = Guid.NewGuid() }] }));
+        Assert.Equal(["guide.sample-file-missing"], GuideValidation.Check(guide with { Materials = [guide.Materials[0] with { TemplateFileId = Guid.NewGuid(), SampleFileId = null }] }).Select(p => p.Code));
+    }
+}
+
 public class SearchSynonymTests
 {
     [Fact]
