@@ -9,7 +9,10 @@ public static class GuideValidation
     /// <summary>The roles a process node can name: those that act on cases.</summary>
     public static readonly IReadOnlyList<string> ActingRoles = StaffRoles.CaseRoles;
 
-    private const int MaxText = 4000, MaxList = 200, MaxName = 200, MaxTag = 30, MaxKeywords = 20, MaxThemes = 10;
+    /// <summary>The longest text a guide may hold in any field (a legal basis, an answer).</summary>
+    public const int MaxText = 4000;
+
+    private const int MaxList = 200, MaxName = 200, MaxTag = 30, MaxKeywords = 20, MaxThemes = 10;
     private const int MaxValidityMonths = 1200;
     private const decimal MaxNumber = 100_000_000m; // fees in yuan, days, copies: no real guide comes near
 
@@ -112,6 +115,15 @@ public static class GuideValidation
             {
                 Add($"Materials[{i}].Condition", "guide.material-condition-required", $"第 {i + 1} 项材料为情形要件，须写明适用情形");
             }
+            // A form the guide lists is a form the public can download.
+            if (!string.IsNullOrWhiteSpace(m.TemplateFile) && m.TemplateFileId is null)
+            {
+                Add($"Materials[{i}].TemplateFile", "guide.template-file-missing", $"第 {i + 1} 项材料列出了空白表格“{m.TemplateFile}”，请上传该文件");
+            }
+            if (!string.IsNullOrWhiteSpace(m.SampleFile) && m.SampleFileId is null)
+            {
+                Add($"Materials[{i}].SampleFile", "guide.sample-file-missing", $"第 {i + 1} 项材料列出了示范文本“{m.SampleFile}”，请上传该文件");
+            }
         }
         CheckDeferrable(g, Add);
         if (g.ResultValidityMonths is < 1 or > MaxValidityMonths)
@@ -140,6 +152,7 @@ public static class GuideValidation
         if (string.IsNullOrWhiteSpace(g.HandlingAddress)) Add(nameof(g.HandlingAddress), "guide.address-required", "须写明办理地点");
         if (string.IsNullOrWhiteSpace(g.ResultName)) Add(nameof(g.ResultName), "guide.result-required", "须写明审批结果名称");
         if (g.DeliveryMethods == DeliveryMethods.None) Add(nameof(g.DeliveryMethods), "guide.delivery-required", "至少选择一种送达方式");
+        CheckClaims(g, Add);
         return problems;
     }
 
@@ -166,6 +179,43 @@ public static class GuideValidation
         if (required.Count > 0 && required.All(m => m.Deferrable))
         {
             add(nameof(g.Materials), "guide.all-deferrable", "容缺材料只能是次要材料，主要材料须在受理时提交");
+        }
+    }
+
+    /// <summary>
+    /// What the guide promises about visits agrees with how the item is done (《优化营商环境条例》§36): 零跑腿 and
+    /// 全程网办 say the same thing — the applicant never has to come — so each requires the other, the result must
+    /// reach the applicant without a visit (mail or electronic delivery), and no material may be an original to
+    /// hand in or show at the window (online, a material is an electronic file or a scanned copy).
+    /// </summary>
+    private static void CheckClaims(ServiceGuide g, Action<string, string, string> add)
+    {
+        var zeroVisits = g.HallVisits == HallVisits.Zero;
+        var fullyOnline = g.OnlineDepth == OnlineDepth.FullyOnline;
+        if (zeroVisits && !fullyOnline)
+        {
+            add(nameof(g.OnlineDepth), "guide.zero-visits-not-online", "标明“零跑腿”的事项须能全程网办：网上办理深度应为四级（全程网办）");
+        }
+        if (fullyOnline && !zeroVisits)
+        {
+            add(nameof(g.HallVisits), "guide.online-with-visits", "全程网办的事项无须到现场：到办事现场次数应为“零跑腿”");
+        }
+        if (!zeroVisits && !fullyOnline)
+        {
+            return;
+        }
+        var claim = zeroVisits ? "零跑腿" : "全程网办";
+        if (g.DeliveryMethods != DeliveryMethods.None && (g.DeliveryMethods & (DeliveryMethods.Mail | DeliveryMethods.Electronic)) == 0)
+        {
+            add(nameof(g.DeliveryMethods), "guide.no-visit-pickup-only", $"“{claim}”的事项须能邮寄或电子送达结果，不能只有窗口领取");
+        }
+        for (var i = 0; i < g.Materials.Count; i++)
+        {
+            if (g.Materials[i].Form is MaterialForm.Original or MaterialForm.OriginalAndCopy)
+            {
+                add($"Materials[{i}].Form", "guide.no-visit-original",
+                    $"第 {i + 1} 项材料“{g.Materials[i].Name}”要求提交或核验原件，与“{claim}”矛盾：网上办理的材料应为电子材料或复印件（扫描件）");
+            }
         }
     }
 }

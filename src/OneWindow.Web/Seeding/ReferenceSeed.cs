@@ -139,6 +139,8 @@ public sealed class ReferenceSeed(
             var comprehensive = DemoCounty.CenterWindows.First(w => w.Kind == WindowKind.Comprehensive && w.Category == deptWindow.Category);
             var guide = DemoGuideBuilder.Build(seed, department.Id, department.Name, department.Phone!,
                 $"{comprehensive.Number} {comprehensive.Name}；{deptWindow.Number} {deptWindow.Name}");
+            // The blank forms and samples the guide lists are real files to download.
+            guide = DemoForms.WithFiles(guide, seed, file => db.StoredFiles.Add(file), now);
             var item = ServiceItem.Create(seed.Code, guide, Actor, now);
             item.Publish(Actor, now, ChinaTime.DateOf(now));
             db.ServiceItems.Add(item);
@@ -153,6 +155,10 @@ public sealed class ReferenceSeed(
             var memberDepartments = DemoCatalog.Items.Where(i => c.Members.Contains(i.Code)).ToDictionary(i => i.Code, i => departments[i.Dept].Id);
             combined.Publish(memberDepartments, Actor, now);
             db.CombinedItems.Add(combined);
+        }
+        foreach (var (term, words) in DemoCatalog.Synonyms)
+        {
+            db.Set<SearchSynonym>().Add(SearchSynonym.Create(term, words, Actor, now));
         }
         await db.SaveChangesAsync(ct);
 

@@ -18,7 +18,7 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
 {
     private const int Seed = 20261122;
     /// <summary>The longest text any body takes: a case's opinion (2,000) or a guide's text (4,000, a legal basis).</summary>
-    private const int LongestText = 4000;
+    private const int LongestText = Domain.Catalog.GuideValidation.MaxText;
 
     [Fact]
     public async Task Thousands_of_bad_requests_get_problem_details_and_change_nothing()

@@ -28,6 +28,7 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         "/screen/live", "/files/{id:guid}", "/lang/{culture}", "/health/live", "/health/ready", "/openapi/{documentName}.json",
         "/ratings/online", // the online rating (好差评) the tracking page links to: case number and four characters, limited per address
         "/api/v1/calendar/working-days/{date}", "/api/v1/calendar/due", "/api/v1/catalog/items", "/api/v1/catalog/items/{code}",
+        "/api/v1/catalog/themes", // the theme filter's choices, the twin of the /guides select
         // The twins of /complaints/new, /complaints/track and the tracking page's rating form, limited per address like them.
         "POST /api/v1/complaints/", "/api/v1/complaints/track/{code}", "/api/v1/ratings/online",
         "/api/v1/verify", // the twin of /verify: a result number and optionally its case number, limited per address

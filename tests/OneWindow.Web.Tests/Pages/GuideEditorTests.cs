@@ -26,6 +26,8 @@ public class GuideEditorTests(OneWindowFactory app) : IClassFixture<OneWindowFac
         var published = await admin.PostAsync($"/admin/catalog/{code}/edit?handler=Publish", Form(withRow, "form[action*=Save]", new()
         {
             [$"Form.Materials[{index}].Name"] = "经营场所照片",
+            // The item is done wholly online (零跑腿): its materials are electronic files, not paper originals.
+            [$"Form.Materials[{index}].Form"] = "Electronic",
             ["Note"] = "增加材料",
         }));
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);

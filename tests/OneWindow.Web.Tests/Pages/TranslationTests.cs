@@ -48,7 +48,8 @@ public partial class TranslationTests
         "guide.material-name-required", "guide.material-copies", "guide.material-condition-required", "guide.nodes-required",
         "guide.nodes-exceed-promise", "guide.procedure-name-required", "guide.procedure-days", "guide.fee-basis-required",
         "guide.fee-standard-required", "guide.fee-negative", "guide.consultation-phone-required", "guide.supervision-phone-required",
-        "guide.address-required", "guide.result-required", "guide.delivery-required",
+        "guide.address-required", "guide.result-required", "guide.delivery-required", "guide.zero-visits-not-online", "guide.online-with-visits",
+        "guide.no-visit-pickup-only", "guide.no-visit-original", "guide.template-file-missing", "guide.sample-file-missing",
         OneWindow.Web.Infrastructure.InputGuards.UnreadableTitle, OneWindow.Web.Infrastructure.InputGuards.TooLargeTitle,
         "受理通知书", "补正材料一次性告知书", "不予受理决定书", "行政许可决定书", "延长办理期限通知书", "特别程序告知书",
     ];

@@ -52,3 +52,16 @@ internal sealed class CombinedItemConfiguration : IEntityTypeConfiguration<Combi
         b.HasIndex(c => new { c.Status, c.Code });
     }
 }
+
+internal sealed class SearchSynonymConfiguration : IEntityTypeConfiguration<SearchSynonym>
+{
+    public void Configure(EntityTypeBuilder<SearchSynonym> b)
+    {
+        b.ToTable("SearchSynonyms");
+        // Looked up by the terms a query contains, and listed by term (keyset): ordinal on every provider.
+        b.Property(s => s.Term).HasMaxLength(SearchSynonym.MaxTermLength).IsOrdinalCode();
+        b.Property(s => s.Words).HasJsonDocument().HasMaxLength(1000);
+        b.Property(s => s.Revision).IsConcurrencyToken();
+        b.HasIndex(s => s.Term).IsUnique();
+    }
+}

@@ -106,6 +106,8 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
 
     private async Task<string> SaveAsync(string code, ServiceGuide guide, string actor, CancellationToken ct)
     {
+        // A file exported from another installation is not here: the row keeps the form's title without the file.
+        guide = await catalog.WithoutUnknownFilesAsync(guide, ct);
         var versions = await db.ServiceItemVersions.AsNoTracking().Where(v => v.ItemCode == code)
             .Select(v => new { v.VersionNumber, v.Status, v.Revision }).ToListAsync(ct);
         if (versions.Count == 0)
@@ -131,7 +133,8 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
         [
             v.ItemCode, g.Name, EnumText.Zh(g.ItemType), g.BasicCatalogCode ?? "", g.LegalBasis, departmentName, EnumText.Zh(g.ApplicantTypes), EnumText.Zh(g.LimitKind),
             g.StatutoryLimitDays.ToString(CultureInfo.InvariantCulture), g.StatutoryLimitNote ?? "", g.PromisedLimitDays.ToString(CultureInfo.InvariantCulture),
-            Lines(g.Materials, m => [m.Name, EnumText.Zh(m.Form), m.Copies.ToString(CultureInfo.InvariantCulture), EnumText.Zh(m.Requirement), m.Condition ?? "", EnumText.Zh(m.Source), m.SourceDescription ?? "", m.TemplateFile ?? "", m.SampleFile ?? "", m.Notes ?? "", m.Deferrable ? "可容缺" : "", m.SharedAs ?? ""]),
+            Lines(g.Materials, m => [m.Name, EnumText.Zh(m.Form), m.Copies.ToString(CultureInfo.InvariantCulture), EnumText.Zh(m.Requirement), m.Condition ?? "", EnumText.Zh(m.Source), m.SourceDescription ?? "", m.TemplateFile ?? "", m.SampleFile ?? "", m.Notes ?? "",
+                m.TemplateFileId?.ToString() ?? "", m.SampleFileId?.ToString() ?? "", m.Deferrable ? "可容缺" : "", m.SharedAs ?? ""]),
             string.Join('\n', g.AcceptanceConditions),
             Lines(g.ProcessNodes, n => [n.Name, n.ActingRole, n.LimitWorkingDays?.ToString(CultureInfo.InvariantCulture) ?? "", n.Description ?? ""]),
             Lines(g.SpecialProcedures, p => [p.Name, p.ExpectedWorkingDays.ToString(CultureInfo.InvariantCulture), p.LegalBasis ?? "", p.CountsTowardLimit ? "计入" : "不计入"]),
@@ -180,8 +183,10 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
                 TemplateFile = NullIfEmpty(At(r, 7)),
                 SampleFile = NullIfEmpty(At(r, 8)),
                 Notes = NullIfEmpty(At(r, 9)),
-                Deferrable = At(r, 10) == "可容缺",
-                SharedAs = NullIfEmpty(At(r, 11)),
+                TemplateFileId = FileId(At(r, 10)),
+                SampleFileId = FileId(At(r, 11)),
+                Deferrable = At(r, 12) == "可容缺",
+                SharedAs = NullIfEmpty(At(r, 13)),
             })],
             AcceptanceConditions = Split(F("受理条件")),
             ProcessNodes = [.. Rows(F("办理流程")).Select(r => new ProcessNode
@@ -228,6 +233,10 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
     private static string At(string[] row, int i, string fallback = "") => i < row.Length && row[i].Trim().Length > 0 ? row[i].Trim() : fallback;
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    /// <summary>A stored blank form or sample named by its id (exported with the guide), or none.</summary>
+    private static Guid? FileId(string s) =>
+        s.Length == 0 ? null : Guid.TryParse(s, out var id) ? id : throw new FormatException($"文件编号“{s}”无效");
 
     private static int Int(string s, string field) =>
         int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException($"{field}“{s}”不是整数");

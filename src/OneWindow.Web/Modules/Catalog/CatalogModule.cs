@@ -6,7 +6,14 @@ using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Catalog;
 
-public sealed record GuideListResponse(IReadOnlyList<GuideSummary> Items, string? Next);
+/// <summary>A page of guides; on the first page of a search also the matching combined items and the words the synonyms added.</summary>
+public sealed record GuideListResponse(IReadOnlyList<GuideSummary> Items, string? Next, IReadOnlyList<CombinedSummary>? Combined = null, IReadOnlyList<string>? AlsoSearched = null);
+
+public sealed record UploadGuideFileRequest(string FileName, string ContentBase64);
+
+public sealed record GuideFileResponse(Guid Id, string FileName, string ContentType, long Length, string Url);
+
+public sealed record SaveSynonymRequest(IReadOnlyList<string> Words, int? Revision = null);
 
 public sealed record CreateItemRequest(string Code, ServiceGuide Guide);
 
@@ -18,14 +25,16 @@ public static class CatalogModule
 {
     public static IServiceCollection AddCatalog(this IServiceCollection services) =>
         services.PublicPages("/Catalog/Public").AuthorizePages("/Catalog/Admin", Policies.CatalogAdmin)
-            .AddScoped<ManageCatalog>().AddScoped<ManageCombinedItems>().AddScoped<CatalogCsv>().AddScoped<GuideFiles>();
+            .AddScoped<ManageCatalog>().AddScoped<ManageCombinedItems>().AddScoped<ManageSynonyms>().AddScoped<CatalogCsv>().AddScoped<GuideFiles>();
 
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/catalog").WithTags("Catalog");
         api.MapGet("/items", List).AllowAnonymous()
             .WithSummary("Published service items (办事指南), filtered, paged by key")
-            .WithDescription("Filters: `q` (words in the name, code, keywords or themes), `department` (id), `type` (ItemType), `applicant` (Person or Enterprise), `theme`. Paging: pass the `next` of a page as `after` to get the following page; `limit` 1–100 (default 20).");
+            .WithDescription("Filters: `q` (words in the name, code, keywords or themes; each word also looks for the words of the search synonyms it contains, and the best matches come first), `department` (id), `type` (ItemType), `applicant` (Person or Enterprise), `theme` (one of `/api/v1/catalog/themes`). Paging: pass the `next` of a page as `after` to get the following page; `limit` 1–100 (default 20). The first page of a search or a theme also lists the matching combined items (`combined`) and the words the synonyms added (`alsoSearched`).");
+        api.MapGet("/themes", async (OneWindowDbContext db, CancellationToken ct) => TypedResults.Ok(await SearchGuides.ThemesAsync(db, ct))).AllowAnonymous()
+            .WithSummary("The themes of the published items (the theme filter's choices)");
         api.MapGet("/items/{code}", Get).AllowAnonymous()
             .WithSummary("One item's full guide")
             .WithDescription("The published version, or `version` = N for an earlier one, with the version history.");
@@ -38,7 +47,17 @@ public static class CatalogModule
             .WithDescription("`revision` must be the draft's current revision; a stale one is refused with 409 `concurrency.conflict`.");
         admin.MapPost("/items/{code}/publish", Publish)
             .WithSummary("Publish the draft; the version in force is superseded")
-            .WithDescription("Refused with 400 `guide.invalid` and the problems found when the guide is incomplete.");
+            .WithDescription("Refused with 400 `guide.invalid` and the problems found (`codes`) when the guide is incomplete or its claims contradict its process (`guide.zero-visits-not-online`, `guide.online-with-visits`, `guide.no-visit-pickup-only`, `guide.no-visit-original`).");
+        admin.MapPost("/files", UploadFile)
+            .WithSummary("Upload a blank form or a sample for a guide's material")
+            .WithDescription("`{fileName, contentBase64}`: PDF, Word, Excel, OFD or an image by content, 10 MB at most. A draft's material names the answer's `id` as its `templateFileId` or `sampleFileId`; a material naming an unknown file is refused with 409 `catalog.file-unknown`.");
+        admin.MapGet("/synonyms", ListSynonyms)
+            .WithSummary("Search synonyms (检索同义词), by term, paged by key")
+            .WithDescription("`q` (part of a term), `after` (the `next` of a page), `limit` 1–200 (default 50).");
+        admin.MapPut("/synonyms/{term}", SaveSynonym)
+            .WithSummary("Create a search synonym or replace its words")
+            .WithDescription("`{words, revision}`: the catalog's words a search for a text containing the term also looks for. Give the `revision` you loaded to replace (409 `concurrency.conflict` when it changed, or when the term exists and no revision was given).");
+        admin.MapDelete("/synonyms/{term}", DeleteSynonym).WithSummary("Delete a search synonym");
 
         GuideFiles.Map(app);
         app.MapGet("/admin/catalog/export", async (CatalogCsv csv, HttpContext http, TimeProvider clock, CancellationToken ct) =>
@@ -55,7 +74,7 @@ public static class CatalogModule
         OneWindowDbContext db, string? q, Guid? department, ItemType? type, ApplicantTypes? applicant, string? theme, string? after, int? limit, CancellationToken ct)
     {
         var page = await SearchGuides.RunAsync(db, new GuideQuery(q, department, type, applicant, theme, after, limit ?? 20), ct);
-        return TypedResults.Ok(new GuideListResponse(page.Items, page.NextAfter));
+        return TypedResults.Ok(new GuideListResponse(page.Items, page.NextAfter, page.Combined, page.AlsoSearched));
     }
 
     private static async Task<Results<Ok<GuideView>, NotFound<ProblemDetails>>> Get(OneWindowDbContext db, string code, int? version, CancellationToken ct)
@@ -81,6 +100,29 @@ public static class CatalogModule
 
     private static async Task<Ok<VersionResponse>> Publish(ManageCatalog catalog, HttpContext http, string code, CancellationToken ct) =>
         TypedResults.Ok(ToResponse(await catalog.PublishAsync(code, http.User.ActorName(), ct)));
+
+    private static async Task<Created<GuideFileResponse>> UploadFile(GuideFiles files, HttpContext http, UploadGuideFileRequest request, CancellationToken ct)
+    {
+        var content = new byte[(request.ContentBase64?.Length ?? 0) * 3 / 4 + 3];
+        if (request.ContentBase64 is null || !Convert.TryFromBase64String(request.ContentBase64, content, out var length))
+        {
+            throw new Domain.DomainRuleException("file.base64", $"“{request.FileName}”的内容不是有效的 Base64。", "contentBase64");
+        }
+        var file = await files.StoreAsync(request.FileName, content[..length], http.User.ActorName(), ct);
+        return TypedResults.Created($"/files/{file.Id}", new GuideFileResponse(file.Id, file.FileName, file.ContentType, file.Length, $"/files/{file.Id}"));
+    }
+
+    private static async Task<Ok<SynonymPage>> ListSynonyms(ManageSynonyms synonyms, string? q, string? after, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await synonyms.ListAsync(q, after, limit ?? ManageSynonyms.PageSize, ct));
+
+    private static async Task<Ok<SynonymView>> SaveSynonym(ManageSynonyms synonyms, HttpContext http, string term, SaveSynonymRequest request, CancellationToken ct) =>
+        TypedResults.Ok(await synonyms.SaveAsync(term, request.Words ?? [], request.Revision, http.User.ActorName(), ct));
+
+    private static async Task<NoContent> DeleteSynonym(ManageSynonyms synonyms, HttpContext http, string term, CancellationToken ct)
+    {
+        await synonyms.DeleteAsync(term, http.User.ActorName(), ct);
+        return TypedResults.NoContent();
+    }
 
     private static VersionResponse ToResponse(ServiceItemVersion v) => new(v.ItemCode, v.VersionNumber, v.Status, v.Revision, v.ValidFrom);
 }

@@ -23,7 +23,7 @@ public static class DemoCatalog
         int Statutory, int Promised, string Basis, string Result, string[] Materials,
         string[]? Keywords = null, string[]? Themes = null, Fee[]? Fees = null, SpecialProcedure[]? Procedures = null,
         string[]? Conditions = null, HallVisits Visits = HallVisits.AtMostOnce, OnlineDepth Depth = OnlineDepth.OnlinePreReview,
-        ResultType ResultKind = ResultType.Certificate, int? ValidityMonths = null, string? ScopeLabel = null);
+        ResultType ResultKind = ResultType.Certificate, string? LimitNote = null, int? ValidityMonths = null, string? ScopeLabel = null);
 
     private static readonly SpecialProcedure SiteInspection = new() { Name = "现场勘查", ExpectedWorkingDays = 3, LegalBasis = "《中华人民共和国行政许可法》第三十四条第三款", CountsTowardLimit = false };
     private static readonly SpecialProcedure ExpertReview = new() { Name = "专家评审", ExpectedWorkingDays = 10, LegalBasis = "《中华人民共和国行政许可法》第四十五条", CountsTowardLimit = false };
@@ -190,7 +190,7 @@ public static class DemoCatalog
         new("431025-SJ-001", "SJ", "企业设立登记", AdministrativeLicense, true, false, 15, 1,
             "《中华人民共和国市场主体登记管理条例》第十九条；《中华人民共和国公司法》第二十九条", "营业执照",
             ["公司登记（备案）申请书", "公司章程", "股东主体资格证明或自然人身份证明|copy" + FounderIds, "法定代表人、董事、监事、经理任职文件", "住所使用相关文件|copy", Agent],
-            Keywords: ["营业执照", "工商登记", "开公司", "五证合一"], Themes: ["开办企业"], Depth: OnlineDepth.FullyOnline,
+            Keywords: ["营业执照", "工商登记", "开公司", "五证合一"], Themes: ["开办企业"], Visits: HallVisits.Zero, Depth: OnlineDepth.FullyOnline,
             Conditions: ["名称符合《企业名称登记管理规定》", "申请材料齐全、符合法定形式"]),
         new("431025-SJ-002", "SJ", "个体工商户登记", AdministrativeLicense, false, true, 15, 0,
             "《中华人民共和国市场主体登记管理条例》第十九条；《促进个体工商户发展条例》", "营业执照",
@@ -224,6 +224,13 @@ public static class DemoCatalog
             "《中华人民共和国户口登记条例》第十条、第十三条", "户口簿（迁入后）",
             ["居民户口簿|both", "居民身份证|both", "合法稳定住所证明|copy", "结婚证|?投靠配偶的"],
             Keywords: ["落户", "户籍"], Themes: ["户籍"]),
+        new("431025-GA-003", "GA", "居民身份证申领、换领、补领", AdministrativeConfirmation, false, true, 40, 15,
+            "《中华人民共和国居民身份证法》第八条、第十条、第十一条", "中华人民共和国居民身份证",
+            ["居民户口簿|both", "原居民身份证|?换领的", "临时居民身份证|?已领取临时居民身份证的"],
+            Keywords: ["身份证", "办身份证", "身份证过期", "身份证丢了"], Themes: ["户籍"],
+            Conditions: ["本人到户籍所在地公安机关申领，现场采集人像和指纹信息", "未满十六周岁的，由监护人代为申请"],
+            Fees: [new Fee { Name = "居民身份证工本费", Amount = 20m, Basis = "《国家发展改革委 财政部关于第二代居民身份证工本费标准及有关问题的通知》（发改价格〔2003〕2322号）" }],
+            LimitNote: "《中华人民共和国居民身份证法》第十条：自受理之日起六十日内发放，按工作日计为 40 个工作日"),
 
         // 不动产登记中心 (seed 000: 房地产税费一体化 一站式)
         new("431025-BDC-001", "BDC", "国有建设用地使用权及房屋所有权转移登记", AdministrativeConfirmation, true, true, 30, 5,
@@ -239,11 +246,64 @@ public static class DemoCatalog
     public static readonly IReadOnlyList<CombinedSeed> Combined =
     [
         new("431025-YJS-001", "开办企业一件事",
-            "企业设立登记、公章刻制、涉税事项（发票申领）和社会保险登记一次申请、一表填报、并联办理、一次领取（原“五证合一”全程代办，seed 004）。",
+            "企业设立登记（领取营业执照）、公章刻制、涉税事项（发票申领）和社会保险登记一次申请、一表填报、并联办理、一次领取。",
             "SJ", 1, ["431025-SJ-001", "431025-GA-001", "431025-SW-001", "431025-RS-001"], ["开办企业"]),
+        // What a small restaurant needs: its business licence, the food business licence and invoices. Not the
+        // hygiene permit (restaurants left 公共场所卫生许可 with 国发〔2016〕12号), not the approval of a large outdoor
+        // advertisement (a shop sign is not one), not the fire safety check before opening a 公众聚集场所 (a large venue's).
         new("431025-YJS-002", "开办餐饮店一件事",
-            "个体工商户登记、食品经营许可和门头招牌设置审批一次申请、并联审批、一次办结。",
-            "SJ", 5, ["431025-SJ-002", "431025-SJ-003", "431025-CG-003"], ["开办企业"]),
+            "开小饭店、小吃店：个体工商户登记（领取营业执照）、食品经营许可和新办纳税人涉税事项（发票申领）一次申请、并联审批、一次办结。",
+            "SJ", 5, ["431025-SJ-002", "431025-SJ-003", "431025-SW-001"], ["开办企业"]),
+    ];
+
+    /// <summary>
+    /// The demo's search synonyms: what citizens type, and the words of the demo catalog's items (or packages) a
+    /// search for it also looks for. Each points at items the demo county publishes.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Term, string[] Words)> Synonyms =
+    [
+        ("开饭店", ["食品经营许可", "开办餐饮店"]),
+        ("开餐馆", ["食品经营许可", "开办餐饮店"]),
+        ("开餐厅", ["食品经营许可", "开办餐饮店"]),
+        ("开小吃店", ["食品经营许可", "开办餐饮店"]),
+        ("开店卖吃的", ["食品经营许可", "开办餐饮店"]),
+        ("卖早餐", ["食品经营许可"]),
+        ("开超市", ["食品经营许可", "个体工商户登记"]),
+        ("开店", ["个体工商户登记", "营业执照"]),
+        ("身份证", ["居民身份证"]),
+        ("办证件", ["居民身份证"]),
+        ("营业执照", ["设立登记", "个体工商户登记"]),
+        ("注册公司", ["企业设立登记", "开办企业"]),
+        ("办公司", ["企业设立登记", "开办企业"]),
+        ("结婚", ["结婚登记"]),
+        ("领证", ["结婚登记"]),
+        ("生孩子", ["生育登记", "母子健康手册"]),
+        ("生小孩", ["生育登记", "母子健康手册"]),
+        ("怀孕", ["母子健康手册", "生育登记"]),
+        ("准生证", ["生育登记"]),
+        ("退休", ["养老保险"]),
+        ("养老金", ["养老保险"]),
+        ("社保", ["社会保险", "养老保险"]),
+        ("买房", ["转移登记", "不动产"]),
+        ("卖房", ["转移登记", "不动产"]),
+        ("盖房子", ["乡村建设规划许可", "翻建"]),
+        ("建房子", ["乡村建设规划许可", "翻建"]),
+        ("迁户口", ["户口迁移"]),
+        ("上户口", ["户口迁移"]),
+        ("刻公章", ["公章刻制"]),
+        ("领发票", ["发票"]),
+        ("开发票", ["发票"]),
+        ("理发店", ["公共场所卫生许可"]),
+        ("美容院", ["公共场所卫生许可"]),
+        ("开宾馆", ["公共场所卫生许可"]),
+        ("开书店", ["出版物零售"]),
+        ("开打印店", ["简单印刷经营备案"]),
+        ("摆摊", ["临时占用城市道路"]),
+        ("招牌", ["户外广告"]),
+        ("广告牌", ["户外广告"]),
+        ("开养老院", ["养老机构备案"]),
+        ("修车", ["机动车维修经营备案"]),
+        ("跑货运", ["道路货物运输经营许可"]),
     ];
 
     /// <summary>
@@ -273,8 +333,8 @@ public static class DemoGuideBuilder
             LimitKind = instant ? LimitKind.Instant : LimitKind.Promised,
             StatutoryLimitDays = s.Statutory,
             PromisedLimitDays = s.Promised,
-            StatutoryLimitNote = s.Statutory == 0 ? "即时办结" : $"自受理之日起 {s.Statutory} 个工作日",
-            Materials = [.. s.Materials.Select(ParseMaterial)],
+            StatutoryLimitNote = s.LimitNote ?? (s.Statutory == 0 ? "即时办结" : $"自受理之日起 {s.Statutory} 个工作日"),
+            Materials = [.. s.Materials.Select(m => ParseMaterial(m, fullyOnline))],
             AcceptanceConditions = s.Conditions ?? ["属于本机关职权范围", "申请材料齐全、符合法定形式"],
             ProcessNodes = Nodes(s.Promised),
             SpecialProcedures = s.Procedures ?? [],
@@ -323,26 +383,34 @@ public static class DemoGuideBuilder
         };
     }
 
-    private static Material ParseMaterial(string text)
+    /// <summary>
+    /// One material of the compact form. An item done wholly online asks for no paper original: what the applicant
+    /// writes is an electronic material (filled in and signed online), and the rest are scanned copies.
+    /// </summary>
+    private static Material ParseMaterial(string text, bool fullyOnline)
     {
         var shared = text.Split('@');
-        return shared.Length > 1 ? ParseMaterial(shared[0]) with { SharedAs = shared[1] } : ParseOwnMaterial(text);
+        return shared.Length > 1 ? ParseMaterial(shared[0], fullyOnline) with { SharedAs = shared[1] } : ParseOwnMaterial(text, fullyOnline);
     }
 
-    private static Material ParseOwnMaterial(string text)
+    private static Material ParseOwnMaterial(string text, bool fullyOnline)
     {
         var parts = text.Split('|');
         var name = parts[0];
         var flag = parts.Length > 1 ? parts[1] : "";
-        return flag switch
+        var original = fullyOnline ? MaterialForm.Electronic : MaterialForm.Original;
+        var material = flag switch
         {
             "copy" => new Material { Name = name, Form = MaterialForm.Copy },
-            "both" => new Material { Name = name, Form = MaterialForm.OriginalAndCopy },
+            "both" => new Material { Name = name, Form = fullyOnline ? MaterialForm.Copy : MaterialForm.OriginalAndCopy },
             "agency" => new Material { Name = name, Form = MaterialForm.Electronic, Source = MaterialSource.OtherAgency, SourceDescription = "通过共享平台获取，申请人无需提供" },
-            "defer" => new Material { Name = name, Deferrable = true },
-            _ when flag.StartsWith('?') => new Material { Name = name, Requirement = MaterialRequirement.Conditional, Condition = flag[1..] },
-            _ => new Material { Name = name, TemplateFile = name.EndsWith("申请表", StringComparison.Ordinal) || name.EndsWith("申请书", StringComparison.Ordinal) ? name + "（空白表格）" : null },
+            "defer" => new Material { Name = name, Form = original, Deferrable = true },
+            _ when flag.StartsWith('?') => new Material { Name = name, Form = original, Requirement = MaterialRequirement.Conditional, Condition = flag[1..] },
+            _ => new Material { Name = name, Form = original },
         };
+        return DemoForms.Describe(name) is { } form
+            ? material with { TemplateFile = form.Title + "（空白表格）", SampleFile = form.Title + "（示范文本）" }
+            : material;
     }
 
     private static ProcessNode[] Nodes(int promised) => promised switch

@@ -4,7 +4,8 @@ using OneWindow.Web.Data;
 
 namespace OneWindow.Web.Modules.Catalog;
 
-public sealed record GuideVersionInfo(int VersionNumber, VersionStatus Status, DateOnly? ValidFrom, DateOnly? ValidTo, DateTime? PublishedAt, string? PublishedBy, string? ChangeNote);
+/// <summary>One version as the public sees it: who published it is the department's business, not the public's (staff accounts are internal).</summary>
+public sealed record GuideVersionInfo(int VersionNumber, VersionStatus Status, DateOnly? ValidFrom, DateOnly? ValidTo, DateTime? PublishedAt, string? ChangeNote);
 
 public sealed record WindowInfo(string VenueName, string Number, string Name);
 
@@ -48,7 +49,7 @@ public static class GetGuide
                              orderby venue.Name, w.Number
                              select new WindowInfo(venue.Name, w.Number, w.Name)).ToListAsync(ct);
         var history = await versions.OrderByDescending(v => v.VersionNumber)
-            .Select(v => new GuideVersionInfo(v.VersionNumber, v.Status, v.ValidFrom, v.ValidTo, v.PublishedAt, v.PublishedBy, v.ChangeNote))
+            .Select(v => new GuideVersionInfo(v.VersionNumber, v.Status, v.ValidFrom, v.ValidTo, v.PublishedAt, v.ChangeNote))
             .ToListAsync(ct);
         return new GuideView(code, version.VersionNumber, version.Status, version.ValidFrom, version.ValidTo, version.PublishedAt,
             department?.Name ?? "", department?.CreditCode, version.Guide, windows, history);

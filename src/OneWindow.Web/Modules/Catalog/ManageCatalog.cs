@@ -22,6 +22,7 @@ public sealed class ManageCatalog(OneWindowDbContext db, WriteUnit unit, TimePro
             throw new DomainRuleException("catalog.code-taken", $"事项编码 {trimmed} 已存在。");
         }
         await EnsureDepartmentAsync(guide.DepartmentId, ct);
+        await EnsureFilesAsync(guide, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var item = ServiceItem.Create(trimmed, guide, actor, now);
         db.ServiceItems.Add(item);
@@ -51,6 +52,7 @@ public sealed class ManageCatalog(OneWindowDbContext db, WriteUnit unit, TimePro
             throw new DbUpdateConcurrencyException($"Version {code} v{versionNumber} is at revision {version.Revision}, not {expectedRevision}.");
         }
         await EnsureDepartmentAsync(guide.DepartmentId, ct);
+        await EnsureFilesAsync(guide, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         version.Edit(guide, actor, now, note);
         db.Audit(now, actor, "ServiceItem", code, "draft-edited", new { version = versionNumber, note });
@@ -73,6 +75,47 @@ public sealed class ManageCatalog(OneWindowDbContext db, WriteUnit unit, TimePro
     private async Task<ServiceItem> LoadAsync(string code, CancellationToken ct) =>
         await db.ServiceItems.Include(i => i.Versions).FirstOrDefaultAsync(i => i.Code == code, ct)
             ?? throw new NotFoundException($"事项 {code} 不存在。");
+
+    /// <summary>The guide without the blank forms and samples that are not stored here (their titles stay).</summary>
+    public async Task<ServiceGuide> WithoutUnknownFilesAsync(ServiceGuide guide, CancellationToken ct)
+    {
+        var known = await KnownFilesAsync(guide, ct);
+        return guide with
+        {
+            Materials = [.. guide.Materials.Select(m => m with
+            {
+                TemplateFileId = m.TemplateFileId is { } t && known.Contains(t) ? t : null,
+                SampleFileId = m.SampleFileId is { } s && known.Contains(s) ? s : null,
+            })],
+        };
+    }
+
+    /// <summary>A material may only name a file uploaded as a guide's form or sample (a case's files are private).</summary>
+    private async Task EnsureFilesAsync(ServiceGuide guide, CancellationToken ct)
+    {
+        var named = FileIds(guide);
+        if (named.Count > 0 && (await KnownFilesAsync(guide, ct)).Count < named.Count)
+        {
+            throw new DomainRuleException("catalog.file-unknown", "材料的空白表格或示范文本文件不存在，请重新上传。");
+        }
+    }
+
+    private async Task<HashSet<Guid>> KnownFilesAsync(ServiceGuide guide, CancellationToken ct)
+    {
+        var named = FileIds(guide);
+        if (named.Count == 0)
+        {
+            return [];
+        }
+        // Uploaded with this save (the editor's files are stored in the same unit of work), or stored before.
+        var added = db.ChangeTracker.Entries<StoredFile>().Where(e => e.State == EntityState.Added && e.Entity.Purpose == StoredFile.GuideAttachment)
+            .Select(e => e.Entity.Id);
+        var stored = await db.StoredFiles.Where(f => named.Contains(f.Id) && f.Purpose == StoredFile.GuideAttachment).Select(f => f.Id).ToListAsync(ct);
+        return [.. stored.Concat(added).Where(named.Contains)];
+    }
+
+    private static List<Guid> FileIds(ServiceGuide guide) =>
+        [.. guide.Materials.SelectMany(m => new[] { m.TemplateFileId, m.SampleFileId }).OfType<Guid>().Distinct()];
 
     private async Task EnsureDepartmentAsync(Guid departmentId, CancellationToken ct)
     {

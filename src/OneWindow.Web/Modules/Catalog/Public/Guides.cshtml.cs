@@ -18,6 +18,7 @@ public sealed class GuidesModel(OneWindowDbContext db) : PageModel
 
     public GuidePage Results { get; private set; } = new([], null);
     public IReadOnlyList<(Guid Id, string Name)> DepartmentOptions { get; private set; } = [];
+    public IReadOnlyList<string> ThemeOptions { get; private set; } = [];
 
     public string FirstPageUrl => PageUrl(null);
     public string NextPageUrl => PageUrl(Results.NextAfter);
@@ -29,6 +30,7 @@ public sealed class GuidesModel(OneWindowDbContext db) : PageModel
         Results = await SearchGuides.RunAsync(db, new GuideQuery(Q, Department, Type, Applicant, Theme, After, 20), ct);
         DepartmentOptions = [.. (await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).Take(500).ToListAsync(ct))
             .Select(d => (d.Id, d.Name))];
+        ThemeOptions = await SearchGuides.ThemesAsync(db, ct);
     }
 
     private string PageUrl(string? after)

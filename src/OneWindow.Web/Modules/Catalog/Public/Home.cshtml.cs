@@ -35,8 +35,7 @@ public sealed class IndexModel(OneWindowDbContext db) : PageModel
         var counts = await published.GroupBy(v => v.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var names = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).Take(200).ToListAsync(ct);
         Departments = [.. names.Select(n => new DepartmentRow(n.Id, n.Name, counts.FirstOrDefault(c => c.Key == n.Id)?.Count ?? 0)).Where(d => d.Items > 0)];
-        var themeTexts = await published.Select(v => v.ThemesText).Distinct().Take(500).ToListAsync(ct);
-        Themes = [.. themeTexts.SelectMany(t => t.Split('|', StringSplitOptions.RemoveEmptyEntries)).Distinct().Order()];
+        Themes = await SearchGuides.ThemesAsync(db, ct);
         Combined = [.. (await db.CombinedItems.AsNoTracking().Where(c => c.Status == VersionStatus.Published).OrderBy(c => c.Code).Take(50).ToListAsync(ct))
             .Select(c => new CombinedRow(c.Code, c.Name, c.MemberCodes.Count))];
     }
