@@ -129,6 +129,29 @@ public class AlertTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
     }
 
     [Fact]
+    public async Task A_reminder_closes_itself_when_the_applicant_withdraws_before_the_deadline()
+    {
+        var c = await AcceptedCase("冯六");
+        var due = c.Promised.DueAt!.Value;
+        try
+        {
+            await Sweep(due.AddTicks(-1));
+            Assert.Equal(AlertStatus.Notified, Assert.Single(await AlertsOf(c.Number), a => a.Rule == SupervisionRule.PromisedReminder).Status);
+
+            await CaseApi.Act(await app.SignedIn("clerk.mz"), c, "withdraw", new { reason = "申请人书面申请撤回" });
+
+            var reminder = Assert.Single(await AlertsOf(c.Number), a => a.Rule == SupervisionRule.PromisedReminder);
+            Assert.Equal(AlertStatus.Closed, reminder.Status);
+            Assert.Equal("closed-met", reminder.History[^1].Action);
+            Assert.Contains("撤回", reminder.History[^1].Note, StringComparison.Ordinal);
+        }
+        finally
+        {
+            app.Clock.Set(OneWindowFactory.DefaultNow);
+        }
+    }
+
+    [Fact]
     public async Task A_reminder_closes_itself_when_the_case_is_then_decided_in_time()
     {
         var c = await AcceptedCase("冯五");

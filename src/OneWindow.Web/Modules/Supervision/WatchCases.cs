@@ -54,13 +54,27 @@ public sealed class WatchCases(OneWindowDbContext db, SupervisionSettings settin
     }
 
     /// <summary>
-    /// A case decided by its promised deadline in this action: its reminders still awaiting an explanation are moot
-    /// and close themselves (a reminder asks for speed, and speed was delivered).
+    /// A case decided by its promised deadline in this action, or withdrawn or terminated: its reminders still awaiting
+    /// an explanation are moot and close themselves. A reminder asks for speed: speed was delivered, or nothing is left
+    /// to be quick about. A deadline missed before the case ended is the yellow card's business, which stays.
     /// </summary>
     private async Task CloseMetRemindersAsync(Case c, IReadOnlyList<CaseEvent> newEvents, DateTime now, CancellationToken ct)
     {
-        if (newEvents.Count == 0 || c.Decision.DecidedAt is not { } decided || decided < newEvents.Min(e => e.At)
-            || c.Clocks.PromisedDueAt is { } due && decided > due)
+        if (newEvents.Count == 0)
+        {
+            return;
+        }
+        var since = newEvents.Min(e => e.At);
+        var ended = newEvents.LastOrDefault(e => e.Action is "withdrawn" or "terminated");
+        var reason = c.Decision.DecidedAt is { } decided && decided >= since && !(c.Clocks.PromisedDueAt is { } due && decided > due)
+            ? "承诺时限内已作出决定，提醒自动关闭。"
+            : ended?.Action switch
+            {
+                "withdrawn" => "申请已撤回，提醒自动关闭。",
+                "terminated" => "已终止办理，提醒自动关闭。",
+                _ => null,
+            };
+        if (reason is null)
         {
             return;
         }
@@ -70,7 +84,7 @@ public sealed class WatchCases(OneWindowDbContext db, SupervisionSettings settin
             .ToListAsync(ct);
         foreach (var reminder in pending)
         {
-            reminder.CloseAsMet("承诺时限内已作出决定，提醒自动关闭。", now);
+            reminder.CloseAsMet(reason, now);
         }
     }
 
