@@ -255,13 +255,15 @@ public sealed class DemoHistory(
 
     private enum Fate { Normal, Correction, Rejected, Withdrawn, Denied, Suspended, Extended, Late, Stalled }
 
-    private sealed record CasePlan(DateTime At, Item? Item, Combined? Combined, Channel Channel, Fate Fate);
+    /// <param name="Recent">Received in the last few working days: more of them still wait for acceptance or for a correction.</param>
+    private sealed record CasePlan(DateTime At, Item? Item, Combined? Combined, Channel Channel, Fate Fate, bool Recent = false);
 
     private List<CasePlan> Plan(World world)
     {
         var plans = new List<CasePlan>();
         var totalWeight = world.Items.Sum(i => i.Weight);
         var first = ChinaTime.DateOf(_now).AddDays(-Days);
+        var recentFrom = _calendar.SubtractWorkingDays(ChinaTime.DateOf(_now), 3);
         for (var day = first; day <= ChinaTime.DateOf(_now); day = day.AddDays(1))
         {
             var working = _calendar.IsWorkingDay(day);
@@ -282,7 +284,9 @@ public sealed class DemoHistory(
                 }
                 var pick = _random.Next(totalWeight);
                 var item = world.Items.First(x => (pick -= x.Weight) < 0);
-                plans.Add(new CasePlan(at, item, null, channel, PickFate(item.Template.IsInstant, joint: false)));
+                var recent = day >= recentFrom;
+                var fate = recent && !item.Template.IsInstant && _random.NextDouble() < 0.15 ? Fate.Correction : PickFate(item.Template.IsInstant, joint: false);
+                plans.Add(new CasePlan(at, item, null, channel, fate, recent));
             }
         }
         return [.. plans.OrderBy(p => p.At)];
@@ -454,7 +458,7 @@ public sealed class DemoHistory(
         {
             var missing = c.RequiredMaterialsMissing.Count > 0 ? c.RequiredMaterialsMissing : [materials[^1]];
             if (!life.Step(After(life.At, 0), () => c.RequestCorrection(missing, null, clerk, life.At))
-                || !life.Step(After(life.At, _random.Next(1, 6)), () => c.Supplement(missing, clerk, life.At, _calendar)))
+                || !life.Step(After(life.At, _random.Next(2, 9)), () => c.Supplement(missing, clerk, life.At, _calendar)))
             {
                 return await SaveAsync(c, extra, rating, life.At, ct);
             }
@@ -469,7 +473,8 @@ public sealed class DemoHistory(
             rating = MaybeRate(c, life);
             return await SaveAsync(c, extra, rating, life.At, ct);
         }
-        var acceptAt = _random.NextDouble() < 0.85 ? After(life.At, 0) : After(life.At, 1);
+        // Most are accepted in the sitting; some wait for the department's check until the next working day or two.
+        var acceptAt = _random.NextDouble() < (plan.Recent ? 0.5 : 0.7) ? After(life.At, 0) : After(life.At, _random.Next(1, 3));
         if (!life.Step(acceptAt, () => c.Accept(clerk, life.At, _calendar, "材料齐全，符合法定形式，予以受理")))
         {
             return await SaveAsync(c, extra, rating, life.At, ct);
