@@ -31,6 +31,7 @@ builder.Configuration["ConnectionStrings:OneWindow"] = database.ConnectionString
 // The sweeps run only when a scenario runs them.
 builder.Configuration["Supervision:SweepSeconds"] = "0";
 builder.Configuration["Cases:IntakeSweepSeconds"] = "0";
+builder.Configuration["Seed:DemoHistory"] = "false"; // the bench makes its own load
 builder.WebHost.UseUrls("http://127.0.0.1:0");
 builder.AddOneWindow();
 var app = builder.Build();

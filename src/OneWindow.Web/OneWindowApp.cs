@@ -127,6 +127,7 @@ public static class OneWindowApp
         services.AddModules();
         // The demo county and the reference data: a composition of several modules' data, run at start.
         services.AddScoped<Seeding.ReferenceSeed>();
+        services.AddScoped<Seeding.DemoHistory>();
         return builder;
     }
 
@@ -135,7 +136,8 @@ public static class OneWindowApp
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<RecordKeyCheck>().RunAsync(CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<Seeding.ReferenceSeed>().RunAsync(app.Configuration.GetValue("Seed:DemoCounty", true));
+        await scope.ServiceProvider.GetRequiredService<Seeding.ReferenceSeed>().RunAsync(
+            app.Configuration.GetValue("Seed:DemoCounty", true), app.Configuration.GetValue("Seed:DemoHistory", false));
         // After migration 0015 on a database in use: the national change that recounts what the statutory holidays move.
         await scope.ServiceProvider.GetRequiredService<Modules.Calendar.Changes.StatuteUpgrade>().RunAsync(CancellationToken.None);
     }

@@ -14,20 +14,23 @@ namespace OneWindow.Web.Seeding;
 
 /// <summary>
 /// What every database needs (the staff roles and the national calendar) and, on a fresh database, the demo
-/// county. Each part checks before it writes, so starting the app again changes nothing.
+/// county, with its recent history of cases when asked (<see cref="DemoHistory"/>). Each part checks before it
+/// writes, so starting the app again changes nothing.
 /// </summary>
 public sealed class ReferenceSeed(
     OneWindowDbContext db,
     RoleManager<IdentityRole> roles,
     UserManager<UserAccount> users,
     ImportCounty importCounty,
+    DemoHistory history,
     WriteUnit unit,
     TimeProvider clock,
     ILogger<ReferenceSeed> logger)
 {
     private const string Actor = "seed";
 
-    public async Task RunAsync(bool demoCounty, CancellationToken ct = default)
+    /// <param name="demoHistory">With a freshly seeded demo county, also about three months of its cases (<c>Seed:DemoHistory</c>).</param>
+    public async Task RunAsync(bool demoCounty, bool demoHistory = false, CancellationToken ct = default)
     {
         foreach (var role in StaffRoles.All.Append(ApplicantRoles.Applicant))
         {
@@ -41,6 +44,11 @@ public sealed class ReferenceSeed(
         {
             // All or nothing: a half-seeded county would be skipped on the next start.
             await unit.RunAsync(SeedDemoCountyAsync, ct);
+            // Only into the county just seeded: a database in use (or one whose county was seeded without it) keeps its cases.
+            if (demoHistory && !await db.Cases.AnyAsync(ct))
+            {
+                await history.RunAsync(ct);
+            }
         }
     }
 

@@ -145,6 +145,7 @@ public sealed class AppProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__OneWindow"] = database.ConnectionString;
+        start.Environment["Seed__DemoHistory"] = "false"; // the demo county without its history of cases
         start.Environment["RateLimits__SignInPerMinute"] = "100000";
         start.Environment["RateLimits__PublicPerMinute"] = "100000";
         TestRecordKeys.AddTo(start.Environment);
@@ -158,7 +159,7 @@ public sealed class AppProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OneWindow.slnx")))
