@@ -57,6 +57,8 @@ public partial class OnlineJourneyTests(AppServer app) : IClassFixture<AppServer
         var approver = await app.NewPageAsync();
         await AppServer.SignInAsync(approver, "approver.sj");
         await approver.GotoAsync("/workbench/cases/" + number);
+        // A food business licence names its business items (经营项目) and is valid for five years.
+        await approver.GetByLabel("经营项目（准予时必填）").FillAsync("热食类食品制售");
         await Act(approver, "decide", "作出决定");
         await clerk.ReloadAsync();
         await clerk.GetByLabel("证照或决定书编号").FillAsync("JY24310250001234");
