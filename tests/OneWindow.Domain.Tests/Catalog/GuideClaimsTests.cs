@@ -69,10 +69,12 @@ public class GuideFormFileTests
 
 public class SearchSynonymTests
 {
+    private static readonly DateTime Created = new(2026, 12, 5, 2, 0, 0, DateTimeKind.Utc);
+
     [Fact]
     public void A_term_is_kept_trimmed_and_lower_cased_with_its_distinct_words()
     {
-        var s = SearchSynonym.Create("  开KTV ", ["娱乐场所", "娱乐场所", " ", "开ktv"], "admin", DateTime.UtcNow);
+        var s = SearchSynonym.Create("  开KTV ", ["娱乐场所", "娱乐场所", " ", "开ktv"], "admin", Created);
         Assert.Equal("开ktv", s.Term);
         Assert.Equal(["娱乐场所"], s.Words);
     }
@@ -81,9 +83,9 @@ public class SearchSynonymTests
     [InlineData("店")]
     [InlineData("这是一个超过二十个字的群众用语它实在是太长了吧")]
     public void A_term_is_two_to_twenty_characters(string term) =>
-        Assert.Equal("synonym.term-invalid", Assert.Throws<DomainRuleException>(() => SearchSynonym.Create(term, ["食品经营许可"], "admin", DateTime.UtcNow)).Code);
+        Assert.Equal("synonym.term-invalid", Assert.Throws<DomainRuleException>(() => SearchSynonym.Create(term, ["食品经营许可"], "admin", Created)).Code);
 
     [Fact]
     public void A_term_needs_a_word_other_than_itself() =>
-        Assert.Equal("synonym.words-required", Assert.Throws<DomainRuleException>(() => SearchSynonym.Create("开饭店", ["开饭店", ""], "admin", DateTime.UtcNow)).Code);
+        Assert.Equal("synonym.words-required", Assert.Throws<DomainRuleException>(() => SearchSynonym.Create("开饭店", ["开饭店", ""], "admin", Created)).Code);
 }

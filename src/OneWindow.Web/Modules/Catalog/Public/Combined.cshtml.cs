@@ -10,11 +10,10 @@ public sealed class CombinedModel(OneWindowDbContext db) : PageModel
 {
     public sealed record Member(string Code, string Name, string DepartmentName, ServiceGuide Guide);
 
-    public sealed record MergedMaterial(Material Material, IReadOnlyList<string> UsedBy);
 
     public CombinedItem Item { get; private set; } = null!;
     public IReadOnlyList<Member> Members { get; private set; } = [];
-    public IReadOnlyList<MergedMaterial> MergedMaterials { get; private set; } = [];
+    public IReadOnlyList<PackageMaterial> MergedMaterials { get; private set; } = [];
     public string LeadDepartmentName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
@@ -33,7 +32,7 @@ public sealed class CombinedModel(OneWindowDbContext db) : PageModel
             .Select(v => new Member(v.ItemCode, v.Name, departments.GetValueOrDefault(v.DepartmentId, ""), v.Guide))];
         LeadDepartmentName = departments.GetValueOrDefault(item.LeadDepartmentId, "");
         // One form: a material asked by several member items is submitted once (the domain's merge).
-        MergedMaterials = [.. PackageMaterials.Merge([.. Members.Select(m => (m.Name, m.Guide))]).Select(p => new MergedMaterial(p.Material, p.UsedBy))];
+        MergedMaterials = PackageMaterials.Merge([.. Members.Select(m => (m.Name, m.Guide))]);
         return Page();
     }
 }
