@@ -33,6 +33,7 @@ public class DeferralJourneyTests(AppServer app) : IClassFixture<AppServer>
         Assert.Contains("办事指南允许这些材料容缺受理", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         var accept = page.Locator("form:has(input[name=action][value=accept])");
+        // The journey's server runs on the system clock, so the clerk's "two days from today" is the wall clock's too.
         var until = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(2);
         await accept.GetByLabel("申请人承诺补齐日期").FillAsync(until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await accept.GetByLabel("申请人已签署容缺受理承诺书").CheckAsync();
