@@ -70,7 +70,8 @@ public static class CaseLoadGenerator
                 var at = now.AddDays(-2);
                 var template = Domain.Cases.CaseTemplate.ForItem(version);
                 // Handed in complete, as a case that goes on to acceptance must be.
-                var c = Case.Receive($"GT-{++n:D4}", template, applicant, CaseChannel.Window, venue, "431025000000", template.RequiredMaterials, actors(StaffRoles.WindowClerk), at, calendar);
+                var c = Case.Receive($"GT-{++n:D4}", template, applicant, CaseChannel.Window, venue, "431025000000", template.RequiredMaterials, actors(StaffRoles.WindowClerk), at, calendar,
+                    form: OneWindow.Web.Modules.Catalog.DemoApplicationForms.SampleAnswers(version.ItemCode));
                 try
                 {
                     switch (state)

@@ -9,4 +9,7 @@ public sealed class DomainRuleException(string code, string message, string? fie
 {
     public string Code { get; } = code;
     public string? Field { get; } = field;
+
+    /// <summary>Every field found wrong at once, when a check reports more than one (an application form); the first is <see cref="Field"/>.</summary>
+    public IReadOnlyDictionary<string, string>? Errors { get; init; }
 }

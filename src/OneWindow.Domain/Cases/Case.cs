@@ -91,6 +91,17 @@ public sealed partial class Case
     /// <summary>The result's validity in months and what its scope is called, pinned from the guide (null: none).</summary>
     public int? ResultValidityMonths { get; private set; }
     public string? ResultScopeLabel { get; private set; }
+
+    /// <summary>
+    /// The answers to the application form (申请表, 一表通) by field key, as checked against the guide's form (a package's
+    /// merged form; a part keeps the answers to its own item's fields). The record binds them by a keyed digest.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FormAnswers { get; private set; } = NoAnswers;
+
+    private static readonly IReadOnlyDictionary<string, string> NoAnswers = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The enterprise the application is for, by its form: the name a founder registers before it exists.</summary>
+    public string? EnterpriseName => FormAnswers.TryGetValue(ApplicationForm.EnterpriseNameKey, out var name) ? name : null;
     public IReadOnlyList<CaseNode> Nodes { get; private set; } = [];
     public int CurrentNodeIndex { get; private set; }
     /// <summary>Who has the case in hand at its current node (claimed or handed over); null when it waits in the role's pool.</summary>
@@ -145,16 +156,30 @@ public sealed partial class Case
         Receive(number, CaseTemplate.ForItem(version), applicant, channel, receivingVenueId, regionCode, materialsProvided, clerk, now, calendar);
 
     /// <summary>Registers an application for an item or, with a combined template, a joint case (一件事): it is received.</summary>
+    /// <param name="form">The answers to the application form: all its required fields, each valid (一表通).</param>
     public static Case Receive(string number, CaseTemplate template, Applicant applicant, CaseChannel channel, Guid? receivingVenueId, string regionCode,
-        IReadOnlyList<string> materialsProvided, Actor clerk, DateTime now, WorkingDayCalendar calendar, Guid? windowId = null)
+        IReadOnlyList<string> materialsProvided, Actor clerk, DateTime now, WorkingDayCalendar calendar, Guid? windowId = null,
+        IReadOnlyDictionary<string, string?>? form = null)
     {
         var materials = CaseInput.Names(materialsProvided, "materialsProvided");
+        var answers = ApplicationForm.Check(template.Form, form, complete: true, ChinaTime.DateOf(now));
         var c = NewCase(number, template, applicant, channel, receivingVenueId, regionCode, now);
         c.ReceivingWindowId = windowId;
         c.MaterialsReceived = materials;
         c.MarkReceived(now, calendar);
         c.Append(clerk, now, "received", null, CaseStatus.Received, c.Nodes[0].Name, null, c.Establishing(new { materials, channel, number }), applicant);
+        c.SetForm(answers);
         return c;
+    }
+
+    /// <summary>The answers the last event appended sets: kept on the case and bound into that event's seal.</summary>
+    private void SetForm(IReadOnlyDictionary<string, string> answers)
+    {
+        FormAnswers = answers;
+        if (answers.Count > 0)
+        {
+            _events[^1].SetsForm(answers);
+        }
     }
 
     private static Case NewCase(string number, CaseTemplate template, Applicant applicant, CaseChannel channel, Guid? receivingVenueId, string regionCode, DateTime now)

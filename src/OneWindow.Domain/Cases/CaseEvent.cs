@@ -52,6 +52,22 @@ public sealed class CaseEvent : IChainedEvent
     // The applicant this event establishes, until its keyed digest is written into the data as the event is sealed.
     private Applicant? _applicantToSeal;
 
+    /// <summary>The name, in an event's data, of the keyed digest of the application form's answers the event sets.</summary>
+    public const string FormSealProperty = "formSeal";
+
+    // The answers this event sets, until their keyed digest is written into the data as the event is sealed.
+    private IReadOnlyDictionary<string, string>? _formToSeal;
+
+    /// <summary>
+    /// The keyed digest of a case's application form answers: like the applicant's, it binds the answers to the record
+    /// without putting them (an ID number, an address) into event data kept for good.
+    /// </summary>
+    public static string FormSeal(IReadOnlyDictionary<string, string> answers, RecordKeyRing keys, string keyId) =>
+        keys.Seal(keyId, Records.EventChain.Fields(["form", .. answers.OrderBy(a => a.Key, StringComparer.Ordinal).SelectMany(a => new[] { a.Key, a.Value })]))[..32];
+
+    /// <summary>Marks the answers this (unsealed) event sets, to be bound into its data as it is sealed.</summary>
+    internal void SetsForm(IReadOnlyDictionary<string, string> answers) => _formToSeal = answers;
+
     internal static CaseEvent Create(Guid caseId, int sequence, DateTime at, Actor actor, string action, CaseStatus? from, CaseStatus to,
         string? node, string? opinion, string? data, Applicant? establishes = null) =>
         new()
@@ -72,14 +88,22 @@ public sealed class CaseEvent : IChainedEvent
     /// </summary>
     internal void BindApplicant(RecordKeyRing keys)
     {
-        if (_applicantToSeal is not { } applicant || IsSealed)
+        if ((_applicantToSeal is null && _formToSeal is null) || IsSealed)
         {
             return;
         }
         var data = Data is null ? new System.Text.Json.Nodes.JsonObject() : System.Text.Json.Nodes.JsonNode.Parse(Data)!.AsObject();
-        data[ApplicantSealProperty] = ApplicantSeal(applicant, keys, keys.CurrentKeyId);
+        if (_applicantToSeal is { } applicant)
+        {
+            data[ApplicantSealProperty] = ApplicantSeal(applicant, keys, keys.CurrentKeyId);
+        }
+        if (_formToSeal is { } form)
+        {
+            data[FormSealProperty] = FormSeal(form, keys, keys.CurrentKeyId);
+        }
         Data = data.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         _applicantToSeal = null;
+        _formToSeal = null;
     }
 
     /// <summary>The data property holding the document number (文号) of the notice an event gives the applicant.</summary>

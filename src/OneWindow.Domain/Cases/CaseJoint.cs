@@ -63,6 +63,8 @@ public sealed partial class Case
             part.Recompute(now, calendar);
             part.Append(Actor.System, now, "part-created", null, CaseStatus.Accepted, part.Nodes[0].Name, null,
                 part.Establishing(new { joint = Number, number = part.Number, applicantUser = ApplicantUserId, clockStartAt = Clocks.ClockStartAt, deemed = Clocks.DeemedAccepted }), Applicant);
+            // The part keeps the answers to its own item's questions, asked once on the package's form.
+            part.SetForm(ApplicationForm.For(byId[versionId].Guide, FormAnswers));
             parts.Add(part);
         }
         Parts = [.. parts.Select(Summarize)];

@@ -1,4 +1,5 @@
 using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Catalog;
 
 namespace OneWindow.Domain.Cases;
 
@@ -30,12 +31,19 @@ public sealed partial class Case
     }
 
     /// <summary>The applicant saves the draft (or the returned submission) with the materials just attached; an unchanged save records nothing.</summary>
-    public void SaveDraft(Applicant applicant, IReadOnlyList<string> materials, Actor actor, DateTime now, DeliveryChoice? delivery = null)
+    /// <param name="form">
+    /// The application form as filled in so far, with its fields (null: unchanged). A draft may leave required fields
+    /// empty; what it answers must be valid. Submission asks for the rest.
+    /// </param>
+    public void SaveDraft(Applicant applicant, IReadOnlyList<string> materials, Actor actor, DateTime now, DeliveryChoice? delivery = null,
+        FormFilled? form = null)
     {
         RequireEditableByApplicant(actor);
         materials = CaseInput.Names(materials, "files");
+        var answers = form is null ? FormAnswers : ApplicationForm.Check(form.Fields, form.Answers, complete: false, ChinaTime.DateOf(now));
+        var formChanged = !answers.OrderBy(a => a.Key, StringComparer.Ordinal).SequenceEqual(FormAnswers.OrderBy(a => a.Key, StringComparer.Ordinal));
         var deliveryChanged = delivery is not null && (delivery.Method != Delivery.Requested || delivery.Address != Delivery.Address);
-        if (applicant == Applicant && materials.Count == 0 && !deliveryChanged)
+        if (applicant == Applicant && materials.Count == 0 && !deliveryChanged && !formChanged)
         {
             return; // nothing changed: no event
         }
@@ -46,9 +54,16 @@ public sealed partial class Case
             Delivery.Address = delivery.Address;
             // The record keeps the method asked for; the address, like the applicant's details, stays on the case.
             Append(actor, now, "draft-saved", Status, Status, null, null, new { materials, delivery = delivery.Method }, applicant);
-            return;
         }
-        Append(actor, now, "draft-saved", Status, Status, null, null, new { materials }, applicant);
+        else
+        {
+            Append(actor, now, "draft-saved", Status, Status, null, null, new { materials }, applicant);
+        }
+        if (formChanged)
+        {
+            FormAnswers = answers;
+            _events[^1].SetsForm(answers);
+        }
     }
 
     /// <summary>
@@ -67,10 +82,16 @@ public sealed partial class Case
     }
 
     /// <summary>提交: the application goes to the center, which must pre-review it within <see cref="PreReviewWorkingDays"/>.</summary>
-    public void Submit(string? assignedNumber, IReadOnlyList<string> materials, Actor actor, DateTime now, WorkingDayCalendar calendar)
+    /// <param name="form">The application form's fields: a submission answers every required one (一表通).</param>
+    public void Submit(string? assignedNumber, IReadOnlyList<string> materials, Actor actor, DateTime now, WorkingDayCalendar calendar,
+        IReadOnlyList<FormField>? form = null)
     {
         RequireEditableByApplicant(actor);
         materials = CaseInput.Names(materials, "files");
+        if (form is not null)
+        {
+            ApplicationForm.Check(form, FormAnswers.ToDictionary(a => a.Key, a => (string?)a.Value), complete: true, ChinaTime.DateOf(now));
+        }
         // The result has to reach the applicant: mail needs an address (a draft may wait for it; a submission may not).
         if (Delivery.Requested == DeliveryMethod.Mail && string.IsNullOrWhiteSpace(Delivery.Address))
         {
@@ -133,3 +154,6 @@ public sealed partial class Case
         }
     }
 }
+
+/// <summary>The application form as an applicant filled it in: its fields (the guide's, a package's merged) and the answers given.</summary>
+public sealed record FormFilled(IReadOnlyList<FormField> Fields, IReadOnlyDictionary<string, string?> Answers);

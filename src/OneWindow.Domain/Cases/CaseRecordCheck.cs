@@ -188,6 +188,16 @@ public static class CaseRecordCheck
             var number = Text(numbered, "number");
             yield return new("办件编号", c => c.Number == number);
         }
+        // The application form's answers: bound by a keyed digest in the last event that set them; none, none.
+        if (ordered.LastOrDefault(e => Text(e, CaseEvent.FormSealProperty) is not null) is { } formed)
+        {
+            var formSeal = Text(formed, CaseEvent.FormSealProperty);
+            yield return new("申请表", c => keys is not null && formed.KeyId is { } keyId && keys.Knows(keyId) && CaseEvent.FormSeal(c.FormAnswers, keys, keyId) == formSeal);
+        }
+        else
+        {
+            yield return new("申请表", c => c.FormAnswers.Count == 0);
+        }
         if (ordered.LastOrDefault(e => Text(e, CaseEvent.ApplicantSealProperty) is not null || Text(e, CaseEvent.LegacyApplicantProperty) is not null) is { } named)
         {
             if (Text(named, CaseEvent.ApplicantSealProperty) is { } seal)

@@ -30,6 +30,9 @@ public sealed record CaseTemplate(
     /// <summary>The required materials the guide lets the window defer (容缺受理); none for a joint case.</summary>
     public IReadOnlyList<string> DeferrableMaterials { get; init; } = [];
 
+    /// <summary>The application form (一表通): the item's, or the package's merged over its members (<see cref="ApplicationForm.Merge"/>).</summary>
+    public IReadOnlyList<FormField> Form { get; init; } = [];
+
     /// <summary>The result's validity in months, and what its scope is called (<see cref="ServiceGuide.ResultScopeLabel"/>).</summary>
     public int? ResultValidityMonths { get; init; }
     public string? ResultScopeLabel { get; init; }
@@ -79,6 +82,7 @@ public sealed record CaseTemplate(
         {
             RequiredMaterials = RequiredOf(version.Guide),
             DeferrableMaterials = RequiredOf(version.Guide with { Materials = [.. version.Guide.Materials.Where(m => m.Deferrable)] }),
+            Form = version.Guide.Form,
             ResultValidityMonths = version.Guide.ResultValidityMonths,
             ResultScopeLabel = string.IsNullOrWhiteSpace(version.Guide.ResultScopeLabel) ? null : version.Guide.ResultScopeLabel.Trim(),
         };
@@ -105,6 +109,10 @@ public sealed record CaseTemplate(
         {
             ForItem(member); // each part must be handleable on its own
         }
+        if (ApplicationForm.Conflicts(ordered.Select(m => (m.Name, m.Guide))) is { Count: > 0 } conflicts)
+        {
+            throw new DomainRuleException("combined.form-conflict", "一件事各事项的申请表不能合并：" + string.Join("；", conflicts));
+        }
         var statutory = CombinedItem.JointStatutoryLimitDays;
         return new CaseTemplate(combined.Id, combined.Code, combined.Name, combined.LeadDepartmentId, false,
             combined.PromisedLimitDays ?? statutory, statutory,
@@ -117,6 +125,7 @@ public sealed record CaseTemplate(
             [.. ordered.Select(m => m.Id)])
         {
             RequiredMaterials = RequiredOfPackage(ordered.Select(m => m.Guide)),
+            Form = ApplicationForm.Merge(ordered.Select(m => m.Guide)),
         };
     }
 }

@@ -43,6 +43,7 @@ public static class GuideValidation
         {
             problems.Add(new(field, "guide.name-too-long", $"{field} 最多 {MaxName} 字"));
         }
+        problems.AddRange(ApplicationForm.CheckDefinition(g.Form));
         foreach (var (n, i) in g.ProcessNodes.Select((n, i) => (n, i)))
         {
             if (!ActingRoles.Contains(n.ActingRole))

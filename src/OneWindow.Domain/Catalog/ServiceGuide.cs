@@ -83,6 +83,8 @@ public sealed record ServiceGuide
     public int PromisedLimitDays { get; init; }
     public string? StatutoryLimitNote { get; init; }
     public IReadOnlyList<Material> Materials { get; init; } = [];
+    /// <summary>申请表 (一表通): the questions the application answers, grouped; the window and online render the same form.</summary>
+    public IReadOnlyList<FormField> Form { get; init; } = [];
     public IReadOnlyList<string> AcceptanceConditions { get; init; } = [];
     public IReadOnlyList<ProcessNode> ProcessNodes { get; init; } = [];
     public IReadOnlyList<SpecialProcedure> SpecialProcedures { get; init; } = [];

@@ -50,6 +50,20 @@ public static class EnumText
         VersionStatus.Superseded => "已废止",
     };
 
+    public static string Of(FormFieldType t) => Text.Translate(Zh(t));
+
+    public static string Zh(FormFieldType t) => t switch
+    {
+        FormFieldType.Text => "单行文字",
+        FormFieldType.LongText => "多行文字",
+        FormFieldType.Number => "数字",
+        FormFieldType.Date => "日期",
+        FormFieldType.Choice => "选择项",
+        FormFieldType.Phone => "电话号码",
+        FormFieldType.IdNumber => "居民身份证号码",
+        FormFieldType.CreditCode => "统一社会信用代码",
+    };
+
     public static string Of(MaterialForm f) => Text.Translate(Zh(f));
 
     public static string Zh(MaterialForm f) => f switch
@@ -144,6 +158,7 @@ public static class EnumText
         HallVisits x => Zh(x),
         OnlineDepth x => Zh(x),
         ResultType x => Zh(x),
+        FormFieldType x => Zh(x),
         _ => throw new NotSupportedException($"No Chinese names are kept for {typeof(T).Name}."),
     };
 

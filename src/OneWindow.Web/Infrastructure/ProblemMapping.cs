@@ -32,7 +32,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             Title = "办事指南不完整",
             Extensions = { ["code"] = "guide.invalid", ["codes"] = invalid.Problems.Select(p => p.Code).ToArray() },
         },
-        DomainRuleException { Field: { } field } invalid => new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [invalid.Message] })
+        DomainRuleException { Field: { } field } invalid => new ValidationProblemDetails(
+            invalid.Errors?.ToDictionary(e => e.Key, e => new[] { e.Value }) ?? new Dictionary<string, string[]> { [field] = [invalid.Message] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = invalid.Message,

@@ -394,9 +394,14 @@ public sealed class DemoHistory(
         {
             applicantActor = world.OnlineApplicants[_random.Next(world.OnlineApplicants.Count)];
             var applicant = world.ApplicantsByUser[applicantActor.Id];
-            c = Case.StartDraft(template, applicant, applicantActor, world.CenterId, County, plan.At.AddMinutes(-_random.Next(10, 180)));
+            var drafted = plan.At.AddMinutes(-_random.Next(10, 180));
+            c = Case.StartDraft(template, applicant, applicantActor, world.CenterId, County, drafted);
+            if (template.Form.Count > 0)
+            {
+                c.SaveDraft(applicant, [], applicantActor, drafted, form: new FormFilled(template.Form, Answers(template.Code, applicant)));
+            }
             var number = await CaseNumbers.NextAsync(db, County, ChinaTime.DateOf(plan.At), ct);
-            c.Submit(number, materials, applicantActor, plan.At, _calendar);
+            c.Submit(number, materials, applicantActor, plan.At, _calendar, template.Form);
             life.Start(plan.At);
             clerk = world.Staff[(deptId, StaffRoles.WindowClerk)];
             // Pre-reviewed within the working day the center has for it.
@@ -435,7 +440,7 @@ public sealed class DemoHistory(
             var number = await CaseNumbers.NextAsync(db, County, ChinaTime.DateOf(plan.At), ct);
             // A refused or corrected application was handed in short of a material; the others complete.
             var handedIn = plan.Fate is Fate.Correction && materials.Count > 1 ? materials.Take(materials.Count - 1).ToList() : materials;
-            c = Case.Receive(number, template, applicant, channel, venue, County, handedIn, clerk, plan.At, _calendar, window);
+            c = Case.Receive(number, template, applicant, channel, venue, County, handedIn, clerk, plan.At, _calendar, window, Answers(template.Code, applicant));
             life.Start(plan.At);
         }
         var extra = new List<Case>();
@@ -735,6 +740,22 @@ public sealed class DemoHistory(
         var id = first17 + ResidentIdNumber.ComputeCheckCharacter(first17);
         var phone = $"1{_random.Next(3, 9)}{_random.Next(0, 10)}{_random.Next(0, 100_000_000):D8}";
         return Applicant.Create(ApplicantKind.Person, name, id, phone, today);
+    }
+
+    /// <summary>
+    /// The application form as this applicant fills it in: the demo's sample answers under the enterprise's own name (an
+    /// enterprise applying) or a name of the founder's choosing (a person registering one).
+    /// </summary>
+    private Dictionary<string, string?> Answers(string code, Applicant applicant)
+    {
+        var answers = DemoApplicationForms.SampleAnswers(code);
+        if (answers.ContainsKey(ApplicationForm.EnterpriseNameKey))
+        {
+            answers[ApplicationForm.EnterpriseNameKey] = applicant.Kind == ApplicantKind.Enterprise
+                ? applicant.Name
+                : $"临武县{applicant.Name[..1]}{GivenNames[_random.Next(GivenNames.Length)]}{Trades[_random.Next(Trades.Length)]}有限公司";
+        }
+        return answers;
     }
 
     private Applicant NewEnterprise(DateOnly today)

@@ -78,7 +78,7 @@ public class MovedApplicantsToldTests(OneWindowFactory app) : IClassFixture<OneW
     private static async Task<CaseView> Register(HttpClient clerk, string name, string phone)
     {
         var response = await clerk.PostAsJsonAsync("/api/v1/cases",
-            new RegisterApplication("431025-SJ-003", Domain.Cases.ApplicantKind.Person, name, "11010519491231002X", phone, MaterialsProvided: DemoCatalog.RequiredMaterials("431025-SJ-003")), Json.Options);
+            new RegisterApplication("431025-SJ-003", Domain.Cases.ApplicantKind.Person, name, "11010519491231002X", phone, MaterialsProvided: DemoCatalog.RequiredMaterials("431025-SJ-003")) { Form = DemoApplicationForms.SampleAnswers("431025-SJ-003") }, Json.Options);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.ReadAsync<CaseView>();
     }

@@ -105,7 +105,7 @@ public sealed partial class ApplicantFlowTests(OneWindowFactory app) : IClassFix
         var materials = DemoCatalog.RequiredMaterials(FoodLicence);
         var created = await (await citizen.PostAsJsonAsync("/api/v1/my/cases", new
         {
-            itemCode = FoodLicence, phone = "13907358802", files = new[] { File(materials[0], "a.pdf", Pdf), File(materials[1], "b.pdf", Pdf) },
+            itemCode = FoodLicence, phone = "13907358802", files = new[] { File(materials[0], "a.pdf", Pdf), File(materials[1], "b.pdf", Pdf) }, form = DemoApplicationForms.SampleAnswers(FoodLicence),
         }, Json.Options)).ReadJsonAsync();
         var id = created.GetProperty("id").GetGuid();
         var fileA = await FileIdAsync(id, "a.pdf");
@@ -177,7 +177,7 @@ public sealed partial class ApplicantFlowTests(OneWindowFactory app) : IClassFix
         var materials = DemoCatalog.RequiredMaterials(FoodLicence);
         var created = await (await citizen.PostAsJsonAsync("/api/v1/my/cases", new
         {
-            itemCode = FoodLicence, phone = Phone, delivery = "Mail", files = materials.Select((m, i) => File(m, $"{i}.pdf", Pdf)).ToArray(),
+            itemCode = FoodLicence, phone = Phone, delivery = "Mail", files = materials.Select((m, i) => File(m, $"{i}.pdf", Pdf)).ToArray(), form = DemoApplicationForms.SampleAnswers(FoodLicence),
         }, Json.Options)).ReadJsonAsync();
         var id = created.GetProperty("id").GetGuid();
         Assert.Equal("Mail", created.GetProperty("deliveryRequested").GetString());
@@ -221,7 +221,7 @@ public sealed partial class ApplicantFlowTests(OneWindowFactory app) : IClassFix
         var materials = DemoCatalog.RequiredMaterials(FoodLicence);
         var created = await (await citizen.PostAsJsonAsync("/api/v1/my/cases", new
         {
-            itemCode = FoodLicence, phone = Phone, delivery = "WindowPickup", files = materials.Select((m, i) => File(m, $"{i}.pdf", Pdf)).ToArray(),
+            itemCode = FoodLicence, phone = Phone, delivery = "WindowPickup", files = materials.Select((m, i) => File(m, $"{i}.pdf", Pdf)).ToArray(), form = DemoApplicationForms.SampleAnswers(FoodLicence),
         }, Json.Options)).ReadJsonAsync();
         var id = created.GetProperty("id").GetGuid();
         var told = 0;
@@ -267,7 +267,7 @@ public sealed partial class ApplicantFlowTests(OneWindowFactory app) : IClassFix
 
         // A window case with a landline: every step, and nothing is sent.
         var landline = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-SJ-003", ApplicantKind.Person, "林五", "11010519491231002X", "0735-6361999",
-            MaterialsProvided: materials), Json.Options)).ReadAsync<CaseView>();
+            MaterialsProvided: materials) { Form = DemoApplicationForms.SampleAnswers("431025-SJ-003") }, Json.Options)).ReadAsync<CaseView>();
         await CaseApi.Act(clerk, landline, "accept", new { });
         Assert.DoesNotContain(app.Sms.Sent, s => s.Text.Contains(landline.Number, StringComparison.Ordinal));
         db = app.NewDbContext(out scope);
@@ -373,7 +373,7 @@ public sealed partial class ApplicantFlowTests(OneWindowFactory app) : IClassFix
         {
             content.Add(new StringContent(revision.Groups[1].Value), "Revision");
         }
-        foreach (var (name, value) in fields)
+        foreach (var (name, value) in fields.Concat(FormAnswers.OnPage(page, fields)))
         {
             content.Add(new StringContent(value), name);
         }

@@ -221,7 +221,7 @@ public class CaseActionRuleTests(OneWindowFactory app) : IClassFixture<OneWindow
     private async Task<string> Received(string item)
     {
         var response = await (await Client(item == Package ? "clerk" : "clerk.mz")).PostAsJsonAsync("/api/v1/cases",
-            new RegisterApplication(item, ApplicantKind.Person, "柳青", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials(item)), Json.Options);
+            new RegisterApplication(item, ApplicantKind.Person, "柳青", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials(item)) { Form = DemoApplicationForms.SampleAnswers(item) }, Json.Options);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.ReadAsync<CaseView>()).Number;
     }

@@ -119,7 +119,7 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
     [Fact]
     public async Task A_department_window_cannot_take_in_another_departments_item()
     {
-        var response = await (await app.SignedIn("clerk.mz")).PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-SJ-001", ApplicantKind.Person, "张三", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-SJ-001")), Json.Options);
+        var response = await (await app.SignedIn("clerk.mz")).PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-SJ-001", ApplicantKind.Person, "张三", "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-SJ-001")) { Form = DemoApplicationForms.SampleAnswers("431025-SJ-001") }, Json.Options);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 

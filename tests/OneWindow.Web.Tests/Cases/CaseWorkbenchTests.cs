@@ -83,7 +83,7 @@ public partial class CaseWorkbenchTests(OneWindowFactory app) : IClassFixture<On
         for (var i = 0; i < 90; i++) // pages of the inbox (30 a page), and over a page of the received ones alone (50)
         {
             var item = i % 2 == 0 ? "431025-MZ-001" : "431025-MZ-002";
-            var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(item, ApplicantKind.Enterprise, $"协会{i}", "91350100M000100Y43", "0735-6361888", MaterialsProvided: DemoCatalog.RequiredMaterials(item)), Json.Options);
+            var response = await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(item, ApplicantKind.Enterprise, $"协会{i}", "91350100M000100Y43", "0735-6361888", MaterialsProvided: DemoCatalog.RequiredMaterials(item)) { Form = DemoApplicationForms.SampleAnswers(item) }, Json.Options);
             var c = await response.ReadAsync<CaseView>();
             if (i % 3 == 0)
             {

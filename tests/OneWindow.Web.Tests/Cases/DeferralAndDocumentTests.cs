@@ -21,7 +21,7 @@ public class DeferralAndDocumentTests(OneWindowFactory app) : IClassFixture<OneW
     {
         var clerk = await app.SignedIn("clerk");
         var provided = DemoCatalog.RequiredMaterials(Food).Where(m => m != Minor).ToList();
-        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(Food, ApplicantKind.Person, "钱七", "11010519491231002X", "13812340000", MaterialsProvided: provided), Json.Options)).ReadAsync<CaseView>();
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/cases", new RegisterApplication(Food, ApplicantKind.Person, "钱七", "11010519491231002X", "13812340000", MaterialsProvided: provided) { Form = DemoApplicationForms.SampleAnswers(Food) }, Json.Options)).ReadAsync<CaseView>();
         return (clerk, c);
     }
 
@@ -137,6 +137,10 @@ public class DeferralAndDocumentTests(OneWindowFactory app) : IClassFixture<OneW
         foreach (var m in DemoCatalog.RequiredMaterials(Restaurant))
         {
             content.Add(new StringContent(m), "Provided");
+        }
+        foreach (var (field, answer) in FormAnswers.Of(Restaurant))
+        {
+            content.Add(new StringContent(answer), field);
         }
         content.Add(new ByteArrayContent(Png) { Headers = { ContentType = new("image/png") } }, "m" + foodForm, "food-form.png");
         content.Add(new ByteArrayContent(Png) { Headers = { ContentType = new("image/png") } }, "m" + ownerForm, "owner-form.png");

@@ -11,7 +11,7 @@ namespace OneWindow.Web.Tests.Cases;
 public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
 {
     private static readonly RegisterApplication StartBusiness = new("431025-YJS-001", ApplicantKind.Enterprise, "临武县舜峰香芋食品有限公司", "91350100M000100Y43", "13907351234",
-        MaterialsProvided: DemoCatalog.RequiredMaterials("431025-YJS-001"));
+        MaterialsProvided: DemoCatalog.RequiredMaterials("431025-YJS-001")) { Form = DemoApplicationForms.SampleAnswers("431025-YJS-001") };
 
     [Fact]
     public async Task A_combined_application_fans_out_to_four_departments_and_is_decided_issued_and_delivered_once()

@@ -163,7 +163,8 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("file.base64", (await bad.ReadJsonAsync()).GetProperty("code").GetString());
 
-        var created = await citizen.PostAsJsonAsync("/api/v1/my/cases", new { itemCode = FoodLicence, phone = "13907359904", files = new[] { file("食品经营许可申请书") } }, Json.Options);
+        var created = await citizen.PostAsJsonAsync("/api/v1/my/cases", new { itemCode = FoodLicence, phone = "13907359904", files = new[] { file("食品经营许可申请书") },
+            form = DemoApplicationForms.SampleAnswers(FoodLicence) }, Json.Options);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var draft = await created.ReadJsonAsync();
         var id = draft.GetProperty("id").GetGuid();
@@ -217,7 +218,7 @@ public partial class OnlineApplicationTests(OneWindowFactory app) : IClassFixtur
         {
             content.Add(new StringContent(revision.Groups[1].Value), "Revision");
         }
-        foreach (var (name, value) in fields)
+        foreach (var (name, value) in fields.Concat(FormAnswers.OnPage(page, fields)))
         {
             content.Add(new StringContent(value), name);
         }

@@ -12,7 +12,7 @@ public static class CaseApi
     public static async Task<CaseView> Register(HttpClient clerk, string item, string applicantName)
     {
         var response = await clerk.PostAsJsonAsync("/api/v1/cases",
-            new RegisterApplication(item, Domain.Cases.ApplicantKind.Person, applicantName, "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials(item)), Json.Options);
+            new RegisterApplication(item, Domain.Cases.ApplicantKind.Person, applicantName, "11010519491231002X", "13800000000", MaterialsProvided: DemoCatalog.RequiredMaterials(item)) { Form = DemoApplicationForms.SampleAnswers(item) }, Json.Options);
         Assert.True(response.IsSuccessStatusCode, $"register: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.ReadAsync<CaseView>();
     }

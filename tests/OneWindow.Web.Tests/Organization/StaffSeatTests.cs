@@ -60,7 +60,7 @@ public sealed partial class StaffSeatTests : IDisposable
         // At the counter she moves to A03: the intake form offers her window, and what she picks there is remembered.
         var form = await elsewhere.GetStringAsync("/workbench/cases/new?item=431025-SJ-002");
         Assert.Matches($"<option value=\"{windows["A05"]}\" selected=\"selected\">A05", form);
-        var posted = await Forms.PostAsync(elsewhere, "/workbench/cases/new?item=431025-SJ-002", new Dictionary<string, string>
+        var posted = await Forms.PostAsync(elsewhere, "/workbench/cases/new?item=431025-SJ-002", new Dictionary<string, string>(FormAnswers.Of("431025-SJ-002"))
         {
             ["Item"] = "431025-SJ-002", ["WindowId"] = windows["A03"].ToString(), ["ApplicantKind"] = "Person", ["ApplicantName"] = "乙",
             ["IdentityNumber"] = "11010519491231002X", ["Phone"] = "13800000000",

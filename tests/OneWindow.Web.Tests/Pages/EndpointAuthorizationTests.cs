@@ -23,7 +23,7 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
     private static readonly HashSet<string> Public =
     [
         "/", "/account/login", "/account/register", "/account/denied", "/account/logout", "/error",
-        "/calendar", "/guides", "/guides/{code}", "/guides/{code}/history", "/combined", "/combined/{code}",
+        "/calendar", "/guides", "/guides/{code}", "/guides/{code}/history", "/guides/{code}/application-form", "/combined", "/combined/{code}",
         "/track", "/verify/{number?}", "/complaints/new", "/complaints/track", "/ratings/online", "/screen", "/display/{venueId:guid}",
         "/screen/live", "/files/{id:guid}", "/lang/{culture}", "/health/live", "/health/ready", "/openapi/{documentName}.json",
         "/ratings/online", // the online rating (好差评) the tracking page links to: case number and four characters, limited per address

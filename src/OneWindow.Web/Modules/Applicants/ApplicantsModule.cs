@@ -24,7 +24,8 @@ public sealed record MyApplicationRequest(
     IReadOnlyList<UploadRequest>? Files = null,
     string? Reason = null,
     DeliveryMethod? Delivery = null,
-    string? DeliveryAddress = null);
+    string? DeliveryAddress = null,
+    IReadOnlyDictionary<string, string?>? Form = null);
 
 /// <summary>A file of a draft taken out (<c>remove</c>) or replaced by another (<c>replace</c>, with the new file's name and content).</summary>
 public sealed record MyFileRequest(int Revision = 0, string? FileName = null, string? ContentBase64 = null);
@@ -35,7 +36,11 @@ public sealed record MyStep(DateTime At, string Action, string? Opinion);
 public sealed record MyCaseView(Guid Id, string? Number, int Revision, string ItemCode, string ItemName, CaseStatus Status, string Awaited,
     DateOnly? PromisedDueDate, IReadOnlyList<string> MissingMaterials, string? PreReviewNote, DecisionOutcome? Decision, string? DecisionReason,
     string? ResultNumber, IReadOnlyList<JointPartView> Parts, IReadOnlyList<CaseFileView> Files, IReadOnlyList<MyStep> Steps,
-    DeliveryMethod? DeliveryRequested, string? DeliveryAddress, IReadOnlyList<MyNotice> Notices);
+    DeliveryMethod? DeliveryRequested, string? DeliveryAddress, IReadOnlyList<MyNotice> Notices)
+{
+    /// <summary>The answers to the application form by field key (一表通).</summary>
+    public IReadOnlyDictionary<string, string> Form { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary><c>/api/v1/my/cases</c>: the online application for applicants, the same steps as the pages under <c>/my</c>.</summary>
 public static class ApplicantsModule
@@ -54,6 +59,7 @@ public static class ApplicantsModule
             .WithDescription("`notices` lists the written notices and decisions issued so far (受理通知书, 补正告知书, 不予受理决定书, 决定书 …, a joint case's with each part's decision), each with the `url` of its printable page.");
         api.MapPost("/", Start).WithSummary("Start a draft for a published item or combined item (`itemCode`), with files")
             .WithDescription("Files are JSON objects `{material, fileName, contentBase64}`: PDF, Word, Excel, OFD or images by content, 10 MB each. "
+                + "`form` holds the answers to the application form by field key (一表通: the guide's `form`, a package's merged); a draft may leave required fields empty, and every answer given must be valid (400 `case.form-invalid` with each field under `errors[\"form.{key}\"]`). "
                 + "`delivery` (`WindowPickup`, `Mail` with `deliveryAddress`, `Electronic`) is how the result should reach the applicant, among those the guide offers. "
                 + "A file that fails its check is not kept and the rest is: the answer is then 400 with the code of the first refused file (`file.too-large` …), "
                 + "the draft's `id` and `revision`, and `refused` listing each file not kept.");
@@ -62,7 +68,7 @@ public static class ApplicantsModule
             .WithSummary("Save the draft (or the returned submission); files refused as at the start (400, the rest saved)");
         api.MapPost("/{id:guid}/submit", (Guid id, MyApplicationRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
             RunOnline(db, calendars, clock, () => apply.SubmitAsync(http.User, id, r.Revision, ToApplication(r), ct), ct))
-            .WithSummary("Submit: every required material needs a file, mail needs an address; the case gets its number (a refused file stops it after the save)");
+            .WithSummary("Submit: every required material needs a file, every required field of the application form an answer, mail needs an address; the case gets its number (a refused file stops it after the save)");
         api.MapPost("/{id:guid}/files/{fileId:guid}/remove", (Guid id, Guid fileId, MyFileRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
             Run(db, calendars, clock, () => apply.RemoveFileAsync(http.User, id, r.Revision, fileId, ct), ct)).WithSummary("Take a file out of the draft before submitting");
         api.MapPost("/{id:guid}/files/{fileId:guid}/replace", (Guid id, Guid fileId, MyFileRequest r, HttpContext http, ApplyOnline apply, OneWindowDbContext db, RegionCalendars calendars, TimeProvider clock, CancellationToken ct) =>
@@ -133,7 +139,7 @@ public static class ApplicantsModule
     }
 
     private static OnlineApplication ToApplication(MyApplicationRequest r) =>
-        new(r.ApplicantKind, r.EnterpriseName, r.CreditCode, r.Phone ?? "", Uploads(r.Files), r.Delivery is { } method ? DeliveryChoice.Of(method, r.DeliveryAddress) : null);
+        new(r.ApplicantKind, r.EnterpriseName, r.CreditCode, r.Phone ?? "", Uploads(r.Files), r.Delivery is { } method ? DeliveryChoice.Of(method, r.DeliveryAddress) : null) { Answers = r.Form };
 
     private static IReadOnlyList<Upload> Uploads(IReadOnlyList<UploadRequest>? files) =>
         [.. (files ?? []).Select(f =>
@@ -159,6 +165,6 @@ public static class ApplicantsModule
             c.Status is CaseStatus.ResultIssued or CaseStatus.Concluded ? c.Decision.ResultNumber : null,
             CaseDepartments.Parts(c, departments),
             [.. files.Select(f => new CaseFileView(f.Id, f.MaterialName, f.FileName, f.Length, f.UploadedAt, f.UploadedBy))], steps,
-            c.Delivery.Requested, c.Delivery.Address, MyNotices.Of(c, events.Select(e => e.Action)));
+            c.Delivery.Requested, c.Delivery.Address, MyNotices.Of(c, events.Select(e => e.Action))) { Form = c.FormAnswers };
     }
 }

@@ -22,10 +22,14 @@ public sealed record FormMaterial(string Name, bool Required, string? Condition,
 /// the result should reach them (null: keep what was chosen), and the files the page already refused without reading.
 /// </summary>
 public sealed record OnlineApplication(ApplicantKind ApplicantKind, string? EnterpriseName, string? CreditCode, string Phone,
-    IReadOnlyList<Upload> Uploads, DeliveryChoice? Delivery = null, IReadOnlyList<RefusedFile>? Refused = null);
+    IReadOnlyList<Upload> Uploads, DeliveryChoice? Delivery = null, IReadOnlyList<RefusedFile>? Refused = null)
+{
+    /// <summary>The answers to the application form by field key (null: leave the saved answers as they are).</summary>
+    public IReadOnlyDictionary<string, string?>? Answers { get; init; }
+}
 
-/// <summary>The form of an item or a package: its name, its materials and the delivery methods its guide offers.</summary>
-public sealed record OnlineFormSpec(string Name, bool IsJoint, IReadOnlyList<FormMaterial> Materials, IReadOnlyList<DeliveryMethod> Delivery);
+/// <summary>The form of an item or a package: its name, its materials, the delivery methods its guide offers and its application form's fields.</summary>
+public sealed record OnlineFormSpec(string Name, bool IsJoint, IReadOnlyList<FormMaterial> Materials, IReadOnlyList<DeliveryMethod> Delivery, IReadOnlyList<FormField> Fields);
 
 /// <summary>
 /// 网上申报: an applicant's drafts, submission, supplements and withdrawal, with the files they upload. Every step
@@ -58,9 +62,9 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             await quota.CheckUploadsAsync(user.Id, c, form.Uploads, t);
             db.Cases.Add(c);
             var saved = StageUploads(c, form.Uploads, actor, refused);
-            if (saved.Count > 0 || delivery is not null)
+            if (saved.Count > 0 || delivery is not null || form.Answers is { Count: > 0 })
             {
-                c.SaveDraft(applicant, saved, actor, now, delivery);
+                c.SaveDraft(applicant, saved, actor, now, delivery, form.Answers is { } answers ? new FormFilled(template.Form, answers) : null);
             }
             db.CaseEvents.AddRange(c.NewEvents);
         }, ct);
@@ -76,16 +80,18 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
         var refused = new List<RefusedFile>(form.Refused ?? []);
         // What the guide offers is read before the write unit (whose gate is for writes); whose case it is, is checked in it.
         DeliveryChoice? delivery = null;
-        if (form.Delivery is not null && await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { } read
+        FormFilled? answers = null;
+        if ((form.Delivery is not null || form.Answers is not null) && await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { } read
             && CaseOwnership.MaySee(await ApplicantAccounts.LoadAsync(principal, users), read))
         {
             delivery = Offered(form.Delivery, await DeliveryOfferedAsync(read, ct));
+            answers = form.Answers is { } given ? new FormFilled(await FieldsOfAsync(read, ct), given) : null;
         }
         var c = await ActAsync(principal, id, revision, form.Uploads, (c, user, actor, now, _) =>
         {
             var applicant = ApplicantOf(user, form, now);
             var saved = StageUploads(c, form.Uploads, actor, refused);
-            c.SaveDraft(applicant, saved, actor, now, delivery);
+            c.SaveDraft(applicant, saved, actor, now, delivery, answers);
             return Task.CompletedTask;
         }, ct);
         return new OnlineResult(c, refused);
@@ -104,6 +110,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
             return saved;
         }
         db.ChangeTracker.Clear();
+        var fields = await FieldsOfAsync(saved.Case, ct);
         return new OnlineResult(await ActAsync(principal, id, saved.Case.Revision, [], async (c, _, actor, now, calendar) =>
         {
             var have = (await CaseFiles.ListAsync(db, c.Id, ct)).Select(f => f.MaterialName).ToHashSet();
@@ -113,7 +120,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
                 throw new DomainRuleException("case.materials-missing", "草稿已保存。请上传以下必需材料后再提交：" + string.Join("、", missing), "files");
             }
             var number = c.IsDraftNumber ? await CaseNumbers.NextAsync(db, c.RegionCode, ChinaTime.DateOf(now), ct) : null;
-            c.Submit(number, [.. have], actor, now, calendar);
+            c.Submit(number, [.. have], actor, now, calendar, fields);
         }, ct), []);
     }
 
@@ -171,8 +178,11 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     public async Task<OnlineFormSpec> FormForAsync(string code, CancellationToken ct)
     {
         var (template, guides) = await templates.LoadFormAsync(code, ct);
-        return new(template.Name, template.IsJoint, MaterialsOf(guides), await DeliveryOfferedAsync(template.Code, template.IsJoint, guides, ct));
+        return new(template.Name, template.IsJoint, MaterialsOf(guides), await DeliveryOfferedAsync(template.Code, template.IsJoint, guides, ct), template.Form);
     }
+
+    /// <summary>The application form a case answers: its item's, or its package's merged over the members it pinned.</summary>
+    public async Task<IReadOnlyList<FormField>> FieldsOfAsync(Case c, CancellationToken ct) => ApplicationForm.Merge(await templates.GuidesAsync(c.PinnedVersionIds, ct));
 
     /// <summary>The delivery methods the case's guide (a package's own) offers.</summary>
     public async Task<IReadOnlyList<DeliveryMethod>> DeliveryOfferedAsync(Case c, CancellationToken ct) =>

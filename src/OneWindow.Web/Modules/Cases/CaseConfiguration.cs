@@ -29,6 +29,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Ignore(c => c.RequiredMaterialsMissing);
         b.Property(c => c.DeferrableMaterials).HasJsonDocument();
         b.Property(c => c.DeferredMaterials).HasJsonDocument();
+        b.Property(c => c.FormAnswers).HasJsonDocument();
+        b.Ignore(c => c.EnterpriseName);
         b.Ignore(c => c.DeferredMaterialsMissing);
         b.Ignore(c => c.MayAcceptWithDeferral);
         b.Property(c => c.ResultScopeLabel).HasMaxLength(40);

@@ -21,11 +21,12 @@ public sealed class CaseTemplates(OneWindowDbContext db, PublishedTemplates publ
         return (template, await GuidesAsync(template.VersionIds, ct));
     }
 
-    /// <summary>The guides of the given item versions (a case's or a template's pinned versions).</summary>
+    /// <summary>The guides of the given item versions (a case's or a template's pinned versions), in their order.</summary>
     public async Task<IReadOnlyList<ServiceGuide>> GuidesAsync(IReadOnlyList<Guid> versionIds, CancellationToken ct)
     {
         var ids = versionIds.ToList();
-        return await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => v.Guide).ToListAsync(ct);
+        var guides = await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.Guide }).ToListAsync(ct);
+        return [.. guides.OrderBy(g => ids.IndexOf(g.Id)).Select(g => g.Guide)]; // in the package's order: its form and checklist follow it
     }
 
     /// <summary>What an application is for: a published item version, or a published combined item (一件事) with its members.</summary>

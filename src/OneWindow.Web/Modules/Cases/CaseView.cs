@@ -127,6 +127,10 @@ public sealed record CaseView(
 
     public string? DeliveryAddress { get; init; }
 
+    /// <summary>The answers to the application form by field key (一表通), and the enterprise the application is for by them.</summary>
+    public IReadOnlyDictionary<string, string> Form { get; init; } = new Dictionary<string, string>();
+    public string? EnterpriseName { get; init; }
+
     public static Task<CaseView> BuildAsync(OneWindowDbContext db, RegionCalendars calendars, RecordKeyRing keys, Case c, DateTime now, CancellationToken ct) =>
         BuildAsync(db, calendars, keys, c, now, null, ct);
 
@@ -195,6 +199,8 @@ public sealed record CaseView(
             ValidUntil = c.Decision.ValidUntil,
             DeliveryRequested = c.Delivery.Requested,
             DeliveryAddress = c.Delivery.Address,
+            Form = c.FormAnswers,
+            EnterpriseName = c.EnterpriseName,
         };
     }
 }

@@ -26,6 +26,9 @@ public sealed record RegisterApplication(
 
     /// <summary>The window the clerk sits at, chosen at intake and remembered (null: the one they chose before).</summary>
     public Guid? WindowId { get; init; }
+
+    /// <summary>The answers to the item's (or package's) application form by field key (一表通).</summary>
+    public IReadOnlyDictionary<string, string?>? Form { get; init; }
 }
 
 /// <summary>A registered case, with the name of its department as the registration read it (null: not read).</summary>
@@ -75,7 +78,7 @@ public sealed class ReceiveApplication(OneWindowDbContext db, WriteUnit unit, Ca
         var c = await unit.RunAsync(async t =>
         {
             var number = await CaseNumbers.NextAsync(db, county, ChinaTime.DateOf(now), t);
-            var received = Case.Receive(number, template, applicant, channel, venue.Id, county, request.MaterialsProvided ?? [], actor, now, calendar, windowId);
+            var received = Case.Receive(number, template, applicant, channel, venue.Id, county, request.MaterialsProvided ?? [], actor, now, calendar, windowId, request.Form);
             db.Cases.Add(received);
             files.AddAll(received, request.Scans, actor);
             db.CaseEvents.AddRange(received.NewEvents);

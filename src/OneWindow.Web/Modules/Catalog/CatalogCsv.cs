@@ -24,7 +24,7 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
         "法定办结时限", "法定时限说明", "承诺办结时限", "申请材料", "受理条件", "办理流程", "特殊环节", "收费项目",
         "办理地点", "办理地址", "办理窗口", "办公时间", "咨询电话", "监督投诉电话", "到办事现场次数", "网上办理深度",
         "审批结果名称", "审批结果类型", "送达方式", "关键词", "主题", "常见问题", "版本", "状态",
-        "结果有效期（月）", "许可范围名称",
+        "结果有效期（月）", "许可范围名称", "申请表",
     ];
 
     private const char Sep = '｜';
@@ -145,6 +145,9 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
             Lines(g.Faqs, f => [f.Question, f.Answer]),
             v.VersionNumber.ToString(CultureInfo.InvariantCulture), EnumText.Zh(v.Status),
             g.ResultValidityMonths?.ToString(CultureInfo.InvariantCulture) ?? "", g.ResultScopeLabel ?? "",
+            Lines(g.Form, f => [f.Key, f.Label, EnumText.Zh(f.Type), f.Required ? "必填" : "选填", f.Group ?? "", f.Help ?? "", string.Join('、', f.Options),
+                f.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "", f.Min?.ToString(CultureInfo.InvariantCulture) ?? "",
+                f.Max?.ToString(CultureInfo.InvariantCulture) ?? "", f.Unit ?? ""]),
         ];
     }
 
@@ -223,8 +226,19 @@ public sealed class CatalogCsv(OneWindowDbContext db, ManageCatalog catalog)
             Keywords = Split(F("关键词")),
             Themes = Split(F("主题")),
             Faqs = [.. Rows(F("常见问题")).Select(r => new Faq { Question = At(r, 0), Answer = At(r, 1) })],
+            Form = [.. Rows(F("申请表")).Select(r => new FormField
+            {
+                Key = At(r, 0), Label = At(r, 1), Type = Enum<FormFieldType>(At(r, 2, "单行文字"), "申请表字段类型"), Required = At(r, 3) == "必填",
+                Group = NullIfEmpty(At(r, 4)), Help = NullIfEmpty(At(r, 5)),
+                Options = [.. At(r, 6).Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                MaxLength = At(r, 7) is { Length: > 0 } max ? Int(max, "申请表最多字数") : null,
+                Min = Number(At(r, 8), "申请表最小值"), Max = Number(At(r, 9), "申请表最大值"), Unit = NullIfEmpty(At(r, 10)),
+            })],
         };
     }
+
+    private static decimal? Number(string s, string field) =>
+        s.Length == 0 ? null : decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException($"{field}“{s}”不是数字");
 
     private static List<string> Split(string cell) => [.. cell.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 

@@ -187,7 +187,8 @@ public static class DemoCatalog
             Keywords: ["音像制品初审"], Themes: ["开办企业"]),
 
         // 市场监督管理局 (seeds 000, 003, 004: 工商登记, 证照联办, 五证合一)
-        new("431025-SJ-001", "SJ", "企业设立登记", AdministrativeLicense, true, false, 15, 1,
+        // The founder applies (a person: the enterprise does not exist yet); the name is what the form registers.
+        new("431025-SJ-001", "SJ", "企业设立登记", AdministrativeLicense, true, true, 15, 1,
             "《中华人民共和国市场主体登记管理条例》第十九条；《中华人民共和国公司法》第二十九条", "营业执照",
             ["公司登记（备案）申请书", "公司章程", "股东主体资格证明或自然人身份证明|copy" + FounderIds, "法定代表人、董事、监事、经理任职文件", "住所使用相关文件|copy", Agent],
             Keywords: ["营业执照", "工商登记", "开公司", "五证合一"], Themes: ["开办企业"], Visits: HallVisits.Zero, Depth: OnlineDepth.FullyOnline,
@@ -335,6 +336,7 @@ public static class DemoGuideBuilder
             PromisedLimitDays = s.Promised,
             StatutoryLimitNote = s.LimitNote ?? (s.Statutory == 0 ? "即时办结" : $"自受理之日起 {s.Statutory} 个工作日"),
             Materials = [.. s.Materials.Select(m => ParseMaterial(m, fullyOnline))],
+            Form = DemoApplicationForms.For(s.Code),
             AcceptanceConditions = s.Conditions ?? ["属于本机关职权范围", "申请材料齐全、符合法定形式"],
             ProcessNodes = Nodes(s.Promised),
             SpecialProcedures = s.Procedures ?? [],

@@ -70,8 +70,11 @@ public static class DemoForms
         var applicant = Applicant(item);
         return kind switch
         {
+            // An item with an application form (一表通) prints that form's questions; the others the matter's usual rows.
             FormKind.Application => new FormDocument(title, item.Name,
-                [applicant, new FormSection("申请事项", ItemFields(item))],
+                DemoApplicationForms.For(item.Code) is { Count: > 0 } form
+                    ? [applicant, .. ApplicationFormDocument.Sections(form, key => DemoApplicationForms.SampleOf(item.Code, key))]
+                    : [applicant, new FormSection("申请事项", ItemFields(item))],
                 [Pledge(item)], [Signer(item)]),
             FormKind.Commitment => new FormDocument(title, item.Name,
                 [applicant],
@@ -149,7 +152,7 @@ public static class DemoForms
     }
 
     /// <summary>What the form asks about the matter itself: the item's own fields, else its content and reasons.</summary>
-    private static IReadOnlyList<FormField> ItemFields(DemoCatalog.Seed item) => item.Code[7..] switch
+    private static IReadOnlyList<FormRow> ItemFields(DemoCatalog.Seed item) => item.Code[7..] switch
     {
         "SJ-001" =>
         [

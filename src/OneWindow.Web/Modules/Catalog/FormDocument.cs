@@ -4,11 +4,11 @@ using System.Text;
 
 namespace OneWindow.Web.Modules.Catalog;
 
-/// <summary>One row of a form: what to fill in, and what the sample (示范文本) fills in.</summary>
-public sealed record FormField(string Label, string Sample, bool Tall = false);
+/// <summary>One row of a form document: what to fill in, and what the sample (示范文本) fills in.</summary>
+public sealed record FormRow(string Label, string Sample, bool Tall = false);
 
 /// <summary>A titled group of rows (申请人信息, 申请事项 …).</summary>
-public sealed record FormSection(string Heading, IReadOnlyList<FormField> Fields);
+public sealed record FormSection(string Heading, IReadOnlyList<FormRow> Fields);
 
 /// <summary>
 /// A material's form as a document: its title, the item it belongs to, sections of fields, the paragraphs the

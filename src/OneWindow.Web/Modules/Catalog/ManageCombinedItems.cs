@@ -44,8 +44,14 @@ public sealed class ManageCombinedItems(OneWindowDbContext db, WriteUnit unit, T
     {
         var item = await db.CombinedItems.FirstOrDefaultAsync(c => c.Code == code, ct) ?? throw new NotFoundException("一件事不存在。");
         var codes = item.MemberCodes.ToList();
-        var published = await db.ServiceItemVersions.AsNoTracking().Where(v => codes.Contains(v.ItemCode) && v.Status == VersionStatus.Published)
-            .ToDictionaryAsync(v => v.ItemCode, v => v.DepartmentId, ct);
+        var members = await db.ServiceItemVersions.AsNoTracking().Where(v => codes.Contains(v.ItemCode) && v.Status == VersionStatus.Published)
+            .Select(v => new { v.ItemCode, v.DepartmentId, v.Guide }).ToListAsync(ct);
+        var published = members.ToDictionary(v => v.ItemCode, v => v.DepartmentId);
+        // One form for the package (一表通): a question its members share must be asked the same way.
+        if (ApplicationForm.Conflicts(members.OrderBy(m => codes.IndexOf(m.ItemCode)).Select(m => (m.Guide.Name, m.Guide))) is { Count: > 0 } conflicts)
+        {
+            throw new DomainRuleException("combined.form-conflict", "一件事各事项的申请表不能合并：" + string.Join("；", conflicts));
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         item.Publish(published, actor, now);
         db.Audit(now, actor, "CombinedItem", code, "published");

@@ -22,6 +22,10 @@ public sealed class ApplyModel(ApplyOnline apply, UserManager<UserAccount> users
     public IReadOnlyList<OneWindow.Domain.Cases.DeliveryMethod> DeliveryOffered { get; private set; } = [];
     public string Owner { get; private set; } = "";
     public string? Error { get; private set; }
+    /// <summary>The application form's fields (一表通), and what was wrong in the answers posted.</summary>
+    public IReadOnlyList<OneWindow.Domain.Catalog.FormField> Fields { get; private set; } = [];
+    public Dictionary<string, string> FieldErrors { get; } = [];
+    public OneWindow.Web.Modules.Catalog.ApplicationFormView Application => new(Fields, Form.Answers, FieldErrors, "Form.Answers");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -55,6 +59,10 @@ public sealed class ApplyModel(ApplyOnline apply, UserManager<UserAccount> users
         catch (DomainRuleException e)
         {
             Error = e.Message;
+            foreach (var (field, message) in e.Errors ?? new Dictionary<string, string>())
+            {
+                FieldErrors[field] = message;
+            }
             return Page();
         }
         if (Intent == "submit")
@@ -84,7 +92,7 @@ public sealed class ApplyModel(ApplyOnline apply, UserManager<UserAccount> users
         }
         try
         {
-            (ItemName, IsJoint, Materials, DeliveryOffered) = await apply.FormForAsync(Item.Trim(), ct);
+            (ItemName, IsJoint, Materials, DeliveryOffered, Fields) = await apply.FormForAsync(Item.Trim(), ct);
         }
         catch (DomainRuleException)
         {

@@ -39,6 +39,10 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
     public IReadOnlyList<MyNotice> Notices { get; private set; } = [];
     public string Owner { get; private set; } = "";
     public string? Error { get; private set; }
+    /// <summary>The application form's fields (一表通), and what was wrong in the answers posted.</summary>
+    public IReadOnlyList<OneWindow.Domain.Catalog.FormField> Fields { get; private set; } = [];
+    public Dictionary<string, string> FieldErrors { get; } = [];
+    public OneWindow.Web.Modules.Catalog.ApplicationFormView Application => new(Fields, Form.Answers, FieldErrors, "Form.Answers");
 
     public bool Editable => Case.Status is CaseStatus.Draft or CaseStatus.ReturnedForCorrection;
     public bool MayWithdraw => Case.IsOpen && !Case.IsPart && Case.Status is not CaseStatus.ResultIssued;
@@ -52,7 +56,8 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
         Error = TempData["Error"] as string;
         Form = new OnlineForm { ApplicantKind = Case.Applicant.Kind, Phone = Case.Applicant.Phone, EnterpriseName = Case.Applicant.Kind == ApplicantKind.Enterprise ? Case.Applicant.Name : null,
             CreditCode = Case.Applicant.Kind == ApplicantKind.Enterprise ? Case.Applicant.IdentityNumber : null,
-            Delivery = Case.Delivery.Requested ?? DeliveryOffered[0], DeliveryAddress = Case.Delivery.Address };
+            Delivery = Case.Delivery.Requested ?? DeliveryOffered[0], DeliveryAddress = Case.Delivery.Address,
+            Answers = Case.FormAnswers.ToDictionary(a => a.Key, a => (string?)a.Value) };
         return Page();
     }
 
@@ -114,6 +119,10 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
         catch (DomainRuleException e)
         {
             Error = e.Message;
+            foreach (var (field, message) in e.Errors ?? new Dictionary<string, string>())
+            {
+                FieldErrors[field] = message;
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -140,6 +149,7 @@ public sealed class CaseModel(OneWindowDbContext db, ApplyOnline apply, UserMana
         DueDateProvisional = c.HasProvisionalDueDates(calendar);
         Materials = await apply.MaterialsOfAsync(c, ct);
         DeliveryOffered = await apply.DeliveryOfferedAsync(c, ct);
+        Fields = await apply.FieldsOfAsync(c, ct);
         Files = await CaseFiles.ListAsync(db, c.Id, ct);
         Steps = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
         Departments = await CaseDepartments.NamesAsync(db, c, ct);

@@ -13,7 +13,7 @@ using OneWindow.Web.Modules.Cases;
 namespace OneWindow.Web.Modules.Cases.Workbench;
 
 /// <summary>A case: its clocks, nodes and timeline, and the forms for the actions that fit its state.</summary>
-public sealed class DetailModel(OneWindowDbContext db, WriteUnit unit, OpenCase open, ActOnCase act, CaseSections sections, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
+public sealed class DetailModel(OneWindowDbContext db, WriteUnit unit, OpenCase open, ActOnCase act, CaseSections sections, CaseApplicationForm forms, RegionCalendars calendars, TimeProvider clock, Infrastructure.RecordKeyStore recordKeys) : PageModel
 {
     /// <summary>The revision the forms carry: the case as the person sees it now.</summary>
     public int Revision { get; private set; }
@@ -32,6 +32,8 @@ public sealed class DetailModel(OneWindowDbContext db, WriteUnit unit, OpenCase 
     public string? FailedAction { get; private set; }
     /// <summary>What other modules show of the case here (supervision's alerts).</summary>
     public IReadOnlyList<CaseSection> Sections { get; private set; } = [];
+    /// <summary>The application form as answered (一表通); no fields when the case answered none.</summary>
+    public Catalog.ApplicationFormView Application { get; private set; } = Catalog.ApplicationFormView.Blank([], "");
 
     /// <summary>The applicant's full ID number and phone, only in the answer to an explicit, audited request.</summary>
     public (string IdNumber, string Phone)? Revealed { get; private set; }
@@ -110,6 +112,7 @@ public sealed class DetailModel(OneWindowDbContext db, WriteUnit unit, OpenCase 
     {
         var (c, staff) = await open.LoadWithStaffAsync(User, number, ct);
         View = await CaseView.BuildAsync(db, calendars, recordKeys.Ring, c, clock.GetUtcNow().UtcDateTime, ct);
+        Application = await forms.ViewAsync(c, ct);
         Sections = await sections.ForAsync(new CaseOnPage(CasePage.Workbench, c.Id, c.Number, c.Status, User), ct);
         Actions = c.AvailableActions(staff.Roles, staff.User.Id);
         Colleagues = Actions.Contains(CaseActionNames.HandOver) ? await HandOverCandidates.ForAsync(db, c, staff.User.Id, ct) : [];

@@ -9,6 +9,7 @@ using OneWindow.Domain.Catalog;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
 using OneWindow.Web.Modules.Cases;
+using OneWindow.Web.Modules.Catalog;
 using OneWindow.Web.Modules.Organization;
 
 namespace OneWindow.Web.Modules.Cases.Workbench;
@@ -25,6 +26,8 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
     [BindProperty] public string IdentityNumber { get; set; } = "";
     [BindProperty] public string Phone { get; set; } = "";
     [BindProperty] public List<string> Provided { get; set; } = [];
+    /// <summary>The answers to the application form (一表通) by field key, posted as <c>Form[key]</c>.</summary>
+    public Dictionary<string, string?> Form { get; private set; } = [];
     /// <summary>The window the clerk sits at: remembered from last time, changed here when they moved.</summary>
     [BindProperty] public Guid? WindowId { get; set; }
     public SeatView Seat { get; private set; } = new(null, null, []);
@@ -34,6 +37,9 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
     public CaseTemplate? Template { get; private set; }
     public IReadOnlyList<Material> Materials { get; private set; } = [];
     public string? Error { get; private set; }
+
+    /// <summary>The application form of the chosen item (a package's merged), with what was typed and what was wrong.</summary>
+    public ApplicationFormView FormView => new(Template?.Form ?? [], Form, FieldErrors, nameof(Form));
     public Dictionary<string, string> FieldErrors { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -42,9 +48,10 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
     {
         try
         {
+            Form = ApplicationFormView.AnswersFrom(Request.Form, nameof(Form));
             await LoadAsync(ct);
             var scans = await Upload.FromFormAsync(Request.Form.Files, [.. Materials.Select(m => m.Name)], ct);
-            var (c, _) = await receive.RunAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided) { Scans = scans, WindowId = WindowId }, ct);
+            var (c, _) = await receive.RunAsync(User, new RegisterApplication(Item ?? "", ApplicantKind, ApplicantName, IdentityNumber, Phone, CaseChannel.Window, Provided) { Scans = scans, WindowId = WindowId, Form = Form }, ct);
             TempData["Flash"] = Text.Formatted("已收件，办件编号 {0}。请核验材料后受理、告知补正或不予受理。", c.Number);
             return Redirect("/workbench/cases/" + c.Number);
         }
@@ -54,6 +61,10 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
             if (e.Field is { } field)
             {
                 FieldErrors[field] = e.Message;
+            }
+            foreach (var (name, message) in e.Errors ?? new Dictionary<string, string>())
+            {
+                FieldErrors[name] = message;
             }
         }
         catch (ForbiddenException e)

@@ -20,6 +20,8 @@ public sealed class GuideForm
     public int PromisedLimitDays { get; set; }
     public string? StatutoryLimitNote { get; set; }
     public List<MaterialRow> Materials { get; set; } = [];
+    /// <summary>The application form's questions (一表通), one row each.</summary>
+    public List<FormFieldRow> FormFields { get; set; } = [];
     public string? AcceptanceConditions { get; set; }
     public List<NodeRow> Nodes { get; set; } = [];
     public List<ProcedureRow> Procedures { get; set; } = [];
@@ -61,6 +63,23 @@ public sealed class GuideForm
         public string? Notes { get; set; }
         public bool Deferrable { get; set; }
         public string? SharedAs { get; set; }
+        public bool Remove { get; set; }
+    }
+
+    public sealed class FormFieldRow
+    {
+        public string? Key { get; set; }
+        public string? Label { get; set; }
+        public FormFieldType Type { get; set; } = FormFieldType.Text;
+        public bool Required { get; set; }
+        public string? Group { get; set; }
+        public string? Help { get; set; }
+        /// <summary>A choice field's options, separated by 、 or new lines.</summary>
+        public string? Options { get; set; }
+        public int? MaxLength { get; set; }
+        public decimal? Min { get; set; }
+        public decimal? Max { get; set; }
+        public string? Unit { get; set; }
         public bool Remove { get; set; }
     }
 
@@ -117,6 +136,11 @@ public sealed class GuideForm
             SourceDescription = m.SourceDescription, TemplateFile = m.TemplateFile, TemplateFileId = m.TemplateFileId,
             SampleFile = m.SampleFile, SampleFileId = m.SampleFileId, Notes = m.Notes, Deferrable = m.Deferrable, SharedAs = m.SharedAs,
         })],
+        FormFields = [.. g.Form.Select(f => new FormFieldRow
+        {
+            Key = f.Key, Label = f.Label, Type = f.Type, Required = f.Required, Group = f.Group, Help = f.Help, Options = string.Join('、', f.Options),
+            MaxLength = f.MaxLength, Min = f.Min, Max = f.Max, Unit = f.Unit,
+        })],
         AcceptanceConditions = string.Join('\n', g.AcceptanceConditions),
         Nodes = [.. g.ProcessNodes.Select(n => new NodeRow { Name = n.Name, ActingRole = n.ActingRole, LimitWorkingDays = n.LimitWorkingDays, Description = n.Description })],
         Procedures = [.. g.SpecialProcedures.Select(p => new ProcedureRow { Name = p.Name, ExpectedWorkingDays = p.ExpectedWorkingDays, LegalBasis = p.LegalBasis, CountsTowardLimit = p.CountsTowardLimit })],
@@ -160,6 +184,11 @@ public sealed class GuideForm
             SourceDescription = Blank(m.SourceDescription), TemplateFile = Blank(m.TemplateFile), TemplateFileId = m.TemplateFileId,
             SampleFile = Blank(m.SampleFile), SampleFileId = m.SampleFileId, Notes = Blank(m.Notes), Deferrable = m.Deferrable, SharedAs = Blank(m.SharedAs),
         })],
+        Form = [.. FormFields.Where(f => !f.Remove && !(string.IsNullOrWhiteSpace(f.Key) && string.IsNullOrWhiteSpace(f.Label))).Select(f => new FormField
+        {
+            Key = f.Key?.Trim() ?? "", Label = f.Label?.Trim() ?? "", Type = f.Type, Required = f.Required, Group = Blank(f.Group), Help = Blank(f.Help),
+            Options = Words(f.Options), MaxLength = f.MaxLength, Min = f.Min, Max = f.Max, Unit = Blank(f.Unit),
+        })],
         AcceptanceConditions = Lines(AcceptanceConditions),
         ProcessNodes = [.. Nodes.Where(n => !n.Remove && !string.IsNullOrWhiteSpace(n.Name))
             .Select(n => new ProcessNode { Name = n.Name!.Trim(), ActingRole = n.ActingRole, LimitWorkingDays = n.LimitWorkingDays, Description = Blank(n.Description) })],
@@ -194,6 +223,7 @@ public sealed class GuideForm
         switch (section)
         {
             case nameof(Materials): Materials.Add(new MaterialRow()); break;
+            case nameof(FormFields): FormFields.Add(new FormFieldRow()); break;
             case nameof(Nodes): Nodes.Add(new NodeRow()); break;
             case nameof(Procedures): Procedures.Add(new ProcedureRow()); break;
             case nameof(Fees): Fees.Add(new FeeRow()); break;
