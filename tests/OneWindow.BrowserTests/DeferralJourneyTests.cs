@@ -21,6 +21,7 @@ public class DeferralJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByLabel("申请人名称").FillAsync("钱小饭");
         await page.GetByLabel("证件号码").FillAsync("11010519491231002X");
         await page.GetByLabel("联系电话").FillAsync("13800000000");
+        await page.FillApplicationFormAsync("431025-SJ-003", "Form");
         foreach (var box in await page.Locator("input[name=Provided]").AllAsync())
         {
             if (!(await box.GetAttributeAsync("value") ?? "").StartsWith("食品安全自查", StringComparison.Ordinal))

@@ -23,6 +23,8 @@ public partial class OnlineJourneyTests(AppServer app) : IClassFixture<AppServer
         {
             await inputs.Nth(i).SetInputFilesAsync(new FilePayload { Name = $"材料{i + 1}.pdf", MimeType = "application/pdf", Buffer = Pdf });
         }
+        // The same application form the window asks (一表通), filled in by the citizen.
+        await citizen.FillApplicationFormAsync("431025-SJ-003", "Form.Answers", new Dictionary<string, string> { ["enterprise.name"] = "临武县张建国小吃店" });
         await AppServer.ScreenshotAsync(citizen, "30-online-apply");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         await citizen.GetByText("政务服务中心将在 1 个工作日内预审").First.WaitForAsync();
@@ -132,10 +134,13 @@ public partial class OnlineJourneyTests(AppServer app) : IClassFixture<AppServer
         await clerk.GotoAsync("/workbench/cases/new");
         await clerk.GetByLabel("办理事项").SelectOptionAsync("431025-YJS-001");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "选择事项" }).ClickAsync();
-        await clerk.GetByLabel("企业或组织（统一社会信用代码）").CheckAsync();
-        await clerk.GetByLabel("申请人名称").FillAsync("临武县东山油茶科技有限公司");
-        await clerk.GetByLabel("证件号码").FillAsync("91350100M000100Y43");
-        await clerk.GetByLabel("联系电话").FillAsync("13907355678");
+        // The enterprise does not exist yet: its founder applies as a person, and the name to register is on the one form.
+        await clerk.GetByLabel("自然人（居民身份证）").CheckAsync();
+        await clerk.GetByLabel("申请人名称").FillAsync("李东山");
+        await clerk.GetByLabel("证件号码").FillAsync("11010519491231002X");
+        await clerk.GetByLabel("联系电话", new() { Exact = true }).FillAsync("13907355678");
+        await clerk.FillApplicationFormAsync("431025-YJS-001", "Form", new Dictionary<string, string> { ["enterprise.name"] = "临武县东山油茶科技有限公司", ["legalRepresentative.name"] = "李东山" });
+        await AppServer.ScreenshotAsync(clerk, "33b-joint-intake-one-form");
         foreach (var box in await clerk.Locator("input[name=Provided]").AllAsync())
         {
             await box.CheckAsync();
@@ -159,6 +164,13 @@ public partial class OnlineJourneyTests(AppServer app) : IClassFixture<AppServer
         await police.GotoAsync("/workbench/cases");
         await police.GetByRole(AriaRole.Link, new() { Name = number + "-02" }).ClickAsync();
         Assert.Contains("公章刻制备案", await police.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        // The part holds the answers to its own questions from the package's one form: the seals, for the enterprise to be.
+        await police.Locator("details.application-answers summary").ClickAsync();
+        await AppServer.ScreenshotAsync(police, "34b-joint-part-application-form");
+        var answered = await police.Locator("details.application-answers").InnerTextAsync();
+        Assert.Contains("临武县东山油茶科技有限公司", answered, StringComparison.Ordinal);
+        Assert.Contains("公章 1 枚", answered, StringComparison.Ordinal);
+        Assert.DoesNotContain("注册资本", answered, StringComparison.Ordinal);
         await Act(police, "decide", "作出决定");
         await clerk.ReloadAsync();
         Assert.Contains("准予", await clerk.Locator("section:has(h2:text('各部门并联办理')) tbody tr").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
