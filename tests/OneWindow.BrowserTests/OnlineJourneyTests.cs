@@ -114,6 +114,8 @@ public partial class OnlineJourneyTests(AppServer app) : IClassFixture<AppServer
 
         // Replace it, then remove the replacement, before submitting; on a phone.
         await citizen.SetViewportSizeAsync(390, 844);
+        await citizen.Locator("fieldset.application-form").First.ScrollIntoViewIfNeededAsync();
+        await AppServer.ScreenshotAsync(citizen, "36a-online-application-form-phone");
         await citizen.GetByLabel("替换 营业执照.pdf 为").SetInputFilesAsync(new FilePayload { Name = "营业执照-清晰.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await AppServer.ScreenshotAsync(citizen, "36-online-draft-files-phone");
         await files.GetByRole(AriaRole.Button, new() { Name = "替换", Exact = true }).ClickAsync();
@@ -171,6 +173,11 @@ public partial class OnlineJourneyTests(AppServer app) : IClassFixture<AppServer
         Assert.Contains("临武县东山油茶科技有限公司", answered, StringComparison.Ordinal);
         Assert.Contains("公章 1 枚", answered, StringComparison.Ordinal);
         Assert.DoesNotContain("注册资本", answered, StringComparison.Ordinal);
+        await police.GetByRole(AriaRole.Link, new() { Name = "打印申请表" }).ClickAsync();
+        await police.ArriveAtAsync("**/application-form");
+        await AppServer.ScreenshotAsync(police, "34c-joint-part-application-form-printed");
+        Assert.Contains("申请人（签字或盖章）", await police.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await police.GoBackAsync();
         await Act(police, "decide", "作出决定");
         await clerk.ReloadAsync();
         Assert.Contains("准予", await clerk.Locator("section:has(h2:text('各部门并联办理')) tbody tr").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
