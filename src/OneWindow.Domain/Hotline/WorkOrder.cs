@@ -13,8 +13,8 @@ public sealed record WorkOrderIntake(
     string Content,
     string RegionCode,
     string? Address = null,
-    decimal? Latitude = null,
-    decimal? Longitude = null,
+    double? Latitude = null,
+    double? Longitude = null,
     string? CallerName = null,
     string? CallerPhone = null,
     bool Anonymous = false,
@@ -53,8 +53,8 @@ public sealed partial class WorkOrder : IChainedRecord
     public string Content { get; private set; } = "";
     public string RegionCode { get; private set; } = "";
     public string? Address { get; private set; }
-    public decimal? Latitude { get; private set; }
-    public decimal? Longitude { get; private set; }
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
     public string? CallerName { get; private set; }
     public string? CallerPhone { get; private set; }
     /// <summary>The phone's last four digits, for tracking and rating online (an index would not help on the whole number).</summary>
@@ -123,6 +123,16 @@ public sealed partial class WorkOrder : IChainedRecord
 
     public void SealNewEvents(RecordKeyRing keys) =>
         LastEventHash = EventChain.Seal(_events.Where(e => !e.IsSealed).ToList(), LastEventHash, keys);
+
+    /// <summary>
+    /// The instant the order is sorted by in the queue it is in now (kept with every action, so each queue reads an index
+    /// in order): the registration while it waits for the operator, the limit to sign for or to reply while a unit has
+    /// it, the reply while it waits for review, the callback's limit, the callback, and the end.
+    /// </summary>
+    public DateTime QueueAt { get; private set; }
+
+    /// <summary>Whether the order is on its lead unit's desk (to sign for, objected to, or in handling): the unit's inbox.</summary>
+    public bool AtUnit { get; private set; }
 
     /// <summary>Whether the order is still in the loop (not answered, referred, refused, merged or concluded).</summary>
     public bool IsOpen => Status is WorkOrderStatus.Registered or WorkOrderStatus.Dispatched or WorkOrderStatus.ReturnRequested or WorkOrderStatus.Handling
@@ -345,6 +355,17 @@ public sealed partial class WorkOrder : IChainedRecord
         _events.Add(WorkOrderEvent.Create(Id, EventCount, now, by, action, from, Status, note,
             data is null ? null : JsonSerializer.Serialize(data, EventJson)));
         Revision++;
+        AtUnit = Status is WorkOrderStatus.Dispatched or WorkOrderStatus.ReturnRequested or WorkOrderStatus.Handling;
+        QueueAt = Status switch
+        {
+            WorkOrderStatus.Registered => RegisteredAt,
+            WorkOrderStatus.Dispatched or WorkOrderStatus.ReturnRequested => SignDueAt!.Value,
+            WorkOrderStatus.Handling => DueAt!.Value,
+            WorkOrderStatus.Replied => RepliedAt!.Value,
+            WorkOrderStatus.AwaitingCallback => CallbackDueAt!.Value,
+            WorkOrderStatus.Unsatisfied => CalledBackAt!.Value,
+            _ => ConcludedAt ?? now,
+        };
     }
 
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)

@@ -92,7 +92,7 @@ public class WorkOrderTests
         Assert.Equal("regionCode", Assert.Throws<DomainRuleException>(() => WorkOrder.Register(
             new WorkOrderIntake(WorkOrderChannel.Phone, WorkOrderType.Help, "CX.01", "求助", "4310", CallerPhone: "13907351234"), "N1", Center, Bj(2026, 11, 23, 10))).Field);
         Assert.Equal("latitude", Assert.Throws<DomainRuleException>(() => WorkOrder.Register(
-            new WorkOrderIntake(WorkOrderChannel.Phone, WorkOrderType.Help, "CX.01", "求助", "431025100201", CallerPhone: "13907351234", Latitude: 25.3m), "N1", Center, Bj(2026, 11, 23, 10))).Field);
+            new WorkOrderIntake(WorkOrderChannel.Phone, WorkOrderType.Help, "CX.01", "求助", "431025100201", CallerPhone: "13907351234", Latitude: 25.3), "N1", Center, Bj(2026, 11, 23, 10))).Field);
         var anonymous = WorkOrder.Register(new WorkOrderIntake(WorkOrderChannel.Web, WorkOrderType.Report, "SC.01", "无证经营", "431025100201", CallerName: "李某", Anonymous: true),
             "N2", HotlineParty.Caller, Bj(2026, 11, 23, 10));
         Assert.Null(anonymous.CallerName);
