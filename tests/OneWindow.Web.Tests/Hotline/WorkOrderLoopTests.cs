@@ -66,7 +66,7 @@ public class WorkOrderLoopTests(OneWindowFactory app) : IClassFixture<OneWindowF
         Assert.Equal(2, order.ExtendedWorkingDays);
 
         app.Clock.Set(Bj(11, 26, 10));
-        hotline = await app.SignedIn("hotline"); // a sign-in lasts a working day
+        hotline = await app.SignedIn("hotline"); // a sign-in lasts eight hours
         market = await app.SignedIn("reviewer.sj");
         order = await OkAsync(ActAsync(market, order, "reply", new ReplyRequest(order.Revision, ReplyResult.Resolved, "已责令停业整改")));
         order = await OkAsync(ActAsync(hotline, order, "review", new ReviewRequest(order.Revision, false, "未说明后续跟踪检查安排")));

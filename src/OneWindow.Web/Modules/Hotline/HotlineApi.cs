@@ -54,15 +54,15 @@ public static class HotlineApi
             .WithDescription("404 for an unknown number or a wrong pair alike; 409 `hotline.tracking-locked` after repeated wrong tries.");
         pub.MapPost("/rate", Rate).WithSummary("Rate an order online while its callback is due: `resolved` and `satisfaction` (Satisfied, FairlySatisfied, Unsatisfied)");
 
-        var staff = api.MapGroup("").RequireAuthorization(Policies.Staff);
+        var staff = api.MapGroup("").RequireAuthorization(Policies.HotlineWork);
         staff.MapGet("/units", async (OneWindowDbContext db, CancellationToken ct) => TypedResults.Ok(await HotlineUnits.AllAsync(db, ct)))
             .WithSummary("The units orders are dispatched to: departments, town governments, public-service companies");
-        staff.MapPost("/orders", Register).WithSummary("Register an order (受理登记) taken by phone, letter, e-mail or another system; 201 with the order")
+        staff.MapPost("/orders", Register).RequireAuthorization(Policies.Hotline).WithSummary("Register an order (受理登记) taken by phone, letter, e-mail or another system; 201 with the order")
             .WithDescription("Hotline operators only (403 `hotline.center-only`). The number is `RX{county}-{yyyyMMdd}-{sequence}`, gap-free per day.");
         staff.MapGet("/orders/{id:guid}", Get).WithSummary("One order as the viewer may see it (a confidential caller hidden from units), with `availableActions` and its history");
-        staff.MapGet("/queues/{queue}", Queue).WithSummary("A center queue: Registered, Objections, Extensions, Review, Callback, Unsatisfied, Handling; paged by key (`after`)");
-        staff.MapGet("/inbox", Inbox).WithSummary("The signed-in unit's inbox: orders to sign for, objected to and in handling, nearest limit first; paged by key (`after`)");
-        staff.MapPost("/caller-history", History).WithSummary("The earlier orders of a caller's phone number, newest first (a POST: the number stays out of logs and links)");
+        staff.MapGet("/queues/{queue}", Queue).RequireAuthorization(Policies.Hotline).WithSummary("A center queue: Registered, Objections, Extensions, Review, Callback, Unsatisfied, Handling; paged by key (`after`)");
+        staff.MapGet("/inbox", Inbox).RequireAuthorization(Policies.CaseWork).WithSummary("The signed-in unit's inbox: orders to sign for, objected to and in handling, nearest limit first; paged by key (`after`)");
+        staff.MapPost("/caller-history", History).RequireAuthorization(Policies.Hotline).WithSummary("The earlier orders of a caller's phone number, newest first (a POST: the number stays out of logs and links)");
 
         var orders = staff.MapGroup("/orders/{id:guid}");
         Act<AnswerRequest>(orders, WorkOrderActions.Answer, (s, u, id, r, ct) => s.GetRequiredService<AnswerWorkOrder>().RunAsync(u, id, r.Revision, r.Answer, ct),

@@ -17,6 +17,7 @@ public static class HotlineModule
             .AddScoped<CallBack>().AddScoped<ReopenWorkOrder>().AddScoped<CloseWorkOrder>()
             .AuthorizePages("/Hotline/Center", Policies.Hotline)
             .AuthorizePages("/Hotline/Unit", Policies.CaseWork)
+            .AuthorizePages("/Hotline/Staff", Policies.HotlineWork)
             .PublicPages("/Hotline/Public");
 
     public static IEndpointRouteBuilder MapHotline(this IEndpointRouteBuilder app)
