@@ -129,6 +129,17 @@ public static class HotlineText
         _ => "其他",
     });
 
+    /// <summary>
+    /// A limit's end as people read it: a working-day limit ends at 24:00 of its last day (shown so, not as the next
+    /// day's 00:00); an hours limit at its minute.
+    /// </summary>
+    public static string Due(DateTime utc, string format = "yyyy-MM-dd")
+    {
+        var local = Domain.Calendar.ChinaTime.ToLocal(utc);
+        return local.TimeOfDay == TimeSpan.Zero ? local.AddDays(-1).ToString(format, System.Globalization.CultureInfo.InvariantCulture) + " 24:00"
+            : local.ToString(format + " HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>What is left of a limit, for the inbox's colours: red when it has passed, yellow within a day.</summary>
     public static string RowClass(DateTime? deadline, DateTime now) =>
         deadline is not { } d ? "" : now >= d ? "row-red" : d - now <= TimeSpan.FromHours(24) ? "row-yellow" : "";
