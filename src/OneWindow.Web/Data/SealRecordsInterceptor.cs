@@ -6,7 +6,7 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Data;
 
 /// <summary>
-/// Seals every case's new events under the current record key as they are saved, whoever saves them, so no writer can
+/// Seals every case's (and every other chained record's) new events under the current record key as they are saved, whoever saves them, so no writer can
 /// forget it; an unsealed event about to be written is refused (ADR 0017).
 /// </summary>
 public sealed class SealRecordsInterceptor(RecordKeyStore keys) : SaveChangesInterceptor
@@ -34,6 +34,14 @@ public sealed class SealRecordsInterceptor(RecordKeyStore keys) : SaveChangesInt
         try
         {
             foreach (var entry in db.ChangeTracker.Entries<Case>())
+            {
+                if (entry.Entity.HasUnsealedEvents)
+                {
+                    entry.Entity.SealNewEvents(keys.Ring);
+                }
+            }
+            // Other kinds of record (a hotline work order) seal through the domain's interface, the same way.
+            foreach (var entry in db.ChangeTracker.Entries<Domain.Records.IChainedRecord>())
             {
                 if (entry.Entity.HasUnsealedEvents)
                 {

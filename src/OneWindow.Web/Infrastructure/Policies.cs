@@ -12,6 +12,8 @@ public static class Policies
     public const string CaseWork = nameof(CaseWork);
     public const string Supervision = nameof(Supervision);
     public const string Hotline = nameof(Hotline);
+    /// <summary>The hotline's work orders: the center's operators and the units' staff (who act for their department).</summary>
+    public const string HotlineWork = nameof(HotlineWork);
     public const string Leadership = nameof(Leadership);
     public const string Staff = nameof(Staff);
     public const string Applicant = nameof(Applicant);
@@ -23,6 +25,7 @@ public static class Policies
         options.AddPolicy(CaseWork, p => p.RequireRole(StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver));
         options.AddPolicy(Supervision, p => p.RequireRole(StaffRoles.Supervisor));
         options.AddPolicy(Hotline, p => p.RequireRole(StaffRoles.HotlineOperator));
+        options.AddPolicy(HotlineWork, p => p.RequireRole(StaffRoles.HotlineOperator, StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver));
         options.AddPolicy(Leadership, p => p.RequireRole(StaffRoles.Leader, StaffRoles.Supervisor));
         // Staff means any staff role: an applicant's sign-in does not open the workbench.
         options.AddPolicy(Staff, p => p.RequireRole(StaffRoles.All));

@@ -32,6 +32,8 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         // The twins of /complaints/new, /complaints/track and the tracking page's rating form, limited per address like them.
         "POST /api/v1/complaints/", "/api/v1/complaints/track/{code}", "/api/v1/ratings/online",
         "/api/v1/verify", // the twin of /verify: a result number and optionally its case number, limited per address
+        // 12345: the public form ("我要反映"), tracking and rating with the number and the phone's last four digits, and the categories the form offers.
+        "/hotline/new", "/hotline/track", "/api/v1/hotline/categories", "/api/v1/hotline/public/orders", "/api/v1/hotline/public/track", "/api/v1/hotline/public/rate",
     ];
 
     /// <summary>Open to any signed-in user; the handler then checks the user's own scope (the case's parties and staff).</summary>
@@ -78,6 +80,16 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         // Bad ratings: every member of staff (scoped to the department in the handler); supervisors review appeals.
         ("/api/v1/ratings", StaffRoles.All.ToArray()),
         ("/api/v1/ratings/{id:guid}/review", [StaffRoles.Supervisor]),
+        // 12345: the center's operators and the units' staff; the center alone registers, reads its queues and a caller's history; units their inbox.
+        ("/hotline", [StaffRoles.HotlineOperator, StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/hotline/desk", [StaffRoles.HotlineOperator]),
+        ("/hotline/lists", [StaffRoles.HotlineOperator]),
+        ("/hotline/inbox", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/api/v1/hotline", [StaffRoles.HotlineOperator, StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("POST /api/v1/hotline/orders", [StaffRoles.HotlineOperator]),
+        ("/api/v1/hotline/queues", [StaffRoles.HotlineOperator]),
+        ("/api/v1/hotline/caller-history", [StaffRoles.HotlineOperator]),
+        ("/api/v1/hotline/inbox", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
     ];
 
     /// <summary>One demo account per role, and the demo applicant.</summary>

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneWindow.Domain.Hotline;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Modules.Hotline;
+
+internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>
+{
+    public void Configure(EntityTypeBuilder<WorkOrder> b)
+    {
+        b.ToTable("WorkOrders");
+        b.Property(o => o.Number).HasMaxLength(WorkOrder.MaxNumberLength).IsOrdinalCode();
+        b.Property(o => o.CategoryCode).HasMaxLength(HotlineCategory.MaxCodeLength);
+        b.Property(o => o.Content).HasMaxLength(WorkOrder.MaxContentLength);
+        b.Property(o => o.RegionCode).HasMaxLength(12);
+        b.Property(o => o.Address).HasMaxLength(200);
+        b.Property(o => o.CallerName).HasMaxLength(50);
+        b.Property(o => o.CallerPhone).HasMaxLength(20);
+        b.Property(o => o.CallerPhoneTail).HasMaxLength(4);
+        b.Property(o => o.RelatedCaseNumber).HasMaxLength(40);
+        b.Property(o => o.RegisteredBy).HasMaxLength(100);
+        b.Property(o => o.Answer).HasMaxLength(WorkOrder.MaxNoteLength);
+        b.Property(o => o.RightChannel).HasMaxLength(200);
+        b.Property(o => o.MasterNumber).HasMaxLength(WorkOrder.MaxNumberLength);
+        b.Property(o => o.CoHandlers).HasJsonDocument().HasMaxLength(4000);
+        b.Property(o => o.ExtensionReason).HasMaxLength(WorkOrder.MaxNoteLength);
+        b.Property(o => o.ReturnReason).HasMaxLength(WorkOrder.MaxNoteLength);
+        b.Property(o => o.ReplyText).HasMaxLength(WorkOrder.MaxNoteLength);
+        b.Property(o => o.ReplyPlan).HasMaxLength(WorkOrder.MaxNoteLength);
+        b.Property(o => o.ClosingNote).HasMaxLength(WorkOrder.MaxNoteLength);
+        b.Property(o => o.LastEventHash).HasMaxLength(64);
+        b.Property(o => o.Revision).IsConcurrencyToken();
+        b.Ignore(o => o.NewEvents);
+        b.Ignore(o => o.HasUnsealedEvents);
+        b.Ignore(o => o.IsOpen);
+        b.Ignore(o => o.NextDeadlineAt);
+        b.Ignore(o => o.SignedLate);
+        b.Ignore(o => o.RepliedLate);
+        b.Ignore(o => o.HasPendingExtension);
+        b.Ignore(o => o.HandlingLimit);
+
+        b.HasIndex(o => o.Number).IsUnique();
+        // The center's queues: one status, by the instant of its queue.
+        b.HasIndex(o => new { o.Status, o.QueueAt, o.Id });
+        // A unit's inbox: what is on its desk, by the limit.
+        b.HasIndex(o => new { o.LeadUnitId, o.AtUnit, o.QueueAt, o.Id });
+        // The extensions waiting for the center: few rows, on a partial index.
+        b.HasIndex(o => new { o.ExtensionRequestedDays, o.QueueAt, o.Id }).HasFilter("\"ExtensionRequestedDays\" IS NOT NULL");
+        // The caller's earlier orders, newest first.
+        b.HasIndex(o => new { o.CallerPhone, o.RegisteredAt });
+    }
+}
+
+internal sealed class WorkOrderEventConfiguration : IEntityTypeConfiguration<WorkOrderEvent>
+{
+    public void Configure(EntityTypeBuilder<WorkOrderEvent> b)
+    {
+        b.ToTable("WorkOrderEvents");
+        b.Property(e => e.ActorId).HasMaxLength(450);
+        b.Property(e => e.ActorName).HasMaxLength(100);
+        b.Property(e => e.ActorRole).HasMaxLength(40);
+        b.Property(e => e.Action).HasMaxLength(40);
+        b.Property(e => e.Note).HasMaxLength(WorkOrder.MaxNoteLength);
+        b.Property(e => e.Data).HasMaxLength(4000);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.Hash).HasMaxLength(64);
+        b.Property(e => e.KeyId).HasMaxLength(64);
+        b.Ignore(e => e.IsSealed);
+        b.HasIndex(e => new { e.WorkOrderId, e.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class HotlineCategoryConfiguration : IEntityTypeConfiguration<HotlineCategory>
+{
+    public void Configure(EntityTypeBuilder<HotlineCategory> b)
+    {
+        b.ToTable("HotlineCategories");
+        b.HasKey(c => c.Code);
+        b.Property(c => c.Code).HasMaxLength(HotlineCategory.MaxCodeLength).IsOrdinalCode();
+        b.Property(c => c.Name).HasMaxLength(HotlineCategory.MaxNameLength);
+        b.Property(c => c.ParentCode).HasMaxLength(HotlineCategory.MaxCodeLength);
+        b.HasIndex(c => new { c.ParentCode, c.SortOrder });
+    }
+}
+
+internal sealed class HotlineUnitConfiguration : IEntityTypeConfiguration<HotlineUnit>
+{
+    public void Configure(EntityTypeBuilder<HotlineUnit> b)
+    {
+        b.ToTable("HotlineUnits");
+        b.HasKey(u => u.DepartmentId);
+        b.HasIndex(u => new { u.Kind, u.SortOrder });
+    }
+}

@@ -1,0 +1,28 @@
+using OneWindow.Web.Infrastructure;
+
+namespace OneWindow.Web.Modules.Hotline;
+
+/// <summary>
+/// 12345 热线: work orders from the call to the callback (docs/domain.md §9, ADR 0023). The center's desk and queues
+/// (hotline operators), the units' inbox (a department's staff), the public form, tracking and rating.
+/// </summary>
+public static class HotlineModule
+{
+    public static IServiceCollection AddHotline(this IServiceCollection services) =>
+        services.AddSingleton<HotlineSettings>()
+            .AddScoped<ActOnWorkOrder>().AddScoped<RegisterWorkOrder>().AddScoped<TrackWorkOrder>().AddScoped<RateWorkOrderOnline>()
+            .AddScoped<AnswerWorkOrder>().AddScoped<ReferWorkOrder>().AddScoped<RefuseWorkOrder>().AddScoped<MergeWorkOrder>().AddScoped<DispatchWorkOrder>()
+            .AddScoped<SignWorkOrder>().AddScoped<ReturnWorkOrder>().AddScoped<RuleOnReturn>().AddScoped<ContactCaller>().AddScoped<AddProgress>()
+            .AddScoped<ContributeToWorkOrder>().AddScoped<RequestExtension>().AddScoped<DecideExtension>().AddScoped<ReplyToWorkOrder>().AddScoped<ReviewReply>()
+            .AddScoped<CallBack>().AddScoped<ReopenWorkOrder>().AddScoped<CloseWorkOrder>()
+            .AuthorizePages("/Hotline/Center", Policies.Hotline)
+            .AuthorizePages("/Hotline/Unit", Policies.CaseWork)
+            .AuthorizePages("/Hotline/Staff", Policies.HotlineWork)
+            .PublicPages("/Hotline/Public");
+
+    public static IEndpointRouteBuilder MapHotline(this IEndpointRouteBuilder app)
+    {
+        HotlineApi.Map(app);
+        return app;
+    }
+}

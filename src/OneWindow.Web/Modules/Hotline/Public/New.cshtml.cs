@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using OneWindow.Domain;
+using OneWindow.Domain.Hotline;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Modules.Hotline.Public;
+
+/// <summary>"我要反映": anyone registers an order on the web, named or anonymous, and gets its number (by SMS too, with a phone).</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Public)]
+public sealed class NewModel(RegisterWorkOrder register, OneWindowDbContext db) : PageModel
+{
+    [BindProperty] public WorkOrderType Type { get; set; } = WorkOrderType.Complaint;
+    [BindProperty] public string? CategoryCode { get; set; }
+    [BindProperty] public string? Details { get; set; }
+    [BindProperty] public string? RegionCode { get; set; }
+    [BindProperty] public string? Address { get; set; }
+    [BindProperty] public string? CallerName { get; set; }
+    [BindProperty] public string? CallerPhone { get; set; }
+    [BindProperty] public bool Anonymous { get; set; }
+    [BindProperty] public bool Confidential { get; set; }
+
+    public List<SelectListItem> Categories { get; private set; } = [];
+    public List<SelectListItem> Regions { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? Number { get; private set; }
+    public bool Trackable { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Categories = await HotlinePickLists.CategoriesAsync(db, CategoryCode, ct);
+        Regions = await HotlinePickLists.RegionsAsync(db, RegionCode, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            var order = await register.FromPublicAsync(new WorkOrderForm(WorkOrderChannel.Web, Type, CategoryCode, Details, RegionCode, Address, null, null,
+                CallerName, CallerPhone, Anonymous, Confidential), ct);
+            Number = order.Number;
+            Trackable = order.CallerPhoneTail is not null;
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+        }
+        await OnGetAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Domain.Hotline;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Accounts;
+using OneWindow.Web.Modules.Audit;
+using OneWindow.Web.Modules.Notifications;
+
+namespace OneWindow.Web.Modules.Hotline;
+
+/// <summary>What the operator's desk, the public form and the API send to register an order.</summary>
+public sealed record WorkOrderForm(WorkOrderChannel Channel, WorkOrderType Type, string? CategoryCode, string? Content, string? RegionCode,
+    string? Address = null, double? Latitude = null, double? Longitude = null, string? CallerName = null, string? CallerPhone = null, bool Anonymous = false,
+    bool Confidential = false, WorkOrderUrgency Urgency = WorkOrderUrgency.Normal, string? RelatedCaseNumber = null);
+
+/// <summary>
+/// 受理登记: an order registered by the operator (a call, a letter, an e-mail) or sent by the public form ("我要反映").
+/// The category and the region must exist, a related case number must name a case. The number is taken in the
+/// transaction that saves the order, so a refused registration leaves no gap. The public sender with a phone gets the
+/// number by SMS to follow the order.
+/// </summary>
+public sealed class RegisterWorkOrder(OneWindowDbContext db, WriteUnit unit, UserManager<UserAccount> users, Outbox outbox, TimeProvider clock)
+{
+    public async Task<WorkOrder> ByOperatorAsync(ClaimsPrincipal principal, WorkOrderForm form, CancellationToken ct)
+    {
+        var by = await HotlineStaff.PartyAsync(principal, users, db);
+        if (!by.IsCenter)
+        {
+            throw new ActionNotAllowedException("hotline.center-only", "只有 12345 热线坐席可以登记工单。");
+        }
+        return await RegisterAsync(by, principal.ActorName(), form, ct);
+    }
+
+    /// <summary>"我要反映": the public form, always the web channel and an ordinary urgency (an emergency is a call to 110).</summary>
+    public Task<WorkOrder> FromPublicAsync(WorkOrderForm form, CancellationToken ct) =>
+        RegisterAsync(HotlineParty.Caller, "public", form with { Channel = WorkOrderChannel.Web, Urgency = WorkOrderUrgency.Normal }, ct);
+
+    private async Task<WorkOrder> RegisterAsync(HotlineParty by, string auditActor, WorkOrderForm form, CancellationToken ct)
+    {
+        var code = form.CategoryCode?.Trim() ?? "";
+        if (code.Length > 0 && !await db.Set<HotlineCategory>().AsNoTracking().AnyAsync(c => c.Code == code && c.Active, ct))
+        {
+            throw new DomainRuleException("hotline.category-unknown", "诉求分类不存在。", "categoryCode");
+        }
+        var region = form.RegionCode?.Trim() ?? "";
+        if (region.Length == 12 && !await db.Regions.AsNoTracking().AnyAsync(r => r.Code == region, ct))
+        {
+            throw new DomainRuleException("hotline.region-unknown", "行政区划不存在，请从列表中选择。", "regionCode");
+        }
+        if (!string.IsNullOrWhiteSpace(form.RelatedCaseNumber) && form.RelatedCaseNumber.Trim() is var caseNumber
+            && !await db.Cases.AsNoTracking().AnyAsync(c => c.Number == caseNumber, ct))
+        {
+            throw new DomainRuleException("hotline.case-unknown", $"办件 {caseNumber} 不存在，请核对办件编号。", "relatedCaseNumber");
+        }
+        var intake = new WorkOrderIntake(form.Channel, form.Type, code, form.Content ?? "", region, form.Address, form.Latitude, form.Longitude,
+            form.CallerName, form.CallerPhone, form.Anonymous, form.Confidential, form.Urgency, form.RelatedCaseNumber);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await unit.RunAsync(async t =>
+        {
+            var number = region.Length == 12 ? await WorkOrderNumbers.NextAsync(db, region, now, t) : "-";
+            var order = WorkOrder.Register(intake, number, by, now);
+            db.Add(order);
+            db.Set<WorkOrderEvent>().AddRange(order.NewEvents);
+            db.Audit(now, auditActor, "WorkOrder", order.Number, "registered", new { order.Channel, order.Type, order.CategoryCode });
+            if (by == HotlineParty.Caller && order.CallerPhone is { } phone)
+            {
+                outbox.Sms(phone, order.CallerName ?? "", $"【12345】您反映的问题已受理，工单编号 {order.Number}。可凭编号和手机号后四位查询办理进度。",
+                    $"work-order-registered:{order.Id}");
+            }
+            return order;
+        }, ct);
+    }
+}

@@ -1,0 +1,4 @@
+namespace OneWindow.Web.Modules.Hotline;
+
+/// <summary>The rows of an order list and whether to show the lead unit (the center's lists) or not (a unit's inbox).</summary>
+public sealed record WorkOrderRowsModel(IReadOnlyList<WorkOrderRow> Rows, DateTime Now, bool ShowUnit);
