@@ -16,7 +16,7 @@ public partial class GuideFileTests(OneWindowFactory app) : IClassFixture<OneWin
         await StartDraftAsync(admin, code);
         var page = await admin.GetStringAsync($"/admin/catalog/{code}/edit");
         var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
-        using var form = MultipartFrom(page);
+        using var form = GuideEditorForm.MultipartFrom(page);
         form.Add(File(pdf, "application/pdf"), "Form.Materials[0].TemplateUpload", "备案表.pdf");
         var published = await admin.PostAsync($"/admin/catalog/{code}/edit?handler=Publish", form);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
@@ -37,7 +37,7 @@ public partial class GuideFileTests(OneWindowFactory app) : IClassFixture<OneWin
         const string code = "431025-WL-005";
         await StartDraftAsync(admin, code);
         var page = await admin.GetStringAsync($"/admin/catalog/{code}/edit");
-        using var form = MultipartFrom(page, new() { ["Form.Name"] = "不应保存的名称" });
+        using var form = GuideEditorForm.MultipartFrom(page, new() { ["Form.Name"] = "不应保存的名称" });
         // A script renamed to .pdf is judged by its content.
         form.Add(File("#!/bin/sh\necho owned\n"u8.ToArray(), "application/pdf"), "Form.Materials[0].TemplateUpload", "表格.pdf");
         var response = await admin.PostAsync($"/admin/catalog/{code}/edit?handler=Save", form);
@@ -65,35 +65,6 @@ public partial class GuideFileTests(OneWindowFactory app) : IClassFixture<OneWin
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(type);
         return file;
-    }
-
-    /// <summary>The editor form's fields as multipart content, as a browser posts a form with file inputs.</summary>
-    private static MultipartFormDataContent MultipartFrom(string html, Dictionary<string, string>? changes = null)
-    {
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
-        var form = document.QuerySelector("form[action*=Save]")!;
-        var content = new MultipartFormDataContent();
-        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            var name = element.GetAttribute("name")!;
-            var type = element.GetAttribute("type");
-            if (type == "file" || (type is "checkbox" or "radio" && !element.HasAttribute("checked")) || changes?.ContainsKey(name) == true)
-            {
-                continue;
-            }
-            var value = element.LocalName switch
-            {
-                "select" => element.QuerySelector("option[selected]")?.GetAttribute("value") ?? element.QuerySelector("option")?.GetAttribute("value") ?? "",
-                "textarea" => element.TextContent,
-                _ => element.GetAttribute("value") ?? (type == "checkbox" ? "on" : ""),
-            };
-            content.Add(new StringContent(value), name);
-        }
-        foreach (var (name, value) in changes ?? [])
-        {
-            content.Add(new StringContent(value), name);
-        }
-        return content;
     }
 
     [GeneratedRegex(@"/files/[0-9a-f-]{36}")]
