@@ -202,8 +202,12 @@ public class ApiClientTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         Assert.Equal(HttpStatusCode.Forbidden, (await WithKey(other.Key).GetAsync("/admin/api-clients")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await WithKey(other.Key).GetAsync("/api/v1/admin/api-clients")).StatusCode);
         // Refusals are attributed too, with their status.
-        var attributed = await AttributionsAsync(hotline.Client.Id);
-        Assert.Equal(403, Assert.Single(attributed).GetProperty("status").GetInt32());
+        Assert.Equal(403, Assert.Single(await AttributionsAsync(hotline.Client.Id)).GetProperty("status").GetInt32());
+        // Also a refusal by the use case (thrown to the error handler): attributed once, with its status, not again for the error page.
+        var otherAttributions = await AttributionsAsync(other.Client.Id);
+        Assert.Equal(3, otherAttributions.Count);
+        Assert.All(otherAttributions, a => Assert.Equal(403, a.GetProperty("status").GetInt32()));
+        Assert.Equal("/api/v1/certificates", otherAttributions[0].GetProperty("path").GetString());
     }
 
     [Fact]

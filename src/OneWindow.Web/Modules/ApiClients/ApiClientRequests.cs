@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
 using OneWindow.Web.Modules.Audit;
 
 namespace OneWindow.Web.Modules.ApiClients;
@@ -56,7 +58,8 @@ public sealed class ApiClientRequests(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http, ApiClientLimiter limiter, OneWindowDbContext db, WriteUnit unit, TimeProvider clock)
     {
         var client = ApiClientCaller.Of(http.User);
-        if (client is null)
+        // The error page or status page re-running the pipeline for a request already counted and attributed.
+        if (client is null || http.Features.Get<IExceptionHandlerFeature>() is not null || http.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
             await next(http);
             return;
@@ -71,9 +74,16 @@ public sealed class ApiClientRequests(RequestDelegate next)
             return;
         }
         db.AuditEntries.Add(entry);
+        int? failedWith = null;
         try
         {
             await next(http);
+        }
+        catch (Exception e)
+        {
+            // A refusal thrown to the exception handler (ProblemMapping): its status is written after this returns.
+            failedWith = ProblemMapping.ToProblem(e)?.Status ?? StatusCodes.Status500InternalServerError;
+            throw;
         }
         finally
         {
@@ -84,7 +94,7 @@ public sealed class ApiClientRequests(RequestDelegate next)
                 {
                     db.Entry(entry).State = EntityState.Detached;
                 }
-                await SaveAloneAsync(db, unit, Entry(client, http, entry.At, http.Response.StatusCode));
+                await SaveAloneAsync(db, unit, Entry(client, http, entry.At, failedWith ?? http.Response.StatusCode));
             }
         }
     }
