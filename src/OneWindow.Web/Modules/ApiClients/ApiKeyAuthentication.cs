@@ -8,7 +8,8 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.ApiClients;
 
 /// <summary>
-/// The key scheme: a request carrying <c>Authorization: Bearer ow_…</c> or <c>X-Api-Key: ow_…</c> is authenticated by
+/// The key scheme: a request carrying <c>Authorization: Bearer ow_…</c>, <c>X-Api-Key: ow_…</c> or, in a form body,
+/// <c>api_key=ow_…</c> (Open311) is authenticated by
 /// its key alone (a sign-in cookie sent along is ignored); any other request by the sign-in cookie as before. The
 /// choice is made by a forwarding scheme that is the default, so that every part of the pipeline after
 /// authentication — authorization, the per-key rate limit, the audit attribution — sees the client as the user.
@@ -20,7 +21,13 @@ public static class ApiKeyAuthentication
     public const string Selector = "OneWindow";
     public const string HeaderName = "X-Api-Key";
 
-    /// <summary>The key a request presents in a header, or null when it presents none.</summary>
+    /// <summary>Open311 GeoReport v2 sends the key as a form field of the POST; never read from a URL, where logs keep it.</summary>
+    public const string FormField = "api_key";
+
+    /// <summary>
+    /// The key a request presents in a header or in the <c>api_key</c> field of its form, or null when it presents
+    /// none. The form was read before authentication (the input guard reads every form), so this reads no body.
+    /// </summary>
     public static string? Presented(HttpRequest request)
     {
         if (request.Headers.TryGetValue(HeaderName, out var header) && !string.IsNullOrWhiteSpace(header.ToString()))
@@ -28,7 +35,14 @@ public static class ApiKeyAuthentication
             return header.ToString();
         }
         var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..] : null;
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..];
+        }
+        return request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is { } form
+            && form.TryGetValue(FormField, out var field) && !string.IsNullOrWhiteSpace(field.ToString())
+            ? field.ToString()
+            : null;
     }
 
     public static ClaimsPrincipal Principal(ApiKeyCheck check)
