@@ -122,15 +122,17 @@ public class ApiClientTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         {
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT * FROM \"ApiClients\"";
-            await using var reader = await command.ExecuteReaderAsync();
             var cells = new List<string>();
-            while (await reader.ReadAsync())
+            await using (var command = connection.CreateCommand())
             {
-                for (var i = 0; i < reader.FieldCount; i++)
+                command.CommandText = "SELECT * FROM \"ApiClients\"";
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
                 {
-                    cells.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        cells.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                    }
                 }
             }
             Assert.NotEmpty(cells);
