@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
 using OneWindow.Web.Modules.Accounts;
+using OneWindow.Web.Modules.ApiClients;
 using OneWindow.Web.Modules.Applicants;
 using OneWindow.Web.Modules.Assessment;
 using OneWindow.Web.Modules.Audit;
@@ -29,14 +30,14 @@ public static class OneWindowApp
     /// one after it (ModuleDependencyTests holds the code to this list).
     /// </summary>
     public static readonly IReadOnlyList<string> Modules =
-        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Hotline", "Assessment"];
+        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Hotline", "Assessment"];
 
     private static IServiceCollection AddModules(this IServiceCollection services) =>
-        services.AddAudit().AddNotifications().AddCalendar().AddAccounts().AddOrganization().AddCatalog().AddCases().AddApplicants().AddRatings()
+        services.AddAudit().AddNotifications().AddCalendar().AddAccounts().AddOrganization().AddApiClients().AddCatalog().AddCases().AddApplicants().AddRatings()
             .AddSupervision().AddComplaints().AddHotline().AddAssessment();
 
     private static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app) =>
-        app.MapAudit().MapNotifications().MapCalendar().MapAccounts().MapOrganization().MapCatalog().MapCases().MapApplicants().MapRatings()
+        app.MapAudit().MapNotifications().MapCalendar().MapAccounts().MapOrganization().MapApiClients().MapCatalog().MapCases().MapApplicants().MapRatings()
             .MapSupervision().MapComplaints().MapHotline().MapAssessment();
 
     public static WebApplicationBuilder AddOneWindow(this WebApplicationBuilder builder)
@@ -156,6 +157,8 @@ public static class OneWindowApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // A client key's request: its rate limit, and its attribution in the audit log (ADR 0025).
+        app.UseApiClients();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

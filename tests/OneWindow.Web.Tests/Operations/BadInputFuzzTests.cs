@@ -35,6 +35,8 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
         await Accounts.SignUpAsync(app, app.Anonymous(), "13907358991", "模糊测试", "431025197606060025");
         var holderId = await UserIdAsync("13907358991");
         var guide = JsonNode.Parse(JsonSerializer.Serialize((await (await app.Anonymous().GetAsync("/api/v1/catalog/items/431025-MZ-001")).ReadAsync<GuideView>()).Guide, Json.Options))!;
+        // A department's system with its client key (ADR 0025): its bad requests save nothing but their attribution.
+        var (system, systemClientId) = await ClientWithKeyAsync(admin);
 
         var targets = new List<Target>
         {
@@ -42,6 +44,7 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
             new(clerk, $"/api/v1/cases/{received.Number}/correction", $$"""{"revision":{{received.Revision}},"missing":["章程草案","验资报告"],"reason":"首次告知"}"""),
             new(clerk, $"/api/v1/cases/{received.Number}/reject", $$"""{"revision":{{received.Revision}},"reason":"依据《社会团体登记管理条例》第十条，不属于本机关职权","referTo":"县市场监督管理局"}"""),
             new(clerk, "/api/v1/certificates", """{"number":"FZ-2026-0001","itemCode":"431025-MZ-004","holderName":"张三","issuedAt":"2026-11-22T01:00:00Z","caseNumber":null}"""),
+            new(system, "/api/v1/certificates", """{"number":"FZ-2026-0002","itemCode":"431025-MZ-004","holderName":"李四","issuedAt":"2026-11-22T01:00:00Z","caseNumber":null}"""),
             new(applicant, $"/api/v1/my/cases/{draftId}/save", $$"""{"revision":{{draft.GetProperty("revision").GetInt32()}},"phone":"13907350001","files":[{"material":"食品经营许可申请书","fileName":"id.png","contentBase64":"{{Convert.ToBase64String(Png)}}"}]}"""),
             new(applicant, "/api/v1/my/cases", """{"itemCode":"431025-SJ-003","applicantKind":"Person","phone":"13907350001"}"""),
             new(admin, "/api/v1/catalog/admin/items", new JsonObject { ["code"] = "431025-FZ-001", ["guide"] = guide.DeepClone() }.ToJsonString()),
@@ -63,8 +66,10 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
         };
 
         var before = await FingerprintAsync();
+        var attributedBefore = await AttributedAsync(systemClientId);
         var random = new Random(Seed);
         var sent = 0;
+        var sentByKey = 0;
         var failures = new List<string>();
         foreach (var target in targets)
         {
@@ -73,6 +78,7 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
                 using var response = await target.Client.PostAsync(target.Url, content);
                 await Check(response, $"POST {target.Url} [{label}]", failures);
                 sent++;
+                sentByKey += target.Client == system ? 1 : 0;
             }
         }
         foreach (var query in queries)
@@ -97,6 +103,8 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} bad requests were mishandled:\n" + string.Join("\n", failures.Select(f => System.Text.RegularExpressions.Regex.Replace(f, @" → (\d+) .*", " → $1")).Distinct().Take(60)));
         Assert.True(sent > 2500, $"only {sent} requests sent");
         Assert.Equal(before, await FingerprintAsync());
+        Assert.True(sentByKey > 300, $"only {sentByKey} requests sent with a key");
+        Assert.Equal(attributedBefore + sentByKey, await AttributedAsync(systemClientId)); // each refused request attributed, once
 
         // The same requests, unbroken, act: the fuzzing hit live endpoints.
         foreach (var target in targets.Where(t => !t.Url.EndsWith("/reject", StringComparison.Ordinal)))
@@ -333,6 +341,36 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
         }
     }
 
+    private async Task<(HttpClient Client, Guid Id)> ClientWithKeyAsync(HttpClient admin)
+    {
+        Guid department;
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            department = await db.Departments.Where(d => d.Name == "临武县民政局").Select(d => d.Id).SingleAsync();
+        }
+        var response = await admin.PostAsync("/api/v1/admin/api-clients", JsonBody(JsonSerializer.Serialize(new
+        {
+            name = "模糊测试证照系统", contact = "测试", departmentId = department, scopes = new[] { "certificates:write" }, requestsPerMinute = 6000,
+        }, Json.Options)));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var registered = await response.ReadJsonAsync();
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", registered.GetProperty("key").GetString());
+        return (client, registered.GetProperty("client").GetProperty("id").GetGuid());
+    }
+
+    /// <summary>The requests of a client key in the audit log (ADR 0025: each one attributed, refused or not).</summary>
+    private async Task<int> AttributedAsync(Guid clientId)
+    {
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var key = clientId.ToString();
+            return await db.AuditEntries.CountAsync(a => a.EntityType == "api-client" && a.EntityKey == key && a.Action == "api-request");
+        }
+    }
+
     private async Task<string> FingerprintAsync()
     {
         var db = app.NewDbContext(out var scope);
@@ -341,7 +379,9 @@ public sealed partial class BadInputFuzzTests(OneWindowFactory app) : IClassFixt
             var parts = new List<string>();
             foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal))
             {
-                var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\""; // table names from the model, not input
+                var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\"" // table names from the model, not input
+                    // A client key's requests are attributed even when refused (ADR 0025); counted apart by the test.
+                    + (table == "AuditEntries" ? " WHERE \"Action\" <> 'api-request'" : "");
                 var count = await db.Database.SqlQueryRaw<long>(sql).SingleAsync();
                 parts.Add($"{table}={count}");
             }

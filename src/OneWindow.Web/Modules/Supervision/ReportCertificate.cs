@@ -7,6 +7,7 @@ using OneWindow.Domain.Catalog;
 using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.ApiClients;
 using OneWindow.Web.Modules.Calendar;
 
 namespace OneWindow.Web.Modules.Supervision;
@@ -16,30 +17,41 @@ public sealed record CertificateReport(string? Number = null, string? ItemCode =
 public sealed record CertificateChecked(string Number, string ItemCode, string? MatchedCase, bool AlertRaised);
 
 /// <summary>
-/// 证照上报: a department's own system (signed in as one of its staff) reports each certificate it issues; the
-/// platform checks it against the case issued under that number and raises a red card when there is none.
+/// 证照上报: a department's own system reports each certificate it issues, with a client key of the department holding
+/// <c>certificates:write</c> (ADR 0025), or a member of the department's case staff signed in; the platform checks it
+/// against the case issued under that number and raises a red card when there is none.
 /// </summary>
 public sealed class ReportCertificate(OneWindowDbContext db, UserManager<UserAccount> users, RegionCalendars calendars, SupervisionSettings settings,
     NotifyStaff notify, WriteUnit unit, TimeProvider clock)
 {
+    /// <summary>A client key with <c>certificates:write</c>, or a sign-in of the case staff (a department keying in a paper certificate).</summary>
+    public const string Policy = "CertificateReport";
+
+    public static void AddPolicy(Microsoft.AspNetCore.Authorization.AuthorizationOptions o) =>
+        o.AddPolicy(Policy, p => p.RequireAssertion(c => c.User.HasScope(ApiScopes.CertificatesWrite)
+            || (c.User.Identity?.AuthenticationType != ApiKeyAuthentication.Scheme
+                && (c.User.IsInRole(StaffRoles.WindowClerk) || c.User.IsInRole(StaffRoles.Reviewer) || c.User.IsInRole(StaffRoles.Approver)))));
+
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/certificates", async (CertificateReport report, HttpContext http, ReportCertificate handler, CancellationToken ct) =>
             {
                 var result = await handler.ReportAsync(http.User, report, ct);
                 return TypedResults.Created($"/api/v1/certificates/{Uri.EscapeDataString(result.Number)}", result);
             })
-            .RequireAuthorization(Policies.CaseWork).WithTags("Supervision")
+            .RequireAuthorization(Policy).WithTags("Supervision")
             .WithSummary("Report a certificate issued by a department's own system (证照上报)")
-            .WithDescription("The certificate is checked against the case granted and issued under its number in this platform; without one, a red card 有证照无办件 is raised for the department.");
+            .WithDescription("By a department's system with its client key (`Authorization: Bearer ow_…` or `X-Api-Key`, scope `certificates:write`; the department is the client's), or by a member of the department's case staff signed in. The certificate is checked against the case granted and issued under its number in this platform; without one, a red card 有证照无办件 is raised for the department.");
 
     public async Task<CertificateChecked> ReportAsync(System.Security.Claims.ClaimsPrincipal principal, CertificateReport report, CancellationToken ct)
     {
-        var user = await users.GetUserAsync(principal) ?? throw new ForbiddenException("auth.required", "请先登录。");
+        var client = ApiClientCaller.Of(principal);
+        var department = client is not null ? client.DepartmentId
+            : (await users.GetUserAsync(principal) ?? throw new ForbiddenException("auth.required", "请先登录。")).DepartmentId;
         var code = (report.ItemCode ?? "").Trim();
         var item = await db.ServiceItemVersions.AsNoTracking().Where(v => v.ItemCode == code && v.Status == VersionStatus.Published)
             .Select(v => new { v.ItemCode, v.DepartmentId }).FirstOrDefaultAsync(ct)
             ?? throw new DomainRuleException("certificate.item-unknown", $"事项 {code} 不存在或未发布。", "itemCode");
-        if (user.DepartmentId != item.DepartmentId)
+        if (department is null || department != item.DepartmentId)
         {
             throw new ForbiddenException("certificate.out-of-scope", "只能上报本部门事项的证照。");
         }

@@ -9,7 +9,8 @@ namespace OneWindow.Web.Modules.Supervision;
 public static class SupervisionModule
 {
     public static IServiceCollection AddSupervision(this IServiceCollection services) =>
-        services.AuthorizePages("/Supervision/Center", Policies.Leadership)
+        services.AddAuthorization(ReportCertificate.AddPolicy)
+            .AuthorizePages("/Supervision/Center", Policies.Leadership)
             .AuthorizePages("/Supervision/Workbench", Policies.Staff)
             .PublicPages("/Supervision/Screens")
             .AddScoped<SupervisionSettings>()
