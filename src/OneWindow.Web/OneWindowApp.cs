@@ -16,6 +16,7 @@ using OneWindow.Web.Modules.Complaints;
 using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Organization;
 using OneWindow.Web.Modules.Ratings;
+using OneWindow.Web.Modules.Statistics;
 using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web;
@@ -28,15 +29,15 @@ public static class OneWindowApp
     /// one after it (ModuleDependencyTests holds the code to this list).
     /// </summary>
     public static readonly IReadOnlyList<string> Modules =
-        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Assessment"];
+        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Assessment", "Statistics"];
 
     private static IServiceCollection AddModules(this IServiceCollection services) =>
         services.AddAudit().AddNotifications().AddCalendar().AddAccounts().AddOrganization().AddCatalog().AddCases().AddApplicants().AddRatings()
-            .AddSupervision().AddComplaints().AddAssessment();
+            .AddSupervision().AddComplaints().AddAssessment().AddStatistics();
 
     private static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app) =>
         app.MapAudit().MapNotifications().MapCalendar().MapAccounts().MapOrganization().MapCatalog().MapCases().MapApplicants().MapRatings()
-            .MapSupervision().MapComplaints().MapAssessment();
+            .MapSupervision().MapComplaints().MapAssessment().MapStatistics();
 
     public static WebApplicationBuilder AddOneWindow(this WebApplicationBuilder builder)
     {

@@ -1,0 +1,14 @@
+using OneWindow.Web.Infrastructure;
+
+namespace OneWindow.Web.Modules.Statistics;
+
+/// <summary>统计分析: the kept daily figures (a case hook), their check, the indicators, the report and its API.</summary>
+public static class StatisticsModule
+{
+    public static IServiceCollection AddStatistics(this IServiceCollection services) =>
+        services.AddScoped<VenueRegions>()
+            .AddScoped<Cases.ICaseHook, KeepDailyFigures>()
+            .AddScoped<CheckFigures>();
+
+    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app) => app;
+}
