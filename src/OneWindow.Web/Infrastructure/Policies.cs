@@ -13,6 +13,8 @@ public static class Policies
     public const string Supervision = nameof(Supervision);
     public const string Hotline = nameof(Hotline);
     public const string Leadership = nameof(Leadership);
+    /// <summary>The statistics reports: leaders, supervisors and the center's administrators.</summary>
+    public const string Statistics = nameof(Statistics);
     public const string Staff = nameof(Staff);
     public const string Applicant = nameof(Applicant);
 
@@ -24,6 +26,7 @@ public static class Policies
         options.AddPolicy(Supervision, p => p.RequireRole(StaffRoles.Supervisor));
         options.AddPolicy(Hotline, p => p.RequireRole(StaffRoles.HotlineOperator));
         options.AddPolicy(Leadership, p => p.RequireRole(StaffRoles.Leader, StaffRoles.Supervisor));
+        options.AddPolicy(Statistics, p => p.RequireRole(StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin));
         // Staff means any staff role: an applicant's sign-in does not open the workbench.
         options.AddPolicy(Staff, p => p.RequireRole(StaffRoles.All));
         options.AddPolicy(Applicant, p => p.RequireRole(ApplicantRoles.Applicant));

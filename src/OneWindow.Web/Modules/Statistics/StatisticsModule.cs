@@ -8,7 +8,13 @@ public static class StatisticsModule
     public static IServiceCollection AddStatistics(this IServiceCollection services) =>
         services.AddScoped<VenueRegions>()
             .AddScoped<Cases.ICaseHook, KeepDailyFigures>()
-            .AddScoped<CheckFigures>();
+            .AddScoped<CheckFigures>()
+            .AddScoped<StatisticsReport>()
+            .AuthorizePages("/Statistics/Center", Policies.Statistics);
 
-    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
+    {
+        StatisticsApi.Map(app);
+        return app;
+    }
 }
