@@ -76,8 +76,8 @@ internal static class Commands
                 await LoadNoticeAsync(app, positional[1], positional.Length > 2 ? string.Join(' ', positional[2..]) : null,
                     args.FirstOrDefault(a => a.StartsWith("--year=", StringComparison.Ordinal))?["--year=".Length..]);
                 return true;
-            case "check-figures" when positional.Length == 3:
-                await app.PrepareDatabaseAsync();
+            case "check-figures" when positional.Length >= 3:
+                // On a live, migrated database (run `migrate` first after an upgrade).
                 await CheckFiguresAsync(app, positional[1], positional[2], args.Contains("--repair"));
                 return true;
             case "migrate":

@@ -85,6 +85,15 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
                 await FigureRows.AddAsync(db, (await db.Set<DailyFigure>().AsNoTracking().FirstAsync(f => f.Day == day && f.Received > 0, t)).Key,
                     new MeasureValues { [Measure.Received] = -1, [Measure.Accepted] = -1 }, t);
             }, CancellationToken.None);
+        }
+        // The command on the live database says what differs.
+        var period = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (exit, output) = await AppProcess.RunCommandAsync(app.Database, "check-figures", period, period);
+        Assert.True(exit == 1, output);
+        Assert.Contains("DIFFERS " + period, output, StringComparison.Ordinal);
+        Assert.Contains("1 rows differ, 1 case contributions differ.", output, StringComparison.Ordinal);
+        using (var scope = app.Services.CreateScope())
+        {
             var check = scope.ServiceProvider.GetRequiredService<CheckFigures>();
             var found = await check.RunAsync(day, day, repair: true, CancellationToken.None);
             Assert.False(found.Agrees);
@@ -94,6 +103,9 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
             Assert.Equal(1, found.StatesCorrected);
             Assert.True((await check.RunAsync(day, day, repair: false, CancellationToken.None)).Agrees);
         }
+        (exit, output) = await AppProcess.RunCommandAsync(app.Database, "check-figures", period, period, "--repair");
+        Assert.True(exit == 0, output);
+        Assert.Contains("0 rows differ, 0 case contributions differ.", output, StringComparison.Ordinal);
         // The case goes on after the repair: its remembered contribution is right, so its next moves add and subtract the right amounts.
         app.Clock.Advance(TimeSpan.FromDays(1));
         clerk = await app.SignedIn("clerk.mz");
