@@ -13,6 +13,7 @@ public class StatisticsJourneyTests(AppServer app) : IClassFixture<AppServer>
     {
         // At the 民政 windows: one instant item concluded, one application accepted and still in hand.
         var clerk = await app.ApiAsync("clerk.mz");
+        var inHand = "";
         foreach (var (item, name) in new[] { ("431025-MZ-004", "钱统计"), ("431025-MZ-001", "孙统计") })
         {
             var created = await (await clerk.PostAsJsonAsync("/api/v1/cases", new
@@ -22,6 +23,7 @@ public class StatisticsJourneyTests(AppServer app) : IClassFixture<AppServer>
             })).Content.ReadFromJsonAsync<JsonElement>();
             var number = created.GetProperty("number").GetString()!;
             var action = item.EndsWith("004", StringComparison.Ordinal) ? "conclude-instantly" : "accept";
+            inHand = action == "accept" ? number : inHand;
             var response = await clerk.PostAsJsonAsync($"/api/v1/cases/{number}/{action}", new { revision = 1, resultNumber = "J-" + number });
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         }
@@ -42,7 +44,7 @@ public class StatisticsJourneyTests(AppServer app) : IClassFixture<AppServer>
             {
                 await row.GetByRole(AriaRole.Link).First.ClickAsync();
                 await page.ArriveAtAsync("**/supervision/cases?department=*");
-                Assert.Contains("孙统计", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+                Assert.Contains(inHand, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             }
         }
     }

@@ -7,6 +7,8 @@
     return;
   }
   var d = JSON.parse(data.textContent);
+  // As tall as its bars need: one row should not fill the page.
+  element.style.height = Math.max(160, d.labels.length * 36 + 70) + "px";
   var chart = echarts.init(element);
   chart.setOption({
     title: { text: d.title, left: "center", textStyle: { fontSize: 14 } },
@@ -14,7 +16,7 @@
     grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
     xAxis: { type: "value" },
     yAxis: { type: "category", inverse: true, data: d.labels, axisLabel: { width: 140, overflow: "truncate" } },
-    series: [{ type: "bar", data: d.values, itemStyle: { color: "#1f5fa8" } }],
+    series: [{ type: "bar", barMaxWidth: 24, data: d.values, itemStyle: { color: "#1f5fa8" } }],
   });
   window.addEventListener("resize", function () { chart.resize(); });
 })();
