@@ -76,6 +76,10 @@ internal static class Commands
                 await LoadNoticeAsync(app, positional[1], positional.Length > 2 ? string.Join(' ', positional[2..]) : null,
                     args.FirstOrDefault(a => a.StartsWith("--year=", StringComparison.Ordinal))?["--year=".Length..]);
                 return true;
+            case "check-figures" when positional.Length >= 3:
+                // On a live, migrated database (run `migrate` first after an upgrade).
+                await CheckFiguresAsync(app, positional[1], positional[2], args.Contains("--repair"));
+                return true;
             case "migrate":
                 await app.PrepareDatabaseAsync();
                 Console.WriteLine("Database migrated and seeded.");
@@ -83,6 +87,31 @@ internal static class Commands
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>check-figures &lt;from&gt; &lt;to&gt; [--repair]</c> (days, <c>2026-10-01</c>): recounts the kept daily figures of the
+    /// period from the cases and prints every row that differs; with <c>--repair</c> corrects them and the cases'
+    /// remembered contributions (ADR 0024). After an upgrade to schema 0027, run it once over the whole history with
+    /// <c>--repair</c> to bring in the cases that moved before. Exits 1 when it found differences and did not repair them.
+    /// </summary>
+    private static async Task CheckFiguresAsync(WebApplication app, string from, string to, bool repair)
+    {
+        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", out var first) || !DateOnly.TryParseExact(to, "yyyy-MM-dd", out var last) || last < first)
+        {
+            await Console.Error.WriteLineAsync("Usage: check-figures <from yyyy-MM-dd> <to yyyy-MM-dd> [--repair]");
+            Environment.ExitCode = 2;
+            return;
+        }
+        using var scope = app.Services.CreateScope();
+        var check = await scope.ServiceProvider.GetRequiredService<Modules.Statistics.CheckFigures>().RunAsync(first, last, repair, CancellationToken.None);
+        foreach (var d in check.Differences)
+        {
+            Console.WriteLine($"{(check.Repaired ? "REPAIRED" : "DIFFERS")} {d.Key.Day:yyyy-MM-dd} department {d.Key.DepartmentId} item {d.Key.ItemCode} venue {d.Key.VenueId} window {d.Key.WindowId} {d.Key.Channel} region {d.Key.RegionCode}: kept [{d.Kept}] counted [{d.Counted}]");
+        }
+        Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {check.CasesRead} cases read, {check.RowsCompared} kept rows compared, {check.Differences.Count} rows differ, " +
+            $"{check.StatesCorrected} case contributions {(check.Repaired ? "corrected" : "differ")}{(check.Repaired ? "; repaired." : ".")}");
+        Environment.ExitCode = check.Agrees || check.Repaired ? 0 : 1;
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ using OneWindow.Web.Modules.Hotline;
 using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Organization;
 using OneWindow.Web.Modules.Ratings;
+using OneWindow.Web.Modules.Statistics;
 using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web;
@@ -30,15 +31,15 @@ public static class OneWindowApp
     /// one after it (ModuleDependencyTests holds the code to this list).
     /// </summary>
     public static readonly IReadOnlyList<string> Modules =
-        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Hotline", "Assessment"];
+        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Hotline", "Assessment", "Statistics"];
 
     private static IServiceCollection AddModules(this IServiceCollection services) =>
         services.AddAudit().AddNotifications().AddCalendar().AddAccounts().AddOrganization().AddApiClients().AddCatalog().AddCases().AddApplicants().AddRatings()
-            .AddSupervision().AddComplaints().AddHotline().AddAssessment();
+            .AddSupervision().AddComplaints().AddHotline().AddAssessment().AddStatistics();
 
     private static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app) =>
         app.MapAudit().MapNotifications().MapCalendar().MapAccounts().MapOrganization().MapApiClients().MapCatalog().MapCases().MapApplicants().MapRatings()
-            .MapSupervision().MapComplaints().MapHotline().MapAssessment();
+            .MapSupervision().MapComplaints().MapHotline().MapAssessment().MapStatistics();
 
     public static WebApplicationBuilder AddOneWindow(this WebApplicationBuilder builder)
     {

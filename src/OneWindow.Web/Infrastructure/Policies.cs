@@ -15,6 +15,8 @@ public static class Policies
     /// <summary>The hotline's work orders: the center's operators and the units' staff (who act for their department).</summary>
     public const string HotlineWork = nameof(HotlineWork);
     public const string Leadership = nameof(Leadership);
+    /// <summary>The statistics reports: leaders, supervisors and the center's administrators.</summary>
+    public const string Statistics = nameof(Statistics);
     public const string Staff = nameof(Staff);
     public const string Applicant = nameof(Applicant);
 
@@ -27,6 +29,7 @@ public static class Policies
         options.AddPolicy(Hotline, p => p.RequireRole(StaffRoles.HotlineOperator));
         options.AddPolicy(HotlineWork, p => p.RequireRole(StaffRoles.HotlineOperator, StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver));
         options.AddPolicy(Leadership, p => p.RequireRole(StaffRoles.Leader, StaffRoles.Supervisor));
+        options.AddPolicy(Statistics, p => p.RequireRole(StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin));
         // Staff means any staff role: an applicant's sign-in does not open the workbench.
         options.AddPolicy(Staff, p => p.RequireRole(StaffRoles.All));
         options.AddPolicy(Applicant, p => p.RequireRole(ApplicantRoles.Applicant));

@@ -59,6 +59,9 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("/supervision", [StaffRoles.Leader, StaffRoles.Supervisor]),
         ("/supervision/rules", [StaffRoles.Supervisor]),
         ("/supervision/notices", [StaffRoles.Supervisor]),
+        // The statistics reports: leaders, supervisors and the center's administrators.
+        ("/statistics", [StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin]),
+        ("/api/v1/statistics", [StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin]),
         ("/my", [ApplicantRoles.Applicant]),
         ("/api/v1/my", [ApplicantRoles.Applicant]),
         ("/api/v1/workbench", StaffRoles.All.ToArray()), // the window a member of staff sits at

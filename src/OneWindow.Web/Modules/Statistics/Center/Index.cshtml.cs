@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneWindow.Domain;
+using OneWindow.Domain.Calendar;
+using OneWindow.Web.Infrastructure;
+
+namespace OneWindow.Web.Modules.Statistics.Center;
+
+/// <summary>统计报表: the indicators over a chosen period and breakdown, with 环比 and 同比, a table and a chart (the API's twin).</summary>
+public sealed class IndexModel(StatisticsReport report, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true)] public Breakdown By { get; set; } = Breakdown.Department;
+    [BindProperty(SupportsGet = true)] public List<IndicatorId> Indicators { get; set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public int Level { get; set; } = 9;
+
+    public StatisticsReportResult? Result { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Period ??= ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (Indicators.Count == 0)
+        {
+            Indicators = [.. Statistics.Indicators.Default];
+        }
+        try
+        {
+            Result = await report.RunAsync(ReportChoices.Parse(Period, By, string.Join(',', Indicators), null, Region, Level), ct);
+        }
+        catch (DomainRuleException e)
+        {
+            Error = Text.Translate(e.Message);
+        }
+    }
+
+    /// <summary>Where a row's figure opens its cases (the supervision center's keyset list of open cases), when the breakdown has one.</summary>
+    public string? DrillDown(ReportRow row, bool overdue = false)
+    {
+        var filter = By switch
+        {
+            Breakdown.Department when Guid.TryParse(row.Key, out _) => "department=" + row.Key,
+            Breakdown.Item => "item=" + Uri.EscapeDataString(row.Key),
+            Breakdown.Window when Guid.TryParse(row.Key, out var w) && w != Guid.Empty => "window=" + row.Key,
+            _ => null,
+        };
+        return filter is null ? null : "/supervision/cases?" + filter + (overdue ? "&overdue=true" : "");
+    }
+
+    public static string Value(Indicator indicator, decimal? value) => value is not { } v ? "—"
+        : indicator.IsRate ? v.ToString("0.00", CultureInfo.InvariantCulture) + "%"
+        : v == decimal.Truncate(v) ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string ChangeText(Indicator indicator, decimal? change) => change is not { } c ? "—"
+        : (c > 0 ? "+" : "") + c.ToString("0.00", CultureInfo.InvariantCulture) + (indicator.IsRate ? Text.Translate("个百分点") : "%");
+}

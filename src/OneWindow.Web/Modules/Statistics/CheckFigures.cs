@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Calendar;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Calendar;
+
+namespace OneWindow.Web.Modules.Statistics;
+
+/// <summary>A kept row that differs from what the cases say.</summary>
+public sealed record FigureDifference(FigureKey Key, MeasureValues Kept, MeasureValues Counted);
+
+/// <summary>What a check of a period found and, when asked to, repaired.</summary>
+public sealed record FigureCheck(DateOnly From, DateOnly To, int CasesRead, int RowsCompared, IReadOnlyList<FigureDifference> Differences, int StatesCorrected, bool Repaired)
+{
+    public bool Agrees => Differences.Count == 0 && StatesCorrected == 0;
+}
+
+/// <summary>
+/// Recounts the kept figures of a period from the cases themselves (<see cref="CaseContribution"/>, the hook's own
+/// definition) and compares them row by row; with <c>repair</c>, adds the difference to each row that differs and sets
+/// each case's remembered contribution on the period's days to what it is, so later moves subtract the right amounts
+/// (ADR 0024). An administrative command (<c>check-figures</c>), not a request: it reads every case alive in the period.
+/// </summary>
+public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendars, VenueRegions regions, WriteUnit unit, TimeProvider clock)
+{
+    private const int Batch = 500;
+
+    public async Task<FigureCheck> RunAsync(DateOnly from, DateOnly to, bool repair, CancellationToken ct)
+    {
+        var (start, end) = (ChinaTime.StartOfDayUtc(from), ChinaTime.StartOfDayUtc(to.AddDays(1)));
+        await regions.LoadAllAsync(ct);
+        var counted = new Dictionary<FigureKey, MeasureValues>();
+        var states = new List<(Guid CaseId, CaseFigureState? Kept, IReadOnlyList<CaseFigureRow> Rows)>();
+        var casesRead = 0;
+        Guid? after = null;
+        while (true)
+        {
+            // Every case that may add to a day of the period: received before its end and not closed before its start
+            // (a case's instants all lie between its last receipt and its closing).
+            var query = db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ReceivedAt != null && c.ReceivedAt < end
+                && (c.ConcludedAt == null || c.ConcludedAt >= start));
+            if (after is { } key)
+            {
+                query = query.Where(c => c.Id.CompareTo(key) > 0);
+            }
+            var cases = await query.OrderBy(c => c.Id).Take(Batch).ToListAsync(ct);
+            if (cases.Count == 0)
+            {
+                break;
+            }
+            casesRead += cases.Count;
+            after = cases[^1].Id;
+            var ids = cases.Select(c => c.Id).ToList();
+            var kept = await db.Set<CaseFigureState>().AsNoTracking().Where(s => ids.Contains(s.CaseId)).ToDictionaryAsync(s => s.CaseId, ct);
+            foreach (var c in cases)
+            {
+                var calendar = await calendars.ForRegionAsync(c.RegionCode);
+                var rows = CaseContribution.Of(c, await regions.OfAsync(c, ct), calendar);
+                CaseContribution.AddTo(counted, rows.Where(r => InPeriod(r.Key.Day)));
+                var state = kept.GetValueOrDefault(c.Id);
+                if (!SameRows(Within(state?.Rows ?? []), Within(rows)))
+                {
+                    states.Add((c.Id, state, rows));
+                }
+            }
+        }
+        var keptRows = await db.Set<DailyFigure>().AsNoTracking().Where(f => f.Day >= from && f.Day <= to).ToListAsync(ct);
+        var differences = new List<FigureDifference>();
+        var keptByKey = keptRows.ToDictionary(f => f.Key, f => f.Values());
+        foreach (var k in keptByKey.Keys.Union(counted.Keys))
+        {
+            var keptValues = keptByKey.GetValueOrDefault(k) ?? new MeasureValues();
+            var countedValues = counted.GetValueOrDefault(k) ?? new MeasureValues();
+            if (!keptValues.SameAs(countedValues))
+            {
+                differences.Add(new FigureDifference(k, keptValues, countedValues));
+            }
+        }
+        differences.Sort((a, b) => a.Key.Day.CompareTo(b.Key.Day));
+        if (repair && (differences.Count > 0 || states.Count > 0))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await unit.RunAsync(async t =>
+            {
+                foreach (var d in differences)
+                {
+                    var delta = d.Counted.Copy();
+                    delta.Add(d.Kept, -1);
+                    await FigureRows.AddAsync(db, d.Key, delta, t);
+                }
+                foreach (var (caseId, kept, rows) in states)
+                {
+                    // The remembered rows outside the period stay as they are: those days are checked with their own period.
+                    var merged = (kept?.Rows ?? []).Where(r => !InPeriod(r.Key.Day)).Concat(Within(rows)).OrderBy(r => r.Key.Day).ToList();
+                    if (kept is null)
+                    {
+                        db.Set<CaseFigureState>().Add(new CaseFigureState { CaseId = caseId, Rows = merged, UpdatedAt = now });
+                    }
+                    else
+                    {
+                        var tracked = await db.Set<CaseFigureState>().FindAsync([caseId], t);
+                        tracked!.Rows = merged;
+                        tracked.UpdatedAt = now;
+                    }
+                }
+            }, ct);
+        }
+        return new FigureCheck(from, to, casesRead, keptByKey.Count, differences, states.Count, repair && (differences.Count > 0 || states.Count > 0));
+
+        bool InPeriod(DateOnly day) => day >= from && day <= to;
+        IReadOnlyList<CaseFigureRow> Within(IReadOnlyList<CaseFigureRow> rows) => [.. rows.Where(r => InPeriod(r.Key.Day))];
+    }
+
+    private static bool SameRows(IReadOnlyList<CaseFigureRow> a, IReadOnlyList<CaseFigureRow> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Key == p.Second.Key && p.First.Values.AsSpan().SequenceEqual(p.Second.Values));
+}

@@ -1,0 +1,51 @@
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Cases;
+
+namespace OneWindow.Web.Modules.Statistics;
+
+/// <summary>
+/// The kept daily figures' case hook (ADR 0024): on every move of a case, in the move's own transaction, the case's
+/// contribution is computed again (<see cref="CaseContribution"/>), the one it made at its last move is subtracted and
+/// the new one added, day by day. So a supplement that moves a receipt, a recount that moves a due date, a conclusion
+/// long after the intake each correct exactly the days they touch, and nothing ever counts cases again.
+/// </summary>
+public sealed class KeepDailyFigures(OneWindowDbContext db, VenueRegions regions, TimeProvider clock) : ICaseHook
+{
+    public Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public async Task OnCaseMovedAsync(CaseMoved moved, CancellationToken ct)
+    {
+        var c = moved.Case;
+        if (c.ParentCaseId is not null)
+        {
+            return; // a part of a joint case: the joint case counts once
+        }
+        var rows = CaseContribution.Of(c, await regions.OfAsync(c, ct), moved.Calendar);
+        var state = await db.Set<CaseFigureState>().FindAsync([c.Id], ct);
+        var delta = new Dictionary<FigureKey, MeasureValues>();
+        CaseContribution.AddTo(delta, rows);
+        CaseContribution.AddTo(delta, state?.Rows ?? [], -1);
+        foreach (var (key, values) in delta)
+        {
+            if (!values.IsZero)
+            {
+                await FigureRows.AddAsync(db, key, values, ct);
+            }
+        }
+        if (state is null)
+        {
+            if (rows.Count > 0)
+            {
+                db.Set<CaseFigureState>().Add(new CaseFigureState { CaseId = c.Id, Rows = rows, UpdatedAt = clock.GetUtcNow().UtcDateTime });
+            }
+        }
+        else if (delta.Values.Any(v => !v.IsZero) || !SameKeys(state.Rows, rows))
+        {
+            state.Rows = rows;
+            state.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        }
+    }
+
+    private static bool SameKeys(IReadOnlyList<CaseFigureRow> a, IReadOnlyList<CaseFigureRow> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Key == p.Second.Key && p.First.Values.AsSpan().SequenceEqual(p.Second.Values));
+}

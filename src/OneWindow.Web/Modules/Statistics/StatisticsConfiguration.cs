@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Modules.Statistics;
+
+internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyFigure>
+{
+    public void Configure(EntityTypeBuilder<DailyFigure> b)
+    {
+        b.ToTable("DailyFigures");
+        // The period's rows are a range of the key; a breakdown groups them.
+        b.HasKey(f => new { f.Day, f.DepartmentId, f.ItemCode, f.VenueId, f.WindowId, f.Channel, f.RegionCode });
+        b.Property(f => f.ItemCode).HasMaxLength(40);
+        b.Property(f => f.RegionCode).HasMaxLength(12);
+        b.Ignore(f => f.Key);
+        // A department's, a region's or a window's figures over a period without reading the others'.
+        b.HasIndex(f => new { f.DepartmentId, f.Day });
+        b.HasIndex(f => new { f.RegionCode, f.Day });
+        b.HasIndex(f => new { f.WindowId, f.Day });
+    }
+}
+
+internal sealed class CaseFigureStateConfiguration : IEntityTypeConfiguration<CaseFigureState>
+{
+    public void Configure(EntityTypeBuilder<CaseFigureState> b)
+    {
+        b.ToTable("CaseFigures");
+        b.HasKey(s => s.CaseId);
+        b.Property(s => s.Rows).HasJsonDocument();
+    }
+}

@@ -1,0 +1,20 @@
+using OneWindow.Web.Infrastructure;
+
+namespace OneWindow.Web.Modules.Statistics;
+
+/// <summary>统计分析: the kept daily figures (a case hook), their check, the indicators, the report and its API.</summary>
+public static class StatisticsModule
+{
+    public static IServiceCollection AddStatistics(this IServiceCollection services) =>
+        services.AddScoped<VenueRegions>()
+            .AddScoped<Cases.ICaseHook, KeepDailyFigures>()
+            .AddScoped<CheckFigures>()
+            .AddScoped<StatisticsReport>()
+            .AuthorizePages("/Statistics/Center", Policies.Statistics);
+
+    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
+    {
+        StatisticsApi.Map(app);
+        return app;
+    }
+}

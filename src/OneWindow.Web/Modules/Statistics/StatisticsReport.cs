@@ -1,0 +1,225 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Modules.Statistics;
+
+/// <summary>How a report's rows are broken down.</summary>
+public enum Breakdown
+{
+    None,
+    Department,
+    Window,
+    Item,
+    Channel,
+    Venue,
+    Region,
+}
+
+/// <summary>What a report asks: a period, a breakdown, the indicators, and optionally one department or a region (code prefix).</summary>
+/// <param name="RegionLevel">For a breakdown by region: the code digits that name a place (6 county, 9 town, 12 village).</param>
+public sealed record ReportQuery(ReportPeriod Period, Breakdown By, IReadOnlyList<IndicatorId> Indicators, Guid? DepartmentId = null, string? RegionPrefix = null, int RegionLevel = 9);
+
+/// <summary>An indicator's value with the previous period's (环比) and the year before's (同比), and the changes.</summary>
+/// <param name="ChangeOnPrevious">The change on the previous period: percent for counts and averages, percentage points for rates.</param>
+public sealed record ReportFigure(IndicatorId Indicator, decimal? Value, decimal? Previous, decimal? YearBefore, decimal? ChangeOnPrevious, decimal? ChangeOnYear);
+
+/// <summary>One row of a breakdown: its key (an id, code or name to drill down with), its label and its figures.</summary>
+public sealed record ReportRow(string Key, string Label, IReadOnlyList<ReportFigure> Figures);
+
+public sealed record StatisticsReportResult(ReportPeriod Period, ReportPeriod Previous, ReportPeriod YearBefore, Breakdown By,
+    IReadOnlyList<Indicator> Indicators, IReadOnlyList<ReportRow> Rows, ReportRow Total);
+
+/// <summary>
+/// A report over any period and breakdown, summed from the kept daily figures (never from cases): the period, the
+/// period before and the same period a year earlier, each one grouped query of the kept rows; the stock in hand at the
+/// period's end, when asked for, one more over the rows up to that day (ADR 0024).
+/// </summary>
+public sealed class StatisticsReport(OneWindowDbContext db)
+{
+    public async Task<StatisticsReportResult> RunAsync(ReportQuery query, CancellationToken ct)
+    {
+        var indicators = (query.Indicators.Count == 0 ? Indicators.Default : query.Indicators).Distinct().Select(Indicators.Of).ToList();
+        var withStock = indicators.Any(i => i.Id == IndicatorId.InHand);
+        var (previous, yearBefore) = (query.Period.Previous(), query.Period.YearBefore());
+        var now = await TotalsAsync(query, query.Period, withStock, ct);
+        var before = await TotalsAsync(query, previous, withStock, ct);
+        var lastYear = await TotalsAsync(query, yearBefore, withStock, ct);
+        var labels = await LabelsAsync(query.By, now.Keys, ct);
+        var rows = now.Select(kv => Row(kv.Key, labels.GetValueOrDefault(kv.Key, kv.Key), kv.Value, before.GetValueOrDefault(kv.Key), lastYear.GetValueOrDefault(kv.Key), indicators))
+            .OrderByDescending(r => r.Figures.Count > 0 ? r.Figures[0].Value ?? decimal.MinValue : 0).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
+        var total = Row("", "合计", Sum(now.Values), Sum(before.Values), Sum(lastYear.Values), indicators);
+        return new StatisticsReportResult(query.Period, previous, yearBefore, query.By, indicators, query.By == Breakdown.None ? [] : rows, total);
+    }
+
+    private static FigureTotals Sum(IEnumerable<FigureTotals> totals) => totals.Aggregate(FigureTotals.Empty, (a, b) => a.Plus(b));
+
+    private static ReportRow Row(string key, string label, FigureTotals now, FigureTotals? before, FigureTotals? lastYear, IReadOnlyList<Indicator> indicators)
+    {
+        var figures = new List<ReportFigure>();
+        foreach (var i in indicators)
+        {
+            var value = i.Compute(now);
+            var p = i.Compute(before ?? FigureTotals.Empty);
+            var y = i.Compute(lastYear ?? FigureTotals.Empty);
+            figures.Add(new ReportFigure(i.Id, value, p, y, Change(i, value, p), Change(i, value, y)));
+        }
+        return new ReportRow(key, label, figures);
+    }
+
+    /// <summary>环比/同比: percentage points for a rate; for a count or an average the change in percent of the earlier value.</summary>
+    public static decimal? Change(Indicator indicator, decimal? now, decimal? earlier) =>
+        now is not { } n || earlier is not { } e ? null
+        : indicator.IsRate ? n - e
+        : e == 0 ? null : decimal.Round(100m * (n - e) / e, 2);
+
+    private async Task<Dictionary<string, FigureTotals>> TotalsAsync(ReportQuery query, ReportPeriod period, bool withStock, CancellationToken ct)
+    {
+        var rows = Filtered(query).Where(f => f.Day >= period.From && f.Day <= period.To);
+        var sums = await GroupAsync(rows, query.By, ct);
+        if (withStock)
+        {
+            var to = period.To;
+            var stock = await StockAsync(Filtered(query).Where(f => f.Day <= to), query.By, ct);
+            foreach (var (key, open) in stock)
+            {
+                sums[key] = sums.TryGetValue(key, out var t) ? t with { InHand = open } : FigureTotals.Empty with { InHand = open };
+            }
+        }
+        if (query.By == Breakdown.Region)
+        {
+            // Rolled up to the chosen level: a town's figures are its hall's and its villages' rooms'.
+            var level = query.RegionLevel is 6 or 9 or 12 ? query.RegionLevel : 9;
+            sums = sums.GroupBy(kv => kv.Key.Length >= level ? kv.Key[..level].PadRight(12, '0') : kv.Key)
+                .ToDictionary(g => g.Key, g => Sum(g.Select(kv => kv.Value)));
+        }
+        return sums;
+    }
+
+    private IQueryable<DailyFigure> Filtered(ReportQuery query)
+    {
+        var rows = db.Set<DailyFigure>().AsNoTracking();
+        if (query.DepartmentId is { } department)
+        {
+            rows = rows.Where(f => f.DepartmentId == department);
+        }
+        if (!string.IsNullOrEmpty(query.RegionPrefix))
+        {
+            var prefix = query.RegionPrefix;
+            rows = rows.Where(f => f.RegionCode.StartsWith(prefix));
+        }
+        return rows;
+    }
+
+    private static Task<Dictionary<string, FigureTotals>> GroupAsync(IQueryable<DailyFigure> rows, Breakdown by, CancellationToken ct) => by switch
+    {
+        Breakdown.Department => SumsAsync(rows, f => f.DepartmentId, k => k.ToString(), ct),
+        Breakdown.Window => SumsAsync(rows, f => f.WindowId, k => k.ToString(), ct),
+        Breakdown.Venue => SumsAsync(rows, f => f.VenueId, k => k.ToString(), ct),
+        Breakdown.Item => SumsAsync(rows, f => f.ItemCode, k => k, ct),
+        Breakdown.Channel => SumsAsync(rows, f => f.Channel, k => k.ToString(), ct),
+        Breakdown.Region => SumsAsync(rows, f => f.RegionCode, k => k, ct),
+        _ => SumsAsync(rows, f => 1, _ => "", ct),
+    };
+
+    private static async Task<Dictionary<string, FigureTotals>> SumsAsync<TKey>(IQueryable<DailyFigure> rows, Expression<Func<DailyFigure, TKey>> key, Func<TKey, string> text, CancellationToken ct)
+    {
+        var sums = await rows.GroupBy(key).Select(g => new Sums<TKey>
+        {
+            Key = g.Key,
+            Received = g.Sum(f => f.Received), Instant = g.Sum(f => f.Instant), Corrected = g.Sum(f => f.Corrected), Accepted = g.Sum(f => f.Accepted),
+            RejectedAtIntake = g.Sum(f => f.RejectedAtIntake), Withdrawn = g.Sum(f => f.Withdrawn), Terminated = g.Sum(f => f.Terminated),
+            Concluded = g.Sum(f => f.Concluded), Decided = g.Sum(f => f.Decided), OnTime = g.Sum(f => f.OnTime), Early = g.Sum(f => f.Early),
+            OverduePromised = g.Sum(f => f.OverduePromised), OverdueStatutory = g.Sum(f => f.OverdueStatutory), OverdueWorkingDays = g.Sum(f => f.OverdueWorkingDays),
+            WorkingDays = g.Sum(f => f.WorkingDays), PromisedDays = g.Sum(f => f.PromisedDays), StatutoryDays = g.Sum(f => f.StatutoryDays),
+            Closed = g.Sum(f => f.Closed), Paid = g.Sum(f => f.Paid), FeeFen = g.Sum(f => f.FeeFen),
+            OnlineReceived = g.Sum(f => f.Channel == CaseChannel.Online ? f.Received : 0),
+        }).ToListAsync(ct);
+        return sums.ToDictionary(s => text(s.Key), s => new FigureTotals(new MeasureValues(
+        [
+            s.Received, s.Instant, s.Corrected, s.Accepted, s.RejectedAtIntake, s.Withdrawn, s.Terminated, s.Concluded, s.Decided, s.OnTime, s.Early,
+            s.OverduePromised, s.OverdueStatutory, s.OverdueWorkingDays, s.WorkingDays, s.PromisedDays, s.StatutoryDays, s.Closed, s.Paid, s.FeeFen,
+        ]), s.OnlineReceived, 0));
+    }
+
+    private static Task<Dictionary<string, long>> StockAsync(IQueryable<DailyFigure> rows, Breakdown by, CancellationToken ct) => by switch
+    {
+        Breakdown.Department => OpenAsync(rows, f => f.DepartmentId, k => k.ToString(), ct),
+        Breakdown.Window => OpenAsync(rows, f => f.WindowId, k => k.ToString(), ct),
+        Breakdown.Venue => OpenAsync(rows, f => f.VenueId, k => k.ToString(), ct),
+        Breakdown.Item => OpenAsync(rows, f => f.ItemCode, k => k, ct),
+        Breakdown.Channel => OpenAsync(rows, f => f.Channel, k => k.ToString(), ct),
+        Breakdown.Region => OpenAsync(rows, f => f.RegionCode, k => k, ct),
+        _ => OpenAsync(rows, f => 1, _ => "", ct),
+    };
+
+    private static async Task<Dictionary<string, long>> OpenAsync<TKey>(IQueryable<DailyFigure> rows, Expression<Func<DailyFigure, TKey>> key, Func<TKey, string> text, CancellationToken ct) =>
+        (await rows.GroupBy(key).Select(g => new { g.Key, Open = g.Sum(f => f.Received - f.Closed) }).ToListAsync(ct))
+            .Where(s => s.Open != 0).ToDictionary(s => text(s.Key), s => s.Open);
+
+    private sealed class Sums<TKey>
+    {
+        public TKey Key { get; init; } = default!;
+        public long Received { get; init; }
+        public long Instant { get; init; }
+        public long Corrected { get; init; }
+        public long Accepted { get; init; }
+        public long RejectedAtIntake { get; init; }
+        public long Withdrawn { get; init; }
+        public long Terminated { get; init; }
+        public long Concluded { get; init; }
+        public long Decided { get; init; }
+        public long OnTime { get; init; }
+        public long Early { get; init; }
+        public long OverduePromised { get; init; }
+        public long OverdueStatutory { get; init; }
+        public long OverdueWorkingDays { get; init; }
+        public long WorkingDays { get; init; }
+        public long PromisedDays { get; init; }
+        public long StatutoryDays { get; init; }
+        public long Closed { get; init; }
+        public long Paid { get; init; }
+        public long FeeFen { get; init; }
+        public long OnlineReceived { get; init; }
+    }
+
+    /// <summary>What each key of a breakdown is called (the organization's and the catalog's names; a few rows each).</summary>
+    private async Task<Dictionary<string, string>> LabelsAsync(Breakdown by, IEnumerable<string> keys, CancellationToken ct)
+    {
+        var list = keys.ToList();
+        var ids = list.Select(k => Guid.TryParse(k, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        switch (by)
+        {
+            case Breakdown.Department:
+                return (await db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(ct)).ToDictionary(d => d.Id.ToString(), d => d.Name);
+            case Breakdown.Window:
+                var windows = (await db.Windows.AsNoTracking().Where(w => ids.Contains(w.Id)).Select(w => new { w.Id, w.Number, w.Name }).ToListAsync(ct)).ToDictionary(w => w.Id.ToString(), w => $"{w.Number} {w.Name}");
+                windows[Guid.Empty.ToString()] = "网上（无窗口）";
+                return windows;
+            case Breakdown.Venue:
+                var venues = (await db.Venues.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.Name }).ToListAsync(ct)).ToDictionary(v => v.Id.ToString(), v => v.Name);
+                venues[Guid.Empty.ToString()] = "网上（无场所）";
+                return venues;
+            case Breakdown.Item:
+                var items = (await db.ServiceItemVersions.AsNoTracking().Where(v => list.Contains(v.ItemCode)).GroupBy(v => v.ItemCode)
+                    .Select(g => new { Code = g.Key, Number = g.Max(v => v.VersionNumber) }).ToListAsync(ct));
+                var names = new Dictionary<string, string>();
+                foreach (var item in items)
+                {
+                    names[item.Code] = await db.ServiceItemVersions.AsNoTracking().Where(v => v.ItemCode == item.Code && v.VersionNumber == item.Number).Select(v => v.Name).FirstAsync(ct);
+                }
+                foreach (var combined in await db.CombinedItems.AsNoTracking().Where(c => list.Contains(c.Code)).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
+                {
+                    names[combined.Code] = combined.Name;
+                }
+                return names;
+            case Breakdown.Channel:
+                return Enum.GetValues<CaseChannel>().ToDictionary(c => c.ToString(), StatisticsText.Channel);
+            case Breakdown.Region:
+                return await db.Regions.AsNoTracking().Where(r => list.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+            default:
+                return [];
+        }
+    }
+}

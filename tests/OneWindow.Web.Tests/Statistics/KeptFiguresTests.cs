@@ -1,0 +1,197 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Cases;
+using OneWindow.Web.Modules.Catalog;
+using OneWindow.Web.Modules.Statistics;
+using OneWindow.Web.Tests.Infrastructure;
+
+namespace OneWindow.Web.Tests.Statistics;
+
+/// <summary>
+/// The kept daily figures (ADR 0024) against the cases themselves: random histories made through the case API (on
+/// whichever database the suite runs), recounted from the raw cases by the check and, for the plain counts, by a
+/// query written here; and the check's repair of figures that went wrong.
+/// </summary>
+public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
+{
+    private static readonly DateOnly From = new(2026, 11, 1);
+    private static readonly DateOnly To = new(2027, 3, 31);
+
+    [Fact]
+    public async Task Random_case_histories_keep_figures_equal_to_a_recount_of_the_cases()
+    {
+        var random = new Random(20261122);
+        var scripts = new List<Queue<Func<Task>>>();
+        for (var i = 0; i < 36; i++)
+        {
+            scripts.Add(await ScriptAsync(random));
+        }
+        // The steps of all cases interleaved, with time passing between them (hours, sometimes days): days, weekends and
+        // late decisions come from the walk, not from a plan.
+        while (scripts.Any(s => s.Count > 0))
+        {
+            var open = scripts.Where(s => s.Count > 0).ToList();
+            await open[random.Next(open.Count)].Dequeue()();
+            app.Clock.Advance(TimeSpan.FromHours(random.Next(0, 14)) + (random.Next(20) == 0 ? TimeSpan.FromDays(6) : TimeSpan.Zero));
+        }
+
+        using var scope = app.Services.CreateScope();
+        var check = await scope.ServiceProvider.GetRequiredService<CheckFigures>().RunAsync(From, To, repair: false, CancellationToken.None);
+        Assert.True(check.Agrees, string.Join("\n", check.Differences.Take(5).Select(d => $"{d.Key}: kept {d.Kept} counted {d.Counted}")) + $" states {check.StatesCorrected}");
+        Assert.True(check.CasesRead >= 36);
+
+        // The plain counts once more, by a query of the cases written here rather than by the hook's definition.
+        var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+        var cases = await db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ReceivedAt != null).ToListAsync();
+        var kept = await db.Set<DailyFigure>().AsNoTracking().ToListAsync();
+        long Kept(Func<DailyFigure, long> m, DateOnly day) => kept.Where(f => f.Day == day).Sum(m);
+        var days = cases.SelectMany(c => new[] { c.ReceivedAt, c.ConcludedAt, c.AcceptedAt, c.Payment.PaidAt }).OfType<DateTime>().Select(ChinaTime.DateOf).Distinct().ToList();
+        Assert.True(days.Count > 10, $"the walk spread over {days.Count} days");
+        foreach (var day in days)
+        {
+            bool On(DateTime? at) => at is { } t && ChinaTime.DateOf(t) == day;
+            Assert.Equal(cases.Count(c => On(c.ReceivedAt)), Kept(f => f.Received, day));
+            Assert.Equal(cases.Count(c => On(c.AcceptedAt)), Kept(f => f.Accepted, day));
+            Assert.Equal(cases.Count(c => c.Status == CaseStatus.Concluded && On(c.ConcludedAt)), Kept(f => f.Concluded, day));
+            Assert.Equal(cases.Count(c => c.Status == CaseStatus.RejectedAtIntake && On(c.ConcludedAt)), Kept(f => f.RejectedAtIntake, day));
+            Assert.Equal(cases.Count(c => c.Status == CaseStatus.Withdrawn && On(c.ConcludedAt)), Kept(f => f.Withdrawn, day));
+            Assert.Equal(cases.Count(c => c.Status == CaseStatus.Concluded && On(c.ConcludedAt) && c.Decision.DecidedAt <= (c.Clocks.PromisedDueAt ?? DateTime.MaxValue)), Kept(f => f.OnTime, day));
+            Assert.Equal(cases.Where(c => On(c.Payment.PaidAt)).Sum(c => (long)(c.Payment.PaidAmount!.Value * 100)), Kept(f => f.FeeFen, day));
+        }
+        // The walk reached every kind of figure (otherwise the comparison above proves little).
+        Assert.All(new Func<DailyFigure, long>[] { f => f.Concluded, f => f.RejectedAtIntake, f => f.Withdrawn, f => f.Corrected, f => f.Instant, f => f.FeeFen, f => f.OverduePromised, f => f.Early },
+            m => Assert.True(kept.Sum(m) > 0));
+        Assert.Contains(kept, f => f.Channel == CaseChannel.ProxyIntake && f.RegionCode.Length == 12 && !f.RegionCode.EndsWith("000000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_check_finds_figures_that_went_wrong_repairs_them_and_later_moves_stay_right()
+    {
+        var clerk = await app.SignedIn("clerk.mz");
+        var c = await CaseApi.Register(clerk, "431025-MZ-001", "周一");
+        c = await CaseApi.Act(clerk, c, "accept", new { });
+        var day = ChinaTime.DateOf(app.Clock.GetUtcNow().UtcDateTime);
+        using (var scope = app.Services.CreateScope())
+        {
+            // As if the case had moved before the figures were kept (a database upgraded to this release): nothing kept for it.
+            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+            var id = (await db.Cases.AsNoTracking().SingleAsync(x => x.Number == c.Number)).Id;
+            await new WriteUnit(db, []).RunAsync(async t =>
+            {
+                await db.Set<CaseFigureState>().Where(s => s.CaseId == id).ExecuteDeleteAsync(t);
+                await FigureRows.AddAsync(db, (await db.Set<DailyFigure>().AsNoTracking().FirstAsync(f => f.Day == day && f.Received > 0, t)).Key,
+                    new MeasureValues { [Measure.Received] = -1, [Measure.Accepted] = -1 }, t);
+            }, CancellationToken.None);
+        }
+        // The command on the live database says what differs.
+        var period = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (exit, output) = await AppProcess.RunCommandAsync(app.Database, "check-figures", period, period);
+        Assert.True(exit == 1, output);
+        Assert.Contains("DIFFERS " + period, output, StringComparison.Ordinal);
+        Assert.Contains("1 rows differ, 1 case contributions differ.", output, StringComparison.Ordinal);
+        using (var scope = app.Services.CreateScope())
+        {
+            var check = scope.ServiceProvider.GetRequiredService<CheckFigures>();
+            var found = await check.RunAsync(day, day, repair: true, CancellationToken.None);
+            Assert.False(found.Agrees);
+            Assert.True(found.Repaired);
+            Assert.Single(found.Differences);
+            Assert.Equal(1, found.Differences[0].Counted[Measure.Received] - found.Differences[0].Kept[Measure.Received]);
+            Assert.Equal(1, found.StatesCorrected);
+            Assert.True((await check.RunAsync(day, day, repair: false, CancellationToken.None)).Agrees);
+        }
+        (exit, output) = await AppProcess.RunCommandAsync(app.Database, "check-figures", period, period, "--repair");
+        Assert.True(exit == 0, output);
+        Assert.Contains("0 rows differ, 0 case contributions differ.", output, StringComparison.Ordinal);
+        // The case goes on after the repair: its remembered contribution is right, so its next moves add and subtract the right amounts.
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        clerk = await app.SignedIn("clerk.mz");
+        c = await CaseApi.Act(await app.SignedIn("reviewer.mz"), c, "complete-node", new { opinion = "符合条件" });
+        c = await CaseApi.Act(await app.SignedIn("approver.mz"), c, "decide", new { outcome = "Grant" });
+        c = await CaseApi.Act(clerk, c, "issue", new { resultNumber = "R-" + c.Number });
+        await CaseApi.Act(clerk, c, "deliver", new { method = "WindowPickup" });
+        using (var scope = app.Services.CreateScope())
+        {
+            var again = await scope.ServiceProvider.GetRequiredService<CheckFigures>().RunAsync(From, To, repair: false, CancellationToken.None);
+            Assert.True(again.Agrees, string.Join("\n", again.Differences.Select(d => $"{d.Key}: kept {d.Kept} counted {d.Counted}")));
+        }
+    }
+
+    private readonly Dictionary<string, (HttpClient Client, DateTimeOffset At)> _signedIn = [];
+
+    /// <summary>A signed-in client, signed in again when the test clock has run past a working session.</summary>
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        if (!_signedIn.TryGetValue(user, out var s) || app.Clock.GetUtcNow() - s.At > TimeSpan.FromHours(3))
+        {
+            _signedIn[user] = s = (await app.SignedIn(user), app.Clock.GetUtcNow());
+        }
+        return s.Client;
+    }
+
+    /// <summary>One case's steps: taken in at a window or a town hall, then some way through its life, or stopped anywhere.</summary>
+    private async Task<Queue<Func<Task>>> ScriptAsync(Random random)
+    {
+        var steps = new Queue<Func<Task>>();
+        CaseView c = null!;
+        var kind = random.Next(7);
+        var (item, clerkName) = kind switch
+        {
+            1 => ("431025-BDC-001", "clerk"),
+            2 => ("431025-MZ-004", "clerk.mz"),
+            6 => ("431025-RS-002", "clerk.town"),
+            _ => ("431025-MZ-001", "clerk.mz"),
+        };
+        var name = "申请人" + random.Next(1000, 9999);
+        var correct = kind is 0 or 5 && random.Next(3) == 0;
+        steps.Enqueue(async () =>
+        {
+            c = await CaseApi.Register(await SignedInAsync(clerkName), item, name);
+            if (correct)
+            {
+                // The one-time notice is given at the counter, within the notice period.
+                c = await CaseApi.Act(await SignedInAsync(clerkName), c, "correction", new { missing = new[] { "章程草案" } });
+            }
+        });
+        void Then(string action, object body, string? who = null) =>
+            steps.Enqueue(async () => c = await CaseApi.Act(await SignedInAsync(who ?? clerkName), c, action, body));
+        switch (kind)
+        {
+            case 0 or 5:
+                if (correct)
+                {
+                    Then("supplement", new { provided = new[] { "章程草案" } });
+                }
+                Then("accept", new { });
+                Then("complete-node", new { opinion = "符合条件" }, "reviewer.mz");
+                Then("decide", random.Next(4) == 0 ? new { outcome = "Deny", reason = "不符合条件，可依法申请复议" } : (object)new { outcome = "Grant" }, "approver.mz");
+                Then("issue", new { resultNumber = "R-" + random.Next() });
+                Then("deliver", new { method = "WindowPickup" });
+                break;
+            case 1:
+                Then("accept", new { });
+                Then("complete-node", new { opinion = "权属清楚" }, "approver.bdc");
+                Then("decide", new { outcome = "Grant" }, "approver.bdc");
+                Then("pay", new { amount = 90m, receiptNumber = "湘财通字 " + random.Next(100000, 999999) });
+                Then("issue", new { resultNumber = "B-" + random.Next() });
+                Then("deliver", new { method = "Mail", reference = "EMS" + random.Next() });
+                break;
+            case 2:
+                Then("conclude-instantly", new { resultNumber = "J-" + random.Next() });
+                break;
+            case 3:
+                Then("reject", new { reason = "不属于本机关职权范围", referTo = "郴州市民政局" });
+                break;
+            case 4:
+                Then("accept", new { });
+                Then("withdraw", new { reason = "申请人决定暂不办理" });
+                break;
+        }
+        // A case may stop anywhere and stay open (the stock of work in hand), except that every kind ends at least once.
+        var keep = kind is 2 or 3 or 4 or 6 || random.Next(4) > 0 ? steps.Count : random.Next(1, steps.Count + 1);
+        return new Queue<Func<Task>>(steps.Take(keep));
+    }
+}
