@@ -9,9 +9,39 @@ namespace OneWindow.Web;
 /// </summary>
 internal static class Commands
 {
+    /// <summary>The flags of the commands themselves; any other <c>--name</c> is a host setting whose value follows it (<c>--contentRoot /srv/app</c>).</summary>
+    private static readonly HashSet<string> Flags = ["--repair"];
+
+    /// <summary>
+    /// The command and its arguments: what is neither an option, nor a <c>name=value</c> setting, nor the value of a
+    /// host setting given as <c>--name value</c> (which would otherwise count as one more argument, and a command
+    /// expecting exactly two would not run).
+    /// </summary>
+    internal static string[] Positional(string[] args)
+    {
+        var positional = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (a.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (!a.Contains('=', StringComparison.Ordinal) && !Flags.Contains(a) && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    i++; // its value
+                }
+                continue;
+            }
+            if (!a.Contains('=', StringComparison.Ordinal))
+            {
+                positional.Add(a);
+            }
+        }
+        return [.. positional];
+    }
+
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal)).ToArray();
+        var positional = Positional(args);
         if (positional.Length == 0)
         {
             return false;

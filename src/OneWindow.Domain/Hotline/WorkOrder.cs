@@ -56,6 +56,13 @@ public sealed partial class WorkOrder : IChainedRecord
     public double? Latitude { get; private set; }
     public double? Longitude { get; private set; }
     public string? CallerName { get; private set; }
+    /// <summary>
+    /// A caller's phone as orders keep it and the caller's history is found by: its digits only, so that 0735-6361888 and
+    /// 07356361888 are one caller. Null when it has none.
+    /// </summary>
+    public static string? CallerPhoneKey(string? phone) =>
+        phone is null ? null : new string([.. phone.Where(char.IsAsciiDigit)]) is { Length: > 0 } digits ? digits : null;
+
     public string? CallerPhone { get; private set; }
     /// <summary>The phone's last four digits, for tracking and rating online (an index would not help on the whole number).</summary>
     public string? CallerPhoneTail { get; private set; }
@@ -184,16 +191,17 @@ public sealed partial class WorkOrder : IChainedRecord
         {
             throw new DomainRuleException("hotline.location-invalid", "经纬度不正确：纬度 −90~90，经度 −180~180，须成对填写。", "latitude");
         }
-        var phone = Optional(intake.CallerPhone, 20, "callerPhone");
-        if (phone is not null && !(phone.Length >= 5 && phone.All(ch => char.IsAsciiDigit(ch) || ch == '-')))
+        var written = Optional(intake.CallerPhone, 20, "callerPhone");
+        if (written is not null && !(written.All(ch => char.IsAsciiDigit(ch) || ch is '-' or ' ') && written.Count(char.IsAsciiDigit) >= 5))
         {
             throw new DomainRuleException("hotline.phone-invalid", "联系电话格式不正确。", "callerPhone");
         }
+        var phone = CallerPhoneKey(written);
         if (!intake.Anonymous && phone is null)
         {
             throw new DomainRuleException("hotline.phone-required", "请留下联系电话，便于答复和回访；也可以匿名反映。", "callerPhone");
         }
-        var digits = phone is null ? "" : new string([.. phone.Where(char.IsAsciiDigit)]);
+        var digits = phone ?? "";
         var order = new WorkOrder
         {
             Id = Guid.CreateVersion7(now),

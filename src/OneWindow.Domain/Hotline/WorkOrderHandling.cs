@@ -158,11 +158,13 @@ public sealed partial class WorkOrder
         {
             throw new DomainRuleException("hotline.plan-required", "暂时无法解决的，须写明解决方案和时限。", "plan");
         }
+        // The unit answered within its limit after all: the extension it asked for is not needed, and the record says so.
+        var lapsed = ExtensionRequestedDays;
         ClearExtensionRequest();
         ReplyResult = result;
         ReplyText = reply;
         ReplyPlan = thePlan;
         RepliedAt = now;
-        Move(by, now, "replied", WorkOrderStatus.Replied, reply, new { result, plan = thePlan, late = RepliedLate });
+        Move(by, now, "replied", WorkOrderStatus.Replied, reply, new { result, plan = thePlan, late = RepliedLate, extensionLapsed = lapsed });
     }
 }

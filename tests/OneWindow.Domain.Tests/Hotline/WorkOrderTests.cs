@@ -257,4 +257,26 @@ public class WorkOrderTests
         Assert.Equal(o.NewEvents[^1].Hash, o.LastEventHash);
         Assert.Equal(Housing, o.NewEvents[^1].UnitId);
     }
+
+    [Fact]
+    public void A_callers_phone_is_kept_by_its_digits_so_a_landline_written_two_ways_is_one_caller()
+    {
+        var order = WorkOrder.Register(new WorkOrderIntake(WorkOrderChannel.Phone, WorkOrderType.Consultation, "CX.01", "咨询", "431025100201",
+            CallerPhone: "0735-636 1888"), "RX431025-20261123-00002", Center, Bj(2026, 11, 23, 10));
+        Assert.Equal("07356361888", order.CallerPhone);
+        Assert.Equal("1888", order.CallerPhoneTail);
+        Assert.Equal(order.CallerPhone, WorkOrder.CallerPhoneKey("0735 6361888"));
+        Assert.Throws<DomainRuleException>(() => WorkOrder.Register(new WorkOrderIntake(WorkOrderChannel.Phone, WorkOrderType.Consultation, "CX.01", "咨询", "431025100201",
+            CallerPhone: "电话0735"), "RX431025-20261123-00003", Center, Bj(2026, 11, 23, 10)));
+    }
+
+    [Fact]
+    public void A_reply_while_an_extension_is_asked_ends_the_request_and_the_record_says_so()
+    {
+        var o = Handling();
+        o.RequestExtension(5, "需要协调供电公司更换线路", HousingStaff, Bj(2026, 11, 26, 9));
+        o.Reply(ReplyResult.Resolved, "已更换路灯", null, HousingStaff, Bj(2026, 11, 26, 15));
+        Assert.False(o.HasPendingExtension);
+        Assert.Contains("\"extensionLapsed\":5", o.NewEvents[^1].Data, StringComparison.Ordinal);
+    }
 }

@@ -58,7 +58,7 @@ public static class WorkOrderQueries
     /// <summary>The caller's earlier orders by their phone number, newest first (the operator's screen while the caller is on the line).</summary>
     public static async Task<IReadOnlyList<WorkOrderRow>> CallerHistoryAsync(OneWindowDbContext db, string? phone, DateTime now, CancellationToken ct)
     {
-        var p = phone?.Trim() ?? "";
+        var p = WorkOrder.CallerPhoneKey(phone) ?? "";
         if (p.Length is < 5 or > 20)
         {
             return [];
