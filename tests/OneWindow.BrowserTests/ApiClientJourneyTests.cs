@@ -30,6 +30,7 @@ public class ApiClientJourneyTests(AppServer app) : IClassFixture<AppServer>
 
         using var system = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         system.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        // The journey's app runs on the real clock (a separate process), so the certificate is dated by it.
         var certificate = new { number = $"JH-KEY-{width}", itemCode = "431025-MZ-004", holderName = "张三", issuedAt = DateTime.UtcNow.AddHours(-1) };
         Assert.Equal(HttpStatusCode.Created, (await system.PostAsJsonAsync("/api/v1/certificates", certificate)).StatusCode);
 

@@ -36,7 +36,7 @@ public sealed record OnlineFormSpec(string Name, bool IsJoint, IReadOnlyList<For
 /// checks that the case is theirs and the revision they saw, and is saved with its event like any other action.
 /// </summary>
 public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> users, ActOnCase act, CaseTemplates templates, CaseFiles files, RegionCalendars calendars, TimeProvider clock,
-    WriteUnit unit, UploadQuota quota)
+    WriteUnit unit, UploadQuota quota, CaseApplicationForm forms)
 {
     /// <summary>Starts a draft for a published item or combined item, saving what was filled in so far.</summary>
     public async Task<OnlineResult> StartAsync(ClaimsPrincipal principal, string itemCode, OnlineApplication form, CancellationToken ct)
@@ -182,7 +182,7 @@ public sealed class ApplyOnline(OneWindowDbContext db, UserManager<UserAccount> 
     }
 
     /// <summary>The application form a case answers: its item's, or its package's merged over the members it pinned.</summary>
-    public async Task<IReadOnlyList<FormField>> FieldsOfAsync(Case c, CancellationToken ct) => ApplicationForm.Merge(await templates.GuidesAsync(c.PinnedVersionIds, ct));
+    public Task<IReadOnlyList<FormField>> FieldsOfAsync(Case c, CancellationToken ct) => forms.FieldsAsync(c, ct);
 
     /// <summary>The delivery methods the case's guide (a package's own) offers.</summary>
     public async Task<IReadOnlyList<DeliveryMethod>> DeliveryOfferedAsync(Case c, CancellationToken ct) =>

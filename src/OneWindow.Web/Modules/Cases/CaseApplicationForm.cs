@@ -12,10 +12,12 @@ namespace OneWindow.Web.Modules.Cases;
 /// </summary>
 public sealed class CaseApplicationForm(OneWindowDbContext db, CaseTemplates templates)
 {
+    /// <summary>The questions a case answers: its item's, or its package's merged over the members it pinned.</summary>
+    public async Task<IReadOnlyList<FormField>> FieldsAsync(Case c, CancellationToken ct) => ApplicationForm.Merge(await templates.GuidesAsync(c.PinnedVersionIds, ct));
+
     /// <summary>The questions and answers; no fields when the guide defines no form (older cases, items without one).</summary>
     public async Task<ApplicationFormView> ViewAsync(Case c, CancellationToken ct) =>
-        new(ApplicationForm.Merge(await templates.GuidesAsync(c.PinnedVersionIds, ct)),
-            c.FormAnswers.ToDictionary(a => a.Key, a => (string?)a.Value), new Dictionary<string, string>(), "Form");
+        new(await FieldsAsync(c, ct), c.FormAnswers.ToDictionary(a => a.Key, a => (string?)a.Value), new Dictionary<string, string>(), "Form");
 
     /// <summary>The filled form to print, or null when the case answered no form.</summary>
     public async Task<ApplicationFormPrintout?> PrintoutAsync(Case c, CancellationToken ct)
