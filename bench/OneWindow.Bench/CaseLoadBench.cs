@@ -63,7 +63,6 @@ public static class CaseLoadBench
         // The two rows as an application sends them: every value a parameter (those of a real registration, read once).
         var caseRow = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("Cases")} WHERE {q("Id")} = @template", ("@template", database.GuidParameter(template.Id)));
         var eventRow = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("CaseEvents")} WHERE {q("CaseId")} = @template ORDER BY {q("Sequence")} LIMIT 1", ("@template", database.GuidParameter(template.Id)));
-        intakeCeiling.Use(caseRow, eventRow);
         var insertCase = BenchSql.InsertSql("Cases", caseColumns);
         var insertEvent = BenchSql.InsertSql("CaseEvents", eventColumns);
         async Task RawIntake()
@@ -90,6 +89,12 @@ public static class CaseLoadBench
             registered.Enqueue((body.GetProperty("number").GetString()!, body.GetProperty("revision").GetInt32()));
         }
         // The intake's own ceiling: the same request, sign-in and policy, answered by the registration's statements sent raw.
+        // The case's kept contribution and the applicant's SMS are those of one registration through the app (generated
+        // cases have neither): its rows, read once, are what the ceiling writes again for each of its cases.
+        await HttpIntake();
+        var figuresRow = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("CaseFigures")} ORDER BY {q("UpdatedAt")} DESC LIMIT 1");
+        var outboxRow = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("OutboxMessages")} WHERE {q("DedupKey")} LIKE 'case-step/%' ORDER BY {q("Id")} DESC LIMIT 1");
+        intakeCeiling.Use(caseRow, eventRow, figuresRow, outboxRow);
         async Task BareIntake()
         {
             using var response = await clerk.PostAsJsonAsync(IntakeCeiling.Route, register, Json);

@@ -13,7 +13,8 @@ namespace OneWindow.Bench;
 /// The ceiling the intake is judged against (issue 17): a bare endpoint on the app's own host, behind the same cookie
 /// authentication and case-work policy, bound to the same JSON body (<see cref="RegisterApplication"/>), that sends a
 /// registration's own statements raw through ADO.NET on the app's connection settings — the app's reads query as EF
-/// generates it, the case number's counter statement, the event and case inserts (batched on PostgreSQL as EF batches
+/// generates it, the case number's counter statement, the kept daily figure's upsert, the inserts of the event, the
+/// case's kept contribution, the case and the applicant's SMS in the outbox (batched on PostgreSQL as EF batches
 /// them), the commit — and answers a small JSON. On SQLite it queues on the app's write gate (the singleton in DI)
 /// around the transaction, as the write unit does, so both sides queue alike.
 /// </summary>
@@ -77,19 +78,34 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
     private Template? _template;
 
     /// <summary>The rows of a real registration at the window, whose values each registration here writes with its own put in.</summary>
-    public void Use(Dictionary<string, object> caseRow, Dictionary<string, object> eventRow)
+    /// <param name="figuresRow">A case's kept contribution (<c>CaseFigures</c>), whose row text each registration writes for its case.</param>
+    /// <param name="outboxRow">An applicant's SMS of a received case, written again for each registration with its own key.</param>
+    public void Use(Dictionary<string, object> caseRow, Dictionary<string, object> eventRow, Dictionary<string, object> figuresRow, Dictionary<string, object> outboxRow)
     {
         var caseColumns = caseRow.Keys.ToArray();
         var eventColumns = eventRow.Keys.Where(c => c != "Id").ToArray(); // an identity, as EF inserts it
+        var figuresColumns = figuresRow.Keys.ToArray();
+        var outboxColumns = outboxRow.Keys.Where(c => c != "Id").ToArray();
         var receivedAt = AsTime(caseRow["ReceivedAt"]) ?? throw new InvalidOperationException("The template case has no ReceivedAt.");
-        var eventSql = $"INSERT INTO \"CaseEvents\" ({string.Join(", ", eventColumns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", eventColumns.Select((_, i) => $"@p{i}"))}) RETURNING \"Id\";";
-        var caseSql = $"INSERT INTO \"Cases\" ({string.Join(", ", caseColumns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", caseColumns.Select((_, i) => $"@p{eventColumns.Length + i}"))});";
+        // Numbered on from one another, as EF numbers the parameters of one batch.
+        var eventSql = InsertSql("CaseEvents", eventColumns, 0, returning: true);
+        var figuresSql = InsertSql("CaseFigures", figuresColumns, eventColumns.Length, returning: false);
+        var caseSql = InsertSql("Cases", caseColumns, eventColumns.Length + figuresColumns.Length, returning: false);
+        var outboxSql = InsertSql("OutboxMessages", outboxColumns, eventColumns.Length + figuresColumns.Length + caseColumns.Length, returning: true);
+        var upsertSql = System.Text.RegularExpressions.Regex.Replace(OneWindow.Web.Modules.Statistics.FigureRows.Statement, @"\{(\d+)\}", "@p$1");
+        // The row keeps the template's times, moved with each registration like the others (its UpdatedAt is its move's instant).
         _template = new Template(
-            Row.Of(eventColumns, eventRow, AsTime), Row.Of(caseColumns, caseRow, AsTime), receivedAt,
-            Convert.ToInt32(caseRow["Revision"], CultureInfo.InvariantCulture), caseRow["DepartmentId"],
+            Row.Of(eventColumns, eventRow, AsTime), Row.Of(caseColumns, caseRow, AsTime),
+            Row.Of(figuresColumns, figuresRow, AsTime), Row.Of(outboxColumns, outboxRow, AsTime), AsTime(outboxRow["CreatedAt"]) ?? receivedAt,
+            receivedAt, Convert.ToInt32(caseRow["Revision"], CultureInfo.InvariantCulture), caseRow["DepartmentId"],
+            Convert.ToInt32(caseRow["Channel"], CultureInfo.InvariantCulture), Convert.ToBoolean(caseRow["IsInstant"], CultureInfo.InvariantCulture),
             _postgres ? ReadsSql.Replace("ON 1", "ON TRUE", StringComparison.Ordinal) : ReadsSql,
-            eventSql, caseSql);
+            eventSql, figuresSql, caseSql, outboxSql, upsertSql);
     }
+
+    private static string InsertSql(string table, string[] columns, int first, bool returning) =>
+        $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{first + i}"))})" +
+        (returning ? " RETURNING \"Id\";" : ";");
 
     /// <summary>POST <see cref="Route"/>: one registration, its statements raw.</summary>
     public async Task<Results<Created<IntakeAnswer>, ProblemHttpResult>> RegisterAsync(RegisterApplication request, HttpContext http, CancellationToken ct)
@@ -150,26 +166,65 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
             t.Case.Set(caseValues, "ReceivingVenueId", reads[VenueId]);
             t.Case.Set(caseValues, "ReceivingWindowId", reads[WindowId]);
             t.Case.Set(caseValues, "RegionCode", county);
+            var figuresValues = t.Figures.ValuesAt(shift, Time);
+            t.Figures.Set(figuresValues, "CaseId", Id(caseId));
+            var outboxValues = t.Outbox.ValuesAt(now - t.OutboxCreatedAt, Time);
+            t.Outbox.Set(outboxValues, "DedupKey", $"case-step/{caseId:N}/1");
+            t.Outbox.Set(outboxValues, "Recipient", request.Phone ?? "");
+
+            // The kept daily figure: the day's row for the case's department, item, venue, window, channel and region, added to.
+            object[] key = [_postgres ? ChinaTime.DateOf(now) : ChinaTime.DateOf(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                t.DepartmentId, request.ItemCode, reads[VenueId], reads[WindowId] is DBNull ? Id(Guid.Empty) : reads[WindowId], t.Channel, reads[VenueRegion]];
+            var measures = new object[OneWindow.Web.Modules.Statistics.DailyFigure.MeasureColumns.Count];
+            Array.Fill(measures, 0L);
+            measures[0] = 1L; // Received
+            measures[1] = t.IsInstant ? 1L : 0L; // Instant
+            await using (var upsert = Command(connection, tx, t.UpsertSql, Parameters([.. key, .. measures], 0)))
+            {
+                await upsert.ExecuteNonQueryAsync(ct);
+            }
+
+            var batch = new[] { (t.EventSql, eventValues, true), (t.FiguresSql, figuresValues, false), (t.CaseSql, caseValues, false), (t.OutboxSql, outboxValues, true) };
             if (_postgres)
             {
-                // One command with both inserts, as EF batches them on PostgreSQL.
-                await using var insert = Command(connection, tx, t.EventSql + " " + t.CaseSql, [.. Parameters(eventValues, 0), .. Parameters(caseValues, eventValues.Length)]);
+                // One command with the four inserts, as EF batches them on PostgreSQL.
+                var first = 0;
+                var parameters = new List<(string, object)>();
+                foreach (var (_, values, _) in batch)
+                {
+                    parameters.AddRange(Parameters(values, first));
+                    first += values.Length;
+                }
+                await using var insert = Command(connection, tx, string.Join(" ", batch.Select(b => b.Item1)), [.. parameters]);
                 await using var reader = await insert.ExecuteReaderAsync(ct);
-                await reader.ReadAsync(ct);
-                _ = reader.GetValue(0);
-                await reader.NextResultAsync(ct);
+                do
+                {
+                    while (await reader.ReadAsync(ct))
+                    {
+                        _ = reader.GetValue(0);
+                    }
+                }
+                while (await reader.NextResultAsync(ct));
             }
             else
             {
-                // Two commands, as EF sends them on SQLite.
-                await using (var insertEvent = Command(connection, tx, t.EventSql, Parameters(eventValues, 0)))
-                await using (var reader = await insertEvent.ExecuteReaderAsync(ct))
+                // A command each, as EF sends them on SQLite.
+                var first = 0;
+                foreach (var (sql, values, returning) in batch)
                 {
-                    await reader.ReadAsync(ct);
-                    _ = reader.GetValue(0);
+                    await using var insert = Command(connection, tx, sql, Parameters(values, first));
+                    first += values.Length;
+                    if (returning)
+                    {
+                        await using var reader = await insert.ExecuteReaderAsync(ct);
+                        await reader.ReadAsync(ct);
+                        _ = reader.GetValue(0);
+                    }
+                    else
+                    {
+                        await insert.ExecuteNonQueryAsync(ct);
+                    }
                 }
-                await using var insertCase = Command(connection, tx, t.CaseSql, Parameters(caseValues, eventValues.Length));
-                await insertCase.ExecuteNonQueryAsync(ct);
             }
             await tx.CommitAsync(ct);
         }
@@ -209,7 +264,8 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
         return cmd;
     }
 
-    private sealed record Template(Row Event, Row Case, DateTime ReceivedAt, int Revision, object DepartmentId, string ReadsSql, string EventSql, string CaseSql);
+    private sealed record Template(Row Event, Row Case, Row Figures, Row Outbox, DateTime OutboxCreatedAt, DateTime ReceivedAt, int Revision, object DepartmentId,
+        int Channel, bool IsInstant, string ReadsSql, string EventSql, string FiguresSql, string CaseSql, string OutboxSql, string UpsertSql);
 
     /// <summary>A row's values by column, with its time columns known, so that each registration moves them to its own instant.</summary>
     private sealed class Row

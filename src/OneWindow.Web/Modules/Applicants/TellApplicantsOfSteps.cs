@@ -37,7 +37,8 @@ public sealed class TellApplicantsOfSteps(OneWindowDbContext db, Outbox outbox) 
         }
         var key = DedupKey(c.Id, step.Sequence);
         // A case object that moves twice in one scope brings its earlier events along: a step already told stays told.
-        if (await db.OutboxMessages.AnyAsync(m => m.DedupKey == key, ct))
+        // A case received just now has told nobody yet (its id is new), so its registration does not ask.
+        if (!moved.IsNew && await db.OutboxMessages.AnyAsync(m => m.DedupKey == key, ct))
         {
             return;
         }

@@ -13,6 +13,9 @@ public static class FigureRows
 
     private static readonly string Upsert = BuildUpsert();
 
+    /// <summary>The statement, its parameters numbered <c>{0}</c>… in key-then-measure order (the bench's intake ceiling sends it word for word).</summary>
+    public static string Statement => Upsert;
+
     private static string BuildUpsert()
     {
         var columns = KeyColumns.Concat(DailyFigure.MeasureColumns).ToList();

@@ -21,7 +21,8 @@ public sealed class KeepDailyFigures(OneWindowDbContext db, VenueRegions regions
             return; // a part of a joint case: the joint case counts once
         }
         var rows = CaseContribution.Of(c, await regions.OfAsync(c, ct), moved.Calendar);
-        var state = await db.Set<CaseFigureState>().FindAsync([c.Id], ct);
+        // A case received just now has added nothing yet: no contribution to read back.
+        var state = moved.IsNew ? null : await db.Set<CaseFigureState>().FindAsync([c.Id], ct);
         var delta = new Dictionary<FigureKey, MeasureValues>();
         CaseContribution.AddTo(delta, rows);
         CaseContribution.AddTo(delta, state?.Rows ?? [], -1);

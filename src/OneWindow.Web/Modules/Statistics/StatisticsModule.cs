@@ -6,7 +6,8 @@ namespace OneWindow.Web.Modules.Statistics;
 public static class StatisticsModule
 {
     public static IServiceCollection AddStatistics(this IServiceCollection services) =>
-        services.AddScoped<VenueRegions>()
+        services.AddSingleton<VenueRegionCache>()
+            .AddScoped<VenueRegions>()
             .AddScoped<Cases.ICaseHook, KeepDailyFigures>()
             .AddScoped<CheckFigures>()
             .AddScoped<StatisticsReport>()
