@@ -259,7 +259,7 @@ public static class CaseLoadBench
     private static string CopySql(BenchDatabase database, string table, List<string> columns, string where, Func<string, string?> replace) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", columns.Select(c => replace(c) ?? $"t.\"{c}\""))} FROM \"{table}\" t WHERE {where}";
 
-    private static async Task<HttpClient> SignInAsync(string baseUrl, string user)
+    internal static async Task<HttpClient> SignInAsync(string baseUrl, string user)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         var form = await client.GetStringAsync("/account/login");
@@ -275,7 +275,7 @@ public static class CaseLoadBench
         return client;
     }
 
-    private static async Task GetAsync(HttpClient client, string url)
+    internal static async Task GetAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(url);
         if (response.StatusCode != HttpStatusCode.OK)

@@ -91,6 +91,10 @@ results.Add(ordinal.Against(loop));
 if (options.Load > 0)
 {
     results.AddRange(await CaseLoadBench.RunAsync(app.Services, database, baseUrl, intakeCeiling, options.Load, options.Seed, options.Samples, options.TraceIntake));
+    if (!options.TraceIntake)
+    {
+        results.AddRange(await StatisticsBench.RunAsync(app.Services, database, baseUrl, options.Samples));
+    }
 }
 
 if (options.Cases > 0)

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneWindow.Domain.Calendar;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Statistics;
+
+namespace OneWindow.Bench;
+
+/// <summary>
+/// Issue 20's report over the kept daily figures, on the generated case load (<c>--load</c>): the figures are first
+/// built from the cases by the check's repair, year by year, as an upgraded database would be; then the report's API for
+/// a quarter by department and for a year by town is measured against two other sides in the same run — its ceiling,
+/// the report's own statements sent raw (the grouped sums of the kept rows for the period, the previous period and the
+/// year before, the stock in hand up to each period's end, the labels), and the figure to beat, the same counts taken
+/// from the cases themselves by a raw scan.
+/// </summary>
+public static class StatisticsBench
+{
+    public static async Task<IReadOnlyList<Scenario>> RunAsync(IServiceProvider services, BenchDatabase database, string baseUrl, int samples)
+    {
+        var q = BenchDatabase.Quote;
+        var results = new List<Scenario>();
+        await using var raw = database.OpenRawConnection();
+        await raw.OpenAsync();
+
+        // 1. The kept figures of every generated case, year by year (the check holds a year's cases' contributions at once).
+        DateTime first, last;
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+            first = await db.Cases.Where(c => c.ReceivedAt != null).MinAsync(c => c.ReceivedAt!.Value);
+            last = await db.Cases.Where(c => c.ReceivedAt != null).MaxAsync(c => c.ReceivedAt!.Value);
+        }
+        var built = Stopwatch.StartNew();
+        var casesRead = 0;
+        for (var y = ChinaTime.DateOf(first).Year; y <= ChinaTime.DateOf(last).Year; y++)
+        {
+            using var scope = services.CreateScope();
+            var check = await scope.ServiceProvider.GetRequiredService<CheckFigures>().RunAsync(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), repair: true, CancellationToken.None);
+            casesRead += check.CasesRead;
+        }
+        var keptRows = await BenchSql.ScalarAsync(raw, $"SELECT COUNT(*) FROM {q("DailyFigures")}");
+        Console.WriteLine($"kept figures built from the cases by check-figures --repair: {casesRead:N0} case-years read in {built.Elapsed.TotalSeconds:F1} s, {long.Parse(keptRows!, CultureInfo.InvariantCulture):N0} kept rows");
+
+        using var leader = await CaseLoadBench.SignInAsync(baseUrl, "supervisor");
+        var today = ChinaTime.DateOf(DateTime.UtcNow);
+        var thisQuarter = ReportPeriod.Quarter(today.Year, (today.Month - 1) / 3 + 1);
+        var quarter = thisQuarter.Previous();
+        var year = ReportPeriod.Year(today.Year - 1);
+
+        foreach (var (period, by, level) in new[] { (quarter, Breakdown.Department, 9), (year, Breakdown.Region, 9) })
+        {
+            var url = $"/api/v1/statistics/report?period={period.Name}&by={by}" + (by == Breakdown.Region ? $"&level={level}" : "");
+            var keyColumn = by == Breakdown.Department ? "DepartmentId" : "RegionCode";
+            var periods = new[] { period, period.Previous(), period.YearBefore() };
+            var sumsSql = $"SELECT {q(keyColumn)}, {string.Join(", ", DailyFigure.MeasureColumns.Select(m => $"SUM({q(m)})"))}, " +
+                $"SUM(CASE WHEN {q("Channel")} = {(int)CaseChannel.Online} THEN {q("Received")} ELSE 0 END) " +
+                $"FROM {q("DailyFigures")} WHERE {q("Day")} >= @from AND {q("Day")} <= @to GROUP BY {q(keyColumn)}";
+            var stockSql = $"SELECT {q(keyColumn)}, SUM({q("Received")} - {q("Closed")}) FROM {q("DailyFigures")} WHERE {q("Day")} <= @to GROUP BY {q(keyColumn)}";
+            var labelsSql = by == Breakdown.Department
+                ? $"SELECT {q("Id")}, {q("Name")} FROM {q("Departments")}"
+                : $"SELECT {q("Code")}, {q("Name")} FROM {q("Regions")} WHERE {q("Code")} LIKE '431025___000'"; // the county and its towns, the rows' keys
+            var ceiling = await Measure.RunAsync($"raw SQL: the report's statements over the kept rows, {period.Name} by {by} (ceiling)", samples, async () =>
+            {
+                foreach (var p in periods)
+                {
+                    await BenchSql.QueryAsync(raw, sumsSql, ("@from", Day(database, p.From)), ("@to", Day(database, p.To)));
+                    await BenchSql.QueryAsync(raw, stockSql, ("@to", Day(database, p.To)));
+                }
+                await BenchSql.QueryAsync(raw, labelsSql);
+            });
+            results.Add(ceiling);
+
+            // The figure to beat: received, concluded and on time by the same key counted from the cases of the three
+            // periods, and the cases in hand at each period's end, each a scan of the cases.
+            var caseKey = by == Breakdown.Department ? $"c.{q("DepartmentId")}" : $"SUBSTR(COALESCE(v.{q("RegionCode")}, c.{q("RegionCode")}), 1, {level})";
+            var scanSql = $"SELECT {caseKey}, SUM(CASE WHEN c.{q("ReceivedAt")} >= @start AND c.{q("ReceivedAt")} < @end THEN 1 ELSE 0 END), " +
+                $"SUM(CASE WHEN c.{q("Status")} = {(int)CaseStatus.Concluded} AND c.{q("ConcludedAt")} >= @start AND c.{q("ConcludedAt")} < @end THEN 1 ELSE 0 END), " +
+                $"SUM(CASE WHEN c.{q("Status")} = {(int)CaseStatus.Concluded} AND c.{q("ConcludedAt")} >= @start AND c.{q("ConcludedAt")} < @end AND (c.{q("PromisedDueAt")} IS NULL OR c.{q("DecidedAt")} <= c.{q("PromisedDueAt")}) THEN 1 ELSE 0 END), " +
+                $"SUM(CASE WHEN c.{q("ConcludedAt")} IS NULL OR c.{q("ConcludedAt")} >= @end THEN 1 ELSE 0 END) " +
+                $"FROM {q("Cases")} c LEFT JOIN {q("Venues")} v ON v.{q("Id")} = c.{q("ReceivingVenueId")} " +
+                $"WHERE c.{q("ParentCaseId")} IS NULL AND c.{q("ReceivedAt")} < @end GROUP BY {caseKey}";
+            var scan = await Measure.RunAsync($"raw SQL: the same counts scanned from the cases, {period.Name} by {by} (to beat)", Math.Min(samples, 20), async () =>
+            {
+                foreach (var p in periods)
+                {
+                    await BenchSql.QueryAsync(raw, scanSql, ("@start", Instant(database, ChinaTime.StartOfDayUtc(p.From))), ("@end", Instant(database, ChinaTime.StartOfDayUtc(p.To.AddDays(1)))));
+                }
+            });
+            results.Add(scan);
+
+            var app = await Measure.RunAsync($"GET {url}", samples, () => CaseLoadBench.GetAsync(leader, url));
+            results.Add(app.Against(ceiling));
+            results.Add((app with { Name = "  the same against the scan of the cases" }).Against(scan));
+        }
+        return results;
+    }
+
+    private static object Day(BenchDatabase database, DateOnly day) =>
+        database.Provider == "Postgres" ? day : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static object Instant(BenchDatabase database, DateTime at) =>
+        database.Provider == "Postgres" ? at : at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+}
