@@ -25,7 +25,7 @@ public class WorkOrderSupervisionTests(OneWindowFactory app) : IClassFixture<One
         return (hotline, await app.SignedIn("reviewer.sj"), await UnitAsync(hotline, Market));
     }
 
-    private async Task<WorkOrderView> DispatchedToMarket(HttpClient hotline, Guid marketId, string content)
+    private static async Task<WorkOrderView> DispatchedToMarket(HttpClient hotline, Guid marketId, string content)
     {
         var order = await RegisterAsync(hotline, Call(content));
         return await OkAsync(ActAsync(hotline, order, "dispatch", new DispatchRequest(order.Revision, marketId)));
