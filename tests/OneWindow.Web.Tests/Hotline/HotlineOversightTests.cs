@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Assessment;
 using OneWindow.Domain.Hotline;
+using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Assessment;
 using OneWindow.Web.Modules.Hotline;
@@ -30,6 +32,21 @@ public sealed class HotlineOversightTests : IDisposable
     }
 
     private static int Figure(FigurePanel panel, string label) => Assert.Single(panel.Figures, f => f.Label == label).Value;
+
+    private async Task<List<SupervisionAlert>> AlertsOfAsync(Guid orderId)
+    {
+        var db = _app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await db.SupervisionAlerts.AsNoTracking().Where(a => a.SubjectKind == SubjectKind.WorkOrder && a.SubjectId == orderId).ToListAsync();
+        }
+    }
+
+    private async Task SweepAsync(DateTimeOffset at)
+    {
+        _app.Clock.Set(at);
+        await _app.Services.GetRequiredService<SupervisionSweep>().RunOnceAsync(CancellationToken.None);
+    }
 
     [Fact]
     public async Task The_dashboard_and_the_big_screen_show_todays_orders_the_open_by_state_and_the_overdue_with_their_lists()
@@ -121,5 +138,31 @@ public sealed class HotlineOversightTests : IDisposable
 
         var page = await (await _app.SignedIn("supervisor")).GetStringAsync("/supervision/assessment?kind=Department&period=2026-11");
         Assert.Contains("按时签收率", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rule_configured_for_a_unit_applies_to_its_orders_and_a_notice_is_issued_on_an_order()
+    {
+        _app.Clock.Set(Bj(11, 23, 9));
+        var hotline = await _app.SignedIn("hotline");
+        var marketId = await UnitAsync(hotline, Market);
+        var supervisor = await _app.SignedIn("supervisor");
+        var set = await supervisor.PostAsJsonAsync("/api/v1/supervision/rules/settings",
+            new RuleSettingRequest(SupervisionRule.WorkOrderSignOverdue, RuleScope.Department, true, AlertSeverity.Yellow, 1, marketId.ToString()), Json.Options);
+        Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+        var order = await RegisterAsync(hotline, Call("早餐店无健康证"));
+        order = await OkAsync(ActAsync(hotline, order, "dispatch", new DispatchRequest(order.Revision, marketId)));
+        await SweepAsync(Bj(11, 25, 9)); // within the working day of grace
+        Assert.Empty(await AlertsOfAsync(order.Id));
+        await SweepAsync(Bj(11, 26, 0));
+        Assert.Equal(AlertSeverity.Yellow, Assert.Single(await AlertsOfAsync(order.Id)).Severity);
+
+        supervisor = await _app.SignedIn("supervisor");
+        var notice = await supervisor.PostAsJsonAsync("/api/v1/supervision/notices",
+            new NoticeIssueRequest("工单超时未签收", "请说明未按时签收的原因", 2, order.Number), Json.Options);
+        Assert.True(notice.IsSuccessStatusCode, await notice.Content.ReadAsStringAsync());
+        var view = await notice.ReadAsync<NoticeView>();
+        Assert.Equal((SubjectKind.WorkOrder, order.Number, marketId), (view.SubjectKind, view.SubjectNumber, view.DepartmentId));
+        Assert.Null(view.CaseNumber);
     }
 }

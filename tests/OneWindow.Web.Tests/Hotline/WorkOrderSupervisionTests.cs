@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Hotline;
 using OneWindow.Domain.Supervision;
@@ -190,28 +189,5 @@ public class WorkOrderSupervisionTests(OneWindowFactory app) : IClassFixture<One
         var all = await AlertsOf(order);
         Assert.Equal(3, all.Count);
         Assert.All(all, a => Assert.Equal((AlertSeverity.Yellow, marketId), (a.Severity, a.DepartmentId)));
-    }
-
-    [Fact]
-    public async Task A_rule_configured_for_a_unit_applies_to_its_orders_and_a_notice_is_issued_on_an_order()
-    {
-        var (hotline, _, marketId) = await StaffAt(Bj(11, 23, 9));
-        var supervisor = await app.SignedIn("supervisor");
-        var set = await supervisor.PostAsJsonAsync("/api/v1/supervision/rules/settings",
-            new RuleSettingRequest(SupervisionRule.WorkOrderSignOverdue, RuleScope.Department, true, AlertSeverity.Yellow, 1, marketId.ToString()), Json.Options);
-        Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
-        var order = await DispatchedToMarket(hotline, marketId, "早餐店无健康证");
-        await Sweep(Bj(11, 25, 9)); // within the working day of grace
-        Assert.Empty(await AlertsOf(order));
-        await Sweep(Bj(11, 26, 0));
-        Assert.Equal(AlertSeverity.Yellow, Assert.Single(await AlertsOf(order)).Severity);
-
-        supervisor = await app.SignedIn("supervisor");
-        var notice = await supervisor.PostAsJsonAsync("/api/v1/supervision/notices",
-            new NoticeIssueRequest("工单超时未签收", "请说明未按时签收的原因", 2, order.Number), Json.Options);
-        Assert.True(notice.IsSuccessStatusCode, await notice.Content.ReadAsStringAsync());
-        var view = await notice.ReadAsync<NoticeView>();
-        Assert.Equal((SubjectKind.WorkOrder, order.Number, marketId), (view.SubjectKind, view.SubjectNumber, view.DepartmentId));
-        Assert.Null(view.CaseNumber);
     }
 }
