@@ -44,7 +44,7 @@ public static class OneWindowApp
     public static WebApplicationBuilder AddOneWindow(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        ShiftedClock.AddTo(services, builder.Configuration, builder.Environment); // the system clock; a movable one for browser journeys
         services.AddOneWindowDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         // The key ring lives in the database: every instance behind the proxy reads the same sign-in cookies.
         services.AddDataProtection().SetApplicationName("OneWindow");

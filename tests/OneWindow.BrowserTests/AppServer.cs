@@ -46,6 +46,9 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["Seed__DemoHistory"] = "false"; // the journeys start from the demo county without its history of cases
         start.Environment["RateLimits__SignInPerMinute"] = "100000";
         start.Environment["RateLimits__PublicPerMinute"] = "100000";
+        // A journey may let days pass (ShiftClockAsync); the sweep looks every two seconds so that it sees them soon.
+        start.Environment["Testing__ClockOffsetFile"] = _databaseFile + "-clock";
+        start.Environment["Supervision__SweepSeconds"] = "2";
         _process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         var log = _log;
         _process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
@@ -76,6 +79,9 @@ public sealed class AppServer : IAsyncLifetime
         context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
+
+    /// <summary>Moves the app's clock forward (the Testing environment's <c>ShiftedClock</c>): days pass at once; sign-ins made before may expire.</summary>
+    public Task ShiftClockAsync(TimeSpan by) => File.WriteAllTextAsync(_databaseFile + "-clock", by.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
@@ -159,7 +165,7 @@ public sealed class AppServer : IAsyncLifetime
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
-        foreach (var f in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        foreach (var f in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm", _databaseFile + "-clock" })
         {
             if (f is not null && File.Exists(f))
             {

@@ -11,6 +11,12 @@ public enum Indicator
     UpheldComplaints = 4, // 效能投诉成立
     BadRatings = 5,       // 差评
     IntakeSpeed = 6,      // 受理及时率（收件后一个工作日内受理）
+    // The 12345 hotline's indicators (ADR 0028), for a unit that handled work orders in the period.
+    SignOnTimeRate = 7,   // 按时签收率
+    ReplyOnTimeRate = 8,  // 按时办结率（工单按时答复）
+    SatisfactionRate = 9, // 满意率（满意、基本满意）
+    ReopenRate = 10,      // 重办率（越低越好）
+    ReturnRate = 11,      // 退单率（越低越好）
 }
 
 /// <summary>The grade bands (docs/domain.md §8, Assessment).</summary>
@@ -71,7 +77,19 @@ public sealed record AssessmentScheme
     {
         [Indicator.OnTimeRate] = 30, [Indicator.LimitCompression] = 15, [Indicator.Alerts] = 25,
         [Indicator.UpheldComplaints] = 10, [Indicator.BadRatings] = 10, [Indicator.IntakeSpeed] = 10,
+        [Indicator.SignOnTimeRate] = 20, [Indicator.ReplyOnTimeRate] = 30, [Indicator.SatisfactionRate] = 30,
+        [Indicator.ReopenRate] = 10, [Indicator.ReturnRate] = 10,
     };
+
+    /// <summary>The hotline's indicators (their weights add up to 100 among themselves).</summary>
+    public static readonly IReadOnlyList<Indicator> HotlineIndicators =
+        [Indicator.SignOnTimeRate, Indicator.ReplyOnTimeRate, Indicator.SatisfactionRate, Indicator.ReopenRate, Indicator.ReturnRate];
+
+    /// <summary>
+    /// The share of the score (out of 100) the hotline's indicators make for a unit that handled work orders in the
+    /// period; the case indicators make the rest. A unit without work orders is scored on the case indicators alone.
+    /// </summary>
+    public decimal HotlineShare { get; init; } = 30;
     public decimal ReminderPoints { get; init; } = 0.5m;
     public decimal YellowPoints { get; init; } = 2;
     public decimal RedPoints { get; init; } = 5;
@@ -88,9 +106,14 @@ public sealed record AssessmentScheme
     /// <summary>Weights add up to 100, deductions are not negative, and the bands descend.</summary>
     public AssessmentScheme Validated()
     {
-        if (Enum.GetValues<Indicator>().Any(i => !Weights.ContainsKey(i)) || Weights.Values.Any(w => w < 0) || Weights.Values.Sum() != 100)
+        if (Enum.GetValues<Indicator>().Any(i => !Weights.ContainsKey(i)) || Weights.Values.Any(w => w < 0)
+            || Weights.Where(w => !HotlineIndicators.Contains(w.Key)).Sum(w => w.Value) != 100)
         {
             throw new DomainRuleException("assessment.weights", "各项指标权重须为非负数，合计 100 分。");
+        }
+        if (HotlineIndicators.Sum(i => Weights[i]) != 100 || HotlineShare is < 0 or > 100)
+        {
+            throw new DomainRuleException("assessment.hotline-weights", "热线工单各项指标权重合计须为 100 分，热线占比应在 0–100 之间。");
         }
         if (new[] { ReminderPoints, YellowPoints, RedPoints, ComplaintPoints, BadRatingPoints }.Any(p => p < 0) || CompressionForFullMarks is <= 0 or > 1)
         {

@@ -18,11 +18,26 @@ public sealed record UnitFacts(string Key, string Name)
     public int UpheldComplaints { get; init; }
     public int BadRatings { get; init; }
 
+    /// <summary>Work orders the unit led that were concluded in the period, and of them: signed for in time, replied in time, reopened.</summary>
+    public int OrdersConcluded { get; init; }
+    public int OrdersSignedOnTime { get; init; }
+    public int OrdersRepliedOnTime { get; init; }
+    public int OrdersReopened { get; init; }
+    /// <summary>Of those orders, the callers asked how satisfied they were, and those satisfied or fairly satisfied.</summary>
+    public int OrdersRated { get; init; }
+    public int OrdersSatisfied { get; init; }
+    /// <summary>Orders the unit signed for in the period, and returns it asked for (退单).</summary>
+    public int OrdersSigned { get; init; }
+    public int OrdersReturned { get; init; }
+
+    /// <summary>The unit handled work orders in the period: the hotline's indicators apply to it.</summary>
+    public bool HandledOrders => OrdersConcluded > 0 || OrdersSigned > 0 || OrdersReturned > 0;
+
     /// <summary>
     /// Nothing happened in the unit in the period: no case concluded or accepted, nothing raised or upheld against it.
     /// Such a unit has no score: a full mark and 优秀 would say it worked well, when it did not work at all.
     /// </summary>
-    public bool IsIdle => Concluded == 0 && Accepted == 0 && Reminders == 0 && YellowCards == 0 && RedCards == 0 && UpheldComplaints == 0 && BadRatings == 0;
+    public bool IsIdle => Concluded == 0 && Accepted == 0 && Reminders == 0 && YellowCards == 0 && RedCards == 0 && UpheldComplaints == 0 && BadRatings == 0 && !HandledOrders;
 }
 
 /// <summary>One indicator's points and how they were arrived at.</summary>
@@ -66,7 +81,7 @@ public static class Scoring
         static decimal Share(int part, int whole) => whole == 0 ? 1 : (decimal)part / whole;
         decimal Deduct(Indicator i, decimal points) => Math.Max(0, W(i) - points);
         var compression = u.StatutoryDays == 0 ? (decimal?)null : 1 - (decimal)u.WorkingDaysUsed / u.StatutoryDays;
-        return
+        IReadOnlyList<IndicatorScore> cases =
         [
             new(Indicator.OnTimeRate, W(Indicator.OnTimeRate), Round(W(Indicator.OnTimeRate) * Share(u.ConcludedOnTime, u.Concluded)),
                 u.Concluded == 0 ? "本期无办结件" : $"按期办结 {u.ConcludedOnTime}/{u.Concluded}"),
@@ -81,6 +96,29 @@ public static class Scoring
             new(Indicator.IntakeSpeed, W(Indicator.IntakeSpeed), Round(W(Indicator.IntakeSpeed) * Share(u.AcceptedPromptly, u.Accepted)),
                 u.Accepted == 0 ? "本期无受理件" : $"一个工作日内受理 {u.AcceptedPromptly}/{u.Accepted}"),
         ];
+        if (!u.HandledOrders)
+        {
+            return cases;
+        }
+        // A unit that handled work orders: the case indicators make (100 − share) of the score, the hotline's the share.
+        var caseScale = (100 - s.HotlineShare) / 100;
+        var hotlineScale = s.HotlineShare / 100;
+        decimal H(Indicator i) => W(i) * hotlineScale;
+        var sign = u.OrdersSigned + u.OrdersReturned;
+        IReadOnlyList<IndicatorScore> hotline =
+        [
+            new(Indicator.SignOnTimeRate, H(Indicator.SignOnTimeRate), Round(H(Indicator.SignOnTimeRate) * Share(u.OrdersSignedOnTime, u.OrdersConcluded)),
+                u.OrdersConcluded == 0 ? "本期无办结工单" : $"按时签收 {u.OrdersSignedOnTime}/{u.OrdersConcluded}"),
+            new(Indicator.ReplyOnTimeRate, H(Indicator.ReplyOnTimeRate), Round(H(Indicator.ReplyOnTimeRate) * Share(u.OrdersRepliedOnTime, u.OrdersConcluded)),
+                u.OrdersConcluded == 0 ? "本期无办结工单" : $"按时答复 {u.OrdersRepliedOnTime}/{u.OrdersConcluded}"),
+            new(Indicator.SatisfactionRate, H(Indicator.SatisfactionRate), Round(H(Indicator.SatisfactionRate) * Share(u.OrdersSatisfied, u.OrdersRated)),
+                u.OrdersRated == 0 ? "本期无回访评价" : $"满意、基本满意 {u.OrdersSatisfied}/{u.OrdersRated}"),
+            new(Indicator.ReopenRate, H(Indicator.ReopenRate), Round(H(Indicator.ReopenRate) * (1 - (u.OrdersConcluded == 0 ? 0 : (decimal)u.OrdersReopened / u.OrdersConcluded))),
+                u.OrdersConcluded == 0 ? "本期无办结工单" : $"重办 {u.OrdersReopened}/{u.OrdersConcluded}"),
+            new(Indicator.ReturnRate, H(Indicator.ReturnRate), Round(H(Indicator.ReturnRate) * (1 - (sign == 0 ? 0 : (decimal)u.OrdersReturned / sign))),
+                sign == 0 ? "本期无签收或退单" : $"退单 {u.OrdersReturned}/{sign}（签收 {u.OrdersSigned}）"),
+        ];
+        return [.. cases.Select(c => c with { Weight = c.Weight * caseScale, Points = Round(c.Points * caseScale) }), .. hotline];
     }
 
     private static decimal Round(decimal points) => decimal.Round(points, 2, MidpointRounding.AwayFromZero);

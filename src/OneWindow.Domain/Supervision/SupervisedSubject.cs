@@ -6,12 +6,13 @@ namespace OneWindow.Domain.Supervision;
 /// <summary>
 /// The kinds of record electronic supervision watches (docs/domain.md §5.6, ADR 0020). The names are stable
 /// identifiers: the number is stored with every watch, alert and notice, and the name in kebab case begins the key of
-/// every finding about a subject of the kind (<c>case/{id}/node/2</c>). The hotline's work orders and the disclosure
-/// requests are added here when their modules are built.
+/// every finding about a subject of the kind (<c>case/{id}/node/2</c>, <c>work-order/{id}/sign/…</c>). The disclosure
+/// requests are added here when their module is built.
 /// </summary>
 public enum SubjectKind
 {
-    Case = 1, // 办件
+    Case = 1,      // 办件
+    WorkOrder = 2, // 12345 热线工单 (ADR 0028)
 }
 
 /// <summary>

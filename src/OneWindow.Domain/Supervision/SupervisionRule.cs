@@ -17,6 +17,13 @@ public enum SupervisionRule
     ConcludedWithoutResult = 12, // 办结无结果（体外循环线索）
     CertificateWithoutCase = 13, // 有证照无办件（体外循环线索）
     DeferralOverdue = 14,       // 容缺材料逾期未补齐
+    // 12345 hotline work orders (ADR 0028).
+    WorkOrderSignOverdue = 15,     // 工单签收超时
+    WorkOrderReplyOverdue = 16,    // 工单答复超时（批准延期的，按延期后的时限）
+    WorkOrderCallbackOverdue = 17, // 工单回访超时
+    WorkOrderReopened = 18,        // 工单重办两次
+    WorkOrderReturned = 19,        // 工单退单两次
+    WorkOrderReplySentBack = 20,   // 工单答复两次被退回
 }
 
 /// <summary>The ladder: a reminder to the handler, a yellow card to the department, a red card that counts in the assessment.</summary>
@@ -77,6 +84,14 @@ public static class RuleCatalog
         new(SupervisionRule.CertificateWithoutCase, RuleKind.OnAction, AlertSeverity.Red, ThresholdUnit.None, 0, 0, 0),
         // 容缺受理: the deferred materials not in by the day the applicant committed to (grace in working days).
         new(SupervisionRule.DeferralOverdue, RuleKind.Timed, AlertSeverity.Yellow, ThresholdUnit.WorkingDays, 0, 0, 30),
+        // Work orders (ADR 0028): the unit's limits to sign for and to reply are the law's (a red card when missed; the
+        // threshold is working days of grace), the center's callback a reminder; the counts are the second time.
+        new(SupervisionRule.WorkOrderSignOverdue, RuleKind.Timed, AlertSeverity.Red, ThresholdUnit.WorkingDays, 0, 0, 30),
+        new(SupervisionRule.WorkOrderReplyOverdue, RuleKind.Timed, AlertSeverity.Red, ThresholdUnit.WorkingDays, 0, 0, 30),
+        new(SupervisionRule.WorkOrderCallbackOverdue, RuleKind.Timed, AlertSeverity.Reminder, ThresholdUnit.WorkingDays, 0, 0, 30),
+        new(SupervisionRule.WorkOrderReopened, RuleKind.OnAction, AlertSeverity.Yellow, ThresholdUnit.Count, 2, 1, 10),
+        new(SupervisionRule.WorkOrderReturned, RuleKind.OnAction, AlertSeverity.Yellow, ThresholdUnit.Count, 2, 1, 10),
+        new(SupervisionRule.WorkOrderReplySentBack, RuleKind.OnAction, AlertSeverity.Yellow, ThresholdUnit.Count, 2, 1, 10),
     ];
 
     public static RuleDefinition Get(SupervisionRule rule) =>

@@ -74,6 +74,33 @@ public class ScoringTests
         Assert.Equal("assessment.bands", Assert.Throws<DomainRuleException>(() => (Scheme with { GoodFrom = 95 }).Validated()).Code);
     }
 
+    [Fact]
+    public void A_unit_that_handled_work_orders_is_scored_on_the_hotline_indicators_as_their_share_and_a_unit_without_them_as_before()
+    {
+        var cases = new UnitFacts("a", "甲") { Concluded = 10, ConcludedOnTime = 10, WorkingDaysUsed = 60, StatutoryDays = 90, Accepted = 12, AcceptedPromptly = 12 };
+        var orders = cases with
+        {
+            Key = "b", OrdersConcluded = 10, OrdersSignedOnTime = 5, OrdersRepliedOnTime = 10, OrdersRated = 8, OrdersSatisfied = 6, OrdersReopened = 2,
+            OrdersSigned = 9, OrdersReturned = 1,
+        };
+
+        var scores = Scoring.Score([cases, orders], Scheme).ToDictionary(s => s.Key);
+        Assert.Equal(100m, scores["a"].Total);
+        Assert.Equal(6, scores["a"].Breakdown.Count);
+        // Cases 100 × 70 % = 70; hotline 20 × ½ + 30 + 30 × ¾ + 10 × 0.8 + 10 × 0.9 = 79.5 × 30 % = 23.85.
+        Assert.Equal(93.85m, scores["b"].Total);
+        Assert.Equal(11, scores["b"].Breakdown.Count);
+        Assert.Equal(scores["b"].Total, scores["b"].Breakdown.Sum(b => b.Points));
+        Assert.Equal(100m, scores["b"].Breakdown.Sum(b => b.Weight));
+        Assert.False((new UnitFacts("c", "丙") { OrdersReturned = 1 }).IsIdle);
+
+        var weights = Scheme.Weights.ToDictionary(w => w.Key, w => w.Value);
+        weights[Indicator.ReturnRate] = 20;
+        Assert.Equal("assessment.hotline-weights", Assert.Throws<DomainRuleException>(() => (Scheme with { Weights = weights }).Validated()).Code);
+        var none = Scoring.Score([orders], Scheme with { HotlineShare = 0 }).Single();
+        Assert.Equal(100m, none.Total);
+    }
+
     [Theory]
     [InlineData("2026-11", "2026-11-01", "2026-11-30")]
     [InlineData("2026-Q4", "2026-10-01", "2026-12-31")]

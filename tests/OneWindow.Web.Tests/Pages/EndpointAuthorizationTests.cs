@@ -93,6 +93,9 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("/api/v1/hotline/queues", [StaffRoles.HotlineOperator]),
         ("/api/v1/hotline/caller-history", [StaffRoles.HotlineOperator]),
         ("/api/v1/hotline/inbox", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        // The supervision center's read-only view of the queues and the overdue (ADR 0028): the operators, leaders and supervisors.
+        ("/hotline/oversight", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor]),
+        ("/api/v1/hotline/oversight", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor]),
     ];
 
     /// <summary>One demo account per role, and the demo applicant.</summary>

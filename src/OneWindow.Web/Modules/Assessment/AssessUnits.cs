@@ -3,6 +3,7 @@ using OneWindow.Domain;
 using OneWindow.Domain.Assessment;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Cases;
+using OneWindow.Domain.Hotline;
 using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Calendar;
@@ -38,6 +39,7 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
             RedPoints = Get("RedPoints", d.RedPoints),
             ComplaintPoints = Get("ComplaintPoints", d.ComplaintPoints),
             BadRatingPoints = Get("BadRatingPoints", d.BadRatingPoints),
+            HotlineShare = Get("HotlineShare", d.HotlineShare),
             CompressionForFullMarks = Get("CompressionForFullMarks", d.CompressionForFullMarks),
             ExcellentFrom = Get("ExcellentFrom", d.ExcellentFrom),
             GoodFrom = Get("GoodFrom", d.GoodFrom),
@@ -137,7 +139,43 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
             }
         }
 
+        if (kind == AssessedKind.Department)
+        {
+            await AddHotlineAsync(from, to, Add, ct);
+        }
+
         return Scoring.Score(facts.Values, Scheme());
+    }
+
+    /// <summary>
+    /// The hotline's facts of each lead unit (a department, ADR 0023): the orders concluded in the period, on the
+    /// (ConcludedAt) index of work orders, as narrow rows; the signatures and returns the unit made in the period, counted
+    /// on the (Action, At) index of their events. Windows and staff do not take work orders.
+    /// </summary>
+    private async Task AddHotlineAsync(DateTime from, DateTime to, Action<string?, Func<UnitFacts, UnitFacts>> add, CancellationToken ct)
+    {
+        var concluded = db.Set<WorkOrder>().AsNoTracking()
+            .Where(o => o.ConcludedAt >= from && o.ConcludedAt < to && o.Status == WorkOrderStatus.Concluded && o.LeadUnitId != null)
+            .Select(o => new { o.LeadUnitId, o.SignedAt, o.SignDueAt, o.RepliedAt, o.DueAt, o.Satisfaction, o.ReopenCount });
+        await foreach (var o in concluded.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var signedOnTime = o.SignedAt is { } signed && o.SignDueAt is { } signDue && signed < signDue;
+            var repliedOnTime = o.RepliedAt is { } replied && o.DueAt is { } due && replied < due;
+            var satisfied = o.Satisfaction is Satisfaction.Satisfied or Satisfaction.FairlySatisfied;
+            add(o.LeadUnitId!.Value.ToString(), f => f with
+            {
+                OrdersConcluded = f.OrdersConcluded + 1, OrdersSignedOnTime = f.OrdersSignedOnTime + (signedOnTime ? 1 : 0),
+                OrdersRepliedOnTime = f.OrdersRepliedOnTime + (repliedOnTime ? 1 : 0), OrdersReopened = f.OrdersReopened + (o.ReopenCount > 0 ? 1 : 0),
+                OrdersRated = f.OrdersRated + (o.Satisfaction is null ? 0 : 1), OrdersSatisfied = f.OrdersSatisfied + (satisfied ? 1 : 0),
+            });
+        }
+        var acts = await db.Set<WorkOrderEvent>().AsNoTracking()
+            .Where(e => (e.Action == "signed" || e.Action == "return-requested") && e.At >= from && e.At < to && e.UnitId != null)
+            .GroupBy(e => new { e.Action, e.UnitId }).Select(g => new { g.Key.Action, g.Key.UnitId, Count = g.Count() }).ToListAsync(ct);
+        foreach (var a in acts)
+        {
+            add(a.UnitId!.Value.ToString(), f => a.Action == "signed" ? f with { OrdersSigned = f.OrdersSigned + a.Count } : f with { OrdersReturned = f.OrdersReturned + a.Count });
+        }
     }
 
     private sealed record Decided(string? Unit, string RegionCode, DateTime? ClockStartAt, DateTime? DecidedAt, DateTime? PromisedDueAt, int StatutoryDays, IReadOnlyList<ClockPause> Pauses);

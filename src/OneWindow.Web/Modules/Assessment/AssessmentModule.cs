@@ -26,7 +26,8 @@ public static class AssessmentModule
                 new object?[] { "排名", AssessmentText.Of(what), "得分", "等次" }.Concat(indicators.Select(i => (object?)AssessmentText.Zh(i))).Concat(indicators.Select(i => (object?)(AssessmentText.Zh(i) + "依据"))).ToList(),
             };
             rows.AddRange(scores.Select(u => (IReadOnlyList<object?>)new object?[] { u.Rank is { } r ? (object)r : "—", u.Name, u.Total is { } t ? (object)t : "—", u.Grade is { } g ? AssessmentText.Zh(g) : "—" }
-                .Concat(u.Breakdown.Select(b => (object?)b.Points)).Concat(u.Breakdown.Select(b => (object?)b.Basis)).ToList()));
+                .Concat(indicators.Select(i => u.Breakdown.FirstOrDefault(b => b.Indicator == i) is { } b ? (object?)b.Points : "—"))
+                .Concat(indicators.Select(i => (object?)u.Breakdown.FirstOrDefault(b => b.Indicator == i)?.Basis)).ToList()));
             var file = Xlsx.Write($"绩效考核 {chosen}", rows);
             return Results.File(file, Xlsx.ContentType, $"assessment-{what.ToString().ToLowerInvariant()}-{chosen}.xlsx");
         }).RequireAuthorization(Policies.Leadership).ExcludeFromDescription();

@@ -24,6 +24,11 @@ public static class AssessmentText
         Indicator.UpheldComplaints => "效能投诉",
         Indicator.BadRatings => "差评",
         Indicator.IntakeSpeed => "受理及时率",
+        Indicator.SignOnTimeRate => "按时签收率",
+        Indicator.ReplyOnTimeRate => "按时办结率",
+        Indicator.SatisfactionRate => "满意率",
+        Indicator.ReopenRate => "重办率",
+        Indicator.ReturnRate => "退单率",
     };
 
     public static string Of(AssessedKind k) => Text.Translate(k switch

@@ -19,7 +19,8 @@ public sealed record HotlineMoment(DateTime Now, WorkingDayCalendar Calendar, Wo
 /// the order as that person may see it, the revision they acted on (another's change in between is a 409, never an
 /// overwrite), the domain's step, the new events and the audit entry, all in one write unit.
 /// </summary>
-public sealed class ActOnWorkOrder(OneWindowDbContext db, WriteUnit unit, UserManager<UserAccount> users, RegionCalendars calendars, HotlineSettings settings, TimeProvider clock)
+public sealed class ActOnWorkOrder(OneWindowDbContext db, WriteUnit unit, UserManager<UserAccount> users, RegionCalendars calendars, HotlineSettings settings, TimeProvider clock,
+    WatchWorkOrders supervise)
 {
     public async Task<WorkOrder> RunAsync(ClaimsPrincipal principal, Guid id, int revision, string action, Action<WorkOrder, HotlineParty, HotlineMoment> act, CancellationToken ct)
     {
@@ -41,13 +42,17 @@ public sealed class ActOnWorkOrder(OneWindowDbContext db, WriteUnit unit, UserMa
             throw new DbUpdateConcurrencyException($"Work order {order.Number} is at revision {order.Revision}, not {revision}.");
         }
         var moment = new HotlineMoment(clock.GetUtcNow().UtcDateTime, await calendars.ForRegionAsync(order.RegionCode), settings.Limits);
-        await unit.RunAsync(_ =>
+        var category = await supervise.PrepareAsync(order, ct);
+        await unit.RunAsync(async t =>
         {
             act(order, by, moment);
-            db.Set<WorkOrderEvent>().AddRange(order.NewEvents.Where(e => !e.IsSealed));
+            var newEvents = order.NewEvents.Where(e => !e.IsSealed).ToList();
+            db.Set<WorkOrderEvent>().AddRange(newEvents);
             db.Audit(moment.Now, auditActor, "WorkOrder", order.Number, action, new { order.Status });
             alsoInUnit?.Invoke(order);
-            return Task.CompletedTask;
+            // The action is saved before supervision raises its alerts: an alert raised elsewhere first rolls back only itself.
+            await db.SaveAllOrNothingAsync(t);
+            await supervise.AfterActionAsync(order, category, newEvents, moment, t);
         }, ct);
         return order;
     }

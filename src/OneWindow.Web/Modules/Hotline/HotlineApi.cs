@@ -54,6 +54,9 @@ public static class HotlineApi
             .WithDescription("404 for an unknown number or a wrong pair alike; 409 `hotline.tracking-locked` after repeated wrong tries.");
         pub.MapPost("/rate", Rate).WithSummary("Rate an order online while its callback is due: `resolved` and `satisfaction` (Satisfied, FairlySatisfied, Unsatisfied)");
 
+        // The supervision center's view of the queues and the overdue (ADR 0028): read-only, for the center's leaders and supervisors too.
+        api.MapGet("/oversight/{queue}", Oversight).RequireAuthorization(HotlineModule.OversightPolicy)
+            .WithSummary("A center queue or the overdue (SignOverdue, ReplyOverdue, CallbackOverdue) for the supervision center; paged by key (`after`)");
         var staff = api.MapGroup("").RequireAuthorization(Policies.HotlineWork);
         staff.MapGet("/units", async (OneWindowDbContext db, CancellationToken ct) => TypedResults.Ok(await HotlineUnits.AllAsync(db, ct)))
             .WithSummary("The units orders are dispatched to: departments, town governments, public-service companies");
@@ -163,6 +166,9 @@ public static class HotlineApi
         await RequireCenterAsync(http.User, users, db);
         return TypedResults.Ok(await WorkOrderQueries.QueueAsync(db, queue, after, clock.GetUtcNow().UtcDateTime, ct));
     }
+
+    private static async Task<Ok<WorkOrderPage>> Oversight(CenterList queue, string? after, OneWindowDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await WorkOrderQueries.QueueAsync(db, queue, after, clock.GetUtcNow().UtcDateTime, ct));
 
     private static async Task<Ok<WorkOrderPage>> Inbox(string? after, HttpContext http, OneWindowDbContext db, UserManager<UserAccount> users, TimeProvider clock, CancellationToken ct)
     {

@@ -49,6 +49,10 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasIndex(o => new { o.ExtensionRequestedDays, o.QueueAt, o.Id }).HasFilter("\"ExtensionRequestedDays\" IS NOT NULL");
         // The caller's earlier orders, newest first.
         b.HasIndex(o => new { o.CallerPhone, o.RegisteredAt });
+        // Today's calls and orders on the supervision dashboard (ADR 0028).
+        b.HasIndex(o => new { o.RegisteredAt, o.Channel });
+        // The assessment's hotline indicators: the orders concluded in a period (ADR 0028).
+        b.HasIndex(o => o.ConcludedAt);
     }
 }
 
@@ -68,6 +72,8 @@ internal sealed class WorkOrderEventConfiguration : IEntityTypeConfiguration<Wor
         b.Property(e => e.KeyId).HasMaxLength(64);
         b.Ignore(e => e.IsSealed);
         b.HasIndex(e => new { e.WorkOrderId, e.Sequence }).IsUnique();
+        // The assessment's return rate: signatures and returns in a period (ADR 0028).
+        b.HasIndex(e => new { e.Action, e.At });
     }
 }
 

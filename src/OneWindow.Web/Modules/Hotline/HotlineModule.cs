@@ -1,3 +1,4 @@
+using OneWindow.Domain;
 using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Hotline;
@@ -8,13 +9,21 @@ namespace OneWindow.Web.Modules.Hotline;
 /// </summary>
 public static class HotlineModule
 {
+    /// <summary>The queues and the overdue as the supervision center sees them: the center's operators, leaders and supervisors.</summary>
+    public const string OversightPolicy = "HotlineOversight";
+
     public static IServiceCollection AddHotline(this IServiceCollection services) =>
-        services.AddSingleton<HotlineSettings>()
+        services.AddAuthorization(o => o.AddPolicy(OversightPolicy, p => p.RequireRole(StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor)))
+            .AddSingleton<HotlineSettings>()
             .AddScoped<ActOnWorkOrder>().AddScoped<RegisterWorkOrder>().AddScoped<TrackWorkOrder>().AddScoped<RateWorkOrderOnline>()
             .AddScoped<AnswerWorkOrder>().AddScoped<ReferWorkOrder>().AddScoped<RefuseWorkOrder>().AddScoped<MergeWorkOrder>().AddScoped<DispatchWorkOrder>()
             .AddScoped<SignWorkOrder>().AddScoped<ReturnWorkOrder>().AddScoped<RuleOnReturn>().AddScoped<ContactCaller>().AddScoped<AddProgress>()
             .AddScoped<ContributeToWorkOrder>().AddScoped<RequestExtension>().AddScoped<DecideExtension>().AddScoped<ReplyToWorkOrder>().AddScoped<ReviewReply>()
             .AddScoped<CallBack>().AddScoped<ReopenWorkOrder>().AddScoped<CloseWorkOrder>()
+            // Supervision of work orders (ADR 0028): the sweep's side, and the watch and alerts at the order's own actions.
+            .AddScoped<Supervision.ISupervisedKind, SupervisedWorkOrders>().AddScoped<WatchWorkOrders>()
+            .AddSingleton<Supervision.IDashboardPanel, HotlineFigures>()
+            .AuthorizePages("/Hotline/Oversight", OversightPolicy)
             .AuthorizePages("/Hotline/Center", Policies.Hotline)
             .AuthorizePages("/Hotline/Unit", Policies.CaseWork)
             .AuthorizePages("/Hotline/Staff", Policies.HotlineWork)

@@ -99,6 +99,10 @@ public static class HotlineText
         CenterList.Callback => "待回访",
         CenterList.Unsatisfied => "回访不满意",
         CenterList.Handling => "办理中",
+        CenterList.Dispatched => "待签收",
+        CenterList.SignOverdue => "签收超时",
+        CenterList.ReplyOverdue => "答复超时",
+        CenterList.CallbackOverdue => "回访超时",
         _ => "—",
     });
 

@@ -15,6 +15,11 @@ public enum CenterList
     Callback = 5,   // 待回访
     Unsatisfied = 6, // 不满意待处理
     Handling = 7,   // 办理中 (all units)
+    Dispatched = 8, // 待签收 (all units)
+    // The overdue (ADR 0028): the head of a queue that is sorted by its limit.
+    SignOverdue = 9,     // 签收超时
+    ReplyOverdue = 10,   // 答复超时
+    CallbackOverdue = 11, // 回访超时
 }
 
 /// <summary>One order in a list; no caller data.</summary>
@@ -46,6 +51,10 @@ public static class WorkOrderQueries
             CenterList.Callback => orders.Where(o => o.Status == WorkOrderStatus.AwaitingCallback),
             CenterList.Unsatisfied => orders.Where(o => o.Status == WorkOrderStatus.Unsatisfied),
             CenterList.Handling => orders.Where(o => o.Status == WorkOrderStatus.Handling),
+            CenterList.Dispatched => orders.Where(o => o.Status == WorkOrderStatus.Dispatched),
+            CenterList.SignOverdue => orders.Where(o => o.Status == WorkOrderStatus.Dispatched && o.QueueAt < now),
+            CenterList.ReplyOverdue => orders.Where(o => o.Status == WorkOrderStatus.Handling && o.QueueAt < now),
+            CenterList.CallbackOverdue => orders.Where(o => o.Status == WorkOrderStatus.AwaitingCallback && o.QueueAt < now),
             _ => orders.Where(o => false),
         };
         return await PageAsync(db, orders, after, now, ct);

@@ -40,6 +40,9 @@ public sealed record DashboardFigures(
     IReadOnlyList<AlertRow> LatestCards,
     IReadOnlyDictionary<string, CardClock> CardClocks)
 {
+    /// <summary>Other modules' figures (<see cref="IDashboardPanel"/>): the hotline's.</summary>
+    public IReadOnlyList<FigurePanel> Panels { get; init; } = [];
+
     /// <summary>办结按期率: the share of this month's decided and concluded cases decided by the promised deadline.</summary>
     public double? OnTimeRate => ConcludedThisMonth == 0 ? null : Math.Round(100.0 * OnTimeThisMonth / ConcludedThisMonth, 2);
 
@@ -175,7 +178,14 @@ public sealed class LiveFigures(IServiceScopeFactory scopes, TimeProvider clock,
                 return again;
             }
             using var scope = scopes.CreateScope();
-            _latest = await DashboardFigures.ComputeAsync(scope.ServiceProvider.GetRequiredService<OneWindowDbContext>(), now, null, ct);
+            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+            var figures = await DashboardFigures.ComputeAsync(db, now, null, ct);
+            var panels = new List<FigurePanel>();
+            foreach (var panel in scope.ServiceProvider.GetServices<IDashboardPanel>())
+            {
+                panels.Add(await panel.ComputeAsync(db, now, ct));
+            }
+            _latest = figures with { Panels = panels };
             return _latest;
         }
         finally

@@ -94,7 +94,7 @@ public sealed record SupervisionViewer(UserAccount User, IReadOnlyList<string> R
 
 /// <summary>Answering and reviewing alerts; issuing, answering and closing supervision notices. Pages and API alike.</summary>
 public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount> users, RegionCalendars calendars, SupervisionSettings settings,
-    RaiseAlerts raise, WriteUnit unit, TellStaff tell, TimeProvider clock)
+    RaiseAlerts raise, WriteUnit unit, TellStaff tell, TimeProvider clock, IEnumerable<ISupervisedKind> kinds)
 {
     public async Task<(SupervisionAlert Alert, SupervisionViewer Viewer)> LoadAlertAsync(ClaimsPrincipal principal, Guid id, CancellationToken ct)
     {
@@ -168,9 +168,13 @@ public sealed class HandleAlerts(OneWindowDbContext db, UserManager<UserAccount>
         SupervisedSubject? about = null;
         if (!string.IsNullOrWhiteSpace(caseNumber))
         {
+            // A case's number or another kind's (a work order's): each registered kind is asked in turn.
             var wanted = caseNumber.Trim();
-            about = SupervisedSubject.Of(await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == wanted, ct)
-                ?? throw new DomainRuleException("notice.case-unknown", $"案件 {wanted} 不存在。", "caseNumber"));
+            foreach (var kind in kinds)
+            {
+                about ??= await kind.FindByNumberAsync(wanted, ct);
+            }
+            _ = about ?? throw new DomainRuleException("notice.case-unknown", $"案件或工单 {wanted} 不存在。", "caseNumber");
         }
         var departmentKey = departmentId ?? about?.DepartmentId ?? throw new DomainRuleException("notice.department-required", "请选择被督办的部门。", "departmentId");
         var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentKey, ct)

@@ -20,6 +20,12 @@ public interface ISupervisedKind
     /// throw a <see cref="Domain.DomainRuleException"/>: the sweep then asks again id by id and leaves that one due.
     /// </summary>
     Task<IReadOnlyList<SubjectCheck>> CheckDueAsync(IReadOnlyCollection<Guid> ids, DateTime now, CancellationToken ct);
+
+    /// <summary>
+    /// The subject of this kind with this number, for a supervision notice about it (督办), or none: not of this kind, or
+    /// not one a department answers for yet.
+    /// </summary>
+    Task<SupervisedSubject?> FindByNumberAsync(string number, CancellationToken ct) => Task.FromResult<SupervisedSubject?>(null);
 }
 
 /// <summary>Who has a subject in hand: the person (told at the first rung of a reminder), else the role of its current step in its department.</summary>

@@ -22,7 +22,8 @@ public sealed record LiveView(
     IReadOnlyList<LiveView.Row> Items,
     IReadOnlyList<LiveView.Row> Windows,
     IReadOnlyList<LiveView.Row> Cards,
-    IReadOnlyList<DayFigures> Trend)
+    IReadOnlyList<DayFigures> Trend,
+    IReadOnlyList<LiveView.Row> Panels)
 {
     /// <summary>One table row: its cells' text by field name and its link.</summary>
     public sealed record Row(IReadOnlyDictionary<string, string> Fields, string? Link, string? Css = null);
@@ -40,7 +41,9 @@ public sealed record LiveView(
             ("department", departmentNames.GetValueOrDefault(a.DepartmentId) ?? ""), ("detail", a.Detail),
             ("clock", Clock(a.CaseNumber is { } n ? f.CardClocks.GetValueOrDefault(n) : null, f.At)), ("at", ChinaTime.ToLocal(a.TriggeredAt).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
             ("status", SupervisionText.Of(a.Status))), $"/workbench/alerts/{a.Id}", "row-" + a.Severity.ToString().ToLowerInvariant()))],
-        f.Trend);
+        f.Trend,
+        [.. f.Panels.SelectMany(p => p.Figures.Select(x => new Row(Fields(("panel", Text.Translate(p.Title)), ("label", Text.Translate(x.Label)), ("value", x.Value)), x.Link,
+            x.Alarm && x.Value > 0 ? "row-red" : null)))]);
 
     /// <summary>"承诺 11-30 · 法定 12-18", each marked when passed; "—" when no clock runs.</summary>
     private static string Clock(CardClock? clock, DateTime now)

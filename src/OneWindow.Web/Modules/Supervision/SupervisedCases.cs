@@ -30,6 +30,9 @@ public sealed class SupervisedCases(OneWindowDbContext db, RegionCalendars calen
         return checks;
     }
 
+    public async Task<SupervisedSubject?> FindByNumberAsync(string number, CancellationToken ct) =>
+        await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, ct) is { } c ? SupervisedSubject.Of(c) : null;
+
     /// <summary>A case with its findings: handled by its assignee, else by the role of its current node in its department.</summary>
     public static SubjectCheck Checked(Case c, EffectiveRules rules, WorkingDayCalendar calendar, TimedCheck timed) =>
         new(SupervisedSubject.Of(c), c.Revision, new SubjectHandler(c.AssigneeId, c.AssigneeName, c.CurrentNode?.ActingRole), rules, calendar, timed.Due, timed.NextCheckAt);

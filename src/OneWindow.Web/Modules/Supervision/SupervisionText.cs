@@ -33,6 +33,12 @@ public static class SupervisionText
         SupervisionRule.ConcludedWithoutResult => "办结无结果（体外循环线索）",
         SupervisionRule.CertificateWithoutCase => "有证照无办件（体外循环线索）",
         SupervisionRule.DeferralOverdue => "容缺材料逾期未补齐",
+        SupervisionRule.WorkOrderSignOverdue => "工单签收超时",
+        SupervisionRule.WorkOrderReplyOverdue => "工单答复超时",
+        SupervisionRule.WorkOrderCallbackOverdue => "工单回访超时",
+        SupervisionRule.WorkOrderReopened => "工单重办两次",
+        SupervisionRule.WorkOrderReturned => "工单退单两次",
+        SupervisionRule.WorkOrderReplySentBack => "工单答复两次被退回",
     };
 
     public static string Of(AlertStatus s) => Text.Translate(s switch

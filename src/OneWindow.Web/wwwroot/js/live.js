@@ -34,7 +34,7 @@
       const value = view[el.getAttribute("data-figure")];
       if (value !== undefined) el.textContent = value;
     });
-    for (const list of ["statuses", "departments", "items", "windows", "cards"]) rebuild(list, view[list]);
+    for (const list of ["statuses", "departments", "items", "windows", "cards", "panels"]) rebuild(list, view[list]);
     if (status) status.hidden = false;
     document.dispatchEvent(new CustomEvent("live-figures", { detail: view }));
   }

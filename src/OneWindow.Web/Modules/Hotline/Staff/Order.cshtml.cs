@@ -35,6 +35,8 @@ public sealed class OrderModel(IServiceProvider services, OneWindowDbContext db,
     [BindProperty] public Satisfaction Satisfaction { get; set; } = Satisfaction.Satisfied;
 
     public WorkOrderView Order { get; private set; } = null!;
+    /// <summary>Supervision's alerts about the order (ADR 0028), in the order they were raised.</summary>
+    public IReadOnlyList<Domain.Supervision.SupervisionAlert> Alerts { get; private set; } = [];
     public List<SelectListItem> Units { get; private set; } = [];
     public List<SelectListItem> CoUnits { get; private set; } = [];
     public string? Error { get; private set; }
@@ -103,6 +105,7 @@ public sealed class OrderModel(IServiceProvider services, OneWindowDbContext db,
         var order = await db.Set<WorkOrder>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("工单不存在。");
         HotlineStaff.EnsureMaySee(by, order);
         Order = await WorkOrderViews.BuildAsync(db, order, by, ct);
+        Alerts = await Supervision.SubjectAlerts.ListAsync(db, Domain.Supervision.SubjectKind.WorkOrder, order.Id, ct);
         Revision = Order.Revision; // after a failure too: the forms act on the order as it is now, what was typed kept
         if (by.IsCenter)
         {

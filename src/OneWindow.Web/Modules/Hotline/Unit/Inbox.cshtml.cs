@@ -14,6 +14,8 @@ public sealed class InboxModel(OneWindowDbContext db, UserManager<UserAccount> u
     public WorkOrderPage Orders { get; private set; } = new([], null);
     public DateTime Now { get; private set; }
     public bool HasUnit { get; private set; }
+    /// <summary>The unit's open supervision alerts about work orders, newest first (ADR 0028).</summary>
+    public IReadOnlyList<Supervision.AlertRow> Alerts { get; private set; } = [];
 
     public async Task OnGetAsync(string? after, CancellationToken ct)
     {
@@ -23,6 +25,7 @@ public sealed class InboxModel(OneWindowDbContext db, UserManager<UserAccount> u
         {
             HasUnit = true;
             Orders = await WorkOrderQueries.InboxAsync(db, unit, after, Now, ct);
+            Alerts = await WorkOrderAlerts.OpenForUnitAsync(db, unit, ct);
         }
     }
 }
