@@ -315,6 +315,29 @@ public class Open311ConformanceTests(OneWindowFactory app) : IClassFixture<OneWi
         await ErrorsAsync(await client.GetAsync($"{Root}/services.json?jurisdiction_id=sfgov.org"), HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Sixteen_platforms_posting_at_once_get_sixteen_numbers_without_a_gap()
+    {
+        var key = await KeyAsync(app, perMinute: 1000);
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => SubmitAsync(app.Anonymous(), Lamp(key)))));
+        Assert.Equal(16, numbers.Distinct().Count());
+        var sequences = numbers.Select(n => int.Parse(n[^5..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range(sequences[0], 16), sequences);
+    }
+
+    [Fact]
+    public async Task The_schema_check_refuses_what_the_spec_refuses()
+    {
+        // The validator is not lenient: a state the spec does not know, an instant that is not one, a missing field.
+        await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => AssertValidAsync(
+            """[{"service_request_id":"RX1","status":"pending","service_code":"CX.02","requested_datetime":"2026-11-22T10:00:00+08:00"}]""", "requests.json"));
+        await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => AssertValidAsync(
+            """[{"service_request_id":"RX1","status":"open","service_code":"CX.02","requested_datetime":"yesterday"}]""", "requests.json"));
+        await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => AssertValidAsync(
+            """[{"service_code":"CX.02","service_name":"路灯","type":"realtime"}]""", "services.json"));
+        await AssertValidAsync("""[{"service_code":"CX.02","service_name":"路灯","metadata":false,"type":"realtime"}]""", "services.json");
+    }
+
     private async Task<Modules.Hotline.WorkOrderView> OrderAsync(HttpClient operatorClient, string number)
     {
         var db = app.NewDbContext(out var scope);
