@@ -20,7 +20,8 @@ public sealed record HotlineParty(Actor Actor, bool IsCenter, Guid? UnitId)
 
 /// <summary>
 /// A node of the configurable category tree (诉求分类): a code, a name, its parent, the unit that handles its matters
-/// by default, and the working days a law gives them when longer than the type's limit.
+/// by default, the working days a law gives them when longer than the type's limit, and for the systems that send
+/// requests (Open311) a description, search keywords and what the category asks for beyond the content (<see cref="Attributes"/>).
 /// </summary>
 public sealed class HotlineCategory
 {
@@ -31,9 +32,35 @@ public sealed class HotlineCategory
     public int? HandlingWorkingDays { get; set; }
     public int SortOrder { get; set; }
     public bool Active { get; set; } = true;
+    /// <summary>What the category covers, for a person choosing it in another system.</summary>
+    public string? Description { get; private set; }
+    /// <summary>Other words for it, comma-separated (Open311's keywords).</summary>
+    public string? Keywords { get; private set; }
+    /// <summary>What the category asks for beyond the content and the place, in order (Open311's service definition).</summary>
+    public IReadOnlyList<CategoryQuestion> Attributes { get; private set; } = [];
 
     public const int MaxCodeLength = 20;
     public const int MaxNameLength = 60;
+    public const int MaxDescriptionLength = 200;
+    public const int MaxKeywordsLength = 200;
+
+    /// <summary>Sets the description, the keywords and the attributes the category asks for (each checked).</summary>
+    public void Describe(string? description, string? keywords, IReadOnlyList<CategoryQuestion>? attributes)
+    {
+        description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        keywords = string.IsNullOrWhiteSpace(keywords) ? null : keywords.Trim();
+        if (description?.Length > MaxDescriptionLength)
+        {
+            throw new DomainRuleException("hotline.category-description-too-long", "分类说明不超过 200 字。", "description");
+        }
+        if (keywords?.Length > MaxKeywordsLength)
+        {
+            throw new DomainRuleException("hotline.category-keywords-too-long", "关键词不超过 200 字。", "keywords");
+        }
+        Attributes = CategoryQuestion.Validate(attributes);
+        Description = description;
+        Keywords = keywords;
+    }
 
     public static HotlineCategory Create(string code, string name, string? parentCode, Guid? defaultUnitId, int? handlingWorkingDays, int sortOrder)
     {

@@ -90,7 +90,8 @@ public static class InputGuards
         // Whoever reads the form after this (the error page's binding) finds it empty, not the refused body again.
         context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
         context.Response.StatusCode = status;
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // The API and Open311 (whose errors the problem-details service writes in the spec's format) get a machine's answer.
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.Request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase))
         {
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {

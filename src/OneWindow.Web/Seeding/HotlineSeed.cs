@@ -94,6 +94,45 @@ public static class HotlineSeed
         ("XC.01", "村务与邻里纠纷", "XC", null, null),
     ];
 
+    private static CategoryQuestionValue[] Values(params string[] pairs) =>
+        [.. pairs.Select(p => p.Split('=')).Select(p => new CategoryQuestionValue(p[0], p[1]))];
+
+    /// <summary>
+    /// What some categories tell and ask a person reporting through another system (Open311): the lamp's pole number,
+    /// the kind of water or power problem, the source of the noise, the shop's name.
+    /// </summary>
+    private static readonly Dictionary<string, (string Description, string Keywords, CategoryQuestion[] Questions)> Described = new()
+    {
+        ["CX.02"] = ("路灯不亮、井盖缺失或破损、道路和人行道破损、排水设施堵塞。", "路灯,路灯不亮,井盖,道路破损,人行道,排水,下水道",
+        [
+            new("FACILITY", "哪类设施出了问题？", CategoryQuestionType.SingleValueList, true, 1, Values("LAMP=路灯不亮", "COVER=井盖缺失或破损", "ROAD=道路或人行道破损", "DRAIN=排水设施堵塞", "OTHER=其他")),
+            new("POLE_NO", "路灯杆号（灯杆上喷印的编号，如 LW-0231）", CategoryQuestionType.Line, false, 2),
+            new("NOTICE", "井盖缺失等危及人身安全的情况，请直接拨打 12345 电话。", CategoryQuestionType.Text, false, 3, Variable: false),
+        ]),
+        ["CX.04"] = ("垃圾清运不及时、占道经营、乱堆乱放、公共厕所。", "垃圾,环卫,占道经营,乱堆乱放,公厕", []),
+        ["JT.02"] = ("农村公路坑洼、塌方、桥涵损坏和养护不到位。", "坑洼,塌方,农村公路,桥梁,养护", []),
+        ["SC.01"] = ("餐饮、食品销售中的食品安全问题：过期变质、无证经营的食品摊点、卫生条件差。", "食品安全,过期,变质,餐馆,小作坊",
+        [
+            new("SHOP_NAME", "经营者名称或店招", CategoryQuestionType.Line, true, 1),
+            new("BOUGHT_AT", "购买或就餐的时间", CategoryQuestionType.Datetime, false, 2),
+        ]),
+        ["GF.01"] = ("停水、水压低、水质浑浊、管道漏水。", "停水,水压,水质,漏水,自来水",
+        [
+            new("WATER_ISSUE", "供水问题", CategoryQuestionType.SingleValueList, true, 1, Values("OUTAGE=停水", "PRESSURE=水压低", "QUALITY=水质浑浊或有异味", "LEAK=管道漏水")),
+            new("ACCOUNT_NO", "自来水户号（水费单上的编号）", CategoryQuestionType.Line, false, 2),
+        ]),
+        ["GF.02"] = ("停电、电压不稳、线路和电杆隐患。", "停电,电压,电线,电杆,供电",
+        [
+            new("POWER_ISSUE", "供电问题（可多选）", CategoryQuestionType.MultiValueList, true, 1, Values("OUTAGE=停电", "VOLTAGE=电压不稳", "LINE=线路或电杆隐患", "METER=电表故障")),
+            new("HOUSEHOLDS", "受影响的大约户数", CategoryQuestionType.Number, false, 2),
+        ]),
+        ["HJ.01"] = ("施工、娱乐场所、商铺、交通等噪声扰民。", "噪声,噪音,扰民,夜间施工,广场舞",
+        [
+            new("SOURCE", "噪声来源", CategoryQuestionType.SingleValueList, true, 1, Values("BUILD=建筑施工", "ENTERTAIN=娱乐场所", "SHOP=商铺促销", "TRAFFIC=交通", "OTHER=其他")),
+            new("LAST_AT", "最近一次发生的时间", CategoryQuestionType.Datetime, false, 2),
+        ]),
+    };
+
     public static async Task SeedAsync(OneWindowDbContext db, UserManager<UserAccount> users, IReadOnlyDictionary<string, Department> departments, DateTime now, CancellationToken ct)
     {
         var units = departments.ToDictionary(d => d.Key, d => d.Value.Id);
@@ -128,7 +167,12 @@ public static class HotlineSeed
         var order = 0;
         foreach (var c in Categories)
         {
-            db.Set<HotlineCategory>().Add(HotlineCategory.Create(c.Code, c.Name, c.Parent, c.Unit is null ? null : units[c.Unit], c.Days, order++));
+            var category = HotlineCategory.Create(c.Code, c.Name, c.Parent, c.Unit is null ? null : units[c.Unit], c.Days, order++);
+            if (Described.TryGetValue(c.Code, out var d))
+            {
+                category.Describe(d.Description, d.Keywords, d.Questions);
+            }
+            db.Set<HotlineCategory>().Add(category);
         }
         await db.SaveChangesAsync(ct);
 

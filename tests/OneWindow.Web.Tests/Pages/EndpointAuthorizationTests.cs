@@ -34,6 +34,11 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         "/api/v1/verify", // the twin of /verify: a result number and optionally its case number, limited per address
         // 12345: the public form ("我要反映"), tracking and rating with the number and the phone's last four digits, and the categories the form offers.
         "/hotline/new", "/hotline/track", "/api/v1/hotline/categories", "/api/v1/hotline/public/orders", "/api/v1/hotline/public/track", "/api/v1/hotline/public/rate",
+        // Open311 GeoReport v2 (ADR 0027): the reads are public by the spec, limited per address. POST requests is open at
+        // routing because the spec answers a missing or wrong key with its own 403: the handler admits only a key of
+        // scope open311:write (Open311RefusalTests). The fallback answers the spec's 404 for anything else under the root.
+        "/open311/v2/discovery.{format}", "/open311/v2/services.{format}", "/open311/v2/services/{code}.{format}", "/open311/v2/requests.{format}",
+        "/open311/v2/requests/{id}.{format}", "/open311/v2/tokens/{token}.{format}", "/open311/v2/{**path}",
     ];
 
     /// <summary>Open to any signed-in user; the handler then checks the user's own scope (the case's parties and staff).</summary>

@@ -86,6 +86,9 @@ internal sealed class HotlineCategoryConfiguration : IEntityTypeConfiguration<Ho
         b.Property(c => c.Code).HasMaxLength(HotlineCategory.MaxCodeLength).IsOrdinalCode();
         b.Property(c => c.Name).HasMaxLength(HotlineCategory.MaxNameLength);
         b.Property(c => c.ParentCode).HasMaxLength(HotlineCategory.MaxCodeLength);
+        b.Property(c => c.Description).HasMaxLength(HotlineCategory.MaxDescriptionLength);
+        b.Property(c => c.Keywords).HasMaxLength(HotlineCategory.MaxKeywordsLength);
+        b.Property(c => c.Attributes).HasJsonDocument().HasMaxLength(8000);
         b.HasIndex(c => new { c.ParentCode, c.SortOrder });
     }
 }

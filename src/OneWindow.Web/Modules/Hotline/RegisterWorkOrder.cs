@@ -38,7 +38,15 @@ public sealed class RegisterWorkOrder(OneWindowDbContext db, WriteUnit unit, Use
     public Task<WorkOrder> FromPublicAsync(WorkOrderForm form, CancellationToken ct) =>
         RegisterAsync(HotlineParty.Caller, "public", form with { Channel = WorkOrderChannel.Web, Urgency = WorkOrderUrgency.Normal }, ct);
 
-    private async Task<WorkOrder> RegisterAsync(HotlineParty by, string auditActor, WorkOrderForm form, CancellationToken ct)
+    /// <summary>
+    /// 其他系统: an order another system sends for its user (Open311), always the system channel and an ordinary urgency.
+    /// <paramref name="alongside"/> adds what that system keeps of the request in the same transaction, so the order and
+    /// its record there are saved together or not at all.
+    /// </summary>
+    public Task<WorkOrder> FromSystemAsync(HotlineParty by, WorkOrderForm form, Action<WorkOrder> alongside, CancellationToken ct) =>
+        RegisterAsync(by, by.Actor.Name, form with { Channel = WorkOrderChannel.System, Urgency = WorkOrderUrgency.Normal }, ct, alongside);
+
+    private async Task<WorkOrder> RegisterAsync(HotlineParty by, string auditActor, WorkOrderForm form, CancellationToken ct, Action<WorkOrder>? alongside = null)
     {
         var code = form.CategoryCode?.Trim() ?? "";
         if (code.Length > 0 && !await db.Set<HotlineCategory>().AsNoTracking().AnyAsync(c => c.Code == code && c.Active, ct))
@@ -64,6 +72,7 @@ public sealed class RegisterWorkOrder(OneWindowDbContext db, WriteUnit unit, Use
             var order = WorkOrder.Register(intake, number, by, now);
             db.Add(order);
             db.Set<WorkOrderEvent>().AddRange(order.NewEvents);
+            alongside?.Invoke(order);
             db.Audit(now, auditActor, "WorkOrder", order.Number, "registered", new { order.Channel, order.Type, order.CategoryCode });
             if (by == HotlineParty.Caller && order.CallerPhone is { } phone)
             {

@@ -40,6 +40,12 @@ public sealed class ErrorModel : PageModel
             var query = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalQueryString ?? "";
             BackTo = originalPath + (query.Contains("handler=", StringComparison.OrdinalIgnoreCase) ? "" : query);
         }
+        if (originalPath.StartsWith("/open311/", StringComparison.OrdinalIgnoreCase))
+        {
+            // Open311 answers errors in its own format: the problem-details service's first writer takes its paths.
+            var problems = HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+            return new OpenProblemResult(problems, new ProblemDetails { Status = Status, Title = problem?.Title ?? Message });
+        }
         if (originalPath.StartsWith("/api", StringComparison.Ordinal))
         {
             problem ??= new ProblemDetails
@@ -59,5 +65,15 @@ public sealed class ErrorModel : PageModel
             return new ObjectResult(problem) { StatusCode = Status, ContentTypes = { "application/problem+json" } };
         }
         return Page();
+    }
+}
+
+/// <summary>A refusal written by the problem-details service (whose writers choose the format by the request's path).</summary>
+internal sealed class OpenProblemResult(IProblemDetailsService problems, ProblemDetails details) : IActionResult
+{
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        context.HttpContext.Response.StatusCode = details.Status ?? 500;
+        return problems.WriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext, ProblemDetails = details }).AsTask();
     }
 }

@@ -1,0 +1,144 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using OneWindow.Domain.Calendar;
+using OneWindow.Web.Modules.ApiClients;
+
+namespace OneWindow.Bench;
+
+/// <summary>
+/// Open311 intake (issue 19, ADR 0027): <c>POST /open311/v2/requests.json</c> at 16 and 64 concurrent clients
+/// against a raw ceiling that sends the same request's statements through ADO.NET — the key's row by its hash, the
+/// service's category and whether it has sub-categories, the county's towns and villages (the address match), the
+/// day's number counter, and the work order, its event, the Open311 record and the two audit rows (the registration
+/// and the client's attribution) in one transaction — with the values of one real request put in. After each load,
+/// the app's numbers of the day are checked: none twice, none missing.
+/// </summary>
+public static class Open311Bench
+{
+    private const string Counter = """
+        INSERT INTO "CaseNumberCounters" ("Prefix", "LastValue") VALUES (@prefix, 1)
+        ON CONFLICT ("Prefix") DO UPDATE SET "LastValue" = "CaseNumberCounters"."LastValue" + 1
+        RETURNING "LastValue"
+        """;
+
+    public static async Task<IReadOnlyList<Scenario>> RunAsync(IServiceProvider services, BenchDatabase database, string baseUrl, int samples)
+    {
+        var results = new List<Scenario>();
+        // Sixteen keys taken in turn, each allowed 6,000 requests a minute: the limiter is on the path, not its refusals.
+        var keys = new List<string>();
+        using (var scope = services.CreateScope())
+        {
+            var register = scope.ServiceProvider.GetRequiredService<RegisterApiClient>();
+            var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "bench")], "bench"));
+            for (var i = 0; i < 16; i++)
+            {
+                var registered = await register.RunAsync(admin, new ApiClientRegistration($"压测平台 {i}", "bench", null, [ApiScopes.Open311Write], RegisterApiClient.MaxRequestsPerMinute), CancellationToken.None);
+                keys.Add(registered.Key);
+            }
+        }
+        var turn = 0;
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(baseUrl) };
+        FormUrlEncodedContent Form(string key) => new(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = "CX.02", ["lat"] = "25.2781", ["long"] = "112.5634", ["address_string"] = "舜峰镇人民路与解放路交叉口东侧",
+            ["attribute[FACILITY]"] = "LAMP", ["attribute[POLE_NO]"] = "LW-0231", ["first_name"] = "敏", ["last_name"] = "周", ["phone"] = "13807351234",
+            ["email"] = "zhou.min@example.cn", ["description"] = "人民路口东侧的路灯连续三晚不亮。", ["media_url"] = "https://img.example.cn/reports/lamp-0231.jpg",
+        });
+        string? lastNumber = null;
+        async Task AppIntake()
+        {
+            using var response = await http.PostAsync("/open311/v2/requests.json", Form(keys[Interlocked.Increment(ref turn) % keys.Count]));
+            if ((int)response.StatusCode != 201)
+            {
+                throw new InvalidOperationException($"POST requests.json: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+            var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            lastNumber = body.RootElement[0].GetProperty("service_request_id").GetString();
+        }
+
+        // One real request: the rows each raw intake writes again with its own ids and number.
+        await AppIntake();
+        await using var raw = database.OpenRawConnection();
+        await raw.OpenAsync();
+        var q = BenchDatabase.Quote;
+        var order = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("WorkOrders")} WHERE {q("Number")} = @n", ("@n", lastNumber!));
+        var orderId = order["Id"];
+        var orderEvent = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("WorkOrderEvents")} WHERE {q("WorkOrderId")} = @id", ("@id", orderId));
+        var kept = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("Open311Requests")} WHERE {q("WorkOrderId")} = @id", ("@id", orderId));
+        var audit = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("AuditEntries")} WHERE {q("EntityType")} = 'WorkOrder' AND {q("EntityKey")} = @n", ("@n", lastNumber!));
+        var attribution = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("AuditEntries")} WHERE {q("EntityType")} = 'api-client' ORDER BY {q("Id")} DESC LIMIT 1");
+        var keyHash = ApiKeys.Hash(keys[0]);
+        var orderColumns = await BenchSql.ColumnsAsync(raw, database, "WorkOrders");
+        var eventColumns = (await BenchSql.ColumnsAsync(raw, database, "WorkOrderEvents")).Where(c => c != "Id").ToList();
+        var keptColumns = await BenchSql.ColumnsAsync(raw, database, "Open311Requests");
+        var auditColumns = (await BenchSql.ColumnsAsync(raw, database, "AuditEntries")).Where(c => c != "Id").ToList();
+        var (insertOrder, insertEvent, insertKept, insertAudit) =
+            (BenchSql.InsertSql("WorkOrders", orderColumns), BenchSql.InsertSql("WorkOrderEvents", eventColumns), BenchSql.InsertSql("Open311Requests", keptColumns), BenchSql.InsertSql("AuditEntries", auditColumns));
+        var county = "431025000000";
+        var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
+        var rawPrefix = $"RAW311{run}";
+        async Task RawIntake()
+        {
+            await using var connection = database.OpenRawConnection();
+            await connection.OpenAsync();
+            // The reads the app makes before its transaction: the key, the service, the address's towns and villages.
+            await BenchSql.QueryAsync(connection, $"SELECT * FROM {q("ApiClients")} WHERE {q("KeyHash")} = @h LIMIT 1", ("@h", keyHash));
+            await BenchSql.QueryAsync(connection, $"SELECT * FROM {q("HotlineCategories")} WHERE {q("Code")} = 'CX.02' AND {q("Active")} LIMIT 1");
+            await BenchSql.QueryAsync(connection, $"SELECT 1 FROM {q("HotlineCategories")} WHERE {q("ParentCode")} = 'CX.02' AND {q("Active")} LIMIT 1");
+            await BenchSql.QueryAsync(connection, $"SELECT {q("Code")}, {q("Name")} FROM {q("Regions")} WHERE {q("ParentCode")} = @c", ("@c", county));
+            await BenchSql.QueryAsync(connection, $"SELECT {q("Code")}, {q("Name")} FROM {q("Regions")} WHERE {q("ParentCode")} IN (SELECT {q("Code")} FROM {q("Regions")} WHERE {q("ParentCode")} = @c)", ("@c", county));
+            await BenchSql.QueryAsync(connection, $"SELECT 1 FROM {q("HotlineCategories")} WHERE {q("Code")} = 'CX.02' AND {q("Active")} LIMIT 1");
+            await BenchSql.QueryAsync(connection, $"SELECT 1 FROM {q("Regions")} WHERE {q("Code")} = '431025100000' LIMIT 1");
+            await using var tx = await connection.BeginTransactionAsync();
+            string number;
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = Counter;
+                var p = cmd.CreateParameter();
+                p.ParameterName = "@prefix";
+                p.Value = rawPrefix;
+                cmd.Parameters.Add(p);
+                number = $"{rawPrefix}-{Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture):D5}";
+            }
+            var id = database.GuidParameter(Guid.NewGuid());
+            await BenchSql.ExecAsync(connection, insertOrder, tx, BenchSql.InsertParameters(orderColumns, order, c => c switch { "Id" => id, "Number" => number, _ => null }));
+            await BenchSql.ExecAsync(connection, insertEvent, tx, BenchSql.InsertParameters(eventColumns, orderEvent, c => c == "WorkOrderId" ? id : null));
+            await BenchSql.ExecAsync(connection, insertKept, tx, BenchSql.InsertParameters(keptColumns, kept, c => c == "WorkOrderId" ? id : null));
+            await BenchSql.ExecAsync(connection, insertAudit, tx, BenchSql.InsertParameters(auditColumns, audit, c => c == "EntityKey" ? number : null));
+            await BenchSql.ExecAsync(connection, insertAudit, tx, BenchSql.InsertParameters(auditColumns, attribution, _ => null));
+            await tx.CommitAsync();
+        }
+
+        var rawOne = await Measure.RunAsync("raw SQL: one Open311 intake, its reads and its five rows in one transaction (ceiling)", samples, RawIntake);
+        results.Add(rawOne);
+        results.Add((await Measure.RunAsync("POST /open311/v2/requests.json: one request, registered as a work order", samples, AppIntake)).Against(rawOne));
+        foreach (var workers in new[] { 16, 64 })
+        {
+            var rates = await Measure.ThroughputRoundsAsync(workers, TimeSpan.FromSeconds(5), rounds: 5, database.ServerCpuSeconds(),
+                ($"raw SQL Open311 intake, {workers} writers (ceiling)", RawIntake), ($"POST /open311/v2/requests.json, {workers} clients", AppIntake));
+            results.Add(rates.Medians[0]);
+            results.Add(rates.Medians[1].Against(rates.Medians[0]));
+            await CheckNumbersAsync(raw, database);
+        }
+        return results;
+    }
+
+    /// <summary>The app's numbers of the day: each once, and as many as the highest (none missing).</summary>
+    private static async Task CheckNumbersAsync(DbConnection raw, BenchDatabase database)
+    {
+        var prefix = $"RX431025-{ChinaTime.DateOf(DateTime.UtcNow):yyyyMMdd}-";
+        var q = BenchDatabase.Quote;
+        var duplicates = await BenchSql.ScalarAsync(raw, $"SELECT COUNT(*) FROM (SELECT {q("Number")} FROM {q("WorkOrders")} WHERE {q("Number")} LIKE @p GROUP BY {q("Number")} HAVING COUNT(*) > 1) d", ("@p", prefix + "%"));
+        var count = await BenchSql.ScalarAsync(raw, $"SELECT COUNT(*) FROM {q("WorkOrders")} WHERE {q("Number")} LIKE @p", ("@p", prefix + "%"));
+        var highest = await BenchSql.ScalarAsync(raw, $"SELECT MAX({q("Number")}) FROM {q("WorkOrders")} WHERE {q("Number")} LIKE @p", ("@p", prefix + "%"));
+        var last = highest is null ? 0 : int.Parse(highest[^5..], CultureInfo.InvariantCulture);
+        Console.WriteLine($"  numbers {prefix}…: {count} orders, the highest {last}, {duplicates} numbers twice");
+        if (duplicates != "0" || count != last.ToString(CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"The work-order numbers of the day are not one gap-free series: {count} orders, the highest {last}, {duplicates} twice.");
+        }
+    }
+}
