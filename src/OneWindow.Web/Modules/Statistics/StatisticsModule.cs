@@ -8,7 +8,9 @@ public static class StatisticsModule
     public static IServiceCollection AddStatistics(this IServiceCollection services) =>
         services.AddScoped<VenueRegions>()
             .AddScoped<Cases.ICaseHook, KeepDailyFigures>()
+            .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, KeepServiceFigures>()
             .AddScoped<CheckFigures>()
+            .AddScoped<CheckServiceFigures>()
             .AddScoped<StatisticsReport>()
             .AuthorizePages("/Statistics/Center", Policies.Statistics);
 
