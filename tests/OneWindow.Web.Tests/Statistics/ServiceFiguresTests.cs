@@ -221,4 +221,51 @@ public sealed class ServiceFiguresTests : IDisposable
         Assert.Equal((4, 6, 5, 2, 1), (quarter.Concluded, quarter.Accepted, quarter.AcceptedPromptly, quarter.BadRatings, quarter.UpheldComplaints));
         Assert.True(quarter.ConcludedOnTime < quarter.Concluded);
     }
+
+    [Fact]
+    public async Task Every_count_of_the_report_opens_as_many_cases_as_it_counts_paged_by_key()
+    {
+        await BuildDayAsync();
+        var clerk = await Ok("clerk.mz");
+        for (var i = 0; i < FigureCases.PageSize + 1; i++)
+        {
+            await CaseApi.Register(clerk, "431025-MZ-001", "排队" + i);
+        }
+        var leader = await Ok("leader");
+        foreach (var by in new[] { "None", "Department", "Window", "Channel" })
+        {
+            var report = await (await leader.GetAsync($"/api/v1/statistics/report?period={Sunday:yyyy-MM-dd}&by={by}&indicators=Received,Concluded,InHand,Withdrawn")).ReadJsonAsync();
+            var rows = by == "None" ? [report.GetProperty("total")] : report.GetProperty("rows").EnumerateArray().ToList();
+            Assert.NotEmpty(rows);
+            foreach (var row in rows)
+            {
+                var key = row.GetProperty("key").GetString();
+                var figures = row.GetProperty("figures").EnumerateArray().ToList();
+                foreach (var (indicator, k) in new[] { ("Received", 0), ("Concluded", 1), ("InHand", 2), ("Withdrawn", 3) })
+                {
+                    var numbers = new List<string>();
+                    string? after = null;
+                    do
+                    {
+                        var page = await (await leader.GetAsync($"/api/v1/statistics/cases?period={Sunday:yyyy-MM-dd}&indicator={indicator}&by={by}&key={key}&after={after}")).ReadJsonAsync();
+                        var items = page.GetProperty("items").EnumerateArray().ToList();
+                        Assert.True(items.Count <= FigureCases.PageSize);
+                        numbers.AddRange(items.Select(x => x.GetProperty("number").GetString()!));
+                        after = page.GetProperty("next").ValueKind == System.Text.Json.JsonValueKind.Null ? null : page.GetProperty("next").GetString();
+                    }
+                    while (after is not null);
+                    Assert.Equal(figures[k].GetProperty("value").GetDecimal(), numbers.Count);
+                    Assert.Equal(numbers.Count, numbers.Distinct().Count());
+                }
+            }
+        }
+        // The total received spans two pages; the page lists the same cases and pages on.
+        var html = await leader.GetStringAsync($"/statistics/cases?period={Sunday:yyyy-MM-dd}&indicator=Received&by=None");
+        Assert.Equal(FigureCases.PageSize, System.Text.RegularExpressions.Regex.Count(html, "href=\"/supervision/cases/"));
+        Assert.Contains("after=", html, StringComparison.Ordinal);
+        // A figure that is not a count of cases has no list.
+        var refused = await leader.GetAsync($"/api/v1/statistics/cases?period={Sunday:yyyy-MM-dd}&indicator=OnTimeRate");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("statistics.no-cases", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

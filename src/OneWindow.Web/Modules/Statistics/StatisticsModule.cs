@@ -12,6 +12,7 @@ public static class StatisticsModule
             .AddScoped<CheckFigures>()
             .AddScoped<CheckServiceFigures>()
             .AddScoped<StatisticsReport>()
+            .AddScoped<FigureCases>()
             .AuthorizePages("/Statistics/Center", Policies.Statistics);
 
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
