@@ -111,21 +111,39 @@ public sealed class KeepServiceFigures : SaveChangesInterceptor
             }
         }
 
-        foreach (var e in db.ChangeTracker.Entries<Rating>().Where(Changed).ToList())
+        // The save detects every change right after this; here only these three kinds are looked at, each entry on its
+        // own (a whole-context DetectChanges here would double the cost of every save with many tracked entities).
+        var tracker = db.ChangeTracker;
+        var auto = tracker.AutoDetectChangesEnabled;
+        List<EntityEntry<Rating>> ratings;
+        List<EntityEntry<SupervisionAlert>> alerts;
+        List<EntityEntry<EfficiencyComplaint>> complaints;
+        try
+        {
+            tracker.AutoDetectChangesEnabled = false;
+            ratings = Staged(tracker.Entries<Rating>());
+            alerts = Staged(tracker.Entries<SupervisionAlert>());
+            complaints = Staged(tracker.Entries<EfficiencyComplaint>());
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = auto;
+        }
+        foreach (var e in ratings)
         {
             var r = e.Entity;
             await Add(k => k.OfCaseAsync(r.CaseId, null, r.DepartmentId, null, "", ct),
                 e.State == EntityState.Deleted ? null : ServiceContribution.OfRating(r.RatedAt, r.Level, r.Rectification),
                 e.State == EntityState.Added ? null : ServiceContribution.OfRating(Original<DateTime>(e, nameof(Rating.RatedAt)), Original<RatingLevel>(e, nameof(Rating.Level)), Original<RectificationStatus>(e, nameof(Rating.Rectification))));
         }
-        foreach (var e in db.ChangeTracker.Entries<SupervisionAlert>().Where(Changed).ToList())
+        foreach (var e in alerts)
         {
             var a = e.Entity;
             await Add(k => k.OfCaseAsync(a.SubjectKind == SubjectKind.Case ? a.SubjectId : null, null, a.DepartmentId, a.VenueId, a.RegionCode, ct),
                 e.State == EntityState.Deleted ? null : ServiceContribution.OfAlert(a.RaisedAt, a.Severity),
                 e.State == EntityState.Added ? null : ServiceContribution.OfAlert(Original<DateTime>(e, nameof(SupervisionAlert.RaisedAt)), Original<AlertSeverity>(e, nameof(SupervisionAlert.Severity))));
         }
-        foreach (var e in db.ChangeTracker.Entries<EfficiencyComplaint>().Where(Changed).ToList())
+        foreach (var e in complaints)
         {
             var c = e.Entity;
             await Add(k => k.OfCaseAsync(null, c.CaseNumber, c.DepartmentId ?? Guid.Empty, null, c.RegionCode, ct),
@@ -135,7 +153,22 @@ public sealed class KeepServiceFigures : SaveChangesInterceptor
         return [.. deltas.Where(d => !d.Value.IsZero).Select(d => (d.Key, d.Value))];
     }
 
-    private static bool Changed(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+    private static List<EntityEntry<T>> Staged<T>(IEnumerable<EntityEntry<T>> entries) where T : class
+    {
+        var staged = new List<EntityEntry<T>>();
+        foreach (var e in entries)
+        {
+            if (e.State == EntityState.Unchanged)
+            {
+                e.DetectChanges(); // a loaded record changed by its methods
+            }
+            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                staged.Add(e);
+            }
+        }
+        return staged;
+    }
 
     private static T Original<T>(EntityEntry e, string property) => (T)e.Property(property).OriginalValue!;
 }

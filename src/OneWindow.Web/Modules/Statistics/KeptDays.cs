@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Calendar;
 using OneWindow.Web.Data;
-using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web.Modules.Statistics;
 
@@ -12,8 +11,11 @@ namespace OneWindow.Web.Modules.Statistics;
 /// </summary>
 public static class KeptDays
 {
+    /// <summary>One day's platform figures.</summary>
+    public sealed record Day(DateOnly Date, int Intake, int Concluded, int Decided, int OnTime);
+
     /// <summary>The days from <paramref name="first"/> to <paramref name="last"/> that have ended by <paramref name="now"/>; a day with nothing kept is absent.</summary>
-    public static async Task<IReadOnlyDictionary<DateOnly, DailyCaseCount>> PastAsync(OneWindowDbContext db, DateOnly first, DateOnly last, DateTime now, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<DateOnly, Day>> PastAsync(OneWindowDbContext db, DateOnly first, DateOnly last, DateTime now, CancellationToken ct)
     {
         var today = ChinaTime.DateOf(now);
         if (last >= today)
@@ -23,9 +25,6 @@ public static class KeptDays
         var days = await db.Set<DailyFigure>().AsNoTracking().Where(f => f.Day >= first && f.Day <= last).GroupBy(f => f.Day)
             .Select(g => new { Day = g.Key, Received = g.Sum(f => f.Received), Concluded = g.Sum(f => f.Concluded), Decided = g.Sum(f => f.Decided), OnTime = g.Sum(f => f.OnTime) })
             .ToListAsync(ct);
-        return days.ToDictionary(d => d.Day, d => new DailyCaseCount
-        {
-            Day = d.Day, Intake = (int)d.Received, Concluded = (int)d.Concluded, Decided = (int)d.Decided, OnTime = (int)d.OnTime, CountedAt = now,
-        });
+        return days.ToDictionary(d => d.Day, d => new Day(d.Day, (int)d.Received, (int)d.Concluded, (int)d.Decided, (int)d.OnTime));
     }
 }
