@@ -141,7 +141,15 @@ internal static class Commands
         }
         Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {check.CasesRead} cases read, {check.RowsCompared} kept rows compared, {check.Differences.Count} rows differ, " +
             $"{check.StatesCorrected} case contributions {(check.Repaired ? "corrected" : "differ")}{(check.Repaired ? "; repaired." : ".")}");
-        Environment.ExitCode = check.Agrees || check.Repaired ? 0 : 1;
+        // The service figures (ratings, alerts, upheld complaints; ADR 0030) of the same period.
+        var service = await scope.ServiceProvider.GetRequiredService<Modules.Statistics.CheckServiceFigures>().RunAsync(first, last, repair, CancellationToken.None);
+        foreach (var d in service.Differences)
+        {
+            Console.WriteLine($"{(service.Repaired ? "REPAIRED" : "DIFFERS")} service {d.Key.Day:yyyy-MM-dd} department {d.Key.DepartmentId} item {d.Key.ItemCode} venue {d.Key.VenueId} window {d.Key.WindowId} {d.Key.Channel} region {d.Key.RegionCode}: kept [{d.Kept}] counted [{d.Counted}]");
+        }
+        Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {service.RecordsRead} ratings, alerts and complaints read, {service.RowsCompared} kept service rows compared, " +
+            $"{service.Differences.Count} service rows differ{(service.Repaired ? "; repaired." : ".")}");
+        Environment.ExitCode = (check.Agrees || check.Repaired) && (service.Agrees || service.Repaired) ? 0 : 1;
     }
 
     /// <summary>

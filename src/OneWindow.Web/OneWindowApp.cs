@@ -32,15 +32,15 @@ public static class OneWindowApp
     /// one after it (ModuleDependencyTests holds the code to this list).
     /// </summary>
     public static readonly IReadOnlyList<string> Modules =
-        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Hotline", "Assessment", "Statistics", "Open311"];
+        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Statistics", "Applicants", "Ratings", "Supervision", "Complaints", "Hotline", "Assessment", "Open311"];
 
     private static IServiceCollection AddModules(this IServiceCollection services) =>
-        services.AddAudit().AddNotifications().AddCalendar().AddAccounts().AddOrganization().AddApiClients().AddCatalog().AddCases().AddApplicants().AddRatings()
-            .AddSupervision().AddComplaints().AddHotline().AddAssessment().AddStatistics().AddOpen311();
+        services.AddAudit().AddNotifications().AddCalendar().AddAccounts().AddOrganization().AddApiClients().AddCatalog().AddCases().AddStatistics().AddApplicants().AddRatings()
+            .AddSupervision().AddComplaints().AddHotline().AddAssessment().AddOpen311();
 
     private static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app) =>
-        app.MapAudit().MapNotifications().MapCalendar().MapAccounts().MapOrganization().MapApiClients().MapCatalog().MapCases().MapApplicants().MapRatings()
-            .MapSupervision().MapComplaints().MapHotline().MapAssessment().MapStatistics().MapOpen311();
+        app.MapAudit().MapNotifications().MapCalendar().MapAccounts().MapOrganization().MapApiClients().MapCatalog().MapCases().MapStatistics().MapApplicants().MapRatings()
+            .MapSupervision().MapComplaints().MapHotline().MapAssessment().MapOpen311();
 
     public static WebApplicationBuilder AddOneWindow(this WebApplicationBuilder builder)
     {

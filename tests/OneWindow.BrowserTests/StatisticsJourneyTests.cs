@@ -42,8 +42,8 @@ public class StatisticsJourneyTests(AppServer app) : IClassFixture<AppServer>
             await AppServer.ScreenshotAsync(page, $"90-statistics-by-department-{width}");
             if (width == 1366)
             {
-                await row.GetByRole(AriaRole.Link).First.ClickAsync();
-                await page.ArriveAtAsync("**/supervision/cases?department=*");
+                await row.Locator("a[href*='indicator=InHand']").ClickAsync();
+                await page.ArriveAtAsync("**/statistics/cases?*");
                 Assert.Contains(inHand, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             }
         }

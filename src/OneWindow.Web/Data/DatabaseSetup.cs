@@ -44,6 +44,8 @@ public static class DatabaseSetup
         {
             Configure(options.UseApplicationServiceProvider(app), provider, connectionString);
             options.AddInterceptors(app.GetRequiredService<SealRecordsInterceptor>());
+            // What modules keep in the transaction of any save (the statistics' service figures, ADR 0030).
+            options.AddInterceptors(app.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
         });
         services.AddScoped<WriteUnit>();
         services.AddScoped<SchemaMigrator>();

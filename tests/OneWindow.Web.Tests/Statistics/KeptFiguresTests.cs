@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneWindow.Domain.Calendar;
@@ -38,7 +39,35 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
             app.Clock.Advance(TimeSpan.FromHours(random.Next(0, 14)) + (random.Next(20) == 0 ? TimeSpan.FromDays(6) : TimeSpan.Zero));
         }
 
+        // The concluded are rated at random levels over the next days, and some bad ratings rectified (ADR 0030).
+        List<string> concluded;
+        using (var s = app.Services.CreateScope())
+        {
+            concluded = await s.ServiceProvider.GetRequiredService<OneWindowDbContext>().Cases.AsNoTracking()
+                .Where(c => c.ParentCaseId == null && c.Status == CaseStatus.Concluded).Select(c => c.Number).ToListAsync();
+        }
+        foreach (var number in concluded)
+        {
+            var level = (Domain.Cases.RatingLevel)random.Next(1, 6);
+            var rated = await app.Anonymous().PostAsJsonAsync("/api/v1/ratings/online",
+                new Modules.Ratings.OnlineRatingRequest(number, "0000", level, level <= Domain.Cases.RatingLevel.Dissatisfied ? "不满意" : null), Json.Options);
+            Assert.True(rated.IsSuccessStatusCode, await rated.Content.ReadAsStringAsync());
+            app.Clock.Advance(TimeSpan.FromHours(random.Next(0, 20)));
+        }
+        var bad = await (await (await app.SignedIn("clerk.mz")).GetAsync("/api/v1/ratings")).ReadAsync<Modules.Ratings.RatingPage>();
+        foreach (var r in bad.Items.Where((_, i) => i % 2 == 0))
+        {
+            var rectified = await (await app.SignedIn("clerk.mz")).PostAsJsonAsync($"/api/v1/ratings/{r.Id}/rectify", new Modules.Ratings.RectifyRatingRequest(r.Revision, "回访", "整改"), Json.Options);
+            Assert.True(rectified.IsSuccessStatusCode, await rectified.Content.ReadAsStringAsync());
+        }
+
         using var scope = app.Services.CreateScope();
+        var service = await scope.ServiceProvider.GetRequiredService<CheckServiceFigures>().RunAsync(From, To, repair: false, CancellationToken.None);
+        Assert.True(service.Agrees, string.Join("\n", service.Differences.Take(5).Select(d => $"{d.Key}: kept {d.Kept} counted {d.Counted}")));
+        Assert.True(service.RecordsRead >= concluded.Count && concluded.Count > 5, $"{service.RecordsRead} records, {concluded.Count} concluded");
+        var keptService = await scope.ServiceProvider.GetRequiredService<OneWindowDbContext>().Set<DailyServiceFigure>().AsNoTracking().ToListAsync();
+        Assert.Equal(concluded.Count, keptService.Sum(f => f.RatedVeryDissatisfied + f.RatedDissatisfied + f.RatedFair + f.RatedSatisfied + f.RatedVerySatisfied));
+        Assert.True(keptService.Sum(f => f.BadRectified) > 0 || bad.Items.Count == 0);
         var check = await scope.ServiceProvider.GetRequiredService<CheckFigures>().RunAsync(From, To, repair: false, CancellationToken.None);
         Assert.True(check.Agrees, string.Join("\n", check.Differences.Take(5).Select(d => $"{d.Key}: kept {d.Kept} counted {d.Counted}")) + $" states {check.StatesCorrected}");
         Assert.True(check.CasesRead >= 36);
@@ -62,7 +91,8 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
             Assert.Equal(cases.Where(c => On(c.Payment.PaidAt)).Sum(c => (long)(c.Payment.PaidAmount!.Value * 100)), Kept(f => f.FeeFen, day));
         }
         // The walk reached every kind of figure (otherwise the comparison above proves little).
-        Assert.All(new Func<DailyFigure, long>[] { f => f.Concluded, f => f.RejectedAtIntake, f => f.Withdrawn, f => f.Corrected, f => f.Instant, f => f.FeeFen, f => f.OverduePromised, f => f.Early },
+        Assert.All(new Func<DailyFigure, long>[] { f => f.Concluded, f => f.RejectedAtIntake, f => f.Withdrawn, f => f.Corrected, f => f.Instant, f => f.FeeFen, f => f.OverduePromised, f => f.Early,
+                f => f.AcceptedPromptly, f => f.AtMostOneVisit, f => f.Concluded - f.AtMostOneVisit },
             m => Assert.True(kept.Sum(m) > 0));
         Assert.Contains(kept, f => f.Channel == CaseChannel.ProxyIntake && f.RegionCode.Length == 12 && !f.RegionCode.EndsWith("000000", StringComparison.Ordinal));
     }

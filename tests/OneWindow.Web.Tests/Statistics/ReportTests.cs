@@ -73,7 +73,8 @@ public class ReportTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
         Assert.Contains("统计报表", page, StringComparison.Ordinal);
         Assert.Contains("<strong>4</strong>", page, StringComparison.Ordinal);
         var leaderPage = await (await app.SignedIn("leader")).GetStringAsync("/statistics?period=2026-11-22&by=Department&indicators=Received&indicators=InHand");
-        Assert.Contains("/supervision/cases?department=", leaderPage, StringComparison.Ordinal);
+        // Each count opens its cases (统计明细): the period, the indicator and the row's key.
+        Assert.Contains("/statistics/cases?period=2026-11-22&amp;indicator=InHand&amp;by=Department&amp;key=", leaderPage, StringComparison.Ordinal);
     }
 
     [Fact]

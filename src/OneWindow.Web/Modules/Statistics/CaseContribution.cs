@@ -39,6 +39,9 @@ public static class CaseContribution
         if (c.AcceptedAt is { } acceptedAt)
         {
             On(acceptedAt)[Measure.Accepted] += 1;
+            // As the assessment has always judged intake: accepted by a clerk within one working day of the receipt.
+            intake[Measure.AcceptedPromptly] = !c.Clocks.DeemedAccepted
+                && calendar.WorkingDaysBetween(ChinaTime.DateOf(receivedAt), ChinaTime.DateOf(acceptedAt)) <= 1 ? 1 : 0;
         }
         if (c.Payment.PaidAt is { } paidAt)
         {
@@ -57,6 +60,9 @@ public static class CaseContribution
                 case CaseStatus.Terminated: closed[Measure.Terminated] += 1; break;
                 case CaseStatus.Concluded:
                     closed[Measure.Concluded] += 1;
+                    var visits = Visits(c);
+                    closed[Measure.ZeroVisit] += visits == 0 ? 1 : 0;
+                    closed[Measure.AtMostOneVisit] += visits <= 1 ? 1 : 0;
                     if (c.Decision.DecidedAt is { } decidedAt)
                     {
                         AddDecided(closed, c, decidedAt, calendar);
@@ -82,6 +88,25 @@ public static class CaseContribution
         v[Measure.WorkingDays] += promised.ElapsedWorkingDays;
         v[Measure.PromisedDays] += c.Clocks.PromisedLimitDays;
         v[Measure.StatutoryDays] += c.Clocks.StatutoryLimitDays;
+        v[Measure.ExtensionDays] += c.Clocks.ExtensionDays;
+    }
+
+    /// <summary>
+    /// How many times the applicant came to a counter (county hall, town hall or village room) for a concluded case:
+    /// once to hand it in unless it came in online, once more for each supplement after a one-time correction notice
+    /// given at the counter, and once to collect the result unless it was mailed or sent electronically or, for an
+    /// instant item (即办件), handed over on the visit that brought it in. 跑零次 is none, 最多跑一次 at most one.
+    /// </summary>
+    public static int Visits(Case c)
+    {
+        var inPerson = c.Channel != CaseChannel.Online;
+        var visits = inPerson ? 1 + c.CorrectionNotices : 0;
+        var collected = c.Delivery.Method is null or DeliveryMethod.WindowPickup;
+        if (collected && !(c.IsInstant && inPerson))
+        {
+            visits += 1;
+        }
+        return visits;
     }
 
     public static FigureKey Key(Case c, string regionCode) => new(

@@ -43,6 +43,10 @@ public sealed class DailyFigure
     public long Closed { get; set; }
     public long Paid { get; set; }
     public long FeeFen { get; set; }
+    public long AcceptedPromptly { get; set; }
+    public long ExtensionDays { get; set; }
+    public long ZeroVisit { get; set; }
+    public long AtMostOneVisit { get; set; }
 
     public FigureKey Key => new(Day, DepartmentId, ItemCode, VenueId, WindowId, Channel, RegionCode);
 
@@ -53,6 +57,7 @@ public sealed class DailyFigure
     [
         Received, Instant, Corrected, Accepted, RejectedAtIntake, Withdrawn, Terminated, Concluded, Decided, OnTime, Early,
         OverduePromised, OverdueStatutory, OverdueWorkingDays, WorkingDays, PromisedDays, StatutoryDays, Closed, Paid, FeeFen,
+        AcceptedPromptly, ExtensionDays, ZeroVisit, AtMostOneVisit,
     ]);
 
     public static DailyFigure Of(FigureKey key, MeasureValues v) => new()
@@ -65,6 +70,7 @@ public sealed class DailyFigure
         OverduePromised = v[Measure.OverduePromised], OverdueStatutory = v[Measure.OverdueStatutory],
         OverdueWorkingDays = v[Measure.OverdueWorkingDays], WorkingDays = v[Measure.WorkingDays], PromisedDays = v[Measure.PromisedDays],
         StatutoryDays = v[Measure.StatutoryDays], Closed = v[Measure.Closed], Paid = v[Measure.Paid], FeeFen = v[Measure.FeeFen],
+        AcceptedPromptly = v[Measure.AcceptedPromptly], ExtensionDays = v[Measure.ExtensionDays], ZeroVisit = v[Measure.ZeroVisit], AtMostOneVisit = v[Measure.AtMostOneVisit],
     };
 }
 

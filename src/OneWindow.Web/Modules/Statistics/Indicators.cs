@@ -22,6 +22,21 @@ public enum IndicatorId
     Withdrawn,
     Paid,
     FeeTotal,
+    ZeroVisitShare,
+    AtMostOneVisitShare,
+    PromptAcceptanceRate,
+    RatedVerySatisfied,
+    RatedSatisfied,
+    RatedFair,
+    RatedDissatisfied,
+    RatedVeryDissatisfied,
+    Ratings,
+    BadRatingRate,
+    RectificationRate,
+    Reminders,
+    YellowCards,
+    RedCards,
+    ComplaintsUpheld,
 }
 
 /// <summary>The sums a report's figures are computed from: the kept measures over the period, the online intake, and the stock at its end.</summary>
@@ -29,17 +44,25 @@ public sealed record FigureTotals(MeasureValues Sums, long OnlineReceived, long 
 {
     public static FigureTotals Empty => new(new MeasureValues(), 0, 0);
 
+    /// <summary>The kept service figures' sums (ratings, alerts, upheld complaints; ADR 0030).</summary>
+    public ServiceValues Service { get; init; } = new();
+
     public FigureTotals Plus(FigureTotals other)
     {
         var sums = Sums.Copy();
         sums.Add(other.Sums);
-        return new FigureTotals(sums, OnlineReceived + other.OnlineReceived, InHand + other.InHand);
+        var service = Service.Copy();
+        service.Add(other.Service);
+        return new FigureTotals(sums, OnlineReceived + other.OnlineReceived, InHand + other.InHand) { Service = service };
     }
 }
 
 /// <summary>What an indicator is: its name, unit, formula in words, where the seeds or the law ask for it, and the formula in code.</summary>
 public sealed record Indicator(IndicatorId Id, string Name, string Unit, string Formula, string Source, Func<FigureTotals, decimal?> Compute)
 {
+    /// <summary>Whether it is computed from the kept service figures (ratings, alerts, complaints) rather than the case figures.</summary>
+    public bool FromService => Id >= IndicatorId.RatedVerySatisfied;
+
     /// <summary>Whether a value is a rate (shown as a percentage; compared by percentage points).</summary>
     public bool IsRate => Unit == "%";
 }
@@ -71,7 +94,26 @@ public static class Indicators
         new(IndicatorId.Withdrawn, "撤回件", "件", "申请人撤回数，按撤回日计", "行政许可法第三十六条", t => t.Sums[Measure.Withdrawn]),
         new(IndicatorId.Paid, "收费笔数", "笔", "统一收费窗口登记的缴费笔数，按缴费日计", "种子000 统一收费", t => t.Sums[Measure.Paid]),
         new(IndicatorId.FeeTotal, "收费金额", "元", "登记的实收金额之和（元）", "行政许可法第五十九条（依法收费、全额上缴）", t => t.Sums[Measure.FeeFen] / 100m),
+        new(IndicatorId.ZeroVisitShare, "跑零次比例", "%", "办结件中申请人无须到窗口的件数（网上提交且结果邮寄或电子送达）÷ 办结量 × 100", "种子004「最多跑一次」；国务院办公厅关于“最多跑一次”改革", t => Rate(t.Sums[Measure.ZeroVisit], t.Sums[Measure.Concluded])),
+        new(IndicatorId.AtMostOneVisitShare, "最多跑一次比例", "%", "办结件中申请人到窗口不超过一次的件数 ÷ 办结量 × 100（递交一次、每次补正一次、窗口领取结果一次，即办件当场领取不另计）", "种子004「最多跑一次」", t => Rate(t.Sums[Measure.AtMostOneVisit], t.Sums[Measure.Concluded])),
+        new(IndicatorId.PromptAcceptanceRate, "及时受理率", "%", "收件后一个工作日内由窗口受理（不含视为受理）的件数 ÷ 受理量 × 100", "行政许可法第三十二条；绩效考核", t => Rate(t.Sums[Measure.AcceptedPromptly], t.Sums[Measure.Received])),
+        new(IndicatorId.RatedVerySatisfied, "非常满意", "次", "评价为非常满意的次数，按评价日计", "国办发〔2019〕51号 政务服务“好差评”", t => t.Service[ServiceMeasure.RatedVerySatisfied]),
+        new(IndicatorId.RatedSatisfied, "满意", "次", "评价为满意的次数，按评价日计", "国办发〔2019〕51号 政务服务“好差评”", t => t.Service[ServiceMeasure.RatedSatisfied]),
+        new(IndicatorId.RatedFair, "基本满意", "次", "评价为基本满意的次数，按评价日计", "国办发〔2019〕51号 政务服务“好差评”", t => t.Service[ServiceMeasure.RatedFair]),
+        new(IndicatorId.RatedDissatisfied, "不满意", "次", "评价为不满意的次数，按评价日计", "国办发〔2019〕51号 政务服务“好差评”", t => t.Service[ServiceMeasure.RatedDissatisfied]),
+        new(IndicatorId.RatedVeryDissatisfied, "非常不满意", "次", "评价为非常不满意的次数，按评价日计", "国办发〔2019〕51号 政务服务“好差评”", t => t.Service[ServiceMeasure.RatedVeryDissatisfied]),
+        new(IndicatorId.Ratings, "评价总数", "次", "五个等级的评价次数之和", "国办发〔2019〕51号 政务服务“好差评”", t => RatingCount(t)),
+        new(IndicatorId.BadRatingRate, "差评率", "%", "差评（不满意、非常不满意，申诉成立的不计）÷ 评价总数 × 100", "国办发〔2019〕51号；种子002 每月一通报", t => Rate(t.Service[ServiceMeasure.BadRatings], RatingCount(t))),
+        new(IndicatorId.RectificationRate, "差评整改率", "%", "已整改的差评 ÷ 差评（申诉成立的不计）× 100，按评价日归期", "国办发〔2019〕51号「差评整改」", t => Rate(t.Service[ServiceMeasure.BadRectified], t.Service[ServiceMeasure.BadRatings])),
+        new(IndicatorId.Reminders, "提醒", "次", "电子监察发出的提醒次数，按发出日计", "ADR 0009 电子监察；种子002", t => t.Service[ServiceMeasure.Reminders]),
+        new(IndicatorId.YellowCards, "黄牌", "张", "电子监察发出的黄牌数，按发出日计", "种子002 红黄牌", t => t.Service[ServiceMeasure.YellowCards]),
+        new(IndicatorId.RedCards, "红牌", "张", "电子监察发出的红牌数，按发出日计", "种子002 红黄牌", t => t.Service[ServiceMeasure.RedCards]),
+        new(IndicatorId.ComplaintsUpheld, "投诉属实", "件", "效能投诉办结且认定属实的件数，按办结日计", "种子002 每月一通报（投诉）", t => t.Service[ServiceMeasure.ComplaintsUpheld]),
     ];
+
+    private static long RatingCount(FigureTotals t) =>
+        t.Service[ServiceMeasure.RatedVerySatisfied] + t.Service[ServiceMeasure.RatedSatisfied] + t.Service[ServiceMeasure.RatedFair]
+        + t.Service[ServiceMeasure.RatedDissatisfied] + t.Service[ServiceMeasure.RatedVeryDissatisfied];
 
     private static readonly Dictionary<IndicatorId, Indicator> ById = All.ToDictionary(i => i.Id);
 

@@ -46,6 +46,14 @@ public enum Measure
     Paid,
     /// <summary>The amounts paid, in fen (分).</summary>
     FeeFen,
+    /// <summary>Of the received (on the receipt day), accepted by a clerk within one working day of the receipt (a deemed acceptance is not prompt).</summary>
+    AcceptedPromptly,
+    /// <summary>Of the decided, the working days of their extensions (延期), summed: the statutory limit with them is StatutoryDays + ExtensionDays.</summary>
+    ExtensionDays,
+    /// <summary>Of the concluded, those the applicant never came to a counter for (跑零次): taken in online and the result mailed or sent electronically.</summary>
+    ZeroVisit,
+    /// <summary>Of the concluded, those the applicant came to a counter for at most once (最多跑一次), see <see cref="CaseContribution.Visits"/>.</summary>
+    AtMostOneVisit,
 }
 
 /// <summary>A vector of the measures, one value per <see cref="Measure"/>.</summary>

@@ -65,6 +65,11 @@ public static class StatisticsApi
             .WithSummary("Indicators over any period (`period`: 2026-11-22, 2026-W47, 2026-11, 2026-Q4, 2026 or 2026-10-01..2026-11-22), "
                 + "broken down `by` Department, Window, Item, Channel, Venue or Region (rolled up to `level` 6, 9 or 12 code digits), "
                 + "for one `department` or a `region` code prefix, with the chosen `indicators` (comma-separated ids), each with 环比 and 同比");
+        api.MapGet("/cases", async (string? period, string? indicator, Breakdown? by, string? key, Guid? department, string? region, int? level, string? after, FigureCases cases, CancellationToken ct) =>
+                await cases.RunAsync(FigureCasesChoices.Parse(period, indicator, by, key, department, region, level, after), ct))
+            .WithSummary("The cases behind a count of the report (drill-down): the `period`, the count's `indicator` (Received, Concluded, Overdue, Withdrawn or InHand), "
+                + "the breakdown row (`by` and its `key` as the report's rows carry it; for Region the rolled-up code with `level`) and the report's `department` and `region`; "
+                + "newest first, 50 a page, the next page by `after`");
         api.MapGet("/indicators", () => Indicators.All.Select(IndicatorView.Of))
             .WithSummary("Every indicator with its unit, formula and source (docs/statistics.md)");
     }

@@ -9,8 +9,11 @@ public static class StatisticsModule
         services.AddSingleton<VenueRegionCache>()
             .AddScoped<VenueRegions>()
             .AddScoped<Cases.ICaseHook, KeepDailyFigures>()
+            .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, KeepServiceFigures>()
             .AddScoped<CheckFigures>()
+            .AddScoped<CheckServiceFigures>()
             .AddScoped<StatisticsReport>()
+            .AddScoped<FigureCases>()
             .AuthorizePages("/Statistics/Center", Policies.Statistics);
 
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)

@@ -42,10 +42,11 @@ public sealed class StatisticsReport(OneWindowDbContext db)
     {
         var indicators = (query.Indicators.Count == 0 ? Indicators.Default : query.Indicators).Distinct().Select(Indicators.Of).ToList();
         var withStock = indicators.Any(i => i.Id == IndicatorId.InHand);
+        var withService = indicators.Any(i => i.FromService);
         var (previous, yearBefore) = (query.Period.Previous(), query.Period.YearBefore());
-        var now = await TotalsAsync(query, query.Period, withStock, ct);
-        var before = await TotalsAsync(query, previous, withStock, ct);
-        var lastYear = await TotalsAsync(query, yearBefore, withStock, ct);
+        var now = await TotalsAsync(query, query.Period, withStock, withService, ct);
+        var before = await TotalsAsync(query, previous, withStock, withService, ct);
+        var lastYear = await TotalsAsync(query, yearBefore, withStock, withService, ct);
         var labels = await LabelsAsync(query.By, now.Keys, ct);
         var rows = now.Select(kv => Row(kv.Key, labels.GetValueOrDefault(kv.Key, kv.Key), kv.Value, before.GetValueOrDefault(kv.Key), lastYear.GetValueOrDefault(kv.Key), indicators))
             .OrderByDescending(r => r.Figures.Count > 0 ? r.Figures[0].Value ?? decimal.MinValue : 0).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
@@ -74,10 +75,19 @@ public sealed class StatisticsReport(OneWindowDbContext db)
         : indicator.IsRate ? n - e
         : e == 0 ? null : decimal.Round(100m * (n - e) / e, 2);
 
-    private async Task<Dictionary<string, FigureTotals>> TotalsAsync(ReportQuery query, ReportPeriod period, bool withStock, CancellationToken ct)
+    private async Task<Dictionary<string, FigureTotals>> TotalsAsync(ReportQuery query, ReportPeriod period, bool withStock, bool withService, CancellationToken ct)
     {
         var rows = Filtered(query).Where(f => f.Day >= period.From && f.Day <= period.To);
         var sums = await GroupAsync(rows, query.By, ct);
+        if (withService)
+        {
+            // Ratings, alerts and complaints from their own kept rows at the same grain (ADR 0030).
+            var service = await ServiceFigureSums.ByAsync(ServiceFigureSums.Rows(db, period.From, period.To, query.DepartmentId, query.RegionPrefix), query.By, ct);
+            foreach (var (key, values) in service)
+            {
+                sums[key] = (sums.TryGetValue(key, out var t) ? t : FigureTotals.Empty) with { Service = values };
+            }
+        }
         if (withStock)
         {
             var to = period.To;
@@ -134,12 +144,14 @@ public sealed class StatisticsReport(OneWindowDbContext db)
             OverduePromised = g.Sum(f => f.OverduePromised), OverdueStatutory = g.Sum(f => f.OverdueStatutory), OverdueWorkingDays = g.Sum(f => f.OverdueWorkingDays),
             WorkingDays = g.Sum(f => f.WorkingDays), PromisedDays = g.Sum(f => f.PromisedDays), StatutoryDays = g.Sum(f => f.StatutoryDays),
             Closed = g.Sum(f => f.Closed), Paid = g.Sum(f => f.Paid), FeeFen = g.Sum(f => f.FeeFen),
+            AcceptedPromptly = g.Sum(f => f.AcceptedPromptly), ExtensionDays = g.Sum(f => f.ExtensionDays), ZeroVisit = g.Sum(f => f.ZeroVisit), AtMostOneVisit = g.Sum(f => f.AtMostOneVisit),
             OnlineReceived = g.Sum(f => f.Channel == CaseChannel.Online ? f.Received : 0),
         }).ToListAsync(ct);
         return sums.ToDictionary(s => text(s.Key), s => new FigureTotals(new MeasureValues(
         [
             s.Received, s.Instant, s.Corrected, s.Accepted, s.RejectedAtIntake, s.Withdrawn, s.Terminated, s.Concluded, s.Decided, s.OnTime, s.Early,
             s.OverduePromised, s.OverdueStatutory, s.OverdueWorkingDays, s.WorkingDays, s.PromisedDays, s.StatutoryDays, s.Closed, s.Paid, s.FeeFen,
+            s.AcceptedPromptly, s.ExtensionDays, s.ZeroVisit, s.AtMostOneVisit,
         ]), s.OnlineReceived, 0));
     }
 
@@ -181,6 +193,10 @@ public sealed class StatisticsReport(OneWindowDbContext db)
         public long Closed { get; init; }
         public long Paid { get; init; }
         public long FeeFen { get; init; }
+        public long AcceptedPromptly { get; init; }
+        public long ExtensionDays { get; init; }
+        public long ZeroVisit { get; init; }
+        public long AtMostOneVisit { get; init; }
         public long OnlineReceived { get; init; }
     }
 

@@ -68,9 +68,10 @@ public sealed record DashboardFigures(
         var concluded = db.Cases.AsNoTracking().Where(c => c.ConcludedAt >= dayStart && c.ConcludedAt <= now && c.Status == CaseStatus.Concluded && c.ParentCaseId == null);
         var concludedByDepartment = await concluded.GroupBy(c => c.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
-        // The past from one kept row a day, today counted live.
+        // The past from the kept daily figures (ADR 0030), today counted live.
         var trendStart = today.AddDays(-(TrendDays - 1));
-        var past = await DailyCounts.PastDaysAsync(db, monthStart < trendStart ? monthStart : trendStart, today.AddDays(-1), now, ct);
+        var past = (await Statistics.KeptDays.PastAsync(db, monthStart < trendStart ? monthStart : trendStart, today.AddDays(-1), now, ct))
+            .ToDictionary(d => d.Key, d => new DailyCaseCount { Day = d.Key, Intake = d.Value.Intake, Concluded = d.Value.Concluded, Decided = d.Value.Decided, OnTime = d.Value.OnTime, CountedAt = now });
         var todaySoFar = await DailyCounts.TodayAsync(db, now, intakeByDepartment.Values.Sum(), concludedByDepartment.Values.Sum(), ct);
         var month = past.Values.Where(d => d.Day >= monthStart).Append(todaySoFar).ToList();
         var concludedThisMonth = month.Sum(d => d.Decided);

@@ -36,18 +36,16 @@ public sealed class IndexModel(StatisticsReport report, TimeProvider clock) : Pa
         }
     }
 
-    /// <summary>Where a row's figure opens its cases (the supervision center's keyset list of open cases), when the breakdown has one.</summary>
-    public string? DrillDown(ReportRow row, bool overdue = false)
-    {
-        var filter = By switch
+    /// <summary>
+    /// Where a count opens its cases (统计明细, keyset-paged): the period, the indicator, the report's filters and, for a
+    /// row, its breakdown key; none for a figure that is not a count of cases.
+    /// </summary>
+    public string? CasesLink(ReportRow? row, IndicatorId indicator) => !FigureCases.Countable.Contains(indicator) ? null
+        : "/statistics/cases" + QueryString.Create(new Dictionary<string, string?>
         {
-            Breakdown.Department when Guid.TryParse(row.Key, out _) => "department=" + row.Key,
-            Breakdown.Item => "item=" + Uri.EscapeDataString(row.Key),
-            Breakdown.Window when Guid.TryParse(row.Key, out var w) && w != Guid.Empty => "window=" + row.Key,
-            _ => null,
-        };
-        return filter is null ? null : "/supervision/cases?" + filter + (overdue ? "&overdue=true" : "");
-    }
+            ["period"] = Result?.Period.Name ?? Period, ["indicator"] = indicator.ToString(), ["by"] = (row is null ? Breakdown.None : By).ToString(),
+            ["key"] = row?.Key, ["label"] = row?.Label, ["region"] = Region, ["level"] = Level.ToString(CultureInfo.InvariantCulture),
+        }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 
     public static string Value(Indicator indicator, decimal? value) => value is not { } v ? "—"
         : indicator.IsRate ? v.ToString("0.00", CultureInfo.InvariantCulture) + "%"
