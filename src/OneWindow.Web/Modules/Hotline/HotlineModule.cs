@@ -15,6 +15,7 @@ public static class HotlineModule
             .AddScoped<SignWorkOrder>().AddScoped<ReturnWorkOrder>().AddScoped<RuleOnReturn>().AddScoped<ContactCaller>().AddScoped<AddProgress>()
             .AddScoped<ContributeToWorkOrder>().AddScoped<RequestExtension>().AddScoped<DecideExtension>().AddScoped<ReplyToWorkOrder>().AddScoped<ReviewReply>()
             .AddScoped<CallBack>().AddScoped<ReopenWorkOrder>().AddScoped<CloseWorkOrder>()
+            .AddScoped<ReceiveCall>().AddSingleton<CallSignal>().AddSingleton<DeskCalls>()
             .AuthorizePages("/Hotline/Center", Policies.Hotline)
             .AuthorizePages("/Hotline/Unit", Policies.CaseWork)
             .AuthorizePages("/Hotline/Staff", Policies.HotlineWork)
@@ -23,6 +24,7 @@ public static class HotlineModule
     public static IEndpointRouteBuilder MapHotline(this IEndpointRouteBuilder app)
     {
         HotlineApi.Map(app);
+        HotlineCallsApi.Map(app);
         return app;
     }
 }
