@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Knowledge;
@@ -54,6 +55,34 @@ public class KnowledgePageTests(OneWindowFactory app) : IClassFixture<OneWindowF
         using (scope)
         {
             Assert.Equal(2, await db.Set<KnowledgeEntry>().Where(e => e.Question == "页面新增的条目").Select(e => e.Version).SingleAsync());
+        }
+    }
+}
+
+/// <summary>A guide version published through the catalog is in the knowledge search from the same unit on.</summary>
+public class KnowledgeGuideIndexTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
+{
+    [Fact]
+    public async Task Publishing_a_guide_version_indexes_it_for_the_knowledge_search()
+    {
+        var hotline = await app.SignedInOnce("hotline");
+        async Task<OneWindow.Web.Modules.Knowledge.KnowledgeResults> SearchAsync(string q) =>
+            await (await hotline.GetAsync($"/api/v1/knowledge/search?q={Uri.EscapeDataString(q)}")).ReadAsync<OneWindow.Web.Modules.Knowledge.KnowledgeResults>();
+        Assert.DoesNotContain((await SearchAsync("烟花爆竹零售点")).Hits, h => h.ItemCode == "431025-MZ-003");
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var catalog = scope.ServiceProvider.GetRequiredService<OneWindow.Web.Modules.Catalog.ManageCatalog>();
+            var draft = await catalog.StartDraftAsync("431025-MZ-003", "admin", "关键词");
+            await catalog.EditDraftAsync("431025-MZ-003", draft.VersionNumber, draft.Revision, draft.Guide with { Keywords = [.. draft.Guide.Keywords, "烟花爆竹零售点"] }, "admin", "关键词");
+            await catalog.PublishAsync("431025-MZ-003", "admin");
+        }
+        var hit = Assert.Single((await SearchAsync("烟花爆竹零售点")).Hits, h => h.ItemCode == "431025-MZ-003");
+        Assert.Equal("guide", hit.Kind);
+        var db = app.NewDbContext(out var s);
+        using (s)
+        {
+            Assert.Equal(2, await db.Set<OneWindow.Web.Modules.Knowledge.KnowledgeGuide>().Where(g => g.ItemCode == "431025-MZ-003").Select(g => g.VersionNumber).SingleAsync());
         }
     }
 }

@@ -93,6 +93,11 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("/api/v1/hotline/queues", [StaffRoles.HotlineOperator]),
         ("/api/v1/hotline/caller-history", [StaffRoles.HotlineOperator]),
         ("/api/v1/hotline/inbox", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        // The desk's call stream: the center's operators.
+        ("/hotline/calls/live", [StaffRoles.HotlineOperator]),
+        // The knowledge base: the center's operators and the departments' staff (who write their own department's entries).
+        ("/knowledge", [StaffRoles.HotlineOperator, StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/api/v1/knowledge", [StaffRoles.HotlineOperator, StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
     ];
 
     /// <summary>One demo account per role, and the demo applicant.</summary>
