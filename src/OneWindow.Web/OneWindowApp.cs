@@ -15,6 +15,7 @@ using OneWindow.Web.Modules.Cases;
 using OneWindow.Web.Modules.Catalog;
 using OneWindow.Web.Modules.Complaints;
 using OneWindow.Web.Modules.Hotline;
+using OneWindow.Web.Modules.Knowledge;
 using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Open311;
 using OneWindow.Web.Modules.Organization;
@@ -32,15 +33,15 @@ public static class OneWindowApp
     /// one after it (ModuleDependencyTests holds the code to this list).
     /// </summary>
     public static readonly IReadOnlyList<string> Modules =
-        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Statistics", "Applicants", "Ratings", "Supervision", "Complaints", "Hotline", "Assessment", "Open311"];
+        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Statistics", "Applicants", "Ratings", "Supervision", "Complaints", "Knowledge", "Hotline", "Assessment", "Open311"];
 
     private static IServiceCollection AddModules(this IServiceCollection services) =>
         services.AddAudit().AddNotifications().AddCalendar().AddAccounts().AddOrganization().AddApiClients().AddCatalog().AddCases().AddStatistics().AddApplicants().AddRatings()
-            .AddSupervision().AddComplaints().AddHotline().AddAssessment().AddOpen311();
+            .AddSupervision().AddComplaints().AddKnowledge().AddHotline().AddAssessment().AddOpen311();
 
     private static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app) =>
         app.MapAudit().MapNotifications().MapCalendar().MapAccounts().MapOrganization().MapApiClients().MapCatalog().MapCases().MapStatistics().MapApplicants().MapRatings()
-            .MapSupervision().MapComplaints().MapHotline().MapAssessment().MapOpen311();
+            .MapSupervision().MapComplaints().MapKnowledge().MapHotline().MapAssessment().MapOpen311();
 
     public static WebApplicationBuilder AddOneWindow(this WebApplicationBuilder builder)
     {
@@ -144,6 +145,8 @@ public static class OneWindowApp
             app.Configuration.GetValue("Seed:DemoCounty", true), app.Configuration.GetValue("Seed:DemoHistory", false));
         // After migration 0015 on a database in use: the national change that recounts what the statutory holidays move.
         await scope.ServiceProvider.GetRequiredService<Modules.Calendar.Changes.StatuteUpgrade>().RunAsync(CancellationToken.None);
+        // The published guides the knowledge base's index does not have yet (the seed's, a restored database's).
+        await scope.ServiceProvider.GetRequiredService<IndexGuides>().CatchUpAsync(CancellationToken.None);
     }
 
     public static WebApplication UseOneWindow(this WebApplication app)

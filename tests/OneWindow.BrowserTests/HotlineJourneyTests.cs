@@ -151,4 +151,70 @@ public class HotlineJourneyTests(AppServer app) : IClassFixture<AppServer>
         await wide.GotoAsync("/hotline/new");
         await AppServer.ScreenshotAsync(wide, "88-hotline-public-form");
     }
+
+    /// <summary>
+    /// The telephony and the knowledge base at the desk: a call reported by the call center makes the desk show the
+    /// caller's earlier orders at once; the operator searches the knowledge base from the keyboard (Alt+K, Enter inserts
+    /// the answer) and closes the consultation on the spot, the call and the entry recorded on the order.
+    /// </summary>
+    [Fact]
+    public async Task A_reported_call_shows_the_callers_history_and_the_operator_answers_from_the_knowledge_base()
+    {
+        var admin = await app.ApiAsync("admin");
+        var registered = await admin.PostAsync("/api/v1/admin/api-clients", System.Net.Http.Json.JsonContent.Create(new
+        {
+            name = "呼叫中心话务系统", contact = "呼叫中心 运维 0735-6361299", scopes = new[] { "hotline:calls" },
+        }));
+        var key = System.Text.Json.JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
+        var operatorApi = await app.ApiAsync("hotline");
+        var earlier = await operatorApi.PostAsync("/api/v1/hotline/orders", System.Net.Http.Json.JsonContent.Create(new
+        {
+            channel = "Phone", type = "Complaint", categoryCode = "GF.02", content = "上周小区频繁停电", regionCode = "431025100001", callerName = "孙女士", callerPhone = "13907357777",
+        }));
+        var earlierNumber = System.Text.Json.JsonDocument.Parse(await earlier.Content.ReadAsStringAsync()).RootElement.GetProperty("number").GetString()!;
+
+        foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
+        {
+            var op = await app.NewPageAsync(width: width, height: height);
+            await AppServer.SignInAsync(op, "hotline");
+            await op.GotoAsync("/hotline/desk");
+            await Assertions.Expect(op.Locator("#call-panel")).ToHaveAttributeAsync("data-connected", "yes");
+
+            using var telephony = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+            telephony.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            var callId = $"journey-{width}";
+            var rang = await telephony.PostAsync("/api/v1/hotline/calls", System.Net.Http.Json.JsonContent.Create(new { callerNumber = "13907357777", line = "8001", callId, @event = "Ringing" }));
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, rang.StatusCode);
+            await Assertions.Expect(op.Locator("#call-panel")).ToContainTextAsync(earlierNumber);
+            await Assertions.Expect(op.GetByLabel("来电号码")).ToHaveValueAsync("13907357777");
+
+            await op.Keyboard.PressAsync("Alt+k");
+            await Assertions.Expect(op.Locator("#kb-q")).ToBeFocusedAsync();
+            await op.Keyboard.TypeAsync("停电了怎么查原因");
+            await op.Locator(".kb-hit").First.WaitForAsync();
+            await AppServer.ScreenshotAsync(op, $"83-hotline-desk-call-and-knowledge-{width}");
+            await op.Locator("#kb-q").PressAsync("Enter");
+            await Assertions.Expect(op.GetByLabel("答复内容（直接办结时）")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("95598"));
+            await Assertions.Expect(op.Locator("input[name=Choice][value=answer]")).ToBeCheckedAsync();
+
+            await op.GetByLabel("来电人姓名（可不填）").FillAsync("孙女士");
+            await op.GetByLabel("诉求类型").SelectOptionAsync("Consultation");
+            await op.GetByLabel("诉求分类").SelectOptionAsync("GF.02");
+            await op.GetByLabel("所在区划").SelectOptionAsync("431025100001");
+            await op.GetByLabel("诉求内容").FillAsync("又停电了，问怎么查停电原因");
+            await op.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+            await op.ArriveAtAsync("**/hotline/orders/*");
+            await Status(op, "直接办结");
+            await Assertions.Expect(op.Locator("main")).ToContainTextAsync(callId);
+            await Assertions.Expect(op.GetByRole(AriaRole.Link, new() { Name = "知识库条目" })).ToBeVisibleAsync();
+            await AppServer.ScreenshotAsync(op, $"84-hotline-order-from-call-{width}");
+
+            await op.GotoAsync("/knowledge");
+            await AppServer.ScreenshotAsync(op, $"85-knowledge-list-{width}");
+            await op.GetByRole(AriaRole.Link, new() { Name = "停电了怎么查原因？" }).ClickAsync();
+            await op.ArriveAtAsync("**/knowledge/*");
+            await Assertions.Expect(op.Locator("main")).ToContainTextAsync(width == 1366 ? "已用于 1 张工单" : "已用于 2 张工单");
+            await AppServer.ScreenshotAsync(op, $"86-knowledge-entry-{width}");
+        }
+    }
 }

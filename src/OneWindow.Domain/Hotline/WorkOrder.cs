@@ -20,7 +20,9 @@ public sealed record WorkOrderIntake(
     bool Anonymous = false,
     bool Confidential = false,
     WorkOrderUrgency Urgency = WorkOrderUrgency.Normal,
-    string? RelatedCaseNumber = null);
+    string? RelatedCaseNumber = null,
+    string? CallId = null,
+    string? RecordingRef = null);
 
 /// <summary>A co-handler (协办单位) of a dispatched order and what it contributed to the lead unit.</summary>
 public sealed record CoHandler(Guid UnitId, string? Contribution = null, DateTime? ContributedAt = null);
@@ -70,6 +72,13 @@ public sealed partial class WorkOrder : IChainedRecord
     /// <summary>保密: the caller's identity is never shown to the handling units.</summary>
     public bool Confidential { get; private set; }
     public string? RelatedCaseNumber { get; private set; }
+    /// <summary>The telephony's id of the call the order was registered from, when it came by a reported call.</summary>
+    public string? CallId { get; private set; }
+    /// <summary>Where the call center keeps the call's recording (its own reference; the recording stays there).</summary>
+    public string? RecordingRef { get; private set; }
+    /// <summary>The knowledge-base entry the operator answered with, when the order was closed on the spot with one.</summary>
+    public Guid? KnowledgeEntryId { get; private set; }
+    public const int MaxCallIdLength = 64, MaxRecordingRefLength = 200;
     public DateTime RegisteredAt { get; private set; }
     public string RegisteredBy { get; private set; } = "";
     public WorkOrderStatus Status { get; private set; }
@@ -221,6 +230,8 @@ public sealed partial class WorkOrder : IChainedRecord
             Anonymous = intake.Anonymous,
             Confidential = intake.Confidential,
             RelatedCaseNumber = Optional(intake.RelatedCaseNumber, 40, "relatedCaseNumber"),
+            CallId = Optional(intake.CallId, MaxCallIdLength, "callId"),
+            RecordingRef = Optional(intake.RecordingRef, MaxRecordingRefLength, "recordingRef"),
             RegisteredAt = now,
             RegisteredBy = by.Actor.Name,
             Status = WorkOrderStatus.Registered,
@@ -231,14 +242,15 @@ public sealed partial class WorkOrder : IChainedRecord
 
     // ── The operator's first choices (center) ────────────────────────────────────────────────────────────────────
 
-    /// <summary>直接办结: answered on the spot (most consultations), with the answer given.</summary>
-    public void AnswerOnTheSpot(string answer, HotlineParty by, DateTime now)
+    /// <summary>直接办结: answered on the spot (most consultations), with the answer given and the knowledge-base entry it came from, if any.</summary>
+    public void AnswerOnTheSpot(string answer, HotlineParty by, DateTime now, Guid? knowledgeEntryId = null)
     {
         RequireCenter(by, "answer");
         RequireStatus("hotline.not-registered", "只有待处置的工单可以直接办结。", WorkOrderStatus.Registered);
         Answer = Required(answer, MaxNoteLength, "请写明答复来电人的内容。", "answer");
+        KnowledgeEntryId = knowledgeEntryId;
         ConcludedAt = now;
-        Move(by, now, "answered", WorkOrderStatus.AnsweredOnTheSpot, Answer, null);
+        Move(by, now, "answered", WorkOrderStatus.AnsweredOnTheSpot, Answer, knowledgeEntryId is { } entry ? new { knowledgeEntry = entry } : null);
     }
 
     /// <summary>转警: an emergency referred to 110, 119, 120 or 122.</summary>

@@ -207,6 +207,8 @@ public sealed class ReferenceSeed(
         }
         // The hotline's units, categories and town account (issue 19).
         await HotlineSeed.SeedAsync(db, users, departments, now, ct);
+        // The hotline's knowledge base (ADR 0029): the answers operators give most.
+        KnowledgeSeed.Seed(db, now);
         var citizen = DemoCounty.DemoApplicant;
         // As if he had signed up with a code to his phone (ADR 0015): his window cases are his.
         var applicant = new UserAccount { UserName = citizen.Phone, PhoneNumber = citizen.Phone, PhoneNumberConfirmed = true, DisplayName = citizen.Name, IdentityNumber = citizen.IdentityNumber };

@@ -101,6 +101,11 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         // The supervision center's read-only view of the queues and the overdue (ADR 0028): the operators, leaders and supervisors.
         ("/hotline/oversight", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor]),
         ("/api/v1/hotline/oversight", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor]),
+        // The desk's call stream: the center's operators.
+        ("/hotline/calls/live", [StaffRoles.HotlineOperator]),
+        // The knowledge base: the center's operators and the departments' staff (who write their own department's entries).
+        ("/knowledge", [StaffRoles.HotlineOperator, StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        ("/api/v1/knowledge", [StaffRoles.HotlineOperator, StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
     ];
 
     /// <summary>One demo account per role, and the demo applicant.</summary>

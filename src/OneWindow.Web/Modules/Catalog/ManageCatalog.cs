@@ -12,7 +12,7 @@ namespace OneWindow.Web.Modules.Catalog;
 /// The administrator's catalog actions: create an item, open a draft, edit it, publish it. Each saves the change
 /// and its audit entry together; the page and the API call the same methods.
 /// </summary>
-public sealed class ManageCatalog(OneWindowDbContext db, WriteUnit unit, TimeProvider clock)
+public sealed class ManageCatalog(OneWindowDbContext db, WriteUnit unit, TimeProvider clock, IEnumerable<IGuideHook> hooks)
 {
     public async Task<ServiceItem> CreateItemAsync(string code, ServiceGuide guide, string actor, CancellationToken ct = default)
     {
@@ -68,7 +68,13 @@ public sealed class ManageCatalog(OneWindowDbContext db, WriteUnit unit, TimePro
         var previous = item.Published?.VersionNumber;
         var published = item.Publish(actor, now, ChinaTime.DateOf(now));
         db.Audit(now, actor, "ServiceItem", code, "published", new { version = published.VersionNumber, supersedes = previous });
-        await unit.SaveAsync(ct);
+        await unit.RunAsync(async t =>
+        {
+            foreach (var hook in hooks)
+            {
+                await hook.PublishedAsync(published, t);
+            }
+        }, ct);
         return published;
     }
 

@@ -9,7 +9,7 @@ using OneWindow.Web.Modules.Accounts;
 
 namespace OneWindow.Web.Modules.Hotline;
 
-public sealed record AnswerRequest(int Revision, string? Answer);
+public sealed record AnswerRequest(int Revision, string? Answer, Guid? KnowledgeEntryId = null);
 public sealed record ReferRequest(int Revision, EmergencyService Service, string? Note = null);
 public sealed record RefuseRequest(int Revision, RefusalGround Ground, string? Reason, string? RightChannel = null);
 public sealed record MergeRequest(int Revision, string? MasterNumber);
@@ -68,8 +68,8 @@ public static class HotlineApi
         staff.MapPost("/caller-history", History).RequireAuthorization(Policies.Hotline).WithSummary("The earlier orders of a caller's phone number, newest first (a POST: the number stays out of logs and links)");
 
         var orders = staff.MapGroup("/orders/{id:guid}");
-        Act<AnswerRequest>(orders, WorkOrderActions.Answer, (s, u, id, r, ct) => s.GetRequiredService<AnswerWorkOrder>().RunAsync(u, id, r.Revision, r.Answer, ct),
-            "直接办结: answer on the spot and end the order (center)");
+        Act<AnswerRequest>(orders, WorkOrderActions.Answer, (s, u, id, r, ct) => s.GetRequiredService<AnswerWorkOrder>().RunAsync(u, id, r.Revision, r.Answer, ct, r.KnowledgeEntryId),
+            "直接办结: answer on the spot and end the order (center); `knowledgeEntryId` when the answer came from the knowledge base (its use is counted)");
         Act<ReferRequest>(orders, WorkOrderActions.Refer, (s, u, id, r, ct) => s.GetRequiredService<ReferWorkOrder>().RunAsync(u, id, r.Revision, r.Service, r.Note, ct),
             "转警: refer an emergency to `service` Police (110), Fire (119), Ambulance (120) or Traffic (122) (center)");
         Act<RefuseRequest>(orders, WorkOrderActions.Refuse, (s, u, id, r, ct) => s.GetRequiredService<RefuseWorkOrder>().RunAsync(u, id, r.Revision, r.Ground, r.Reason, r.RightChannel, ct),

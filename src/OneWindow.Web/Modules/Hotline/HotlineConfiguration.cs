@@ -19,6 +19,8 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.Property(o => o.CallerPhone).HasMaxLength(20);
         b.Property(o => o.CallerPhoneTail).HasMaxLength(4);
         b.Property(o => o.RelatedCaseNumber).HasMaxLength(40);
+        b.Property(o => o.CallId).HasMaxLength(WorkOrder.MaxCallIdLength);
+        b.Property(o => o.RecordingRef).HasMaxLength(WorkOrder.MaxRecordingRefLength);
         b.Property(o => o.RegisteredBy).HasMaxLength(100);
         b.Property(o => o.Answer).HasMaxLength(WorkOrder.MaxNoteLength);
         b.Property(o => o.RightChannel).HasMaxLength(200);
@@ -53,6 +55,8 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasIndex(o => new { o.RegisteredAt, o.Channel });
         // The assessment's hotline indicators: the orders concluded in a period (ADR 0028).
         b.HasIndex(o => o.ConcludedAt);
+        // A call's recording reported after the order was registered from it finds the order (few orders have a call id).
+        b.HasIndex(o => o.CallId).HasFilter("\"CallId\" IS NOT NULL");
     }
 }
 

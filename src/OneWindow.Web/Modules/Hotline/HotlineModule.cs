@@ -24,6 +24,7 @@ public static class HotlineModule
             .AddScoped<Supervision.ISupervisedKind, SupervisedWorkOrders>().AddScoped<WatchWorkOrders>()
             .AddSingleton<Supervision.IDashboardPanel, HotlineFigures>()
             .AuthorizePages("/Hotline/Oversight", OversightPolicy)
+            .AddScoped<ReceiveCall>().AddSingleton<CallSignal>().AddSingleton<DeskCalls>()
             .AuthorizePages("/Hotline/Center", Policies.Hotline)
             .AuthorizePages("/Hotline/Unit", Policies.CaseWork)
             .AuthorizePages("/Hotline/Staff", Policies.HotlineWork)
@@ -32,6 +33,7 @@ public static class HotlineModule
     public static IEndpointRouteBuilder MapHotline(this IEndpointRouteBuilder app)
     {
         HotlineApi.Map(app);
+        HotlineCallsApi.Map(app);
         return app;
     }
 }

@@ -14,7 +14,7 @@ namespace OneWindow.Web.Modules.Hotline;
 /// <summary>What the operator's desk, the public form and the API send to register an order.</summary>
 public sealed record WorkOrderForm(WorkOrderChannel Channel, WorkOrderType Type, string? CategoryCode, string? Content, string? RegionCode,
     string? Address = null, double? Latitude = null, double? Longitude = null, string? CallerName = null, string? CallerPhone = null, bool Anonymous = false,
-    bool Confidential = false, WorkOrderUrgency Urgency = WorkOrderUrgency.Normal, string? RelatedCaseNumber = null);
+    bool Confidential = false, WorkOrderUrgency Urgency = WorkOrderUrgency.Normal, string? RelatedCaseNumber = null, string? CallId = null);
 
 /// <summary>
 /// 受理登记: an order registered by the operator (a call, a letter, an e-mail) or sent by the public form ("我要反映").
@@ -63,8 +63,22 @@ public sealed class RegisterWorkOrder(OneWindowDbContext db, WriteUnit unit, Use
         {
             throw new DomainRuleException("hotline.case-unknown", $"办件 {caseNumber} 不存在，请核对办件编号。", "relatedCaseNumber");
         }
+        // Registered from a reported call (the desk's call panel, or an API client naming it): the call must exist; its
+        // recording reference, if the telephony has sent one yet, goes on the order (a later one follows, ReceiveCall).
+        var callId = string.IsNullOrWhiteSpace(form.CallId) || by == HotlineParty.Caller ? null : form.CallId.Trim();
+        string? recording = null;
+        if (callId is not null)
+        {
+            var events = await db.Set<HotlineCall>().AsNoTracking().Where(c => c.CallId == callId).OrderByDescending(c => c.Id)
+                .Select(c => new { c.RecordingRef }).Take(10).ToListAsync(ct);
+            if (events.Count == 0)
+            {
+                throw new DomainRuleException("hotline.call-unknown", "没有收到该呼叫的来电事件，请核对呼叫编号。", "callId");
+            }
+            recording = events.Select(e => e.RecordingRef).FirstOrDefault(r => r is not null);
+        }
         var intake = new WorkOrderIntake(form.Channel, form.Type, code, form.Content ?? "", region, form.Address, form.Latitude, form.Longitude,
-            form.CallerName, form.CallerPhone, form.Anonymous, form.Confidential, form.Urgency, form.RelatedCaseNumber);
+            form.CallerName, form.CallerPhone, form.Anonymous, form.Confidential, form.Urgency, form.RelatedCaseNumber, callId, recording);
         var now = clock.GetUtcNow().UtcDateTime;
         return await unit.RunAsync(async t =>
         {
@@ -73,7 +87,7 @@ public sealed class RegisterWorkOrder(OneWindowDbContext db, WriteUnit unit, Use
             db.Add(order);
             db.Set<WorkOrderEvent>().AddRange(order.NewEvents);
             alongside?.Invoke(order);
-            db.Audit(now, auditActor, "WorkOrder", order.Number, "registered", new { order.Channel, order.Type, order.CategoryCode });
+            db.Audit(now, auditActor, "WorkOrder", order.Number, "registered", new { order.Channel, order.Type, order.CategoryCode, order.CallId });
             if (by == HotlineParty.Caller && order.CallerPhone is { } phone)
             {
                 outbox.Sms(phone, order.CallerName ?? "", $"【12345】您反映的问题已受理，工单编号 {order.Number}。可凭编号和手机号后四位查询办理进度。",

@@ -21,7 +21,15 @@ public sealed record WorkOrderView(
     DateTime? DispatchedAt, string? SignLimit, DateTime? SignDueAt, DateTime? SignedAt, bool SignedLate, string? HandlingLimit, DateTime? DueAt, int ExtendedWorkingDays,
     int? ExtensionRequestedDays, string? ExtensionReason, ReplyResult? ReplyResult, string? ReplyText, string? ReplyPlan, DateTime? RepliedAt, bool RepliedLate,
     DateTime? CallbackDueAt, CallbackMethod? CallbackMethod, bool? Resolved, Satisfaction? Satisfaction, string? ClosingNote, DateTime? ConcludedAt,
-    int ReturnCount, int SendBackCount, int ReopenCount, IReadOnlyList<string> AvailableActions, IReadOnlyList<WorkOrderStep> History);
+    int ReturnCount, int SendBackCount, int ReopenCount, IReadOnlyList<string> AvailableActions, IReadOnlyList<WorkOrderStep> History)
+{
+    /// <summary>The telephony's call id, when the order was registered from a reported call.</summary>
+    public string? CallId { get; init; }
+    /// <summary>The call center's reference of the call's recording.</summary>
+    public string? RecordingRef { get; init; }
+    /// <summary>The knowledge-base entry the order was answered with on the spot.</summary>
+    public Guid? KnowledgeEntryId { get; init; }
+}
 
 public static class WorkOrderViews
 {
@@ -48,7 +56,10 @@ public static class WorkOrderViews
             o.ReplyResult, o.ReplyText, o.ReplyPlan, o.RepliedAt, o.RepliedLate, o.CallbackDueAt, o.CallbackMethod, o.Resolved, o.Satisfaction, o.ClosingNote, o.ConcludedAt,
             o.ReturnCount, o.SendBackCount, o.ReopenCount, WorkOrderActions.For(by, o),
             [.. events.Select(e => new WorkOrderStep(e.Sequence, e.At, e.ActorName, e.UnitId is { } u ? units.GetValueOrDefault(u) : null, e.Action, e.FromStatus, e.ToStatus,
-                e.Note))]);
+                e.Note))])
+        {
+            CallId = o.CallId, RecordingRef = o.RecordingRef, KnowledgeEntryId = o.KnowledgeEntryId,
+        };
     }
 }
 

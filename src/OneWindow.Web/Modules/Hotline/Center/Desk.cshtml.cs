@@ -12,6 +12,8 @@ namespace OneWindow.Web.Modules.Hotline.Center;
 /// The operator's desk (坐席台): the caller's phone first (their earlier orders at once), then the order, and in the same
 /// screen the first choice — dispatch to a unit (the category's default unit when none is chosen) or answer on the
 /// spot. Keyboard-first: the phone field has the focus; Enter (the form's first button) looks the caller up keeping what was typed; Alt+S registers.
+/// A call reported by the telephony fills the phone and shows the caller's earlier orders at once (desk.js, the live
+/// stream); the knowledge box (Alt+K) searches entries and guides, arrows pick, Enter inserts the answer.
 /// </summary>
 public sealed class DeskModel(RegisterWorkOrder register, DispatchWorkOrder dispatch, AnswerWorkOrder answer, OneWindowDbContext db, TimeProvider clock) : PageModel
 {
@@ -31,6 +33,10 @@ public sealed class DeskModel(RegisterWorkOrder register, DispatchWorkOrder disp
     [BindProperty] public string Choice { get; set; } = "dispatch";
     [BindProperty] public Guid? LeadUnitId { get; set; }
     [BindProperty] public string? Answer { get; set; }
+    /// <summary>The reported call the order is registered from (set by the call panel when a call comes in).</summary>
+    [BindProperty] public string? CallId { get; set; }
+    /// <summary>The knowledge-base entry the answer was taken from (set when the operator inserts one).</summary>
+    [BindProperty] public Guid? KnowledgeEntryId { get; set; }
 
     public List<SelectListItem> Categories { get; private set; } = [];
     public List<SelectListItem> Regions { get; private set; } = [];
@@ -55,7 +61,7 @@ public sealed class DeskModel(RegisterWorkOrder register, DispatchWorkOrder disp
         try
         {
             order = await register.ByOperatorAsync(User, new WorkOrderForm(Channel, Type, CategoryCode, Details, RegionCode, Address, null, null, CallerName, CallerPhone,
-                Anonymous, Confidential, Urgency, RelatedCaseNumber), ct);
+                Anonymous, Confidential, Urgency, RelatedCaseNumber, CallId), ct);
         }
         catch (DomainRuleException e)
         {
@@ -78,7 +84,7 @@ public sealed class DeskModel(RegisterWorkOrder register, DispatchWorkOrder disp
             }
             else if (Choice == "answer")
             {
-                order = await answer.RunAsync(User, order.Id, order.Revision, Answer, ct);
+                order = await answer.RunAsync(User, order.Id, order.Revision, Answer, ct, KnowledgeEntryId);
                 TempData["Flash"] = Text.Formatted("工单 {0} 已直接办结。", order.Number);
             }
             else
