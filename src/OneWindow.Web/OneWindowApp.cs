@@ -19,6 +19,7 @@ using OneWindow.Web.Modules.Notifications;
 using OneWindow.Web.Modules.Organization;
 using OneWindow.Web.Modules.Ratings;
 using OneWindow.Web.Modules.Statistics;
+using OneWindow.Web.Modules.Ledger;
 using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web;
@@ -31,15 +32,15 @@ public static class OneWindowApp
     /// one after it (ModuleDependencyTests holds the code to this list).
     /// </summary>
     public static readonly IReadOnlyList<string> Modules =
-        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Hotline", "Assessment", "Statistics"];
+        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Applicants", "Ratings", "Supervision", "Complaints", "Hotline", "Assessment", "Statistics", "Ledger"];
 
     private static IServiceCollection AddModules(this IServiceCollection services) =>
         services.AddAudit().AddNotifications().AddCalendar().AddAccounts().AddOrganization().AddApiClients().AddCatalog().AddCases().AddApplicants().AddRatings()
-            .AddSupervision().AddComplaints().AddHotline().AddAssessment().AddStatistics();
+            .AddSupervision().AddComplaints().AddHotline().AddAssessment().AddStatistics().AddLedger();
 
     private static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app) =>
         app.MapAudit().MapNotifications().MapCalendar().MapAccounts().MapOrganization().MapApiClients().MapCatalog().MapCases().MapApplicants().MapRatings()
-            .MapSupervision().MapComplaints().MapHotline().MapAssessment().MapStatistics();
+            .MapSupervision().MapComplaints().MapHotline().MapAssessment().MapStatistics().MapLedger();
 
     public static WebApplicationBuilder AddOneWindow(this WebApplicationBuilder builder)
     {
