@@ -30,15 +30,15 @@ public static class TierRules
     {
         if (tier == VenueTier.CountyCenter)
         {
-            throw new DomainRuleException("tier.county-has-no-list", "政务服务中心不设下沉清单：其受理范围由窗口授权事项决定。");
+            throw new DomainRuleException("tier.county-has-no-list", "政务服务中心不设下沉清单：其受理范围由窗口授权事项决定。", "lines");
         }
         if (role == TierItemRole.Decide && tier != VenueTier.TownHall)
         {
-            throw new DomainRuleException("tier.village-cannot-decide", "便民服务站不能自行办理事项，只能代收代办或咨询指导。");
+            throw new DomainRuleException("tier.village-cannot-decide", "便民服务站不能自行办理事项，只能代收代办或咨询指导。", "lines");
         }
         if (!Enum.IsDefined(role))
         {
-            throw new DomainRuleException("tier.role-unknown", "未知的下沉方式。");
+            throw new DomainRuleException("tier.role-unknown", "未知的下沉方式。", "lines");
         }
     }
 

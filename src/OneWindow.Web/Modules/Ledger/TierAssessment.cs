@@ -34,7 +34,10 @@ public sealed record TierFigures(decimal? Received, decimal? Concluded, decimal?
 /// <summary>A row of the assessment: a town hall (with its villages' rooms rolled up in <see cref="WithVillages"/>) or a village room.</summary>
 public sealed record TierRow(Guid VenueId, string VenueName, VenueTier Tier, string RegionCode, TierFigures Figures, TierFigures? WithVillages, int Rank);
 
-public sealed record TierAssessmentResult(ReportPeriod Period, string? Town, string? TownName, IReadOnlyList<TierRow> Rows, IReadOnlyList<Indicator> CaseIndicators, IReadOnlyList<LedgerIndicator> LedgerIndicators);
+/// <summary>A column of the assessment: the figure's key, name and formula (from its one definition).</summary>
+public sealed record TierColumn(string Key, string Name, string Formula);
+
+public sealed record TierAssessmentResult(ReportPeriod Period, string? Town, string? TownName, IReadOnlyList<TierRow> Rows, IReadOnlyList<TierColumn> Columns);
 
 /// <summary>
 /// 乡村两级考核: the town halls of the county (each also with its villages' rooms, by region code prefix) or the
@@ -79,7 +82,8 @@ public sealed class TierAssessment(OneWindowDbContext db, StatisticsReport repor
             .Select((r, i) => new TierRow(r.v.Id, r.v.Name, r.v.Tier, r.v.RegionCode, r.own, r.withVillages, i + 1)).ToList();
         var townName = townPrefix is null ? null : await db.Regions.AsNoTracking().Where(r => r.Code == townPrefix + "000").Select(r => r.Name).FirstOrDefaultAsync(ct);
         return new TierAssessmentResult(period, townPrefix is null ? null : townPrefix + "000", townName, ranked,
-            [.. CaseFigures.Select(Indicators.Of)], LedgerIndicators.All);
+            [.. CaseFigures.Select(Indicators.Of).Select(i => new TierColumn(char.ToLowerInvariant(i.Id.ToString()[0]) + i.Id.ToString()[1..], i.Name, i.Formula)),
+             .. LedgerIndicators.All.Select(i => new TierColumn(i.Key, i.Name, i.Formula))]);
     }
 
     private static decimal? Value(ReportRow? row, IndicatorId id) => row?.Figures.FirstOrDefault(f => f.Indicator == id)?.Value;

@@ -128,16 +128,16 @@ public sealed class ManageOrganization(OneWindowDbContext db, WriteUnit unit, Us
         {
             throw new DomainRuleException("staff.role-unknown", "未知角色。");
         }
-        if (role is StaffRoles.Reviewer or StaffRoles.Approver && departmentId is null)
-        {
-            throw new DomainRuleException("staff.department-required", "审核人、审批人须属于一个部门。");
-        }
         var tier = await db.Venues.Where(v => v.Id == venueId).Select(v => (VenueTier?)v.Tier).FirstOrDefaultAsync(ct)
             ?? throw new DomainRuleException("staff.venue-unknown", "请选择人员所在的服务场所。");
         if (tier == VenueTier.VillageRoom && role != StaffRoles.WindowClerk)
         {
             // A village room has an agent (代办员) who takes in and advises; review and decision stay with the county.
             throw new DomainRuleException("staff.village-agent-only", "便民服务站只设代办员（窗口人员角色），审核、审批在县级部门。");
+        }
+        if (role is StaffRoles.Reviewer or StaffRoles.Approver && departmentId is null)
+        {
+            throw new DomainRuleException("staff.department-required", "审核人、审批人须属于一个部门。");
         }
         var user = new UserAccount { UserName = userName.Trim(), DisplayName = displayName.Trim(), VenueId = venueId, DepartmentId = departmentId };
         var result = await users.CreateAsync(user, password);

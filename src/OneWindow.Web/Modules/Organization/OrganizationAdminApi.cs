@@ -30,15 +30,15 @@ public static class OrganizationAdminApi
         var api = app.MapGroup("/api/v1/admin/org").WithTags("Organization administration").RequireAuthorization(Policies.CenterAdmin);
         api.MapGet("/venues", Venues).WithSummary("Venues by region code, 50 a page: `tier` (CountyCenter, TownHall, VillageRoom), `region` (a code prefix, e.g. a town's 9 digits), `after` (the previous page's `next`)");
         api.MapPost("/windows", AddWindow).WithSummary("Add a window at a venue of any tier (a town hall's or village room's counter too)")
-            .WithDescription("400 `window.fields-required`, `window.department-required` (a department window), `window.number-taken`; 404 for an unknown venue. Audited.");
+            .WithDescription("Refusals (409, problem details with a stable code): `window.fields-required`, `window.department-required` (a department window), `window.number-taken`; 404 for an unknown venue. Audited.");
         api.MapPut("/windows/{id:guid}/items", SetWindowItems).WithSummary("Replace the items the window may take in (`itemCodes`)")
-            .WithDescription("400 `catalog.item-unknown`. Audited.");
+            .WithDescription("409 `catalog.item-unknown`. Audited.");
         api.MapPost("/staff", AddStaff).WithSummary("Add a member of staff at a venue: a village room's agent (代办员) is a `WindowClerk` there")
-            .WithDescription("400 `staff.role-unknown`, `staff.department-required` (reviewer, approver), `staff.venue-unknown`, `staff.village-agent-only` (a village room has agents only), `staff.invalid` (user name taken, weak password). Audited.");
+            .WithDescription("Refusals (409): `staff.role-unknown`, `staff.venue-unknown`, `staff.village-agent-only` (a village room has agents only), `staff.department-required` (reviewer, approver), `staff.invalid` (user name taken, weak password). Audited.");
         api.MapPut("/staff/{id}/items", SetStaffItems).WithSummary("Replace the items the member of staff may handle (`itemCodes`)");
         api.MapGet("/venues/{id:guid}/items", GetTierList).WithSummary("The venue's tier list (下沉清单): each item with its role `TakeIn` (代收代办), `Decide` (本级办理) or `Advise` (咨询指导)");
         api.MapPut("/venues/{id:guid}/items", SetTierList).WithSummary("Replace a town hall's or village room's tier list (`lines`: `itemCode`, `role`)")
-            .WithDescription("Intake at the venue is checked against it from then on. 400 `tier.county-has-no-list` (the county center's intake follows its windows), `tier.village-cannot-decide` (only a town hall decides), `catalog.item-unknown`; 404 for an unknown venue. Audited.");
+            .WithDescription("Intake at the venue is checked against it from then on. 400 `tier.county-has-no-list` (the county center's intake follows its windows), `tier.village-cannot-decide` (only a town hall decides), `tier.role-unknown`; 409 `catalog.item-unknown`; 404 for an unknown venue. Audited.");
         return app;
     }
 
