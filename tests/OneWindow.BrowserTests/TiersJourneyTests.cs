@@ -74,8 +74,9 @@ public class TiersJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
         await Assertions.Expect(page.Locator("h2", new() { HasText = "白石村便民服务站" })).ToBeVisibleAsync();
         await AppServer.ScreenshotAsync(page, $"103-tier-list-{width}");
-        await page.GotoAsync("/admin/org/venues?tier=VillageRoom");
-        await page.Locator("tbody tr", new() { HasText = "白石村便民服务站" }).GetByRole(AriaRole.Link, new() { Name = "窗口", Exact = true }).ClickAsync();
+        await page.GotoAsync("/admin/org/windows");
+        await page.GetByLabel("服务场所").SelectOptionAsync(new SelectOptionValue { Label = "白石村便民服务站" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
         await Assertions.Expect(page.Locator("tbody", new() { HasText = "代办员窗口" })).ToBeVisibleAsync();
         await AppServer.ScreenshotAsync(page, $"104-village-windows-{width}");
 
