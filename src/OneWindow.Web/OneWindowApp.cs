@@ -21,6 +21,7 @@ using OneWindow.Web.Modules.Open311;
 using OneWindow.Web.Modules.Organization;
 using OneWindow.Web.Modules.Ratings;
 using OneWindow.Web.Modules.Statistics;
+using OneWindow.Web.Modules.Ledger;
 using OneWindow.Web.Modules.Supervision;
 
 namespace OneWindow.Web;
@@ -33,15 +34,15 @@ public static class OneWindowApp
     /// one after it (ModuleDependencyTests holds the code to this list).
     /// </summary>
     public static readonly IReadOnlyList<string> Modules =
-        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Statistics", "Applicants", "Ratings", "Supervision", "Complaints", "Knowledge", "Hotline", "Assessment", "Open311"];
+        ["Audit", "Notifications", "Calendar", "Accounts", "Organization", "ApiClients", "Catalog", "Cases", "Statistics", "Applicants", "Ratings", "Supervision", "Complaints", "Knowledge", "Hotline", "Assessment", "Open311", "Ledger"];
 
     private static IServiceCollection AddModules(this IServiceCollection services) =>
         services.AddAudit().AddNotifications().AddCalendar().AddAccounts().AddOrganization().AddApiClients().AddCatalog().AddCases().AddStatistics().AddApplicants().AddRatings()
-            .AddSupervision().AddComplaints().AddKnowledge().AddHotline().AddAssessment().AddOpen311();
+            .AddSupervision().AddComplaints().AddKnowledge().AddHotline().AddAssessment().AddOpen311().AddLedger();
 
     private static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app) =>
         app.MapAudit().MapNotifications().MapCalendar().MapAccounts().MapOrganization().MapApiClients().MapCatalog().MapCases().MapStatistics().MapApplicants().MapRatings()
-            .MapSupervision().MapComplaints().MapKnowledge().MapHotline().MapAssessment().MapOpen311();
+            .MapSupervision().MapComplaints().MapKnowledge().MapHotline().MapAssessment().MapOpen311().MapLedger();
 
     public static WebApplicationBuilder AddOneWindow(this WebApplicationBuilder builder)
     {

@@ -183,6 +183,15 @@ public static class EnumText
         VenueTier.VillageRoom => "便民服务站",
     };
 
+    public static string Of(TierItemRole r) => Text.Translate(Zh(r));
+
+    public static string Zh(TierItemRole r) => r switch
+    {
+        TierItemRole.TakeIn => "代收代办",
+        TierItemRole.Decide => "本级办理",
+        TierItemRole.Advise => "咨询指导",
+    };
+
     public static string Of(WindowKind k) => Text.Translate(Zh(k));
 
     public static string Zh(WindowKind k) => k switch

@@ -103,13 +103,16 @@ public sealed class ReferenceSeed(
         }
         var villages = await db.Regions.Where(r => r.Level == RegionLevel.Village && r.Code.StartsWith(DemoCounty.CountyCode.Substring(0, 6)))
             .OrderBy(r => r.Code).ToListAsync(ct);
+        var villageRooms = new Dictionary<string, Venue>();
         foreach (var village in villages)
         {
-            db.Venues.Add(new Venue
+            var room = new Venue
             {
                 Id = Guid.CreateVersion7(now), Name = village.Name + "便民服务站", Tier = VenueTier.VillageRoom, RegionCode = village.Code,
                 Address = village.Name + "党群服务中心", OfficeHours = "周一至周五 9:00–17:00（代办员轮值）",
-            });
+            };
+            villageRooms[village.Code] = room;
+            db.Venues.Add(room);
         }
 
         var departments = new Dictionary<string, Department>();
@@ -136,8 +139,21 @@ public sealed class ReferenceSeed(
             windows[w.Number] = window;
             db.Windows.Add(window);
         }
-        var firstTownHall = townHalls.Values.First();
-        db.Windows.Add(new Window { Id = Guid.CreateVersion7(now), VenueId = firstTownHall.Id, Number = "1", Name = "综合代办窗口", Kind = WindowKind.Comprehensive, Category = WindowCategory.SocialAffairs });
+        // A few town halls and village rooms get their counter (window 1) and tier list; the others are places only,
+        // until the administrator staffs them (/admin/org/windows, /admin/org/tier-lists).
+        var counters = new Dictionary<Guid, Window>();
+        var tierVenues = DemoCounty.StaffedTowns.Select(c => (Venue: townHalls[c], List: DemoCounty.TownHallList, Name: "综合代办窗口"))
+            .Concat(DemoCounty.StaffedVillages.Select(c => (Venue: villageRooms[c], List: DemoCounty.VillageRoomList, Name: "代办员窗口")));
+        foreach (var (venue, list, name) in tierVenues)
+        {
+            var counter = new Window { Id = Guid.CreateVersion7(now), VenueId = venue.Id, Number = "1", Name = name, Kind = WindowKind.Comprehensive, Category = WindowCategory.SocialAffairs };
+            counters[venue.Id] = counter;
+            db.Windows.Add(counter);
+            foreach (var (code, role) in list)
+            {
+                db.Set<VenueItem>().Add(new VenueItem { VenueId = venue.Id, ItemCode = code, Role = role });
+            }
+        }
         await db.SaveChangesAsync(ct);
 
         foreach (var seed in DemoCatalog.Items)
@@ -154,6 +170,14 @@ public sealed class ReferenceSeed(
             db.ServiceItems.Add(item);
             db.WindowItems.Add(new WindowItemAuthorization { WindowId = windows[deptWindow.Number].Id, ItemCode = seed.Code });
             db.WindowItems.Add(new WindowItemAuthorization { WindowId = windows[comprehensive.Number].Id, ItemCode = seed.Code });
+        }
+        foreach (var (venue, list, _) in tierVenues)
+        {
+            // The counter may take in what its venue's list lets the venue take in.
+            foreach (var (code, _) in list.Where(l => TierRules.TakesIn(l.Role)))
+            {
+                db.WindowItems.Add(new WindowItemAuthorization { WindowId = counters[venue.Id].Id, ItemCode = code });
+            }
         }
         foreach (var c in DemoCatalog.Combined)
         {
@@ -175,7 +199,7 @@ public sealed class ReferenceSeed(
             var user = new UserAccount
             {
                 UserName = s.UserName, DisplayName = s.DisplayName,
-                VenueId = s.AtTownHall ? firstTownHall.Id : center.Id,
+                VenueId = s.VenueRegion is null ? center.Id : townHalls.GetValueOrDefault(s.VenueRegion)?.Id ?? villageRooms[s.VenueRegion].Id,
                 DepartmentId = s.DepartmentKey is null ? null : departments[s.DepartmentKey].Id,
             };
             var created = await users.CreateAsync(user, DemoCounty.DemoPassword);
@@ -184,7 +208,18 @@ public sealed class ReferenceSeed(
                 throw new InvalidOperationException("Demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
             }
             await users.AddToRoleAsync(user, s.Role);
-            if (s.WindowNumber is { } seat)
+            if (s.VenueRegion is not null)
+            {
+                // A town hall's clerk or a village room's agent: sits at the venue's counter, authorized for what it takes in.
+                var venueId = user.VenueId!.Value;
+                db.Set<StaffSeat>().Add(new StaffSeat { UserId = user.Id, WindowId = counters[venueId].Id, ChosenAt = now });
+                var list = townHalls.ContainsKey(s.VenueRegion) ? DemoCounty.TownHallList : DemoCounty.VillageRoomList;
+                foreach (var (code, _) in list.Where(l => TierRules.TakesIn(l.Role)))
+                {
+                    db.StaffItems.Add(new StaffItemAuthorization { UserId = user.Id, ItemCode = code });
+                }
+            }
+            else if (s.WindowNumber is { } seat)
             {
                 // Each demo clerk sits at their window, as if they had chosen it at the workbench.
                 db.Set<StaffSeat>().Add(new StaffSeat { UserId = user.Id, WindowId = windows[seat].Id, ChosenAt = now });
@@ -196,7 +231,7 @@ public sealed class ReferenceSeed(
                     db.StaffItems.Add(new StaffItemAuthorization { UserId = user.Id, ItemCode = item.Code });
                 }
             }
-            else if (s.Role == StaffRoles.WindowClerk && s.WindowNumber is { } number)
+            else if (s.Role == StaffRoles.WindowClerk && s.VenueRegion is null && s.WindowNumber is { } number)
             {
                 var category = DemoCounty.CenterWindows.First(w => w.Number == number).Category;
                 foreach (var item in DemoCatalog.Items.Where(i => DemoCounty.CenterWindows.First(w => w.DepartmentKey == i.Dept).Category == category))

@@ -29,6 +29,7 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         "/ratings/online", // the online rating (好差评) the tracking page links to: case number and four characters, limited per address
         "/api/v1/calendar/working-days/{date}", "/api/v1/calendar/due", "/api/v1/catalog/items", "/api/v1/catalog/items/{code}",
         "/api/v1/catalog/themes", // the theme filter's choices, the twin of the /guides select
+        "/api/v1/catalog/items/{code}/nearest", // where an item is handed in nearest to a village, the twin of the guide page's 就近办理
         // The twins of /complaints/new, /complaints/track and the tracking page's rating form, limited per address like them.
         "POST /api/v1/complaints/", "/api/v1/complaints/track/{code}", "/api/v1/ratings/online",
         "/api/v1/verify", // the twin of /verify: a result number and optionally its case number, limited per address
@@ -67,6 +68,12 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         // The statistics reports: leaders, supervisors and the center's administrators.
         ("/statistics", [StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin]),
         ("/api/v1/statistics", [StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin]),
+        // The service ledger: any member of staff reaches it, the handler keeps it to town halls' and village rooms' staff;
+        // the assessment of the two tiers is read like the statistics.
+        ("/ledger", StaffRoles.All.ToArray()),
+        ("/api/v1/ledger", StaffRoles.All.ToArray()),
+        ("/api/v1/ledger/assessment", [StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin]),
+        ("/tiers", [StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin]),
         ("/my", [ApplicantRoles.Applicant]),
         ("/api/v1/my", [ApplicantRoles.Applicant]),
         ("/api/v1/workbench", StaffRoles.All.ToArray()), // the window a member of staff sits at

@@ -45,7 +45,9 @@ internal static class IntakeQueries
                      .Where(w => w.VenueId == u.VenueId && (u.DepartmentId == null ? w.Kind == WindowKind.Comprehensive : w.DepartmentId == u.DepartmentId))
                      .OrderByDescending(w => db.Set<StaffSeat>().Any(s => s.UserId == u.Id && s.WindowId == w.Id))
                      .ThenByDescending(w => db.WindowItems.Any(a => a.WindowId == w.Id && a.ItemCode == itemCode)).ThenBy(w => w.Number)
-                     .Select(w => (Guid?)w.Id).FirstOrDefault()))
+                     .Select(w => (Guid?)w.Id).FirstOrDefault(),
+                 // The venue's tier-list line for the item (下沉清单; none at the county center): intake is checked against it.
+                 db.Set<VenueItem>().Where(i => i.VenueId == u.VenueId && i.ItemCode == itemCode).Select(i => (TierItemRole?)i.Role).FirstOrDefault()))
             .FirstOrDefault());
 
     public static readonly Func<OneWindowDbContext, Guid, Task<string?>> DepartmentName = EF.CompileAsyncQuery(
@@ -53,4 +55,4 @@ internal static class IntakeQueries
 }
 
 /// <summary>The reads of a registration (<see cref="IntakeQueries.ForIntake"/>).</summary>
-internal sealed record IntakeReads(UserAccount User, Venue? Venue, Guid? PublishedVersionId, string? ItemDepartmentName, Guid? WindowId);
+internal sealed record IntakeReads(UserAccount User, Venue? Venue, Guid? PublishedVersionId, string? ItemDepartmentName, Guid? WindowId, TierItemRole? TierRole);

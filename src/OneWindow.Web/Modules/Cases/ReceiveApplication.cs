@@ -66,6 +66,8 @@ public sealed class ReceiveApplication(OneWindowDbContext db, WriteUnit unit, Ca
         var applicant = Applicant.Create(request.ApplicantKind, request.ApplicantName, request.IdentityNumber, request.Phone, ChinaTime.DateOf(now));
         var venue = reads.Venue
             ?? throw new ForbiddenException("case.no-venue", "您的账户没有所在场所，不能收件；请联系中心管理员。");
+        // A town hall or village room takes in only what its tier list (下沉清单) lets it take in.
+        Domain.Organization.TierRules.CheckIntake(venue.Tier, reads.TierRole);
         // Cases are numbered and timed by the county of the venue that takes them in (a town hall takes in for its county).
         var county = venue.RegionCode[..6] + "000000";
         var channel = venue.Tier is Domain.Organization.VenueTier.TownHall or Domain.Organization.VenueTier.VillageRoom ? CaseChannel.ProxyIntake : request.Channel;

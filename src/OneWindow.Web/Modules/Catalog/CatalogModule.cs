@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OneWindow.Domain.Catalog;
@@ -35,6 +36,9 @@ public static class CatalogModule
             .WithDescription("Filters: `q` (words in the name, code, keywords or themes; each word also looks for the words of the search synonyms it contains, and the best matches come first), `department` (id), `type` (ItemType), `applicant` (Person or Enterprise), `theme` (one of `/api/v1/catalog/themes`). Paging: pass the `next` of a page as `after` to get the following page; `limit` 1–100 (default 20). The first page of a search or a theme also lists the matching combined items (`combined`) and the words the synonyms added (`alsoSearched`).");
         api.MapGet("/themes", async (OneWindowDbContext db, CancellationToken ct) => TypedResults.Ok(await SearchGuides.ThemesAsync(db, ct))).AllowAnonymous()
             .WithSummary("The themes of the published items (the theme filter's choices)");
+        api.MapGet("/items/{code}/nearest", Nearest).AllowAnonymous()
+            .WithSummary("Where the item is handed in nearest to a village (`village`: its 12-digit code)")
+            .WithDescription("The village's own room (便民服务站) when its tier list takes the item in, else its town's hall (便民服务中心), else the county center; with the venue's address, hours and phone, the list's role there (`TakeIn`, `Decide`; null at the county center), and whether the village's room advises on it (`villageAdvises`). 404 for an unknown item or a code that is not a village's.");
         api.MapGet("/items/{code}", Get).AllowAnonymous()
             .WithSummary("One item's full guide")
             .WithDescription("The published version, or `version` = N for an earlier one, with the version history.");
@@ -69,6 +73,11 @@ public static class CatalogModule
         }).RequireAuthorization(Policies.CatalogAdmin).ExcludeFromDescription();
         return app;
     }
+
+    private static async Task<Results<Ok<NearestVenueView>, NotFound>> Nearest(string code, string? village, OneWindowDbContext db, CancellationToken ct) =>
+        await db.ServiceItemVersions.AnyAsync(v => v.ItemCode == code && v.Status == VersionStatus.Published, ct)
+            && await NearestVenue.RunAsync(db, code, village, ct) is { } nearest
+            ? TypedResults.Ok(nearest) : TypedResults.NotFound();
 
     private static async Task<Ok<GuideListResponse>> List(
         OneWindowDbContext db, string? q, Guid? department, ItemType? type, ApplicantTypes? applicant, string? theme, string? after, int? limit, CancellationToken ct)

@@ -70,7 +70,8 @@ public static class DemoCounty
         new("C02", "统一出件窗口", WindowKind.Comprehensive, WindowCategory.None, null),
     ];
 
-    public sealed record StaffSeed(string UserName, string DisplayName, string Role, string? DepartmentKey, string? WindowNumber, bool AtTownHall = false);
+    /// <param name="VenueRegion">The town or village whose hall or room they work at (null: the county center).</param>
+    public sealed record StaffSeed(string UserName, string DisplayName, string Role, string? DepartmentKey, string? WindowNumber, string? VenueRegion = null);
 
     /// <summary>The demo accounts; every one signs in with <see cref="DemoPassword"/> (the README lists them).</summary>
     public static readonly IReadOnlyList<StaffSeed> Staff =
@@ -78,7 +79,11 @@ public static class DemoCounty
         new("admin", "中心管理办 刘主任", StaffRoles.CenterAdmin, null, null),
         new("clerk", "综合窗口 李芳", StaffRoles.WindowClerk, null, "A04"),
         new("clerk.mz", "民政窗口 王敏", StaffRoles.WindowClerk, "MZ", "B01"),
-        new("clerk.town", "汾市镇便民服务中心 陈静", StaffRoles.WindowClerk, null, null, AtTownHall: true),
+        new("clerk.town", "汾市镇便民服务中心 陈静", StaffRoles.WindowClerk, null, "1", FenshiTown),
+        new("clerk.shunfeng", "舜峰镇便民服务中心 何丽", StaffRoles.WindowClerk, null, "1", ShunfengTown),
+        // Village rooms' agents (代办员): window clerks at their room, who take in for the county and keep the ledger.
+        new("agent.baishi", "白石村便民服务站 代办员 邓小红", StaffRoles.WindowClerk, null, "1", BaishiVillage),
+        new("agent.dutou", "渡头村便民服务站 代办员 李春梅", StaffRoles.WindowClerk, null, "1", DutouVillage),
         new("reviewer.sj", "市场监管 审核人 赵磊", StaffRoles.Reviewer, "SJ", "B09"),
         new("approver.sj", "市场监管 首席代表 周军", StaffRoles.Approver, "SJ", "B09"),
         new("reviewer.mz", "民政 审核人 孙丽", StaffRoles.Reviewer, "MZ", "B01"),
@@ -94,6 +99,38 @@ public static class DemoCounty
     ];
 
     public const string DemoPassword = "OneWindow2026";
+
+    // The towns and villages whose halls and rooms the demo staffs (NBS codes of 临武县).
+    public const string ShunfengTown = "431025100000"; // 舜峰镇, the county seat
+    public const string WushuiTown = "431025104000";   // 武水镇
+    public const string FenshiTown = "431025106000";   // 汾市镇
+    public const string BaishiVillage = "431025106202"; // 汾市镇白石村
+    public const string DutouVillage = "431025106203";  // 汾市镇渡头村
+
+    /// <summary>The town halls and village rooms that get a counter (window "1") and a tier list in the demo.</summary>
+    public static readonly IReadOnlyList<string> StaffedTowns = [ShunfengTown, WushuiTown, FenshiTown];
+    public static readonly IReadOnlyList<string> StaffedVillages = [BaishiVillage, DutouVillage];
+
+    /// <summary>
+    /// The demo's tier lists (下沉清单), after seed 001: a town hall decides the town-own matters (计生's 生育登记,
+    /// 劳动保障's residents' pension enrolment), takes in for the county what people of the countryside ask most, and
+    /// advises on what only the county center takes in; a village room takes in a few of them and advises on more.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Code, TierItemRole Role)> TownHallList =
+    [
+        ("431025-WJ-001", TierItemRole.Decide), ("431025-RS-002", TierItemRole.Decide),
+        ("431025-WJ-002", TierItemRole.TakeIn), ("431025-RS-001", TierItemRole.TakeIn), ("431025-GA-002", TierItemRole.TakeIn),
+        ("431025-GA-003", TierItemRole.TakeIn), ("431025-SJ-002", TierItemRole.TakeIn), ("431025-SJ-003", TierItemRole.TakeIn),
+        ("431025-ZR-001", TierItemRole.TakeIn), ("431025-JT-002", TierItemRole.TakeIn), ("431025-MZ-003", TierItemRole.TakeIn),
+        ("431025-SJ-001", TierItemRole.Advise), ("431025-BDC-001", TierItemRole.Advise), ("431025-MZ-004", TierItemRole.Advise),
+    ];
+
+    public static readonly IReadOnlyList<(string Code, TierItemRole Role)> VillageRoomList =
+    [
+        ("431025-RS-002", TierItemRole.TakeIn), ("431025-WJ-001", TierItemRole.TakeIn), ("431025-WJ-002", TierItemRole.TakeIn),
+        ("431025-ZR-001", TierItemRole.TakeIn),
+        ("431025-GA-003", TierItemRole.Advise), ("431025-SJ-002", TierItemRole.Advise), ("431025-RS-001", TierItemRole.Advise),
+    ];
 
     /// <summary>A demo applicant (办事群众) who signs in with a phone number; the ID number is made up with a correct check character.</summary>
     public sealed record ApplicantSeed(string Phone, string Name, string IdentityNumber);

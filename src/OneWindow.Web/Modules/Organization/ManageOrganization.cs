@@ -128,6 +128,13 @@ public sealed class ManageOrganization(OneWindowDbContext db, WriteUnit unit, Us
         {
             throw new DomainRuleException("staff.role-unknown", "未知角色。");
         }
+        var tier = await db.Venues.Where(v => v.Id == venueId).Select(v => (VenueTier?)v.Tier).FirstOrDefaultAsync(ct)
+            ?? throw new DomainRuleException("staff.venue-unknown", "请选择人员所在的服务场所。");
+        if (tier == VenueTier.VillageRoom && role != StaffRoles.WindowClerk)
+        {
+            // A village room has an agent (代办员) who takes in and advises; review and decision stay with the county.
+            throw new DomainRuleException("staff.village-agent-only", "便民服务站只设代办员（窗口人员角色），审核、审批在县级部门。");
+        }
         if (role is StaffRoles.Reviewer or StaffRoles.Approver && departmentId is null)
         {
             throw new DomainRuleException("staff.department-required", "审核人、审批人须属于一个部门。");
@@ -153,4 +160,40 @@ public sealed class ManageOrganization(OneWindowDbContext db, WriteUnit unit, Us
         db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Staff", user.UserName!, "items-set", new { items = itemCodes });
         await unit.SaveAsync(ct);
     }
+
+    /// <summary>
+    /// Replaces a town hall's or village room's tier list (下沉清单): the items it takes in for the county, decides itself
+    /// (a town hall only) or advises on. Every code must be a catalog item's.
+    /// </summary>
+    public async Task<IReadOnlyList<VenueItem>> SetVenueItemsAsync(Guid venueId, IReadOnlyCollection<VenueItemLine> lines, string actor, CancellationToken ct = default)
+    {
+        var venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct) ?? throw new NotFoundException("场所不存在。");
+        var distinct = lines.GroupBy(l => l.ItemCode.Trim()).Select(g => g.Last() with { ItemCode = g.Key }).ToList();
+        foreach (var line in distinct)
+        {
+            TierRules.CheckLine(venue.Tier, line.Role);
+        }
+        if (venue.Tier == VenueTier.CountyCenter)
+        {
+            TierRules.CheckLine(venue.Tier, TierItemRole.TakeIn); // refused even when empty: the center has no list
+        }
+        var codes = distinct.Select(l => l.ItemCode).ToList();
+        var unknown = codes.Except(await db.ServiceItems.Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DomainRuleException("catalog.item-unknown", "未知事项编码: " + string.Join(", ", unknown));
+        }
+        db.Set<VenueItem>().RemoveRange(db.Set<VenueItem>().Where(i => i.VenueId == venueId));
+        var items = distinct.Select(l => new VenueItem { VenueId = venueId, ItemCode = l.ItemCode, Role = l.Role }).ToList();
+        db.Set<VenueItem>().AddRange(items);
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Venue", venueId.ToString(), "tier-list-set",
+            new { takeIn = Codes(TierItemRole.TakeIn), decide = Codes(TierItemRole.Decide), advise = Codes(TierItemRole.Advise) });
+        await unit.SaveAsync(ct);
+        return items;
+
+        List<string> Codes(TierItemRole role) => [.. distinct.Where(l => l.Role == role).Select(l => l.ItemCode)];
+    }
 }
+
+/// <summary>One line of a tier list as the administrator sets it.</summary>
+public sealed record VenueItemLine(string ItemCode, TierItemRole Role);

@@ -80,3 +80,15 @@ internal sealed class StaffSeatConfiguration : IEntityTypeConfiguration<StaffSea
         b.HasIndex(s => s.WindowId);
     }
 }
+
+internal sealed class VenueItemConfiguration : IEntityTypeConfiguration<VenueItem>
+{
+    public void Configure(EntityTypeBuilder<VenueItem> b)
+    {
+        b.ToTable("VenueItems");
+        b.HasKey(i => new { i.VenueId, i.ItemCode });
+        b.Property(i => i.ItemCode).HasMaxLength(40);
+        // The portal's "where to hand it in": the venues that list one item.
+        b.HasIndex(i => i.ItemCode);
+    }
+}

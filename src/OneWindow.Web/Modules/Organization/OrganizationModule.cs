@@ -7,7 +7,7 @@ namespace OneWindow.Web.Modules.Organization;
 public static class OrganizationModule
 {
     public static IServiceCollection AddOrganization(this IServiceCollection services) =>
-        services.AddScoped<ImportCounty>().AddScoped<ManageOrganization>().AddScoped<ChooseWindow>()
+        services.AddScoped<ImportCounty>().AddScoped<ManageOrganization>().AddScoped<ChooseWindow>().AddScoped<TierLists>()
             .AuthorizePages("/Organization/Admin", Policies.CenterAdmin)
             .AuthorizePages("/Organization/Workbench", Policies.Staff);
 
@@ -17,6 +17,7 @@ public static class OrganizationModule
         api.MapGet("/", GetSeat).WithSummary("The window the signed-in member of staff sits at, and the windows they may choose from");
         api.MapPut("/", ChooseSeat).WithSummary("Sit at `windowId`: one of the venue's windows the member of staff may staff")
             .WithDescription("Remembered on the server for this account (every device); the cases they take in from now on are counted against this window. 400 `window.not-yours` for a window of another venue or department.");
+        app.MapOrganizationAdmin();
         return app;
     }
 

@@ -73,8 +73,8 @@ public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage,
     private async Task LoadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var venues = await db.Venues.AsNoTracking().Where(v => v.Tier != Domain.Organization.VenueTier.VillageRoom).OrderBy(v => v.Tier).ThenBy(v => v.RegionCode).Take(500).ToListAsync(ct);
-        Venues = [.. venues.Select(v => new SelectListItem(v.Name, v.Id.ToString(), v.Id == VenueId))];
+        // Every tier: a village room's agent (代办员) is a window clerk placed at the room.
+        Venues = await VenuePicks.AllAsync(db, VenueId, ct);
         Departments = await PickLists.DepartmentsAsync(db, DepartmentId, "（不属于部门）", ct);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Take(1000).ToListAsync(ct);
         var userIds = users.Select(u => u.Id).ToList();
@@ -85,7 +85,7 @@ public sealed class StaffModel(OneWindowDbContext db, ManageOrganization manage,
         var slowed = (await db.Attempts.AsNoTracking().Where(a => keyList.Contains(a.Key) && a.BlockedUntil > now).Select(a => a.Key).ToListAsync(ct)).ToHashSet();
         Rows = [.. users.Select(u => Masked(u, roles.Any(r => r.UserId == u.Id && r.Name == ApplicantRoles.Applicant)) with {
             Roles = string.Join("、", roles.Where(r => r.UserId == u.Id).Select(r => EnumText.RoleName(r.Name!))),
-            Venue = venues.FirstOrDefault(v => v.Id == u.VenueId)?.Name, Department = Departments.FirstOrDefault(d => d.Value == u.DepartmentId?.ToString())?.Text,
+            Venue = Venues.FirstOrDefault(v => v.Value == u.VenueId?.ToString())?.Text, Department = Departments.FirstOrDefault(d => d.Value == u.DepartmentId?.ToString())?.Text,
             Items = counts.FirstOrDefault(c => c.Key == u.Id)?.Count ?? 0, SignInSlowed = slowed.Contains(keys[u.Id]) })];
         if (SelectedUserId is { } selected)
         {

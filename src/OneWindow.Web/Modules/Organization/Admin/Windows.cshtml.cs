@@ -71,9 +71,13 @@ public sealed class WindowsModel(OneWindowDbContext db, ManageOrganization manag
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var venues = await db.Venues.AsNoTracking().Where(v => v.Tier != VenueTier.VillageRoom).OrderBy(v => v.Tier).ThenBy(v => v.RegionCode).Take(500).ToListAsync(ct);
-        Venue ??= venues.FirstOrDefault()?.Id;
-        Venues = [.. venues.Select(v => new SelectListItem(v.Name, v.Id.ToString(), v.Id == Venue))];
+        // Every tier: a town hall's and a village room's counters are placed here like the county center's.
+        Venues = await VenuePicks.AllAsync(db, Venue, ct);
+        if (Venue is null && Venues.Count > 0)
+        {
+            Venue = Guid.Parse(Venues[0].Value);
+            Venues[0].Selected = true;
+        }
         Departments = await PickLists.DepartmentsAsync(db, DepartmentId, "（综合窗口不选）", ct);
         var windows = await db.Windows.AsNoTracking().Where(w => w.VenueId == Venue).OrderBy(w => w.Number).Take(500).ToListAsync(ct);
         var ids = windows.Select(w => w.Id).ToList();
