@@ -89,6 +89,9 @@ public class WorkOrderSupervisionTests(OneWindowFactory app) : IClassFixture<One
         // The department answers it on its workbench like any alert.
         var alerts = await (await market.GetAsync("/api/v1/supervision/alerts")).ReadJsonAsync();
         Assert.Contains(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("subjectNumber").GetString() == order.Number && a.GetProperty("subjectKind").GetString() == "WorkOrder");
+        // The alert's page names the order and leads to it.
+        var alertPage = await market.GetStringAsync($"/workbench/alerts/{card.Id}");
+        Assert.Contains($"<a href=\"/hotline/orders/{order.Id}\">{order.Number}</a>", alertPage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,11 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
 
+    // Every host watches its web root for the pages' versioned links; hundreds of hosts in one run would use up the
+    // machine's inotify instances (128 per user on many systems), so the file providers poll instead, however the
+    // tests are started.
+    static OneWindowFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+
     private readonly bool _ownsDatabase;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;

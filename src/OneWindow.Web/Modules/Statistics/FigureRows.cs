@@ -5,30 +5,35 @@ namespace OneWindow.Web.Modules.Statistics;
 
 /// <summary>
 /// Adds to a kept row in one statement (insert, or add to what is there): two moves on the same day and grain in two
-/// transactions at once both count on PostgreSQL, where a read-then-write would lose one. The same SQL on both databases.
+/// transactions at once both count on PostgreSQL, where a read-then-write would lose one. The same SQL on both databases,
+/// for every table kept on a <see cref="FigureKey"/> (the case figures, the service figures).
 /// </summary>
 public static class FigureRows
 {
     private static readonly string[] KeyColumns = ["Day", "DepartmentId", "ItemCode", "VenueId", "WindowId", "Channel", "RegionCode"];
 
-    private static readonly string Upsert = BuildUpsert();
+    private static readonly string Upsert = UpsertInto("DailyFigures", DailyFigure.MeasureColumns);
 
-    /// <summary>The statement, its parameters numbered <c>{0}</c>… in key-then-measure order (the bench's intake ceiling sends it word for word).</summary>
+    /// <summary>The case figures' statement, its parameters numbered <c>{0}</c>… in key-then-measure order (the bench's intake ceiling sends it word for word).</summary>
     public static string Statement => Upsert;
 
-    private static string BuildUpsert()
+    /// <summary>The statement that adds to a row of <paramref name="table"/>, keyed on a <see cref="FigureKey"/>, with these measure columns.</summary>
+    public static string UpsertInto(string table, IReadOnlyList<string> measureColumns)
     {
-        var columns = KeyColumns.Concat(DailyFigure.MeasureColumns).ToList();
+        var columns = KeyColumns.Concat(measureColumns).ToList();
         var values = string.Join(", ", columns.Select((_, i) => "{" + i + "}"));
-        var add = string.Join(", ", DailyFigure.MeasureColumns.Select(m => $"\"{m}\" = \"DailyFigures\".\"{m}\" + excluded.\"{m}\""));
-        return $"INSERT INTO \"DailyFigures\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({values}) " +
+        var add = string.Join(", ", measureColumns.Select(m => $"\"{m}\" = \"{table}\".\"{m}\" + excluded.\"{m}\""));
+        return $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({values}) " +
             $"ON CONFLICT ({string.Join(", ", KeyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {add}";
     }
 
-    public static Task AddAsync(OneWindowDbContext db, FigureKey key, MeasureValues values, CancellationToken ct)
+    public static Task AddAsync(OneWindowDbContext db, FigureKey key, MeasureValues values, CancellationToken ct) => AddAsync(db, Upsert, key, values.Values, ct);
+
+    /// <summary>Runs an <see cref="UpsertInto"/> statement for one key and its measures.</summary>
+    public static Task AddAsync(OneWindowDbContext db, string upsert, FigureKey key, long[] values, CancellationToken ct)
     {
         var parameters = new object[] { key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode }
-            .Concat(values.Values.Cast<object>()).ToArray();
-        return db.Database.ExecuteSqlRawAsync(Upsert, parameters, ct);
+            .Concat(values.Cast<object>()).ToArray();
+        return db.Database.ExecuteSqlRawAsync(upsert, parameters, ct);
     }
 }

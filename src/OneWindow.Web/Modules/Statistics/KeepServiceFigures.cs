@@ -16,7 +16,7 @@ namespace OneWindow.Web.Modules.Statistics;
 /// rectified or set aside on appeal moves from one to the other); after a successful save the difference is added to
 /// the kept rows; a failed save adds nothing.
 /// </summary>
-public sealed class KeepServiceFigures : SaveChangesInterceptor
+public sealed class KeepServiceFigures(VenueRegionCache venueRegions, TimeProvider clock) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, List<(FigureKey Key, ServiceValues Values)>> _pending = new();
 
@@ -82,7 +82,7 @@ public sealed class KeepServiceFigures : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
-    private static async Task<List<(FigureKey, ServiceValues)>> DeltasAsync(OneWindowDbContext db, CancellationToken ct)
+    private async Task<List<(FigureKey, ServiceValues)>> DeltasAsync(OneWindowDbContext db, CancellationToken ct)
     {
         var deltas = new Dictionary<FigureKey, ServiceValues>();
         ServiceFigureKeys? keys = null;
@@ -99,7 +99,7 @@ public sealed class KeepServiceFigures : SaveChangesInterceptor
             {
                 return;
             }
-            var grain = await key(keys ??= new ServiceFigureKeys(db));
+            var grain = await key(keys ??= new ServiceFigureKeys(db, new VenueRegions(db, venueRegions, clock)));
             foreach (var (day, values, sign) in change)
             {
                 var k = grain with { Day = day };

@@ -160,10 +160,8 @@ public static class ServiceContribution
 /// channel, and the venue's region, as the case's own kept figures have them), with the department the record names.
 /// Cases staged in the same unit (the demo history adds a case and its rating together) are found before saving.
 /// </summary>
-public sealed class ServiceFigureKeys(OneWindowDbContext db)
+public sealed class ServiceFigureKeys(OneWindowDbContext db, VenueRegions regions)
 {
-    private readonly Dictionary<Guid, string> _venueRegions = [];
-
     private sealed record CaseGrain(Guid Id, string Number, Guid DepartmentId, string ItemCode, Guid? VenueId, Guid? WindowId, CaseChannel Channel, string RegionCode);
 
     public async Task<FigureKey> OfCaseAsync(Guid? caseId, string? caseNumber, Guid? departmentId, Guid? venueId, string regionCode, CancellationToken ct)
@@ -171,10 +169,10 @@ public sealed class ServiceFigureKeys(OneWindowDbContext db)
         var c = await FindAsync(caseId, caseNumber, ct);
         if (c is null)
         {
-            var region = venueId is { } v ? await RegionOfVenueAsync(v, regionCode, ct) : regionCode;
+            var region = venueId is { } v ? await regions.OfVenueAsync(v, regionCode, ct) : regionCode;
             return new FigureKey(default, departmentId ?? Guid.Empty, "", venueId ?? Guid.Empty, Guid.Empty, 0, region);
         }
-        var venueRegion = c.VenueId is { } venue ? await RegionOfVenueAsync(venue, c.RegionCode, ct) : c.RegionCode;
+        var venueRegion = c.VenueId is { } venue ? await regions.OfVenueAsync(venue, c.RegionCode, ct) : c.RegionCode;
         return new FigureKey(default, departmentId ?? c.DepartmentId, c.ItemCode, c.VenueId ?? Guid.Empty, c.WindowId ?? Guid.Empty, c.Channel, venueRegion);
     }
 
@@ -197,38 +195,12 @@ public sealed class ServiceFigureKeys(OneWindowDbContext db)
         return await cases.Select(c => new CaseGrain(c.Id, c.Number, c.DepartmentId, c.ItemCode, c.ReceivingVenueId, c.ReceivingWindowId, c.Channel, c.RegionCode))
             .FirstOrDefaultAsync(ct);
     }
-
-    private async Task<string> RegionOfVenueAsync(Guid venueId, string fallback, CancellationToken ct)
-    {
-        if (!_venueRegions.TryGetValue(venueId, out var region))
-        {
-            region = await db.Venues.AsNoTracking().Where(v => v.Id == venueId).Select(v => v.RegionCode).FirstOrDefaultAsync(ct) ?? fallback;
-            _venueRegions[venueId] = region;
-        }
-        return region;
-    }
 }
 
 /// <summary>Adds to a kept service row in one statement, as <see cref="FigureRows"/> does for the case figures.</summary>
 public static class ServiceFigureRows
 {
-    private static readonly string[] KeyColumns = ["Day", "DepartmentId", "ItemCode", "VenueId", "WindowId", "Channel", "RegionCode"];
+    private static readonly string Upsert = FigureRows.UpsertInto("DailyServiceFigures", DailyServiceFigure.MeasureColumns);
 
-    private static readonly string Upsert = BuildUpsert();
-
-    private static string BuildUpsert()
-    {
-        var columns = KeyColumns.Concat(DailyServiceFigure.MeasureColumns).ToList();
-        var values = string.Join(", ", columns.Select((_, i) => "{" + i + "}"));
-        var add = string.Join(", ", DailyServiceFigure.MeasureColumns.Select(m => $"\"{m}\" = \"DailyServiceFigures\".\"{m}\" + excluded.\"{m}\""));
-        return $"INSERT INTO \"DailyServiceFigures\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({values}) " +
-            $"ON CONFLICT ({string.Join(", ", KeyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {add}";
-    }
-
-    public static Task AddAsync(OneWindowDbContext db, FigureKey key, ServiceValues values, CancellationToken ct)
-    {
-        var parameters = new object[] { key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode }
-            .Concat(values.Values.Cast<object>()).ToArray();
-        return db.Database.ExecuteSqlRawAsync(Upsert, parameters, ct);
-    }
+    public static Task AddAsync(OneWindowDbContext db, FigureKey key, ServiceValues values, CancellationToken ct) => FigureRows.AddAsync(db, Upsert, key, values.Values, ct);
 }

@@ -18,12 +18,12 @@ public sealed class VenueRegions(OneWindowDbContext db, VenueRegionCache cache, 
 {
     private readonly Dictionary<Guid, string> _loaded = [];
 
-    public async Task<string> OfAsync(Case c, CancellationToken ct)
+    public async Task<string> OfAsync(Case c, CancellationToken ct) =>
+        c.ReceivingVenueId is { } venueId ? await OfVenueAsync(venueId, c.RegionCode, ct) : c.RegionCode;
+
+    /// <summary>The venue's region, or <paramref name="fallback"/> for a venue that does not exist.</summary>
+    public async Task<string> OfVenueAsync(Guid venueId, string fallback, CancellationToken ct)
     {
-        if (c.ReceivingVenueId is not { } venueId)
-        {
-            return c.RegionCode;
-        }
         if (_loaded.TryGetValue(venueId, out var region))
         {
             return region;
@@ -36,7 +36,7 @@ public sealed class VenueRegions(OneWindowDbContext db, VenueRegionCache cache, 
         region = await db.Venues.AsNoTracking().Where(v => v.Id == venueId).Select(v => v.RegionCode).FirstOrDefaultAsync(ct);
         if (region is null)
         {
-            return c.RegionCode; // not cached: a venue that does not exist (yet) is asked again next time
+            return fallback; // not cached: a venue that does not exist (yet) is asked again next time
         }
         cache.Set(venueId, region, now);
         return region;
