@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using OneWindow.Web.Modules.Statistics;
 using OneWindow.Web.Tests.Infrastructure;
 
@@ -67,6 +68,19 @@ public class ReportTests(OneWindowFactory app) : IClassFixture<OneWindowFactory>
         Assert.Equal([4m, 1m], rows.Select(r => r.Received));
         Assert.Contains("民政", rows[0].Label, StringComparison.Ordinal);
         Assert.Equal([5m, 2m], Totals(byDepartment));
+        // By item, each row named by its item's latest version.
+        var byItem = await ReportAsync(await app.SignedIn("supervisor"), "period=2026-11-01..2027-01-31&by=Item&indicators=Received");
+        var itemRows = byItem.GetProperty("rows").EnumerateArray().Select(r => (Key: r.GetProperty("key").GetString()!, Label: r.GetProperty("label").GetString())).ToList();
+        Assert.Equal(["431025-MZ-001", "431025-BDC-001"], itemRows.Select(r => r.Key));
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            foreach (var (key, label) in itemRows)
+            {
+                var latest = await db.ServiceItemVersions.AsNoTracking().Where(v => v.ItemCode == key).OrderByDescending(v => v.VersionNumber).Select(v => v.Name).FirstAsync();
+                Assert.Equal(latest, label);
+            }
+        }
 
         // The page shows the same figures to the center's administrator, and a drill-down to the cases for a leader.
         var page = await (await app.SignedIn("admin")).GetStringAsync("/statistics?period=2026-11-22&by=Department&indicators=Received&indicators=InHand");

@@ -218,13 +218,10 @@ public sealed class StatisticsReport(OneWindowDbContext db)
                 venues[Guid.Empty.ToString()] = "网上（无场所）";
                 return venues;
             case Breakdown.Item:
-                var items = (await db.ServiceItemVersions.AsNoTracking().Where(v => list.Contains(v.ItemCode)).GroupBy(v => v.ItemCode)
-                    .Select(g => new { Code = g.Key, Number = g.Max(v => v.VersionNumber) }).ToListAsync(ct));
-                var names = new Dictionary<string, string>();
-                foreach (var item in items)
-                {
-                    names[item.Code] = await db.ServiceItemVersions.AsNoTracking().Where(v => v.ItemCode == item.Code && v.VersionNumber == item.Number).Select(v => v.Name).FirstAsync(ct);
-                }
+                // The latest version's name of each item, in one read of the rows' items' versions (a few each).
+                var names = (await db.ServiceItemVersions.AsNoTracking().Where(v => list.Contains(v.ItemCode))
+                        .Select(v => new { v.ItemCode, v.VersionNumber, v.Name }).ToListAsync(ct))
+                    .GroupBy(v => v.ItemCode).ToDictionary(g => g.Key, g => g.MaxBy(v => v.VersionNumber)!.Name);
                 foreach (var combined in await db.CombinedItems.AsNoTracking().Where(c => list.Contains(c.Code)).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
                 {
                     names[combined.Code] = combined.Name;
