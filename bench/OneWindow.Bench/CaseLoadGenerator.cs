@@ -141,7 +141,9 @@ public static class CaseLoadGenerator
 
     /// <summary>
     /// Copies the templates N times. Of every 100 cases: 90 concluded and 3 refused, received at any time in the last
-    /// five years; 7 still open (received or in review), received in the last 20 days. The events of a chunk of
+    /// five years; 7 still open (received or in review), received in the last 20 days. Of every 100, 60 are taken in
+    /// at the county center, 25 at one of the town halls and 15 at one of the village rooms (<see cref="VenueSpread"/>):
+    /// the county–town–village network the seeds describe, so that a report by town or village has its rows. The events of a chunk of
     /// copies are built here (hashing needs the domain) and bulk-written with the copies' ids and last hashes; the
     /// case rows are then copied in SQL from the template, joined with those ids.
     /// </summary>
@@ -150,6 +152,7 @@ public static class CaseLoadGenerator
         string[] dateColumns;
         Dictionary<Guid, List<CaseEvent>> events;
         Dictionary<Guid, string> numbers;
+        VenueSpread spread;
         var keys = services.GetRequiredService<RecordKeyStore>().Ring;
         using (var scope = services.CreateScope())
         {
@@ -161,6 +164,7 @@ public static class CaseLoadGenerator
             events = (await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync())
                 .GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Sequence).ToList());
             numbers = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number);
+            spread = await VenueSpread.LoadAsync(db);
         }
         var shares = new (string State, double Share, int Days)[] { ("concluded", 0.90, 1826), ("rejected", 0.03, 1826), ("received", 0.03, 20), ("accepted", 0.04, 20) };
         await using var raw = database.OpenRawConnection();
@@ -168,8 +172,8 @@ public static class CaseLoadGenerator
         var columns = await BenchSql.ColumnsAsync(raw, database, "Cases");
         var postgres = database.Provider == "Postgres";
         await BenchSql.ExecAsync(raw, postgres
-            ? "CREATE TEMP TABLE bench_copies (n bigint PRIMARY KEY, id uuid NOT NULL, last_hash text NOT NULL)"
-            : "CREATE TEMP TABLE bench_copies (n INTEGER PRIMARY KEY, id TEXT NOT NULL, last_hash TEXT NOT NULL)");
+            ? "CREATE TEMP TABLE bench_copies (n bigint PRIMARY KEY, id uuid NOT NULL, last_hash text NOT NULL, venue uuid NOT NULL, win uuid)"
+            : "CREATE TEMP TABLE bench_copies (n INTEGER PRIMARY KEY, id TEXT NOT NULL, last_hash TEXT NOT NULL, venue TEXT NOT NULL, win TEXT)");
         var random = new Random(seed);
         var done = 0;
         var eventCount = 0L;
@@ -188,7 +192,7 @@ public static class CaseLoadGenerator
                     var copyEvents = new List<CaseEvent>((to - from + 1) * events[template.Id].Count);
                     for (var n = from; n <= to; n++)
                     {
-                        var copy = MakeCopy(done + n, Age(done + n, seed, days), NextGuid(random), events[template.Id], numbers[template.Id], keys);
+                        var copy = MakeCopy(done + n, Age(done + n, seed, days), NextGuid(random), events[template.Id], numbers[template.Id], spread.Center, spread.For(done + n), keys);
                         copies.Add(copy.Copy);
                         copyEvents.AddRange(copy.Events);
                     }
@@ -214,7 +218,7 @@ public static class CaseLoadGenerator
         await BenchSql.ExecAsync(raw, postgres ? "VACUUM ANALYZE" : "ANALYZE");
     }
 
-    private sealed record Copy(long N, Guid Id, string LastHash);
+    private sealed record Copy(long N, Guid Id, string LastHash, Guid Venue, Guid? Window);
 
     /// <summary>A copy's age in days and minutes from the seed and its number, computed alike here and in SQL (<see cref="CopyCasesSql"/>).</summary>
     private static TimeSpan Age(long n, int seed, int days) => TimeSpan.FromDays((n * 7919 + seed) % days) + TimeSpan.FromMinutes(n * 104729 % 600);
@@ -223,13 +227,17 @@ public static class CaseLoadGenerator
     /// A copy of a template's record for case number G{n}: its events moved back by the copy's age, the template's
     /// number in their details replaced by the copy's, sealed anew under the record key as the app would seal them.
     /// </summary>
-    private static (Copy Copy, List<CaseEvent> Events) MakeCopy(long n, TimeSpan age, Guid id, List<CaseEvent> template, string templateNumber, RecordKeyRing keys)
+    private static (Copy Copy, List<CaseEvent> Events) MakeCopy(long n, TimeSpan age, Guid id, List<CaseEvent> template, string templateNumber,
+        Guid templateVenue, (Guid Venue, Guid? Window) at, RecordKeyRing keys)
     {
         var from = $"\"number\":\"{templateNumber}\"";
         var to = $"\"number\":\"{CopyNumber(n)}\"";
-        var chain = template.Select(e => e.CopyFor(id, age, MoveClockStart(e.Data?.Replace(from, to, StringComparison.Ordinal), age))).ToList();
+        // Every template was taken in at the county center; the record names the venue, so a copy's names its own.
+        var fromVenue = $"\"venue\":\"{templateVenue}\"";
+        var toVenue = $"\"venue\":\"{at.Venue}\"";
+        var chain = template.Select(e => e.CopyFor(id, age, MoveClockStart(e.Data?.Replace(from, to, StringComparison.Ordinal).Replace(fromVenue, toVenue, StringComparison.Ordinal), age))).ToList();
         var head = EventChain.Seal(chain, EventChain.GenesisHash, keys);
-        return (new Copy(n, id, head), chain);
+        return (new Copy(n, id, head, at.Venue, at.Window), chain);
     }
 
     /// <summary>The clock's start an acceptance records in its data moves with the copy, as the row's column does (the record replay checks it).</summary>
@@ -255,6 +263,9 @@ public static class CaseLoadGenerator
             "Id" => "s.id",
             "Number" => postgres ? "'G' || lpad(s.n::text, 9, '0')" : "printf('G%09d', s.n)",
             "LastEventHash" => "s.last_hash",
+            "ReceivingVenueId" => "s.venue",
+            // At the center the template's window took it in; elsewhere the venue's counter (none at an unstaffed room).
+            "ReceivingWindowId" => $"CASE WHEN s.venue = t.\"ReceivingVenueId\" THEN t.\"ReceivingWindowId\" ELSE s.win END",
             _ when dateColumns.Contains(column) => postgres
                 ? $"t.\"{column}\" - {age} * interval '1 day' - {minutes} * interval '1 minute'"
                 : $"strftime('%Y-%m-%d %H:%M:%f', t.\"{column}\", '-' || {age} || ' days', '-' || {minutes} || ' minutes')",
@@ -274,7 +285,7 @@ public static class CaseLoadGenerator
     /// <summary>PostgreSQL: binary COPY, the bulk path a migration of real records would take.</summary>
     private static async Task CopyInAsync(NpgsqlConnection pg, List<Copy> copies, List<CaseEvent> events)
     {
-        await using (var import = await pg.BeginBinaryImportAsync("COPY bench_copies (n, id, last_hash) FROM STDIN (FORMAT BINARY)"))
+        await using (var import = await pg.BeginBinaryImportAsync("COPY bench_copies (n, id, last_hash, venue, win) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var c in copies)
             {
@@ -282,6 +293,15 @@ public static class CaseLoadGenerator
                 await import.WriteAsync(c.N, NpgsqlDbType.Bigint);
                 await import.WriteAsync(c.Id, NpgsqlDbType.Uuid);
                 await import.WriteAsync(c.LastHash, NpgsqlDbType.Text);
+                await import.WriteAsync(c.Venue, NpgsqlDbType.Uuid);
+                if (c.Window is { } w)
+                {
+                    await import.WriteAsync(w, NpgsqlDbType.Uuid);
+                }
+                else
+                {
+                    await import.WriteNullAsync();
+                }
             }
             await import.CompleteAsync();
         }
@@ -338,11 +358,11 @@ public static class CaseLoadGenerator
     private static async Task InsertAsync(SqliteConnection sqlite, List<Copy> copies, List<CaseEvent> events)
     {
         await using var tx = (SqliteTransaction)await sqlite.BeginTransactionAsync();
-        await using (var cmd = Prepared(sqlite, tx, "INSERT INTO bench_copies (n, id, last_hash) VALUES ($0, $1, $2)", 3))
+        await using (var cmd = Prepared(sqlite, tx, "INSERT INTO bench_copies (n, id, last_hash, venue, win) VALUES ($0, $1, $2, $3, $4)", 5))
         {
             foreach (var c in copies)
             {
-                Bind(cmd, c.N, Text(c.Id), c.LastHash);
+                Bind(cmd, c.N, Text(c.Id), c.LastHash, Text(c.Venue), c.Window is { } w ? Text(w) : null);
                 await cmd.ExecuteNonQueryAsync();
             }
         }

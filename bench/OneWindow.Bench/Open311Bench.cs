@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using OneWindow.Domain.Calendar;
@@ -23,7 +24,7 @@ public static class Open311Bench
         RETURNING "LastValue"
         """;
 
-    public static async Task<IReadOnlyList<Scenario>> RunAsync(IServiceProvider services, BenchDatabase database, string baseUrl, int samples)
+    public static async Task<IReadOnlyList<Scenario>> RunAsync(IServiceProvider services, BenchDatabase database, string baseUrl, int samples, bool trace = false)
     {
         var results = new List<Scenario>();
         // Sixteen keys taken in turn, each allowed 6,000 requests a minute: the limiter is on the path, not its refusals.
@@ -56,6 +57,43 @@ public static class Open311Bench
             }
             var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             lastNumber = body.RootElement[0].GetProperty("service_request_id").GetString();
+        }
+
+        // The operator's registration of a call over the staff API (the desk's twin).
+        using var desk = await CaseLoadBench.SignInAsync(baseUrl, "hotline");
+        var call = new Dictionary<string, object?>
+        {
+            ["channel"] = "Phone", ["type"] = "Complaint", ["categoryCode"] = "CX.02", ["content"] = "人民路口东侧的路灯连续三晚不亮，夜间行人过马路很危险。",
+            ["regionCode"] = "431025100000", ["address"] = "舜峰镇人民路与解放路交叉口东侧", ["callerName"] = "周敏", ["callerPhone"] = "13807351234",
+        };
+        string? lastOperatorNumber = null;
+        async Task OperatorIntake()
+        {
+            using var response = await desk.PostAsJsonAsync("/api/v1/hotline/orders", call);
+            if ((int)response.StatusCode != 201)
+            {
+                throw new InvalidOperationException($"POST /api/v1/hotline/orders: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+            lastOperatorNumber = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("number").GetString();
+        }
+
+        if (trace)
+        {
+            // --trace-intake: the statements of one request of each kind (after a first one has filled the caches).
+            foreach (var (name, intake) in new[] { ("POST /open311/v2/requests.json", (Func<Task>)AppIntake), ("POST /api/v1/hotline/orders", OperatorIntake) })
+            {
+                await intake();
+                using var traced = IntakeTrace.Start();
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                traced.Clear();
+                await intake();
+                Console.WriteLine(name + ":");
+                foreach (var line in traced.Lines)
+                {
+                    Console.WriteLine("  " + line);
+                }
+            }
+            return results;
         }
 
         // One real request: the rows each raw intake writes again with its own ids and number.
@@ -119,6 +157,59 @@ public static class Open311Bench
         {
             var rates = await Measure.ThroughputRoundsAsync(workers, TimeSpan.FromSeconds(5), rounds: 5, database.ServerCpuSeconds(),
                 ($"raw SQL Open311 intake, {workers} writers (ceiling)", RawIntake), ($"POST /open311/v2/requests.json, {workers} clients", AppIntake));
+            results.Add(rates.Medians[0]);
+            results.Add(rates.Medians[1].Against(rates.Medians[0]));
+            await CheckNumbersAsync(raw, database);
+        }
+
+        // The operator's registration against its statements raw (--trace-intake lists them): the operator's account,
+        // the category and the region checked, the number, the audit entry, the event and the order in one transaction,
+        // then the answer's reads (the account again, the order's events, the category's and the region's names).
+        await OperatorIntake();
+        var operatorOrder = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("WorkOrders")} WHERE {q("Number")} = @n", ("@n", lastOperatorNumber!));
+        var operatorId = operatorOrder["Id"];
+        var operatorEvent = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("WorkOrderEvents")} WHERE {q("WorkOrderId")} = @id", ("@id", operatorId));
+        var operatorAudit = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("AuditEntries")} WHERE {q("EntityType")} = 'WorkOrder' AND {q("EntityKey")} = @n", ("@n", lastOperatorNumber!));
+        var operatorUser = await BenchSql.ScalarAsync(raw, $"SELECT {q("Id")} FROM {q("AspNetUsers")} WHERE {q("UserName")} = 'hotline'");
+        var operatorPrefix = $"RAWOP{run}";
+        async Task RawOperatorIntake()
+        {
+            await using var connection = database.OpenRawConnection();
+            await connection.OpenAsync();
+            await BenchSql.QueryAsync(connection, $"SELECT * FROM {q("AspNetUsers")} WHERE {q("Id")} = @u LIMIT 1", ("@u", operatorUser!));
+            await BenchSql.QueryAsync(connection, $"SELECT 1 FROM {q("HotlineCategories")} WHERE {q("Code")} = 'CX.02' AND {q("Active")} LIMIT 1");
+            await BenchSql.QueryAsync(connection, $"SELECT 1 FROM {q("Regions")} WHERE {q("Code")} = '431025100000' LIMIT 1");
+            var id = database.GuidParameter(Guid.NewGuid());
+            string number;
+            await using (var tx = await connection.BeginTransactionAsync())
+            {
+                await using (var cmd = connection.CreateCommand())
+                {
+                    cmd.Transaction = tx;
+                    cmd.CommandText = Counter;
+                    var p = cmd.CreateParameter();
+                    p.ParameterName = "@prefix";
+                    p.Value = operatorPrefix;
+                    cmd.Parameters.Add(p);
+                    number = $"{operatorPrefix}-{Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture):D5}";
+                }
+                await BenchSql.ExecAsync(connection, insertAudit, tx, BenchSql.InsertParameters(auditColumns, operatorAudit, c => c == "EntityKey" ? number : null));
+                await BenchSql.ExecAsync(connection, insertEvent, tx, BenchSql.InsertParameters(eventColumns, operatorEvent, c => c == "WorkOrderId" ? id : null));
+                await BenchSql.ExecAsync(connection, insertOrder, tx, BenchSql.InsertParameters(orderColumns, operatorOrder, c => c switch { "Id" => id, "Number" => number, _ => null }));
+                await tx.CommitAsync();
+            }
+            await BenchSql.QueryAsync(connection, $"SELECT * FROM {q("AspNetUsers")} WHERE {q("Id")} = @u LIMIT 1", ("@u", operatorUser!));
+            await BenchSql.QueryAsync(connection, $"SELECT * FROM {q("WorkOrderEvents")} WHERE {q("WorkOrderId")} = @id ORDER BY {q("Sequence")}", ("@id", id));
+            await BenchSql.QueryAsync(connection, $"SELECT {q("Name")} FROM {q("HotlineCategories")} WHERE {q("Code")} = 'CX.02' LIMIT 1");
+            await BenchSql.QueryAsync(connection, $"SELECT {q("Name")} FROM {q("Regions")} WHERE {q("Code")} = '431025100000' LIMIT 1");
+        }
+        var rawOperator = await Measure.RunAsync("raw SQL: one operator registration, its reads, its three rows and the answer's reads (ceiling)", samples, RawOperatorIntake);
+        results.Add(rawOperator);
+        results.Add((await Measure.RunAsync("POST /api/v1/hotline/orders: the operator registers a call", samples, OperatorIntake)).Against(rawOperator));
+        foreach (var workers in new[] { 16, 64 })
+        {
+            var rates = await Measure.ThroughputRoundsAsync(workers, TimeSpan.FromSeconds(5), rounds: 5, database.ServerCpuSeconds(),
+                ($"raw SQL operator registration, {workers} writers (ceiling)", RawOperatorIntake), ($"POST /api/v1/hotline/orders, {workers} clients", OperatorIntake));
             results.Add(rates.Medians[0]);
             results.Add(rates.Medians[1].Against(rates.Medians[0]));
             await CheckNumbersAsync(raw, database);

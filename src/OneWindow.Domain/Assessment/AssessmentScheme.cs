@@ -32,21 +32,37 @@ public enum PeriodKind
 {
     Month = 1,
     Quarter = 2,
+    Year = 3,
 }
 
-/// <summary>A month (<c>2026-11</c>) or a quarter (<c>2026-Q4</c>), in Beijing dates.</summary>
+/// <summary>A month (<c>2026-11</c>), a quarter (<c>2026-Q4</c>) or a year (<c>2026</c>, the annual 年度考核), in Beijing dates.</summary>
 public readonly record struct AssessmentPeriod(PeriodKind Kind, int Year, int Number)
 {
-    public DateOnly First => Kind == PeriodKind.Month ? new DateOnly(Year, Number, 1) : new DateOnly(Year, (Number - 1) * 3 + 1, 1);
+    public DateOnly First => Kind switch
+    {
+        PeriodKind.Month => new DateOnly(Year, Number, 1),
+        PeriodKind.Quarter => new DateOnly(Year, (Number - 1) * 3 + 1, 1),
+        _ => new DateOnly(Year, 1, 1),
+    };
 
-    public DateOnly Last => First.AddMonths(Kind == PeriodKind.Month ? 1 : 3).AddDays(-1);
+    public DateOnly Last => First.AddMonths(Kind switch { PeriodKind.Month => 1, PeriodKind.Quarter => 3, _ => 12 }).AddDays(-1);
 
-    public override string ToString() => Kind == PeriodKind.Month ? $"{Year:D4}-{Number:D2}" : $"{Year:D4}-Q{Number}";
+    public override string ToString() => Kind switch
+    {
+        PeriodKind.Month => $"{Year:D4}-{Number:D2}",
+        PeriodKind.Quarter => $"{Year:D4}-Q{Number}",
+        _ => $"{Year:D4}",
+    };
 
     public static bool TryParse(string? text, out AssessmentPeriod period)
     {
         period = default;
         var t = (text ?? "").Trim().ToUpperInvariant();
+        if (t.Length == 4 && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+        {
+            period = new AssessmentPeriod(PeriodKind.Year, whole, 1);
+            return whole is >= 2000 and <= 2099;
+        }
         if (t.Length == 7 && t[4] == '-' && int.TryParse(t[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             if (t[5] == 'Q' && t[6] is >= '1' and <= '4')

@@ -105,7 +105,8 @@ public class ScoringTests
     [InlineData("2026-11", "2026-11-01", "2026-11-30")]
     [InlineData("2026-Q4", "2026-10-01", "2026-12-31")]
     [InlineData("2024-02", "2024-02-01", "2024-02-29")]
-    public void Periods_are_months_or_quarters(string text, string first, string last)
+    [InlineData("2025", "2025-01-01", "2025-12-31")]
+    public void Periods_are_months_quarters_or_years(string text, string first, string last)
     {
         Assert.True(AssessmentPeriod.TryParse(text, out var p));
         Assert.Equal(DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture), p.First);
@@ -117,6 +118,8 @@ public class ScoringTests
     [InlineData("2026-13")]
     [InlineData("2026-Q5")]
     [InlineData("26-11")]
+    [InlineData("1999")]
+    [InlineData("202")]
     [InlineData("")]
     public void Other_periods_are_refused(string text) => Assert.False(AssessmentPeriod.TryParse(text, out _));
 }

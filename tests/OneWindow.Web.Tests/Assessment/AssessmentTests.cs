@@ -76,6 +76,12 @@ public sealed class AssessmentTests : IDisposable
         Assert.Contains("98.00", page, StringComparison.Ordinal);
         Assert.Contains("预警扣分", page, StringComparison.Ordinal);
         Assert.Contains("考核期应写作", await leader.GetStringAsync("/supervision/assessment?period=2026-13"), StringComparison.Ordinal);
+        // The annual assessment (年度考核): the year holds November's record, so the same department ranks with the same score.
+        var year = await leader.GetStringAsync("/supervision/assessment?kind=Department&period=2026");
+        Assert.Contains("value=\"2026\"", year, StringComparison.Ordinal);
+        Assert.Contains("临武县民政局", year, StringComparison.Ordinal);
+        Assert.DoesNotContain("考核期应写作", year, StringComparison.Ordinal);
+        Assert.Contains("98.00", year, StringComparison.Ordinal);
 
         var response = await leader.GetAsync("/supervision/assessment.xlsx?kind=Department&period=2026-11");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -205,7 +205,7 @@ public sealed class ServiceFiguresTests : IDisposable
 
         using var scope = _app.Services.CreateScope();
         var assess = scope.ServiceProvider.GetRequiredService<AssessUnits>();
-        foreach (var period in new[] { new AssessmentPeriod(PeriodKind.Month, 2026, 11), new AssessmentPeriod(PeriodKind.Month, 2026, 12), new AssessmentPeriod(PeriodKind.Quarter, 2026, 4) })
+        foreach (var period in new[] { new AssessmentPeriod(PeriodKind.Month, 2026, 11), new AssessmentPeriod(PeriodKind.Month, 2026, 12), new AssessmentPeriod(PeriodKind.Quarter, 2026, 4), new AssessmentPeriod(PeriodKind.Year, 2026, 1) })
         {
             foreach (var kind in new[] { AssessedKind.Department, AssessedKind.Window })
             {

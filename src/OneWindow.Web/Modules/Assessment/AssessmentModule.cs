@@ -16,7 +16,7 @@ public static class AssessmentModule
         {
             if (!AssessmentPeriod.TryParse(period, out var chosen))
             {
-                throw new DomainRuleException("assessment.period-invalid", "考核期应写作 2026-11（月度）或 2026-Q4（季度）。", "period");
+                throw new DomainRuleException("assessment.period-invalid", "考核期应写作 2026-11（月度）、2026-Q4（季度）或 2026（年度）。", "period");
             }
             var what = kind ?? AssessedKind.Department;
             var scores = await assess.ScoreAsync(what, chosen, ct);

@@ -29,7 +29,7 @@ public sealed class IndexModel(AssessUnits assess, TimeProvider clock) : PageMod
             }
             else
             {
-                Error = Text.Translate("考核期应写作 2026-11（月度）或 2026-Q4（季度）。");
+                Error = Text.Translate("考核期应写作 2026-11（月度）、2026-Q4（季度）或 2026（年度）。");
             }
         }
         Scores = await assess.ScoreAsync(Kind, Chosen, ct);

@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+using OneWindow.Web.Data;
+using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Statistics;
+
+namespace OneWindow.Bench;
+
+/// <summary>
+/// The kept daily figures of a generated load, built the fast way: every case read once through the app's model, its
+/// rows computed by the hook's own definition (<see cref="CaseContribution"/>), summed in memory and bulk-written
+/// (binary COPY on PostgreSQL, prepared inserts on SQLite). The check's repair (<c>check-figures --repair</c>) makes the
+/// same rows but also remembers each case's contribution in one transaction a year, which at ten million cases would
+/// hold millions of tracked rows; the bench needs the figures, not the remembered contributions, so it writes none
+/// (a generated case moved later by a scenario then adds its new rows without subtracting old ones: the bench's own
+/// registrations are new cases and have none to subtract).
+/// </summary>
+public static class KeptFiguresLoad
+{
+    private const int Batch = 5_000;
+
+    public static async Task<(long Cases, int Rows, TimeSpan Took)> BuildAsync(IServiceProvider services, BenchDatabase database)
+    {
+        var watch = Stopwatch.StartNew();
+        var counted = new Dictionary<FigureKey, MeasureValues>();
+        long cases = 0;
+        Guid? after = null;
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var regions = scope.ServiceProvider.GetRequiredService<VenueRegions>();
+            var calendars = scope.ServiceProvider.GetRequiredService<RegionCalendars>();
+            await regions.LoadAllAsync(CancellationToken.None);
+            while (true)
+            {
+                var query = db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ReceivedAt != null);
+                if (after is { } key)
+                {
+                    query = query.Where(c => c.Id.CompareTo(key) > 0);
+                }
+                var batch = await query.OrderBy(c => c.Id).Take(Batch).ToListAsync();
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+                after = batch[^1].Id;
+                foreach (var c in batch)
+                {
+                    var caseRows = CaseContribution.Of(c, await regions.OfAsync(c, CancellationToken.None), await calendars.ForRegionAsync(c.RegionCode));
+                    CaseContribution.AddTo(counted, caseRows);
+                }
+                cases += batch.Count;
+                if (cases % 200_000 < Batch)
+                {
+                    Console.Write($"\r  kept figures: {cases:N0} cases read, {counted.Count:N0} rows, {cases / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0} cases/s   ");
+                }
+            }
+        }
+        Console.WriteLine();
+        await using var raw = database.OpenRawConnection();
+        await raw.OpenAsync();
+        // The load's figures replace whatever the app kept for the templates while they were made.
+        await BenchSql.ExecAsync(raw, "DELETE FROM \"DailyFigures\"");
+        await BenchSql.ExecAsync(raw, "DELETE FROM \"CaseFigures\"");
+        var rows = counted.Where(r => !r.Value.IsZero).ToList();
+        await (raw switch
+        {
+            NpgsqlConnection pg => CopyInAsync(pg, rows),
+            SqliteConnection sqlite => InsertAsync(sqlite, rows),
+            _ => throw new NotSupportedException(raw.GetType().Name),
+        });
+        await BenchSql.ExecAsync(raw, database.Provider == "Postgres" ? "VACUUM ANALYZE \"DailyFigures\"" : "ANALYZE \"DailyFigures\"");
+        return (cases, rows.Count, watch.Elapsed);
+    }
+
+    private static readonly string Columns = string.Join(", ",
+        new[] { "Day", "DepartmentId", "ItemCode", "VenueId", "WindowId", "Channel", "RegionCode" }.Concat(DailyFigure.MeasureColumns).Select(c => $"\"{c}\""));
+
+    private static async Task CopyInAsync(NpgsqlConnection pg, List<KeyValuePair<FigureKey, MeasureValues>> rows)
+    {
+        await using var import = await pg.BeginBinaryImportAsync($"COPY \"DailyFigures\" ({Columns}) FROM STDIN (FORMAT BINARY)");
+        foreach (var (k, v) in rows)
+        {
+            await import.StartRowAsync();
+            await import.WriteAsync(k.Day, NpgsqlDbType.Date);
+            await import.WriteAsync(k.DepartmentId, NpgsqlDbType.Uuid);
+            await import.WriteAsync(k.ItemCode, NpgsqlDbType.Varchar);
+            await import.WriteAsync(k.VenueId, NpgsqlDbType.Uuid);
+            await import.WriteAsync(k.WindowId, NpgsqlDbType.Uuid);
+            await import.WriteAsync((int)k.Channel, NpgsqlDbType.Integer);
+            await import.WriteAsync(k.RegionCode, NpgsqlDbType.Varchar);
+            foreach (var value in v.Values)
+            {
+                await import.WriteAsync(value, NpgsqlDbType.Bigint);
+            }
+        }
+        await import.CompleteAsync();
+    }
+
+    /// <summary>SQLite: EF's storage forms (the day as yyyy-MM-dd, Guids as upper-case text).</summary>
+    private static async Task InsertAsync(SqliteConnection sqlite, List<KeyValuePair<FigureKey, MeasureValues>> rows)
+    {
+        var count = 7 + MeasureValues.Count;
+        await using var tx = (SqliteTransaction)await sqlite.BeginTransactionAsync();
+        await using var cmd = sqlite.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO \"DailyFigures\" ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(0, count).Select(i => "$" + i))})";
+        for (var i = 0; i < count; i++)
+        {
+            cmd.Parameters.Add(new SqliteParameter("$" + i, null));
+        }
+        await cmd.PrepareAsync();
+        foreach (var (k, v) in rows)
+        {
+            cmd.Parameters[0].Value = k.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            cmd.Parameters[1].Value = k.DepartmentId.ToString().ToUpperInvariant();
+            cmd.Parameters[2].Value = k.ItemCode;
+            cmd.Parameters[3].Value = k.VenueId.ToString().ToUpperInvariant();
+            cmd.Parameters[4].Value = k.WindowId.ToString().ToUpperInvariant();
+            cmd.Parameters[5].Value = (int)k.Channel;
+            cmd.Parameters[6].Value = k.RegionCode;
+            for (var i = 0; i < v.Values.Length; i++)
+            {
+                cmd.Parameters[7 + i].Value = v.Values[i];
+            }
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+    }
+}
