@@ -25,6 +25,7 @@ public static class HotlineModule
             .AddSingleton<Supervision.IDashboardPanel, HotlineFigures>()
             .AuthorizePages("/Hotline/Oversight", OversightPolicy)
             .AddScoped<ReceiveCall>().AddSingleton<CallSignal>().AddSingleton<DeskCalls>()
+            .AddSingleton<PruneCallEvents>().AddHostedService(sp => sp.GetRequiredService<PruneCallEvents>())
             .AuthorizePages("/Hotline/Center", Policies.Hotline)
             .AuthorizePages("/Hotline/Unit", Policies.CaseWork)
             .AuthorizePages("/Hotline/Staff", Policies.HotlineWork)
