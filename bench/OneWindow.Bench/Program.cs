@@ -18,7 +18,7 @@ using OneWindow.Web.Data;
 
 // The benchmark harness: a catalog of N published items on SQLite or PostgreSQL, the app on Kestrel, and each
 // scenario measured against a ceiling taken in the same run (raw SQL on the same database, a bare endpoint).
-// Usage: dotnet run -c Release --project bench/OneWindow.Bench -- [--items 100000] [--samples 300] [--load [1000000]] [--cases 1000000 [--due 5000]] [--postgres "<connection string>"] [--keep | --reuse "<connection string it printed>"] [--trace-intake] [--open311]
+// Usage: dotnet run -c Release --project bench/OneWindow.Bench -- [--items 100000] [--samples 300] [--load [1000000]] [--cases 1000000 [--due 5000]] [--postgres "<connection string>"] [--keep | --reuse "<connection string it printed>"] [--trace-intake] [--open311] [--generate-only]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"OneWindow bench: {options.Items:N0} items, {options.Samples} samples per scenario, {(options.Postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores");
 
@@ -88,6 +88,17 @@ var loop = Measure.Compute("day-by-day loop: 20 working days from a date (floor)
 var ordinal = Measure.Compute("LegalClock.Due: 20 working days from an instant", 200_000, i => LegalClock.Due(calendar, ChinaTime.StartOfDayUtc(start.AddDays(i % 7000)), 20).DueDate!.Value.DayNumber);
 results.Add(loop);
 results.Add(ordinal.Against(loop));
+
+if (options.Load > 0 && options.GenerateOnly)
+{
+    // --generate-only --keep: make the data set (cases, their chains, their kept figures) and stop; --reuse measures it.
+    var made = Stopwatch.StartNew();
+    await CaseLoadGenerator.FillAsync(database, app.Services, await CaseLoadGenerator.MakeTemplatesAsync(app.Services), options.Load, options.Seed);
+    var (cases, rows, took) = await KeptFiguresLoad.BuildAsync(app.Services, database);
+    Console.WriteLine($"generated {options.Load:N0} cases and their kept figures ({rows:N0} rows from {cases:N0} cases in {took.TotalSeconds:F0} s) in {made.Elapsed.TotalSeconds:F0} s");
+    await app.StopAsync();
+    return;
+}
 
 if (options.Load > 0)
 {

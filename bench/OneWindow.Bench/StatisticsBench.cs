@@ -39,7 +39,15 @@ public static class StatisticsBench
             last = await db.Cases.Where(c => c.ReceivedAt != null).MaxAsync(c => c.ReceivedAt!.Value);
         }
         var total = await BenchSql.ScalarAsync(raw, $"SELECT COUNT(*) FROM {q("Cases")}");
-        if (long.Parse(total!, CultureInfo.InvariantCulture) <= CheckedLoad)
+        var kept = await BenchSql.ScalarAsync(raw, $"SELECT COUNT(*) FROM {q("DailyFigures")}");
+        if (database.Reused && long.Parse(kept!, CultureInfo.InvariantCulture) > 0)
+        {
+            // A kept data set keeps its figures (built when it was generated); the case scenarios' registrations, deleted
+            // after them, leave today's rows a few thousand cases too high, which no period measured here contains.
+            Console.WriteLine($"kept figures as the data set keeps them: {long.Parse(kept!, CultureInfo.InvariantCulture):N0} rows");
+            scanSamples = long.Parse(total!, CultureInfo.InvariantCulture) > 2_000_000 ? 3 : scanSamples;
+        }
+        else if (long.Parse(total!, CultureInfo.InvariantCulture) <= CheckedLoad)
         {
             var built = Stopwatch.StartNew();
             var casesRead = 0;
