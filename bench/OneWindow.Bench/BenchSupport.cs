@@ -11,7 +11,7 @@ using OneWindow.Web.Data;
 
 namespace OneWindow.Bench;
 
-public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000, int Load = 0, bool Keep = false, string? Reuse = null, bool TraceIntake = false, bool Open311 = false, bool GenerateOnly = false)
+public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000, int Load = 0, bool Keep = false, string? Reuse = null, bool TraceIntake = false, bool Open311 = false, bool GenerateOnly = false, int Hotline = 0)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -28,7 +28,8 @@ public sealed record BenchOptions(int Items, int Samples, int Seed, string? Post
             Value("--reuse"),
             args.Contains("--trace-intake"),
             args.Contains("--open311"),
-            args.Contains("--generate-only"));
+            args.Contains("--generate-only"),
+            args.Contains("--hotline") ? int.Parse(Value("--hotline") is { } h && !h.StartsWith('-') ? h : "1000000", CultureInfo.InvariantCulture) : 0);
     }
 
     public static string RepoRoot()

@@ -24,8 +24,10 @@ public static class Open311Bench
         RETURNING "LastValue"
         """;
 
-    public static async Task<IReadOnlyList<Scenario>> RunAsync(IServiceProvider services, BenchDatabase database, string baseUrl, int samples, bool trace = false)
+    public static async Task<IReadOnlyList<Scenario>> RunAsync(IServiceProvider services, BenchDatabase database, string baseUrl, int samples, bool trace = false, int existing = 0)
     {
+        // Scenario names say how many orders the table held when the run began (issue 19 asks for 0 and 1,000,000).
+        var at = existing > 0 ? $", {existing:N0} orders kept" : "";
         var results = new List<Scenario>();
         // Sixteen keys taken in turn, each allowed 6,000 requests a minute: the limiter is on the path, not its refusals.
         var keys = new List<string>();
@@ -35,7 +37,7 @@ public static class Open311Bench
             var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "bench")], "bench"));
             for (var i = 0; i < 16; i++)
             {
-                var registered = await register.RunAsync(admin, new ApiClientRegistration($"压测平台 {i}", "bench", null, [ApiScopes.Open311Write], RegisterApiClient.MaxRequestsPerMinute), CancellationToken.None);
+                var registered = await register.RunAsync(admin, new ApiClientRegistration($"压测平台 {i}{(existing > 0 ? "-" + existing : "")}", "bench", null, [ApiScopes.Open311Write], RegisterApiClient.MaxRequestsPerMinute), CancellationToken.None);
                 keys.Add(registered.Key);
             }
         }
@@ -116,7 +118,7 @@ public static class Open311Bench
             (BenchSql.InsertSql("WorkOrders", orderColumns), BenchSql.InsertSql("WorkOrderEvents", eventColumns), BenchSql.InsertSql("Open311Requests", keptColumns), BenchSql.InsertSql("AuditEntries", auditColumns));
         var county = "431025000000";
         var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
-        var rawPrefix = $"RAW311{run}";
+        var rawPrefix = $"RAW311{run}{(existing > 0 ? "M" : "")}";
         async Task RawIntake()
         {
             await using var connection = database.OpenRawConnection();
@@ -150,13 +152,13 @@ public static class Open311Bench
             await tx.CommitAsync();
         }
 
-        var rawOne = await Measure.RunAsync("raw SQL: one Open311 intake, its reads and its five rows in one transaction (ceiling)", samples, RawIntake);
+        var rawOne = await Measure.RunAsync($"raw SQL: one Open311 intake, its reads and its five rows in one transaction (ceiling){at}", samples, RawIntake);
         results.Add(rawOne);
-        results.Add((await Measure.RunAsync("POST /open311/v2/requests.json: one request, registered as a work order", samples, AppIntake)).Against(rawOne));
+        results.Add((await Measure.RunAsync($"POST /open311/v2/requests.json: one request, registered as a work order{at}", samples, AppIntake)).Against(rawOne));
         foreach (var workers in new[] { 16, 64 })
         {
             var rates = await Measure.ThroughputRoundsAsync(workers, TimeSpan.FromSeconds(5), rounds: 5, database.ServerCpuSeconds(),
-                ($"raw SQL Open311 intake, {workers} writers (ceiling)", RawIntake), ($"POST /open311/v2/requests.json, {workers} clients", AppIntake));
+                ($"raw SQL Open311 intake, {workers} writers (ceiling){at}", RawIntake), ($"POST /open311/v2/requests.json, {workers} clients{at}", AppIntake));
             results.Add(rates.Medians[0]);
             results.Add(rates.Medians[1].Against(rates.Medians[0]));
             await CheckNumbersAsync(raw, database);
@@ -171,7 +173,7 @@ public static class Open311Bench
         var operatorEvent = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("WorkOrderEvents")} WHERE {q("WorkOrderId")} = @id", ("@id", operatorId));
         var operatorAudit = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("AuditEntries")} WHERE {q("EntityType")} = 'WorkOrder' AND {q("EntityKey")} = @n", ("@n", lastOperatorNumber!));
         var operatorUser = await BenchSql.ScalarAsync(raw, $"SELECT {q("Id")} FROM {q("AspNetUsers")} WHERE {q("UserName")} = 'hotline'");
-        var operatorPrefix = $"RAWOP{run}";
+        var operatorPrefix = $"RAWOP{run}{(existing > 0 ? "M" : "")}";
         async Task RawOperatorIntake()
         {
             await using var connection = database.OpenRawConnection();
@@ -203,13 +205,13 @@ public static class Open311Bench
             await BenchSql.QueryAsync(connection, $"SELECT {q("Name")} FROM {q("HotlineCategories")} WHERE {q("Code")} = 'CX.02' LIMIT 1");
             await BenchSql.QueryAsync(connection, $"SELECT {q("Name")} FROM {q("Regions")} WHERE {q("Code")} = '431025100000' LIMIT 1");
         }
-        var rawOperator = await Measure.RunAsync("raw SQL: one operator registration, its reads, its three rows and the answer's reads (ceiling)", samples, RawOperatorIntake);
+        var rawOperator = await Measure.RunAsync($"raw SQL: one operator registration, its reads, its three rows and the answer's reads (ceiling){at}", samples, RawOperatorIntake);
         results.Add(rawOperator);
-        results.Add((await Measure.RunAsync("POST /api/v1/hotline/orders: the operator registers a call", samples, OperatorIntake)).Against(rawOperator));
+        results.Add((await Measure.RunAsync($"POST /api/v1/hotline/orders: the operator registers a call{at}", samples, OperatorIntake)).Against(rawOperator));
         foreach (var workers in new[] { 16, 64 })
         {
             var rates = await Measure.ThroughputRoundsAsync(workers, TimeSpan.FromSeconds(5), rounds: 5, database.ServerCpuSeconds(),
-                ($"raw SQL operator registration, {workers} writers (ceiling)", RawOperatorIntake), ($"POST /api/v1/hotline/orders, {workers} clients", OperatorIntake));
+                ($"raw SQL operator registration, {workers} writers (ceiling){at}", RawOperatorIntake), ($"POST /api/v1/hotline/orders, {workers} clients{at}", OperatorIntake));
             results.Add(rates.Medians[0]);
             results.Add(rates.Medians[1].Against(rates.Medians[0]));
             await CheckNumbersAsync(raw, database);

@@ -18,7 +18,7 @@ using OneWindow.Web.Data;
 
 // The benchmark harness: a catalog of N published items on SQLite or PostgreSQL, the app on Kestrel, and each
 // scenario measured against a ceiling taken in the same run (raw SQL on the same database, a bare endpoint).
-// Usage: dotnet run -c Release --project bench/OneWindow.Bench -- [--items 100000] [--samples 300] [--load [1000000]] [--cases 1000000 [--due 5000]] [--postgres "<connection string>"] [--keep | --reuse "<connection string it printed>"] [--trace-intake] [--open311] [--generate-only]
+// Usage: dotnet run -c Release --project bench/OneWindow.Bench -- [--items 100000] [--samples 300] [--load [1000000]] [--cases 1000000 [--due 5000]] [--postgres "<connection string>"] [--keep | --reuse "<connection string it printed>"] [--trace-intake] [--open311] [--hotline [1000000]] [--generate-only]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"OneWindow bench: {options.Items:N0} items, {options.Samples} samples per scenario, {(options.Postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores");
 
@@ -115,6 +115,16 @@ if (options.Load > 0)
 if (options.Open311)
 {
     results.AddRange(await Open311Bench.RunAsync(app.Services, database, baseUrl, options.Samples, options.TraceIntake));
+}
+
+if (options.Hotline > 0)
+{
+    results.AddRange(await HotlineBench.RunAsync(app.Services, database, baseUrl, options.Hotline, options.Seed, options.Samples));
+    if (options.Open311 && !options.TraceIntake)
+    {
+        // The intake again, now with the generated orders in the table (issue 19: at 0 and at 1,000,000 existing orders).
+        results.AddRange(await Open311Bench.RunAsync(app.Services, database, baseUrl, options.Samples, existing: options.Hotline));
+    }
 }
 
 if (options.Cases > 0)

@@ -149,7 +149,15 @@ internal static class Commands
         }
         Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {service.RecordsRead} ratings, alerts and complaints read, {service.RowsCompared} kept service rows compared, " +
             $"{service.Differences.Count} service rows differ{(service.Repaired ? "; repaired." : ".")}");
-        Environment.ExitCode = (check.Agrees || check.Repaired) && (service.Agrees || service.Repaired) ? 0 : 1;
+        // The work-order figures (ADR 0032) of the same period, recounted from the orders' events.
+        var hotline = await scope.ServiceProvider.GetRequiredService<Modules.Hotline.Report.CheckHotlineFigures>().RunAsync(first, last, repair, CancellationToken.None);
+        foreach (var d in hotline.Differences)
+        {
+            Console.WriteLine($"{(hotline.Repaired ? "REPAIRED" : "DIFFERS")} hotline {d.Key.Day:yyyy-MM-dd} {d.Key.Dimension} {d.Key.Member}: kept [{d.Kept}] counted [{d.Counted}]");
+        }
+        Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {hotline.OrdersRead} work orders read, {hotline.RowsCompared} kept hotline rows compared, " +
+            $"{hotline.Differences.Count} hotline rows differ{(hotline.Repaired ? "; repaired." : ".")}");
+        Environment.ExitCode = (check.Agrees || check.Repaired) && (service.Agrees || service.Repaired) && (hotline.Agrees || hotline.Repaired) ? 0 : 1;
     }
 
     /// <summary>

@@ -108,6 +108,10 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         // The supervision center's read-only view of the queues and the overdue (ADR 0028): the operators, leaders and supervisors.
         ("/hotline/oversight", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor]),
         ("/api/v1/hotline/oversight", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor]),
+        // The hotline report and the leaders' brief (ADR 0032): the center's operators, and those who may see the statistics.
+        ("/hotline/report", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin]),
+        ("/api/v1/hotline/report", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin]),
+        ("/api/v1/hotline/indicators", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor, StaffRoles.CenterAdmin]),
         // The desk's call stream: the center's operators.
         ("/hotline/calls/live", [StaffRoles.HotlineOperator]),
         // The knowledge base: the center's operators and the departments' staff (who write their own department's entries).

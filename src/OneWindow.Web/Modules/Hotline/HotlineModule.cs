@@ -1,5 +1,6 @@
 using OneWindow.Domain;
 using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Hotline.Report;
 
 namespace OneWindow.Web.Modules.Hotline;
 
@@ -29,12 +30,14 @@ public static class HotlineModule
             .AuthorizePages("/Hotline/Center", Policies.Hotline)
             .AuthorizePages("/Hotline/Unit", Policies.CaseWork)
             .AuthorizePages("/Hotline/Staff", Policies.HotlineWork)
-            .PublicPages("/Hotline/Public");
+            .PublicPages("/Hotline/Public")
+            .AddHotlineReport();
 
     public static IEndpointRouteBuilder MapHotline(this IEndpointRouteBuilder app)
     {
         HotlineApi.Map(app);
         HotlineCallsApi.Map(app);
+        Report.HotlineReportApi.Map(app);
         return app;
     }
 }
