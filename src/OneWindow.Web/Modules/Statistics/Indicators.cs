@@ -25,12 +25,15 @@ public enum IndicatorId
     ZeroVisitShare,
     AtMostOneVisitShare,
     PromptAcceptanceRate,
+    PromiseCompression,
+    AchievedCompression,
     RatedVerySatisfied,
     RatedSatisfied,
     RatedFair,
     RatedDissatisfied,
     RatedVeryDissatisfied,
     Ratings,
+    BadRatings,
     BadRatingRate,
     RectificationRate,
     Reminders,
@@ -97,12 +100,15 @@ public static class Indicators
         new(IndicatorId.ZeroVisitShare, "跑零次比例", "%", "办结件中申请人无须到窗口的件数（网上提交且结果邮寄或电子送达）÷ 办结量 × 100", "种子004「最多跑一次」；国务院办公厅关于“最多跑一次”改革", t => Rate(t.Sums[Measure.ZeroVisit], t.Sums[Measure.Concluded])),
         new(IndicatorId.AtMostOneVisitShare, "最多跑一次比例", "%", "办结件中申请人到窗口不超过一次的件数 ÷ 办结量 × 100（递交一次、每次补正一次、窗口领取结果一次，即办件当场领取不另计）", "种子004「最多跑一次」", t => Rate(t.Sums[Measure.AtMostOneVisit], t.Sums[Measure.Concluded])),
         new(IndicatorId.PromptAcceptanceRate, "及时受理率", "%", "收件后一个工作日内由窗口受理（不含视为受理）的件数 ÷ 受理量 × 100", "行政许可法第三十二条；绩效考核", t => Rate(t.Sums[Measure.AcceptedPromptly], t.Sums[Measure.Received])),
+        new(IndicatorId.PromiseCompression, "承诺时限压缩率", "%", "（办结件法定时限之和 − 承诺时限之和）÷ 法定时限之和 × 100", "种子000「承诺时限由21.31个工作日压缩到5.36个工作日，压缩了74.85%」；种子004「审批时限比法定时限压缩三分之一以上」", t => Compression(t.Sums[Measure.StatutoryDays], t.Sums[Measure.PromisedDays])),
+        new(IndicatorId.AchievedCompression, "实际办理时限压缩率", "%", "（办结件承诺时限之和 − 实际办理工作日之和）÷ 承诺时限之和 × 100", "种子004「承诺件的办结时间平均缩短了40%」", t => Compression(t.Sums[Measure.PromisedDays], t.Sums[Measure.WorkingDays])),
         new(IndicatorId.RatedVerySatisfied, "非常满意", "次", "评价为非常满意的次数，按评价日计", "国办发〔2019〕51号 政务服务“好差评”", t => t.Service[ServiceMeasure.RatedVerySatisfied]),
         new(IndicatorId.RatedSatisfied, "满意", "次", "评价为满意的次数，按评价日计", "国办发〔2019〕51号 政务服务“好差评”", t => t.Service[ServiceMeasure.RatedSatisfied]),
         new(IndicatorId.RatedFair, "基本满意", "次", "评价为基本满意的次数，按评价日计", "国办发〔2019〕51号 政务服务“好差评”", t => t.Service[ServiceMeasure.RatedFair]),
         new(IndicatorId.RatedDissatisfied, "不满意", "次", "评价为不满意的次数，按评价日计", "国办发〔2019〕51号 政务服务“好差评”", t => t.Service[ServiceMeasure.RatedDissatisfied]),
         new(IndicatorId.RatedVeryDissatisfied, "非常不满意", "次", "评价为非常不满意的次数，按评价日计", "国办发〔2019〕51号 政务服务“好差评”", t => t.Service[ServiceMeasure.RatedVeryDissatisfied]),
         new(IndicatorId.Ratings, "评价总数", "次", "五个等级的评价次数之和", "国办发〔2019〕51号 政务服务“好差评”", t => RatingCount(t)),
+        new(IndicatorId.BadRatings, "差评数", "次", "差评（不满意、非常不满意）次数，申诉成立的不计，按评价日计", "国办发〔2019〕51号；种子002 每月一通报", t => t.Service[ServiceMeasure.BadRatings]),
         new(IndicatorId.BadRatingRate, "差评率", "%", "差评（不满意、非常不满意，申诉成立的不计）÷ 评价总数 × 100", "国办发〔2019〕51号；种子002 每月一通报", t => Rate(t.Service[ServiceMeasure.BadRatings], RatingCount(t))),
         new(IndicatorId.RectificationRate, "差评整改率", "%", "已整改的差评 ÷ 差评（申诉成立的不计）× 100，按评价日归期", "国办发〔2019〕51号「差评整改」", t => Rate(t.Service[ServiceMeasure.BadRectified], t.Service[ServiceMeasure.BadRatings])),
         new(IndicatorId.Reminders, "提醒", "次", "电子监察发出的提醒次数，按发出日计", "ADR 0009 电子监察；种子002", t => t.Service[ServiceMeasure.Reminders]),
@@ -125,6 +131,9 @@ public static class Indicators
 
     /// <summary>A percentage to two decimals; none when nothing was counted.</summary>
     public static decimal? Rate(long part, long whole) => whole == 0 ? null : decimal.Round(100m * part / whole, 2);
+
+    /// <summary>How far a later figure is below an earlier one, in percent of the earlier (时限压缩率); none when the earlier is zero.</summary>
+    public static decimal? Compression(long earlier, long later) => earlier == 0 ? null : decimal.Round(100m * (earlier - later) / earlier, 2);
 
     public static decimal? Average(long sum, long count) => count == 0 ? null : decimal.Round((decimal)sum / count, 2);
 }

@@ -14,11 +14,15 @@ public static class StatisticsModule
             .AddScoped<CheckServiceFigures>()
             .AddScoped<StatisticsReport>()
             .AddScoped<FigureCases>()
+            .AddScoped<Readiness>()
+            .AddScoped<WorkReport>()
+            .AddScoped<MonthlyBulletin>()
             .AuthorizePages("/Statistics/Center", Policies.Statistics);
 
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
     {
         StatisticsApi.Map(app);
+        StandardReportsApi.Map(app);
         return app;
     }
 }

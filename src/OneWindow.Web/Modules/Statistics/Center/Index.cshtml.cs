@@ -19,9 +19,12 @@ public sealed class IndexModel(StatisticsReport report, TimeProvider clock) : Pa
     public StatisticsReportResult? Result { get; private set; }
     public string? Error { get; private set; }
 
+    public DateOnly Today { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Period ??= ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        Today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        Period ??= Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         if (Indicators.Count == 0)
         {
             Indicators = [.. Statistics.Indicators.Default];
@@ -46,6 +49,20 @@ public sealed class IndexModel(StatisticsReport report, TimeProvider clock) : Pa
             ["period"] = Result?.Period.Name ?? Period, ["indicator"] = indicator.ToString(), ["by"] = (row is null ? Breakdown.None : By).ToString(),
             ["key"] = row?.Key, ["label"] = row?.Label, ["region"] = Region, ["level"] = Level.ToString(CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
+
+    /// <summary>The report with the same choices over another period (the quick choices: this and the last month, quarter, year).</summary>
+    public string PeriodLink(string period) => "/statistics" + Choices(period);
+
+    /// <summary>The table as an Excel workbook: the API's export with the same choices.</summary>
+    public string ExcelLink => "/api/v1/statistics/report.xlsx" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["period"] = Result?.Period.Name ?? Period, ["by"] = By.ToString(), ["indicators"] = string.Join(',', Indicators), ["region"] = Region, ["level"] = Level.ToString(CultureInfo.InvariantCulture),
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
+
+    private string Choices(string period) => QueryString.Create(new[] { KeyValuePair.Create("period", (string?)period), KeyValuePair.Create("by", (string?)By.ToString()) }
+        .Concat(Indicators.Select(i => KeyValuePair.Create("indicators", (string?)i.ToString())))
+        .Concat(new[] { KeyValuePair.Create("region", Region), KeyValuePair.Create("level", (string?)Level.ToString(CultureInfo.InvariantCulture)) })
+        .Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 
     public static string Value(Indicator indicator, decimal? value) => value is not { } v ? "—"
         : indicator.IsRate ? v.ToString("0.00", CultureInfo.InvariantCulture) + "%"

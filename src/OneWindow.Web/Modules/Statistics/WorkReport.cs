@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Modules.Statistics;
+
+/// <summary>A unit ranking of a standard report: the rows by volume (受理量) and by on-time rate (按期办结率), each row's figures in <see cref="Indicators"/> order.</summary>
+public sealed record Ranking(IReadOnlyList<Indicator> Indicators, IReadOnlyList<ReportRow> ByVolume, IReadOnlyList<ReportRow> ByOnTime)
+{
+    /// <summary>Ranks the rows of a report whose first indicator is 受理量 and which has 按期办结率: by volume; by on-time rate (none last), then volume.</summary>
+    public static Ranking Of(StatisticsReportResult r)
+    {
+        var onTime = r.Indicators.ToList().FindIndex(i => i.Id == IndicatorId.OnTimeRate);
+        var volume = r.Indicators.ToList().FindIndex(i => i.Id == IndicatorId.Received);
+        var byVolume = r.Rows.OrderByDescending(x => x.Figures[volume].Value ?? 0).ThenBy(x => x.Label, StringComparer.Ordinal).ToList();
+        var byOnTime = r.Rows.OrderBy(x => x.Figures[onTime].Value is null).ThenByDescending(x => x.Figures[onTime].Value ?? 0)
+            .ThenByDescending(x => x.Figures[volume].Value ?? 0).ThenBy(x => x.Label, StringComparer.Ordinal).ToList();
+        return new Ranking(r.Indicators, byVolume, byOnTime);
+    }
+}
+
+/// <summary>What the work report of a period contains (ADR 0033): its place, the headline figures with 环比 and 同比, the department ranking, the towns, and the readiness figures.</summary>
+public sealed record WorkReportResult(
+    ReportPeriod Period, ReportPeriod Previous, ReportPeriod YearBefore, string? RegionPrefix, string PlaceName,
+    IReadOnlyList<Indicator> Indicators, ReportRow Totals, Ranking Departments, StatisticsReportResult Towns, ReadinessResult Readiness);
+
+/// <summary>
+/// 政务服务中心工作报告 for a month, a quarter or a year (seeds 000 and 004): 受理量, 办结量, 办结率, 按期办结率, 即办件比例,
+/// 网办率, the time compression (承诺时限 against 法定时限, and achieved against promised) and the rest of its headline figures
+/// with 环比 and 同比; the departments ranked by volume and by on-time rate; each town's figures with its villages; and the
+/// readiness figures. Every figure is the report's (<see cref="StatisticsReport"/> over the kept figures), so the work
+/// report and the report page never disagree.
+/// </summary>
+public sealed class WorkReport(StatisticsReport report, Readiness readiness, OneWindowDbContext db)
+{
+    public static readonly IReadOnlyList<IndicatorId> Headline =
+    [
+        IndicatorId.Received, IndicatorId.Concluded, IndicatorId.InHand, IndicatorId.ConclusionRate, IndicatorId.OnTimeRate, IndicatorId.EarlyRate,
+        IndicatorId.Overdue, IndicatorId.InstantShare, IndicatorId.OnlineShare, IndicatorId.ZeroVisitShare, IndicatorId.AtMostOneVisitShare,
+        IndicatorId.AverageStatutoryDays, IndicatorId.AveragePromisedDays, IndicatorId.AverageWorkingDays, IndicatorId.PromiseCompression, IndicatorId.AchievedCompression,
+        IndicatorId.FeeTotal, IndicatorId.Ratings, IndicatorId.BadRatingRate, IndicatorId.RectificationRate,
+    ];
+
+    public static readonly IReadOnlyList<IndicatorId> Units =
+        [IndicatorId.Received, IndicatorId.Concluded, IndicatorId.ConclusionRate, IndicatorId.OnTimeRate, IndicatorId.Overdue, IndicatorId.AverageWorkingDays, IndicatorId.InstantShare, IndicatorId.OnlineShare];
+
+    public async Task<WorkReportResult> RunAsync(ReportPeriod period, string? regionPrefix, CancellationToken ct)
+    {
+        if (period.Kind is not (PeriodKind.Month or PeriodKind.Quarter or PeriodKind.Year))
+        {
+            throw new DomainRuleException("statistics.work-report-period", "工作报告按月（2026-11）、季（2026-Q4）或年（2026）出具。", "period");
+        }
+        var totals = await report.RunAsync(new ReportQuery(period, Breakdown.None, Headline, null, regionPrefix), ct);
+        var departments = await report.RunAsync(new ReportQuery(period, Breakdown.Department, Units, null, regionPrefix), ct);
+        var towns = await report.RunAsync(new ReportQuery(period, Breakdown.Region, Units, null, regionPrefix, 9), ct);
+        var ready = await readiness.RunAsync(regionPrefix, 9, ct);
+        return new WorkReportResult(period, totals.Previous, totals.YearBefore, regionPrefix, await PlaceNameAsync(db, regionPrefix, ct),
+            totals.Indicators, totals.Total, Ranking.Of(departments), towns, ready);
+    }
+
+    /// <summary>The name of the place a report is for: the region whose code the prefix is (padded), or the county center's.</summary>
+    public static async Task<string> PlaceNameAsync(OneWindowDbContext db, string? regionPrefix, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(regionPrefix))
+        {
+            return await db.Venues.AsNoTracking().Where(v => v.Tier == Domain.Organization.VenueTier.CountyCenter).OrderBy(v => v.RegionCode).Select(v => v.Name).FirstOrDefaultAsync(ct)
+                ?? await db.Regions.AsNoTracking().Where(r => r.Level == Domain.Organization.RegionLevel.County).OrderBy(r => r.Code).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? "";
+        }
+        var code = regionPrefix.PadRight(12, '0');
+        return await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? regionPrefix;
+    }
+}
+
+/// <summary>每月一通报 (seed 002): a month's windows and departments ranked by volume and on-time rate, with their red and yellow cards, upheld complaints, bad ratings and their rectification.</summary>
+public sealed record BulletinResult(ReportPeriod Period, string? RegionPrefix, string PlaceName, IReadOnlyList<Indicator> Indicators, ReportRow Totals, Ranking Windows, Ranking Departments);
+
+/// <summary>
+/// 每月一通报: read from the kept figures only (<c>DailyFigures</c> and <c>DailyServiceFigures</c> over the month's days,
+/// one grouped query each per breakdown and period compared), like the report page.
+/// </summary>
+public sealed class MonthlyBulletin(StatisticsReport report, OneWindowDbContext db)
+{
+    public static readonly IReadOnlyList<IndicatorId> Figures =
+    [
+        IndicatorId.Received, IndicatorId.Concluded, IndicatorId.OnTimeRate, IndicatorId.Overdue, IndicatorId.Reminders, IndicatorId.YellowCards, IndicatorId.RedCards,
+        IndicatorId.ComplaintsUpheld, IndicatorId.Ratings, IndicatorId.BadRatings, IndicatorId.BadRatingRate, IndicatorId.RectificationRate,
+    ];
+
+    public async Task<BulletinResult> RunAsync(ReportPeriod period, string? regionPrefix, CancellationToken ct)
+    {
+        if (period.Kind != PeriodKind.Month)
+        {
+            throw new DomainRuleException("statistics.bulletin-period", "每月一通报按月出具，统计期写作 2026-11。", "period");
+        }
+        var totals = await report.RunAsync(new ReportQuery(period, Breakdown.None, Figures, null, regionPrefix), ct);
+        // The windows ranked are counters: what came in online (no window) is in the total, not in the ranking.
+        var windows = await report.RunAsync(new ReportQuery(period, Breakdown.Window, Figures, null, regionPrefix), ct);
+        var departments = await report.RunAsync(new ReportQuery(period, Breakdown.Department, Figures, null, regionPrefix), ct);
+        return new BulletinResult(period, regionPrefix, await WorkReport.PlaceNameAsync(db, regionPrefix, ct), totals.Indicators, totals.Total,
+            Ranking.Of(windows with { Rows = [.. windows.Rows.Where(r => r.Key != Guid.Empty.ToString())] }), Ranking.Of(departments));
+    }
+}
