@@ -93,6 +93,7 @@ internal sealed class HotlineCategoryConfiguration : IEntityTypeConfiguration<Ho
         b.Property(c => c.Description).HasMaxLength(HotlineCategory.MaxDescriptionLength);
         b.Property(c => c.Keywords).HasMaxLength(HotlineCategory.MaxKeywordsLength);
         b.Property(c => c.Attributes).HasJsonDocument().HasMaxLength(8000);
+        b.Property(c => c.Revision).IsConcurrencyToken();
         b.HasIndex(c => new { c.ParentCode, c.SortOrder });
     }
 }

@@ -24,8 +24,13 @@ public static class HotlineModule
             .AddScoped<Supervision.ISupervisedKind, SupervisedWorkOrders>().AddScoped<WatchWorkOrders>()
             .AddSingleton<Supervision.IDashboardPanel, HotlineFigures>()
             .AuthorizePages("/Hotline/Oversight", OversightPolicy)
+            // Work orders are sealed records: verify-chains checks them as it checks cases (ADR 0034).
+            .AddScoped<ISealedRecordKind, WorkOrderRecords>()
             .AddScoped<ReceiveCall>().AddSingleton<CallSignal>().AddSingleton<DeskCalls>()
             .AuthorizePages("/Hotline/Center", Policies.Hotline)
+            // The category editor (诉求分类维护): the center administrator.
+            .AddScoped<CreateCategory>().AddScoped<EditCategory>().AddScoped<RetireCategory>()
+            .AuthorizePages("/Hotline/Admin", Policies.CenterAdmin)
             .AuthorizePages("/Hotline/Unit", Policies.CaseWork)
             .AuthorizePages("/Hotline/Staff", Policies.HotlineWork)
             .PublicPages("/Hotline/Public");
@@ -34,6 +39,7 @@ public static class HotlineModule
     {
         HotlineApi.Map(app);
         HotlineCallsApi.Map(app);
+        CategoryAdminApi.Map(app);
         return app;
     }
 }
