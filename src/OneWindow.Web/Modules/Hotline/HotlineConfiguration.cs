@@ -107,3 +107,16 @@ internal sealed class HotlineUnitConfiguration : IEntityTypeConfiguration<Hotlin
         b.HasIndex(u => new { u.Kind, u.SortOrder });
     }
 }
+
+internal sealed class WorkOrderDeskConfiguration : IEntityTypeConfiguration<WorkOrderDesk>
+{
+    public void Configure(EntityTypeBuilder<WorkOrderDesk> b)
+    {
+        b.ToTable("WorkOrderDesks");
+        b.HasKey(d => new { d.WorkOrderId, d.Desk, d.UnitId });
+        // A co-handler's inbox (ADR 0034): its open orders, by the handling limit.
+        b.HasIndex(d => new { d.Desk, d.UnitId, d.Open, d.SortAt, d.WorkOrderId });
+        // The county coordinator's list of the orders towns lead, all towns at once.
+        b.HasIndex(d => new { d.Desk, d.Open, d.SortAt, d.WorkOrderId });
+    }
+}
