@@ -19,7 +19,7 @@ public static class HotlineModule
             .AddScoped<AnswerWorkOrder>().AddScoped<ReferWorkOrder>().AddScoped<RefuseWorkOrder>().AddScoped<MergeWorkOrder>().AddScoped<DispatchWorkOrder>()
             .AddScoped<SignWorkOrder>().AddScoped<ReturnWorkOrder>().AddScoped<RuleOnReturn>().AddScoped<ContactCaller>().AddScoped<AddProgress>()
             .AddScoped<ContributeToWorkOrder>().AddScoped<RequestExtension>().AddScoped<DecideExtension>().AddScoped<ReplyToWorkOrder>().AddScoped<ReviewReply>()
-            .AddScoped<CallBack>().AddScoped<ReopenWorkOrder>().AddScoped<CloseWorkOrder>().AddScoped<WorkOrderDeskRows>()
+            .AddScoped<CallBack>().AddScoped<ReopenWorkOrder>().AddScoped<CloseWorkOrder>().AddScoped<WorkOrderDeskRows>().AddScoped<TellCallers>()
             // Supervision of work orders (ADR 0028): the sweep's side, and the watch and alerts at the order's own actions.
             .AddScoped<Supervision.ISupervisedKind, SupervisedWorkOrders>().AddScoped<WatchWorkOrders>()
             .AddSingleton<Supervision.IDashboardPanel, HotlineFigures>()
