@@ -93,6 +93,7 @@ internal sealed class HotlineCategoryConfiguration : IEntityTypeConfiguration<Ho
         b.Property(c => c.Description).HasMaxLength(HotlineCategory.MaxDescriptionLength);
         b.Property(c => c.Keywords).HasMaxLength(HotlineCategory.MaxKeywordsLength);
         b.Property(c => c.Attributes).HasJsonDocument().HasMaxLength(8000);
+        b.Property(c => c.Revision).IsConcurrencyToken();
         b.HasIndex(c => new { c.ParentCode, c.SortOrder });
     }
 }
@@ -104,5 +105,18 @@ internal sealed class HotlineUnitConfiguration : IEntityTypeConfiguration<Hotlin
         b.ToTable("HotlineUnits");
         b.HasKey(u => u.DepartmentId);
         b.HasIndex(u => new { u.Kind, u.SortOrder });
+    }
+}
+
+internal sealed class WorkOrderDeskConfiguration : IEntityTypeConfiguration<WorkOrderDesk>
+{
+    public void Configure(EntityTypeBuilder<WorkOrderDesk> b)
+    {
+        b.ToTable("WorkOrderDesks");
+        b.HasKey(d => new { d.WorkOrderId, d.Desk, d.UnitId });
+        // A co-handler's inbox (ADR 0034): its open orders, by the handling limit.
+        b.HasIndex(d => new { d.Desk, d.UnitId, d.Open, d.SortAt, d.WorkOrderId });
+        // The county coordinator's list of the orders towns lead, all towns at once.
+        b.HasIndex(d => new { d.Desk, d.Open, d.SortAt, d.WorkOrderId });
     }
 }

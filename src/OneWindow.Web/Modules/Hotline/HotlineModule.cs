@@ -20,14 +20,19 @@ public static class HotlineModule
             .AddScoped<AnswerWorkOrder>().AddScoped<ReferWorkOrder>().AddScoped<RefuseWorkOrder>().AddScoped<MergeWorkOrder>().AddScoped<DispatchWorkOrder>()
             .AddScoped<SignWorkOrder>().AddScoped<ReturnWorkOrder>().AddScoped<RuleOnReturn>().AddScoped<ContactCaller>().AddScoped<AddProgress>()
             .AddScoped<ContributeToWorkOrder>().AddScoped<RequestExtension>().AddScoped<DecideExtension>().AddScoped<ReplyToWorkOrder>().AddScoped<ReviewReply>()
-            .AddScoped<CallBack>().AddScoped<ReopenWorkOrder>().AddScoped<CloseWorkOrder>()
+            .AddScoped<CallBack>().AddScoped<ReopenWorkOrder>().AddScoped<CloseWorkOrder>().AddScoped<WorkOrderDeskRows>().AddScoped<TellCallers>()
             // Supervision of work orders (ADR 0028): the sweep's side, and the watch and alerts at the order's own actions.
             .AddScoped<Supervision.ISupervisedKind, SupervisedWorkOrders>().AddScoped<WatchWorkOrders>()
             .AddSingleton<Supervision.IDashboardPanel, HotlineFigures>()
             .AuthorizePages("/Hotline/Oversight", OversightPolicy)
+            // Work orders are sealed records: verify-chains checks them as it checks cases (ADR 0034).
+            .AddScoped<ISealedRecordKind, WorkOrderRecords>()
             .AddScoped<ReceiveCall>().AddSingleton<CallSignal>().AddSingleton<DeskCalls>()
             .AddSingleton<PruneCallEvents>().AddHostedService(sp => sp.GetRequiredService<PruneCallEvents>())
             .AuthorizePages("/Hotline/Center", Policies.Hotline)
+            // The category editor (诉求分类维护): the center administrator.
+            .AddScoped<CreateCategory>().AddScoped<EditCategory>().AddScoped<RetireCategory>()
+            .AuthorizePages("/Hotline/Admin", Policies.CenterAdmin)
             .AuthorizePages("/Hotline/Unit", Policies.CaseWork)
             .AuthorizePages("/Hotline/Staff", Policies.HotlineWork)
             .PublicPages("/Hotline/Public")
@@ -38,6 +43,8 @@ public static class HotlineModule
         HotlineApi.Map(app);
         HotlineCallsApi.Map(app);
         Report.HotlineReportApi.Map(app);
+        CategoryAdminApi.Map(app);
+        HotlineDesksApi.Map(app);
         return app;
     }
 }

@@ -96,6 +96,8 @@ public static class DemoCounty
         new("supervisor", "电子监察室 郑明", StaffRoles.Supervisor, null, null),
         new("hotline", "12345 坐席 何晓", StaffRoles.HotlineOperator, null, null),
         new("leader", "县政府 分管副县长", StaffRoles.Leader, null, null),
+        // The county government's coordinator of the hotline orders towns lead (a leader's read-only view, ADR 0034).
+        new("coordinator", "县政府办公室 乡镇工单协调 罗芳", StaffRoles.Leader, null, null),
     ];
 
     public const string DemoPassword = "OneWindow2026";
