@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using OneWindow.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
 using OneWindow.Web.Modules.ApiClients;
+using OneWindow.Web.Modules.Hotline.Report;
 
 namespace OneWindow.Bench;
 
@@ -109,6 +111,7 @@ public static class Open311Bench
         var kept = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("Open311Requests")} WHERE {q("WorkOrderId")} = @id", ("@id", orderId));
         var audit = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("AuditEntries")} WHERE {q("EntityType")} = 'WorkOrder' AND {q("EntityKey")} = @n", ("@n", lastNumber!));
         var attribution = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("AuditEntries")} WHERE {q("EntityType")} = 'api-client' ORDER BY {q("Id")} DESC LIMIT 1");
+        var open311Figures = await HotlineUpsertsAsync(services, database, lastNumber!);
         var keyHash = ApiKeys.Hash(keys[0]);
         var orderColumns = await BenchSql.ColumnsAsync(raw, database, "WorkOrders");
         var eventColumns = (await BenchSql.ColumnsAsync(raw, database, "WorkOrderEvents")).Where(c => c != "Id").ToList();
@@ -149,10 +152,14 @@ public static class Open311Bench
             await BenchSql.ExecAsync(connection, insertKept, tx, BenchSql.InsertParameters(keptColumns, kept, c => c == "WorkOrderId" ? id : null));
             await BenchSql.ExecAsync(connection, insertAudit, tx, BenchSql.InsertParameters(auditColumns, audit, c => c == "EntityKey" ? number : null));
             await BenchSql.ExecAsync(connection, insertAudit, tx, BenchSql.InsertParameters(auditColumns, attribution, _ => null));
+            foreach (var upsert in open311Figures)
+            {
+                await BenchSql.ExecAsync(connection, HotlineUpsert, tx, upsert);
+            }
             await tx.CommitAsync();
         }
 
-        var rawOne = await Measure.RunAsync($"raw SQL: one Open311 intake, its reads and its five rows in one transaction (ceiling){at}", samples, RawIntake);
+        var rawOne = await Measure.RunAsync($"raw SQL: one Open311 intake, its reads, its five rows and the six kept figure rows in one transaction (ceiling){at}", samples, RawIntake);
         results.Add(rawOne);
         results.Add((await Measure.RunAsync($"POST /open311/v2/requests.json: one request, registered as a work order{at}", samples, AppIntake)).Against(rawOne));
         foreach (var workers in new[] { 16, 64 })
@@ -173,6 +180,7 @@ public static class Open311Bench
         var operatorEvent = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("WorkOrderEvents")} WHERE {q("WorkOrderId")} = @id", ("@id", operatorId));
         var operatorAudit = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("AuditEntries")} WHERE {q("EntityType")} = 'WorkOrder' AND {q("EntityKey")} = @n", ("@n", lastOperatorNumber!));
         var operatorUser = await BenchSql.ScalarAsync(raw, $"SELECT {q("Id")} FROM {q("AspNetUsers")} WHERE {q("UserName")} = 'hotline'");
+        var operatorFigures = await HotlineUpsertsAsync(services, database, lastOperatorNumber!);
         var operatorPrefix = $"RAWOP{run}{(existing > 0 ? "M" : "")}";
         async Task RawOperatorIntake()
         {
@@ -198,6 +206,10 @@ public static class Open311Bench
                 await BenchSql.ExecAsync(connection, insertAudit, tx, BenchSql.InsertParameters(auditColumns, operatorAudit, c => c == "EntityKey" ? number : null));
                 await BenchSql.ExecAsync(connection, insertEvent, tx, BenchSql.InsertParameters(eventColumns, operatorEvent, c => c == "WorkOrderId" ? id : null));
                 await BenchSql.ExecAsync(connection, insertOrder, tx, BenchSql.InsertParameters(orderColumns, operatorOrder, c => c switch { "Id" => id, "Number" => number, _ => null }));
+                foreach (var upsert in operatorFigures)
+                {
+                    await BenchSql.ExecAsync(connection, HotlineUpsert, tx, upsert);
+                }
                 await tx.CommitAsync();
             }
             await BenchSql.QueryAsync(connection, $"SELECT * FROM {q("AspNetUsers")} WHERE {q("Id")} = @u LIMIT 1", ("@u", operatorUser!));
@@ -205,7 +217,7 @@ public static class Open311Bench
             await BenchSql.QueryAsync(connection, $"SELECT {q("Name")} FROM {q("HotlineCategories")} WHERE {q("Code")} = 'CX.02' LIMIT 1");
             await BenchSql.QueryAsync(connection, $"SELECT {q("Name")} FROM {q("Regions")} WHERE {q("Code")} = '431025100000' LIMIT 1");
         }
-        var rawOperator = await Measure.RunAsync($"raw SQL: one operator registration, its reads, its three rows and the answer's reads (ceiling){at}", samples, RawOperatorIntake);
+        var rawOperator = await Measure.RunAsync($"raw SQL: one operator registration, its reads, its three rows, the six kept figure rows and the answer's reads (ceiling){at}", samples, RawOperatorIntake);
         results.Add(rawOperator);
         results.Add((await Measure.RunAsync($"POST /api/v1/hotline/orders: the operator registers a call{at}", samples, OperatorIntake)).Against(rawOperator));
         foreach (var workers in new[] { 16, 64 })
@@ -218,6 +230,24 @@ public static class Open311Bench
         }
         return results;
     }
+
+    /// <summary>
+    /// The kept work-order figures a registration adds (ADR 0032): the app's own fold of the order's first event, one
+    /// upsert per dimension, with the parameters as the ceiling sends them (the day as SQLite stores it there).
+    /// </summary>
+    private static async Task<List<(string Name, object Value)[]>> HotlineUpsertsAsync(IServiceProvider services, BenchDatabase database, string number)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneWindow.Web.Data.OneWindowDbContext>();
+        var order = await db.Set<OneWindow.Domain.Hotline.WorkOrder>().AsNoTracking().SingleAsync(o => o.Number == number);
+        var first = await db.Set<OneWindow.Domain.Hotline.WorkOrderEvent>().AsNoTracking().Where(e => e.WorkOrderId == order.Id).OrderBy(e => e.Sequence).FirstAsync();
+        var sums = new Dictionary<HotlineFigureKey, HotlineValues>();
+        new HotlineFold().AddTo(sums, HotlineGrain.Of(order), first.Action, first.At, first.Data);
+        return [.. sums.Select(kv => HotlineFigureRows.Parameters(kv.Key, kv.Value)
+            .Select((v, i) => ($"@p{i}", v is DateOnly d && database.Provider != "Postgres" ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : v)).ToArray())];
+    }
+
+    private static readonly string HotlineUpsert = System.Text.RegularExpressions.Regex.Replace(HotlineFigureRows.Statement, @"\{(\d+)\}", "@p$1");
 
     /// <summary>The app's numbers of the day: each once, and as many as the highest (none missing).</summary>
     private static async Task CheckNumbersAsync(DbConnection raw, BenchDatabase database)
