@@ -141,6 +141,12 @@ internal static class Commands
         }
         Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {check.CasesRead} cases read, {check.RowsCompared} kept rows compared, {check.Differences.Count} rows differ, " +
             $"{check.StatesCorrected} case contributions {(check.Repaired ? "corrected" : "differ")}{(check.Repaired ? "; repaired." : ".")}");
+        // The stock's month rows (在办量, ADR 0035) of the months the period touches, against their days' rows.
+        foreach (var d in check.StockDifferences)
+        {
+            Console.WriteLine($"{(check.Repaired ? "REPAIRED" : "DIFFERS")} stock month {d.Key.Day:yyyy-MM} department {d.Key.DepartmentId} item {d.Key.ItemCode} venue {d.Key.VenueId} window {d.Key.WindowId} {d.Key.Channel} region {d.Key.RegionCode}: kept received {d.KeptReceived} closed {d.KeptClosed}, days' rows received {d.DaysReceived} closed {d.DaysClosed}");
+        }
+        Console.WriteLine($"{check.StockDifferences.Count} stock month rows differ from their days{(check.Repaired && check.StockDifferences.Count > 0 ? "; repaired." : ".")}");
         // The service figures (ratings, alerts, upheld complaints; ADR 0030) of the same period.
         var service = await scope.ServiceProvider.GetRequiredService<Modules.Statistics.CheckServiceFigures>().RunAsync(first, last, repair, CancellationToken.None);
         foreach (var d in service.Differences)

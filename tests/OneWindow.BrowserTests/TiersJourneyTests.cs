@@ -74,6 +74,17 @@ public class TiersJourneyTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
         await Assertions.Expect(page.Locator("h2", new() { HasText = "白石村便民服务站" })).ToBeVisibleAsync();
         await AppServer.ScreenshotAsync(page, $"103-tier-list-{width}");
+        // Every role dropdown fits the screen (at 390 px the table becomes one card per item).
+        foreach (var select in await page.Locator("select[name^='Roles']").AllAsync())
+        {
+            var box = await select.BoundingBoxAsync();
+            Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= width, $"a role dropdown reaches {box?.X + box?.Width} of {width} px");
+        }
+        // A town hall's list names the town's own department, which decides its 本级办理 items (ADR 0035).
+        await page.GetByLabel("便民服务中心 / 便民服务站").SelectOptionAsync(new SelectOptionValue { Label = "汾市镇便民服务中心" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("本级办理部门", new() { Exact = false })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("[0-9a-f-]{36}"));
+        await AppServer.ScreenshotAsync(page, $"106-town-tier-list-{width}");
         await page.GotoAsync("/admin/org/windows");
         await page.GetByLabel("服务场所").SelectOptionAsync(new SelectOptionValue { Label = "白石村便民服务站" });
         await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();

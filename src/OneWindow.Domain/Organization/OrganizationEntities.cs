@@ -26,6 +26,13 @@ public sealed class Venue
     public string? Address { get; set; }
     public string? OfficeHours { get; set; }
     public string? Phone { get; set; }
+
+    /// <summary>
+    /// A town hall's own department (本级办理机构, e.g. the town government): it decides the items the hall's tier list
+    /// marks <see cref="TierItemRole.Decide"/>, with its own reviewers and approvers. Null: the item's county department
+    /// decides them (a hall not yet given its own department). Only a town hall has one.
+    /// </summary>
+    public Guid? OwnDepartmentId { get; set; }
 }
 
 /// <summary>部门 / 实施机构: an agency holding approval powers.</summary>

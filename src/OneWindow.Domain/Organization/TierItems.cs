@@ -63,6 +63,31 @@ public static class TierRules
         }
     }
 
+    /// <summary>
+    /// The department that decides an application taken in at a venue of the tier: a town hall's own department for an
+    /// item its list marks <see cref="TierItemRole.Decide"/> (town-own matters, seed 001), else the item's department
+    /// (the county's, for which a town or village takes it in).
+    /// </summary>
+    public static Guid DecidingDepartment(VenueTier tier, TierItemRole? role, Guid? ownDepartment, Guid itemDepartment) =>
+        tier == VenueTier.TownHall && role == TierItemRole.Decide && ownDepartment is { } own ? own : itemDepartment;
+
+    /// <summary>Only a town hall has its own department, and it must be a department of the hall's town.</summary>
+    public static void CheckOwnDepartment(VenueTier tier, string venueRegion, string? departmentRegion)
+    {
+        if (departmentRegion is null)
+        {
+            return;
+        }
+        if (tier != VenueTier.TownHall)
+        {
+            throw new DomainRuleException("venue.own-department-town-only", "只有便民服务中心（乡镇）可设本级办理部门。", "ownDepartmentId");
+        }
+        if (departmentRegion != venueRegion)
+        {
+            throw new DomainRuleException("venue.own-department-region", "本级办理部门须是本乡镇的部门（所在区划与便民服务中心相同）。", "ownDepartmentId");
+        }
+    }
+
     /// <summary>Whether a line lets the venue take the item in (to hand in there).</summary>
     public static bool TakesIn(TierItemRole? role) => role is TierItemRole.TakeIn or TierItemRole.Decide;
 

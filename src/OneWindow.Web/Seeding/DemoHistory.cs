@@ -192,6 +192,10 @@ public sealed class DemoHistory(
         var items = new List<Item>();
         foreach (var seed in DemoCatalog.Items)
         {
+            if (DemoCounty.FenshiOwnItems.Any(i => i.Code == seed.Code))
+            {
+                continue; // a town-own item is decided in the town (ADR 0035); the history builds county cases directly and would charge it to the county
+            }
             var version = versions.FirstOrDefault(v => v.ItemCode == seed.Code);
             if (version is null)
             {

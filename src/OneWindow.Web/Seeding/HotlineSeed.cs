@@ -153,15 +153,21 @@ public static class HotlineSeed
             db.Set<HotlineUnit>().Add(new HotlineUnit { DepartmentId = department.Id, Kind = u.Kind, SortOrder = sort++ });
         }
         var towns = await db.Regions.AsNoTracking().Where(r => r.ParentCode == DemoCounty.CountyCode).OrderBy(r => r.Code).ToListAsync(ct);
+        // A town government already there (a town hall's own department, ADR 0035) is the town's unit too.
+        var governments = await db.Departments.AsNoTracking().Where(d => d.RegionCode != DemoCounty.CountyCode).ToListAsync(ct);
         Department? seatTown = null;
         foreach (var town in towns)
         {
-            var government = new Department
+            var government = governments.FirstOrDefault(d => d.RegionCode == town.Code && d.Name == town.Name + "人民政府");
+            if (government is null)
             {
-                Id = Guid.CreateVersion7(now), Name = town.Name + "人民政府", CreditCode = DemoCounty.DemoCreditCode(n++), RegionCode = town.Code, SortOrder = 300 + n,
-            };
+                government = new Department
+                {
+                    Id = Guid.CreateVersion7(now), Name = town.Name + "人民政府", CreditCode = DemoCounty.DemoCreditCode(n++), RegionCode = town.Code, SortOrder = 300 + n,
+                };
+                db.Departments.Add(government);
+            }
             seatTown ??= government;
-            db.Departments.Add(government);
             db.Set<HotlineUnit>().Add(new HotlineUnit { DepartmentId = government.Id, Kind = HotlineUnitKind.Town, SortOrder = sort++ });
         }
         var order = 0;

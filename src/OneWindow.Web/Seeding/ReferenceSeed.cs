@@ -128,6 +128,16 @@ public sealed class ReferenceSeed(
             db.Departments.Add(department);
         }
 
+        // 汾市镇's own department (the town government): its hall decides the town-own items with it (ADR 0035).
+        var fenshi = DemoCounty.FenshiGovernment;
+        var townDepartment = new Department
+        {
+            Id = Guid.CreateVersion7(now), Name = fenshi.Name, CreditCode = DemoCounty.DemoCreditCode(n++), RegionCode = DemoCounty.FenshiTown,
+            Phone = fenshi.Phone, SortOrder = fenshi.SortOrder,
+        };
+        db.Departments.Add(townDepartment);
+        townHalls[DemoCounty.FenshiTown].OwnDepartmentId = townDepartment.Id;
+
         var windows = new Dictionary<string, Window>();
         foreach (var w in DemoCounty.CenterWindows)
         {
@@ -142,7 +152,7 @@ public sealed class ReferenceSeed(
         // A few town halls and village rooms get their counter (window 1) and tier list; the others are places only,
         // until the administrator staffs them (/admin/org/windows, /admin/org/tier-lists).
         var counters = new Dictionary<Guid, Window>();
-        var tierVenues = DemoCounty.StaffedTowns.Select(c => (Venue: townHalls[c], List: DemoCounty.TownHallList, Name: "综合代办窗口"))
+        var tierVenues = DemoCounty.StaffedTowns.Select(c => (Venue: townHalls[c], List: DemoCounty.TownHallListOf(c), Name: "综合代办窗口"))
             .Concat(DemoCounty.StaffedVillages.Select(c => (Venue: villageRooms[c], List: DemoCounty.VillageRoomList, Name: "代办员窗口")));
         foreach (var (venue, list, name) in tierVenues)
         {
@@ -200,7 +210,7 @@ public sealed class ReferenceSeed(
             {
                 UserName = s.UserName, DisplayName = s.DisplayName,
                 VenueId = s.VenueRegion is null ? center.Id : townHalls.GetValueOrDefault(s.VenueRegion)?.Id ?? villageRooms[s.VenueRegion].Id,
-                DepartmentId = s.DepartmentKey is null ? null : departments[s.DepartmentKey].Id,
+                DepartmentId = s.DepartmentKey switch { null => null, DemoCounty.TownDepartmentKey => townDepartment.Id, var key => departments[key].Id },
             };
             var created = await users.CreateAsync(user, DemoCounty.DemoPassword);
             if (!created.Succeeded)
@@ -208,12 +218,20 @@ public sealed class ReferenceSeed(
                 throw new InvalidOperationException("Demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
             }
             await users.AddToRoleAsync(user, s.Role);
-            if (s.VenueRegion is not null)
+            if (s.DepartmentKey == DemoCounty.TownDepartmentKey)
+            {
+                // The town's reviewer and approver handle its own items.
+                foreach (var (code, _) in DemoCounty.FenshiOwnItems)
+                {
+                    db.StaffItems.Add(new StaffItemAuthorization { UserId = user.Id, ItemCode = code });
+                }
+            }
+            else if (s.VenueRegion is not null)
             {
                 // A town hall's clerk or a village room's agent: sits at the venue's counter, authorized for what it takes in.
                 var venueId = user.VenueId!.Value;
                 db.Set<StaffSeat>().Add(new StaffSeat { UserId = user.Id, WindowId = counters[venueId].Id, ChosenAt = now });
-                var list = townHalls.ContainsKey(s.VenueRegion) ? DemoCounty.TownHallList : DemoCounty.VillageRoomList;
+                var list = townHalls.ContainsKey(s.VenueRegion) ? DemoCounty.TownHallListOf(s.VenueRegion) : DemoCounty.VillageRoomList;
                 foreach (var (code, _) in list.Where(l => TierRules.TakesIn(l.Role)))
                 {
                     db.StaffItems.Add(new StaffItemAuthorization { UserId = user.Id, ItemCode = code });

@@ -127,9 +127,11 @@ public class CaseApiTests(OneWindowFactory app) : IClassFixture<OneWindowFactory
     public async Task A_town_hall_takes_in_an_application_for_the_county_department()
     {
         var town = await app.SignedIn("clerk.town");
-        var c = await (await town.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-RS-002", ApplicantKind.Person, "李四", "440524188001010014", "13900000000", MaterialsProvided: DemoCatalog.RequiredMaterials("431025-RS-002")), Json.Options)).ReadAsync<CaseView>();
+        // 户口迁移 is on 汾市镇's list as 代收代办 (its 本级办理 items go to the town's own department, ADR 0035).
+        var c = await (await town.PostAsJsonAsync("/api/v1/cases", new RegisterApplication("431025-GA-002", ApplicantKind.Person, "李四", "440524188001010014", "13900000000",
+            MaterialsProvided: DemoCatalog.RequiredMaterials("431025-GA-002")) { Form = DemoApplicationForms.SampleAnswers("431025-GA-002") }, Json.Options)).ReadAsync<CaseView>();
         Assert.Equal(CaseChannel.ProxyIntake, c.Channel);
-        Assert.Equal("临武县人力资源和社会保障局", c.DepartmentName); // read with the clerk, in the registration's one query
+        Assert.Equal("临武县公安局", c.DepartmentName); // read with the clerk, in the registration's one query
         Assert.Equal(c.DepartmentName, (await (await town.GetAsync("/api/v1/cases/" + c.Number)).ReadAsync<CaseView>()).DepartmentName);
     }
 

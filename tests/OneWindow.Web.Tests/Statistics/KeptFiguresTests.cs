@@ -95,6 +95,37 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
                 f => f.AcceptedPromptly, f => f.AtMostOneVisit, f => f.Concluded - f.AtMostOneVisit },
             m => Assert.True(kept.Sum(m) > 0));
         Assert.Contains(kept, f => f.Channel == CaseChannel.ProxyIntake && f.RegionCode.Length == 12 && !f.RegionCode.EndsWith("000000", StringComparison.Ordinal));
+
+        // 在办量 from the kept month rows and the end month's days (ADR 0035) equals the old computation over every day row
+        // up to the period's end, for every day of the walk and the month ends it crossed, by every breakdown.
+        var report = scope.ServiceProvider.GetRequiredService<StatisticsReport>();
+        var ends = days.Concat(days.Select(d => new DateOnly(d.Year, d.Month, 1).AddMonths(1).AddDays(-1))).Distinct().Order().ToList();
+        Assert.True(ends.Select(d => d.Month).Distinct().Count() >= 2, "the walk crossed a month's end");
+        foreach (var end in ends)
+        {
+            var upTo = kept.Where(f => f.Day <= end).ToList();
+            foreach (var (by, keyOf) in new (Breakdown, Func<DailyFigure, string>)[]
+                     {
+                         (Breakdown.None, _ => ""), (Breakdown.Department, f => f.DepartmentId.ToString()), (Breakdown.Venue, f => f.VenueId.ToString()),
+                         (Breakdown.Item, f => f.ItemCode), (Breakdown.Channel, f => f.Channel.ToString()),
+                     })
+            {
+                var expected = upTo.GroupBy(keyOf).ToDictionary(g => g.Key, g => g.Sum(f => f.Received - f.Closed));
+                var result = await report.RunAsync(new ReportQuery(ReportPeriod.Day(end), by, [IndicatorId.InHand]), CancellationToken.None);
+                var actual = by == Breakdown.None
+                    ? new Dictionary<string, long> { [""] = (long)result.Total.Figures[0].Value!.Value }
+                    : result.Rows.ToDictionary(r => r.Key, r => (long)(r.Figures[0].Value ?? 0));
+                foreach (var (key, open) in expected.Where(kv => kv.Value != 0))
+                {
+                    Assert.True(actual.TryGetValue(key, out var got) && got == open, $"{end} {by} {key}: old {open}, kept {got}");
+                }
+                Assert.All(actual.Where(kv => !expected.ContainsKey(kv.Key)), kv => Assert.Equal(0, kv.Value));
+                Assert.Equal(expected.Values.Sum(), (long)result.Total.Figures[0].Value!.Value);
+            }
+        }
+        Assert.True(kept.Sum(f => f.Received - f.Closed) > 0, "some case is still in hand at the last end");
+        // The month rows are the sums of their days' rows.
+        Assert.Empty(await StockMonths.CheckAsync(db, From, To, repair: false, CancellationToken.None));
     }
 
     [Fact]
@@ -131,6 +162,19 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
             Assert.Single(found.Differences);
             Assert.Equal(1, found.Differences[0].Counted[Measure.Received] - found.Differences[0].Kept[Measure.Received]);
             Assert.Equal(1, found.StatesCorrected);
+            Assert.True((await check.RunAsync(day, day, repair: false, CancellationToken.None)).Agrees);
+
+            // A month row of the stock that went wrong on its own is found against its days' rows and repaired (ADR 0035).
+            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+            var month = StockMonth.MonthOf(day);
+            var row = await db.Set<StockMonth>().AsNoTracking().FirstAsync(m => m.Month == month && m.Received > 0);
+            await db.Set<StockMonth>().Where(m => m.Month == month && m.DepartmentId == row.DepartmentId && m.ItemCode == row.ItemCode && m.VenueId == row.VenueId
+                && m.WindowId == row.WindowId && m.Channel == row.Channel && m.RegionCode == row.RegionCode).ExecuteUpdateAsync(u => u.SetProperty(m => m.Received, m => m.Received + 5));
+            var wrong = await check.RunAsync(day, day, repair: false, CancellationToken.None);
+            Assert.False(wrong.Agrees);
+            var stock = Assert.Single(wrong.StockDifferences);
+            Assert.Equal(5, stock.KeptReceived - stock.DaysReceived);
+            Assert.True((await check.RunAsync(day, day, repair: true, CancellationToken.None)).Repaired);
             Assert.True((await check.RunAsync(day, day, repair: false, CancellationToken.None)).Agrees);
         }
         (exit, output) = await AppProcess.RunCommandAsync(app.Database, "check-figures", period, period, "--repair");

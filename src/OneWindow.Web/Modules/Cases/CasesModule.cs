@@ -23,7 +23,7 @@ public static class CasesModule
 {
     public static IServiceCollection AddCases(this IServiceCollection services) =>
         services.AuthorizePages("/Cases/Workbench", Policies.CaseWork).PublicPages("/Cases/Public")
-            .AddScoped<ReceiveApplication>().AddScoped<ActOnCase>().AddScoped<CalendarCatchUp>().AddScoped<TellMovedApplicants>().AddScoped<OpenCase>().AddScoped<CaseTemplates>().AddScoped<CaseApplicationForm>().AddScoped<CaseHooks>().AddScoped<CaseSections>()
+            .AddScoped<ReceiveApplication>().AddScoped<IntakeItems>().AddScoped<ActOnCase>().AddScoped<CalendarCatchUp>().AddScoped<TellMovedApplicants>().AddScoped<OpenCase>().AddScoped<CaseTemplates>().AddScoped<CaseApplicationForm>().AddScoped<CaseHooks>().AddScoped<CaseSections>()
             .AddSingleton<PublishedTemplates>()
             .AddScoped<CaseFiles>().AddScoped<VerifyResult>()
             // Cases are a kind of sealed record: the start-up check and verify-chains reach them through the seam (ADR 0017).

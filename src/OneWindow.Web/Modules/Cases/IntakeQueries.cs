@@ -47,7 +47,9 @@ internal static class IntakeQueries
                      .ThenByDescending(w => db.WindowItems.Any(a => a.WindowId == w.Id && a.ItemCode == itemCode)).ThenBy(w => w.Number)
                      .Select(w => (Guid?)w.Id).FirstOrDefault(),
                  // The venue's tier-list line for the item (下沉清单; none at the county center): intake is checked against it.
-                 db.Set<VenueItem>().Where(i => i.VenueId == u.VenueId && i.ItemCode == itemCode).Select(i => (TierItemRole?)i.Role).FirstOrDefault()))
+                 db.Set<VenueItem>().Where(i => i.VenueId == u.VenueId && i.ItemCode == itemCode).Select(i => (TierItemRole?)i.Role).FirstOrDefault(),
+                 // A town hall's own department (本级办理机构), which decides the items its list marks Decide: its name for the answer.
+                 v == null || v.OwnDepartmentId == null ? null : db.Departments.Where(o => o.Id == v.OwnDepartmentId).Select(o => o.Name).FirstOrDefault()))
             .FirstOrDefault());
 
     public static readonly Func<OneWindowDbContext, Guid, Task<string?>> DepartmentName = EF.CompileAsyncQuery(
@@ -55,4 +57,4 @@ internal static class IntakeQueries
 }
 
 /// <summary>The reads of a registration (<see cref="IntakeQueries.ForIntake"/>).</summary>
-internal sealed record IntakeReads(UserAccount User, Venue? Venue, Guid? PublishedVersionId, string? ItemDepartmentName, Guid? WindowId, TierItemRole? TierRole);
+internal sealed record IntakeReads(UserAccount User, Venue? Venue, Guid? PublishedVersionId, string? ItemDepartmentName, Guid? WindowId, TierItemRole? TierRole, string? OwnDepartmentName);

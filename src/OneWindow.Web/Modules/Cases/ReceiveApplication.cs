@@ -59,15 +59,23 @@ public sealed class ReceiveApplication(OneWindowDbContext db, WriteUnit unit, Ca
         // The published version was read with the clerk; with none, the code can only be a combined item.
         var template = await templates.OrCombinedAsync(request.ItemCode,
             reads!.PublishedVersionId is { } versionId ? await published.ForVersionAsync(db, versionId, ct) : null, ct);
+        var venue = reads.Venue
+            ?? throw new ForbiddenException("case.no-venue", "您的账户没有所在场所，不能收件；请联系中心管理员。");
+        // A town hall or village room takes in only what its tier list (下沉清单) lets it take in.
+        Domain.Organization.TierRules.CheckIntake(venue.Tier, reads.TierRole);
+        // A town-own item (Decide at a town hall with its own department) is decided by the town: the case is the town department's.
+        var deciding = Domain.Organization.TierRules.DecidingDepartment(venue.Tier, reads.TierRole, venue.OwnDepartmentId, template.DepartmentId);
+        var departmentName = reads.ItemDepartmentName;
+        if (deciding != template.DepartmentId)
+        {
+            template = template with { DepartmentId = deciding };
+            departmentName = reads.OwnDepartmentName;
+        }
         if (staff.User.DepartmentId is { } department && department != template.DepartmentId)
         {
             throw new ForbiddenException("case.out-of-scope", template.IsJoint ? "一件事由综合窗口或牵头部门窗口受理。" : "部门窗口只能受理本部门的事项。");
         }
         var applicant = Applicant.Create(request.ApplicantKind, request.ApplicantName, request.IdentityNumber, request.Phone, ChinaTime.DateOf(now));
-        var venue = reads.Venue
-            ?? throw new ForbiddenException("case.no-venue", "您的账户没有所在场所，不能收件；请联系中心管理员。");
-        // A town hall or village room takes in only what its tier list (下沉清单) lets it take in.
-        Domain.Organization.TierRules.CheckIntake(venue.Tier, reads.TierRole);
         // Cases are numbered and timed by the county of the venue that takes them in (a town hall takes in for its county).
         var county = venue.RegionCode[..6] + "000000";
         var channel = venue.Tier is Domain.Organization.VenueTier.TownHall or Domain.Organization.VenueTier.VillageRoom ? CaseChannel.ProxyIntake : request.Channel;
@@ -87,6 +95,6 @@ public sealed class ReceiveApplication(OneWindowDbContext db, WriteUnit unit, Ca
             await hooks.MovedAsync(new CaseMoved(received, received.NewEvents, now, calendar, IsNew: true), t);
             return received;
         }, ct);
-        return new Registration(c, reads.ItemDepartmentName); // null for a combined item: its view looks the name up
+        return new Registration(c, departmentName); // null for a combined item: its view looks the name up
     }
 }

@@ -56,6 +56,12 @@ public static class DemoCatalog
             Keywords: ["婚姻登记", "结婚"], Themes: ["婚育"], Conditions: ["男女双方亲自到婚姻登记机关共同申请", "男年满二十二周岁，女年满二十周岁"]),
 
         // 统计局 (seed 002: 统计调查登记证办理、变更、年审、缴销, 统计违法案件的处理)
+        // A town-own matter (seed 001: 民政 decided in the town): the town government decides a small temporary
+        // assistance by the county 民政局's delegation; a town hall with its own department decides it there (ADR 0035).
+        new("431025-MZ-005", "MZ", "临时救助申请（小额）", AdministrativeBenefit, false, true, 10, 5,
+            "《社会救助暂行办法》第四十八条、第四十九条；《国务院关于全面建立临时救助制度的通知》（国发〔2014〕47号）", "临时救助审批决定书",
+            ["临时救助申请书", "申请人居民身份证或户口簿|copy", "家庭经济状况及遭遇困难情况说明"],
+            Keywords: ["临时救助", "社会救助", "困难救助"], Themes: ["社会保障"], ResultKind: ResultType.ApprovalDocument),
         new("431025-TJ-001", "TJ", "部门统计调查项目审批", AdministrativeLicense, true, false, 20, 10,
             "《中华人民共和国统计法》第十二条、第十三条；《部门统计调查项目管理办法》第十四条", "部门统计调查项目批准文件",
             ["部门统计调查项目申请公函", "统计调查制度（含调查表式）", "统计调查项目论证材料", "调查经费来源说明"],

@@ -93,6 +93,9 @@ public static class DemoCounty
         new("clerk.ga", "公安窗口 黄伟", StaffRoles.WindowClerk, "GA", "B12"),
         new("clerk.sw", "税务窗口 林静", StaffRoles.WindowClerk, "SW", "B10"),
         new("clerk.rs", "人社窗口 高峰", StaffRoles.WindowClerk, "RS", "B11"),
+        // 汾市镇's own reviewer and approver (town hall accounts of the town government): they decide the town-own items.
+        new("reviewer.town", "汾市镇人民政府 审核人 曹慧", StaffRoles.Reviewer, TownDepartmentKey, null, FenshiTown),
+        new("approver.town", "汾市镇人民政府 分管领导 欧阳平", StaffRoles.Approver, TownDepartmentKey, null, FenshiTown),
         new("supervisor", "电子监察室 郑明", StaffRoles.Supervisor, null, null),
         new("hotline", "12345 坐席 何晓", StaffRoles.HotlineOperator, null, null),
         new("leader", "县政府 分管副县长", StaffRoles.Leader, null, null),
@@ -108,6 +111,17 @@ public static class DemoCounty
     public const string FenshiTown = "431025106000";   // 汾市镇
     public const string BaishiVillage = "431025106202"; // 汾市镇白石村
     public const string DutouVillage = "431025106203";  // 汾市镇渡头村
+
+    /// <summary>The key of 汾市镇's own department (本级办理机构), the town government, which decides its town-own items.</summary>
+    public const string TownDepartmentKey = "FS";
+    public static readonly DepartmentSeed FenshiGovernment = new(TownDepartmentKey, "汾市镇人民政府", "0735-6381001", 500);
+
+    /// <summary>The town-own items 汾市镇 decides with its own department (added to its hall's list as Decide).</summary>
+    public static readonly IReadOnlyList<(string Code, TierItemRole Role)> FenshiOwnItems = [("431025-MZ-005", TierItemRole.Decide)];
+
+    /// <summary>A staffed town hall's list: the common list, and 汾市镇's own items for 汾市镇.</summary>
+    public static IReadOnlyList<(string Code, TierItemRole Role)> TownHallListOf(string town) =>
+        town == FenshiTown ? [.. TownHallList, .. FenshiOwnItems] : TownHallList;
 
     /// <summary>The town halls and village rooms that get a counter (window "1") and a tier list in the demo.</summary>
     public static readonly IReadOnlyList<string> StaffedTowns = [ShunfengTown, WushuiTown, FenshiTown];

@@ -162,6 +162,30 @@ public sealed class ManageOrganization(OneWindowDbContext db, WriteUnit unit, Us
     }
 
     /// <summary>
+    /// Sets a town hall's own department (本级办理机构), which decides the items its tier list marks Decide with its own
+    /// reviewers and approvers (null: the items' county departments decide them). Only a town hall has one, and it is a
+    /// department of the hall's town.
+    /// </summary>
+    public async Task SetOwnDepartmentAsync(Guid venueId, Guid? departmentId, string actor, CancellationToken ct = default)
+    {
+        var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == venueId, ct) ?? throw new NotFoundException("场所不存在。");
+        string? departmentRegion = null;
+        if (departmentId is { } id)
+        {
+            departmentRegion = await db.Departments.Where(d => d.Id == id).Select(d => d.RegionCode).FirstOrDefaultAsync(ct)
+                ?? throw new DomainRuleException("venue.own-department-unknown", "所选部门不存在。", "ownDepartmentId");
+        }
+        TierRules.CheckOwnDepartment(venue.Tier, venue.RegionCode, departmentRegion);
+        if (venue.OwnDepartmentId == departmentId)
+        {
+            return;
+        }
+        venue.OwnDepartmentId = departmentId;
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Venue", venueId.ToString(), "own-department-set", new { departmentId });
+        await unit.SaveAsync(ct);
+    }
+
+    /// <summary>
     /// Replaces a town hall's or village room's tier list (下沉清单): the items it takes in for the county, decides itself
     /// (a town hall only) or advises on. Every code must be a catalog item's.
     /// </summary>

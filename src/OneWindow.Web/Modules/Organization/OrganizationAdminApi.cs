@@ -19,6 +19,9 @@ public sealed record StaffAdded(string Id, string UserName, string DisplayName, 
 /// <summary>A tier list to set: <c>PUT /api/v1/admin/org/venues/{id}/items</c>.</summary>
 public sealed record TierListRequest(IReadOnlyList<VenueItemLine> Lines);
 
+/// <summary>A town hall's own department to set: <c>PUT /api/v1/admin/org/venues/{id}/own-department</c> (null: none).</summary>
+public sealed record OwnDepartmentRequest(Guid? DepartmentId);
+
 /// <summary>
 /// <c>/api/v1/admin/org</c>: the twins of the administrator's pages for the three tiers — venues with their windows and
 /// staff, windows and staff with their items, and the tier lists of town halls and village rooms.
@@ -39,7 +42,15 @@ public static class OrganizationAdminApi
         api.MapGet("/venues/{id:guid}/items", GetTierList).WithSummary("The venue's tier list (下沉清单): each item with its role `TakeIn` (代收代办), `Decide` (本级办理) or `Advise` (咨询指导)");
         api.MapPut("/venues/{id:guid}/items", SetTierList).WithSummary("Replace a town hall's or village room's tier list (`lines`: `itemCode`, `role`)")
             .WithDescription("Intake at the venue is checked against it from then on. 400 `tier.county-has-no-list` (the county center's intake follows its windows), `tier.village-cannot-decide` (only a town hall decides), `tier.role-unknown`; 409 `catalog.item-unknown`; 404 for an unknown venue. Audited.");
+        api.MapPut("/venues/{id:guid}/own-department", SetOwnDepartment).WithSummary("Set a town hall's own department (本级办理机构, `departmentId`; null: none), which decides the items its list marks `Decide`")
+            .WithDescription("Its reviewers and approvers (staff of the hall in that department) decide those cases; the county departments no longer see them. 400 `venue.own-department-town-only`, `venue.own-department-region` (a department of the hall's town), `venue.own-department-unknown`; 404 for an unknown venue. Audited.");
         return app;
+    }
+
+    private static async Task<Ok<TierListView>> SetOwnDepartment(Guid id, OwnDepartmentRequest r, HttpContext http, ManageOrganization manage, TierLists lists, CancellationToken ct)
+    {
+        await manage.SetOwnDepartmentAsync(id, r.DepartmentId, http.User.ActorName(), ct);
+        return TypedResults.Ok(await lists.ListAsync(id, ct));
     }
 
     private static async Task<Ok<VenuePage>> Venues(VenueTier? tier, string? region, string? after, TierLists lists, CancellationToken ct) =>

@@ -12,7 +12,8 @@ public sealed record VenueRow(Guid Id, string Name, VenueTier Tier, string Regio
 public sealed record VenuePage(IReadOnlyList<VenueRow> Items, string? Next);
 
 /// <summary>A venue's tier list (下沉清单).</summary>
-public sealed record TierListView(Guid VenueId, string VenueName, VenueTier Tier, IReadOnlyList<VenueItemLine> Lines);
+/// <param name="OwnDepartmentId">A town hall's own department, which decides its Decide items (null: the county departments do).</param>
+public sealed record TierListView(Guid VenueId, string VenueName, VenueTier Tier, IReadOnlyList<VenueItemLine> Lines, Guid? OwnDepartmentId = null, string? OwnDepartmentName = null);
 
 /// <summary>
 /// Reads the three tiers for the administrator: the venues of a region (town halls and village rooms among them), paged
@@ -55,6 +56,7 @@ public sealed class TierLists(OneWindowDbContext db)
         var venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct) ?? throw new NotFoundException("场所不存在。");
         var lines = await db.Set<VenueItem>().AsNoTracking().Where(i => i.VenueId == venueId).OrderBy(i => i.ItemCode)
             .Select(i => new VenueItemLine(i.ItemCode, i.Role)).Take(2000).ToListAsync(ct);
-        return new TierListView(venue.Id, venue.Name, venue.Tier, lines);
+        var own = venue.OwnDepartmentId is { } id ? await db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
+        return new TierListView(venue.Id, venue.Name, venue.Tier, lines, venue.OwnDepartmentId, own);
     }
 }

@@ -11,7 +11,10 @@ public sealed record FigureDifference(FigureKey Key, MeasureValues Kept, Measure
 /// <summary>What a check of a period found and, when asked to, repaired.</summary>
 public sealed record FigureCheck(DateOnly From, DateOnly To, int CasesRead, int RowsCompared, IReadOnlyList<FigureDifference> Differences, int StatesCorrected, bool Repaired)
 {
-    public bool Agrees => Differences.Count == 0 && StatesCorrected == 0;
+    /// <summary>The stock's month rows (<see cref="StockMonth"/>) of the months touching the period that were not the sum of their days' rows.</summary>
+    public IReadOnlyList<StockMonths.Difference> StockDifferences { get; init; } = [];
+
+    public bool Agrees => Differences.Count == 0 && StatesCorrected == 0 && StockDifferences.Count == 0;
 }
 
 /// <summary>
@@ -104,7 +107,17 @@ public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendar
                 }
             }, ct);
         }
-        return new FigureCheck(from, to, casesRead, keptByKey.Count, differences, states.Count, repair && (differences.Count > 0 || states.Count > 0));
+        // The stock's month rows against their days' rows (as repaired just now): the kept stock agrees with the kept days,
+        // which agree with the cases (ADR 0035).
+        IReadOnlyList<StockMonths.Difference> stock = await StockMonths.CheckAsync(db, from, to, repair: false, ct);
+        if (repair && stock.Count > 0)
+        {
+            await unit.RunAsync(async t => await StockMonths.CheckAsync(db, from, to, repair: true, t), ct);
+        }
+        return new FigureCheck(from, to, casesRead, keptByKey.Count, differences, states.Count, repair && (differences.Count > 0 || states.Count > 0 || stock.Count > 0))
+        {
+            StockDifferences = stock,
+        };
 
         bool InPeriod(DateOnly day) => day >= from && day <= to;
         IReadOnlyList<CaseFigureRow> Within(IReadOnlyList<CaseFigureRow> rows) => [.. rows.Where(r => InPeriod(r.Key.Day))];

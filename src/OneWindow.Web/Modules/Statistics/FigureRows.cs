@@ -10,7 +10,10 @@ namespace OneWindow.Web.Modules.Statistics;
 /// </summary>
 public static class FigureRows
 {
-    private static readonly string[] KeyColumns = ["Day", "DepartmentId", "ItemCode", "VenueId", "WindowId", "Channel", "RegionCode"];
+    /// <summary>The grain's columns after the day (or the month, for <see cref="StockMonth"/>).</summary>
+    public static readonly IReadOnlyList<string> GrainColumns = ["DepartmentId", "ItemCode", "VenueId", "WindowId", "Channel", "RegionCode"];
+
+    private static readonly string[] KeyColumns = ["Day", .. GrainColumns];
 
     private static readonly string Upsert = UpsertInto("DailyFigures", DailyFigure.MeasureColumns);
 
@@ -18,13 +21,16 @@ public static class FigureRows
     public static string Statement => Upsert;
 
     /// <summary>The statement that adds to a row of <paramref name="table"/>, keyed on a <see cref="FigureKey"/>, with these measure columns.</summary>
-    public static string UpsertInto(string table, IReadOnlyList<string> measureColumns)
+    public static string UpsertInto(string table, IReadOnlyList<string> measureColumns) => UpsertInto(table, KeyColumns, measureColumns);
+
+    /// <summary>The same, for a table keyed on other columns in <see cref="FigureKey"/> order (the first holds the key's day).</summary>
+    public static string UpsertInto(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> measureColumns)
     {
-        var columns = KeyColumns.Concat(measureColumns).ToList();
+        var columns = keyColumns.Concat(measureColumns).ToList();
         var values = string.Join(", ", columns.Select((_, i) => "{" + i + "}"));
         var add = string.Join(", ", measureColumns.Select(m => $"\"{m}\" = \"{table}\".\"{m}\" + excluded.\"{m}\""));
         return $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({values}) " +
-            $"ON CONFLICT ({string.Join(", ", KeyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {add}";
+            $"ON CONFLICT ({string.Join(", ", keyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {add}";
     }
 
     public static Task AddAsync(OneWindowDbContext db, FigureKey key, MeasureValues values, CancellationToken ct) => AddAsync(db, Upsert, key, values.Values, ct);

@@ -33,6 +33,8 @@ public sealed class KeepDailyFigures(OneWindowDbContext db, VenueRegions regions
                 await FigureRows.AddAsync(db, key, values, ct);
             }
         }
+        // The months' received and closed, with the same difference (ADR 0035): the stock in hand reads them.
+        await StockMonths.AddAsync(db, delta, ct);
         if (state is null)
         {
             if (rows.Count > 0)

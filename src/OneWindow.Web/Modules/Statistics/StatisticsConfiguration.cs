@@ -21,6 +21,20 @@ internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyF
     }
 }
 
+internal sealed class StockMonthConfiguration : IEntityTypeConfiguration<StockMonth>
+{
+    public void Configure(EntityTypeBuilder<StockMonth> b)
+    {
+        b.ToTable("StockMonths");
+        b.HasKey(f => new { f.Month, f.DepartmentId, f.ItemCode, f.VenueId, f.WindowId, f.Channel, f.RegionCode });
+        b.Property(f => f.ItemCode).HasMaxLength(40);
+        b.Property(f => f.RegionCode).HasMaxLength(12);
+        // A department's or a region's stock without reading the others'.
+        b.HasIndex(f => new { f.DepartmentId, f.Month });
+        b.HasIndex(f => new { f.RegionCode, f.Month });
+    }
+}
+
 internal sealed class CaseFigureStateConfiguration : IEntityTypeConfiguration<CaseFigureState>
 {
     public void Configure(EntityTypeBuilder<CaseFigureState> b)

@@ -34,7 +34,8 @@ public sealed record StatisticsReportResult(ReportPeriod Period, ReportPeriod Pr
 /// <summary>
 /// A report over any period and breakdown, summed from the kept daily figures (never from cases): the period, the
 /// period before and the same period a year earlier, each one grouped query of the kept rows; the stock in hand at the
-/// period's end, when asked for, one more over the rows up to that day (ADR 0024).
+/// period's end, when asked for, two more: the kept month rows before the end's month and that month's day rows up to the
+/// end (ADR 0035; ADR 0024 summed every day row up to the end).
 /// </summary>
 public sealed class StatisticsReport(OneWindowDbContext db)
 {
@@ -90,8 +91,9 @@ public sealed class StatisticsReport(OneWindowDbContext db)
         }
         if (withStock)
         {
-            var to = period.To;
-            var stock = await StockAsync(Filtered(query).Where(f => f.Day <= to), query.By, ct);
+            // The months before the end's month from their kept month rows, that month's days from the day rows (ADR 0035).
+            var (months, days) = StockMonths.Rows(FilteredMonths(query), Filtered(query), period.To);
+            var stock = await StockAsync(months, days, query.By, ct);
             foreach (var (key, open) in stock)
             {
                 sums[key] = sums.TryGetValue(key, out var t) ? t with { InHand = open } : FigureTotals.Empty with { InHand = open };
@@ -155,20 +157,68 @@ public sealed class StatisticsReport(OneWindowDbContext db)
         ]), s.OnlineReceived, 0));
     }
 
-    private static Task<Dictionary<string, long>> StockAsync(IQueryable<DailyFigure> rows, Breakdown by, CancellationToken ct) => by switch
+    private IQueryable<StockMonth> FilteredMonths(ReportQuery query)
     {
-        Breakdown.Department => OpenAsync(rows, f => f.DepartmentId, k => k.ToString(), ct),
-        Breakdown.Window => OpenAsync(rows, f => f.WindowId, k => k.ToString(), ct),
-        Breakdown.Venue => OpenAsync(rows, f => f.VenueId, k => k.ToString(), ct),
-        Breakdown.Item => OpenAsync(rows, f => f.ItemCode, k => k, ct),
-        Breakdown.Channel => OpenAsync(rows, f => f.Channel, k => k.ToString(), ct),
-        Breakdown.Region => OpenAsync(rows, f => f.RegionCode, k => k, ct),
-        _ => OpenAsync(rows, f => 1, _ => "", ct),
-    };
+        var rows = db.Set<StockMonth>().AsNoTracking();
+        if (query.DepartmentId is { } department)
+        {
+            rows = rows.Where(f => f.DepartmentId == department);
+        }
+        if (!string.IsNullOrEmpty(query.RegionPrefix))
+        {
+            var prefix = query.RegionPrefix;
+            rows = rows.Where(f => f.RegionCode.StartsWith(prefix));
+        }
+        return rows;
+    }
+
+    /// <summary>Received − closed by the breakdown's key: the month rows' and the day rows' open counts added (one grouped query each).</summary>
+    private static async Task<Dictionary<string, long>> StockAsync(IQueryable<StockMonth> months, IQueryable<DailyFigure> days, Breakdown by, CancellationToken ct)
+    {
+        var open = await (by switch
+        {
+            Breakdown.Department => OpenAsync(months, f => f.DepartmentId, k => k.ToString(), ct),
+            Breakdown.Window => OpenAsync(months, f => f.WindowId, k => k.ToString(), ct),
+            Breakdown.Venue => OpenAsync(months, f => f.VenueId, k => k.ToString(), ct),
+            Breakdown.Item => OpenAsync(months, f => f.ItemCode, k => k, ct),
+            Breakdown.Channel => OpenAsync(months, f => f.Channel, k => k.ToString(), ct),
+            Breakdown.Region => OpenAsync(months, f => f.RegionCode, k => k, ct),
+            _ => OpenAsync(months, f => 1, _ => "", ct),
+        });
+        var fromDays = await (by switch
+        {
+            Breakdown.Department => OpenAsync(days, f => f.DepartmentId, k => k.ToString(), ct),
+            Breakdown.Window => OpenAsync(days, f => f.WindowId, k => k.ToString(), ct),
+            Breakdown.Venue => OpenAsync(days, f => f.VenueId, k => k.ToString(), ct),
+            Breakdown.Item => OpenAsync(days, f => f.ItemCode, k => k, ct),
+            Breakdown.Channel => OpenAsync(days, f => f.Channel, k => k.ToString(), ct),
+            Breakdown.Region => OpenAsync(days, f => f.RegionCode, k => k, ct),
+            _ => OpenAsync(days, f => 1, _ => "", ct),
+        });
+        foreach (var (key, n) in fromDays)
+        {
+            open[key] = open.GetValueOrDefault(key) + n;
+        }
+        return open.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value);
+    }
 
     private static async Task<Dictionary<string, long>> OpenAsync<TKey>(IQueryable<DailyFigure> rows, Expression<Func<DailyFigure, TKey>> key, Func<TKey, string> text, CancellationToken ct) =>
-        (await rows.GroupBy(key).Select(g => new { g.Key, Open = g.Sum(f => f.Received - f.Closed) }).ToListAsync(ct))
-            .Where(s => s.Open != 0).ToDictionary(s => text(s.Key), s => s.Open);
+        Keyed(await rows.GroupBy(key).Select(g => new KeyValuePair<TKey, long>(g.Key, g.Sum(f => f.Received - f.Closed))).ToListAsync(ct), text);
+
+    private static async Task<Dictionary<string, long>> OpenAsync<TKey>(IQueryable<StockMonth> rows, Expression<Func<StockMonth, TKey>> key, Func<TKey, string> text, CancellationToken ct) =>
+        Keyed(await rows.GroupBy(key).Select(g => new KeyValuePair<TKey, long>(g.Key, g.Sum(f => f.Received - f.Closed))).ToListAsync(ct), text);
+
+    /// <summary>By the key's text (two database keys that read as one, a Guid in two text forms, are added).</summary>
+    private static Dictionary<string, long> Keyed<TKey>(List<KeyValuePair<TKey, long>> sums, Func<TKey, string> text)
+    {
+        var result = new Dictionary<string, long>();
+        foreach (var (k, n) in sums)
+        {
+            var key = text(k);
+            result[key] = result.GetValueOrDefault(key) + n;
+        }
+        return result;
+    }
 
     private sealed class Sums<TKey>
     {

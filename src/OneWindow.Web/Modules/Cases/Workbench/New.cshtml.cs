@@ -18,7 +18,7 @@ namespace OneWindow.Web.Modules.Cases.Workbench;
 /// 窗口收件: choose one of my items, tick the materials handed in against the guide's checklist, enter the applicant.
 /// Without JavaScript the item is chosen first (GET), then the form shows that item's checklist.
 /// </summary>
-public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> users, CaseTemplates templates, ReceiveApplication receive, ChooseWindow seats) : PageModel
+public sealed class NewModel(UserManager<UserAccount> users, CaseTemplates templates, ReceiveApplication receive, ChooseWindow seats, IntakeItems intakeItems) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Item { get; set; }
     [BindProperty] public ApplicantKind ApplicantKind { get; set; } = ApplicantKind.Person;
@@ -78,14 +78,7 @@ public sealed class NewModel(OneWindowDbContext db, UserManager<UserAccount> use
     private async Task LoadAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User) ?? throw new ForbiddenException("auth.required", "请先登录。");
-        var codes = await db.StaffItems.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => a.ItemCode).ToListAsync(ct);
-        var items = (await db.ServiceItemVersions.AsNoTracking().Where(v => codes.Contains(v.ItemCode) && v.Status == VersionStatus.Published)
-            .OrderBy(v => v.ItemCode).Select(v => new { v.ItemCode, v.Name }).ToListAsync(ct)).Select(v => (v.ItemCode, v.Name));
-        // Packages (一件事) are taken in at a comprehensive window, or at the lead department's window.
-        var department = user.DepartmentId;
-        var packages = (await db.CombinedItems.AsNoTracking().Where(x => x.Status == VersionStatus.Published && (department == null || x.LeadDepartmentId == department))
-            .OrderBy(x => x.Code).Select(x => new { x.Code, x.Name }).ToListAsync(ct)).Select(x => (x.Code, x.Name + "（" + Text.Translate("一件事") + "）"));
-        MyItems = [.. packages, .. items];
+        MyItems = await intakeItems.ForAsync(user, ct);
         Seat = await seats.GetAsync(User, ct);
         WindowId ??= Seat.WindowId ?? (Seat.Windows.Count == 1 ? Seat.Windows[0].Id : null);
         if (Item is not null && MyItems.Any(i => i.Code == Item))

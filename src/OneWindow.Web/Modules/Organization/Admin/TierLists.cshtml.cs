@@ -17,6 +17,12 @@ public sealed class TierListsModel(OneWindowDbContext db, ManageOrganization man
     /// <summary>Each published item's role at the venue, by code: empty for "not on the list".</summary>
     [BindProperty] public Dictionary<string, string> Roles { get; set; } = [];
 
+    /// <summary>A town hall's own department (本级办理机构), which decides its 本级办理 items.</summary>
+    [BindProperty] public Guid? OwnDepartmentId { get; set; }
+
+    /// <summary>The departments of the town hall's town (its own department is one of them).</summary>
+    public IReadOnlyList<SelectListItem> TownDepartments { get; private set; } = [];
+
     public IReadOnlyList<SelectListItem> Venues { get; private set; } = [];
     public TierListView? List { get; private set; }
     public IReadOnlyList<(string Code, string Name)> PublishedItems { get; private set; } = [];
@@ -32,6 +38,10 @@ public sealed class TierListsModel(OneWindowDbContext db, ManageOrganization man
         }
         try
         {
+            if (await db.Venues.AsNoTracking().Where(v => v.Id == venueId).Select(v => (VenueTier?)v.Tier).FirstOrDefaultAsync(ct) == VenueTier.TownHall)
+            {
+                await manage.SetOwnDepartmentAsync(venueId, OwnDepartmentId, User.ActorName(), ct);
+            }
             var lines = Roles.Where(r => Enum.TryParse<TierItemRole>(r.Value, out _)).Select(r => new VenueItemLine(r.Key, Enum.Parse<TierItemRole>(r.Value))).ToList();
             await manage.SetVenueItemsAsync(venueId, lines, User.ActorName(), ct);
             TempData["Flash"] = Text.Translate("下沉清单已保存。");
@@ -58,6 +68,15 @@ public sealed class TierListsModel(OneWindowDbContext db, ManageOrganization man
             if (!keepPosted)
             {
                 Roles = List.Lines.ToDictionary(l => l.ItemCode, l => l.Role.ToString());
+                OwnDepartmentId = List.OwnDepartmentId;
+            }
+            if (List.Tier == VenueTier.TownHall)
+            {
+                var region = await db.Venues.AsNoTracking().Where(v => v.Id == id).Select(v => v.RegionCode).FirstAsync(ct);
+                var departments = await db.Departments.AsNoTracking().Where(d => d.RegionCode == region).OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
+                    .Take(VenuePicks.Limit).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+                TownDepartments = [new SelectListItem(Text.Translate("无（由县级部门办理）"), "", OwnDepartmentId is null),
+                    .. departments.Select(d => new SelectListItem(d.Name, d.Id.ToString(), d.Id == OwnDepartmentId))];
             }
         }
     }
