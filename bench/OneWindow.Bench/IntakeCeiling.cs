@@ -103,6 +103,10 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
             eventSql, figuresSql, caseSql, outboxSql, upsertSql);
     }
 
+    private static readonly string MonthUpsertSql = System.Text.RegularExpressions.Regex.Replace(
+        OneWindow.Web.Modules.Statistics.FigureRows.UpsertInto("StockMonths", ["Month", .. OneWindow.Web.Modules.Statistics.FigureRows.GrainColumns], ["Received", "Closed"]),
+        @"\{(\d+)\}", "@p$1");
+
     private static string InsertSql(string table, string[] columns, int first, bool returning) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{first + i}"))})" +
         (returning ? " RETURNING \"Id\";" : ";");
@@ -180,6 +184,13 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
             measures[0] = 1L; // Received
             measures[1] = t.IsInstant ? 1L : 0L; // Instant
             await using (var upsert = Command(connection, tx, t.UpsertSql, Parameters([.. key, .. measures], 0)))
+            {
+                await upsert.ExecuteNonQueryAsync(ct);
+            }
+            // And the month's row of the stock in hand (ADR 0035): received 1, closed 0.
+            var month = new DateOnly(ChinaTime.DateOf(now).Year, ChinaTime.DateOf(now).Month, 1);
+            object[] monthKey = [_postgres ? month : month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), .. key[1..]];
+            await using (var upsert = Command(connection, tx, MonthUpsertSql, Parameters([.. monthKey, 1L, 0L], 0)))
             {
                 await upsert.ExecuteNonQueryAsync(ct);
             }

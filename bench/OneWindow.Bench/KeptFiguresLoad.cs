@@ -13,7 +13,7 @@ using OneWindow.Web.Modules.Statistics;
 namespace OneWindow.Bench;
 
 /// <summary>
-/// The kept daily figures of a generated load, built the fast way: every case read once through the app's model, its
+/// The kept daily figures of a generated load (and the stock's month rows summed from them), built the fast way: every case read once through the app's model, its
 /// rows computed by the hook's own definition (<see cref="CaseContribution"/>), summed in memory and bulk-written
 /// (binary COPY on PostgreSQL, prepared inserts on SQLite). The check's repair (<c>check-figures --repair</c>) makes the
 /// same rows but also remembers each case's contribution in one transaction a year, which at ten million cases would
@@ -76,7 +76,13 @@ public static class KeptFiguresLoad
             SqliteConnection sqlite => InsertAsync(sqlite, rows),
             _ => throw new NotSupportedException(raw.GetType().Name),
         });
-        await BenchSql.ExecAsync(raw, database.Provider == "Postgres" ? "VACUUM ANALYZE \"DailyFigures\"" : "ANALYZE \"DailyFigures\"");
+        // The stock's month rows (ADR 0035) from the day rows, as the migration that made them fills them.
+        var month = database.Provider == "Postgres" ? "date_trunc('month', \"Day\")::date" : "substr(\"Day\", 1, 8) || '01'";
+        await BenchSql.ExecAsync(raw, "DELETE FROM \"StockMonths\"");
+        await BenchSql.ExecAsync(raw, "INSERT INTO \"StockMonths\" (\"Month\", \"DepartmentId\", \"ItemCode\", \"VenueId\", \"WindowId\", \"Channel\", \"RegionCode\", \"Received\", \"Closed\") " +
+            $"SELECT {month}, \"DepartmentId\", \"ItemCode\", \"VenueId\", \"WindowId\", \"Channel\", \"RegionCode\", SUM(\"Received\"), SUM(\"Closed\") FROM \"DailyFigures\" " +
+            $"GROUP BY {month}, \"DepartmentId\", \"ItemCode\", \"VenueId\", \"WindowId\", \"Channel\", \"RegionCode\" HAVING SUM(\"Received\") <> 0 OR SUM(\"Closed\") <> 0");
+        await BenchSql.ExecAsync(raw, database.Provider == "Postgres" ? "VACUUM ANALYZE \"DailyFigures\", \"StockMonths\"" : "ANALYZE");
         return (cases, rows.Count, watch.Elapsed);
     }
 

@@ -14,7 +14,7 @@ namespace OneWindow.Bench;
 /// built from the cases by the check's repair, year by year, as an upgraded database would be; then the report's API for
 /// a quarter by department and for a year by town is measured against two other sides in the same run — its ceiling,
 /// the report's own statements sent raw (the grouped sums of the kept rows for the period, the previous period and the
-/// year before, the stock in hand up to each period's end, the labels), and the figure to beat, the same counts taken
+/// year before, the stock in hand at each period's end (the month rows before its month and that month's days), the labels), and the figure to beat, the same counts taken
 /// from the cases themselves by a raw scan.
 /// </summary>
 public static class StatisticsBench
@@ -81,7 +81,9 @@ public static class StatisticsBench
             var sumsSql = $"SELECT {q(keyColumn)}, {string.Join(", ", DailyFigure.MeasureColumns.Select(m => $"SUM({q(m)})"))}, " +
                 $"SUM(CASE WHEN {q("Channel")} = {(int)CaseChannel.Online} THEN {q("Received")} ELSE 0 END) " +
                 $"FROM {q("DailyFigures")} WHERE {q("Day")} >= @from AND {q("Day")} <= @to GROUP BY {q(keyColumn)}";
-            var stockSql = $"SELECT {q(keyColumn)}, SUM({q("Received")} - {q("Closed")}) FROM {q("DailyFigures")} WHERE {q("Day")} <= @to GROUP BY {q(keyColumn)}";
+            // The stock in hand at each period's end as the report reads it (ADR 0035): the month rows before the end's month, then that month's days.
+            var stockMonthsSql = $"SELECT {q(keyColumn)}, SUM({q("Received")} - {q("Closed")}) FROM {q("StockMonths")} WHERE {q("Month")} < @first GROUP BY {q(keyColumn)}";
+            var stockDaysSql = $"SELECT {q(keyColumn)}, SUM({q("Received")} - {q("Closed")}) FROM {q("DailyFigures")} WHERE {q("Day")} >= @first AND {q("Day")} <= @to GROUP BY {q(keyColumn)}";
             var labelsSql = by == Breakdown.Department
                 ? $"SELECT {q("Id")}, {q("Name")} FROM {q("Departments")}"
                 : level == 9
@@ -92,7 +94,9 @@ public static class StatisticsBench
                 foreach (var p in periods)
                 {
                     await BenchSql.QueryAsync(raw, sumsSql, ("@from", Day(database, p.From)), ("@to", Day(database, p.To)));
-                    await BenchSql.QueryAsync(raw, stockSql, ("@to", Day(database, p.To)));
+                    var first = new DateOnly(p.To.Year, p.To.Month, 1);
+                    await BenchSql.QueryAsync(raw, stockMonthsSql, ("@first", Day(database, first)));
+                    await BenchSql.QueryAsync(raw, stockDaysSql, ("@first", Day(database, first)), ("@to", Day(database, p.To)));
                 }
                 await BenchSql.QueryAsync(raw, labelsSql);
             });
