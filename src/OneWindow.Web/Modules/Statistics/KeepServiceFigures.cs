@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,73 +15,12 @@ namespace OneWindow.Web.Modules.Statistics;
 /// rectified or set aside on appeal moves from one to the other); after a successful save the difference is added to
 /// the kept rows; a failed save adds nothing.
 /// </summary>
-public sealed class KeepServiceFigures(VenueRegionCache venueRegions, TimeProvider clock) : SaveChangesInterceptor
+public sealed class KeepServiceFigures(VenueRegionCache venueRegions, TimeProvider clock) : KeptRowsInterceptor<FigureKey, ServiceValues>
 {
-    private readonly ConditionalWeakTable<DbContext, List<(FigureKey Key, ServiceValues Values)>> _pending = new();
+    protected override Task AddAsync(OneWindowDbContext db, FigureKey key, ServiceValues values, CancellationToken ct) =>
+        ServiceFigureRows.AddAsync(db, key, values, ct);
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is OneWindowDbContext db)
-        {
-            var deltas = await DeltasAsync(db, cancellationToken);
-            if (deltas.Count > 0)
-            {
-                _pending.AddOrUpdate(db, deltas);
-            }
-            else
-            {
-                _pending.Remove(db);
-            }
-        }
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is OneWindowDbContext db && _pending.TryGetValue(db, out var deltas))
-        {
-            _pending.Remove(db);
-            foreach (var (key, values) in deltas)
-            {
-                await ServiceFigureRows.AddAsync(db, key, values, cancellationToken);
-            }
-        }
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
-        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } db)
-        {
-            _pending.Remove(db);
-        }
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is { } db)
-        {
-            _pending.Remove(db);
-        }
-    }
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } db)
-        {
-            _pending.Remove(db);
-        }
-        return Task.CompletedTask;
-    }
-
-    private async Task<List<(FigureKey, ServiceValues)>> DeltasAsync(OneWindowDbContext db, CancellationToken ct)
+    protected override async Task<List<(FigureKey Key, ServiceValues Values)>> DeltasAsync(OneWindowDbContext db, CancellationToken ct)
     {
         var deltas = new Dictionary<FigureKey, ServiceValues>();
         ServiceFigureKeys? keys = null;

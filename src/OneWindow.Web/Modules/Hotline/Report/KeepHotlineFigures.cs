@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OneWindow.Domain.Hotline;
@@ -14,70 +13,12 @@ namespace OneWindow.Web.Modules.Hotline.Report;
 /// kept rows in one statement each; a failed save adds nothing. Events are appended, never changed, so nothing needs
 /// remembering per order.
 /// </summary>
-public sealed class KeepHotlineFigures : SaveChangesInterceptor
+public sealed class KeepHotlineFigures : KeptRowsInterceptor<HotlineFigureKey, HotlineValues>
 {
-    private readonly ConditionalWeakTable<DbContext, List<(HotlineFigureKey Key, HotlineValues Values)>> _pending = new();
+    protected override Task AddAsync(OneWindowDbContext db, HotlineFigureKey key, HotlineValues values, CancellationToken ct) =>
+        HotlineFigureRows.AddAsync(db, key, values, ct);
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is OneWindowDbContext db)
-        {
-            var deltas = await DeltasAsync(db, cancellationToken);
-            if (deltas.Count > 0)
-            {
-                _pending.AddOrUpdate(db, deltas);
-            }
-            else
-            {
-                _pending.Remove(db);
-            }
-        }
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is OneWindowDbContext db && _pending.TryGetValue(db, out var deltas))
-        {
-            _pending.Remove(db);
-            foreach (var (key, values) in deltas)
-            {
-                await HotlineFigureRows.AddAsync(db, key, values, cancellationToken);
-            }
-        }
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
-        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is { } db)
-        {
-            _pending.Remove(db);
-        }
-    }
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } db)
-        {
-            _pending.Remove(db);
-        }
-        return Task.CompletedTask;
-    }
-
-    private static async Task<List<(HotlineFigureKey, HotlineValues)>> DeltasAsync(OneWindowDbContext db, CancellationToken ct)
+    protected override async Task<List<(HotlineFigureKey Key, HotlineValues Values)>> DeltasAsync(OneWindowDbContext db, CancellationToken ct)
     {
         // Only the added events are looked at (no whole-context DetectChanges: an added entity is Added without it).
         var added = new List<WorkOrderEvent>();
