@@ -60,6 +60,27 @@ public class CategoryEditorTests(OneWindowFactory app) : IClassFixture<OneWindow
     }
 
     [Fact]
+    public async Task A_group_whose_categories_are_all_retired_is_not_an_Open311_service()
+    {
+        var admin = await app.SignedIn("admin");
+        var group = await (await admin.PostAsJsonAsync(Admin, new CategoryForm("ZQ", "征迁安置", null, null, null, 95), Json.Options)).ReadAsync<CategoryRow>();
+        var leaf = await (await admin.PostAsJsonAsync(Admin, new CategoryForm("ZQ.01", "征收补偿", "ZQ", null, null, 1), Json.Options)).ReadAsync<CategoryRow>();
+        var anonymous = app.Anonymous();
+        async Task<string> Services() => await anonymous.GetStringAsync("/open311/v2/services.json");
+        Assert.Contains("\"service_code\":\"ZQ.01\"", await Services(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"service_code\":\"ZQ\"", await Services(), StringComparison.Ordinal);
+
+        // Its only category retired: the group stays in use (it is retired only once nothing under it is) but is a
+        // group, not a service a request could be filed under.
+        await admin.PostAsJsonAsync($"{Admin}/ZQ.01/active", new CategoryActiveRequest(leaf.Revision, false), Json.Options);
+        var services = await Services();
+        Assert.DoesNotContain("\"service_code\":\"ZQ\"", services, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"service_code\":\"ZQ.01\"", services, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/open311/v2/services/ZQ.json")).StatusCode);
+        Assert.True(group.Active);
+    }
+
+    [Fact]
     public async Task Bad_input_names_its_field_and_the_trees_rules_are_conflicts()
     {
         var admin = await app.SignedIn("admin");

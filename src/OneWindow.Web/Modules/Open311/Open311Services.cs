@@ -12,18 +12,19 @@ public sealed record Open311Service(string Code, string Name, string? Descriptio
 }
 
 /// <summary>
-/// The category tree as services (GET services, GET services/{code}): every active category that has no active
-/// sub-category is a service a request can be sent to, its parent's name the group. The tree is the county's
-/// configuration, a few dozen rows: read whole, by its index order.
+/// The category tree as services (GET services, GET services/{code}): every active category that has no sub-category
+/// (in use or retired) is a service a request can be sent to, its parent's name the group. A group whose categories are
+/// all retired is still a group, not a service (ADR 0034). The tree is the county's configuration, a few dozen rows:
+/// read whole, by its index order.
 /// </summary>
 public sealed class Open311Services(OneWindowDbContext db)
 {
     public async Task<IReadOnlyList<Open311Service>> AllAsync(CancellationToken ct)
     {
-        var categories = await db.Set<HotlineCategory>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
-        var names = categories.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal);
-        var parents = categories.Where(c => c.ParentCode is not null).Select(c => c.ParentCode!).ToHashSet(StringComparer.Ordinal);
-        return [.. categories.Where(c => !parents.Contains(c.Code)).Select(c => new Open311Service(c.Code, c.Name, c.Description, c.Keywords,
+        var all = await db.Set<HotlineCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
+        var names = all.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal);
+        var parents = all.Where(c => c.ParentCode is not null).Select(c => c.ParentCode!).ToHashSet(StringComparer.Ordinal);
+        return [.. all.Where(c => c.Active && !parents.Contains(c.Code)).Select(c => new Open311Service(c.Code, c.Name, c.Description, c.Keywords,
             c.ParentCode is { } p && names.TryGetValue(p, out var group) ? group : null, c.Attributes))];
     }
 
@@ -36,7 +37,7 @@ public sealed class Open311Services(OneWindowDbContext db)
             return null;
         }
         var category = await db.Set<HotlineCategory>().AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.Active, ct);
-        if (category is null || await db.Set<HotlineCategory>().AsNoTracking().AnyAsync(c => c.ParentCode == code && c.Active, ct))
+        if (category is null || await db.Set<HotlineCategory>().AsNoTracking().AnyAsync(c => c.ParentCode == code, ct))
         {
             return null;
         }
