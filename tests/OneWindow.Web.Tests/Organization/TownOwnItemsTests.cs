@@ -126,6 +126,22 @@ public class TownOwnItemsTests(OneWindowFactory app) : IClassFixture<OneWindowFa
     }
 
     [Fact]
+    public async Task A_refused_tier_list_leaves_the_halls_own_department_as_it_was()
+    {
+        var admin = await app.SignedIn("admin");
+        var (hall, government) = await FenshiAsync();
+        var page = "/admin/org/tier-lists?venue=" + hall;
+        // One form clears the own department and names an item no catalog has: the list is refused, and so is the rest.
+        var response = await Forms.PostAsync(admin, page, new Dictionary<string, string>
+        {
+            ["Venue"] = hall.ToString(), ["OwnDepartmentId"] = "", ["Roles[431025-XX-999]"] = "TakeIn",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("未知事项编码", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((hall, government), await FenshiAsync());
+    }
+
+    [Fact]
     public async Task The_intake_form_at_a_village_room_offers_only_what_its_list_lets_it_take_in_and_the_api_still_refuses_the_rest()
     {
         var admin = await app.SignedIn("admin");

@@ -168,6 +168,24 @@ public sealed class ManageOrganization(OneWindowDbContext db, WriteUnit unit, Us
     /// </summary>
     public async Task SetOwnDepartmentAsync(Guid venueId, Guid? departmentId, string actor, CancellationToken ct = default)
     {
+        await StageOwnDepartmentAsync(venueId, departmentId, actor, ct);
+        await unit.SaveAsync(ct);
+    }
+
+    /// <summary>
+    /// The tier-list page's one form: a town hall's own department and its list, checked both and saved together, so a
+    /// refused list leaves the department as it was too (a village room has no own department: <c>null</c>).
+    /// </summary>
+    public async Task<IReadOnlyList<VenueItem>> SetTierListAsync(Guid venueId, Guid? ownDepartmentId, IReadOnlyCollection<VenueItemLine> lines, string actor, CancellationToken ct = default)
+    {
+        await StageOwnDepartmentAsync(venueId, ownDepartmentId, actor, ct);
+        var items = await StageVenueItemsAsync(venueId, lines, actor, ct);
+        await unit.SaveAsync(ct);
+        return items;
+    }
+
+    private async Task StageOwnDepartmentAsync(Guid venueId, Guid? departmentId, string actor, CancellationToken ct)
+    {
         var venue = await db.Venues.FirstOrDefaultAsync(v => v.Id == venueId, ct) ?? throw new NotFoundException("场所不存在。");
         string? departmentRegion = null;
         if (departmentId is { } id)
@@ -182,7 +200,6 @@ public sealed class ManageOrganization(OneWindowDbContext db, WriteUnit unit, Us
         }
         venue.OwnDepartmentId = departmentId;
         db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Venue", venueId.ToString(), "own-department-set", new { departmentId });
-        await unit.SaveAsync(ct);
     }
 
     /// <summary>
@@ -190,6 +207,13 @@ public sealed class ManageOrganization(OneWindowDbContext db, WriteUnit unit, Us
     /// (a town hall only) or advises on. Every code must be a catalog item's.
     /// </summary>
     public async Task<IReadOnlyList<VenueItem>> SetVenueItemsAsync(Guid venueId, IReadOnlyCollection<VenueItemLine> lines, string actor, CancellationToken ct = default)
+    {
+        var items = await StageVenueItemsAsync(venueId, lines, actor, ct);
+        await unit.SaveAsync(ct);
+        return items;
+    }
+
+    private async Task<IReadOnlyList<VenueItem>> StageVenueItemsAsync(Guid venueId, IReadOnlyCollection<VenueItemLine> lines, string actor, CancellationToken ct)
     {
         var venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == venueId, ct) ?? throw new NotFoundException("场所不存在。");
         var distinct = lines.GroupBy(l => l.ItemCode.Trim()).Select(g => g.Last() with { ItemCode = g.Key }).ToList();
@@ -212,7 +236,6 @@ public sealed class ManageOrganization(OneWindowDbContext db, WriteUnit unit, Us
         db.Set<VenueItem>().AddRange(items);
         db.Audit(clock.GetUtcNow().UtcDateTime, actor, "Venue", venueId.ToString(), "tier-list-set",
             new { takeIn = Codes(TierItemRole.TakeIn), decide = Codes(TierItemRole.Decide), advise = Codes(TierItemRole.Advise) });
-        await unit.SaveAsync(ct);
         return items;
 
         List<string> Codes(TierItemRole role) => [.. distinct.Where(l => l.Role == role).Select(l => l.ItemCode)];

@@ -38,12 +38,8 @@ public sealed class TierListsModel(OneWindowDbContext db, ManageOrganization man
         }
         try
         {
-            if (await db.Venues.AsNoTracking().Where(v => v.Id == venueId).Select(v => (VenueTier?)v.Tier).FirstOrDefaultAsync(ct) == VenueTier.TownHall)
-            {
-                await manage.SetOwnDepartmentAsync(venueId, OwnDepartmentId, User.ActorName(), ct);
-            }
             var lines = Roles.Where(r => Enum.TryParse<TierItemRole>(r.Value, out _)).Select(r => new VenueItemLine(r.Key, Enum.Parse<TierItemRole>(r.Value))).ToList();
-            await manage.SetVenueItemsAsync(venueId, lines, User.ActorName(), ct);
+            await manage.SetTierListAsync(venueId, OwnDepartmentId, lines, User.ActorName(), ct);
             TempData["Flash"] = Text.Translate("下沉清单已保存。");
             return Redirect($"/admin/org/tier-lists?venue={venueId}");
         }
