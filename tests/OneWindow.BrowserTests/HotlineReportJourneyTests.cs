@@ -26,6 +26,7 @@ public class HotlineReportJourneyTests(AppServer app) : IClassFixture<AppServer>
         var units = await Ok(hotline.GetAsync("/api/v1/hotline/units"));
         var marketId = units.EnumerateArray().First(u => u.GetProperty("name").GetString() == "临武县市场监督管理局").GetProperty("id").GetString();
         string? reopened = null;
+        DateTime registeredAt = default;
         for (var i = 0; i < 6; i++)
         {
             var order = await Ok(hotline.PostAsJsonAsync("/api/v1/hotline/orders", new
@@ -33,6 +34,8 @@ public class HotlineReportJourneyTests(AppServer app) : IClassFixture<AppServer>
                 channel = "Phone", type = "Complaint", categoryCode = i < 5 ? "HJ.01" : "SC.01", content = $"人民路夜间施工噪声 {i}", regionCode = "431025100001",
                 callerName = "王先生", callerPhone = "1390735" + (7000 + i).ToString(CultureInfo.InvariantCulture),
             }));
+            // The month is the app's (its clock, not this machine's), read from what it registered.
+            registeredAt = order.GetProperty("registeredAt").GetDateTime();
             if (i > 0)
             {
                 continue;
@@ -47,7 +50,7 @@ public class HotlineReportJourneyTests(AppServer app) : IClassFixture<AppServer>
             order = await Ok(hotline.PostAsJsonAsync($"/api/v1/hotline/orders/{id}/reopen", new { revision = Rev(order), reason = "仍在夜间施工" }));
             reopened = order.GetProperty("number").GetString();
         }
-        var month = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = registeredAt.AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
         foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
         {

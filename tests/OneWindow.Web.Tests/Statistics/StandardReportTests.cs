@@ -243,7 +243,7 @@ public sealed class StandardReportTests : IDisposable
                 db.WindowItems.AddRange(items.Select(i => new WindowItemAuthorization { WindowId = w.Id, ItemCode = i }));
                 return w;
             }
-            void Seat(string user, Window w) => db.Add(new StaffSeat { UserId = user, WindowId = w.Id, ChosenAt = DateTime.UtcNow });
+            void Seat(string user, Window w) => db.Add(new StaffSeat { UserId = user, WindowId = w.Id, ChosenAt = _app.Clock.GetUtcNow().UtcDateTime });
             void List(Venue v, params (string Code, TierItemRole Role)[] lines) => db.AddRange(lines.Select(l => new VenueItem { VenueId = v.Id, ItemCode = l.Code, Role = l.Role }));
 
             // The center: W1 takes in two published items and one never published (not in the catalog, not counted), a clerk
@@ -303,7 +303,7 @@ public sealed class StandardReportTests : IDisposable
         {
             var approver = await db.Users.Where(u => u.UserName == "t.townapprover").Select(u => u.Id).SingleAsync();
             var counter = await (from w in db.Windows join v in db.Venues on w.VenueId equals v.Id where v.Name == "试验镇便民服务中心" select w.Id).SingleAsync();
-            db.Add(new StaffSeat { UserId = approver, WindowId = counter, ChosenAt = DateTime.UtcNow });
+            db.Add(new StaffSeat { UserId = approver, WindowId = counter, ChosenAt = _app.Clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
         }
         var after = await (await leader.GetAsync("/api/v1/statistics/readiness?region=999999101&level=12")).ReadAsync<ReadinessResult>();
