@@ -161,8 +161,13 @@ internal static class Commands
         {
             Console.WriteLine($"{(hotline.Repaired ? "REPAIRED" : "DIFFERS")} hotline {d.Key.Day:yyyy-MM-dd} {d.Key.Dimension} {d.Key.Member}: kept [{d.Kept}] counted [{d.Counted}]");
         }
-        Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {hotline.OrdersRead} work orders read, {hotline.RowsCompared} kept hotline rows compared, " +
-            $"{hotline.Differences.Count} hotline rows differ{(hotline.Repaired ? "; repaired." : ".")}");
+        foreach (var d in hotline.MonthDifferences)
+        {
+            Console.WriteLine($"{(hotline.Repaired ? "REPAIRED" : "DIFFERS")} hotline month {d.Key.Day:yyyy-MM} {d.Key.Dimension} {d.Key.Member}: kept [{d.Kept}] counted [{d.Counted}]");
+        }
+        // The hotline check reads whole months (its month rows are compared whole, ADR 0040).
+        Console.WriteLine($"{hotline.From:yyyy-MM-dd}..{hotline.To:yyyy-MM-dd}: {hotline.OrdersRead} work orders read, {hotline.RowsCompared} kept hotline rows compared, " +
+            $"{hotline.Differences.Count} hotline day rows and {hotline.MonthDifferences.Count} month rows differ{(hotline.Repaired ? "; repaired." : ".")}");
         Environment.ExitCode = (check.Agrees || check.Repaired) && (service.Agrees || service.Repaired) && (hotline.Agrees || hotline.Repaired) ? 0 : 1;
     }
 

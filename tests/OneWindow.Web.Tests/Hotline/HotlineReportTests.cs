@@ -236,7 +236,8 @@ public sealed class HotlineReportTests : IDisposable
     public async Task Random_order_histories_keep_figures_equal_to_a_recount_of_the_orders_events()
     {
         var random = new Random(20261205);
-        _app.Clock.Set(Bj(11, 23, 9));
+        // From Sunday 29 November: the history runs into December, so that month rows and part-months are both read.
+        _app.Clock.Set(Bj(11, 29, 9));
         var hotline = await _app.SignedIn("hotline");
         var town = await _app.SignedIn(HotlineSeed.TownUserName);
         var market = await _app.SignedIn("reviewer.sj");
@@ -310,12 +311,44 @@ public sealed class HotlineReportTests : IDisposable
             var returns = await db.Set<WorkOrder>().SumAsync(w => w.ReturnCount);
             Assert.Equal((reopens, returns), ((int)report.Total.Counts["Reopened"], (int)report.Total.Counts["Returned"]));
 
-            // A row put wrong is found, and repaired.
+            // The report reads whole months from the month rows and part-months from the day rows (ADR 0040): every
+            // period agrees with the day rows alone, summed here.
+            Assert.True(await db.Set<DailyHotlineFigure>().AnyAsync(f => f.Day.Month == 12), "the history reaches December");
+            var leader = await _app.SignedIn("leader");
+            foreach (var (first, last) in new[] { (from, to), (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), (new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 2)),
+                (new DateOnly(2026, 11, 15), new DateOnly(2026, 12, 31)), (new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2)) })
+            {
+                var byTown = await ReportAsync(leader, $"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}", HotlineBreakdown.Town);
+                var days = await db.Set<DailyHotlineFigure>().Where(f => f.Dimension == HotlineDimension.Town && f.Day >= first && f.Day <= last)
+                    .GroupBy(f => f.Member).Select(g => new { g.Key, Received = g.Sum(f => f.Received), Dispatched = g.Sum(f => f.Dispatched), Concluded = g.Sum(f => f.Concluded) })
+                    .ToListAsync();
+                Assert.Equal(
+                    days.Where(d => d.Received + d.Dispatched + d.Concluded > 0).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Received, d.Dispatched, d.Concluded)),
+                    byTown.Rows.Where(r => r.Counts["Received"] + r.Counts["Dispatched"] + r.Counts["Concluded"] > 0).OrderBy(r => r.Key, StringComparer.Ordinal)
+                        .Select(r => (r.Key, r.Counts["Received"], r.Counts["Dispatched"], r.Counts["Concluded"])));
+            }
+
+            // A day row put wrong is found, and repaired (its month row with it, which was right, stays right).
             await db.Database.ExecuteSqlRawAsync("UPDATE \"DailyHotlineFigures\" SET \"Received\" = \"Received\" + 7 WHERE \"Dimension\" = 3");
         }
         var wrong = await check.RunAsync(from, to, repair: true, CancellationToken.None);
         Assert.False(wrong.Agrees);
         Assert.True(wrong.Repaired);
+        Assert.NotEmpty(wrong.Differences);
+        Assert.Empty(wrong.MonthDifferences);
+        Assert.True((await check.RunAsync(from, to, repair: false, CancellationToken.None)).Agrees);
+
+        // A month row put wrong alone is found as a month, and repaired; a check of a part-month checks the whole month.
+        db = _app.NewDbContext(out var s3);
+        using (s3)
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"MonthlyHotlineFigures\" SET \"Received\" = \"Received\" + 5 WHERE \"Dimension\" = 5 AND \"Month\" = {0}", new DateOnly(2026, 12, 1));
+        }
+        var month = await check.RunAsync(new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 2), repair: true, CancellationToken.None);
+        Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31)), (month.From, month.To));
+        Assert.Empty(month.Differences);
+        Assert.NotEmpty(month.MonthDifferences);
+        Assert.All(month.MonthDifferences, d => Assert.Equal(new DateOnly(2026, 12, 1), d.Key.Day));
         Assert.True((await check.RunAsync(from, to, repair: false, CancellationToken.None)).Agrees);
     }
 }

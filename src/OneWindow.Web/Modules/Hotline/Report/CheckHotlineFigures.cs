@@ -8,9 +8,11 @@ namespace OneWindow.Web.Modules.Hotline.Report;
 /// <summary>A kept hotline row that differs from what the orders' events say.</summary>
 public sealed record HotlineFigureDifference(HotlineFigureKey Key, HotlineValues Kept, HotlineValues Counted);
 
-public sealed record HotlineFigureCheck(DateOnly From, DateOnly To, int OrdersRead, int RowsCompared, IReadOnlyList<HotlineFigureDifference> Differences, bool Repaired)
+/// <summary>What a check found: <see cref="Differences"/> are day rows, <see cref="MonthDifferences"/> month rows (keyed by the month's first day).</summary>
+public sealed record HotlineFigureCheck(DateOnly From, DateOnly To, int OrdersRead, int RowsCompared, IReadOnlyList<HotlineFigureDifference> Differences, bool Repaired,
+    IReadOnlyList<HotlineFigureDifference> MonthDifferences)
 {
-    public bool Agrees => Differences.Count == 0;
+    public bool Agrees => Differences.Count == 0 && MonthDifferences.Count == 0;
 }
 
 /// <summary>
@@ -18,7 +20,9 @@ public sealed record HotlineFigureCheck(DateOnly From, DateOnly To, int OrdersRe
 /// interceptor's definition) and compares them row by row; with <c>repair</c>, adds the difference to each row that
 /// differs (ADR 0032). Part of the <c>check-figures</c> command, not a request: it finds the orders with an event in the
 /// period in keyset batches of events, then folds each such order's whole record (the lead unit of an event may have
-/// been named before the period) in batches of orders, counting the events that fall in the period.
+/// been named before the period) in batches of orders, counting the events that fall in the period. The period is
+/// widened to whole months, so that each month row is compared with all of its month's events (ADR 0040); a repair
+/// adds to the day rows and the month rows each what it lacks.
 /// </summary>
 public sealed class CheckHotlineFigures(OneWindowDbContext db, WriteUnit unit)
 {
@@ -26,6 +30,7 @@ public sealed class CheckHotlineFigures(OneWindowDbContext db, WriteUnit unit)
 
     public async Task<HotlineFigureCheck> RunAsync(DateOnly from, DateOnly to, bool repair, CancellationToken ct)
     {
+        (from, to) = (MonthlyHotlineFigure.MonthOf(from), MonthlyHotlineFigure.MonthOf(to).AddMonths(1).AddDays(-1));
         var (start, end) = (ChinaTime.StartOfDayUtc(from), ChinaTime.StartOfDayUtc(to.AddDays(1)));
         var orderIds = new HashSet<Guid>();
         long after = 0;
@@ -81,18 +86,54 @@ public sealed class CheckHotlineFigures(OneWindowDbContext db, WriteUnit unit)
             }
         }
         differences.Sort((a, b) => a.Key.Day.CompareTo(b.Key.Day));
-        if (repair && differences.Count > 0)
+
+        var countedMonths = new Dictionary<HotlineFigureKey, HotlineValues>();
+        foreach (var (k, v) in counted)
+        {
+            var month = k with { Day = MonthlyHotlineFigure.MonthOf(k.Day) };
+            if (!countedMonths.TryGetValue(month, out var sum))
+            {
+                countedMonths[month] = sum = new HotlineValues();
+            }
+            sum.Add(v);
+        }
+        var keptMonths = (await db.Set<MonthlyHotlineFigure>().AsNoTracking().Where(f => f.Month >= from && f.Month <= to).ToListAsync(ct))
+            .ToDictionary(f => f.Key, f => f.Values());
+        var monthDifferences = new List<HotlineFigureDifference>();
+        foreach (var k in keptMonths.Keys.Union(countedMonths.Keys))
+        {
+            var keptValues = keptMonths.GetValueOrDefault(k) ?? new HotlineValues();
+            var countedValues = countedMonths.GetValueOrDefault(k) ?? new HotlineValues();
+            if (!keptValues.SameAs(countedValues))
+            {
+                monthDifferences.Add(new HotlineFigureDifference(k, keptValues, countedValues));
+            }
+        }
+        monthDifferences.Sort((a, b) => a.Key.Day.CompareTo(b.Key.Day));
+
+        var repairs = repair && (differences.Count > 0 || monthDifferences.Count > 0);
+        if (repairs)
         {
             await unit.RunAsync(async t =>
             {
+                // Each kind of row gets its own difference: a day and its month may be wrong apart from each other.
                 foreach (var d in differences)
                 {
-                    var delta = d.Counted.Copy();
-                    delta.Add(d.Kept, -1);
-                    await HotlineFigureRows.AddAsync(db, d.Key, delta, t);
+                    await HotlineFigureRows.AddToDayAsync(db, d.Key, Difference(d), t);
+                }
+                foreach (var d in monthDifferences)
+                {
+                    await HotlineFigureRows.AddToMonthAsync(db, d.Key, Difference(d), t);
                 }
             }, ct);
         }
-        return new HotlineFigureCheck(from, to, orderIds.Count, kept.Count, differences, repair && differences.Count > 0);
+        return new HotlineFigureCheck(from, to, orderIds.Count, kept.Count + keptMonths.Count, differences, repairs, monthDifferences);
+    }
+
+    private static HotlineValues Difference(HotlineFigureDifference d)
+    {
+        var delta = d.Counted.Copy();
+        delta.Add(d.Kept, -1);
+        return delta;
     }
 }

@@ -160,16 +160,33 @@ public sealed class HotlineReport(OneWindowDbContext db)
         return sum;
     }
 
-    /// <summary>One dimension's kept rows of a period, summed by member: one grouped query on the key's range.</summary>
+    /// <summary>
+    /// One dimension's kept rows of a period, summed by member: the whole months from the month rows and the days
+    /// before and after them from the day rows (ADR 0040), one grouped query on the key's range each.
+    /// </summary>
     public async Task<Dictionary<string, HotlineValues>> SumsAsync(HotlineDimension d, ReportPeriod p, CancellationToken ct)
     {
         if (_sums.TryGetValue((d, p.From, p.To), out var cached))
         {
             return cached;
         }
-        var (from, to) = (p.From, p.To);
-        var rows = await db.Set<DailyHotlineFigure>().AsNoTracking().Where(f => f.Dimension == d && f.Day >= from && f.Day <= to)
-            .GroupBy(f => f.Member).Select(g => new
+        var sums = new Dictionary<string, HotlineValues>(StringComparer.Ordinal);
+        var split = KeptSpans.Split(p.From, p.To);
+        if (split.Months is var (firstMonth, lastMonth))
+        {
+            await AddSumsAsync(db.Set<MonthlyHotlineFigure>().AsNoTracking().Where(f => f.Dimension == d && f.Month >= firstMonth && f.Month <= lastMonth), sums, ct);
+        }
+        foreach (var (from, to) in split.Days)
+        {
+            await AddSumsAsync(db.Set<DailyHotlineFigure>().AsNoTracking().Where(f => f.Dimension == d && f.Day >= from && f.Day <= to), sums, ct);
+        }
+        _sums[(d, p.From, p.To)] = sums;
+        return sums;
+    }
+
+    private static async Task AddSumsAsync<T>(IQueryable<T> rows, Dictionary<string, HotlineValues> sums, CancellationToken ct) where T : HotlineFigureRow
+    {
+        var grouped = await rows.GroupBy(f => f.Member).Select(g => new
             {
                 g.Key,
                 Received = g.Sum(f => f.Received), AnsweredOnTheSpot = g.Sum(f => f.AnsweredOnTheSpot), Referred = g.Sum(f => f.Referred), Refused = g.Sum(f => f.Refused),
@@ -179,13 +196,22 @@ public sealed class HotlineReport(OneWindowDbContext db)
                 Unsatisfied = g.Sum(f => f.Unsatisfied), Resolved = g.Sum(f => f.Resolved), Reopened = g.Sum(f => f.Reopened), Concluded = g.Sum(f => f.Concluded),
                 ConcludedOnTime = g.Sum(f => f.ConcludedOnTime),
             }).ToListAsync(ct);
-        var sums = rows.ToDictionary(r => r.Key, r => new HotlineValues(
-        [
-            r.Received, r.AnsweredOnTheSpot, r.Referred, r.Refused, r.Merged, r.Dispatched, r.SignedFor, r.SignedForOnTime, r.Returned, r.Replied, r.RepliedOnTime, r.SentBack,
-            r.CallbackDue, r.CalledBack, r.Satisfied, r.FairlySatisfied, r.Unsatisfied, r.Resolved, r.Reopened, r.Concluded, r.ConcludedOnTime,
-        ]), StringComparer.Ordinal);
-        _sums[(d, p.From, p.To)] = sums;
-        return sums;
+        foreach (var r in grouped)
+        {
+            var values = new HotlineValues(
+            [
+                r.Received, r.AnsweredOnTheSpot, r.Referred, r.Refused, r.Merged, r.Dispatched, r.SignedFor, r.SignedForOnTime, r.Returned, r.Replied, r.RepliedOnTime, r.SentBack,
+                r.CallbackDue, r.CalledBack, r.Satisfied, r.FairlySatisfied, r.Unsatisfied, r.Resolved, r.Reopened, r.Concluded, r.ConcludedOnTime,
+            ]);
+            if (sums.TryGetValue(r.Key, out var sum))
+            {
+                sum.Add(values);
+            }
+            else
+            {
+                sums[r.Key] = values;
+            }
+        }
     }
 }
 

@@ -14,3 +14,15 @@ internal sealed class DailyHotlineFigureConfiguration : IEntityTypeConfiguration
         b.Ignore(f => f.Key);
     }
 }
+
+internal sealed class MonthlyHotlineFigureConfiguration : IEntityTypeConfiguration<MonthlyHotlineFigure>
+{
+    public void Configure(EntityTypeBuilder<MonthlyHotlineFigure> b)
+    {
+        b.ToTable("MonthlyHotlineFigures");
+        // A period's whole months are one range of the key, as the days are (ADR 0040).
+        b.HasKey(f => new { f.Dimension, f.Month, f.Member });
+        b.Property(f => f.Member).HasMaxLength(40);
+        b.Ignore(f => f.Key);
+    }
+}
