@@ -94,16 +94,7 @@ public static class HotlineBench
             var ps = all.Select((_, i) => { var p = cmd.CreateParameter(); p.ParameterName = "@k" + i; cmd.Parameters.Add(p); return p; }).ToArray();
             await cmd.PrepareAsync();
             // The day rows, then the month rows summed from them (ADR 0040), as the migration fills them.
-            var months = new Dictionary<HotlineFigureKey, HotlineValues>();
-            foreach (var (key, values) in kept)
-            {
-                var month = key with { Day = MonthlyHotlineFigure.MonthOf(key.Day) };
-                if (!months.TryGetValue(month, out var sum))
-                {
-                    months[month] = sum = new HotlineValues();
-                }
-                sum.Add(values);
-            }
+            var months = HotlineFigureRows.ByMonth(kept);
             foreach (var (table, rows) in new[] { ("DailyHotlineFigures", kept), ("MonthlyHotlineFigures", months) })
             {
                 cmd.CommandText = $"INSERT INTO {q(table)} ({string.Join(", ", all.Select((c, i) => q(i == 1 && table.StartsWith("Monthly", StringComparison.Ordinal) ? "Month" : c)))}) " +

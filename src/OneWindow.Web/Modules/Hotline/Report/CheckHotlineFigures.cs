@@ -75,41 +75,10 @@ public sealed class CheckHotlineFigures(OneWindowDbContext db, WriteUnit unit)
 
         var kept = (await db.Set<DailyHotlineFigure>().AsNoTracking().Where(f => f.Day >= from && f.Day <= to).ToListAsync(ct))
             .ToDictionary(f => f.Key, f => f.Values());
-        var differences = new List<HotlineFigureDifference>();
-        foreach (var k in kept.Keys.Union(counted.Keys))
-        {
-            var keptValues = kept.GetValueOrDefault(k) ?? new HotlineValues();
-            var countedValues = counted.GetValueOrDefault(k) ?? new HotlineValues();
-            if (!keptValues.SameAs(countedValues))
-            {
-                differences.Add(new HotlineFigureDifference(k, keptValues, countedValues));
-            }
-        }
-        differences.Sort((a, b) => a.Key.Day.CompareTo(b.Key.Day));
-
-        var countedMonths = new Dictionary<HotlineFigureKey, HotlineValues>();
-        foreach (var (k, v) in counted)
-        {
-            var month = k with { Day = MonthlyHotlineFigure.MonthOf(k.Day) };
-            if (!countedMonths.TryGetValue(month, out var sum))
-            {
-                countedMonths[month] = sum = new HotlineValues();
-            }
-            sum.Add(v);
-        }
+        var differences = Compare(kept, counted);
         var keptMonths = (await db.Set<MonthlyHotlineFigure>().AsNoTracking().Where(f => f.Month >= from && f.Month <= to).ToListAsync(ct))
             .ToDictionary(f => f.Key, f => f.Values());
-        var monthDifferences = new List<HotlineFigureDifference>();
-        foreach (var k in keptMonths.Keys.Union(countedMonths.Keys))
-        {
-            var keptValues = keptMonths.GetValueOrDefault(k) ?? new HotlineValues();
-            var countedValues = countedMonths.GetValueOrDefault(k) ?? new HotlineValues();
-            if (!keptValues.SameAs(countedValues))
-            {
-                monthDifferences.Add(new HotlineFigureDifference(k, keptValues, countedValues));
-            }
-        }
-        monthDifferences.Sort((a, b) => a.Key.Day.CompareTo(b.Key.Day));
+        var monthDifferences = Compare(keptMonths, HotlineFigureRows.ByMonth(counted));
 
         var repairs = repair && (differences.Count > 0 || monthDifferences.Count > 0);
         if (repairs)
@@ -128,6 +97,23 @@ public sealed class CheckHotlineFigures(OneWindowDbContext db, WriteUnit unit)
             }, ct);
         }
         return new HotlineFigureCheck(from, to, orderIds.Count, kept.Count + keptMonths.Count, differences, repairs, monthDifferences);
+    }
+
+    /// <summary>The rows where the kept and the counted differ (a row missing on one side counts as zeros), by day.</summary>
+    private static List<HotlineFigureDifference> Compare(Dictionary<HotlineFigureKey, HotlineValues> kept, Dictionary<HotlineFigureKey, HotlineValues> counted)
+    {
+        var differences = new List<HotlineFigureDifference>();
+        foreach (var k in kept.Keys.Union(counted.Keys))
+        {
+            var keptValues = kept.GetValueOrDefault(k) ?? new HotlineValues();
+            var countedValues = counted.GetValueOrDefault(k) ?? new HotlineValues();
+            if (!keptValues.SameAs(countedValues))
+            {
+                differences.Add(new HotlineFigureDifference(k, keptValues, countedValues));
+            }
+        }
+        differences.Sort((a, b) => a.Key.Day.CompareTo(b.Key.Day));
+        return differences;
     }
 
     private static HotlineValues Difference(HotlineFigureDifference d)

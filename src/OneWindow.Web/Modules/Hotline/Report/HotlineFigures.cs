@@ -332,6 +332,22 @@ public static class HotlineFigureRows
     public static object[] Parameters(HotlineFigureKey key, HotlineValues values) =>
         [(int)key.Dimension, key.Day, key.Member, .. values.Values.Cast<object>(), MonthlyHotlineFigure.MonthOf(key.Day)];
 
+    /// <summary>Day rows summed into their months' rows (keyed by the month's first day), as the month rows hold them.</summary>
+    public static Dictionary<HotlineFigureKey, HotlineValues> ByMonth(IEnumerable<KeyValuePair<HotlineFigureKey, HotlineValues>> days)
+    {
+        var months = new Dictionary<HotlineFigureKey, HotlineValues>();
+        foreach (var (key, values) in days)
+        {
+            var month = key with { Day = MonthlyHotlineFigure.MonthOf(key.Day) };
+            if (!months.TryGetValue(month, out var sum))
+            {
+                months[month] = sum = new HotlineValues();
+            }
+            sum.Add(values);
+        }
+        return months;
+    }
+
     /// <summary>Adds to the day's row and its month's row.</summary>
     public static Task AddAsync(OneWindowDbContext db, HotlineFigureKey key, HotlineValues values, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync(Statement, Parameters(key, values), ct);
