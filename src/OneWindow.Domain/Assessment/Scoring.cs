@@ -18,16 +18,19 @@ public sealed record UnitFacts(string Key, string Name)
     public int UpheldComplaints { get; init; }
     public int BadRatings { get; init; }
 
-    /// <summary>Work orders the unit led that were concluded in the period, and of them: signed for in time, replied in time, reopened.</summary>
+    // The hotline's facts are counted as the hotline report counts them (ADR 0032): each on the day of its own event,
+    // under the unit that led the order at that event.
+    /// <summary>Work orders the unit led that were concluded in the period, and of them those whose accepted reply was in time.</summary>
     public int OrdersConcluded { get; init; }
-    public int OrdersSignedOnTime { get; init; }
     public int OrdersRepliedOnTime { get; init; }
-    public int OrdersReopened { get; init; }
-    /// <summary>Of those orders, the callers asked how satisfied they were, and those satisfied or fairly satisfied.</summary>
+    /// <summary>Signatures (签收) the unit made in the period, and of them those within the sign-for limit.</summary>
+    public int OrdersSigned { get; init; }
+    public int OrdersSignedOnTime { get; init; }
+    /// <summary>Callbacks (回访) on the unit's orders in the period, those satisfied or fairly satisfied, and reopenings (重办) after one.</summary>
     public int OrdersRated { get; init; }
     public int OrdersSatisfied { get; init; }
-    /// <summary>Orders the unit signed for in the period, and returns it asked for (退单).</summary>
-    public int OrdersSigned { get; init; }
+    public int OrdersReopened { get; init; }
+    /// <summary>Returns the unit asked for (退单).</summary>
     public int OrdersReturned { get; init; }
 
     /// <summary>The unit handled work orders in the period: the hotline's indicators apply to it.</summary>
@@ -107,14 +110,14 @@ public static class Scoring
         var sign = u.OrdersSigned + u.OrdersReturned;
         IReadOnlyList<IndicatorScore> hotline =
         [
-            new(Indicator.SignOnTimeRate, H(Indicator.SignOnTimeRate), Round(H(Indicator.SignOnTimeRate) * Share(u.OrdersSignedOnTime, u.OrdersConcluded)),
-                u.OrdersConcluded == 0 ? "本期无办结工单" : $"按时签收 {u.OrdersSignedOnTime}/{u.OrdersConcluded}"),
+            new(Indicator.SignOnTimeRate, H(Indicator.SignOnTimeRate), Round(H(Indicator.SignOnTimeRate) * Share(u.OrdersSignedOnTime, u.OrdersSigned)),
+                u.OrdersSigned == 0 ? "本期无签收" : $"按时签收 {u.OrdersSignedOnTime}/{u.OrdersSigned}"),
             new(Indicator.ReplyOnTimeRate, H(Indicator.ReplyOnTimeRate), Round(H(Indicator.ReplyOnTimeRate) * Share(u.OrdersRepliedOnTime, u.OrdersConcluded)),
                 u.OrdersConcluded == 0 ? "本期无办结工单" : $"按时答复 {u.OrdersRepliedOnTime}/{u.OrdersConcluded}"),
             new(Indicator.SatisfactionRate, H(Indicator.SatisfactionRate), Round(H(Indicator.SatisfactionRate) * Share(u.OrdersSatisfied, u.OrdersRated)),
                 u.OrdersRated == 0 ? "本期无回访评价" : $"满意、基本满意 {u.OrdersSatisfied}/{u.OrdersRated}"),
-            new(Indicator.ReopenRate, H(Indicator.ReopenRate), Round(H(Indicator.ReopenRate) * (1 - (u.OrdersConcluded == 0 ? 0 : (decimal)u.OrdersReopened / u.OrdersConcluded))),
-                u.OrdersConcluded == 0 ? "本期无办结工单" : $"重办 {u.OrdersReopened}/{u.OrdersConcluded}"),
+            new(Indicator.ReopenRate, H(Indicator.ReopenRate), Round(H(Indicator.ReopenRate) * (1 - (u.OrdersRated == 0 ? 0 : Math.Min(1m, (decimal)u.OrdersReopened / u.OrdersRated)))),
+                u.OrdersRated == 0 ? "本期无回访" : $"重办 {u.OrdersReopened}/回访 {u.OrdersRated}"),
             new(Indicator.ReturnRate, H(Indicator.ReturnRate), Round(H(Indicator.ReturnRate) * (1 - (sign == 0 ? 0 : (decimal)u.OrdersReturned / sign))),
                 sign == 0 ? "本期无签收或退单" : $"退单 {u.OrdersReturned}/{sign}（签收 {u.OrdersSigned}）"),
         ];

@@ -80,15 +80,17 @@ public class ScoringTests
         var cases = new UnitFacts("a", "甲") { Concluded = 10, ConcludedOnTime = 10, WorkingDaysUsed = 60, StatutoryDays = 90, Accepted = 12, AcceptedPromptly = 12 };
         var orders = cases with
         {
-            Key = "b", OrdersConcluded = 10, OrdersSignedOnTime = 5, OrdersRepliedOnTime = 10, OrdersRated = 8, OrdersSatisfied = 6, OrdersReopened = 2,
-            OrdersSigned = 9, OrdersReturned = 1,
+            Key = "b", OrdersConcluded = 10, OrdersRepliedOnTime = 10, OrdersSigned = 4, OrdersSignedOnTime = 2, OrdersRated = 8, OrdersSatisfied = 6, OrdersReopened = 2,
+            OrdersReturned = 1,
         };
 
         var scores = Scoring.Score([cases, orders], Scheme).ToDictionary(s => s.Key);
         Assert.Equal(100m, scores["a"].Total);
         Assert.Equal(6, scores["a"].Breakdown.Count);
-        // Cases 100 × 70 % = 70; hotline 20 × ½ + 30 + 30 × ¾ + 10 × 0.8 + 10 × 0.9 = 79.5 × 30 % = 23.85.
-        Assert.Equal(93.85m, scores["b"].Total);
+        // Cases 100 × 70 % = 70; hotline: signed in time 2 of 4 signatures, replied in time 10 of 10 conclusions, satisfied
+        // 6 of 8 callbacks, reopened 2 of 8 callbacks, returned 1 of 5 (4 signatures + 1 return):
+        // 20 × ½ + 30 + 30 × ¾ + 10 × ¾ + 10 × 0.8 = 78 × 30 % = 23.4.
+        Assert.Equal(93.4m, scores["b"].Total);
         Assert.Equal(11, scores["b"].Breakdown.Count);
         Assert.Equal(scores["b"].Total, scores["b"].Breakdown.Sum(b => b.Points));
         Assert.Equal(100m, scores["b"].Breakdown.Sum(b => b.Weight));

@@ -122,11 +122,15 @@ public sealed class HotlineOversightTests : IDisposable
         using var scope = _app.Services.CreateScope();
         var scores = await scope.ServiceProvider.GetRequiredService<AssessUnits>().ScoreAsync(AssessedKind.Department, new AssessmentPeriod(PeriodKind.Month, 2026, 11), CancellationToken.None);
         var sj = scores.Single(s => s.Key == marketId.ToString());
-        Assert.Equal((2, 1, 2, 2, 2, 1, 2, 0), (sj.Facts.OrdersConcluded, sj.Facts.OrdersSignedOnTime, sj.Facts.OrdersRepliedOnTime, sj.Facts.OrdersRated,
+        // Counted as the hotline report counts (ADR 0032): two conclusions, both replies accepted in time; two signatures,
+        // one in time; three callbacks (the second order's unsatisfied one, then fairly satisfied), two satisfied; one
+        // reopening; no return (the town's return is the town's).
+        Assert.Equal((2, 1, 2, 3, 2, 1, 2, 0), (sj.Facts.OrdersConcluded, sj.Facts.OrdersSignedOnTime, sj.Facts.OrdersRepliedOnTime, sj.Facts.OrdersRated,
             sj.Facts.OrdersSatisfied, sj.Facts.OrdersReopened, sj.Facts.OrdersSigned, sj.Facts.OrdersReturned));
         Assert.Equal(1, sj.Facts.RedCards);
-        // Case indicators 95 (the red card costs 5) × 70 % = 66.5; hotline 20 × ½ + 30 + 30 + 10 × ½ + 10 = 85 × 30 % = 25.5.
-        Assert.Equal(92m, sj.Total);
+        // Case indicators 95 (the red card costs 5) × 70 % = 66.5; hotline 20 × ½ + 30 + 30 × ⅔ + 10 × ⅔ + 10 = 76.67,
+        // each indicator rounded after its 30 % share: 3 + 9 + 6 + 2 + 3 = 23.
+        Assert.Equal(89.5m, sj.Total);
         Assert.Equal(11, sj.Breakdown.Count);
         Assert.Equal(6m, sj.Breakdown.Single(b => b.Indicator == Indicator.SignOnTimeRate).Weight);
         Assert.Equal(3m, sj.Breakdown.Single(b => b.Indicator == Indicator.SignOnTimeRate).Points);

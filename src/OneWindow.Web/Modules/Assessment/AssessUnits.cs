@@ -7,6 +7,7 @@ using OneWindow.Domain.Hotline;
 using OneWindow.Domain.Supervision;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Modules.Hotline.Report;
 using OneWindow.Web.Modules.Statistics;
 using Indicator = OneWindow.Domain.Assessment.Indicator;
 
@@ -27,7 +28,7 @@ public enum AssessedKind
 /// figures (who acted is on the case's record, not on the case), so their facts are still gathered from the record —
 /// cases concluded and received in the period, alerts raised — each a range on an indexed instant.
 /// </summary>
-public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars, IConfiguration configuration)
+public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars, IConfiguration configuration, HotlineReport hotline)
 {
     public AssessmentScheme Scheme()
     {
@@ -102,8 +103,7 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
         }
         if (kind == AssessedKind.Department)
         {
-            // The hotline's facts are read from the period's work orders on their indexes (not kept per day yet: ADR 0028).
-            await AddHotlineAsync(ChinaTime.StartOfDayUtc(first), ChinaTime.EndOfDayUtc(last), (key, change) =>
+            await AddHotlineAsync(first, last, (key, change) =>
             {
                 if (key is not null && facts.TryGetValue(key, out var f))
                 {
@@ -212,39 +212,31 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
 
         if (kind == AssessedKind.Department)
         {
-            await AddHotlineAsync(from, to, Add, ct);
+            // The hotline's facts from its kept figures in both ways (their own reference is check-figures' recount).
+            await AddHotlineAsync(period.First, period.Last, Add, ct);
         }
         return [.. facts.Values];
     }
 
     /// <summary>
-    /// The hotline's facts of each lead unit (a department, ADR 0023): the orders concluded in the period, on the
-    /// (ConcludedAt) index of work orders, as narrow rows; the signatures and returns the unit made in the period, counted
-    /// on the (Action, At) index of their events. Windows and staff do not take work orders.
+    /// The hotline's facts of each unit from the kept work-order figures of the unit dimension (ADR 0032, 0040), read
+    /// as the hotline report reads them (whole months from month rows, the rest from days), so that the assessment and
+    /// the report count the same orders the same way: conclusions and replies in time, signatures and those in time,
+    /// callbacks and the satisfied among them, reopenings and returns, each on its event's day. Windows and staff do not
+    /// take work orders.
     /// </summary>
-    private async Task AddHotlineAsync(DateTime from, DateTime to, Action<string?, Func<UnitFacts, UnitFacts>> add, CancellationToken ct)
+    private async Task AddHotlineAsync(DateOnly first, DateOnly last, Action<string?, Func<UnitFacts, UnitFacts>> add, CancellationToken ct)
     {
-        var concluded = db.Set<WorkOrder>().AsNoTracking()
-            .Where(o => o.ConcludedAt >= from && o.ConcludedAt < to && o.Status == WorkOrderStatus.Concluded && o.LeadUnitId != null)
-            .Select(o => new { o.LeadUnitId, o.SignedAt, o.SignDueAt, o.RepliedAt, o.DueAt, o.Satisfaction, o.ReopenCount });
-        await foreach (var o in concluded.AsAsyncEnumerable().WithCancellation(ct))
+        var byUnit = await hotline.SumsAsync(HotlineDimension.Unit, new ReportPeriod(Statistics.PeriodKind.Range, first, last, ""), ct);
+        foreach (var (unit, v) in byUnit)
         {
-            var signedOnTime = o.SignedAt is { } signed && o.SignDueAt is { } signDue && signed < signDue;
-            var repliedOnTime = o.RepliedAt is { } replied && o.DueAt is { } due && replied < due;
-            var satisfied = o.Satisfaction is Satisfaction.Satisfied or Satisfaction.FairlySatisfied;
-            add(o.LeadUnitId!.Value.ToString(), f => f with
+            add(unit, f => f with
             {
-                OrdersConcluded = f.OrdersConcluded + 1, OrdersSignedOnTime = f.OrdersSignedOnTime + (signedOnTime ? 1 : 0),
-                OrdersRepliedOnTime = f.OrdersRepliedOnTime + (repliedOnTime ? 1 : 0), OrdersReopened = f.OrdersReopened + (o.ReopenCount > 0 ? 1 : 0),
-                OrdersRated = f.OrdersRated + (o.Satisfaction is null ? 0 : 1), OrdersSatisfied = f.OrdersSatisfied + (satisfied ? 1 : 0),
+                OrdersConcluded = (int)v[HotlineMeasure.Concluded], OrdersRepliedOnTime = (int)v[HotlineMeasure.ConcludedOnTime],
+                OrdersSigned = (int)v[HotlineMeasure.SignedFor], OrdersSignedOnTime = (int)v[HotlineMeasure.SignedForOnTime],
+                OrdersRated = (int)v[HotlineMeasure.CalledBack], OrdersSatisfied = (int)(v[HotlineMeasure.Satisfied] + v[HotlineMeasure.FairlySatisfied]),
+                OrdersReopened = (int)v[HotlineMeasure.Reopened], OrdersReturned = (int)v[HotlineMeasure.Returned],
             });
-        }
-        var acts = await db.Set<WorkOrderEvent>().AsNoTracking()
-            .Where(e => (e.Action == "signed" || e.Action == "return-requested") && e.At >= from && e.At < to && e.UnitId != null)
-            .GroupBy(e => new { e.Action, e.UnitId }).Select(g => new { g.Key.Action, g.Key.UnitId, Count = g.Count() }).ToListAsync(ct);
-        foreach (var a in acts)
-        {
-            add(a.UnitId!.Value.ToString(), f => a.Action == "signed" ? f with { OrdersSigned = f.OrdersSigned + a.Count } : f with { OrdersReturned = f.OrdersReturned + a.Count });
         }
     }
 
