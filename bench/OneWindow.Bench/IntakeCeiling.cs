@@ -92,7 +92,7 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
         var figuresSql = InsertSql("CaseFigures", figuresColumns, eventColumns.Length, returning: false);
         var caseSql = InsertSql("Cases", caseColumns, eventColumns.Length + figuresColumns.Length, returning: false);
         var outboxSql = InsertSql("OutboxMessages", outboxColumns, eventColumns.Length + figuresColumns.Length + caseColumns.Length, returning: true);
-        var upsertSql = System.Text.RegularExpressions.Regex.Replace(OneWindow.Web.Modules.Statistics.FigureRows.Statement, @"\{(\d+)\}", "@p$1");
+        var upsertSql = System.Text.RegularExpressions.Regex.Replace(OneWindow.Web.Modules.Statistics.FigureRows.DayStatement(1), @"\{(\d+)\}", "@p$1");
         // The row keeps the template's times, moved with each registration like the others (its UpdatedAt is its move's instant).
         _template = new Template(
             Row.Of(eventColumns, eventRow, AsTime), Row.Of(caseColumns, caseRow, AsTime),
@@ -103,9 +103,9 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
             eventSql, figuresSql, caseSql, outboxSql, upsertSql);
     }
 
-    private static readonly string MonthUpsertSql = System.Text.RegularExpressions.Regex.Replace(
-        OneWindow.Web.Modules.Statistics.FigureRows.UpsertInto("StockMonths", ["Month", .. OneWindow.Web.Modules.Statistics.FigureRows.GrainColumns], ["Received", "Closed"]),
-        @"\{(\d+)\}", "@p$1");
+    /// <summary>The month's and the year's rows in one statement, as the hook sends them (ADR 0038).</summary>
+    private static readonly string PeriodUpsertSql = System.Text.RegularExpressions.Regex.Replace(
+        OneWindow.Web.Modules.Statistics.PeriodFigures.Statement(2), @"\{(\d+)\}", "@p$1");
 
     private static string InsertSql(string table, string[] columns, int first, bool returning) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{first + i}"))})" +
@@ -187,10 +187,16 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
             {
                 await upsert.ExecuteNonQueryAsync(ct);
             }
-            // And the month's row of the stock in hand (ADR 0035): received 1, closed 0.
-            var month = new DateOnly(ChinaTime.DateOf(now).Year, ChinaTime.DateOf(now).Month, 1);
-            object[] monthKey = [_postgres ? month : month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), .. key[1..]];
-            await using (var upsert = Command(connection, tx, MonthUpsertSql, Parameters([.. monthKey, 1L, 0L], 0)))
+            // And the month's and the year's rows with the same measures, in one statement (ADR 0038).
+            var today = ChinaTime.DateOf(now);
+            var (month, year) = (new DateOnly(today.Year, today.Month, 1), new DateOnly(today.Year, 1, 1));
+            object Start(DateOnly d) => _postgres ? d : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            object[] periodRows =
+            [
+                (int)OneWindow.Web.Modules.Statistics.FigureSpan.Month, Start(month), .. key[1..], .. measures,
+                (int)OneWindow.Web.Modules.Statistics.FigureSpan.Year, Start(year), .. key[1..], .. measures,
+            ];
+            await using (var upsert = Command(connection, tx, PeriodUpsertSql, Parameters(periodRows, 0)))
             {
                 await upsert.ExecuteNonQueryAsync(ct);
             }

@@ -76,13 +76,21 @@ public static class KeptFiguresLoad
             SqliteConnection sqlite => InsertAsync(sqlite, rows),
             _ => throw new NotSupportedException(raw.GetType().Name),
         });
-        // The stock's month rows (ADR 0035) from the day rows, as the migration that made them fills them.
-        var month = database.Provider == "Postgres" ? "date_trunc('month', \"Day\")::date" : "substr(\"Day\", 1, 8) || '01'";
-        await BenchSql.ExecAsync(raw, "DELETE FROM \"StockMonths\"");
-        await BenchSql.ExecAsync(raw, "INSERT INTO \"StockMonths\" (\"Month\", \"DepartmentId\", \"ItemCode\", \"VenueId\", \"WindowId\", \"Channel\", \"RegionCode\", \"Received\", \"Closed\") " +
-            $"SELECT {month}, \"DepartmentId\", \"ItemCode\", \"VenueId\", \"WindowId\", \"Channel\", \"RegionCode\", SUM(\"Received\"), SUM(\"Closed\") FROM \"DailyFigures\" " +
-            $"GROUP BY {month}, \"DepartmentId\", \"ItemCode\", \"VenueId\", \"WindowId\", \"Channel\", \"RegionCode\" HAVING SUM(\"Received\") <> 0 OR SUM(\"Closed\") <> 0");
-        await BenchSql.ExecAsync(raw, database.Provider == "Postgres" ? "VACUUM ANALYZE \"DailyFigures\", \"StockMonths\"" : "ANALYZE");
+        // The month and year rows (ADR 0038) from the day rows, as the migration that made them fills them.
+        var grain = string.Join(", ", FigureRows.GrainColumns.Select(c => $"\"{c}\""));
+        var measures = string.Join(", ", KeptFigureRow.MeasureColumns.Select(c => $"\"{c}\""));
+        var sums = string.Join(", ", KeptFigureRow.MeasureColumns.Select(c => $"SUM(\"{c}\")"));
+        await BenchSql.ExecAsync(raw, "DELETE FROM \"PeriodFigures\"");
+        foreach (var (span, start) in new[]
+                 {
+                     (FigureSpan.Month, database.Provider == "Postgres" ? "date_trunc('month', \"Day\")::date" : "substr(\"Day\", 1, 8) || '01'"),
+                     (FigureSpan.Year, database.Provider == "Postgres" ? "date_trunc('year', \"Day\")::date" : "substr(\"Day\", 1, 5) || '01-01'"),
+                 })
+        {
+            await BenchSql.ExecAsync(raw, $"INSERT INTO \"PeriodFigures\" (\"Span\", \"Start\", {grain}, {measures}) " +
+                $"SELECT {(int)span}, {start}, {grain}, {sums} FROM \"DailyFigures\" GROUP BY {start}, {grain}");
+        }
+        await BenchSql.ExecAsync(raw, database.Provider == "Postgres" ? "VACUUM ANALYZE \"DailyFigures\", \"PeriodFigures\"" : "ANALYZE");
         return (cases, rows.Count, watch.Elapsed);
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ namespace OneWindow.Bench;
 /// built from the cases by the check's repair, year by year, as an upgraded database would be; then the report's API for
 /// a quarter by department and for a year by town is measured against two other sides in the same run — its ceiling,
 /// the report's own statements sent raw (the grouped sums of the kept rows for the period, the previous period and the
-/// year before, the stock in hand at each period's end (the month rows before its month and that month's days), the labels), and the figure to beat, the same counts taken
+/// year before, each split into whole years, months and leftover days (ADR 0038), the stock in hand at each period's end
+/// the same way, the labels), and the figure to beat, the same counts taken
 /// from the cases themselves by a raw scan.
 /// </summary>
 public static class StatisticsBench
@@ -78,12 +80,13 @@ public static class StatisticsBench
             var url = $"/api/v1/statistics/report?period={period.Name}&by={by}" + (by == Breakdown.Region ? $"&level={level}" : "");
             var keyColumn = by == Breakdown.Department ? "DepartmentId" : "RegionCode";
             var periods = new[] { period, period.Previous(), period.YearBefore() };
-            var sumsSql = $"SELECT {q(keyColumn)}, {string.Join(", ", DailyFigure.MeasureColumns.Select(m => $"SUM({q(m)})"))}, " +
-                $"SUM(CASE WHEN {q("Channel")} = {(int)CaseChannel.Online} THEN {q("Received")} ELSE 0 END) " +
-                $"FROM {q("DailyFigures")} WHERE {q("Day")} >= @from AND {q("Day")} <= @to GROUP BY {q(keyColumn)}";
-            // The stock in hand at each period's end as the report reads it (ADR 0035): the month rows before the end's month, then that month's days.
-            var stockMonthsSql = $"SELECT {q(keyColumn)}, SUM({q("Received")} - {q("Closed")}) FROM {q("StockMonths")} WHERE {q("Month")} < @first GROUP BY {q(keyColumn)}";
-            var stockDaysSql = $"SELECT {q(keyColumn)}, SUM({q("Received")} - {q("Closed")}) FROM {q("DailyFigures")} WHERE {q("Day")} >= @first AND {q("Day")} <= @to GROUP BY {q(keyColumn)}";
+            // The report's statements (ADR 0038): each period split into whole years, whole months and leftover days, the
+            // year and month rows read in one grouped statement and the leftover days' rows in another, each only when the
+            // split has some; the stock in hand at each period's end the same way over everything up to it.
+            var measures = $"{string.Join(", ", DailyFigure.MeasureColumns.Select(m => $"SUM({q(m)})"))}, SUM(CASE WHEN {q("Channel")} = {(int)CaseChannel.Online} THEN {q("Received")} ELSE 0 END)";
+            var open = $"SUM({q("Received")} - {q("Closed")})";
+            string SpansSql(string what) => $"SELECT {q(keyColumn)}, {what} FROM {q("PeriodFigures")} WHERE " + SpansWhere + $" GROUP BY {q(keyColumn)}";
+            string DaysSql(string what) => $"SELECT {q(keyColumn)}, {what} FROM {q("DailyFigures")} WHERE " + DaysWhere + $" GROUP BY {q(keyColumn)}";
             var labelsSql = by == Breakdown.Department
                 ? $"SELECT {q("Id")}, {q("Name")} FROM {q("Departments")}"
                 : level == 9
@@ -93,10 +96,8 @@ public static class StatisticsBench
             {
                 foreach (var p in periods)
                 {
-                    await BenchSql.QueryAsync(raw, sumsSql, ("@from", Day(database, p.From)), ("@to", Day(database, p.To)));
-                    var first = new DateOnly(p.To.Year, p.To.Month, 1);
-                    await BenchSql.QueryAsync(raw, stockMonthsSql, ("@first", Day(database, first)));
-                    await BenchSql.QueryAsync(raw, stockDaysSql, ("@first", Day(database, first)), ("@to", Day(database, p.To)));
+                    await SplitQueryAsync(raw, database, PeriodSplit.Of(p.From, p.To), SpansSql(measures), DaysSql(measures));
+                    await SplitQueryAsync(raw, database, PeriodSplit.UpTo(p.To), SpansSql(open), DaysSql(open));
                 }
                 await BenchSql.QueryAsync(raw, labelsSql);
             });
@@ -128,8 +129,10 @@ public static class StatisticsBench
         // The assessment by department of the last quarter and of a year, read from the kept figures (the issue: a year
         // under a second), each against its own two grouped sums sent raw (the case figures and the service figures of
         // the period, by department).
-        var caseSums = $"SELECT {q("DepartmentId")}, SUM({q("Decided")}), SUM({q("OnTime")}), SUM({q("WorkingDays")}), SUM({q("StatutoryDays")} + {q("ExtensionDays")}), " +
-            $"SUM({q("Received")}), SUM({q("AcceptedPromptly")}) FROM {q("DailyFigures")} WHERE {q("Day")} >= @from AND {q("Day")} <= @to GROUP BY {q("DepartmentId")}";
+        // The assessment reads all the measures by department over the period's years, months and leftover days (ADR 0038), as the report does.
+        var assessMeasures = $"{string.Join(", ", DailyFigure.MeasureColumns.Select(m => $"SUM({q(m)})"))}, SUM(CASE WHEN {q("Channel")} = {(int)CaseChannel.Online} THEN {q("Received")} ELSE 0 END)";
+        var caseSpans = $"SELECT {q("DepartmentId")}, {assessMeasures} FROM {q("PeriodFigures")} WHERE " + SpansWhere + $" GROUP BY {q("DepartmentId")}";
+        var caseDays = $"SELECT {q("DepartmentId")}, {assessMeasures} FROM {q("DailyFigures")} WHERE " + DaysWhere + $" GROUP BY {q("DepartmentId")}";
         var serviceSums = $"SELECT {q("DepartmentId")}, SUM({q("Reminders")}), SUM({q("YellowCards")}), SUM({q("RedCards")}), SUM({q("ComplaintsUpheld")}), SUM({q("BadRatings")}) " +
             $"FROM {q("DailyServiceFigures")} WHERE {q("Day")} >= @from AND {q("Day")} <= @to GROUP BY {q("DepartmentId")}";
         foreach (var period in new[] { quarter, year })
@@ -137,13 +140,37 @@ public static class StatisticsBench
             var assessUrl = $"/supervision/assessment?period={period.Name}&kind=Department";
             var assessCeiling = await Measure.RunAsync($"raw SQL: the assessment's sums over the kept rows, {period.Name} by department (ceiling)", samples, async () =>
             {
-                await BenchSql.QueryAsync(raw, caseSums, ("@from", Day(database, period.From)), ("@to", Day(database, period.To)));
+                await SplitQueryAsync(raw, database, PeriodSplit.Of(period.From, period.To), caseSpans, caseDays);
                 await BenchSql.QueryAsync(raw, serviceSums, ("@from", Day(database, period.From)), ("@to", Day(database, period.To)));
             });
             results.Add(assessCeiling);
             results.Add((await Measure.RunAsync($"GET {assessUrl} (HTML)", Math.Min(samples, 50), () => CaseLoadBench.GetAsync(leader, assessUrl))).Against(assessCeiling));
         }
         return results;
+    }
+
+    /// <summary>The month and year rows' filter as the app's <see cref="PeriodSplit.Spans"/> sends it.</summary>
+    private static readonly string SpansWhere =
+        $"({BenchDatabase.Quote("Span")} = {(int)FigureSpan.Month} AND (({BenchDatabase.Quote("Start")} >= @m1 AND {BenchDatabase.Quote("Start")} <= @n1) OR ({BenchDatabase.Quote("Start")} >= @m2 AND {BenchDatabase.Quote("Start")} <= @n2))) " +
+        $"OR ({BenchDatabase.Quote("Span")} = {(int)FigureSpan.Year} AND {BenchDatabase.Quote("Start")} >= @y1 AND {BenchDatabase.Quote("Start")} <= @z1)";
+
+    /// <summary>The leftover days' filter as the app's <see cref="PeriodSplit.Days"/> sends it.</summary>
+    private static readonly string DaysWhere =
+        $"({BenchDatabase.Quote("Day")} >= @a1 AND {BenchDatabase.Quote("Day")} <= @b1) OR ({BenchDatabase.Quote("Day")} >= @a2 AND {BenchDatabase.Quote("Day")} <= @b2)";
+
+    /// <summary>A split period's two statements, each only when the split has rows of its kind (as <see cref="KeptSums"/> does).</summary>
+    private static async Task SplitQueryAsync(DbConnection raw, BenchDatabase database, PeriodSplit split, string spansSql, string daysSql)
+    {
+        if (split.HasSpans)
+        {
+            await BenchSql.QueryAsync(raw, spansSql, ("@m1", Day(database, split.MonthsBefore.From)), ("@n1", Day(database, split.MonthsBefore.To)),
+                ("@m2", Day(database, split.MonthsAfter.From)), ("@n2", Day(database, split.MonthsAfter.To)), ("@y1", Day(database, split.Years.From)), ("@z1", Day(database, split.Years.To)));
+        }
+        if (split.HasDays)
+        {
+            await BenchSql.QueryAsync(raw, daysSql, ("@a1", Day(database, split.DaysBefore.From)), ("@b1", Day(database, split.DaysBefore.To)),
+                ("@a2", Day(database, split.DaysAfter.From)), ("@b2", Day(database, split.DaysAfter.To)));
+        }
     }
 
     private static object Day(BenchDatabase database, DateOnly day) =>

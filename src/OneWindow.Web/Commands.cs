@@ -122,7 +122,8 @@ internal static class Commands
     /// <summary>
     /// <c>check-figures &lt;from&gt; &lt;to&gt; [--repair]</c> (days, <c>2026-10-01</c>): recounts the kept daily figures of the
     /// period from the cases and prints every row that differs; with <c>--repair</c> corrects them and the cases'
-    /// remembered contributions (ADR 0024). After an upgrade to schema 0027, run it once over the whole history with
+    /// remembered contributions (ADR 0024), then the month and year rows of the months and years the period touches
+    /// against their days' rows (ADR 0038). After an upgrade to schema 0027, run it once over the whole history with
     /// <c>--repair</c> to bring in the cases that moved before. Exits 1 when it found differences and did not repair them.
     /// </summary>
     private static async Task CheckFiguresAsync(WebApplication app, string from, string to, bool repair)
@@ -141,12 +142,13 @@ internal static class Commands
         }
         Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {check.CasesRead} cases read, {check.RowsCompared} kept rows compared, {check.Differences.Count} rows differ, " +
             $"{check.StatesCorrected} case contributions {(check.Repaired ? "corrected" : "differ")}{(check.Repaired ? "; repaired." : ".")}");
-        // The stock's month rows (在办量, ADR 0035) of the months the period touches, against their days' rows.
-        foreach (var d in check.StockDifferences)
+        // The month and year rows (ADR 0038) of the months and years the period touches, against their days' rows.
+        foreach (var d in check.PeriodDifferences)
         {
-            Console.WriteLine($"{(check.Repaired ? "REPAIRED" : "DIFFERS")} stock month {d.Key.Day:yyyy-MM} department {d.Key.DepartmentId} item {d.Key.ItemCode} venue {d.Key.VenueId} window {d.Key.WindowId} {d.Key.Channel} region {d.Key.RegionCode}: kept received {d.KeptReceived} closed {d.KeptClosed}, days' rows received {d.DaysReceived} closed {d.DaysClosed}");
+            var span = d.Span == Modules.Statistics.FigureSpan.Month ? $"month {d.Key.Day:yyyy-MM}" : $"year {d.Key.Day:yyyy}";
+            Console.WriteLine($"{(check.Repaired ? "REPAIRED" : "DIFFERS")} {span} department {d.Key.DepartmentId} item {d.Key.ItemCode} venue {d.Key.VenueId} window {d.Key.WindowId} {d.Key.Channel} region {d.Key.RegionCode}: kept [{d.Kept}] days' rows [{d.Days}]");
         }
-        Console.WriteLine($"{check.StockDifferences.Count} stock month rows differ from their days{(check.Repaired && check.StockDifferences.Count > 0 ? "; repaired." : ".")}");
+        Console.WriteLine($"{check.PeriodDifferences.Count} month and year rows differ from their days{(check.Repaired && check.PeriodDifferences.Count > 0 ? "; repaired." : ".")}");
         // The service figures (ratings, alerts, upheld complaints; ADR 0030) of the same period.
         var service = await scope.ServiceProvider.GetRequiredService<Modules.Statistics.CheckServiceFigures>().RunAsync(first, last, repair, CancellationToken.None);
         foreach (var d in service.Differences)

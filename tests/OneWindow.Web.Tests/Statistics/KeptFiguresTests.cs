@@ -124,8 +124,43 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
             }
         }
         Assert.True(kept.Sum(f => f.Received - f.Closed) > 0, "some case is still in hand at the last end");
-        // The month rows are the sums of their days' rows.
-        Assert.Empty(await StockMonths.CheckAsync(db, From, To, repair: false, CancellationToken.None));
+        // The month and year rows are the sums of their days' rows (ADR 0038).
+        Assert.Empty(await PeriodFigures.CheckAsync(db, From, To, repair: false, CancellationToken.None));
+        Assert.True(days.Select(d => d.Year).Distinct().Count() >= 2, "the walk crossed a year's end");
+
+        // Any period, split into whole years, whole months and leftover days and read from the year, month and day rows,
+        // sums what its day rows sum, and its receipts and conclusions are the cases' (ADR 0038).
+        var bounds = days.Concat(days.Select(d => new DateOnly(d.Year, d.Month, 1))).Concat(days.Select(d => new DateOnly(d.Year, d.Month, 1).AddMonths(1).AddDays(-1)))
+            .Concat([new(2026, 1, 1), new(2025, 12, 31), new(2027, 12, 31), new(2028, 1, 1)]).Distinct().Order().ToList();
+        var periods = new List<(DateOnly From, DateOnly To)> { (new(2026, 1, 1), new(2026, 12, 31)), (new(2027, 1, 1), new(2027, 12, 31)), (new(2026, 1, 1), new(2027, 12, 31)),
+            (new(2026, 10, 1), new(2026, 12, 31)), (new(2027, 1, 1), new(2027, 3, 31)), (new(2025, 12, 31), new(2028, 1, 1)) };
+        for (var i = 0; i < 40; i++)
+        {
+            var (a, b) = (bounds[random.Next(bounds.Count)], bounds[random.Next(bounds.Count)]);
+            periods.Add(a <= b ? (a, b) : (b, a));
+        }
+        var readYears = false;
+        foreach (var (from, to) in periods)
+        {
+            var split = PeriodSplit.Of(from, to);
+            readYears |= split.Years.From <= split.Years.To && kept.Any(f => f.Day.Year == split.Years.From.Year);
+            var sums = await KeptSums.FlowsAsync(db, null, null, from, to, Breakdown.Department, CancellationToken.None);
+            var inPeriod = kept.Where(f => f.Day >= from && f.Day <= to).ToList();
+            foreach (var g in inPeriod.GroupBy(f => f.DepartmentId.ToString()))
+            {
+                var expected = new MeasureValues();
+                foreach (var f in g)
+                {
+                    expected.Add(f.Values());
+                }
+                Assert.True(sums.TryGetValue(g.Key, out var got) && got.Sums.SameAs(expected), $"{from}..{to} {g.Key}: days [{expected}], split [{got?.Sums}]");
+            }
+            Assert.All(sums.Where(kv => !inPeriod.Any(f => f.DepartmentId.ToString() == kv.Key)), kv => Assert.True(kv.Value.Sums.IsZero));
+            bool In(DateTime? at) => at is { } t && ChinaTime.DateOf(t) >= from && ChinaTime.DateOf(t) <= to;
+            Assert.Equal(cases.Count(c => In(c.ReceivedAt)), sums.Values.Sum(t => t.Sums[Measure.Received]));
+            Assert.Equal(cases.Count(c => c.Status == CaseStatus.Concluded && In(c.ConcludedAt)), sums.Values.Sum(t => t.Sums[Measure.Concluded]));
+        }
+        Assert.True(readYears, "some period read a year row with figures in it");
     }
 
     [Fact]
@@ -164,16 +199,19 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
             Assert.Equal(1, found.StatesCorrected);
             Assert.True((await check.RunAsync(day, day, repair: false, CancellationToken.None)).Agrees);
 
-            // A month row of the stock that went wrong on its own is found against its days' rows and repaired (ADR 0035).
+            // A month row and a year row that went wrong on their own are found against their days' rows and repaired (ADR 0038).
             var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
-            var month = StockMonth.MonthOf(day);
-            var row = await db.Set<StockMonth>().AsNoTracking().FirstAsync(m => m.Month == month && m.Received > 0);
-            await db.Set<StockMonth>().Where(m => m.Month == month && m.DepartmentId == row.DepartmentId && m.ItemCode == row.ItemCode && m.VenueId == row.VenueId
-                && m.WindowId == row.WindowId && m.Channel == row.Channel && m.RegionCode == row.RegionCode).ExecuteUpdateAsync(u => u.SetProperty(m => m.Received, m => m.Received + 5));
+            foreach (var span in new[] { FigureSpan.Month, FigureSpan.Year })
+            {
+                var start = PeriodFigure.StartOf(span, day);
+                var row = await db.Set<PeriodFigure>().AsNoTracking().FirstAsync(m => m.Span == span && m.Start == start && m.Received > 0);
+                await db.Set<PeriodFigure>().Where(m => m.Span == span && m.Start == start && m.DepartmentId == row.DepartmentId && m.ItemCode == row.ItemCode && m.VenueId == row.VenueId
+                    && m.WindowId == row.WindowId && m.Channel == row.Channel && m.RegionCode == row.RegionCode).ExecuteUpdateAsync(u => u.SetProperty(m => m.Received, m => m.Received + 5));
+            }
             var wrong = await check.RunAsync(day, day, repair: false, CancellationToken.None);
             Assert.False(wrong.Agrees);
-            var stock = Assert.Single(wrong.StockDifferences);
-            Assert.Equal(5, stock.KeptReceived - stock.DaysReceived);
+            Assert.Equal([FigureSpan.Month, FigureSpan.Year], wrong.PeriodDifferences.Select(d => d.Span));
+            Assert.All(wrong.PeriodDifferences, d => Assert.Equal(5, d.Kept[Measure.Received] - d.Days[Measure.Received]));
             Assert.True((await check.RunAsync(day, day, repair: true, CancellationToken.None)).Repaired);
             Assert.True((await check.RunAsync(day, day, repair: false, CancellationToken.None)).Agrees);
         }

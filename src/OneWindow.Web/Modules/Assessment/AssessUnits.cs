@@ -67,26 +67,20 @@ public sealed class AssessUnits(OneWindowDbContext db, RegionCalendars calendars
             throw new ArgumentOutOfRangeException(nameof(kind), "Staff are not a grain of the kept figures.");
         }
         var (first, last) = (period.First, period.Last);
-        var rows = db.Set<DailyFigure>().AsNoTracking().Where(f => f.Day >= first && f.Day <= last);
-        var grouped = kind == AssessedKind.Department ? rows.GroupBy(f => f.DepartmentId) : rows.GroupBy(f => f.WindowId);
-        var sums = await grouped.Select(g => new
-        {
-            Unit = g.Key,
-            Decided = g.Sum(f => f.Decided), OnTime = g.Sum(f => f.OnTime), WorkingDays = g.Sum(f => f.WorkingDays),
-            Statutory = g.Sum(f => f.StatutoryDays + f.ExtensionDays), Received = g.Sum(f => f.Received), Prompt = g.Sum(f => f.AcceptedPromptly),
-        }).ToListAsync(ct);
+        // Whole years and months from their kept rows, the leftover days from the day rows (ADR 0038): a year reads one row per unit and key.
+        var sums = await KeptSums.FlowsAsync(db, null, null, first, last, kind == AssessedKind.Department ? Breakdown.Department : Breakdown.Window, ct);
         var service = await ServiceFigureSums.ByAsync(ServiceFigureSums.Rows(db, first, last, null, null),
             kind == AssessedKind.Department ? Breakdown.Department : Breakdown.Window, ct);
         var facts = (await UnitsAsync(kind, ct)).ToDictionary(u => u.Key, u => u, StringComparer.Ordinal);
-        foreach (var s in sums)
+        foreach (var (key, t) in sums)
         {
-            var key = s.Unit.ToString();
             if (facts.TryGetValue(key, out var f))
             {
+                var s = t.Sums;
                 facts[key] = f with
                 {
-                    Concluded = (int)s.Decided, ConcludedOnTime = (int)s.OnTime, WorkingDaysUsed = (int)s.WorkingDays, StatutoryDays = (int)s.Statutory,
-                    Accepted = (int)s.Received, AcceptedPromptly = (int)s.Prompt,
+                    Concluded = (int)s[Measure.Decided], ConcludedOnTime = (int)s[Measure.OnTime], WorkingDaysUsed = (int)s[Measure.WorkingDays],
+                    StatutoryDays = (int)(s[Measure.StatutoryDays] + s[Measure.ExtensionDays]), Accepted = (int)s[Measure.Received], AcceptedPromptly = (int)s[Measure.AcceptedPromptly],
                 };
             }
         }

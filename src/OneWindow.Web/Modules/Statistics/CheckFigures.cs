@@ -11,10 +11,10 @@ public sealed record FigureDifference(FigureKey Key, MeasureValues Kept, Measure
 /// <summary>What a check of a period found and, when asked to, repaired.</summary>
 public sealed record FigureCheck(DateOnly From, DateOnly To, int CasesRead, int RowsCompared, IReadOnlyList<FigureDifference> Differences, int StatesCorrected, bool Repaired)
 {
-    /// <summary>The stock's month rows (<see cref="StockMonth"/>) of the months touching the period that were not the sum of their days' rows.</summary>
-    public IReadOnlyList<StockMonths.Difference> StockDifferences { get; init; } = [];
+    /// <summary>The month and year rows (<see cref="PeriodFigure"/>) of the months and years touching the period that were not the sum of their days' rows.</summary>
+    public IReadOnlyList<PeriodFigures.Difference> PeriodDifferences { get; init; } = [];
 
-    public bool Agrees => Differences.Count == 0 && StatesCorrected == 0 && StockDifferences.Count == 0;
+    public bool Agrees => Differences.Count == 0 && StatesCorrected == 0 && PeriodDifferences.Count == 0;
 }
 
 /// <summary>
@@ -107,16 +107,16 @@ public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendar
                 }
             }, ct);
         }
-        // The stock's month rows against their days' rows (as repaired just now): the kept stock agrees with the kept days,
-        // which agree with the cases (ADR 0035).
-        IReadOnlyList<StockMonths.Difference> stock = await StockMonths.CheckAsync(db, from, to, repair: false, ct);
-        if (repair && stock.Count > 0)
+        // The month and year rows against their days' rows (as repaired just now): the kept months and years agree with
+        // the kept days, which agree with the cases (ADR 0038).
+        var spans = await PeriodFigures.CheckAsync(db, from, to, repair: false, ct);
+        if (repair && spans.Count > 0)
         {
-            await unit.RunAsync(async t => await StockMonths.CheckAsync(db, from, to, repair: true, t), ct);
+            await unit.RunAsync(async t => await PeriodFigures.CheckAsync(db, from, to, repair: true, t), ct);
         }
-        return new FigureCheck(from, to, casesRead, keptByKey.Count, differences, states.Count, repair && (differences.Count > 0 || states.Count > 0 || stock.Count > 0))
+        return new FigureCheck(from, to, casesRead, keptByKey.Count, differences, states.Count, repair && (differences.Count > 0 || states.Count > 0 || spans.Count > 0))
         {
-            StockDifferences = stock,
+            PeriodDifferences = spans,
         };
 
         bool InPeriod(DateOnly day) => day >= from && day <= to;

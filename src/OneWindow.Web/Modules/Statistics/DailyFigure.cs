@@ -10,12 +10,11 @@ namespace OneWindow.Web.Modules.Statistics;
 public sealed record FigureKey(DateOnly Day, Guid DepartmentId, string ItemCode, Guid VenueId, Guid WindowId, CaseChannel Channel, string RegionCode);
 
 /// <summary>
-/// 统计日数据: the kept figures of one day at one grain (<see cref="FigureKey"/>), maintained by the case hook
-/// <see cref="KeepDailyFigures"/> in the transaction of every case move (ADR 0024). A report sums these rows, never cases.
+/// The grain and the measures every kept case-figure row carries, whatever its span: a day (<see cref="DailyFigure"/>)
+/// or a month or year (<see cref="PeriodFigure"/>, ADR 0038). Not a table of its own: each row type maps these columns.
 /// </summary>
-public sealed class DailyFigure
+public abstract class KeptFigureRow
 {
-    public DateOnly Day { get; init; }
     public Guid DepartmentId { get; init; }
     public string ItemCode { get; init; } = "";
     public Guid VenueId { get; init; }
@@ -48,8 +47,6 @@ public sealed class DailyFigure
     public long ZeroVisit { get; set; }
     public long AtMostOneVisit { get; set; }
 
-    public FigureKey Key => new(Day, DepartmentId, ItemCode, VenueId, WindowId, Channel, RegionCode);
-
     /// <summary>The measure columns in the order of <see cref="Measure"/> (the upsert and the check read them by name).</summary>
     public static readonly IReadOnlyList<string> MeasureColumns = [.. Enum.GetNames<Measure>()];
 
@@ -60,18 +57,39 @@ public sealed class DailyFigure
         AcceptedPromptly, ExtensionDays, ZeroVisit, AtMostOneVisit,
     ]);
 
-    public static DailyFigure Of(FigureKey key, MeasureValues v) => new()
+    protected void Set(MeasureValues v)
     {
-        Day = key.Day, DepartmentId = key.DepartmentId, ItemCode = key.ItemCode, VenueId = key.VenueId, WindowId = key.WindowId,
-        Channel = key.Channel, RegionCode = key.RegionCode,
-        Received = v[Measure.Received], Instant = v[Measure.Instant], Corrected = v[Measure.Corrected], Accepted = v[Measure.Accepted],
-        RejectedAtIntake = v[Measure.RejectedAtIntake], Withdrawn = v[Measure.Withdrawn], Terminated = v[Measure.Terminated],
-        Concluded = v[Measure.Concluded], Decided = v[Measure.Decided], OnTime = v[Measure.OnTime], Early = v[Measure.Early],
-        OverduePromised = v[Measure.OverduePromised], OverdueStatutory = v[Measure.OverdueStatutory],
-        OverdueWorkingDays = v[Measure.OverdueWorkingDays], WorkingDays = v[Measure.WorkingDays], PromisedDays = v[Measure.PromisedDays],
-        StatutoryDays = v[Measure.StatutoryDays], Closed = v[Measure.Closed], Paid = v[Measure.Paid], FeeFen = v[Measure.FeeFen],
-        AcceptedPromptly = v[Measure.AcceptedPromptly], ExtensionDays = v[Measure.ExtensionDays], ZeroVisit = v[Measure.ZeroVisit], AtMostOneVisit = v[Measure.AtMostOneVisit],
-    };
+        Received = v[Measure.Received]; Instant = v[Measure.Instant]; Corrected = v[Measure.Corrected]; Accepted = v[Measure.Accepted];
+        RejectedAtIntake = v[Measure.RejectedAtIntake]; Withdrawn = v[Measure.Withdrawn]; Terminated = v[Measure.Terminated];
+        Concluded = v[Measure.Concluded]; Decided = v[Measure.Decided]; OnTime = v[Measure.OnTime]; Early = v[Measure.Early];
+        OverduePromised = v[Measure.OverduePromised]; OverdueStatutory = v[Measure.OverdueStatutory];
+        OverdueWorkingDays = v[Measure.OverdueWorkingDays]; WorkingDays = v[Measure.WorkingDays]; PromisedDays = v[Measure.PromisedDays];
+        StatutoryDays = v[Measure.StatutoryDays]; Closed = v[Measure.Closed]; Paid = v[Measure.Paid]; FeeFen = v[Measure.FeeFen];
+        AcceptedPromptly = v[Measure.AcceptedPromptly]; ExtensionDays = v[Measure.ExtensionDays]; ZeroVisit = v[Measure.ZeroVisit]; AtMostOneVisit = v[Measure.AtMostOneVisit];
+    }
+}
+
+/// <summary>
+/// 统计日数据: the kept figures of one day at one grain (<see cref="FigureKey"/>), maintained by the case hook
+/// <see cref="KeepDailyFigures"/> in the transaction of every case move (ADR 0024). A report sums these rows, never cases;
+/// for the whole months and years of a period it sums the <see cref="PeriodFigure"/> rows kept with them (ADR 0038).
+/// </summary>
+public sealed class DailyFigure : KeptFigureRow
+{
+    public DateOnly Day { get; init; }
+
+    public FigureKey Key => new(Day, DepartmentId, ItemCode, VenueId, WindowId, Channel, RegionCode);
+
+    public static DailyFigure Of(FigureKey key, MeasureValues v)
+    {
+        var f = new DailyFigure
+        {
+            Day = key.Day, DepartmentId = key.DepartmentId, ItemCode = key.ItemCode, VenueId = key.VenueId, WindowId = key.WindowId,
+            Channel = key.Channel, RegionCode = key.RegionCode,
+        };
+        f.Set(v);
+        return f;
+    }
 }
 
 /// <summary>

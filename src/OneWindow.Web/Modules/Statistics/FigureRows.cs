@@ -10,12 +10,12 @@ namespace OneWindow.Web.Modules.Statistics;
 /// </summary>
 public static class FigureRows
 {
-    /// <summary>The grain's columns after the day (or the month, for <see cref="StockMonth"/>).</summary>
+    /// <summary>The grain's columns after the day (or the span and its start, for <see cref="PeriodFigure"/>).</summary>
     public static readonly IReadOnlyList<string> GrainColumns = ["DepartmentId", "ItemCode", "VenueId", "WindowId", "Channel", "RegionCode"];
 
     private static readonly string[] KeyColumns = ["Day", .. GrainColumns];
 
-    private static readonly string Upsert = UpsertInto("DailyFigures", DailyFigure.MeasureColumns);
+    private static readonly string Upsert = UpsertInto("DailyFigures", KeptFigureRow.MeasureColumns);
 
     /// <summary>The case figures' statement, its parameters numbered <c>{0}</c>… in key-then-measure order (the bench's intake ceiling sends it word for word).</summary>
     public static string Statement => Upsert;
@@ -41,5 +41,55 @@ public static class FigureRows
         var parameters = new object[] { key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode }
             .Concat(values.Cast<object>()).ToArray();
         return db.Database.ExecuteSqlRawAsync(upsert, parameters, ct);
+    }
+
+    /// <summary>
+    /// The statement that adds to <paramref name="rows"/> rows of <paramref name="table"/> at once (one multi-row insert
+    /// with the same conflict clause): what the case hook sends, one for the day rows and one for the month and year rows
+    /// of a save, however many keys it touches. The rows' keys must differ (PostgreSQL refuses to update a row twice).
+    /// </summary>
+    public static string UpsertRows(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> measureColumns, int rows)
+    {
+        var columns = keyColumns.Concat(measureColumns).ToList();
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", columns.Select((_, i) => "{" + (r * columns.Count + i) + "}")) + ")"));
+        var add = string.Join(", ", measureColumns.Select(m => $"\"{m}\" = \"{table}\".\"{m}\" + excluded.\"{m}\""));
+        return $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES {values} " +
+            $"ON CONFLICT ({string.Join(", ", keyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {add}";
+    }
+
+    /// <summary>The most rows one statement carries (32 parameters each: well inside both databases' limits).</summary>
+    public const int RowsPerStatement = 200;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> DayStatements = new();
+
+    /// <summary>The day rows' statement for <paramref name="rows"/> rows (the bench's intake ceiling sends it word for word).</summary>
+    public static string DayStatement(int rows) => DayStatements.GetOrAdd(rows, n => UpsertRows("DailyFigures", KeyColumns, KeptFigureRow.MeasureColumns, n));
+
+    /// <summary>Adds the day rows' deltas, in key order, in as few statements as <see cref="RowsPerStatement"/> allows (one for a case move).</summary>
+    public static async Task AddDaysAsync(OneWindowDbContext db, IReadOnlyList<KeyValuePair<FigureKey, MeasureValues>> deltas, CancellationToken ct)
+    {
+        foreach (var chunk in deltas.Chunk(RowsPerStatement))
+        {
+            var parameters = new List<object>(chunk.Length * (KeyColumns.Length + MeasureValues.Count));
+            foreach (var (key, values) in chunk)
+            {
+                parameters.AddRange([key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode]);
+                parameters.AddRange(values.Values.Cast<object>());
+            }
+            await db.Database.ExecuteSqlRawAsync(DayStatement(chunk.Length), parameters, ct);
+        }
+    }
+
+    /// <summary>A stable order of keys (the same rows locked in the same order by every save: no deadlock between two).</summary>
+    public static int Compare(FigureKey a, FigureKey b)
+    {
+        var c = a.Day.CompareTo(b.Day);
+        if (c == 0) { c = a.DepartmentId.CompareTo(b.DepartmentId); }
+        if (c == 0) { c = string.CompareOrdinal(a.ItemCode, b.ItemCode); }
+        if (c == 0) { c = a.VenueId.CompareTo(b.VenueId); }
+        if (c == 0) { c = a.WindowId.CompareTo(b.WindowId); }
+        if (c == 0) { c = a.Channel.CompareTo(b.Channel); }
+        if (c == 0) { c = string.CompareOrdinal(a.RegionCode, b.RegionCode); }
+        return c;
     }
 }

@@ -7,7 +7,8 @@ namespace OneWindow.Web.Modules.Statistics;
 /// The kept daily figures' case hook (ADR 0024): on every move of a case, in the move's own transaction, the case's
 /// contribution is computed again (<see cref="CaseContribution"/>), the one it made at its last move is subtracted and
 /// the new one added, day by day. So a supplement that moves a receipt, a recount that moves a due date, a conclusion
-/// long after the intake each correct exactly the days they touch, and nothing ever counts cases again.
+/// long after the intake each correct exactly the days they touch, and nothing ever counts cases again. The same
+/// difference goes to the days' month and year rows (<see cref="PeriodFigure"/>, ADR 0038).
 /// </summary>
 public sealed class KeepDailyFigures(OneWindowDbContext db, VenueRegions regions, TimeProvider clock) : ICaseHook
 {
@@ -26,15 +27,15 @@ public sealed class KeepDailyFigures(OneWindowDbContext db, VenueRegions regions
         var delta = new Dictionary<FigureKey, MeasureValues>();
         CaseContribution.AddTo(delta, rows);
         CaseContribution.AddTo(delta, state?.Rows ?? [], -1);
-        foreach (var (key, values) in delta)
+        // The day rows in one statement, then their months and years with the same difference in one more (ADR 0038):
+        // a report reads a year as one row per key. In key order, so two saves lock shared rows in the same order.
+        var changed = delta.Where(kv => !kv.Value.IsZero).ToList();
+        changed.Sort((a, b) => FigureRows.Compare(a.Key, b.Key));
+        if (changed.Count > 0)
         {
-            if (!values.IsZero)
-            {
-                await FigureRows.AddAsync(db, key, values, ct);
-            }
+            await FigureRows.AddDaysAsync(db, changed, ct);
+            await PeriodFigures.AddAsync(db, changed, ct);
         }
-        // The months' received and closed, with the same difference (ADR 0035): the stock in hand reads them.
-        await StockMonths.AddAsync(db, delta, ct);
         if (state is null)
         {
             if (rows.Count > 0)

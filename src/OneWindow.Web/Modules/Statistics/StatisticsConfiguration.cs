@@ -21,17 +21,19 @@ internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyF
     }
 }
 
-internal sealed class StockMonthConfiguration : IEntityTypeConfiguration<StockMonth>
+internal sealed class PeriodFigureConfiguration : IEntityTypeConfiguration<PeriodFigure>
 {
-    public void Configure(EntityTypeBuilder<StockMonth> b)
+    public void Configure(EntityTypeBuilder<PeriodFigure> b)
     {
-        b.ToTable("StockMonths");
-        b.HasKey(f => new { f.Month, f.DepartmentId, f.ItemCode, f.VenueId, f.WindowId, f.Channel, f.RegionCode });
+        b.ToTable("PeriodFigures");
+        // A period's whole months or years are a range of the key; a breakdown groups them.
+        b.HasKey(f => new { f.Span, f.Start, f.DepartmentId, f.ItemCode, f.VenueId, f.WindowId, f.Channel, f.RegionCode });
         b.Property(f => f.ItemCode).HasMaxLength(40);
         b.Property(f => f.RegionCode).HasMaxLength(12);
-        // A department's or a region's stock without reading the others'.
-        b.HasIndex(f => new { f.DepartmentId, f.Month });
-        b.HasIndex(f => new { f.RegionCode, f.Month });
+        b.Ignore(f => f.Key);
+        // A department's or a region's months and years without reading the others'.
+        b.HasIndex(f => new { f.DepartmentId, f.Span, f.Start });
+        b.HasIndex(f => new { f.RegionCode, f.Span, f.Start });
     }
 }
 

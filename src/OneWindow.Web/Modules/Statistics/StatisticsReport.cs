@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
@@ -32,10 +31,10 @@ public sealed record StatisticsReportResult(ReportPeriod Period, ReportPeriod Pr
     IReadOnlyList<Indicator> Indicators, IReadOnlyList<ReportRow> Rows, ReportRow Total);
 
 /// <summary>
-/// A report over any period and breakdown, summed from the kept daily figures (never from cases): the period, the
-/// period before and the same period a year earlier, each one grouped query of the kept rows; the stock in hand at the
-/// period's end, when asked for, two more: the kept month rows before the end's month and that month's day rows up to the
-/// end (ADR 0035; ADR 0024 summed every day row up to the end).
+/// A report over any period and breakdown, summed from the kept figures (never from cases): the period, the period
+/// before and the same period a year earlier, each split into whole years, whole months and leftover days and read
+/// from the year, month and day rows (<see cref="KeptSums"/>, ADR 0038); the stock in hand at the period's end, when
+/// asked for, the same way over everything kept up to the end.
 /// </summary>
 public sealed class StatisticsReport(OneWindowDbContext db)
 {
@@ -78,8 +77,8 @@ public sealed class StatisticsReport(OneWindowDbContext db)
 
     private async Task<Dictionary<string, FigureTotals>> TotalsAsync(ReportQuery query, ReportPeriod period, bool withStock, bool withService, CancellationToken ct)
     {
-        var rows = Filtered(query).Where(f => f.Day >= period.From && f.Day <= period.To);
-        var sums = await GroupAsync(rows, query.By, ct);
+        // Whole years and months from their kept rows, the leftover days from the day rows (ADR 0038).
+        var sums = await KeptSums.FlowsAsync(db, query.DepartmentId, query.RegionPrefix, period.From, period.To, query.By, ct);
         if (withService)
         {
             // Ratings, alerts and complaints from their own kept rows at the same grain (ADR 0030).
@@ -91,9 +90,8 @@ public sealed class StatisticsReport(OneWindowDbContext db)
         }
         if (withStock)
         {
-            // The months before the end's month from their kept month rows, that month's days from the day rows (ADR 0035).
-            var (months, days) = StockMonths.Rows(FilteredMonths(query), Filtered(query), period.To);
-            var stock = await StockAsync(months, days, query.By, ct);
+            // Every kept year, month and day up to the end: the years before the end's year, its months before the end's, its days (ADR 0038).
+            var stock = await KeptSums.InHandAsync(db, query.DepartmentId, query.RegionPrefix, period.To, query.By, ct);
             foreach (var (key, open) in stock)
             {
                 sums[key] = sums.TryGetValue(key, out var t) ? t with { InHand = open } : FigureTotals.Empty with { InHand = open };
@@ -107,147 +105,6 @@ public sealed class StatisticsReport(OneWindowDbContext db)
                 .ToDictionary(g => g.Key, g => Sum(g.Select(kv => kv.Value)));
         }
         return sums;
-    }
-
-    private IQueryable<DailyFigure> Filtered(ReportQuery query)
-    {
-        var rows = db.Set<DailyFigure>().AsNoTracking();
-        if (query.DepartmentId is { } department)
-        {
-            rows = rows.Where(f => f.DepartmentId == department);
-        }
-        if (!string.IsNullOrEmpty(query.RegionPrefix))
-        {
-            var prefix = query.RegionPrefix;
-            rows = rows.Where(f => f.RegionCode.StartsWith(prefix));
-        }
-        return rows;
-    }
-
-    private static Task<Dictionary<string, FigureTotals>> GroupAsync(IQueryable<DailyFigure> rows, Breakdown by, CancellationToken ct) => by switch
-    {
-        Breakdown.Department => SumsAsync(rows, f => f.DepartmentId, k => k.ToString(), ct),
-        Breakdown.Window => SumsAsync(rows, f => f.WindowId, k => k.ToString(), ct),
-        Breakdown.Venue => SumsAsync(rows, f => f.VenueId, k => k.ToString(), ct),
-        Breakdown.Item => SumsAsync(rows, f => f.ItemCode, k => k, ct),
-        Breakdown.Channel => SumsAsync(rows, f => f.Channel, k => k.ToString(), ct),
-        Breakdown.Region => SumsAsync(rows, f => f.RegionCode, k => k, ct),
-        _ => SumsAsync(rows, f => 1, _ => "", ct),
-    };
-
-    private static async Task<Dictionary<string, FigureTotals>> SumsAsync<TKey>(IQueryable<DailyFigure> rows, Expression<Func<DailyFigure, TKey>> key, Func<TKey, string> text, CancellationToken ct)
-    {
-        var sums = await rows.GroupBy(key).Select(g => new Sums<TKey>
-        {
-            Key = g.Key,
-            Received = g.Sum(f => f.Received), Instant = g.Sum(f => f.Instant), Corrected = g.Sum(f => f.Corrected), Accepted = g.Sum(f => f.Accepted),
-            RejectedAtIntake = g.Sum(f => f.RejectedAtIntake), Withdrawn = g.Sum(f => f.Withdrawn), Terminated = g.Sum(f => f.Terminated),
-            Concluded = g.Sum(f => f.Concluded), Decided = g.Sum(f => f.Decided), OnTime = g.Sum(f => f.OnTime), Early = g.Sum(f => f.Early),
-            OverduePromised = g.Sum(f => f.OverduePromised), OverdueStatutory = g.Sum(f => f.OverdueStatutory), OverdueWorkingDays = g.Sum(f => f.OverdueWorkingDays),
-            WorkingDays = g.Sum(f => f.WorkingDays), PromisedDays = g.Sum(f => f.PromisedDays), StatutoryDays = g.Sum(f => f.StatutoryDays),
-            Closed = g.Sum(f => f.Closed), Paid = g.Sum(f => f.Paid), FeeFen = g.Sum(f => f.FeeFen),
-            AcceptedPromptly = g.Sum(f => f.AcceptedPromptly), ExtensionDays = g.Sum(f => f.ExtensionDays), ZeroVisit = g.Sum(f => f.ZeroVisit), AtMostOneVisit = g.Sum(f => f.AtMostOneVisit),
-            OnlineReceived = g.Sum(f => f.Channel == CaseChannel.Online ? f.Received : 0),
-        }).ToListAsync(ct);
-        return sums.ToDictionary(s => text(s.Key), s => new FigureTotals(new MeasureValues(
-        [
-            s.Received, s.Instant, s.Corrected, s.Accepted, s.RejectedAtIntake, s.Withdrawn, s.Terminated, s.Concluded, s.Decided, s.OnTime, s.Early,
-            s.OverduePromised, s.OverdueStatutory, s.OverdueWorkingDays, s.WorkingDays, s.PromisedDays, s.StatutoryDays, s.Closed, s.Paid, s.FeeFen,
-            s.AcceptedPromptly, s.ExtensionDays, s.ZeroVisit, s.AtMostOneVisit,
-        ]), s.OnlineReceived, 0));
-    }
-
-    private IQueryable<StockMonth> FilteredMonths(ReportQuery query)
-    {
-        var rows = db.Set<StockMonth>().AsNoTracking();
-        if (query.DepartmentId is { } department)
-        {
-            rows = rows.Where(f => f.DepartmentId == department);
-        }
-        if (!string.IsNullOrEmpty(query.RegionPrefix))
-        {
-            var prefix = query.RegionPrefix;
-            rows = rows.Where(f => f.RegionCode.StartsWith(prefix));
-        }
-        return rows;
-    }
-
-    /// <summary>Received − closed by the breakdown's key: the month rows' and the day rows' open counts added (one grouped query each).</summary>
-    private static async Task<Dictionary<string, long>> StockAsync(IQueryable<StockMonth> months, IQueryable<DailyFigure> days, Breakdown by, CancellationToken ct)
-    {
-        var open = await (by switch
-        {
-            Breakdown.Department => OpenAsync(months, f => f.DepartmentId, k => k.ToString(), ct),
-            Breakdown.Window => OpenAsync(months, f => f.WindowId, k => k.ToString(), ct),
-            Breakdown.Venue => OpenAsync(months, f => f.VenueId, k => k.ToString(), ct),
-            Breakdown.Item => OpenAsync(months, f => f.ItemCode, k => k, ct),
-            Breakdown.Channel => OpenAsync(months, f => f.Channel, k => k.ToString(), ct),
-            Breakdown.Region => OpenAsync(months, f => f.RegionCode, k => k, ct),
-            _ => OpenAsync(months, f => 1, _ => "", ct),
-        });
-        var fromDays = await (by switch
-        {
-            Breakdown.Department => OpenAsync(days, f => f.DepartmentId, k => k.ToString(), ct),
-            Breakdown.Window => OpenAsync(days, f => f.WindowId, k => k.ToString(), ct),
-            Breakdown.Venue => OpenAsync(days, f => f.VenueId, k => k.ToString(), ct),
-            Breakdown.Item => OpenAsync(days, f => f.ItemCode, k => k, ct),
-            Breakdown.Channel => OpenAsync(days, f => f.Channel, k => k.ToString(), ct),
-            Breakdown.Region => OpenAsync(days, f => f.RegionCode, k => k, ct),
-            _ => OpenAsync(days, f => 1, _ => "", ct),
-        });
-        foreach (var (key, n) in fromDays)
-        {
-            open[key] = open.GetValueOrDefault(key) + n;
-        }
-        return open.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value);
-    }
-
-    private static async Task<Dictionary<string, long>> OpenAsync<TKey>(IQueryable<DailyFigure> rows, Expression<Func<DailyFigure, TKey>> key, Func<TKey, string> text, CancellationToken ct) =>
-        Keyed(await rows.GroupBy(key).Select(g => new KeyValuePair<TKey, long>(g.Key, g.Sum(f => f.Received - f.Closed))).ToListAsync(ct), text);
-
-    private static async Task<Dictionary<string, long>> OpenAsync<TKey>(IQueryable<StockMonth> rows, Expression<Func<StockMonth, TKey>> key, Func<TKey, string> text, CancellationToken ct) =>
-        Keyed(await rows.GroupBy(key).Select(g => new KeyValuePair<TKey, long>(g.Key, g.Sum(f => f.Received - f.Closed))).ToListAsync(ct), text);
-
-    /// <summary>By the key's text (two database keys that read as one, a Guid in two text forms, are added).</summary>
-    private static Dictionary<string, long> Keyed<TKey>(List<KeyValuePair<TKey, long>> sums, Func<TKey, string> text)
-    {
-        var result = new Dictionary<string, long>();
-        foreach (var (k, n) in sums)
-        {
-            var key = text(k);
-            result[key] = result.GetValueOrDefault(key) + n;
-        }
-        return result;
-    }
-
-    private sealed class Sums<TKey>
-    {
-        public TKey Key { get; init; } = default!;
-        public long Received { get; init; }
-        public long Instant { get; init; }
-        public long Corrected { get; init; }
-        public long Accepted { get; init; }
-        public long RejectedAtIntake { get; init; }
-        public long Withdrawn { get; init; }
-        public long Terminated { get; init; }
-        public long Concluded { get; init; }
-        public long Decided { get; init; }
-        public long OnTime { get; init; }
-        public long Early { get; init; }
-        public long OverduePromised { get; init; }
-        public long OverdueStatutory { get; init; }
-        public long OverdueWorkingDays { get; init; }
-        public long WorkingDays { get; init; }
-        public long PromisedDays { get; init; }
-        public long StatutoryDays { get; init; }
-        public long Closed { get; init; }
-        public long Paid { get; init; }
-        public long FeeFen { get; init; }
-        public long AcceptedPromptly { get; init; }
-        public long ExtensionDays { get; init; }
-        public long ZeroVisit { get; init; }
-        public long AtMostOneVisit { get; init; }
-        public long OnlineReceived { get; init; }
     }
 
     /// <summary>What each key of a breakdown is called (the organization's and the catalog's names; a few rows each).</summary>

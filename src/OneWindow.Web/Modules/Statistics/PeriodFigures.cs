@@ -1,0 +1,209 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Cases;
+using OneWindow.Web.Data;
+
+namespace OneWindow.Web.Modules.Statistics;
+
+/// <summary>How long a <see cref="PeriodFigure"/> row runs.</summary>
+public enum FigureSpan
+{
+    Month = 1,
+    Year = 2,
+}
+
+/// <summary>
+/// The kept figures of one calendar month or year at the grain of <see cref="DailyFigure"/>, with every measure (ADR 0038):
+/// the case hook adds to the day's row, its month's and its year's with the same difference in the same transaction, so
+/// a month row is always the sum of its days' rows and a year row of its months'. A report splits its period into whole
+/// years, whole months and the days left over (<see cref="PeriodSplit"/>): a year reads one row per key, a quarter three.
+/// </summary>
+public sealed class PeriodFigure : KeptFigureRow
+{
+    public FigureSpan Span { get; init; }
+
+    /// <summary>The month's or year's first day.</summary>
+    public DateOnly Start { get; init; }
+
+    /// <summary>The grain with the start as its day.</summary>
+    public FigureKey Key => new(Start, DepartmentId, ItemCode, VenueId, WindowId, Channel, RegionCode);
+
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    public static DateOnly YearOf(DateOnly day) => new(day.Year, 1, 1);
+
+    public static DateOnly StartOf(FigureSpan span, DateOnly day) => span == FigureSpan.Month ? MonthOf(day) : YearOf(day);
+}
+
+/// <summary>
+/// A period [From, To] cut into what the kept rows can answer with the fewest rows: the days before the first whole month
+/// and after the last (at most two ranges of day rows), the whole months before the first whole year and after the last
+/// (at most two ranges of month rows) and the whole years (one range of year rows). Every range is inclusive; an empty
+/// one runs from <see cref="DateOnly.MaxValue"/> to <see cref="DateOnly.MinValue"/>, so the statements keep one shape.
+/// </summary>
+public sealed record PeriodSplit(
+    (DateOnly From, DateOnly To) DaysBefore, (DateOnly From, DateOnly To) DaysAfter,
+    (DateOnly From, DateOnly To) MonthsBefore, (DateOnly From, DateOnly To) MonthsAfter,
+    (DateOnly From, DateOnly To) Years)
+{
+    private static readonly (DateOnly, DateOnly) None = (DateOnly.MaxValue, DateOnly.MinValue);
+
+    /// <summary>The stock's split: everything kept up to the end of <paramref name="day"/>.</summary>
+    public static PeriodSplit UpTo(DateOnly day) => Of(DateOnly.MinValue, day);
+
+    public static PeriodSplit Of(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            return new(None, None, None, None, None);
+        }
+        // Whole months run from the first month start on or after From to the last month end on or before To.
+        var monthsFrom = from.Day == 1 ? from : PeriodFigure.MonthOf(from).AddMonths(1);
+        var monthsEnd = to.AddDays(1).Day == 1 ? to.AddDays(1) : PeriodFigure.MonthOf(to); // exclusive
+        if (monthsFrom >= monthsEnd)
+        {
+            return new((from, to), None, None, None, None);
+        }
+        var daysBefore = from < monthsFrom ? (from, monthsFrom.AddDays(-1)) : None;
+        var daysAfter = monthsEnd <= to ? (monthsEnd, to) : None;
+        var yearsFrom = monthsFrom.Month == 1 ? monthsFrom : PeriodFigure.YearOf(monthsFrom).AddYears(1);
+        var yearsEnd = PeriodFigure.YearOf(monthsEnd); // exclusive
+        if (yearsFrom >= yearsEnd)
+        {
+            return new(daysBefore, daysAfter, (monthsFrom, monthsEnd.AddMonths(-1)), None, None);
+        }
+        var monthsBefore = monthsFrom < yearsFrom ? (monthsFrom, yearsFrom.AddMonths(-1)) : None;
+        var monthsAfter = yearsEnd < monthsEnd ? (yearsEnd, monthsEnd.AddMonths(-1)) : None;
+        return new(daysBefore, daysAfter, monthsBefore, monthsAfter, (yearsFrom, yearsEnd.AddYears(-1)));
+    }
+
+    public bool HasDays => DaysBefore.From <= DaysBefore.To || DaysAfter.From <= DaysAfter.To;
+
+    public bool HasSpans => MonthsBefore.From <= MonthsBefore.To || MonthsAfter.From <= MonthsAfter.To || Years.From <= Years.To;
+
+    /// <summary>The day rows of the leftover days (one statement shape whatever the period).</summary>
+    public IQueryable<DailyFigure> Days(IQueryable<DailyFigure> rows)
+    {
+        var (a1, b1, a2, b2) = (DaysBefore.From, DaysBefore.To, DaysAfter.From, DaysAfter.To);
+        return rows.Where(f => (f.Day >= a1 && f.Day <= b1) || (f.Day >= a2 && f.Day <= b2));
+    }
+
+    /// <summary>The month and year rows of the whole months and years (one statement shape whatever the period).</summary>
+    public IQueryable<PeriodFigure> Spans(IQueryable<PeriodFigure> rows)
+    {
+        var (m1, n1, m2, n2, y1, z1) = (MonthsBefore.From, MonthsBefore.To, MonthsAfter.From, MonthsAfter.To, Years.From, Years.To);
+        return rows.Where(f => (f.Span == FigureSpan.Month && ((f.Start >= m1 && f.Start <= n1) || (f.Start >= m2 && f.Start <= n2)))
+            || (f.Span == FigureSpan.Year && f.Start >= y1 && f.Start <= z1));
+    }
+}
+
+/// <summary>Adds to the month and year rows, and checks them against the day rows.</summary>
+public static class PeriodFigures
+{
+    public static readonly IReadOnlyList<string> KeyColumns = ["Span", "Start", .. FigureRows.GrainColumns];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Statements = new();
+
+    /// <summary>The month and year rows' statement for <paramref name="rows"/> rows (the bench's intake ceiling sends it word for word).</summary>
+    public static string Statement(int rows) => Statements.GetOrAdd(rows, n => FigureRows.UpsertRows("PeriodFigures", KeyColumns, KeptFigureRow.MeasureColumns, n));
+
+    /// <summary>What day-row differences add to their months and years, summed by key, in key order: the rows to add (none zero).</summary>
+    public static List<(FigureSpan Span, FigureKey Key, MeasureValues Values)> Deltas(IEnumerable<KeyValuePair<FigureKey, MeasureValues>> dayDeltas)
+    {
+        var sums = new Dictionary<(FigureSpan, FigureKey), MeasureValues>();
+        foreach (var (key, values) in dayDeltas)
+        {
+            foreach (var span in (ReadOnlySpan<FigureSpan>)[FigureSpan.Month, FigureSpan.Year])
+            {
+                var k = (span, key with { Day = PeriodFigure.StartOf(span, key.Day) });
+                if (!sums.TryGetValue(k, out var v))
+                {
+                    sums[k] = v = new MeasureValues();
+                }
+                v.Add(values);
+            }
+        }
+        var rows = sums.Where(kv => !kv.Value.IsZero).Select(kv => (kv.Key.Item1, kv.Key.Item2, kv.Value)).ToList();
+        rows.Sort((a, b) => a.Item1 != b.Item1 ? a.Item1.CompareTo(b.Item1) : FigureRows.Compare(a.Item2, b.Item2));
+        return rows;
+    }
+
+    /// <summary>Adds day-row differences to their months and years: one statement for a case move.</summary>
+    public static Task AddAsync(OneWindowDbContext db, IEnumerable<KeyValuePair<FigureKey, MeasureValues>> dayDeltas, CancellationToken ct) =>
+        AddRowsAsync(db, Deltas(dayDeltas), ct);
+
+    private static async Task AddRowsAsync(OneWindowDbContext db, IReadOnlyList<(FigureSpan Span, FigureKey Key, MeasureValues Values)> rows, CancellationToken ct)
+    {
+        foreach (var chunk in rows.Chunk(FigureRows.RowsPerStatement))
+        {
+            var parameters = new List<object>(chunk.Length * (KeyColumns.Count + MeasureValues.Count));
+            foreach (var (span, key, values) in chunk)
+            {
+                parameters.AddRange([(int)span, key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode]);
+                parameters.AddRange(values.Values.Cast<object>());
+            }
+            await db.Database.ExecuteSqlRawAsync(Statement(chunk.Length), parameters, ct);
+        }
+    }
+
+    /// <summary>A month or year row that is not the sum of its days' rows (found by <see cref="CheckAsync"/>).</summary>
+    public sealed record Difference(FigureSpan Span, FigureKey Key, MeasureValues Kept, MeasureValues Days);
+
+    /// <summary>
+    /// Compares the month and year rows of the months and years that touch [from, to] with the sums of their days' rows
+    /// (read a month at a time), and with <paramref name="repair"/> adds the difference (run after the day rows are
+    /// repaired, inside the caller's unit). A command's work: it reads every day row of the years it touches.
+    /// </summary>
+    public static async Task<IReadOnlyList<Difference>> CheckAsync(OneWindowDbContext db, DateOnly from, DateOnly to, bool repair, CancellationToken ct)
+    {
+        var (first, last) = (PeriodFigure.YearOf(from), PeriodFigure.YearOf(to).AddYears(1).AddDays(-1));
+        var (firstMonth, lastMonth) = (PeriodFigure.MonthOf(from), PeriodFigure.MonthOf(to));
+        var summed = new Dictionary<(FigureSpan, FigureKey), MeasureValues>();
+        for (var month = first; month <= last; month = month.AddMonths(1))
+        {
+            var (a, b) = (month, month.AddMonths(1).AddDays(-1));
+            var days = await db.Set<DailyFigure>().AsNoTracking().Where(f => f.Day >= a && f.Day <= b).ToListAsync(ct);
+            foreach (var d in days)
+            {
+                // Every month of the touched years adds to its year; only the touched months are compared month by month.
+                foreach (var span in (ReadOnlySpan<FigureSpan>)[FigureSpan.Month, FigureSpan.Year])
+                {
+                    if (span == FigureSpan.Month && (month < firstMonth || month > lastMonth))
+                    {
+                        continue;
+                    }
+                    var k = (span, d.Key with { Day = PeriodFigure.StartOf(span, d.Day) });
+                    if (!summed.TryGetValue(k, out var v))
+                    {
+                        summed[k] = v = new MeasureValues();
+                    }
+                    v.Add(d.Values());
+                }
+            }
+        }
+        var kept = await db.Set<PeriodFigure>().AsNoTracking()
+            .Where(p => (p.Span == FigureSpan.Month && p.Start >= firstMonth && p.Start <= lastMonth) || (p.Span == FigureSpan.Year && p.Start >= first && p.Start <= last))
+            .ToListAsync(ct);
+        var keptByKey = kept.ToDictionary(p => (p.Span, p.Key), p => p.Values());
+        var differences = new List<Difference>();
+        foreach (var key in keptByKey.Keys.Union(summed.Keys))
+        {
+            var k = keptByKey.GetValueOrDefault(key) ?? new MeasureValues();
+            var s = summed.GetValueOrDefault(key) ?? new MeasureValues();
+            if (!k.SameAs(s))
+            {
+                differences.Add(new Difference(key.Item1, key.Item2, k, s));
+            }
+        }
+        differences.Sort((a, b) => a.Span != b.Span ? a.Span.CompareTo(b.Span) : FigureRows.Compare(a.Key, b.Key));
+        if (repair && differences.Count > 0)
+        {
+            await AddRowsAsync(db, [.. differences.Select(d =>
+            {
+                var delta = d.Days.Copy();
+                delta.Add(d.Kept, -1);
+                return (d.Span, d.Key, delta);
+            })], ct);
+        }
+        return differences;
+    }
+}

@@ -1,0 +1,73 @@
+using OneWindow.Web.Modules.Statistics;
+
+namespace OneWindow.Web.Tests.Statistics;
+
+/// <summary>
+/// A period cut into whole years, whole months and leftover days (ADR 0038) covers exactly its days, each once, and
+/// reads a bounded number of rows per key: at most 60 days, 22 months and the years.
+/// </summary>
+public class PeriodSplitTests
+{
+    [Fact]
+    public void Any_period_splits_into_years_months_and_days_that_cover_it_exactly_once()
+    {
+        var random = new Random(38);
+        var origin = new DateOnly(2023, 1, 1);
+        for (var i = 0; i < 3000; i++)
+        {
+            var from = origin.AddDays(random.Next(0, 6 * 366));
+            var to = from.AddDays(random.Next(0, i % 3 == 0 ? 40 : 4 * 366));
+            var split = PeriodSplit.Of(from, to);
+            var covered = new List<DateOnly>();
+            var (dayRows, monthRows, yearRows) = (0, 0, 0);
+            foreach (var (a, b) in new[] { split.DaysBefore, split.DaysAfter })
+            {
+                for (var d = a; d <= b; d = d.AddDays(1))
+                {
+                    covered.Add(d);
+                    dayRows++;
+                }
+            }
+            foreach (var (a, b) in new[] { split.MonthsBefore, split.MonthsAfter })
+            {
+                for (var m = a; m <= b; m = m.AddMonths(1))
+                {
+                    Assert.Equal(1, m.Day);
+                    covered.AddRange(Enumerable.Range(0, DateTime.DaysInMonth(m.Year, m.Month)).Select(m.AddDays));
+                    monthRows++;
+                }
+            }
+            for (var y = split.Years.From; y <= split.Years.To; y = y.AddYears(1))
+            {
+                Assert.Equal((1, 1), (y.Month, y.Day));
+                covered.AddRange(Enumerable.Range(0, DateTime.IsLeapYear(y.Year) ? 366 : 365).Select(y.AddDays));
+                yearRows++;
+            }
+            covered.Sort();
+            var expected = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+            Assert.True(expected.SequenceEqual(covered), $"{from}..{to}: {split}");
+            Assert.True(dayRows <= 60 && monthRows <= 22, $"{from}..{to}: {dayRows} days, {monthRows} months");
+            Assert.Equal(dayRows > 0, split.HasDays);
+            Assert.Equal(monthRows + yearRows > 0, split.HasSpans);
+        }
+    }
+
+    [Fact]
+    public void A_year_reads_one_row_a_quarter_three_and_the_stock_everything_up_to_its_day()
+    {
+        var year = PeriodSplit.Of(new(2026, 1, 1), new(2026, 12, 31));
+        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 1)), year.Years);
+        Assert.False(year.HasDays);
+        Assert.True(year.MonthsBefore.From > year.MonthsBefore.To && year.MonthsAfter.From > year.MonthsAfter.To);
+
+        var quarter = PeriodSplit.Of(new(2026, 10, 1), new(2026, 12, 31));
+        Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 1)), quarter.MonthsBefore);
+        Assert.False(quarter.HasDays);
+        Assert.True(quarter.Years.From > quarter.Years.To);
+
+        var stock = PeriodSplit.UpTo(new(2026, 11, 22));
+        Assert.Equal((DateOnly.MinValue, new DateOnly(2025, 1, 1)), stock.Years);
+        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 10, 1)), stock.MonthsAfter);
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 22)), stock.DaysAfter);
+    }
+}
