@@ -129,12 +129,12 @@ public static class HotlineBench
         // The report's reads of one dimension over one period: its whole months from the month rows, the rest from the days.
         async Task SumsAsync(HotlineDimension d, ReportPeriod p)
         {
-            var split = KeptSpans.Split(p.From, p.To);
-            if (split.Months is var (first, last))
+            var split = PeriodSplit.Of(p.From, p.To);
+            if (split.WholeMonths is var (first, last))
             {
                 await BenchSql.QueryAsync(raw, monthSums, ("@d", (int)d), ("@from", Day(database, first)), ("@to", Day(database, last)));
             }
-            foreach (var (from, to) in split.Days)
+            foreach (var (from, to) in split.DayRanges)
             {
                 await BenchSql.QueryAsync(raw, daySums, ("@d", (int)d), ("@from", Day(database, from)), ("@to", Day(database, to)));
             }

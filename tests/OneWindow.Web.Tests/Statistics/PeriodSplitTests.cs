@@ -49,6 +49,18 @@ public class PeriodSplitTests
             Assert.True(dayRows <= 60 && monthRows <= 22, $"{from}..{to}: {dayRows} days, {monthRows} months");
             Assert.Equal(dayRows > 0, split.HasDays);
             Assert.Equal(monthRows + yearRows > 0, split.HasSpans);
+
+            // Read with month rows only (the hotline's, ADR 0040): the whole months and the day runs cover it once too.
+            var byMonths = split.DayRanges.SelectMany(r => Enumerable.Range(0, r.To.DayNumber - r.From.DayNumber + 1).Select(r.From.AddDays)).ToList();
+            if (split.WholeMonths is var (first, last))
+            {
+                for (var m = first; m <= last; m = m.AddMonths(1))
+                {
+                    byMonths.AddRange(Enumerable.Range(0, DateTime.DaysInMonth(m.Year, m.Month)).Select(m.AddDays));
+                }
+            }
+            byMonths.Sort();
+            Assert.True(expected.SequenceEqual(byMonths), $"{from}..{to} by months: {split.WholeMonths}");
         }
     }
 

@@ -80,6 +80,23 @@ public sealed record PeriodSplit(
 
     public bool HasSpans => MonthsBefore.From <= MonthsBefore.To || MonthsAfter.From <= MonthsAfter.To || Years.From <= Years.To;
 
+    /// <summary>
+    /// The whole months as one range of month starts, the whole years taken as their twelve months: for kept rows that
+    /// have month rows and no year rows (the hotline's, ADR 0040); none when the period has no whole month.
+    /// </summary>
+    public (DateOnly First, DateOnly Last)? WholeMonths
+    {
+        get
+        {
+            (DateOnly From, DateOnly To)[] ranges = [MonthsBefore, (Years.From, Years.From <= Years.To ? Years.To.AddMonths(11) : Years.To), MonthsAfter];
+            var whole = ranges.Where(r => r.From <= r.To).ToList();
+            return whole.Count == 0 ? null : (whole.Min(r => r.From), whole.Max(r => r.To));
+        }
+    }
+
+    /// <summary>The runs of leftover days that are not empty (at most two).</summary>
+    public IEnumerable<(DateOnly From, DateOnly To)> DayRanges => new[] { DaysBefore, DaysAfter }.Where(r => r.From <= r.To);
+
     /// <summary>The day rows of the leftover days (one statement shape whatever the period).</summary>
     public IQueryable<DailyFigure> Days(IQueryable<DailyFigure> rows)
     {

@@ -171,12 +171,12 @@ public sealed class HotlineReport(OneWindowDbContext db)
             return cached;
         }
         var sums = new Dictionary<string, HotlineValues>(StringComparer.Ordinal);
-        var split = KeptSpans.Split(p.From, p.To);
-        if (split.Months is var (firstMonth, lastMonth))
+        var split = PeriodSplit.Of(p.From, p.To);
+        if (split.WholeMonths is var (firstMonth, lastMonth))
         {
             await AddSumsAsync(db.Set<MonthlyHotlineFigure>().AsNoTracking().Where(f => f.Dimension == d && f.Month >= firstMonth && f.Month <= lastMonth), sums, ct);
         }
-        foreach (var (from, to) in split.Days)
+        foreach (var (from, to) in split.DayRanges)
         {
             await AddSumsAsync(db.Set<DailyHotlineFigure>().AsNoTracking().Where(f => f.Dimension == d && f.Day >= from && f.Day <= to), sums, ct);
         }
