@@ -24,6 +24,5 @@ public sealed class TypicalModel(OneWindowDbContext db) : PageModel
         Orders = await TypicalOrderQueries.PublicAsync(db, Category, after, ct);
         Groups = await db.Set<HotlineCategory>().AsNoTracking().Where(c => c.Active && c.ParentCode == null).OrderBy(c => c.SortOrder)
             .Select(c => new TypicalFilter(c.Code, c.Name)).ToListAsync(ct);
-        Response.Headers.CacheControl = "public, max-age=60";
     }
 }

@@ -13,6 +13,5 @@ public sealed class TypicalOneModel(OneWindowDbContext db) : PageModel
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Order = await TypicalOrderQueries.PublicOneAsync(db, id, ct) ?? throw new NotFoundException("该典型工单不存在或已撤下。");
-        Response.Headers.CacheControl = "public, max-age=60";
     }
 }
