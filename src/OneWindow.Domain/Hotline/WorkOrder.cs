@@ -22,7 +22,8 @@ public sealed record WorkOrderIntake(
     WorkOrderUrgency Urgency = WorkOrderUrgency.Normal,
     string? RelatedCaseNumber = null,
     string? CallId = null,
-    string? RecordingRef = null);
+    string? RecordingRef = null,
+    bool? PublicationConsent = null);
 
 /// <summary>A co-handler (协办单位) of a dispatched order and what it contributed to the lead unit.</summary>
 public sealed record CoHandler(Guid UnitId, string? Contribution = null, DateTime? ContributedAt = null);
@@ -237,6 +238,10 @@ public sealed partial class WorkOrder : IChainedRecord
             Status = WorkOrderStatus.Registered,
         };
         order.Append(by, now, "registered", null, null, new { channel = intake.Channel, type = intake.Type, category = order.CategoryCode, urgency = intake.Urgency, number });
+        if (intake.PublicationConsent is { } consent)
+        {
+            order.SetPublicationConsent(consent, null, by, now);
+        }
         return order;
     }
 

@@ -35,6 +35,9 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         "/api/v1/verify", // the twin of /verify: a result number and optionally its case number, limited per address
         // 12345: the public form ("我要反映"), tracking and rating with the number and the phone's last four digits, and the categories the form offers.
         "/hotline/new", "/hotline/track", "/api/v1/hotline/categories", "/api/v1/hotline/public/orders", "/api/v1/hotline/public/track", "/api/v1/hotline/public/rate",
+        // Typical orders (ADR 0037): the public page and its JSON twin, no caller data; the caller's withdrawal of the consent by number and phone tail.
+        "/hotline/typical", "/hotline/typical/{id:guid}", "/api/v1/public/hotline/typical/", "/api/v1/public/hotline/typical/{id:guid}",
+        "/api/v1/hotline/public/withdraw-consent",
         // Open311 GeoReport v2 (ADR 0027): the reads are public by the spec, limited per address. POST requests is open at
         // routing because the spec answers a missing or wrong key with its own 403: the handler admits only a key of
         // scope open311:write (Open311RefusalTests). The fallback answers the spec's 404 for anything else under the root.
@@ -105,6 +108,10 @@ public class EndpointAuthorizationTests(OneWindowFactory app) : IClassFixture<On
         ("/api/v1/hotline/queues", [StaffRoles.HotlineOperator]),
         ("/api/v1/hotline/caller-history", [StaffRoles.HotlineOperator]),
         ("/api/v1/hotline/inbox", [StaffRoles.WindowClerk, StaffRoles.Reviewer, StaffRoles.Approver]),
+        // Typical orders (ADR 0037): the center's operators write, edit and take them down.
+        ("/hotline/typical-orders", [StaffRoles.HotlineOperator]),
+        ("/api/v1/hotline/typical", [StaffRoles.HotlineOperator]),
+        ("POST /api/v1/hotline/orders/{id:guid}/typical", [StaffRoles.HotlineOperator]),
         // The supervision center's read-only view of the queues and the overdue (ADR 0028): the operators, leaders and supervisors.
         ("/hotline/oversight", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor]),
         ("/api/v1/hotline/oversight", [StaffRoles.HotlineOperator, StaffRoles.Leader, StaffRoles.Supervisor]),

@@ -20,7 +20,7 @@ public sealed record HotlineMoment(DateTime Now, WorkingDayCalendar Calendar, Wo
 /// overwrite), the domain's step, the new events and the audit entry, all in one write unit.
 /// </summary>
 public sealed class ActOnWorkOrder(OneWindowDbContext db, WriteUnit unit, UserManager<UserAccount> users, RegionCalendars calendars, HotlineSettings settings, TimeProvider clock,
-    WatchWorkOrders supervise, WorkOrderDeskRows desks, TellCallers tell)
+    WatchWorkOrders supervise, WorkOrderDeskRows desks, TellCallers tell, TypicalOrderHook typical)
 {
     public async Task<WorkOrder> RunAsync(ClaimsPrincipal principal, Guid id, int revision, string action, Action<WorkOrder, HotlineParty, HotlineMoment> act, CancellationToken ct)
     {
@@ -55,6 +55,7 @@ public sealed class ActOnWorkOrder(OneWindowDbContext db, WriteUnit unit, UserMa
             await supervise.AfterActionAsync(order, category, newEvents, moment, t);
             await desks.SyncAsync(order, t); // the co-handlers' and the county coordinator's lists (ADR 0034)
             await tell.StageAsync(order, newEvents, t); // the caller's texts at the later steps (ADR 0034)
+            await typical.AfterActionAsync(order, newEvents, moment.Now, t); // a withdrawn consent unpublishes at once (ADR 0037)
         }, ct);
         return order;
     }

@@ -24,7 +24,7 @@ public sealed record ExtendRequest(int Revision, int WorkingDays, string? Reason
 public sealed record DecideExtensionRequest(int Revision, bool Approve, int? WorkingDays = null, string? Note = null);
 public sealed record ReplyRequest(int Revision, ReplyResult Result, string? Text, string? Plan = null);
 public sealed record ReviewRequest(int Revision, bool Accept, string? Reason = null);
-public sealed record CallbackRequest(int Revision, CallbackMethod Method, bool Resolved, Satisfaction Satisfaction, string? Note = null);
+public sealed record CallbackRequest(int Revision, CallbackMethod Method, bool Resolved, Satisfaction Satisfaction, string? Note = null, bool? PublicationConsent = null);
 public sealed record CallerHistoryRequest(string? Phone);
 public sealed record PublicTrackRequest(string? Number, string? PhoneTail);
 public sealed record PublicRateRequest(string? Number, string? PhoneTail, bool Resolved, Satisfaction Satisfaction, string? Comment = null);
@@ -98,8 +98,10 @@ public static class HotlineApi
             "答复: `result` Resolved, Explained or NotResolvableNow (with the `plan`) and the `text` (lead unit)");
         Act<ReviewRequest>(orders, WorkOrderActions.Review, (s, u, id, r, ct) => s.GetRequiredService<ReviewReply>().RunAsync(u, id, r.Revision, r.Accept, r.Reason, ct),
             "审核: `accept` the reply, or send it back with the `reason` (center)");
-        Act<CallbackRequest>(orders, WorkOrderActions.Callback, (s, u, id, r, ct) => s.GetRequiredService<CallBack>().RunAsync(u, id, r.Revision, r.Method, r.Resolved, r.Satisfaction, r.Note, ct),
-            "回访: `method` Phone or Sms, `resolved`, `satisfaction`; Unsatisfied waits for a reopening or closing (center)");
+        Act<CallbackRequest>(orders, WorkOrderActions.Callback, (s, u, id, r, ct) => s.GetRequiredService<CallBack>().RunAsync(u, id, r.Revision, r.Method, r.Resolved, r.Satisfaction, r.Note, ct, r.PublicationConsent),
+            "回访: `method` Phone or Sms, `resolved`, `satisfaction`, and `publicationConsent` when the caller was asked; Unsatisfied waits for a reopening or closing (center)");
+        Act<ConsentRequest>(orders, WorkOrderActions.Consent, (s, u, id, r, ct) => s.GetRequiredService<RecordConsent>().RunAsync(u, id, r.Revision, r.Consent, r.Note, ct),
+            "公开意愿: record the caller's `consent` to publication as a typical order, or its withdrawal (which unpublishes it at once) (center)");
         Act<ReasonRequest>(orders, WorkOrderActions.Reopen, (s, u, id, r, ct) => s.GetRequiredService<ReopenWorkOrder>().RunAsync(u, id, r.Revision, r.Reason, ct),
             "重办: back to the same unit, counted, with the `reason` (center)");
         Act<NoteRequest>(orders, WorkOrderActions.Close, (s, u, id, r, ct) => s.GetRequiredService<CloseWorkOrder>().RunAsync(u, id, r.Revision, r.Note, ct),

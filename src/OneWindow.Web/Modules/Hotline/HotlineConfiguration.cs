@@ -57,6 +57,30 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasIndex(o => o.ConcludedAt);
         // A call's recording reported after the order was registered from it finds the order (few orders have a call id).
         b.HasIndex(o => o.CallId).HasFilter("\"CallId\" IS NOT NULL");
+        // The candidates for typical orders (ADR 0037): concluded, consented, newest conclusion first.
+        b.HasIndex(o => new { o.PublicationConsent, o.Status, o.ConcludedAt, o.Id });
+    }
+}
+
+internal sealed class TypicalOrderConfiguration : IEntityTypeConfiguration<TypicalOrder>
+{
+    public void Configure(EntityTypeBuilder<TypicalOrder> b)
+    {
+        b.ToTable("TypicalOrders");
+        b.Property(t => t.Title).HasMaxLength(TypicalOrder.MaxTitleLength);
+        b.Property(t => t.CategoryCode).HasMaxLength(HotlineCategory.MaxCodeLength);
+        b.Property(t => t.GroupCode).HasMaxLength(HotlineCategory.MaxCodeLength);
+        b.Property(t => t.PlaceCode).HasMaxLength(12);
+        b.Property(t => t.Question).HasMaxLength(TypicalOrder.MaxQuestionLength);
+        b.Property(t => t.Answer).HasMaxLength(TypicalOrder.MaxAnswerLength);
+        b.Property(t => t.UpdatedBy).HasMaxLength(100);
+        b.Property(t => t.Revision).IsConcurrencyToken();
+        // One public version per order.
+        b.HasIndex(t => t.WorkOrderId).IsUnique();
+        // The public page, newest first; and by category.
+        b.HasIndex(t => new { t.Published, t.PublishedAt, t.Id });
+        b.HasIndex(t => new { t.Published, t.CategoryCode, t.PublishedAt, t.Id });
+        b.HasIndex(t => new { t.Published, t.GroupCode, t.PublishedAt, t.Id });
     }
 }
 

@@ -36,6 +36,9 @@ public static class HotlineModule
             .AuthorizePages("/Hotline/Unit", Policies.CaseWork)
             .AuthorizePages("/Hotline/Staff", Policies.HotlineWork)
             .PublicPages("/Hotline/Public")
+            // Typical orders (典型工单, ADR 0037): the consent on the order, the public versions the staff write.
+            .AddScoped<RecordConsent>().AddScoped<WithdrawConsentOnline>().AddScoped<TypicalOrderHook>()
+            .AddScoped<PublishTypicalOrder>().AddScoped<EditTypicalOrder>().AddScoped<UnpublishTypicalOrder>()
             .AddHotlineReport();
 
     public static IEndpointRouteBuilder MapHotline(this IEndpointRouteBuilder app)
@@ -45,6 +48,7 @@ public static class HotlineModule
         Report.HotlineReportApi.Map(app);
         CategoryAdminApi.Map(app);
         HotlineDesksApi.Map(app);
+        TypicalOrdersApi.Map(app);
         return app;
     }
 }

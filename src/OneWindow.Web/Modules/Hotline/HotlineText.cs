@@ -130,6 +130,9 @@ public static class HotlineText
         "called-back" => "回访",
         "reopened" => "重办",
         "closed" => "中心办结",
+        "consent-given" => "同意公开",
+        "consent-refused" => "不同意公开",
+        "consent-withdrawn" => "撤回公开同意",
         _ => "其他",
     });
 

@@ -14,7 +14,8 @@ namespace OneWindow.Web.Modules.Hotline;
 /// <summary>What the operator's desk, the public form and the API send to register an order.</summary>
 public sealed record WorkOrderForm(WorkOrderChannel Channel, WorkOrderType Type, string? CategoryCode, string? Content, string? RegionCode,
     string? Address = null, double? Latitude = null, double? Longitude = null, string? CallerName = null, string? CallerPhone = null, bool Anonymous = false,
-    bool Confidential = false, WorkOrderUrgency Urgency = WorkOrderUrgency.Normal, string? RelatedCaseNumber = null, string? CallId = null);
+    bool Confidential = false, WorkOrderUrgency Urgency = WorkOrderUrgency.Normal, string? RelatedCaseNumber = null, string? CallId = null,
+    bool? PublicationConsent = null);
 
 /// <summary>
 /// 受理登记: an order registered by the operator (a call, a letter, an e-mail) or sent by the public form ("我要反映").
@@ -78,7 +79,7 @@ public sealed class RegisterWorkOrder(OneWindowDbContext db, WriteUnit unit, Use
             recording = events.Select(e => e.RecordingRef).FirstOrDefault(r => r is not null);
         }
         var intake = new WorkOrderIntake(form.Channel, form.Type, code, form.Content ?? "", region, form.Address, form.Latitude, form.Longitude,
-            form.CallerName, form.CallerPhone, form.Anonymous, form.Confidential, form.Urgency, form.RelatedCaseNumber, callId, recording);
+            form.CallerName, form.CallerPhone, form.Anonymous, form.Confidential, form.Urgency, form.RelatedCaseNumber, callId, recording, form.PublicationConsent);
         var now = clock.GetUtcNow().UtcDateTime;
         return await unit.RunAsync(async t =>
         {

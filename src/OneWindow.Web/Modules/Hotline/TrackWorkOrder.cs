@@ -12,7 +12,11 @@ public sealed record TrackedWorkOrderStep(DateTime At, string Action);
 /// (no names, no notes) and, once the center accepted it, the reply. Nothing about the caller or the staff.
 /// </summary>
 public sealed record TrackedWorkOrder(string Number, DateTime RegisteredAt, WorkOrderType Type, string CategoryName, WorkOrderStatus Status, DateTime? DueAt,
-    string? LeadUnitName, ReplyResult? ReplyResult, string? Reply, string? ReplyPlan, bool MayRate, Satisfaction? Satisfaction, IReadOnlyList<TrackedWorkOrderStep> Steps);
+    string? LeadUnitName, ReplyResult? ReplyResult, string? Reply, string? ReplyPlan, bool MayRate, Satisfaction? Satisfaction, IReadOnlyList<TrackedWorkOrderStep> Steps)
+{
+    /// <summary>The caller's consent to publication as a typical order (ADR 0037); the caller may withdraw it here.</summary>
+    public bool? PublicationConsent { get; init; }
+}
 
 /// <summary>
 /// 工单查询: by the number and the phone's last four digits; a wrong pair answers as an unknown number does, and the
@@ -62,7 +66,7 @@ public sealed class TrackWorkOrder(OneWindowDbContext db, AttemptLimiter limiter
         var reviewed = o.Status is WorkOrderStatus.AwaitingCallback or WorkOrderStatus.Unsatisfied or WorkOrderStatus.Concluded && o.ReplyText is not null;
         return (new TrackedWorkOrder(o.Number, o.RegisteredAt, o.Type, category, o.Status, o.Status == WorkOrderStatus.Handling ? o.DueAt : null, unit,
             reviewed ? o.ReplyResult : null, reviewed ? o.ReplyText : o.Answer, reviewed ? o.ReplyPlan : null, o.Status == WorkOrderStatus.AwaitingCallback,
-            o.Satisfaction, steps), TimeSpan.Zero);
+            o.Satisfaction, steps) { PublicationConsent = o.PublicationConsent }, TimeSpan.Zero);
     }
 
     public static string LockedMessage(TimeSpan wait) =>

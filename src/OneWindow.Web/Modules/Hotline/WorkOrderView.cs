@@ -29,6 +29,8 @@ public sealed record WorkOrderView(
     public string? RecordingRef { get; init; }
     /// <summary>The knowledge-base entry the order was answered with on the spot.</summary>
     public Guid? KnowledgeEntryId { get; init; }
+    /// <summary>The caller's consent to publication as a typical order: null not asked, true given, false refused or withdrawn.</summary>
+    public bool? PublicationConsent { get; init; }
 }
 
 public static class WorkOrderViews
@@ -58,7 +60,7 @@ public static class WorkOrderViews
             [.. events.Select(e => new WorkOrderStep(e.Sequence, e.At, e.ActorName, e.UnitId is { } u ? units.GetValueOrDefault(u) : null, e.Action, e.FromStatus, e.ToStatus,
                 e.Note))])
         {
-            CallId = o.CallId, RecordingRef = o.RecordingRef, KnowledgeEntryId = o.KnowledgeEntryId,
+            CallId = o.CallId, RecordingRef = o.RecordingRef, KnowledgeEntryId = o.KnowledgeEntryId, PublicationConsent = o.PublicationConsent,
         };
     }
 }
@@ -68,7 +70,7 @@ public static class WorkOrderActions
 {
     public const string Answer = "answer", Refer = "refer", Refuse = "refuse", Merge = "merge", Dispatch = "dispatch", Sign = "sign", Return = "return", Rule = "rule",
         Contact = "contact", Progress = "progress", Contribute = "contribute", Extend = "extend", DecideExtension = "decide-extension", Reply = "reply",
-        Review = "review", Callback = "callback", Reopen = "reopen", Close = "close";
+        Review = "review", Callback = "callback", Reopen = "reopen", Close = "close", Consent = "consent";
 
     public static IReadOnlyList<string> For(HotlineParty by, WorkOrder o)
     {
@@ -85,6 +87,7 @@ public static class WorkOrderActions
                 WorkOrderStatus.Unsatisfied => [Reopen, Close],
                 _ => [],
             });
+            actions.Add(Consent); // the caller's consent to publication, recorded or withdrawn at any time (ADR 0037)
             return actions;
         }
         if (by.UnitId is { } unit && unit == o.LeadUnitId)

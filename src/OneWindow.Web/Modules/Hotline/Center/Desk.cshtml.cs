@@ -29,6 +29,8 @@ public sealed class DeskModel(RegisterWorkOrder register, DispatchWorkOrder disp
     [BindProperty] public bool Anonymous { get; set; }
     [BindProperty] public bool Confidential { get; set; }
     [BindProperty] public string? RelatedCaseNumber { get; set; }
+    /// <summary>The caller's answer to publication as a typical order, when asked (ADR 0037): null not asked.</summary>
+    [BindProperty] public bool? PublicationConsent { get; set; }
     /// <summary>The first choice made with the registration: dispatch, answer, or none (decide later).</summary>
     [BindProperty] public string Choice { get; set; } = "dispatch";
     [BindProperty] public Guid? LeadUnitId { get; set; }
@@ -61,7 +63,7 @@ public sealed class DeskModel(RegisterWorkOrder register, DispatchWorkOrder disp
         try
         {
             order = await register.ByOperatorAsync(User, new WorkOrderForm(Channel, Type, CategoryCode, Details, RegionCode, Address, null, null, CallerName, CallerPhone,
-                Anonymous, Confidential, Urgency, RelatedCaseNumber, CallId), ct);
+                Anonymous, Confidential, Urgency, RelatedCaseNumber, CallId, PublicationConsent), ct);
         }
         catch (DomainRuleException e)
         {

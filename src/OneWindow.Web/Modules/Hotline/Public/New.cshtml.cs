@@ -20,6 +20,8 @@ public sealed class NewModel(RegisterWorkOrder register, OneWindowDbContext db) 
     [BindProperty] public string? CallerPhone { get; set; }
     [BindProperty] public bool Anonymous { get; set; }
     [BindProperty] public bool Confidential { get; set; }
+    /// <summary>同意公开: the caller's own consent to publication as a typical order once concluded, without personal data (ADR 0037).</summary>
+    [BindProperty] public bool PublicationConsent { get; set; }
 
     public List<SelectListItem> Categories { get; private set; } = [];
     public List<SelectListItem> Regions { get; private set; } = [];
@@ -38,7 +40,7 @@ public sealed class NewModel(RegisterWorkOrder register, OneWindowDbContext db) 
         try
         {
             var order = await register.FromPublicAsync(new WorkOrderForm(WorkOrderChannel.Web, Type, CategoryCode, Details, RegionCode, Address, null, null,
-                CallerName, CallerPhone, Anonymous, Confidential), ct);
+                CallerName, CallerPhone, Anonymous, Confidential, PublicationConsent: PublicationConsent ? true : null), ct);
             Number = order.Number;
             Trackable = order.CallerPhoneTail is not null;
         }

@@ -7,7 +7,7 @@ namespace OneWindow.Web.Modules.Hotline.Public;
 
 /// <summary>工单查询 and 网上评价: by the order number and the phone's last four digits; no personal data is shown.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Public)]
-public sealed class TrackModel(TrackWorkOrder track, RateWorkOrderOnline rate) : PageModel
+public sealed class TrackModel(TrackWorkOrder track, RateWorkOrderOnline rate, WithdrawConsentOnline withdraw) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }
     [BindProperty] public string? PhoneTail { get; set; }
@@ -48,6 +48,31 @@ public sealed class TrackModel(TrackWorkOrder track, RateWorkOrderOnline rate) :
         }
         return Page();
     }
+
+    /// <summary>撤回公开同意: a typical order written of the order leaves the public page at once (ADR 0037).</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
+    {
+        try
+        {
+            await withdraw.RunAsync(Number, PhoneTail, ct);
+            Withdrawn = true;
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+        }
+        catch (Infrastructure.NotFoundException e)
+        {
+            Error = e.Message;
+        }
+        if (Error is null)
+        {
+            await FindAsync(ct);
+        }
+        return Page();
+    }
+
+    public bool Withdrawn { get; private set; }
 
     private async Task FindAsync(CancellationToken ct)
     {

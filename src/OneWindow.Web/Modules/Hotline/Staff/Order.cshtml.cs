@@ -33,6 +33,8 @@ public sealed class OrderModel(IServiceProvider services, OneWindowDbContext db,
     [BindProperty] public ReplyResult Result { get; set; } = ReplyResult.Resolved;
     [BindProperty] public CallbackMethod Method { get; set; } = CallbackMethod.Phone;
     [BindProperty] public Satisfaction Satisfaction { get; set; } = Satisfaction.Satisfied;
+    /// <summary>The caller's answer to publication (ADR 0037): asked at the callback, or recorded on its own.</summary>
+    [BindProperty] public bool? PublicationConsent { get; set; }
 
     public WorkOrderView Order { get; private set; } = null!;
     /// <summary>Supervision's alerts about the order (ADR 0028), in the order they were raised.</summary>
@@ -71,7 +73,8 @@ public sealed class OrderModel(IServiceProvider services, OneWindowDbContext db,
                 WorkOrderActions.DecideExtension => Run<DecideExtension>(u => u.RunAsync(User, id, Revision, Flag, WorkingDays, Text, ct)),
                 WorkOrderActions.Reply => Run<ReplyToWorkOrder>(u => u.RunAsync(User, id, Revision, Result, Text, Plan, ct)),
                 WorkOrderActions.Review => Run<ReviewReply>(u => u.RunAsync(User, id, Revision, Flag, Text, ct)),
-                WorkOrderActions.Callback => Run<CallBack>(u => u.RunAsync(User, id, Revision, Method, Flag, Satisfaction, Text, ct)),
+                WorkOrderActions.Callback => Run<CallBack>(u => u.RunAsync(User, id, Revision, Method, Flag, Satisfaction, Text, ct, PublicationConsent)),
+                WorkOrderActions.Consent => Run<RecordConsent>(u => u.RunAsync(User, id, Revision, Flag, Text, ct)),
                 WorkOrderActions.Reopen => Run<ReopenWorkOrder>(u => u.RunAsync(User, id, Revision, Text, ct)),
                 WorkOrderActions.Close => Run<CloseWorkOrder>(u => u.RunAsync(User, id, Revision, Text, ct)),
                 _ => throw new DomainRuleException("hotline.action-unknown", Infrastructure.Text.Translate("未知的操作。")),
