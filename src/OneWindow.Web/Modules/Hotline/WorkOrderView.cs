@@ -29,6 +29,8 @@ public sealed record WorkOrderView(
     public string? RecordingRef { get; init; }
     /// <summary>The knowledge-base entry the order was answered with on the spot.</summary>
     public Guid? KnowledgeEntryId { get; init; }
+    /// <summary>The files this viewer may open (ADR 0036): a unit does not see a confidential caller's own files or letter scans at all.</summary>
+    public IReadOnlyList<WorkOrderFileView> Files { get; init; } = [];
 }
 
 public static class WorkOrderViews
@@ -58,7 +60,7 @@ public static class WorkOrderViews
             [.. events.Select(e => new WorkOrderStep(e.Sequence, e.At, e.ActorName, e.UnitId is { } u ? units.GetValueOrDefault(u) : null, e.Action, e.FromStatus, e.ToStatus,
                 e.Note))])
         {
-            CallId = o.CallId, RecordingRef = o.RecordingRef, KnowledgeEntryId = o.KnowledgeEntryId,
+            CallId = o.CallId, RecordingRef = o.RecordingRef, KnowledgeEntryId = o.KnowledgeEntryId, Files = await WorkOrderFiles.ListAsync(db, o, by, ct),
         };
     }
 }
@@ -68,7 +70,7 @@ public static class WorkOrderActions
 {
     public const string Answer = "answer", Refer = "refer", Refuse = "refuse", Merge = "merge", Dispatch = "dispatch", Sign = "sign", Return = "return", Rule = "rule",
         Contact = "contact", Progress = "progress", Contribute = "contribute", Extend = "extend", DecideExtension = "decide-extension", Reply = "reply",
-        Review = "review", Callback = "callback", Reopen = "reopen", Close = "close";
+        Review = "review", Callback = "callback", Reopen = "reopen", Close = "close", Files = "files";
 
     public static IReadOnlyList<string> For(HotlineParty by, WorkOrder o)
     {
@@ -85,6 +87,10 @@ public static class WorkOrderActions
                 WorkOrderStatus.Unsatisfied => [Reopen, Close],
                 _ => [],
             });
+            if (o.IsOpen)
+            {
+                actions.Add(Files); // 补充附件 (ADR 0036)
+            }
             return actions;
         }
         if (by.UnitId is { } unit && unit == o.LeadUnitId)
