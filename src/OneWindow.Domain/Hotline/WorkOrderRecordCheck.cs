@@ -7,11 +7,14 @@ namespace OneWindow.Domain.Hotline;
 /// A work order checked against its sealed record (ADR 0017, 0034), as a case is: the chain (numbered, linked, each
 /// seal matching its content under a record key), the row's count, last seal and revision, and the facts the events
 /// establish — the number, the category and type it was filed under, its state, its lead unit and its counts of
-/// returns, send-backs and reopenings. An edit of an event or of the row behind the app's back shows here.
+/// returns, send-backs and reopenings. An edit of an event or of the row behind the app's back shows here. Given the
+/// SHA-256 of each of the order's files as stored now, the files too: each file the record lists must be there with the
+/// content it was entered with, and no file may be there that the record does not list (ADR 0036).
 /// </summary>
 public static class WorkOrderRecordCheck
 {
-    public static ChainVerification Verify(WorkOrder row, IReadOnlyList<WorkOrderEvent> events, RecordKeyRing keys)
+    public static ChainVerification Verify(WorkOrder row, IReadOnlyList<WorkOrderEvent> events, RecordKeyRing keys,
+        IReadOnlyDictionary<Guid, string>? storedFileHashes = null)
     {
         var chain = EventChain.Verify(events, keys);
         if (!chain.IsIntact)
@@ -36,6 +39,10 @@ public static class WorkOrderRecordCheck
             return ChainVerification.Broken(events.Count, null, "工单的版本号与记录条数不符");
         }
         var differs = Facts(ordered).Where(f => !f.Agrees(row)).Select(f => f.Label).ToList();
+        if (storedFileHashes is not null && !FilesAgree(ordered, storedFileHashes))
+        {
+            differs.Add("附件");
+        }
         return differs.Count == 0 ? chain : ChainVerification.Broken(events.Count, null, $"工单的{string.Join("、", differs)}与记录不符");
     }
 
@@ -64,6 +71,29 @@ public static class WorkOrderRecordCheck
         yield return new("退单次数", o => o.ReturnCount == ordered.Count(e => e.Action == "return-requested"));
         yield return new("退回重办次数", o => o.SendBackCount == ordered.Count(e => e.Action == "reply-sent-back"));
         yield return new("重办次数", o => o.ReopenCount == ordered.Count(e => e.Action == "reopened"));
+    }
+
+    /// <summary>The files the <c>files-added</c> events list, each as stored now: the same set, each with the same content.</summary>
+    private static bool FilesAgree(List<WorkOrderEvent> ordered, IReadOnlyDictionary<Guid, string> stored)
+    {
+        var listed = new Dictionary<Guid, string>();
+        foreach (var e in ordered.Where(e => e.Action == "files-added" && e.Data is not null))
+        {
+            using var doc = JsonDocument.Parse(e.Data!);
+            if (!doc.RootElement.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
+            {
+                return false;
+            }
+            foreach (var f in files.EnumerateArray())
+            {
+                if (!f.TryGetProperty("id", out var id) || !id.TryGetGuid(out var fileId) || !f.TryGetProperty("sha256", out var hash))
+                {
+                    return false;
+                }
+                listed[fileId] = hash.GetString() ?? "";
+            }
+        }
+        return listed.Count == stored.Count && listed.All(l => stored.TryGetValue(l.Key, out var now) && string.Equals(now, l.Value, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The lead unit a dispatch or a ruling named (a ruling keeps its dispatch's details under <c>dispatch</c>).</summary>

@@ -32,6 +32,14 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             Title = "办事指南不完整",
             Extensions = { ["code"] = "guide.invalid", ["codes"] = invalid.Problems.Select(p => p.Code).ToArray() },
         },
+        // A work order's file (ADR 0036): too large is 413, a type refused by its content 415, with the field and the stable code.
+        DomainRuleException { Code: "hotline.file-too-large" or "hotline.file-type" } file => new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [file.Field ?? "files"] = [file.Message] })
+        {
+            Status = file.Code == "hotline.file-too-large" ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status415UnsupportedMediaType,
+            Title = file.Message,
+            Extensions = { ["code"] = file.Code },
+        },
         DomainRuleException { Field: { } field } invalid => new ValidationProblemDetails(
             invalid.Errors?.ToDictionary(e => e.Key, e => new[] { e.Value }) ?? new Dictionary<string, string[]> { [field] = [invalid.Message] })
         {

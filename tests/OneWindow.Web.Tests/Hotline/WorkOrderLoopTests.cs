@@ -33,7 +33,7 @@ public class WorkOrderLoopTests(OneWindowFactory app) : IClassFixture<OneWindowF
         var order = await RegisterAsync(hotline, Call("舜峰镇人民路一家早餐店无证经营、卫生差", phone: "13907359876"));
         Assert.Equal(WorkOrderStatus.Registered, order.Status);
         Assert.Matches(@"^RX431025-20261123-\d{5}$", order.Number);
-        Assert.Equal(["answer", "refer", "refuse", "merge", "dispatch", "consent"], order.AvailableActions);
+        Assert.Equal(["answer", "refer", "refuse", "merge", "dispatch", "consent", "files"], order.AvailableActions);
         // The operator's screen shows the caller's earlier orders by the phone number.
         var history = await (await hotline.PostAsJsonAsync($"{Root}/caller-history", new CallerHistoryRequest("13907359876"), Json.Options)).ReadAsync<List<WorkOrderRow>>();
         Assert.Equal([order.Number, earlier.Number], history.Select(h => h.Number));

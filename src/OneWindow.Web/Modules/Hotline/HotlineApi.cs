@@ -19,10 +19,11 @@ public sealed record RevisionRequest(int Revision);
 public sealed record ReasonRequest(int Revision, string? Reason);
 public sealed record NoteRequest(int Revision, string? Note);
 public sealed record ContactRequest(int Revision, bool Reached, string? Note);
-public sealed record ContributeRequest(int Revision, string? Contribution);
+public sealed record ContributeRequest(int Revision, string? Contribution, WorkOrderFileRequest[]? Files = null);
 public sealed record ExtendRequest(int Revision, int WorkingDays, string? Reason);
 public sealed record DecideExtensionRequest(int Revision, bool Approve, int? WorkingDays = null, string? Note = null);
-public sealed record ReplyRequest(int Revision, ReplyResult Result, string? Text, string? Plan = null);
+public sealed record ReplyRequest(int Revision, ReplyResult Result, string? Text, string? Plan = null, WorkOrderFileRequest[]? Files = null);
+public sealed record AddFilesRequest(int Revision, WorkOrderFileRequest[]? Files);
 public sealed record ReviewRequest(int Revision, bool Accept, string? Reason = null);
 public sealed record CallbackRequest(int Revision, CallbackMethod Method, bool Resolved, Satisfaction Satisfaction, string? Note = null, bool? PublicationConsent = null);
 public sealed record CallerHistoryRequest(string? Phone);
@@ -49,7 +50,8 @@ public static class HotlineApi
 
         var pub = api.MapGroup("/public").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         pub.MapPost("/orders", Submit).WithSummary("我要反映: register an order from the public (anonymous allowed); 201 with its number")
-            .WithDescription("Channel `Web`, ordinary urgency. Without `anonymous` a `callerPhone` is required; a phone gets the number by SMS.");
+            .WithDescription("Channel `Web`, ordinary urgency. Without `anonymous` a `callerPhone` is required; a phone gets the number by SMS. "
+                + "Up to 5 `files` `{fileName, contentBase64}` (PDF, Word, Excel, OFD or images by content, 10 MB each): a refused file registers nothing (413 `hotline.file-too-large`, 415 `hotline.file-type`).");
         pub.MapPost("/track", Track).WithSummary("Follow an order by its `number` and the last four digits of the caller's phone (`phoneTail`); no personal data")
             .WithDescription("404 for an unknown number or a wrong pair alike; 409 `hotline.tracking-locked` after repeated wrong tries.");
         pub.MapPost("/rate", Rate).WithSummary("Rate an order online while its callback is due: `resolved` and `satisfaction` (Satisfied, FairlySatisfied, Unsatisfied)");
@@ -61,7 +63,8 @@ public static class HotlineApi
         staff.MapGet("/units", async (OneWindowDbContext db, CancellationToken ct) => TypedResults.Ok(await HotlineUnits.AllAsync(db, ct)))
             .WithSummary("The units orders are dispatched to: departments, town governments, public-service companies");
         staff.MapPost("/orders", Register).RequireAuthorization(Policies.Hotline).WithSummary("Register an order (受理登记) taken by phone, letter, e-mail or another system; 201 with the order")
-            .WithDescription("Hotline operators only (403 `hotline.center-only`). The number is `RX{county}-{yyyyMMdd}-{sequence}`, gap-free per day.");
+            .WithDescription("Hotline operators only (403 `hotline.center-only`). The number is `RX{county}-{yyyyMMdd}-{sequence}`, gap-free per day. "
+                + "Up to 5 `files` `{fileName, contentBase64, kind}` (kind LetterScan by default for a letter or e-mail, else CallerFile); a refused file registers nothing.");
         staff.MapGet("/orders/{id:guid}", Get).WithSummary("One order as the viewer may see it (a confidential caller hidden from units), with `availableActions` and its history");
         staff.MapGet("/queues/{queue}", Queue).RequireAuthorization(Policies.Hotline).WithSummary("A center queue: Registered, Objections, Extensions, Review, Callback, Unsatisfied, Handling; paged by key (`after`)");
         staff.MapGet("/inbox", Inbox).RequireAuthorization(Policies.CaseWork).WithSummary("The signed-in unit's inbox: orders to sign for, objected to and in handling, nearest limit first; paged by key (`after`)");
@@ -88,14 +91,19 @@ public static class HotlineApi
             "Record a contact with the caller (lead unit)");
         Act<NoteRequest>(orders, WorkOrderActions.Progress, (s, u, id, r, ct) => s.GetRequiredService<AddProgress>().RunAsync(u, id, r.Revision, r.Note, ct),
             "Record the progress (lead unit)");
-        Act<ContributeRequest>(orders, WorkOrderActions.Contribute, (s, u, id, r, ct) => s.GetRequiredService<ContributeToWorkOrder>().RunAsync(u, id, r.Revision, r.Contribution, ct),
-            "A co-handler's contribution to the lead unit (co-handler)");
+        Act<ContributeRequest>(orders, WorkOrderActions.Contribute, (s, u, id, r, ct) => s.GetRequiredService<ContributeToWorkOrder>().RunAsync(u, id, r.Revision, r.Contribution, ct,
+            WorkOrderFiles.FromApi(r.Files, WorkOrderFileKind.ContributionFile)),
+            "A co-handler's contribution to the lead unit (co-handler), with up to 5 `files` (`ContributionFile`)");
         Act<ExtendRequest>(orders, WorkOrderActions.Extend, (s, u, id, r, ct) => s.GetRequiredService<RequestExtension>().RunAsync(u, id, r.Revision, r.WorkingDays, r.Reason, ct),
             "延期申请: 1–30 `workingDays` with the `reason` (lead unit)");
         Act<DecideExtensionRequest>(orders, WorkOrderActions.DecideExtension, (s, u, id, r, ct) => s.GetRequiredService<DecideExtension>().RunAsync(u, id, r.Revision, r.Approve, r.WorkingDays, r.Note, ct),
             "延期审批: `approve` all or fewer `workingDays` (the limit moves on the calendar), or refuse with the `note` (center)");
-        Act<ReplyRequest>(orders, WorkOrderActions.Reply, (s, u, id, r, ct) => s.GetRequiredService<ReplyToWorkOrder>().RunAsync(u, id, r.Revision, r.Result, r.Text, r.Plan, ct),
-            "答复: `result` Resolved, Explained or NotResolvableNow (with the `plan`) and the `text` (lead unit)");
+        Act<ReplyRequest>(orders, WorkOrderActions.Reply, (s, u, id, r, ct) => s.GetRequiredService<ReplyToWorkOrder>().RunAsync(u, id, r.Revision, r.Result, r.Text, r.Plan, ct,
+            WorkOrderFiles.FromApi(r.Files, WorkOrderFileKind.ReplyFile)),
+            "答复: `result` Resolved, Explained or NotResolvableNow (with the `plan`) and the `text` (lead unit), with up to 5 `files` (`ReplyFile`)");
+        Act<AddFilesRequest>(orders, "files", (s, u, id, r, ct) => s.GetRequiredService<AddWorkOrderFiles>().RunAsync(u, id, r.Revision,
+            WorkOrderFiles.FromApi(r.Files, WorkOrderFileKind.CenterFile), ct),
+            "补充附件: up to 5 `files` of kind CallerFile, LetterScan or CenterFile (the default) on an open order (center); 413 `hotline.file-too-large`, 415 `hotline.file-type`");
         Act<ReviewRequest>(orders, WorkOrderActions.Review, (s, u, id, r, ct) => s.GetRequiredService<ReviewReply>().RunAsync(u, id, r.Revision, r.Accept, r.Reason, ct),
             "审核: `accept` the reply, or send it back with the `reason` (center)");
         Act<CallbackRequest>(orders, WorkOrderActions.Callback, (s, u, id, r, ct) => s.GetRequiredService<CallBack>().RunAsync(u, id, r.Revision, r.Method, r.Resolved, r.Satisfaction, r.Note, ct, r.PublicationConsent),
@@ -125,7 +133,7 @@ public static class HotlineApi
 
     private static async Task<Created<PublicOrderCreated>> Submit(WorkOrderForm form, RegisterWorkOrder register, CancellationToken ct)
     {
-        var order = await register.FromPublicAsync(form, ct);
+        var order = await register.FromPublicAsync(form, ct, WorkOrderFiles.FromApi(form.Files, WorkOrderFileKind.CallerFile));
         return TypedResults.Created("/api/v1/hotline/public/track", new PublicOrderCreated(order.Number));
     }
 
@@ -149,7 +157,8 @@ public static class HotlineApi
     private static async Task<Created<WorkOrderView>> Register(WorkOrderForm form, HttpContext http, RegisterWorkOrder register, OneWindowDbContext db,
         UserManager<UserAccount> users, CancellationToken ct)
     {
-        var order = await register.ByOperatorAsync(http.User, form, ct);
+        var order = await register.ByOperatorAsync(http.User, form, ct,
+            WorkOrderFiles.FromApi(form.Files, form.Channel is WorkOrderChannel.Letter or WorkOrderChannel.Email ? WorkOrderFileKind.LetterScan : WorkOrderFileKind.CallerFile));
         var view = await WorkOrderViews.BuildAsync(db, order, await HotlineStaff.PartyAsync(http.User, users, db), ct);
         return TypedResults.Created($"/api/v1/hotline/orders/{order.Id}", view);
     }

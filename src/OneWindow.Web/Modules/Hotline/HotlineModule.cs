@@ -21,6 +21,7 @@ public static class HotlineModule
             .AddScoped<SignWorkOrder>().AddScoped<ReturnWorkOrder>().AddScoped<RuleOnReturn>().AddScoped<ContactCaller>().AddScoped<AddProgress>()
             .AddScoped<ContributeToWorkOrder>().AddScoped<RequestExtension>().AddScoped<DecideExtension>().AddScoped<ReplyToWorkOrder>().AddScoped<ReviewReply>()
             .AddScoped<CallBack>().AddScoped<ReopenWorkOrder>().AddScoped<CloseWorkOrder>().AddScoped<WorkOrderDeskRows>().AddScoped<TellCallers>()
+            .AddScoped<WorkOrderFiles>().AddScoped<AddWorkOrderFiles>()
             // Supervision of work orders (ADR 0028): the sweep's side, and the watch and alerts at the order's own actions.
             .AddScoped<Supervision.ISupervisedKind, SupervisedWorkOrders>().AddScoped<WatchWorkOrders>()
             .AddSingleton<Supervision.IDashboardPanel, HotlineFigures>()
@@ -49,6 +50,7 @@ public static class HotlineModule
         CategoryAdminApi.Map(app);
         HotlineDesksApi.Map(app);
         TypicalOrdersApi.Map(app);
+        WorkOrderFiles.Map(app);
         return app;
     }
 }

@@ -23,6 +23,36 @@ public static class HotlineText
         _ => "—",
     });
 
+    public static string Of(WorkOrderFileKind k) => Text.Translate(k switch
+    {
+        WorkOrderFileKind.CallerFile => "来电人材料",
+        WorkOrderFileKind.LetterScan => "来信/邮件扫描件",
+        WorkOrderFileKind.CenterFile => "中心材料",
+        WorkOrderFileKind.ReplyFile => "答复附件",
+        WorkOrderFileKind.ContributionFile => "协办附件",
+        _ => "—",
+    });
+
+    /// <summary>A file's format as people name it, from the type detected by its content.</summary>
+    public static string FileType(string contentType) => contentType switch
+    {
+        "application/pdf" => "PDF",
+        "image/png" => "PNG",
+        "image/jpeg" => "JPEG",
+        "application/ofd" => "OFD",
+        "application/msword" or "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word",
+        "application/vnd.ms-excel" or "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel",
+        _ => contentType,
+    };
+
+    /// <summary>A file's size for reading: bytes, KB or MB.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.#} MB"),
+    };
+
     public static string Of(WorkOrderType t) => Text.Translate(t switch
     {
         WorkOrderType.Consultation => "咨询",
@@ -133,6 +163,7 @@ public static class HotlineText
         "consent-given" => "同意公开",
         "consent-refused" => "不同意公开",
         "consent-withdrawn" => "撤回公开同意",
+        "files-added" => "添加附件",
         _ => "其他",
     });
 

@@ -15,7 +15,11 @@ namespace OneWindow.Web.Modules.Hotline;
 public sealed record WorkOrderForm(WorkOrderChannel Channel, WorkOrderType Type, string? CategoryCode, string? Content, string? RegionCode,
     string? Address = null, double? Latitude = null, double? Longitude = null, string? CallerName = null, string? CallerPhone = null, bool Anonymous = false,
     bool Confidential = false, WorkOrderUrgency Urgency = WorkOrderUrgency.Normal, string? RelatedCaseNumber = null, string? CallId = null,
-    bool? PublicationConsent = null);
+    bool? PublicationConsent = null)
+{
+    /// <summary>The API's files with the registration (ADR 0036): <c>{fileName, contentBase64, kind}</c>; the pages read theirs from the form.</summary>
+    public IReadOnlyList<WorkOrderFileRequest>? Files { get; init; }
+}
 
 /// <summary>
 /// 受理登记: an order registered by the operator (a call, a letter, an e-mail) or sent by the public form ("我要反映").
@@ -23,21 +27,22 @@ public sealed record WorkOrderForm(WorkOrderChannel Channel, WorkOrderType Type,
 /// transaction that saves the order, so a refused registration leaves no gap. The public sender with a phone gets the
 /// number by SMS to follow the order.
 /// </summary>
-public sealed class RegisterWorkOrder(OneWindowDbContext db, WriteUnit unit, UserManager<UserAccount> users, Outbox outbox, TimeProvider clock)
+public sealed class RegisterWorkOrder(OneWindowDbContext db, WriteUnit unit, UserManager<UserAccount> users, Outbox outbox, TimeProvider clock, WorkOrderFiles attachments)
 {
-    public async Task<WorkOrder> ByOperatorAsync(ClaimsPrincipal principal, WorkOrderForm form, CancellationToken ct)
+    public async Task<WorkOrder> ByOperatorAsync(ClaimsPrincipal principal, WorkOrderForm form, CancellationToken ct, IReadOnlyList<WorkOrderUpload>? files = null)
     {
         var by = await HotlineStaff.PartyAsync(principal, users, db);
         if (!by.IsCenter)
         {
             throw new ActionNotAllowedException("hotline.center-only", "只有 12345 热线坐席可以登记工单。");
         }
-        return await RegisterAsync(by, principal.ActorName(), form, ct);
+        return await RegisterAsync(by, principal.ActorName(), form, ct, files: files);
     }
 
     /// <summary>"我要反映": the public form, always the web channel and an ordinary urgency (an emergency is a call to 110).</summary>
-    public Task<WorkOrder> FromPublicAsync(WorkOrderForm form, CancellationToken ct) =>
-        RegisterAsync(HotlineParty.Caller, "public", form with { Channel = WorkOrderChannel.Web, Urgency = WorkOrderUrgency.Normal }, ct);
+    public Task<WorkOrder> FromPublicAsync(WorkOrderForm form, CancellationToken ct, IReadOnlyList<WorkOrderUpload>? files = null) =>
+        RegisterAsync(HotlineParty.Caller, "public", form with { Channel = WorkOrderChannel.Web, Urgency = WorkOrderUrgency.Normal }, ct,
+            files: files?.Select(f => f with { Kind = WorkOrderFileKind.CallerFile }).ToList());
 
     /// <summary>
     /// 其他系统: an order another system sends for its user (Open311), always the system channel and an ordinary urgency.
@@ -47,8 +52,10 @@ public sealed class RegisterWorkOrder(OneWindowDbContext db, WriteUnit unit, Use
     public Task<WorkOrder> FromSystemAsync(HotlineParty by, WorkOrderForm form, Action<WorkOrder> alongside, CancellationToken ct) =>
         RegisterAsync(by, by.Actor.Name, form with { Channel = WorkOrderChannel.System, Urgency = WorkOrderUrgency.Normal }, ct, alongside);
 
-    private async Task<WorkOrder> RegisterAsync(HotlineParty by, string auditActor, WorkOrderForm form, CancellationToken ct, Action<WorkOrder>? alongside = null)
+    private async Task<WorkOrder> RegisterAsync(HotlineParty by, string auditActor, WorkOrderForm form, CancellationToken ct, Action<WorkOrder>? alongside = null,
+        IReadOnlyList<WorkOrderUpload>? files = null)
     {
+        var checkedFiles = attachments.Check(files ?? [], by.Actor.Name); // a refused file: nothing registered (ADR 0036)
         var code = form.CategoryCode?.Trim() ?? "";
         if (code.Length > 0 && !await db.Set<HotlineCategory>().AsNoTracking().AnyAsync(c => c.Code == code && c.Active, ct))
         {
@@ -85,6 +92,7 @@ public sealed class RegisterWorkOrder(OneWindowDbContext db, WriteUnit unit, Use
         {
             var number = region.Length == 12 ? await WorkOrderNumbers.NextAsync(db, region, now, t) : "-";
             var order = WorkOrder.Register(intake, number, by, now);
+            attachments.Attach(order, checkedFiles, 0, by, now);
             db.Add(order);
             db.Set<WorkOrderEvent>().AddRange(order.NewEvents);
             alongside?.Invoke(order);

@@ -61,7 +61,8 @@ public sealed class TrackWorkOrder(OneWindowDbContext db, AttemptLimiter limiter
         }
         var category = await db.Set<HotlineCategory>().AsNoTracking().Where(c => c.Code == o.CategoryCode).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? o.CategoryCode;
         var unit = o.LeadUnitId is { } u ? (await HotlineUnits.NamesAsync(db, [u], ct)).GetValueOrDefault(u) : null;
-        var steps = await db.Set<WorkOrderEvent>().AsNoTracking().Where(e => e.WorkOrderId == o.Id).OrderBy(e => e.Sequence)
+        // The files' steps are not the public's (ADR 0036): the tracking page shows no files.
+        var steps = await db.Set<WorkOrderEvent>().AsNoTracking().Where(e => e.WorkOrderId == o.Id && e.Action != "files-added").OrderBy(e => e.Sequence)
             .Select(e => new TrackedWorkOrderStep(e.At, e.Action)).ToListAsync(ct);
         var reviewed = o.Status is WorkOrderStatus.AwaitingCallback or WorkOrderStatus.Unsatisfied or WorkOrderStatus.Concluded && o.ReplyText is not null;
         return (new TrackedWorkOrder(o.Number, o.RegisteredAt, o.Type, category, o.Status, o.Status == WorkOrderStatus.Handling ? o.DueAt : null, unit,

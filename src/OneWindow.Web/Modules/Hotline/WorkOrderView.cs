@@ -31,6 +31,8 @@ public sealed record WorkOrderView(
     public Guid? KnowledgeEntryId { get; init; }
     /// <summary>The caller's consent to publication as a typical order: null not asked, true given, false refused or withdrawn.</summary>
     public bool? PublicationConsent { get; init; }
+    /// <summary>The files this viewer may open (ADR 0036): a unit does not see a confidential caller's own files or letter scans at all.</summary>
+    public IReadOnlyList<WorkOrderFileView> Files { get; init; } = [];
 }
 
 public static class WorkOrderViews
@@ -61,6 +63,7 @@ public static class WorkOrderViews
                 e.Note))])
         {
             CallId = o.CallId, RecordingRef = o.RecordingRef, KnowledgeEntryId = o.KnowledgeEntryId, PublicationConsent = o.PublicationConsent,
+            Files = await WorkOrderFiles.ListAsync(db, o, by, ct),
         };
     }
 }
@@ -70,7 +73,7 @@ public static class WorkOrderActions
 {
     public const string Answer = "answer", Refer = "refer", Refuse = "refuse", Merge = "merge", Dispatch = "dispatch", Sign = "sign", Return = "return", Rule = "rule",
         Contact = "contact", Progress = "progress", Contribute = "contribute", Extend = "extend", DecideExtension = "decide-extension", Reply = "reply",
-        Review = "review", Callback = "callback", Reopen = "reopen", Close = "close", Consent = "consent";
+        Review = "review", Callback = "callback", Reopen = "reopen", Close = "close", Consent = "consent", Files = "files";
 
     public static IReadOnlyList<string> For(HotlineParty by, WorkOrder o)
     {
@@ -88,6 +91,10 @@ public static class WorkOrderActions
                 _ => [],
             });
             actions.Add(Consent); // the caller's consent to publication, recorded or withdrawn at any time (ADR 0037)
+            if (o.IsOpen)
+            {
+                actions.Add(Files); // 补充附件 (ADR 0036)
+            }
             return actions;
         }
         if (by.UnitId is { } unit && unit == o.LeadUnitId)

@@ -39,6 +39,8 @@ public sealed class DeskModel(RegisterWorkOrder register, DispatchWorkOrder disp
     [BindProperty] public string? CallId { get; set; }
     /// <summary>The knowledge-base entry the answer was taken from (set when the operator inserts one).</summary>
     [BindProperty] public Guid? KnowledgeEntryId { get; set; }
+    /// <summary>What the files are: a letter's or an e-mail's scan, or the caller's material (by the channel when not chosen).</summary>
+    [BindProperty] public WorkOrderFileKind? FileKind { get; set; }
 
     public List<SelectListItem> Categories { get; private set; } = [];
     public List<SelectListItem> Regions { get; private set; } = [];
@@ -62,12 +64,13 @@ public sealed class DeskModel(RegisterWorkOrder register, DispatchWorkOrder disp
         WorkOrder order;
         try
         {
+            var kind = FileKind ?? (Channel is WorkOrderChannel.Letter or WorkOrderChannel.Email ? WorkOrderFileKind.LetterScan : WorkOrderFileKind.CallerFile);
             order = await register.ByOperatorAsync(User, new WorkOrderForm(Channel, Type, CategoryCode, Details, RegionCode, Address, null, null, CallerName, CallerPhone,
-                Anonymous, Confidential, Urgency, RelatedCaseNumber, CallId, PublicationConsent), ct);
+                Anonymous, Confidential, Urgency, RelatedCaseNumber, CallId, PublicationConsent), ct, await WorkOrderFiles.FromFormAsync(Request.Form.Files, "Files", kind, ct));
         }
         catch (DomainRuleException e)
         {
-            Error = e.Message;
+            Error = Request.Form.Files.Count > 0 ? Text.Formatted("{0} 工单未登记；请重新选择附件。", e.Message) : e.Message;
             History = await WorkOrderQueries.CallerHistoryAsync(db, CallerPhone, Now, ct);
             await LoadAsync(ct);
             return Page();

@@ -40,13 +40,15 @@ public sealed class NewModel(RegisterWorkOrder register, OneWindowDbContext db) 
         try
         {
             var order = await register.FromPublicAsync(new WorkOrderForm(WorkOrderChannel.Web, Type, CategoryCode, Details, RegionCode, Address, null, null,
-                CallerName, CallerPhone, Anonymous, Confidential, PublicationConsent: PublicationConsent ? true : null), ct);
+                CallerName, CallerPhone, Anonymous, Confidential, PublicationConsent: PublicationConsent ? true : null), ct, await WorkOrderFiles.FromFormAsync(Request.HasFormContentType ? Request.Form.Files : null, "Files",
+                WorkOrderFileKind.CallerFile, ct));
             Number = order.Number;
             Trackable = order.CallerPhoneTail is not null;
         }
         catch (DomainRuleException e)
         {
-            Error = e.Message;
+            // Nothing was registered; a browser cannot keep the chosen files, so the sender is asked to choose them again.
+            Error = Request.HasFormContentType && Request.Form.Files.Count > 0 ? Infrastructure.Text.Formatted("{0} 未提交；请重新选择附件。", e.Message) : e.Message;
         }
         await OnGetAsync(ct);
         return Page();

@@ -35,6 +35,8 @@ public sealed class OrderModel(IServiceProvider services, OneWindowDbContext db,
     [BindProperty] public Satisfaction Satisfaction { get; set; } = Satisfaction.Satisfied;
     /// <summary>The caller's answer to publication (ADR 0037): asked at the callback, or recorded on its own.</summary>
     [BindProperty] public bool? PublicationConsent { get; set; }
+    /// <summary>What the center's added files are (ADR 0036).</summary>
+    [BindProperty] public WorkOrderFileKind FileKind { get; set; } = WorkOrderFileKind.CenterFile;
 
     public WorkOrderView Order { get; private set; } = null!;
     /// <summary>Supervision's alerts about the order (ADR 0028), in the order they were raised.</summary>
@@ -56,6 +58,10 @@ public sealed class OrderModel(IServiceProvider services, OneWindowDbContext db,
         var co = CoHandlerId is { } c ? new[] { c } : [];
         try
         {
+            // The files of the step (a reply's, a contribution's, the center's addition): checked before it runs, saved with it or not at all.
+            var kind = act switch { WorkOrderActions.Reply => WorkOrderFileKind.ReplyFile, WorkOrderActions.Contribute => WorkOrderFileKind.ContributionFile, _ => FileKind };
+            var files = act is WorkOrderActions.Reply or WorkOrderActions.Contribute or WorkOrderActions.Files && Request.HasFormContentType
+                ? await WorkOrderFiles.FromFormAsync(Request.Form.Files, "Files", kind, ct) : (IReadOnlyList<WorkOrderUpload>)[];
             var done = act switch
             {
                 WorkOrderActions.Answer => Run<AnswerWorkOrder>(u => u.RunAsync(User, id, Revision, Text, ct)),
@@ -68,10 +74,11 @@ public sealed class OrderModel(IServiceProvider services, OneWindowDbContext db,
                 WorkOrderActions.Rule => Run<RuleOnReturn>(u => u.RunAsync(User, id, Revision, Ruling, LeadUnitId ?? Guid.Empty, co, Text, ct)),
                 WorkOrderActions.Contact => Run<ContactCaller>(u => u.RunAsync(User, id, Revision, Flag, Text, ct)),
                 WorkOrderActions.Progress => Run<AddProgress>(u => u.RunAsync(User, id, Revision, Text, ct)),
-                WorkOrderActions.Contribute => Run<ContributeToWorkOrder>(u => u.RunAsync(User, id, Revision, Text, ct)),
+                WorkOrderActions.Contribute => Run<ContributeToWorkOrder>(u => u.RunAsync(User, id, Revision, Text, ct, files)),
                 WorkOrderActions.Extend => Run<RequestExtension>(u => u.RunAsync(User, id, Revision, WorkingDays ?? 0, Text, ct)),
                 WorkOrderActions.DecideExtension => Run<DecideExtension>(u => u.RunAsync(User, id, Revision, Flag, WorkingDays, Text, ct)),
-                WorkOrderActions.Reply => Run<ReplyToWorkOrder>(u => u.RunAsync(User, id, Revision, Result, Text, Plan, ct)),
+                WorkOrderActions.Reply => Run<ReplyToWorkOrder>(u => u.RunAsync(User, id, Revision, Result, Text, Plan, ct, files)),
+                WorkOrderActions.Files => Run<AddWorkOrderFiles>(u => u.RunAsync(User, id, Revision, files, ct)),
                 WorkOrderActions.Review => Run<ReviewReply>(u => u.RunAsync(User, id, Revision, Flag, Text, ct)),
                 WorkOrderActions.Callback => Run<CallBack>(u => u.RunAsync(User, id, Revision, Method, Flag, Satisfaction, Text, ct, PublicationConsent)),
                 WorkOrderActions.Consent => Run<RecordConsent>(u => u.RunAsync(User, id, Revision, Flag, Text, ct)),
@@ -85,7 +92,7 @@ public sealed class OrderModel(IServiceProvider services, OneWindowDbContext db,
         }
         catch (DomainRuleException e)
         {
-            Error = e.Message;
+            Error = Request.HasFormContentType && Request.Form.Files.Count > 0 ? Infrastructure.Text.Formatted("{0} 未保存；请重新选择附件。", e.Message) : e.Message;
         }
         catch (ActionNotAllowedException e)
         {
