@@ -170,7 +170,16 @@ internal static class Commands
         // The hotline check reads whole months (its month rows are compared whole, ADR 0040).
         Console.WriteLine($"{hotline.From:yyyy-MM-dd}..{hotline.To:yyyy-MM-dd}: {hotline.OrdersRead} work orders read, {hotline.RowsCompared} kept hotline rows compared, " +
             $"{hotline.Differences.Count} hotline day rows and {hotline.MonthDifferences.Count} month rows differ{(hotline.Repaired ? "; repaired." : ".")}");
-        Environment.ExitCode = (check.Agrees || check.Repaired) && (service.Agrees || service.Repaired) && (hotline.Agrees || hotline.Repaired) ? 0 : 1;
+        // The fee figures by fee item (ADR 0039) of the same period, recounted from the cases paid in it.
+        var fees = await scope.ServiceProvider.GetRequiredService<Modules.Statistics.CheckFeeFigures>().RunAsync(first, last, repair, CancellationToken.None);
+        foreach (var d in fees.Differences)
+        {
+            Console.WriteLine($"{(fees.Repaired ? "REPAIRED" : "DIFFERS")} fee {d.Key.Day:yyyy-MM-dd} department {d.Key.DepartmentId} item {d.Key.ItemCode} fee {d.Key.FeeName} venue {d.Key.VenueId} region {d.Key.RegionCode}: kept [{d.Kept}] counted [{d.Counted}]");
+        }
+        Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {fees.CasesRead} cases read for fees, {fees.RowsCompared} kept fee rows compared, " +
+            $"{fees.Differences.Count} fee rows differ{(fees.Repaired ? "; repaired." : ".")}");
+        Environment.ExitCode = (check.Agrees || check.Repaired) && (service.Agrees || service.Repaired) && (hotline.Agrees || hotline.Repaired)
+            && (fees.Agrees || fees.Repaired) ? 0 : 1;
     }
 
     /// <summary>

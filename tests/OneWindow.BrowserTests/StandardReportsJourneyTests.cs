@@ -94,6 +94,7 @@ public class StandardReportsJourneyTests(AppServer app) : IClassFixture<AppServe
             await Assertions.Expect(page.Locator("article.official-report h2")).ToContainTextAsync("政务服务工作报告");
             await Assertions.Expect(page.Locator("article.official-report table.readiness")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("article.official-report")).ToContainTextAsync("汾市镇");
+            await Assertions.Expect(page.Locator("article.official-report")).ToContainTextAsync("五、收费项目");
             await AppServer.ScreenshotAsync(page, $"94-work-report-{width}");
             await page.GotoAsync("/statistics/bulletin");
             await Assertions.Expect(page.Locator("article.official-report h2")).ToContainTextAsync("窗口工作通报");

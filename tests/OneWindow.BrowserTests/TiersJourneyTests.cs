@@ -15,7 +15,7 @@ public class TiersJourneyTests(AppServer app) : IClassFixture<AppServer>
         var page = await app.NewPageAsync(width: 1366, height: 768);
         await AppServer.SignInAsync(page, "agent.baishi");
         await page.GetByRole(AriaRole.Link, new() { Name = "窗口收件" }).ClickAsync();
-        await page.GetByLabel("办理事项").SelectOptionAsync("431025-RS-002");
+        await page.GetByLabel("办理事项").SelectOptionAsync("431025-WJ-002");
         await page.GetByRole(AriaRole.Button, new() { Name = "选择事项" }).ClickAsync();
         await page.GetByLabel("申请人名称").FillAsync("白石村 邓老伯");
         await page.GetByLabel("证件号码").FillAsync("440524188001010014");

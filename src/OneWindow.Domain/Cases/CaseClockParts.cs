@@ -29,5 +29,8 @@ public sealed record CaseNode
 public sealed record ClockReading(DateTime? DueAt, DateOnly? DueDate, int ElapsedWorkingDays, int? RemainingWorkingDays, bool IsStopped, bool IsOverdue,
     bool IsFinished = false);
 
-/// <summary>A fee the case owes, copied from the published standard of the pinned version (统一收费).</summary>
-public sealed record CaseFee(string Name, decimal? StandardAmount, string? StandardText, string Basis);
+/// <summary>
+/// A fee the case owes, copied from the published standard of the pinned version (统一收费), and what was paid against
+/// it (null until paid). The fee's name is its key within the item (收费项目): the kept fee figures count by it.
+/// </summary>
+public sealed record CaseFee(string Name, decimal? StandardAmount, string? StandardText, string Basis, decimal? PaidAmount = null);

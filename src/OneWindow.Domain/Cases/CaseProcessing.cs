@@ -254,7 +254,11 @@ public sealed partial class Case
     /// 统一收费: the payment at the cashier window (or online), with its receipt number. An amount that differs from
     /// the published standard needs a recorded reason (a supervision event).
     /// </summary>
-    public void RecordPayment(decimal amount, string receiptNumber, bool online, string? differenceReason, Actor actor, DateTime now)
+    /// <param name="lineAmounts">What was paid against each fee line, in the order of <see cref="CasePayment.Fees"/>
+    /// (null: one line takes the whole amount, or every line its fixed standard when the amount is the standard total;
+    /// otherwise the lines must be given).</param>
+    public void RecordPayment(decimal amount, string receiptNumber, bool online, string? differenceReason, Actor actor, DateTime now,
+        IReadOnlyList<decimal>? lineAmounts = null)
     {
         Authorize(CaseActionNames.Pay, actor);
         RequireNotPart("缴费");
@@ -282,12 +286,47 @@ public sealed partial class Case
         {
             throw new DomainRuleException("case.fee-differs", $"收费金额与公布标准（{StandardFeeTotal:0.##} 元）不一致，须记录理由。", "reason");
         }
+        var lines = FeeLines(amount, variable, lineAmounts);
+        Payment.Fees = [.. Payment.Fees.Select((f, i) => f with { PaidAmount = lines[i] })];
         Payment.PaidAmount = amount;
         Payment.PaidAt = now;
         Payment.ReceiptNumber = receiptNumber.Trim();
         Payment.DifferenceReason = string.IsNullOrWhiteSpace(differenceReason) ? null : differenceReason.Trim();
         Append(actor, now, "paid", Status, Status, CurrentNode?.Name, Payment.DifferenceReason,
-            new { amount, standard = variable ? (decimal?)null : StandardFeeTotal, receiptNumber = Payment.ReceiptNumber, online });
+            new { amount, standard = variable ? (decimal?)null : StandardFeeTotal, receiptNumber = Payment.ReceiptNumber, online, lines });
+    }
+
+    /// <summary>
+    /// What was paid per fee line (收费项目): as given, or with one line the whole amount, or every line its fixed standard
+    /// when the amount is the standard total. Otherwise the split is not known and must be given: it is never invented.
+    /// </summary>
+    private decimal[] FeeLines(decimal amount, bool variable, IReadOnlyList<decimal>? given)
+    {
+        if (given is null || given.Count == 0)
+        {
+            if (Payment.Fees.Count == 1)
+            {
+                return [amount];
+            }
+            if (!variable && amount == StandardFeeTotal)
+            {
+                return [.. Payment.Fees.Select(f => f.StandardAmount!.Value)];
+            }
+            throw new DomainRuleException("case.fee-lines-required", "该事项有多个收费项目，实收金额与公布标准不一致时须按收费项目分别填写。", "feeLines");
+        }
+        if (given.Count != Payment.Fees.Count)
+        {
+            throw new DomainRuleException("case.fee-lines-count", $"须为每个收费项目（共 {Payment.Fees.Count} 项）填写实收金额。", "feeLines");
+        }
+        if (given.Any(a => a < 0 || decimal.Round(a, 2) != a))
+        {
+            throw new DomainRuleException("case.amount-invalid", "金额不正确（最多两位小数）。", "feeLines");
+        }
+        if (given.Sum() != amount)
+        {
+            throw new DomainRuleException("case.fee-lines-sum", $"各收费项目金额之和（{given.Sum():0.##} 元）与实收金额（{amount:0.##} 元）不一致。", "feeLines");
+        }
+        return [.. given];
     }
 
     /// <summary>出证: the licence or the written decision, with its number (§44: within 10 working days of the decision).</summary>

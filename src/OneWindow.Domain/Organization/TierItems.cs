@@ -65,11 +65,20 @@ public static class TierRules
 
     /// <summary>
     /// The department that decides an application taken in at a venue of the tier: a town hall's own department for an
-    /// item its list marks <see cref="TierItemRole.Decide"/> (town-own matters, seed 001), else the item's department
-    /// (the county's, for which a town or village takes it in).
+    /// item its list marks <see cref="TierItemRole.Decide"/> (town-own matters, seed 001); at a village room that takes
+    /// the item in, its town hall's own department when the hall's list marks the item <see cref="TierItemRole.Decide"/>
+    /// (the room takes it in for its town, not for the county); else the item's department (the county's, for which a
+    /// town or village takes it in).
     /// </summary>
-    public static Guid DecidingDepartment(VenueTier tier, TierItemRole? role, Guid? ownDepartment, Guid itemDepartment) =>
-        tier == VenueTier.TownHall && role == TierItemRole.Decide && ownDepartment is { } own ? own : itemDepartment;
+    /// <param name="townHallRole">For a village room: its town hall's line for the item (null: none, or not a village room).</param>
+    /// <param name="townHallOwnDepartment">For a village room: its town hall's own department (null: none).</param>
+    public static Guid DecidingDepartment(VenueTier tier, TierItemRole? role, Guid? ownDepartment, Guid itemDepartment,
+        TierItemRole? townHallRole = null, Guid? townHallOwnDepartment = null) => tier switch
+    {
+        VenueTier.TownHall when role == TierItemRole.Decide && ownDepartment is { } own => own,
+        VenueTier.VillageRoom when TakesIn(role) && townHallRole == TierItemRole.Decide && townHallOwnDepartment is { } town => town,
+        _ => itemDepartment,
+    };
 
     /// <summary>Only a town hall has its own department, and it must be a department of the hall's town.</summary>
     public static void CheckOwnDepartment(VenueTier tier, string venueRegion, string? departmentRegion)

@@ -478,7 +478,7 @@ public sealed class DemoHistory(
         {
             if (c.OwesFees)
             {
-                life.Step(After(life.At, 0), () => c.RecordPayment(Fee(c), Receipt(life.At), plan.Channel == Channel.Online, null, clerk, life.At));
+                life.Step(After(life.At, 0), () => c.RecordPayment(Fee(c), Receipt(life.At), plan.Channel == Channel.Online, null, clerk, life.At, FeeLines(c)));
             }
             life.Step(After(life.At, 0), () => c.ConcludeInstantly(ResultNumber(c, life.At), clerk, life.At, _calendar, Scope(c)));
             rating = MaybeRate(c, life);
@@ -627,7 +627,7 @@ public sealed class DemoHistory(
     {
         if (c.Decision.Outcome != DecisionOutcome.Deny && c.OwesFees)
         {
-            if (!life.Step(After(life.At, 0), () => c.RecordPayment(Fee(c), Receipt(life.At), plan.Channel == Channel.Online, null, clerk, life.At)))
+            if (!life.Step(After(life.At, 0), () => c.RecordPayment(Fee(c), Receipt(life.At), plan.Channel == Channel.Online, null, clerk, life.At, FeeLines(c))))
             {
                 return;
             }
@@ -780,7 +780,16 @@ public sealed class DemoHistory(
     }
 
     /// <summary>The published standard, or for a fee set case by case a plausible amount.</summary>
-    private decimal Fee(Case c) => c.Payment.Fees.Any(f => f.StandardAmount is null) ? 20m * _random.Next(2, 30) : c.StandardFeeTotal;
+    private decimal Fee(Case c) => c.Payment.Fees.Any(f => f.StandardAmount is null) ? (_variableFee = 20m * _random.Next(2, 30)) + c.StandardFeeTotal : c.StandardFeeTotal;
+
+    private decimal _variableFee;
+
+    /// <summary>What <see cref="Fee"/> paid per fee line: each fixed line its standard, the first varying line the rest, other varying lines nothing.</summary>
+    private IReadOnlyList<decimal> FeeLines(Case c)
+    {
+        var first = c.Payment.Fees.ToList().FindIndex(f => f.StandardAmount is null);
+        return [.. c.Payment.Fees.Select((f, i) => f.StandardAmount ?? (i == first ? _variableFee : 0m))];
+    }
 
     private string Receipt(DateTime at) => $"HN{ChinaTime.DateOf(at):yyyyMMdd}{_random.Next(0, 1_000_000):D6}";
 

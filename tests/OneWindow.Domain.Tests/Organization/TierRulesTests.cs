@@ -55,4 +55,17 @@ public class TierRulesTests
         Assert.Equal("ledger.phone-invalid", Code(() => LedgerEntry.Record(Guid.NewGuid(), Guid.NewGuid(), VenueTier.TownHall, "431025106000", "u", "n", at, LedgerKind.Help, LedgerOutcome.Done, null, null, "x", null, "12ab")));
         Assert.Equal("ledger.summary-too-long", Code(() => LedgerEntry.Record(Guid.NewGuid(), Guid.NewGuid(), VenueTier.TownHall, "431025106000", "u", "n", at, LedgerKind.Help, LedgerOutcome.Done, null, null, new string('字', 501), null, null)));
     }
+
+    [Fact]
+    public void A_village_rooms_intake_of_an_item_its_town_decides_with_its_own_department_is_the_towns()
+    {
+        var (county, town, own) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Assert.Equal(town, TierRules.DecidingDepartment(VenueTier.VillageRoom, TierItemRole.TakeIn, null, county, TierItemRole.Decide, town));
+        Assert.Equal(county, TierRules.DecidingDepartment(VenueTier.VillageRoom, TierItemRole.TakeIn, null, county, TierItemRole.Decide, null)); // no own department
+        Assert.Equal(county, TierRules.DecidingDepartment(VenueTier.VillageRoom, TierItemRole.TakeIn, null, county, TierItemRole.TakeIn, town)); // the town takes it in for the county
+        Assert.Equal(county, TierRules.DecidingDepartment(VenueTier.VillageRoom, TierItemRole.TakeIn, null, county, null, town)); // not on the town's list
+        Assert.Equal(county, TierRules.DecidingDepartment(VenueTier.VillageRoom, TierItemRole.Advise, null, county, TierItemRole.Decide, town));
+        Assert.Equal(own, TierRules.DecidingDepartment(VenueTier.TownHall, TierItemRole.Decide, own, county, TierItemRole.Decide, town));
+        Assert.Equal(county, TierRules.DecidingDepartment(VenueTier.CountyCenter, null, null, county, TierItemRole.Decide, town));
+    }
 }

@@ -89,7 +89,7 @@ public class CalendarApiTests(OneWindowFactory app) : IClassFixture<OneWindowFac
         }
         Assert.Equal(["revision", "opinion", "deferredUntil", "commitmentSigned"], Fields("accept"));
         Assert.Equal(["revision", "missing", "reason"], Fields("correction"));
-        Assert.Equal(["revision", "amount", "receiptNumber", "online", "reason"], Fields("pay"));
+        Assert.Equal(["revision", "amount", "receiptNumber", "online", "reason", "feeLines"], Fields("pay"));
         Assert.Equal(["revision", "toUser", "reason"], Fields("hand-over"));
         Assert.Equal(["revision"], Fields("claim"));
     }

@@ -66,6 +66,7 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:OneWindow", Database.ConnectionString);
         // Background sweeps run only when a test calls them, with the test clock.
         builder.UseSetting("Cases:IntakeSweepSeconds", "0");
+        builder.UseSetting("Statistics:ReadinessSweepSeconds", "0");
         // The demo county without its history of cases: a test makes the cases it counts (DemoHistoryTests turn it on).
         builder.UseSetting("Seed:DemoHistory", "false");
         builder.UseSetting("Supervision:SweepSeconds", "0");

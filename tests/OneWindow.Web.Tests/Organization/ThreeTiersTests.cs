@@ -44,13 +44,14 @@ public class ThreeTiersTests(OneWindowFactory app) : IClassFixture<OneWindowFact
         var villageBefore = (await Assess(DemoCounty.FenshiTown)).Rows.Single(r => r.VenueId == room).Figures;
         var townBefore = (await Assess(null)).Rows.Single(r => r.RegionCode == DemoCounty.FenshiTown).WithVillages!;
 
-        // 白石村's agent takes in a residents' pension enrolment for the county's 人社局.
+        // 白石村's agent takes in a maternal health registration for the county's 卫生健康局 (汾市镇's hall takes it in for the
+        // county too; an item the town decides with its own department would be the town's, TownOwnItemsTests).
         var agent = await app.SignedIn("agent.baishi");
-        var response = await agent.PostAsJsonAsync("/api/v1/cases", Application("431025-RS-002"), Json.Options);
+        var response = await agent.PostAsJsonAsync("/api/v1/cases", Application("431025-WJ-002"), Json.Options);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var c = await response.ReadAsync<CaseView>();
         Assert.Equal(CaseChannel.ProxyIntake, c.Channel);
-        Assert.Equal("临武县人力资源和社会保障局", c.DepartmentName);
+        Assert.Equal("临武县卫生健康局", c.DepartmentName);
 
         // The village room's own figures and the town's with its villages each count it once, and its ledger has it.
         var village = (await Assess(DemoCounty.FenshiTown)).Rows.Single(r => r.VenueId == room).Figures;
@@ -71,7 +72,7 @@ public class ThreeTiersTests(OneWindowFactory app) : IClassFixture<OneWindowFact
 
         var ledger = await (await agent.GetAsync("/api/v1/ledger")).ReadAsync<LedgerPage>();
         var entry = ledger.Items.Single(e => e.CaseNumber == c.Number);
-        Assert.Equal((LedgerKind.Intake, LedgerOutcome.TakenIn, "431025-RS-002"), (entry.Kind, entry.Outcome, entry.ItemCode));
+        Assert.Equal((LedgerKind.Intake, LedgerOutcome.TakenIn, "431025-WJ-002"), (entry.Kind, entry.Outcome, entry.ItemCode));
         Assert.Equal("白石村便民服务站 代办员 邓小红", entry.StaffName);
     }
 

@@ -80,6 +80,65 @@ public class TownOwnItemsTests(OneWindowFactory app) : IClassFixture<OneWindowFa
     }
 
     [Fact]
+    public async Task A_town_own_item_taken_in_at_a_village_room_goes_to_the_towns_own_department_and_is_counted_for_the_village_and_its_town()
+    {
+        var (hall, townDepartment) = await FenshiAsync();
+        var admin = await app.SignedIn("admin");
+        Guid room;
+        using (var scope = app.Services.CreateScope())
+        {
+            room = await scope.ServiceProvider.GetRequiredService<OneWindowDbContext>().Venues
+                .Where(v => v.RegionCode == DemoCounty.DutouVillage).Select(v => v.Id).SingleAsync();
+        }
+        // 渡头村's room takes in 临时救助 too (for its town, which decides it: Decide on 汾市镇's list, with its own department).
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/admin/org/venues/{room}/items",
+            new TierListRequest([.. DemoCounty.VillageRoomList.Select(l => new VenueItemLine(l.Code, l.Role)), new(Assistance, TierItemRole.TakeIn)]), Json.Options)).StatusCode);
+        var agent = await app.SignedIn("agent.dutou");
+        var created = await agent.PostAsJsonAsync("/api/v1/cases", Application(Assistance), Json.Options);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var c = await created.ReadAsync<CaseView>();
+        Assert.Equal(("汾市镇人民政府", CaseChannel.ProxyIntake), (c.DepartmentName, c.Channel));
+        c = await CaseApi.Act(agent, c, "accept", new { });
+
+        // The county's 民政局 does not see it; the town's reviewer reviews it and the town's approver decides.
+        var countyReviewer = await app.SignedIn("reviewer.mz");
+        Assert.DoesNotContain(c.Number, await countyReviewer.GetStringAsync("/workbench/cases"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await countyReviewer.GetAsync($"/api/v1/cases/{c.Number}")).StatusCode);
+        var townReviewer = await app.SignedIn("reviewer.town");
+        Assert.Contains(c.Number, await townReviewer.GetStringAsync("/workbench/cases"), StringComparison.Ordinal);
+        c = await CaseApi.Act(townReviewer, c, "complete-node", new { opinion = "村代办员已入户核查，符合临时救助条件" });
+        c = await CaseApi.Act(await app.SignedIn("approver.town"), c, "decide", new { outcome = "Grant" });
+        Assert.Equal(CaseStatus.Decided, c.Status);
+
+        // The kept figures: the town's department, the village's room and region; the report by town counts it for 汾市镇.
+        using var s = app.Services.CreateScope();
+        var db = s.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+        var rows = await db.Set<DailyFigure>().AsNoTracking().Where(f => f.ItemCode == Assistance && f.VenueId == room).ToListAsync();
+        Assert.Equal((1L, 1L), (rows.Sum(f => f.Received), rows.Sum(f => f.Accepted)));
+        Assert.All(rows, f => Assert.Equal((townDepartment, DemoCounty.DutouVillage), (f.DepartmentId, f.RegionCode)));
+        Assert.NotEqual(hall, room);
+        var report = s.ServiceProvider.GetRequiredService<StatisticsReport>();
+        Assert.True(ReportPeriod.TryParse(ChinaTime.DateOf(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), out var period));
+        var byTown = await report.RunAsync(new ReportQuery(period, Breakdown.Region, [IndicatorId.Received], DepartmentId: townDepartment, RegionPrefix: "431025", RegionLevel: 9), CancellationToken.None);
+        Assert.Equal([DemoCounty.FenshiTown], byTown.Rows.Select(r => r.Key));
+
+        // Without the town's own department the same intake stays with the county's 民政局, as before (and back again).
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/admin/org/venues/{hall}/own-department", new OwnDepartmentRequest(null), Json.Options)).StatusCode);
+        try
+        {
+            var county = await (await agent.PostAsJsonAsync("/api/v1/cases", Application(Assistance), Json.Options)).ReadAsync<CaseView>();
+            Assert.Equal("临武县民政局", county.DepartmentName);
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/admin/org/venues/{hall}/own-department", new OwnDepartmentRequest(townDepartment), Json.Options)).StatusCode);
+        }
+        // An item the town's hall only takes in for the county (代收代办) stays the county department's at the village too.
+        var takenIn = await (await agent.PostAsJsonAsync("/api/v1/cases", Application("431025-WJ-002"), Json.Options)).ReadAsync<CaseView>();
+        Assert.Equal("临武县卫生健康局", takenIn.DepartmentName);
+    }
+
+    [Fact]
     public async Task A_decide_item_at_a_town_hall_without_its_own_department_stays_with_the_county_department()
     {
         // 舜峰镇 decides 生育登记 on its list but has no own department: the county's 卫生健康局 handles it, as before.

@@ -72,6 +72,18 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
         Assert.True(check.Agrees, string.Join("\n", check.Differences.Take(5).Select(d => $"{d.Key}: kept {d.Kept} counted {d.Counted}")) + $" states {check.StatesCorrected}");
         Assert.True(check.CasesRead >= 36);
 
+        // The fees by fee item (ADR 0039): the check agrees, and a query of the cases' fee lines gives the same sums.
+        var feeCheck = await scope.ServiceProvider.GetRequiredService<CheckFeeFigures>().RunAsync(From, To, repair: false, CancellationToken.None);
+        Assert.True(feeCheck.Agrees, string.Join("\n", feeCheck.Differences.Take(5).Select(d => $"{d.Key}: kept {d.Kept} counted {d.Counted}")));
+        var keptFees = await scope.ServiceProvider.GetRequiredService<OneWindowDbContext>().Set<DailyFeeFigure>().AsNoTracking().ToListAsync();
+        var paidCases = await scope.ServiceProvider.GetRequiredService<OneWindowDbContext>().Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.Payment.PaidAt != null).ToListAsync();
+        var byLine = paidCases.SelectMany(c => c.Payment.Fees.Select(f => (c.ItemCode, f.Name, Day: ChinaTime.DateOf(c.Payment.PaidAt!.Value), Fen: (long)(f.PaidAmount!.Value * 100))))
+            .GroupBy(x => (x.ItemCode, x.Name, x.Day)).ToDictionary(g => g.Key, g => (Payments: (long)g.Count(), Fen: g.Sum(x => x.Fen)));
+        Assert.Equal(byLine.OrderBy(kv => kv.Key).Select(kv => kv.Value),
+            keptFees.GroupBy(f => (f.ItemCode, f.FeeName, f.Day)).OrderBy(g => g.Key).Select(g => (g.Sum(f => f.Payments), g.Sum(f => f.AmountFen))));
+        Assert.True(keptFees.Select(f => f.AmountFen).Distinct().Count() > 1 && paidCases.Count > 1, $"{paidCases.Count} paid; the walk paid the standard and a reduced fee");
+        Assert.Equal(await scope.ServiceProvider.GetRequiredService<OneWindowDbContext>().Set<DailyFigure>().SumAsync(f => f.FeeFen), keptFees.Sum(f => f.AmountFen)); // 收费金额 agrees
+
         // The plain counts once more, by a query of the cases written here rather than by the hook's definition.
         var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
         var cases = await db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ReceivedAt != null).ToListAsync();
@@ -161,6 +173,14 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
             Assert.Equal(cases.Count(c => c.Status == CaseStatus.Concluded && In(c.ConcludedAt)), sums.Values.Sum(t => t.Sums[Measure.Concluded]));
         }
         Assert.True(readYears, "some period read a year row with figures in it");
+
+        // A lost fee row is found and repaired (the kept rows against the cases' fee lines).
+        var lost = keptFees[0];
+        await db.Set<DailyFeeFigure>().Where(f => f.Day == lost.Day && f.ItemCode == lost.ItemCode && f.FeeName == lost.FeeName && f.DepartmentId == lost.DepartmentId
+            && f.VenueId == lost.VenueId && f.RegionCode == lost.RegionCode).ExecuteDeleteAsync();
+        var found = await scope.ServiceProvider.GetRequiredService<CheckFeeFigures>().RunAsync(From, To, repair: true, CancellationToken.None);
+        Assert.Equal((1, FeeValues.Zero, new FeeValues(lost.Payments, lost.AmountFen)), (found.Differences.Count, found.Differences[0].Kept, found.Differences[0].Counted));
+        Assert.True((await scope.ServiceProvider.GetRequiredService<CheckFeeFigures>().RunAsync(From, To, repair: false, CancellationToken.None)).Agrees);
     }
 
     [Fact]
@@ -287,7 +307,9 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
                 Then("accept", new { });
                 Then("complete-node", new { opinion = "权属清楚" }, "approver.bdc");
                 Then("decide", new { outcome = "Grant" }, "approver.bdc");
-                Then("pay", new { amount = 90m, receiptNumber = "湘财通字 " + random.Next(100000, 999999) });
+                // Now and then a reduced fee (a reason recorded): the fee figures by fee item see the amount actually paid.
+                var receipt = random.Next(100000, 999999);
+                Then("pay", receipt % 3 == 0 ? new { amount = 45m, receiptNumber = "湘财通字 " + receipt, reason = "困难群众减半收取", feeLines = new[] { 40m, 5m } } : (object)new { amount = 90m, receiptNumber = "湘财通字 " + receipt });
                 Then("issue", new { resultNumber = "B-" + random.Next() });
                 Then("deliver", new { method = "Mail", reference = "EMS" + random.Next() });
                 break;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -150,6 +151,89 @@ public sealed class StandardReportTests : IDisposable
         Assert.Contains("工作报告按月", wrong, StringComparison.Ordinal);
         Assert.Contains("value=\"2026-W47\"", wrong, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await _app.SignedIn("clerk.mz")).GetAsync("/api/v1/statistics/work-report?period=2026-Q4")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_fees_are_kept_by_fee_item_as_paid_and_shown_in_the_work_report_as_json_page_and_Excel()
+    {
+        // Two 不动产 registrations in November 2026 (登记费 80 and 工本费 10): one pays the standard 90 yuan, one a reduced 45
+        // (40 and 5, a reason recorded).
+        var clerk = await _app.SignedIn("clerk");
+        var approver = await _app.SignedIn("approver.bdc");
+        foreach (var (amount, reason, lines) in new (decimal, string?, decimal[]?)[] { (90m, null, null), (45m, "困难群众减半收取", [40m, 5m]) })
+        {
+            var c = await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-BDC-001", "缴费人" + amount), "accept", new { });
+            c = await CaseApi.Act(approver, c, "complete-node", new { opinion = "权属清楚" });
+            c = await CaseApi.Act(approver, c, "decide", new { outcome = "Grant" });
+            c = await CaseApi.Act(clerk, c, "pay", new { amount, receiptNumber = "湘财通字 " + amount, reason, feeLines = lines });
+            Assert.Equal(lines ?? [80m, 10m], c.Fees.Select(f => f.PaidAmount ?? -1));
+        }
+        var leader = await _app.SignedIn("leader");
+        var fees = (await JsonAsync(leader, "/api/v1/statistics/fees?period=2026-11")).EnumerateArray().ToList();
+        Assert.Equal([("431025-BDC-001", 2L, 120m, 0m), ("431025-BDC-001", 2L, 15m, 0m)],
+            fees.Select(f => (f.GetProperty("itemCode").GetString(), f.GetProperty("payments").GetInt64(), f.GetProperty("amount").GetDecimal(), f.GetProperty("previousAmount").GetDecimal())));
+        var feeName = fees[0].GetProperty("feeName").GetString()!;
+        Assert.Empty((await JsonAsync(leader, "/api/v1/statistics/fees?period=2026-11&region=431025106")).EnumerateArray()); // none paid at 汾市镇
+        Assert.Empty((await JsonAsync(leader, "/api/v1/statistics/fees?period=2026-10")).EnumerateArray());
+
+        // The work report carries the same table: JSON, the page's 收费项目 section, and the workbook's.
+        var work = await JsonAsync(leader, "/api/v1/statistics/work-report?period=2026-Q4");
+        Assert.Equal([120m, 15m], work.GetProperty("fees").EnumerateArray().Select(f => f.GetProperty("amount").GetDecimal()));
+        var page = await leader.GetStringAsync("/statistics/work-report?period=2026-Q4");
+        Assert.Contains("五、收费项目", page, StringComparison.Ordinal);
+        Assert.Contains(feeName, page, StringComparison.Ordinal);
+        Assert.Contains("120.00", page, StringComparison.Ordinal);
+        var sheet = await SheetAsync(leader, "/api/v1/statistics/work-report.xlsx?period=2026-Q4");
+        var section = sheet.FindIndex(r => r.Count > 0 && r[0] == "六、收费项目");
+        Assert.Equal(["431025-BDC-001", sheet[section + 2][1], feeName, "2", "120"], sheet[section + 2].Take(5));
+        Assert.Equal(["合计", "", "", "", "135"], sheet[section + 4].Take(5));
+    }
+
+    [Fact]
+    public async Task A_past_periods_work_report_reads_the_readiness_of_its_last_months_end_snapshot_and_the_current_period_reads_the_organization_now()
+    {
+        var sweep = _app.Services.GetRequiredService<ReadinessSnapshotSweep>();
+        var admin = await _app.SignedIn("admin");
+        var leader = await _app.SignedIn("leader");
+        Guid county;
+        int venues;
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+            county = await db.Venues.Where(v => v.Tier == VenueTier.CountyCenter).Select(v => v.Id).FirstAsync();
+            venues = await db.Venues.CountAsync();
+        }
+        async Task<int> Windows(string period) => (await JsonAsync(leader, "/api/v1/statistics/work-report?period=" + period)).GetProperty("readiness").GetProperty("total").GetProperty("windows").GetInt32();
+        async Task AddWindow(string number) => Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/admin/org/windows",
+            new WindowRequest(county, number, "新增窗口" + number, WindowKind.Comprehensive, WindowCategory.SocialAffairs), Json.Options)).StatusCode);
+
+        // 22 November: the first pass closes October with every venue's counts; a second pass writes nothing.
+        var october = await Windows("2026-10"); // no snapshot yet: the organization as it stands
+        Assert.Equal(venues, await sweep.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await sweep.RunOnceAsync(CancellationToken.None));
+
+        // A window opens in November; on 1 December (Beijing) two instances sweep at once: November is written once.
+        await AddWindow("Z1");
+        _app.Clock.Set(new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero)); // 01:00 on 1 December in Beijing
+        var passes = await Task.WhenAll(sweep.RunOnceAsync(CancellationToken.None), sweep.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(venues, passes.Sum());
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
+            Assert.Equal(venues, await db.Set<ReadinessSnapshot>().CountAsync(x => x.Month == new DateOnly(2026, 11, 1)));
+            Assert.Equal(venues, await db.Set<ReadinessSnapshot>().CountAsync(x => x.Month == new DateOnly(2026, 10, 1)));
+        }
+
+        // Another window in December: October and November read their snapshots, December (the current month) the organization now.
+        admin = await _app.SignedIn("admin");
+        leader = await _app.SignedIn("leader");
+        await AddWindow("Z2");
+        Assert.Equal((october, october + 1, october + 2), (await Windows("2026-10"), await Windows("2026-11"), await Windows("2026-12")));
+        var november = await JsonAsync(leader, "/api/v1/statistics/work-report?period=2026-11");
+        Assert.Equal("2026-11-01", november.GetProperty("readiness").GetProperty("snapshotMonth").GetString());
+        Assert.Equal(JsonValueKind.Null, (await JsonAsync(leader, "/api/v1/statistics/work-report?period=2026-12")).GetProperty("readiness").GetProperty("snapshotMonth").ValueKind);
+        Assert.Contains("按 2026-11 月末快照计。", await leader.GetStringAsync("/statistics/work-report?period=2026-11"), StringComparison.Ordinal);
+        Assert.Contains("按组织现状计。", await leader.GetStringAsync("/statistics/work-report?period=2026-12"), StringComparison.Ordinal);
     }
 
     [Fact]

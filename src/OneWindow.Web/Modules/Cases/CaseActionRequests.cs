@@ -141,6 +141,8 @@ public sealed record PayRequest : ICaseActionRequest
     public string? ReceiptNumber { get; init; }
     public bool Online { get; init; }
     public string? Reason { get; init; }
+    /// <summary>What was paid per fee line, in the case's fee order (needed when there are several and the amount is not the standard).</summary>
+    public IReadOnlyList<decimal>? FeeLines { get; init; }
 }
 
 /// <summary>The result issued under its number (licence or decision); for a joint case also each part's own number, by part number.</summary>

@@ -26,6 +26,7 @@ internal static class IntakeQueries
     /// department's windows at the venue (or its comprehensive ones), the one they sit at (<see cref="StaffSeat"/>), else
     /// the one authorized for the item, else the first.
     /// </summary>
+#pragma warning disable CA1845 // an expression translated to SQL: Substring is substr/substring there, spans do not translate
     public static readonly Func<OneWindowDbContext, string, string, Task<IntakeReads?>> ForIntake = EF.CompileAsyncQuery(
         (OneWindowDbContext db, string userId, string itemCode) =>
             (from u in db.Users.AsNoTracking()
@@ -49,12 +50,28 @@ internal static class IntakeQueries
                  // The venue's tier-list line for the item (下沉清单; none at the county center): intake is checked against it.
                  db.Set<VenueItem>().Where(i => i.VenueId == u.VenueId && i.ItemCode == itemCode).Select(i => (TierItemRole?)i.Role).FirstOrDefault(),
                  // A town hall's own department (本级办理机构), which decides the items its list marks Decide: its name for the answer.
-                 v == null || v.OwnDepartmentId == null ? null : db.Departments.Where(o => o.Id == v.OwnDepartmentId).Select(o => o.Name).FirstOrDefault()))
+                 v == null || v.OwnDepartmentId == null ? null : db.Departments.Where(o => o.Id == v.OwnDepartmentId).Select(o => o.Name).FirstOrDefault(),
+                 // At a village room: its town hall's line for the item and the hall's own department (a town-own item taken
+                 // in at a village is the town's). The town's code is the village's first nine digits; read only for a room.
+                 v == null || v.Tier != VenueTier.VillageRoom ? null
+                     : (from h in db.Venues where h.Tier == VenueTier.TownHall && h.RegionCode == v.RegionCode.Substring(0, 9) + "000"
+                        join i in db.Set<VenueItem>() on h.Id equals i.VenueId
+                        where i.ItemCode == itemCode
+                        select (TierItemRole?)i.Role).FirstOrDefault(),
+                 v == null || v.Tier != VenueTier.VillageRoom ? null
+                     : db.Venues.Where(h => h.Tier == VenueTier.TownHall && h.RegionCode == v.RegionCode.Substring(0, 9) + "000")
+                         .Select(h => h.OwnDepartmentId).FirstOrDefault(),
+                 v == null || v.Tier != VenueTier.VillageRoom ? null
+                     : (from h in db.Venues where h.Tier == VenueTier.TownHall && h.RegionCode == v.RegionCode.Substring(0, 9) + "000"
+                        join o in db.Departments on h.OwnDepartmentId equals o.Id
+                        select o.Name).FirstOrDefault()))
             .FirstOrDefault());
+#pragma warning restore CA1845
 
     public static readonly Func<OneWindowDbContext, Guid, Task<string?>> DepartmentName = EF.CompileAsyncQuery(
         (OneWindowDbContext db, Guid id) => db.Departments.Where(d => d.Id == id).Select(d => d.Name).FirstOrDefault());
 }
 
 /// <summary>The reads of a registration (<see cref="IntakeQueries.ForIntake"/>).</summary>
-internal sealed record IntakeReads(UserAccount User, Venue? Venue, Guid? PublishedVersionId, string? ItemDepartmentName, Guid? WindowId, TierItemRole? TierRole, string? OwnDepartmentName);
+internal sealed record IntakeReads(UserAccount User, Venue? Venue, Guid? PublishedVersionId, string? ItemDepartmentName, Guid? WindowId, TierItemRole? TierRole, string? OwnDepartmentName,
+    TierItemRole? TownHallRole, Guid? TownHallOwnDepartmentId, string? TownHallOwnDepartmentName);

@@ -63,13 +63,15 @@ public sealed class ReceiveApplication(OneWindowDbContext db, WriteUnit unit, Ca
             ?? throw new ForbiddenException("case.no-venue", "您的账户没有所在场所，不能收件；请联系中心管理员。");
         // A town hall or village room takes in only what its tier list (下沉清单) lets it take in.
         Domain.Organization.TierRules.CheckIntake(venue.Tier, reads.TierRole);
-        // A town-own item (Decide at a town hall with its own department) is decided by the town: the case is the town department's.
-        var deciding = Domain.Organization.TierRules.DecidingDepartment(venue.Tier, reads.TierRole, venue.OwnDepartmentId, template.DepartmentId);
+        // A town-own item (Decide at a town hall with its own department) is decided by the town: the case is the town
+        // department's, whether the hall takes it in or one of the town's village rooms does.
+        var deciding = Domain.Organization.TierRules.DecidingDepartment(venue.Tier, reads.TierRole, venue.OwnDepartmentId, template.DepartmentId,
+            reads.TownHallRole, reads.TownHallOwnDepartmentId);
         var departmentName = reads.ItemDepartmentName;
         if (deciding != template.DepartmentId)
         {
             template = template with { DepartmentId = deciding };
-            departmentName = reads.OwnDepartmentName;
+            departmentName = venue.Tier == Domain.Organization.VenueTier.VillageRoom ? reads.TownHallOwnDepartmentName : reads.OwnDepartmentName;
         }
         if (staff.User.DepartmentId is { } department && department != template.DepartmentId)
         {

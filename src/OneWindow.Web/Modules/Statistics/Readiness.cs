@@ -35,7 +35,11 @@ public sealed record ReadinessVenue(Guid VenueId, string Name, VenueTier Tier, s
 /// <summary>A place's venues rolled up: a town is its hall and its villages' rooms; the county is every venue in it.</summary>
 public sealed record ReadinessPlace(string RegionCode, string Name, ReadinessCounts Counts);
 
-public sealed record ReadinessResult(string? RegionPrefix, int RegionLevel, IReadOnlyList<ReadinessVenue> Venues, IReadOnlyList<ReadinessPlace> Places, ReadinessCounts Total);
+public sealed record ReadinessResult(string? RegionPrefix, int RegionLevel, IReadOnlyList<ReadinessVenue> Venues, IReadOnlyList<ReadinessPlace> Places, ReadinessCounts Total)
+{
+    /// <summary>The month whose month-end snapshot the figures are (null: the organization as it stands now).</summary>
+    public DateOnly? SnapshotMonth { get; init; }
+}
 
 /// <summary>
 /// 事项进驻率, 授权到位率 and 人员到位率 now, per venue and rolled up by region (code prefix, to 6, 9 or 12 digits). They
@@ -96,8 +100,36 @@ public sealed class Readiness(OneWindowDbContext db)
             .Select(v => new ReadinessVenue(v.Id, v.Name, v.Tier, v.RegionCode, new ReadinessCounts(
                 v.Tier == VenueTier.CountyCenter ? catalog : listed.GetValueOrDefault(v.Id),
                 taken.GetValueOrDefault(v.Id), decided.GetValueOrDefault(v.Id), windows.GetValueOrDefault(v.Id), staffed.GetValueOrDefault(v.Id))))
-            .OrderBy(v => v.RegionCode, StringComparer.Ordinal).ThenBy(v => v.Tier).ThenBy(v => v.Name, StringComparer.Ordinal).ToList();
+            .ToList();
+        return await ResultAsync(rows, regionPrefix, level, ct);
+    }
 
+    /// <summary>
+    /// The figures as they stood at the end of <paramref name="month"/>, from its snapshot (<see cref="ReadinessSnapshotSweep"/>),
+    /// rolled up as the live figures are; null when no snapshot of the month was taken.
+    /// </summary>
+    public async Task<ReadinessResult?> AtMonthEndAsync(DateOnly month, string? regionPrefix, int level, CancellationToken ct)
+    {
+        level = level is 6 or 9 or 12 ? level : 9;
+        month = new DateOnly(month.Year, month.Month, 1);
+        var snapshot = db.Set<ReadinessSnapshot>().AsNoTracking().Where(s => s.Month == month);
+        if (!await snapshot.AnyAsync(ct))
+        {
+            return null;
+        }
+        if (!string.IsNullOrEmpty(regionPrefix))
+        {
+            snapshot = snapshot.Where(s => s.RegionCode.StartsWith(regionPrefix));
+        }
+        var rows = (await snapshot.ToListAsync(ct))
+            .Select(s => new ReadinessVenue(s.VenueId, s.VenueName, s.Tier, s.RegionCode, new ReadinessCounts(s.ListedItems, s.ItemsTakenIn, s.ItemsDecided, s.Windows, s.WindowsStaffed)))
+            .ToList();
+        return await ResultAsync(rows, regionPrefix, level, ct) with { SnapshotMonth = month };
+    }
+
+    private async Task<ReadinessResult> ResultAsync(List<ReadinessVenue> rows, string? regionPrefix, int level, CancellationToken ct)
+    {
+        rows = [.. rows.OrderBy(v => v.RegionCode, StringComparer.Ordinal).ThenBy(v => v.Tier).ThenBy(v => v.Name, StringComparer.Ordinal)];
         var places = rows.GroupBy(v => v.RegionCode.Length >= level ? v.RegionCode[..level].PadRight(12, '0') : v.RegionCode)
             .Select(g => (Code: g.Key, Counts: g.Aggregate(ReadinessCounts.Zero, (a, v) => a.Plus(v.Counts)))).ToList();
         var codes = places.Select(p => p.Code).ToList();

@@ -49,6 +49,12 @@ public static class ReportWorkbooks
         rows.Add(Row([]));
         rows.Add(Row(["五、事项、授权、人员到位情况"]));
         Readiness(rows, w.Readiness);
+        rows.Add(Row([]));
+        rows.Add(Row(["六、收费项目"]));
+        rows.Add(Row(["事项编码", "事项", "收费项目", "缴费笔数", "实收金额（元）", "上期（" + w.Previous.Name + "）（元）", "去年同期（" + w.YearBefore.Name + "）（元）"]));
+        rows.AddRange(w.Fees.Select(f => Row([f.ItemCode, f.ItemName, f.FeeName, f.Payments, f.Amount, f.PreviousAmount, f.YearBeforeAmount])));
+        // A payment counts once per fee line it paid: the lines' payments do not add up to payments, so the total has none.
+        rows.Add(Row(["合计", "", "", "", w.Fees.Sum(f => f.Amount), w.Fees.Sum(f => f.PreviousAmount), w.Fees.Sum(f => f.YearBeforeAmount)]));
         return Xlsx.Write("工作报告 " + w.Period.Name, rows);
     }
 

@@ -10,10 +10,11 @@ public sealed record RankingView(IReadOnlyList<IndicatorId> Indicators, IReadOnl
 }
 
 public sealed record WorkReportView(string Place, string? Region, PeriodView Period, PeriodView Previous, PeriodView YearBefore,
-    IReadOnlyList<IndicatorView> Indicators, ReportRow Totals, RankingView Departments, StatisticsReportView Towns, ReadinessResult Readiness)
+    IReadOnlyList<IndicatorView> Indicators, ReportRow Totals, RankingView Departments, StatisticsReportView Towns, ReadinessResult Readiness,
+    IReadOnlyList<FeeItemRow> Fees)
 {
     public static WorkReportView Of(WorkReportResult w) => new(w.PlaceName, w.RegionPrefix, PeriodView.Of(w.Period), PeriodView.Of(w.Previous), PeriodView.Of(w.YearBefore),
-        [.. w.Indicators.Select(IndicatorView.Of)], w.Totals, RankingView.Of(w.Departments), StatisticsReportView.Of(w.Towns), w.Readiness);
+        [.. w.Indicators.Select(IndicatorView.Of)], w.Totals, RankingView.Of(w.Departments), StatisticsReportView.Of(w.Towns), w.Readiness, w.Fees);
 }
 
 public sealed record BulletinView(string Place, string? Region, PeriodView Period, IReadOnlyList<IndicatorView> Indicators, ReportRow Totals, RankingView Windows, RankingView Departments)
@@ -37,7 +38,7 @@ public static class StandardReportChoices
 
 /// <summary>
 /// The standard reports' API (the pages' twins): the report's table as .xlsx, the work report and the monthly bulletin
-/// as JSON and .xlsx, and the readiness figures.
+/// as JSON and .xlsx, the fees by fee item, and the readiness figures.
 /// </summary>
 public static class StandardReportsApi
 {
@@ -79,6 +80,13 @@ public static class StandardReportsApi
             })
             .Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType)
             .WithSummary("每月一通报 as an Excel workbook");
+        api.MapGet("/fees", async (string? period, string? region, Guid? department, FeeItems fees, CancellationToken ct) =>
+            {
+                var q = ReportChoices.Parse(period, null, null, department, region, null);
+                return await fees.RunAsync(q.Period, q.RegionPrefix, q.DepartmentId, ct);
+            })
+            .WithSummary("收费 by fee item (收费项目: an item's fee line) for any period, optionally one `department` and a `region` code prefix: the payments, "
+                + "the amount paid against the line in yuan, and the amounts of the period before and the same period a year earlier, from the kept fee figures");
         api.MapGet("/readiness", async (string? region, int? level, Readiness readiness, CancellationToken ct) =>
             {
                 ReportChoices.Parse("2026", null, null, null, region, level); // the region and level rules of the report

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain;
+using OneWindow.Domain.Calendar;
 using OneWindow.Web.Data;
 
 namespace OneWindow.Web.Modules.Statistics;
@@ -19,10 +20,11 @@ public sealed record Ranking(IReadOnlyList<Indicator> Indicators, IReadOnlyList<
     }
 }
 
-/// <summary>What the work report of a period contains (ADR 0033): its place, the headline figures with 环比 and 同比, the department ranking, the towns, and the readiness figures.</summary>
+/// <summary>What the work report of a period contains (ADR 0033): its place, the headline figures with 环比 and 同比, the department ranking, the towns, the readiness figures, and the fees by fee item (ADR 0039).</summary>
 public sealed record WorkReportResult(
     ReportPeriod Period, ReportPeriod Previous, ReportPeriod YearBefore, string? RegionPrefix, string PlaceName,
-    IReadOnlyList<Indicator> Indicators, ReportRow Totals, Ranking Departments, StatisticsReportResult Towns, ReadinessResult Readiness);
+    IReadOnlyList<Indicator> Indicators, ReportRow Totals, Ranking Departments, StatisticsReportResult Towns, ReadinessResult Readiness,
+    IReadOnlyList<FeeItemRow> Fees);
 
 /// <summary>
 /// 政务服务中心工作报告 for a month, a quarter or a year (seeds 000 and 004): 受理量, 办结量, 办结率, 按期办结率, 即办件比例,
@@ -31,7 +33,7 @@ public sealed record WorkReportResult(
 /// readiness figures. Every figure is the report's (<see cref="StatisticsReport"/> over the kept figures), so the work
 /// report and the report page never disagree.
 /// </summary>
-public sealed class WorkReport(StatisticsReport report, Readiness readiness, OneWindowDbContext db)
+public sealed class WorkReport(StatisticsReport report, Readiness readiness, FeeItems fees, OneWindowDbContext db, TimeProvider clock)
 {
     public static readonly IReadOnlyList<IndicatorId> Headline =
     [
@@ -53,9 +55,13 @@ public sealed class WorkReport(StatisticsReport report, Readiness readiness, One
         var totals = await report.RunAsync(new ReportQuery(period, Breakdown.None, Headline, null, regionPrefix), ct);
         var departments = await report.RunAsync(new ReportQuery(period, Breakdown.Department, Units, null, regionPrefix), ct);
         var towns = await report.RunAsync(new ReportQuery(period, Breakdown.Region, Units, null, regionPrefix, 9), ct);
-        var ready = await readiness.RunAsync(regionPrefix, 9, ct);
+        // A period that has ended before this month reads its last month's month-end snapshot (ADR 0039); the current
+        // period, or a past one from before the first snapshot, reads the organization as it stands.
+        var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        var ready = (period.To < new DateOnly(today.Year, today.Month, 1) ? await readiness.AtMonthEndAsync(period.To, regionPrefix, 9, ct) : null)
+            ?? await readiness.RunAsync(regionPrefix, 9, ct);
         return new WorkReportResult(period, totals.Previous, totals.YearBefore, regionPrefix, await PlaceNameAsync(db, regionPrefix, ct),
-            totals.Indicators, totals.Total, Ranking.Of(departments), towns, ready);
+            totals.Indicators, totals.Total, Ranking.Of(departments), towns, ready, await fees.RunAsync(period, regionPrefix, null, ct));
     }
 
     /// <summary>The name of the place a report is for: the region whose code the prefix is (padded), or the county center's.</summary>

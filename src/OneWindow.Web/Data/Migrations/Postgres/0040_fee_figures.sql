@@ -1,0 +1,19 @@
+-- Fees by fee item (issue 20, ADR 0039). A case's fee lines (the Fees document) now record what was paid against each
+-- line; DailyFeeFigures keeps, per day × department × item × fee line (its name) × receiving venue × region, the
+-- payments and the amount in fen, added whenever a payment is saved. Payments made before this schema have no
+-- per-line amount: `check-figures <first day> <today> --repair` counts them with 0 against their lines.
+
+CREATE TABLE "DailyFeeFigures" (
+    "Day" date NOT NULL,
+    "DepartmentId" uuid NOT NULL,
+    "ItemCode" character varying(40) NOT NULL,
+    "FeeName" character varying(200) NOT NULL,
+    "VenueId" uuid NOT NULL,
+    "RegionCode" character varying(12) NOT NULL,
+    "Payments" bigint NOT NULL,
+    "AmountFen" bigint NOT NULL,
+    CONSTRAINT "PK_DailyFeeFigures" PRIMARY KEY ("Day", "DepartmentId", "ItemCode", "FeeName", "VenueId", "RegionCode")
+);
+
+CREATE INDEX "IX_DailyFeeFigures_DepartmentId_Day" ON "DailyFeeFigures" ("DepartmentId", "Day");
+CREATE INDEX "IX_DailyFeeFigures_RegionCode_Day" ON "DailyFeeFigures" ("RegionCode", "Day");
