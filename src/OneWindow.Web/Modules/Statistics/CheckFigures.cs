@@ -34,24 +34,9 @@ public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendar
         var counted = new Dictionary<FigureKey, MeasureValues>();
         var states = new List<(Guid CaseId, CaseFigureState? Kept, IReadOnlyList<CaseFigureRow> Rows)>();
         var casesRead = 0;
-        Guid? after = null;
-        while (true)
+        await foreach (var cases in LiveCases.InBatchesAsync(db, start, end, Batch, ct))
         {
-            // Every case that may add to a day of the period: received before its end and not closed before its start
-            // (a case's instants all lie between its last receipt and its closing).
-            var query = db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ReceivedAt != null && c.ReceivedAt < end
-                && (c.ConcludedAt == null || c.ConcludedAt >= start));
-            if (after is { } key)
-            {
-                query = query.Where(c => c.Id.CompareTo(key) > 0);
-            }
-            var cases = await query.OrderBy(c => c.Id).Take(Batch).ToListAsync(ct);
-            if (cases.Count == 0)
-            {
-                break;
-            }
             casesRead += cases.Count;
-            after = cases[^1].Id;
             var ids = cases.Select(c => c.Id).ToList();
             var kept = await db.Set<CaseFigureState>().AsNoTracking().Where(s => ids.Contains(s.CaseId)).ToDictionaryAsync(s => s.CaseId, ct);
             foreach (var c in cases)

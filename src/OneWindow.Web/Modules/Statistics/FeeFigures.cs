@@ -166,23 +166,9 @@ public sealed class CheckFeeFigures(OneWindowDbContext db, VenueRegions regions,
         await regions.LoadAllAsync(ct);
         var counted = new Dictionary<FeeKey, FeeValues>();
         var casesRead = 0;
-        Guid? after = null;
-        while (true)
+        await foreach (var cases in LiveCases.InBatchesAsync(db, start, end, Batch, ct))
         {
-            // A payment lies between a case's receipt and its closing: the cases alive in the period, as the case check reads them.
-            var query = db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ReceivedAt != null && c.ReceivedAt < end
-                && (c.ConcludedAt == null || c.ConcludedAt >= start));
-            if (after is { } key)
-            {
-                query = query.Where(c => c.Id.CompareTo(key) > 0);
-            }
-            var cases = await query.OrderBy(c => c.Id).Take(Batch).ToListAsync(ct);
-            if (cases.Count == 0)
-            {
-                break;
-            }
             casesRead += cases.Count;
-            after = cases[^1].Id;
             foreach (var c in cases.Where(c => c.Payment.PaidAt >= start && c.Payment.PaidAt < end))
             {
                 FeeContribution.AddTo(counted, FeeContribution.Of(c, await regions.OfAsync(c, ct)));

@@ -30,32 +30,25 @@ public sealed class TrackModel(TrackWorkOrder track, RateWorkOrderOnline rate, W
 
     public async Task<IActionResult> OnPostRateAsync(CancellationToken ct)
     {
-        try
-        {
-            await rate.RunAsync(Number, PhoneTail, Resolved, Satisfaction, Comment, ct);
-        }
-        catch (DomainRuleException e)
-        {
-            Error = e.Message;
-        }
-        catch (Infrastructure.NotFoundException e)
-        {
-            Error = e.Message;
-        }
-        if (Error is null)
-        {
-            await FindAsync(ct);
-        }
-        return Page();
+        return await ActAsync(() => rate.RunAsync(Number, PhoneTail, Resolved, Satisfaction, Comment, ct), ct);
     }
 
     /// <summary>撤回公开同意: a typical order written of the order leaves the public page at once (ADR 0037).</summary>
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
     {
-        try
+        return await ActAsync(async () =>
         {
             await withdraw.RunAsync(Number, PhoneTail, ct);
             Withdrawn = true;
+        }, ct);
+    }
+
+    /// <summary>The caller's action on the order: a refusal is shown on the page; done, the order is shown as it stands now.</summary>
+    private async Task<IActionResult> ActAsync(Func<Task> action, CancellationToken ct)
+    {
+        try
+        {
+            await action();
         }
         catch (DomainRuleException e)
         {
