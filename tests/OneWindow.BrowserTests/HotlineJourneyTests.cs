@@ -83,7 +83,7 @@ public class HotlineJourneyTests(AppServer app) : IClassFixture<AppServer>
 
         // The center sends the reply back once and accepts the second.
         await op.GotoAsync(orderUrl);
-        await op.Locator("select[name=Flag]").SelectOptionAsync("false"); // 退回重办
+        await op.Locator("form:has(input[name=act][value=review]) select[name=Flag]").SelectOptionAsync("false"); // 退回重办 (the consent form has a Flag too)
         await op.GetByLabel("审核意见（退回时必填）").FillAsync("请说明复查安排");
         await Act(op, "提交审核");
         await Status(op, "办理中");
