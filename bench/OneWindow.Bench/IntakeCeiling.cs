@@ -92,7 +92,7 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
         var figuresSql = InsertSql("CaseFigures", figuresColumns, eventColumns.Length, returning: false);
         var caseSql = InsertSql("Cases", caseColumns, eventColumns.Length + figuresColumns.Length, returning: false);
         var outboxSql = InsertSql("OutboxMessages", outboxColumns, eventColumns.Length + figuresColumns.Length + caseColumns.Length, returning: true);
-        var upsertSql = System.Text.RegularExpressions.Regex.Replace(OneWindow.Web.Modules.Statistics.FigureRows.DayStatement(1), @"\{(\d+)\}", "@p$1");
+        var upsertSql = System.Text.RegularExpressions.Regex.Replace(OneWindow.Web.Modules.Statistics.PeriodFigures.MoveStatement(1, 2), @"\{(\d+)\}", "@p$1");
         // The row keeps the template's times, moved with each registration like the others (its UpdatedAt is its move's instant).
         _template = new Template(
             Row.Of(eventColumns, eventRow, AsTime), Row.Of(caseColumns, caseRow, AsTime),
@@ -102,10 +102,6 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
             _postgres ? ReadsSql.Replace("ON 1", "ON TRUE", StringComparison.Ordinal) : ReadsSql,
             eventSql, figuresSql, caseSql, outboxSql, upsertSql);
     }
-
-    /// <summary>The month's and the year's rows in one statement, as the hook sends them (ADR 0038).</summary>
-    private static readonly string PeriodUpsertSql = System.Text.RegularExpressions.Regex.Replace(
-        OneWindow.Web.Modules.Statistics.PeriodFigures.Statement(2), @"\{(\d+)\}", "@p$1");
 
     private static string InsertSql(string table, string[] columns, int first, bool returning) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{first + i}"))})" +
@@ -183,20 +179,17 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
             Array.Fill(measures, 0L);
             measures[0] = 1L; // Received
             measures[1] = t.IsInstant ? 1L : 0L; // Instant
-            await using (var upsert = Command(connection, tx, t.UpsertSql, Parameters([.. key, .. measures], 0)))
-            {
-                await upsert.ExecuteNonQueryAsync(ct);
-            }
-            // And the month's and the year's rows with the same measures, in one statement (ADR 0038).
+            // And the month's and the year's rows with the same measures, in the same command (ADR 0038), as the hook sends them.
             var today = ChinaTime.DateOf(now);
             var (month, year) = (new DateOnly(today.Year, today.Month, 1), new DateOnly(today.Year, 1, 1));
             object Start(DateOnly d) => _postgres ? d : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            object[] periodRows =
+            object[] figureRows =
             [
+                .. key, .. measures,
                 (int)OneWindow.Web.Modules.Statistics.FigureSpan.Month, Start(month), .. key[1..], .. measures,
                 (int)OneWindow.Web.Modules.Statistics.FigureSpan.Year, Start(year), .. key[1..], .. measures,
             ];
-            await using (var upsert = Command(connection, tx, PeriodUpsertSql, Parameters(periodRows, 0)))
+            await using (var upsert = Command(connection, tx, t.UpsertSql, Parameters(figureRows, 0)))
             {
                 await upsert.ExecuteNonQueryAsync(ct);
             }

@@ -48,10 +48,11 @@ public static class FigureRows
     /// with the same conflict clause): what the case hook sends, one for the day rows and one for the month and year rows
     /// of a save, however many keys it touches. The rows' keys must differ (PostgreSQL refuses to update a row twice).
     /// </summary>
-    public static string UpsertRows(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> measureColumns, int rows)
+    /// <remarks>The parameters are numbered from <paramref name="firstParameter"/>, so that two statements can share a command.</remarks>
+    public static string UpsertRows(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> measureColumns, int rows, int firstParameter = 0)
     {
         var columns = keyColumns.Concat(measureColumns).ToList();
-        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", columns.Select((_, i) => "{" + (r * columns.Count + i) + "}")) + ")"));
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", columns.Select((_, i) => "{" + (firstParameter + r * columns.Count + i) + "}")) + ")"));
         var add = string.Join(", ", measureColumns.Select(m => $"\"{m}\" = \"{table}\".\"{m}\" + excluded.\"{m}\""));
         return $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES {values} " +
             $"ON CONFLICT ({string.Join(", ", keyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {add}";

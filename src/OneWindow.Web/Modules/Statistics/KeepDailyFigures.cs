@@ -27,14 +27,13 @@ public sealed class KeepDailyFigures(OneWindowDbContext db, VenueRegions regions
         var delta = new Dictionary<FigureKey, MeasureValues>();
         CaseContribution.AddTo(delta, rows);
         CaseContribution.AddTo(delta, state?.Rows ?? [], -1);
-        // The day rows in one statement, then their months and years with the same difference in one more (ADR 0038):
-        // a report reads a year as one row per key. In key order, so two saves lock shared rows in the same order.
+        // The day rows and their months and years with the same difference (ADR 0038: a report reads a year as one row
+        // per key), in one command. In key order, so two saves lock shared rows in the same order.
         var changed = delta.Where(kv => !kv.Value.IsZero).ToList();
         changed.Sort((a, b) => FigureRows.Compare(a.Key, b.Key));
         if (changed.Count > 0)
         {
-            await FigureRows.AddDaysAsync(db, changed, ct);
-            await PeriodFigures.AddAsync(db, changed, ct);
+            await PeriodFigures.AddMoveAsync(db, changed, ct);
         }
         if (state is null)
         {

@@ -144,20 +144,56 @@ public static class PeriodFigures
         return rows;
     }
 
-    /// <summary>Adds day-row differences to their months and years: one statement for a case move.</summary>
-    public static Task AddAsync(OneWindowDbContext db, IEnumerable<KeyValuePair<FigureKey, MeasureValues>> dayDeltas, CancellationToken ct) =>
-        AddRowsAsync(db, Deltas(dayDeltas), ct);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), string> MoveStatements = new();
+
+    /// <summary>
+    /// The day rows' statement and their months' and years' as one command (<paramref name="days"/> and
+    /// <paramref name="spans"/> rows, the second's parameters numbered on from the first's): what the case hook sends
+    /// for a move, one round trip, and what the bench's intake ceiling sends word for word.
+    /// </summary>
+    /// <remarks>A move within one month (a supplement moving the receipt a day) leaves its month and year as they were: no second statement.</remarks>
+    public static string MoveStatement(int days, int spans) => spans == 0 ? FigureRows.DayStatement(days) : MoveStatements.GetOrAdd((days, spans), k =>
+        FigureRows.DayStatement(k.Item1) + ";\n" +
+        FigureRows.UpsertRows("PeriodFigures", KeyColumns, KeptFigureRow.MeasureColumns, k.Item2, k.Item1 * (1 + FigureRows.GrainColumns.Count + MeasureValues.Count)));
+
+    /// <summary>
+    /// Adds a case move's day-row differences (in key order, none zero) and their months and years in one command when
+    /// they fit in one (every case move), else in as many as <see cref="FigureRows.RowsPerStatement"/> asks.
+    /// </summary>
+    public static async Task AddMoveAsync(OneWindowDbContext db, IReadOnlyList<KeyValuePair<FigureKey, MeasureValues>> dayDeltas, CancellationToken ct)
+    {
+        var spans = Deltas(dayDeltas);
+        if (dayDeltas.Count + spans.Count > FigureRows.RowsPerStatement)
+        {
+            await FigureRows.AddDaysAsync(db, dayDeltas, ct);
+            await AddRowsAsync(db, spans, ct);
+            return;
+        }
+        var parameters = new List<object>((dayDeltas.Count + spans.Count) * (KeyColumns.Count + MeasureValues.Count));
+        foreach (var (key, values) in dayDeltas)
+        {
+            parameters.AddRange([key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode]);
+            parameters.AddRange(values.Values.Cast<object>());
+        }
+        AddParameters(parameters, spans);
+        await db.Database.ExecuteSqlRawAsync(MoveStatement(dayDeltas.Count, spans.Count), parameters, ct);
+    }
+
+    private static void AddParameters(List<object> parameters, IEnumerable<(FigureSpan Span, FigureKey Key, MeasureValues Values)> rows)
+    {
+        foreach (var (span, key, values) in rows)
+        {
+            parameters.AddRange([(int)span, key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode]);
+            parameters.AddRange(values.Values.Cast<object>());
+        }
+    }
 
     private static async Task AddRowsAsync(OneWindowDbContext db, IReadOnlyList<(FigureSpan Span, FigureKey Key, MeasureValues Values)> rows, CancellationToken ct)
     {
         foreach (var chunk in rows.Chunk(FigureRows.RowsPerStatement))
         {
             var parameters = new List<object>(chunk.Length * (KeyColumns.Count + MeasureValues.Count));
-            foreach (var (span, key, values) in chunk)
-            {
-                parameters.AddRange([(int)span, key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode]);
-                parameters.AddRange(values.Values.Cast<object>());
-            }
+            AddParameters(parameters, chunk);
             await db.Database.ExecuteSqlRawAsync(Statement(chunk.Length), parameters, ct);
         }
     }
