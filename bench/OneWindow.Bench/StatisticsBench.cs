@@ -15,8 +15,8 @@ namespace OneWindow.Bench;
 /// built from the cases by the check's repair, year by year, as an upgraded database would be; then the report's API for
 /// a quarter by department and for a year by town is measured against two other sides in the same run — its ceiling,
 /// the report's own statements sent raw (the grouped sums of the kept rows for the period, the previous period and the
-/// year before, each split into whole years, months and leftover days (ADR 0038), the stock in hand at each period's end
-/// the same way, the labels), and the figure to beat, the same counts taken
+/// year before, each split into whole years, months and leftover days (ADR 0038), the stock in hand at the earliest end over
+/// everything up to it and at each later end from the one before, the labels), and the figure to beat, the same counts taken
 /// from the cases themselves by a raw scan.
 /// </summary>
 public static class StatisticsBench
@@ -82,7 +82,7 @@ public static class StatisticsBench
             var periods = new[] { period, period.Previous(), period.YearBefore() };
             // The report's statements (ADR 0038): each period split into whole years, whole months and leftover days, the
             // year and month rows read in one grouped statement and the leftover days' rows in another, each only when the
-            // split has some; the stock in hand at each period's end the same way over everything up to it.
+            // split has some; the stock in hand the same way, over everything up to the earliest end and then each gap.
             var measures = $"{string.Join(", ", DailyFigure.MeasureColumns.Select(m => $"SUM({q(m)})"))}, SUM(CASE WHEN {q("Channel")} = {(int)CaseChannel.Online} THEN {q("Received")} ELSE 0 END)";
             var open = $"SUM({q("Received")} - {q("Closed")})";
             string SpansSql(string what) => $"SELECT {q(keyColumn)}, {what} FROM {q("PeriodFigures")} WHERE " + SpansWhere + $" GROUP BY {q(keyColumn)}";
@@ -94,10 +94,16 @@ public static class StatisticsBench
                     : $"SELECT {q("Code")}, {q("Name")} FROM {q("Regions")} WHERE {q("Code")} LIKE '431025%'"; // and its villages
             var ceiling = await Measure.RunAsync($"raw SQL: the report's statements over the kept rows, {period.Name} by {by}{(by == Breakdown.Region ? $" (level {level})" : "")} (ceiling)", samples, async () =>
             {
+                // The stock at the earliest end over everything up to it, then what moved up to each later end (as KeptSums.InHandAtAsync).
+                var last = DateOnly.MinValue;
+                foreach (var end in periods.Select(p => p.To).Distinct().Order())
+                {
+                    await SplitQueryAsync(raw, database, last == DateOnly.MinValue ? PeriodSplit.UpTo(end) : PeriodSplit.Of(last.AddDays(1), end), SpansSql(open), DaysSql(open));
+                    last = end;
+                }
                 foreach (var p in periods)
                 {
                     await SplitQueryAsync(raw, database, PeriodSplit.Of(p.From, p.To), SpansSql(measures), DaysSql(measures));
-                    await SplitQueryAsync(raw, database, PeriodSplit.UpTo(p.To), SpansSql(open), DaysSql(open));
                 }
                 await BenchSql.QueryAsync(raw, labelsSql);
             });

@@ -33,8 +33,8 @@ public sealed record StatisticsReportResult(ReportPeriod Period, ReportPeriod Pr
 /// <summary>
 /// A report over any period and breakdown, summed from the kept figures (never from cases): the period, the period
 /// before and the same period a year earlier, each split into whole years, whole months and leftover days and read
-/// from the year, month and day rows (<see cref="KeptSums"/>, ADR 0038); the stock in hand at the period's end, when
-/// asked for, the same way over everything kept up to the end.
+/// from the year, month and day rows (<see cref="KeptSums"/>, ADR 0038); the stock in hand at the three periods' ends,
+/// when asked for, the same way: over everything kept up to the earliest end, then what moved up to each later one.
 /// </summary>
 public sealed class StatisticsReport(OneWindowDbContext db)
 {
@@ -44,9 +44,13 @@ public sealed class StatisticsReport(OneWindowDbContext db)
         var withStock = indicators.Any(i => i.Id == IndicatorId.InHand);
         var withService = indicators.Any(i => i.FromService);
         var (previous, yearBefore) = (query.Period.Previous(), query.Period.YearBefore());
-        var now = await TotalsAsync(query, query.Period, withStock, withService, ct);
-        var before = await TotalsAsync(query, previous, withStock, withService, ct);
-        var lastYear = await TotalsAsync(query, yearBefore, withStock, withService, ct);
+        // The stock in hand at the three periods' ends at once: the history before the earliest end read once (KeptSums).
+        var stocks = withStock
+            ? await KeptSums.InHandAtAsync(db, query.DepartmentId, query.RegionPrefix, [query.Period.To, previous.To, yearBefore.To], query.By, ct)
+            : null;
+        var now = await TotalsAsync(query, query.Period, stocks?[query.Period.To], withService, ct);
+        var before = await TotalsAsync(query, previous, stocks?[previous.To], withService, ct);
+        var lastYear = await TotalsAsync(query, yearBefore, stocks?[yearBefore.To], withService, ct);
         var labels = await LabelsAsync(query.By, now.Keys, ct);
         var rows = now.Select(kv => Row(kv.Key, labels.GetValueOrDefault(kv.Key, kv.Key), kv.Value, before.GetValueOrDefault(kv.Key), lastYear.GetValueOrDefault(kv.Key), indicators))
             .OrderByDescending(r => r.Figures.Count > 0 ? r.Figures[0].Value ?? decimal.MinValue : 0).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
@@ -75,7 +79,7 @@ public sealed class StatisticsReport(OneWindowDbContext db)
         : indicator.IsRate ? n - e
         : e == 0 ? null : decimal.Round(100m * (n - e) / e, 2);
 
-    private async Task<Dictionary<string, FigureTotals>> TotalsAsync(ReportQuery query, ReportPeriod period, bool withStock, bool withService, CancellationToken ct)
+    private async Task<Dictionary<string, FigureTotals>> TotalsAsync(ReportQuery query, ReportPeriod period, Dictionary<string, long>? stock, bool withService, CancellationToken ct)
     {
         // Whole years and months from their kept rows, the leftover days from the day rows (ADR 0038).
         var sums = await KeptSums.FlowsAsync(db, query.DepartmentId, query.RegionPrefix, period.From, period.To, query.By, ct);
@@ -88,10 +92,8 @@ public sealed class StatisticsReport(OneWindowDbContext db)
                 sums[key] = (sums.TryGetValue(key, out var t) ? t : FigureTotals.Empty) with { Service = values };
             }
         }
-        if (withStock)
+        if (stock is not null)
         {
-            // Every kept year, month and day up to the end: the years before the end's year, its months before the end's, its days (ADR 0038).
-            var stock = await KeptSums.InHandAsync(db, query.DepartmentId, query.RegionPrefix, period.To, query.By, ct);
             foreach (var (key, open) in stock)
             {
                 sums[key] = sums.TryGetValue(key, out var t) ? t with { InHand = open } : FigureTotals.Empty with { InHand = open };
