@@ -56,7 +56,19 @@ public class HotlineTypicalJourneyTests(AppServer app) : IClassFixture<AppServer
         await op.GetByRole(AriaRole.Link, new() { Name = "典型工单" }).First.ClickAsync();
         await op.ArriveAtAsync("**/hotline/typical-orders");
         await AppServer.ScreenshotAsync(op, $"99-hotline-typical-candidates-{width}");
-        await op.Locator("tr", new() { HasText = number }).GetByRole(AriaRole.Link, new() { Name = "编写公开" }).ClickAsync();
+        // The candidate's row, a card on a phone: its action and its content within the screen's width, nothing to scroll sideways for.
+        var write = op.Locator("tr", new() { HasText = number }).GetByRole(AriaRole.Link, new() { Name = "编写公开" });
+        foreach (var box in new[] { await write.BoundingBoxAsync(), await op.Locator("tr", new() { HasText = number }).Locator("td").Nth(5).BoundingBoxAsync() })
+        {
+            Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= width, $"{box?.X} + {box?.Width} at {width} px");
+        }
+        await FitsAsync(op);
+        await op.GotoAsync("/hotline/typical-orders?culture=en");
+        await Assertions.Expect(op.Locator("tr", new() { HasText = number }).GetByRole(AriaRole.Link, new() { Name = "Write up" })).ToBeVisibleAsync();
+        await FitsAsync(op);
+        await AppServer.ScreenshotAsync(op, $"99-hotline-typical-candidates-en-{width}");
+        await op.GotoAsync("/hotline/typical-orders");
+        await write.ClickAsync();
         await op.ArriveAtAsync($"**/hotline/typical-orders/{id}");
         var title = $"早餐店卫生问题经检查整改 {width}";
         await op.GetByLabel("标题").FillAsync(title);
@@ -65,16 +77,22 @@ public class HotlineTypicalJourneyTests(AppServer app) : IClassFixture<AppServer
         await op.GetByRole(AriaRole.Button, new() { Name = "公开" }).ClickAsync();
         await Assertions.Expect(op.Locator("[role=alert]")).ToContainTextAsync("公开内容不能含有个人信息");
         await Assertions.Expect(op.GetByLabel("群众反映的问题")).ToHaveValueAsync($"群众反映县城一早餐店卫生条件差，可拨打 {phone} 了解。");
+        await FitsAsync(op);
         await AppServer.ScreenshotAsync(op, $"99-hotline-typical-refused-{width}");
         await op.GetByLabel("群众反映的问题").FillAsync("群众反映县城一早餐店卫生条件差，后厨发现鼠迹。");
         await op.GetByRole(AriaRole.Button, new() { Name = "公开" }).ClickAsync();
         await op.GetByText("典型工单已公开。").WaitForAsync();
+        await op.GotoAsync("/hotline/typical-orders?show=published");
+        await Assertions.Expect(op.Locator("tr", new() { HasText = title }).GetByRole(AriaRole.Link, new() { Name = "修改或撤下" })).ToBeVisibleAsync();
+        await FitsAsync(op);
+        await AppServer.ScreenshotAsync(op, $"99-hotline-typical-published-{width}");
 
         // The public reads it: the list, newest first, and its page; nothing of the caller.
         var reader = await app.NewPageAsync(width: width, height: height);
         await reader.GotoAsync("/hotline/typical");
         await reader.GetByRole(AriaRole.Link, new() { Name = "市场监管" }).ClickAsync();
         await Assertions.Expect(reader.Locator(".typical-list li").First).ToContainTextAsync(title);
+        await FitsAsync(reader);
         await AppServer.ScreenshotAsync(reader, $"99-hotline-typical-list-{width}");
         await reader.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Assertions.Expect(reader.Locator("main")).ToContainTextAsync("复查合格后恢复营业");
@@ -83,6 +101,7 @@ public class HotlineTypicalJourneyTests(AppServer app) : IClassFixture<AppServer
         {
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         }
+        await FitsAsync(reader);
         await AppServer.ScreenshotAsync(reader, $"99-hotline-typical-one-{width}");
         var detail = reader.Url;
 
@@ -95,7 +114,28 @@ public class HotlineTypicalJourneyTests(AppServer app) : IClassFixture<AppServer
         await AppServer.ScreenshotAsync(citizen, $"99-hotline-typical-withdrawn-{width}");
         var gone = await reader.GotoAsync(detail);
         Assert.Equal(404, gone!.Status);
-        await reader.GotoAsync("/hotline/typical");
+        await Assertions.Expect(reader.Locator("main")).ToContainTextAsync("该典型工单未公开或已不再公开。");
         Assert.DoesNotContain(title, await reader.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await FitsAsync(reader);
+        await AppServer.ScreenshotAsync(reader, $"99-hotline-typical-gone-{width}");
+        await reader.GotoAsync(detail + "?culture=en");
+        await Assertions.Expect(reader.Locator("main")).ToContainTextAsync("This typical order is not (or no longer) published.");
+        await AppServer.ScreenshotAsync(reader, $"99-hotline-typical-gone-en-{width}");
+        await reader.GotoAsync(detail);
+        await reader.GetByRole(AriaRole.Link, new() { Name = "查看已公开的典型工单" }).ClickAsync();
+        await reader.ArriveAtAsync("**/hotline/typical");
+        Assert.DoesNotContain(title, await reader.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Nothing on the page to scroll sideways for, at the phone's width too.</summary>
+    private static async Task FitsAsync(IPage page)
+    {
+        // The elements reaching past the screen's right edge, named to find the culprit.
+        var wide = await page.EvaluateAsync<string[]>("""
+            () => document.documentElement.scrollWidth <= window.innerWidth ? [] : [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .map(e => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}: ${(e.textContent || '').trim().slice(0, 40)}`)
+            """);
+        Assert.True(wide.Length == 0, $"{page.Url} scrolls sideways: {string.Join(" | ", wide.Take(8))}");
     }
 }

@@ -204,6 +204,42 @@ public class TypicalOrderApiTests(OneWindowFactory app) : IClassFixture<OneWindo
         Assert.DoesNotContain("张先生", detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task One_taken_down_or_never_published_is_a_404_page_and_problem_saying_only_that_it_is_not_published()
+    {
+        var hotline = await app.SignedIn("hotline");
+        var order = await ConcludedAsync("典型：撤下后的公开页面", phone: "13907358807");
+        var typical = await PublishAsync(hotline, order, Text("撤下检查：噪音整改"));
+        Assert.Equal(HttpStatusCode.OK, (await hotline.PostAsJsonAsync($"{Root}/typical/{typical.Id}/unpublish", new RevisionRequest(typical.Revision), Json.Options)).StatusCode);
+        var mains = new List<string>();
+        foreach (var id in new[] { typical.Id, Guid.CreateVersion7() })
+        {
+            var page = await app.CreateClient().GetAsync($"/hotline/typical/{id}");
+            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+            Assert.Contains("no-store", page.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+            var main = MainOf(await page.Content.ReadAsStringAsync());
+            Assert.Contains("该典型工单未公开或已不再公开。", main, StringComparison.Ordinal);
+            Assert.Contains("href=\"/hotline/typical\"", main, StringComparison.Ordinal);
+            Assert.DoesNotContain("撤下检查", main, StringComparison.Ordinal);
+            mains.Add(main);
+            var english = await app.CreateClient().GetAsync($"/hotline/typical/{id}?culture=en");
+            Assert.Equal(HttpStatusCode.NotFound, english.StatusCode);
+            Assert.Contains("This typical order is not (or no longer) published.", await english.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            var json = await app.CreateClient().GetAsync($"{Public}/{id}");
+            Assert.Contains("no-store", json.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+            var problem = await ProblemAsync(Task.FromResult(json), HttpStatusCode.NotFound);
+            Assert.Equal(("not-found", TypicalOrdersApi.NotPublished), (problem.GetProperty("code").GetString(), problem.GetProperty("title").GetString()));
+        }
+        Assert.Equal(mains[0], mains[1]); // nothing tells a taken-down order from one that never was
+    }
+
+    private static string MainOf(string html)
+    {
+        var start = html.IndexOf("<main", StringComparison.Ordinal);
+        return html[start..(html.IndexOf("</main>", start, StringComparison.Ordinal) + 7)];
+    }
+
     private static IEnumerable<string> Names(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Names(p.Value).Prepend(p.Name)),

@@ -39,7 +39,7 @@ public static class HotlineModule
             .PublicPages("/Hotline/Public")
             // Typical orders (典型工单, ADR 0037): the consent on the order, the public versions the staff write.
             .AddScoped<RecordConsent>().AddScoped<WithdrawConsentOnline>().AddScoped<TypicalOrderHook>()
-            .AddScoped<PublishTypicalOrder>().AddScoped<EditTypicalOrder>().AddScoped<UnpublishTypicalOrder>()
+            .AddScoped<ActOnTypicalOrder>().AddScoped<PublishTypicalOrder>().AddScoped<EditTypicalOrder>().AddScoped<UnpublishTypicalOrder>()
             .AddHotlineReport();
 
     public static IEndpointRouteBuilder MapHotline(this IEndpointRouteBuilder app)

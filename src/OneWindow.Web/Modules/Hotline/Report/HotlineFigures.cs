@@ -135,6 +135,9 @@ public abstract class HotlineFigureRow
     public long Concluded { get; set; }
     public long ConcludedOnTime { get; set; }
 
+    /// <summary>The row's key: its day (a month's row, the month's first), dimension and member.</summary>
+    public abstract HotlineFigureKey Key { get; }
+
     public static readonly IReadOnlyList<string> MeasureColumns = [.. Enum.GetNames<HotlineMeasure>()];
 
     public HotlineValues Values() => new(
@@ -149,7 +152,7 @@ public sealed class DailyHotlineFigure : HotlineFigureRow
 {
     public DateOnly Day { get; init; }
 
-    public HotlineFigureKey Key => new(Day, Dimension, Member);
+    public override HotlineFigureKey Key => new(Day, Dimension, Member);
 }
 
 /// <summary>
@@ -160,8 +163,7 @@ public sealed class MonthlyHotlineFigure : HotlineFigureRow
 {
     public DateOnly Month { get; init; }
 
-    /// <summary>The row's key, its day being the month's first.</summary>
-    public HotlineFigureKey Key => new(Month, Dimension, Member);
+    public override HotlineFigureKey Key => new(Month, Dimension, Member);
 
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 }

@@ -19,6 +19,7 @@ public sealed record TypicalEditRequest(int Revision, string? Title, string? Que
 public static class TypicalOrdersApi
 {
     private const string Cache = "public, max-age=60";
+    public const string NotPublished = "该典型工单未公开或已不再公开。";
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -28,16 +29,14 @@ public static class TypicalOrdersApi
             http.Response.Headers.CacheControl = Cache;
             return TypedResults.Ok(await TypicalOrderQueries.PublicAsync(db, category, after, ct, limit));
         }).WithSummary("典型工单: published typical orders, newest first, paged by key (`after`, `limit` 1–50, default 20); `category` a group or a category code; no caller data");
-        pub.MapGet("/{id:guid}", async Task<Results<Ok<PublicTypicalOrder>, NotFound>> (Guid id, HttpContext http, OneWindowDbContext db, CancellationToken ct) =>
+        pub.MapGet("/{id:guid}", async (Guid id, HttpContext http, OneWindowDbContext db, CancellationToken ct) =>
         {
-            var one = await TypicalOrderQueries.PublicOneAsync(db, id, ct);
-            if (one is null)
-            {
-                return TypedResults.NotFound();
-            }
+            // Taken down or never published alike: 404 problem details, not cached (the exception handler says so).
+            var one = await TypicalOrderQueries.PublicOneAsync(db, id, ct) ?? throw new NotFoundException(NotPublished);
             http.Response.Headers.CacheControl = Cache;
             return TypedResults.Ok(one);
-        }).WithSummary("One published typical order with its question and answer; 404 once taken down");
+        }).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One published typical order with its question and answer; 404 problem details (`not-found`) once taken down or when never published");
 
         app.MapPost("/api/v1/hotline/public/withdraw-consent", async (PublicWithdrawConsentRequest r, WithdrawConsentOnline withdraw, CancellationToken ct) =>
         {
