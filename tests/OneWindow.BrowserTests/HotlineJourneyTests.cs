@@ -17,7 +17,7 @@ public class HotlineJourneyTests(AppServer app) : IClassFixture<AppServer>
     }
 
     private static async Task Status(IPage page, string status) =>
-        await Assertions.Expect(page.Locator("h1 .badge").First).ToHaveTextAsync(status);
+        await Assertions.Expect(page.Locator("h1 .tag.state").First).ToHaveTextAsync(status);
 
     [Fact]
     public async Task A_call_goes_round_the_loop_from_the_desk_to_the_conclusion()

@@ -23,7 +23,7 @@ public class HotlineSupervisionJourneyTests(AppServer app) : IClassFixture<AppSe
         await op.GetByLabel("主办单位").SelectOptionAsync(new SelectOptionValue { Label = "临武县市场监督管理局" });
         await op.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
         await op.ArriveAtAsync("**/hotline/orders/*");
-        await Assertions.Expect(op.Locator("h1 .badge").First).ToHaveTextAsync("待签收");
+        await Assertions.Expect(op.Locator("h1 .tag.state").First).ToHaveTextAsync("待签收");
         var orderUrl = op.Url;
         var number = (await op.Locator("h1").InnerTextAsync()).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
 
