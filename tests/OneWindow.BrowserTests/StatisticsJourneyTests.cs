@@ -48,4 +48,63 @@ public class StatisticsJourneyTests(AppServer app) : IClassFixture<AppServer>
             }
         }
     }
+
+    [Fact]
+    public async Task A_leader_asks_for_refusals_and_fees_opens_the_refused_cases_and_a_fee_lines_payments()
+    {
+        // At 民政 an application refused at intake; at 不动产 a registration decided and paid (登记费 and 工本费).
+        var clerk = await app.ApiAsync("clerk.mz");
+        var refused = await PostAsync(clerk, "/api/v1/cases", new { itemCode = "431025-MZ-001", applicantKind = "Person", applicantName = "周拒收",
+            identityNumber = "11010519491231002X", phone = "13800000000", materialsProvided = DemoCatalog.RequiredMaterials("431025-MZ-001") });
+        await PostAsync(clerk, $"/api/v1/cases/{Number(refused)}/reject", new { revision = Revision(refused), reason = "不属于本机关职权范围", referTo = "县市场监督管理局" });
+        var cashier = await app.ApiAsync("clerk");
+        var approver = await app.ApiAsync("approver.bdc");
+        var paid = await PostAsync(cashier, "/api/v1/cases", new { itemCode = "431025-BDC-001", applicantKind = "Person", applicantName = "吴缴费",
+            identityNumber = "11010519491231002X", phone = "13800000000", materialsProvided = DemoCatalog.RequiredMaterials("431025-BDC-001") });
+        paid = await PostAsync(cashier, $"/api/v1/cases/{Number(paid)}/accept", new { revision = Revision(paid) });
+        paid = await PostAsync(approver, $"/api/v1/cases/{Number(paid)}/complete-node", new { revision = Revision(paid), opinion = "权属清楚" });
+        paid = await PostAsync(approver, $"/api/v1/cases/{Number(paid)}/decide", new { revision = Revision(paid), outcome = "Grant" });
+        await PostAsync(cashier, $"/api/v1/cases/{Number(paid)}/pay", new { revision = Revision(paid), amount = 90m, receiptNumber = "湘财通字 0009001" });
+
+        foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
+        {
+            var page = await app.NewPageAsync(width: width, height: height);
+            await AppServer.SignInAsync(page, "leader");
+            await page.GotoAsync("/statistics");
+            await page.GetByLabel("不予受理件", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("收费笔数", new() { Exact = true }).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "统计" }).ClickAsync();
+            await page.ArriveAtAsync("**/statistics?*");
+            var fees = page.Locator("section.fee-items");
+            await Assertions.Expect(fees.Locator("tbody tr", new() { HasText = "房屋所有权转移登记" }).First).ToBeVisibleAsync();
+            await fees.ScrollIntoViewIfNeededAsync();
+            await AppServer.ScreenshotAsync(page, $"90-statistics-fee-items-{width}");
+            if (width == 1366)
+            {
+                // The total of 不予受理件 opens the refused cases.
+                await page.Locator("table.report tr.total a[href*='indicator=Rejected']").ClickAsync();
+                await page.ArriveAtAsync("**/statistics/cases?*indicator=Rejected*");
+                Assert.Contains(Number(refused), await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+                await page.GoBackAsync();
+                // A fee line's 缴费笔数 opens the payments of that line, with the day each was paid.
+                await fees.Locator("tbody tr", new() { HasText = "房屋所有权转移登记" }).First.Locator("a[href*='fee=']").ClickAsync();
+                await page.ArriveAtAsync("**/statistics/cases?*fee=*");
+                var main = await page.Locator("main").InnerTextAsync();
+                Assert.Contains(Number(paid), main, StringComparison.Ordinal);
+                Assert.Contains("缴费日", main, StringComparison.Ordinal);
+                await AppServer.ScreenshotAsync(page, $"90-statistics-fee-line-payments-{width}");
+            }
+        }
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string url, object body)
+    {
+        var response = await client.PostAsJsonAsync(url, body);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static string Number(JsonElement c) => c.GetProperty("number").GetString()!;
+
+    private static int Revision(JsonElement c) => c.GetProperty("revision").GetInt32();
 }

@@ -117,6 +117,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.ItemCode, c.ItemName, c.Open }, "IX_Cases_OpenItems").HasFilter(OpenFilter);
         b.HasIndex(c => new { c.ReceivedAt, c.ParentCaseId, c.DepartmentId, c.ReceivingWindowId }, "IX_Cases_ReceivedFigures");
         b.HasColumnIndex("IX_Cases_ConcludedFigures", ["ConcludedAt", "Status", "ParentCaseId", "DepartmentId", "DecidedAt", "PromisedDueAt"]);
+        // The report's drill-down of 正式受理量 and 收费笔数 (ADR 0041): each list pages its period by the instant it counts on.
+        b.HasIndex(c => new { c.AcceptedAt, c.ParentCaseId, c.DepartmentId }, "IX_Cases_AcceptedFigures");
+        b.HasColumnIndex("IX_Cases_PaidFigures", ["PaidAt", "ParentCaseId", "ItemCode", "DepartmentId"]);
         // A person's cases by ID number (window cases join an account by it, ADR 0015).
         b.HasColumnIndex("IX_Cases_ApplicantIdNumber_CreatedAt", ["ApplicantIdNumber", "CreatedAt"]);
         // A reported certificate is checked against the case issued under its number.

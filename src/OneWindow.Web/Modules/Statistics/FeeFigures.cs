@@ -193,12 +193,24 @@ public sealed class CheckFeeFigures(OneWindowDbContext db, VenueRegions regions,
     }
 }
 
-/// <summary>One fee item's figures in a period: the item and its fee line, the payments and the amount in yuan, with the period before's and the year before's amounts.</summary>
-public sealed record FeeItemRow(string ItemCode, string ItemName, string FeeName, long Payments, decimal Amount, decimal PreviousAmount, decimal YearBeforeAmount);
+/// <summary>
+/// One fee item's figures in a period: the item and its fee line, the payments and the amount in yuan, with the period
+/// before's and the year before's, and 环比/同比 as the report's counts have them (the change in percent of the earlier
+/// value; none when the earlier is zero).
+/// </summary>
+public sealed record FeeItemRow(string ItemCode, string ItemName, string FeeName, long Payments, decimal Amount, decimal PreviousAmount, decimal YearBeforeAmount,
+    long PreviousPayments = 0, long YearBeforePayments = 0)
+{
+    public decimal? PaymentsChangeOnPrevious => StatisticsReport.Change(Indicators.Of(IndicatorId.Paid), Payments, PreviousPayments);
+    public decimal? PaymentsChangeOnYear => StatisticsReport.Change(Indicators.Of(IndicatorId.Paid), Payments, YearBeforePayments);
+    public decimal? AmountChangeOnPrevious => StatisticsReport.Change(Indicators.Of(IndicatorId.FeeTotal), Amount, PreviousAmount);
+    public decimal? AmountChangeOnYear => StatisticsReport.Change(Indicators.Of(IndicatorId.FeeTotal), Amount, YearBeforeAmount);
+}
 
 /// <summary>
 /// 收费项目: the fees of a period by fee item (item × fee line) from the kept fee rows — one grouped query per period
-/// compared — for a place (region prefix) and optionally one department; largest amount first.
+/// compared — for a place (region prefix) and optionally one department; largest amount first. The work report, the
+/// report page (with a fee indicator) and <c>GET /api/v1/statistics/fees</c> all read it.
 /// </summary>
 public sealed class FeeItems(OneWindowDbContext db)
 {
@@ -211,8 +223,9 @@ public sealed class FeeItems(OneWindowDbContext db)
         var nameOf = (await db.ServiceItemVersions.AsNoTracking().Where(v => codes.Contains(v.ItemCode))
                 .Select(v => new { v.ItemCode, v.VersionNumber, v.Name }).ToListAsync(ct))
             .GroupBy(v => v.ItemCode).ToDictionary(g => g.Key, g => g.MaxBy(v => v.VersionNumber)!.Name);
-        return [.. now.Select(kv => new FeeItemRow(kv.Key.ItemCode, nameOf.GetValueOrDefault(kv.Key.ItemCode) ?? kv.Key.ItemCode, kv.Key.FeeName, kv.Value.Payments,
-                kv.Value.AmountFen / 100m, (before.GetValueOrDefault(kv.Key)?.AmountFen ?? 0) / 100m, (lastYear.GetValueOrDefault(kv.Key)?.AmountFen ?? 0) / 100m))
+        return [.. now.Select(kv => (kv, p: before.GetValueOrDefault(kv.Key) ?? FeeValues.Zero, y: lastYear.GetValueOrDefault(kv.Key) ?? FeeValues.Zero))
+            .Select(x => new FeeItemRow(x.kv.Key.ItemCode, nameOf.GetValueOrDefault(x.kv.Key.ItemCode) ?? x.kv.Key.ItemCode, x.kv.Key.FeeName, x.kv.Value.Payments,
+                x.kv.Value.AmountFen / 100m, x.p.AmountFen / 100m, x.y.AmountFen / 100m, x.p.Payments, x.y.Payments))
             .OrderByDescending(r => r.Amount).ThenBy(r => r.ItemCode, StringComparer.Ordinal).ThenBy(r => r.FeeName, StringComparer.Ordinal)];
     }
 

@@ -9,32 +9,53 @@ namespace OneWindow.Web.Modules.Statistics;
 
 /// <summary>
 /// Which cases a count of the report is made of: the period, the breakdown row (<paramref name="By"/> and its
-/// <paramref name="Key"/>, as the report's rows carry it), the report's own filters, and the indicator's condition.
+/// <paramref name="Key"/>, as the report's rows carry it), the report's own filters, and the indicator's condition;
+/// for 收费笔数 of one fee item's row, the fee line (<paramref name="Fee"/>, its name within the item).
 /// </summary>
-public sealed record FigureCasesQuery(ReportPeriod Period, IndicatorId Indicator, Breakdown By, string? Key, Guid? DepartmentId, string? RegionPrefix, int RegionLevel, string? After);
+public sealed record FigureCasesQuery(ReportPeriod Period, IndicatorId Indicator, Breakdown By, string? Key, Guid? DepartmentId, string? RegionPrefix, int RegionLevel, string? After, string? Fee = null);
 
 /// <summary>One case of a figure: enough to recognise it and open its record.</summary>
-public sealed record FigureCase(string Number, string ItemName, Guid DepartmentId, CaseChannel Channel, CaseStatus Status, DateTime? ReceivedAt, DateTime? ConcludedAt, DateTime? PromisedDueAt, DateTime? DecidedAt);
+public sealed record FigureCase(string Number, string ItemName, Guid DepartmentId, CaseChannel Channel, CaseStatus Status, DateTime? ReceivedAt, DateTime? ConcludedAt, DateTime? PromisedDueAt, DateTime? DecidedAt,
+    DateTime? AcceptedAt = null, DateTime? PaidAt = null);
 
 public sealed record FigureCasesPage(IReadOnlyList<FigureCase> Items, string? Next);
 
 /// <summary>
-/// Drill-down (ADR 0030): the cases behind a count of the report — 受理量, 办结量, 超期件, 撤回件 and 在办量 — as a
-/// keyset-paged list in the order of the instant the indicator counts on (newest first), read by the indexes that lead
-/// with that instant (IX_Cases_ReceivedFigures, IX_Cases_ConcludedFigures).
-/// The conditions are those of <see cref="CaseContribution"/>: the list of a count has as many cases as the count.
+/// Drill-down (ADR 0030, 0041): the cases behind a count of the report — 受理量, 正式受理量, 办结量, 超期件, 不予受理件, 撤回件,
+/// 收费笔数 and 在办量 — as a keyset-paged list in the order of the instant the indicator counts on (newest first), read by
+/// the indexes that lead with that instant (IX_Cases_ReceivedFigures, IX_Cases_AcceptedFigures,
+/// IX_Cases_ConcludedFigures, IX_Cases_PaidFigures). The conditions are those of <see cref="CaseContribution"/> (and, for
+/// a fee line, <see cref="FeeContribution"/>): the list of a count has as many cases as the count.
 /// </summary>
 public sealed class FigureCases(OneWindowDbContext db)
 {
     public const int PageSize = 50;
 
+    /// <summary>How many of an item's payments a fee line's list reads at a time to find the ones that paid the line.</summary>
+    private const int FeeBatch = 200;
+
     /// <summary>The counts a list can be opened for.</summary>
     public static readonly IReadOnlySet<IndicatorId> Countable = new HashSet<IndicatorId>
     {
-        IndicatorId.Received, IndicatorId.Concluded, IndicatorId.Overdue, IndicatorId.Withdrawn, IndicatorId.InHand,
+        IndicatorId.Received, IndicatorId.Accepted, IndicatorId.Concluded, IndicatorId.Overdue, IndicatorId.Rejected, IndicatorId.Withdrawn,
+        IndicatorId.Paid, IndicatorId.InHand,
     };
 
-    private enum Instant { Received, Concluded }
+    private enum Instant { Received, Accepted, Concluded, Paid }
+
+    private sealed record Row(Guid Id, string Number, string ItemName, Guid DepartmentId, CaseChannel Channel, CaseStatus Status, DateTime? ReceivedAt, DateTime? ConcludedAt,
+        DateTime? PromisedDueAt, DateTime? DecidedAt, DateTime? AcceptedAt, DateTime? PaidAt, IReadOnlyList<CaseFee>? Fees)
+    {
+        public DateTime At(Instant instant) => (instant switch
+        {
+            Instant.Received => ReceivedAt,
+            Instant.Accepted => AcceptedAt,
+            Instant.Paid => PaidAt,
+            _ => ConcludedAt,
+        })!.Value;
+
+        public FigureCase ToCase() => new(Number, ItemName, DepartmentId, Channel, Status, ReceivedAt, ConcludedAt, PromisedDueAt, DecidedAt, AcceptedAt, PaidAt);
+    }
 
     public async Task<FigureCasesPage> RunAsync(FigureCasesQuery q, CancellationToken ct)
     {
@@ -43,59 +64,83 @@ public sealed class FigureCases(OneWindowDbContext db)
             throw new DomainRuleException("statistics.no-cases", "该指标不是案件数，没有案件清单。", "indicator");
         }
         var (start, end) = (ChinaTime.StartOfDayUtc(q.Period.From), ChinaTime.StartOfDayUtc(q.Period.To.AddDays(1)));
-        var cases = db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ReceivedAt != null);
-        Instant instant;
-        switch (q.Indicator)
-        {
-            case IndicatorId.Received:
-                cases = cases.Where(c => c.ReceivedAt >= start && c.ReceivedAt < end);
-                instant = Instant.Received;
-                break;
-            case IndicatorId.Concluded:
-                cases = cases.Where(c => c.ConcludedAt >= start && c.ConcludedAt < end && c.Status == CaseStatus.Concluded);
-                instant = Instant.Concluded;
-                break;
-            case IndicatorId.Overdue:
-                cases = cases.Where(c => c.ConcludedAt >= start && c.ConcludedAt < end && c.Status == CaseStatus.Concluded
-                    && c.Decision.DecidedAt != null && c.Clocks.PromisedDueAt != null && c.Decision.DecidedAt > c.Clocks.PromisedDueAt);
-                instant = Instant.Concluded;
-                break;
-            case IndicatorId.Withdrawn:
-                cases = cases.Where(c => c.ConcludedAt >= start && c.ConcludedAt < end && c.Status == CaseStatus.Withdrawn);
-                instant = Instant.Concluded;
-                break;
-            default: // InHand: received by the period's end and not closed by then
-                cases = cases.Where(c => c.ReceivedAt < end && (c.ConcludedAt == null || c.ConcludedAt >= end));
-                instant = Instant.Received;
-                break;
-        }
+        var (cases, instant) = Counted(db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ReceivedAt != null), q.Indicator, start, end);
         cases = await RowFilterAsync(cases, q, ct);
+        var after = Cursor.TryParse(q.After, out var afterAt, out var afterId) ? (afterAt, afterId) : ((DateTime, Guid)?)null;
+        var rows = q.Fee is null
+            ? await PageAsync(cases, instant, after, PageSize + 1, withFees: false, ct)
+            : await FeeLinePageAsync(cases, instant, after, q.Fee, ct);
+        string? next = null;
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveRange(PageSize, rows.Count - PageSize);
+            next = Cursor.Of(rows[^1].At(instant), rows[^1].Id);
+        }
+        return new FigureCasesPage([.. rows.Select(r => r.ToCase())], next);
+    }
 
-        if (Cursor.TryParse(q.After, out var afterAt, out var afterId))
+    /// <summary>The indicator's condition (as <see cref="CaseContribution"/> counts it) and the instant it counts on.</summary>
+    private static (IQueryable<Case> Cases, Instant Instant) Counted(IQueryable<Case> cases, IndicatorId indicator, DateTime start, DateTime end) => indicator switch
+    {
+        IndicatorId.Received => (cases.Where(c => c.ReceivedAt >= start && c.ReceivedAt < end), Instant.Received),
+        IndicatorId.Accepted => (cases.Where(c => c.AcceptedAt >= start && c.AcceptedAt < end), Instant.Accepted),
+        IndicatorId.Concluded => (cases.Where(c => c.ConcludedAt >= start && c.ConcludedAt < end && c.Status == CaseStatus.Concluded), Instant.Concluded),
+        IndicatorId.Overdue => (cases.Where(c => c.ConcludedAt >= start && c.ConcludedAt < end && c.Status == CaseStatus.Concluded
+            && c.Decision.DecidedAt != null && c.Clocks.PromisedDueAt != null && c.Decision.DecidedAt > c.Clocks.PromisedDueAt), Instant.Concluded),
+        IndicatorId.Rejected => (cases.Where(c => c.ConcludedAt >= start && c.ConcludedAt < end && c.Status == CaseStatus.RejectedAtIntake), Instant.Concluded),
+        IndicatorId.Withdrawn => (cases.Where(c => c.ConcludedAt >= start && c.ConcludedAt < end && c.Status == CaseStatus.Withdrawn), Instant.Concluded),
+        IndicatorId.Paid => (cases.Where(c => c.Payment.PaidAt >= start && c.Payment.PaidAt < end), Instant.Paid),
+        // InHand: received by the period's end and not closed by then
+        _ => (cases.Where(c => c.ReceivedAt < end && (c.ConcludedAt == null || c.ConcludedAt >= end)), Instant.Received),
+    };
+
+    /// <summary>Up to <paramref name="take"/> cases after the cursor, newest first by the instant, then by id.</summary>
+    private static Task<List<Row>> PageAsync(IQueryable<Case> cases, Instant instant, (DateTime At, Guid Id)? after, int take, bool withFees, CancellationToken ct)
+    {
+        if (after is var (at, id))
         {
             cases = instant switch
             {
-                Instant.Received => cases.Where(c => c.ReceivedAt < afterAt || (c.ReceivedAt == afterAt && c.Id.CompareTo(afterId) < 0)),
-                _ => cases.Where(c => c.ConcludedAt < afterAt || (c.ConcludedAt == afterAt && c.Id.CompareTo(afterId) < 0)),
+                Instant.Received => cases.Where(c => c.ReceivedAt < at || (c.ReceivedAt == at && c.Id.CompareTo(id) < 0)),
+                Instant.Accepted => cases.Where(c => c.AcceptedAt < at || (c.AcceptedAt == at && c.Id.CompareTo(id) < 0)),
+                Instant.Paid => cases.Where(c => c.Payment.PaidAt < at || (c.Payment.PaidAt == at && c.Id.CompareTo(id) < 0)),
+                _ => cases.Where(c => c.ConcludedAt < at || (c.ConcludedAt == at && c.Id.CompareTo(id) < 0)),
             };
         }
         var ordered = instant switch
         {
             Instant.Received => cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
+            Instant.Accepted => cases.OrderByDescending(c => c.AcceptedAt).ThenByDescending(c => c.Id),
+            Instant.Paid => cases.OrderByDescending(c => c.Payment.PaidAt).ThenByDescending(c => c.Id),
             _ => cases.OrderByDescending(c => c.ConcludedAt).ThenByDescending(c => c.Id),
         };
-        var rows = await ordered.Take(PageSize + 1).Select(c => new
+        var page = ordered.Take(take);
+        return (withFees
+            ? page.Select(c => new Row(c.Id, c.Number, c.ItemName, c.DepartmentId, c.Channel, c.Status, c.ReceivedAt, c.ConcludedAt,
+                c.Clocks.PromisedDueAt, c.Decision.DecidedAt, c.AcceptedAt, c.Payment.PaidAt, c.Payment.Fees))
+            : page.Select(c => new Row(c.Id, c.Number, c.ItemName, c.DepartmentId, c.Channel, c.Status, c.ReceivedAt, c.ConcludedAt,
+                c.Clocks.PromisedDueAt, c.Decision.DecidedAt, c.AcceptedAt, c.Payment.PaidAt, null))).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// A fee line's payments: the item's payments of the period (on IX_Cases_PaidFigures) in batches, keeping those
+    /// whose fee lines include the line, until a page and one more are found or the item's payments end. The fee lines
+    /// are a JSON document: the batches read only the item's payments of the period, never the period's cases.
+    /// </summary>
+    private static async Task<List<Row>> FeeLinePageAsync(IQueryable<Case> cases, Instant instant, (DateTime At, Guid Id)? after, string fee, CancellationToken ct)
+    {
+        var found = new List<Row>();
+        while (found.Count <= PageSize)
         {
-            c.Id, c.Number, c.ItemName, c.DepartmentId, c.Channel, c.Status, c.ReceivedAt, c.ConcludedAt, c.Clocks.PromisedDueAt, c.Decision.DecidedAt,
-        }).ToListAsync(ct);
-        string? next = null;
-        if (rows.Count > PageSize)
-        {
-            rows.RemoveAt(PageSize);
-            var last = rows[^1];
-            next = Cursor.Of((instant == Instant.Received ? last.ReceivedAt : last.ConcludedAt)!.Value, last.Id);
+            var batch = await PageAsync(cases, instant, after, FeeBatch, withFees: true, ct);
+            found.AddRange(batch.Where(r => r.Fees?.Any(f => f.Name == fee) == true));
+            if (batch.Count < FeeBatch)
+            {
+                break;
+            }
+            after = (batch[^1].At(instant), batch[^1].Id);
         }
-        return new FigureCasesPage([.. rows.Select(r => new FigureCase(r.Number, r.ItemName, r.DepartmentId, r.Channel, r.Status, r.ReceivedAt, r.ConcludedAt, r.PromisedDueAt, r.DecidedAt))], next);
+        return found;
     }
 
     /// <summary>The report's filters and the breakdown row's, on the case's own columns (a venue's region by its venues).</summary>
@@ -174,7 +219,7 @@ public sealed class FigureCases(OneWindowDbContext db)
 /// <summary>The drill-down's choices as the page and the API take them: the report's own parser, then the count and the row.</summary>
 public static class FigureCasesChoices
 {
-    public static FigureCasesQuery Parse(string? period, string? indicator, Breakdown? by, string? key, Guid? department, string? region, int? level, string? after)
+    public static FigureCasesQuery Parse(string? period, string? indicator, Breakdown? by, string? key, Guid? department, string? region, int? level, string? after, string? fee = null)
     {
         var report = ReportChoices.Parse(period, by, indicator, department, region, level);
         if (report.Indicators.Count != 1 || !FigureCases.Countable.Contains(report.Indicators[0]))
@@ -185,7 +230,12 @@ public static class FigureCasesChoices
         {
             throw new DomainRuleException("statistics.key-invalid", "分组的键不正确。", "key");
         }
+        fee = string.IsNullOrWhiteSpace(fee) ? null : fee.Trim();
+        if (fee is not null && (fee.Length > 200 || report.Indicators[0] != IndicatorId.Paid || report.By != Breakdown.Item || string.IsNullOrEmpty(key)))
+        {
+            throw new DomainRuleException("statistics.fee-invalid", "收费项目只能与收费笔数、按事项分组的一个事项一起查看（名称最长 200 字）。", "fee");
+        }
         return new FigureCasesQuery(report.Period, report.Indicators[0], report.By, string.IsNullOrEmpty(key) ? null : key, report.DepartmentId, report.RegionPrefix, report.RegionLevel,
-            string.IsNullOrEmpty(after) ? null : after);
+            string.IsNullOrEmpty(after) ? null : after, fee);
     }
 }

@@ -4,7 +4,7 @@ using OneWindow.Web.Infrastructure;
 namespace OneWindow.Web.Modules.Statistics;
 
 /// <summary>
-/// The report page's table, the work report and the monthly bulletin as .xlsx sheets (<see cref="Xlsx"/>): the same rows
+/// The report page's table (and its fees by fee item when a fee indicator is chosen), the work report and the monthly bulletin as .xlsx sheets (<see cref="Xlsx"/>): the same rows
 /// and figures as the page and the API, a figure as a number (a rate in percent, two decimals), none as —.
 /// </summary>
 public static class ReportWorkbooks
@@ -19,6 +19,16 @@ public static class ReportWorkbooks
         rows.Add(Row(["合计", .. r.Total.Figures.Select(f => Cell(f.Value))]));
         rows.Add(Row(["环比（" + r.Previous.Name + "）", .. r.Total.Figures.Select(f => Cell(f.ChangeOnPrevious))]));
         rows.Add(Row(["同比（" + r.YearBefore.Name + "）", .. r.Total.Figures.Select(f => Cell(f.ChangeOnYear))]));
+        if (r.Fees is { } fees)
+        {
+            rows.Add(Row([]));
+            rows.Add(Row(["收费项目"]));
+            rows.Add(Row(["事项编码", "事项", "收费项目", "缴费笔数", "环比（%）", "同比（%）", "实收金额（元）", "环比（%）", "同比（%）"]));
+            rows.AddRange(fees.Select(f => Row([f.ItemCode, f.ItemName, f.FeeName, f.Payments, Cell(f.PaymentsChangeOnPrevious), Cell(f.PaymentsChangeOnYear),
+                f.Amount, Cell(f.AmountChangeOnPrevious), Cell(f.AmountChangeOnYear)])));
+            // A payment counts once per fee line it paid: the lines' payments do not add up to payments, so the total has none.
+            rows.Add(Row(["合计", "", "", "", "", "", fees.Sum(f => f.Amount)]));
+        }
         rows.Add(Row([]));
         rows.Add(Row(["统计期", r.Period.Name, r.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
         rows.Add(Row(["环比、同比：率为百分点之差，数量与平均值为变化百分比。"]));

@@ -18,7 +18,9 @@ public enum Breakdown
 
 /// <summary>What a report asks: a period, a breakdown, the indicators, and optionally one department or a region (code prefix).</summary>
 /// <param name="RegionLevel">For a breakdown by region: the code digits that name a place (6 county, 9 town, 12 village).</param>
-public sealed record ReportQuery(ReportPeriod Period, Breakdown By, IReadOnlyList<IndicatorId> Indicators, Guid? DepartmentId = null, string? RegionPrefix = null, int RegionLevel = 9);
+/// <param name="WithFees">Whether to add the period's fees by fee item (收费项目): <see cref="ReportChoices"/> asks for them with a fee indicator.</param>
+public sealed record ReportQuery(ReportPeriod Period, Breakdown By, IReadOnlyList<IndicatorId> Indicators, Guid? DepartmentId = null, string? RegionPrefix = null, int RegionLevel = 9,
+    bool WithFees = false);
 
 /// <summary>An indicator's value with the previous period's (环比) and the year before's (同比), and the changes.</summary>
 /// <param name="ChangeOnPrevious">The change on the previous period: percent for counts and averages, percentage points for rates.</param>
@@ -27,16 +29,19 @@ public sealed record ReportFigure(IndicatorId Indicator, decimal? Value, decimal
 /// <summary>One row of a breakdown: its key (an id, code or name to drill down with), its label and its figures.</summary>
 public sealed record ReportRow(string Key, string Label, IReadOnlyList<ReportFigure> Figures);
 
+/// <param name="Fees">The fees by fee item of the period and place (收费项目, from the kept fee rows), when asked for; else none.</param>
 public sealed record StatisticsReportResult(ReportPeriod Period, ReportPeriod Previous, ReportPeriod YearBefore, Breakdown By,
-    IReadOnlyList<Indicator> Indicators, IReadOnlyList<ReportRow> Rows, ReportRow Total);
+    IReadOnlyList<Indicator> Indicators, IReadOnlyList<ReportRow> Rows, ReportRow Total, IReadOnlyList<FeeItemRow>? Fees = null);
 
 /// <summary>
 /// A report over any period and breakdown, summed from the kept figures (never from cases): the period, the period
 /// before and the same period a year earlier, each split into whole years, whole months and leftover days and read
 /// from the year, month and day rows (<see cref="KeptSums"/>, ADR 0038); the stock in hand at the three periods' ends,
-/// when asked for, the same way: over everything kept up to the earliest end, then what moved up to each later one.
+/// when asked for, the same way: over everything kept up to the earliest end, then what moved up to each later one; and
+/// the fees by fee item, when asked for, from the kept fee rows (<see cref="FeeItems"/>, the same figures as
+/// <c>GET /api/v1/statistics/fees</c>).
 /// </summary>
-public sealed class StatisticsReport(OneWindowDbContext db)
+public sealed class StatisticsReport(OneWindowDbContext db, FeeItems feeItems)
 {
     public async Task<StatisticsReportResult> RunAsync(ReportQuery query, CancellationToken ct)
     {
@@ -55,7 +60,8 @@ public sealed class StatisticsReport(OneWindowDbContext db)
         var rows = now.Select(kv => Row(kv.Key, labels.GetValueOrDefault(kv.Key, kv.Key), kv.Value, before.GetValueOrDefault(kv.Key), lastYear.GetValueOrDefault(kv.Key), indicators))
             .OrderByDescending(r => r.Figures.Count > 0 ? r.Figures[0].Value ?? decimal.MinValue : 0).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
         var total = Row("", "合计", Sum(now.Values), Sum(before.Values), Sum(lastYear.Values), indicators);
-        return new StatisticsReportResult(query.Period, previous, yearBefore, query.By, indicators, query.By == Breakdown.None ? [] : rows, total);
+        var fees = query.WithFees ? await feeItems.RunAsync(query.Period, query.RegionPrefix, query.DepartmentId, ct) : null;
+        return new StatisticsReportResult(query.Period, previous, yearBefore, query.By, indicators, query.By == Breakdown.None ? [] : rows, total, fees);
     }
 
     private static FigureTotals Sum(IEnumerable<FigureTotals> totals) => totals.Aggregate(FigureTotals.Empty, (a, b) => a.Plus(b));

@@ -17,6 +17,7 @@ public sealed class CasesModel(FigureCases cases) : PageModel
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int Level { get; set; } = 9;
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Fee { get; set; }
 
     public FigureCasesQuery? Query { get; private set; }
     public FigureCasesPage Found { get; private set; } = new([], null);
@@ -26,7 +27,7 @@ public sealed class CasesModel(FigureCases cases) : PageModel
     {
         try
         {
-            Query = FigureCasesChoices.Parse(Period, Indicator, By, Key, Department, Region, Level, After);
+            Query = FigureCasesChoices.Parse(Period, Indicator, By, Key, Department, Region, Level, After, Fee);
             Found = await cases.RunAsync(Query, ct);
         }
         catch (DomainRuleException e)
@@ -38,6 +39,6 @@ public sealed class CasesModel(FigureCases cases) : PageModel
     public string PageLink(string after) => QueryString.Create(new Dictionary<string, string?>
     {
         ["period"] = Period, ["indicator"] = Indicator, ["by"] = By.ToString(), ["key"] = Key, ["label"] = Label,
-        ["department"] = Department?.ToString(), ["region"] = Region, ["level"] = Level.ToString(System.Globalization.CultureInfo.InvariantCulture), ["after"] = after,
+        ["department"] = Department?.ToString(), ["region"] = Region, ["level"] = Level.ToString(System.Globalization.CultureInfo.InvariantCulture), ["fee"] = Fee, ["after"] = after,
     }).ToUriComponent() is var q ? "/statistics/cases" + q : "";
 }

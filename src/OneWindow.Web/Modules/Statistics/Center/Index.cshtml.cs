@@ -50,6 +50,16 @@ public sealed class IndexModel(StatisticsReport report, TimeProvider clock) : Pa
             ["key"] = row?.Key, ["label"] = row?.Label, ["region"] = Region, ["level"] = Level.ToString(CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 
+    /// <summary>Where a fee item's 缴费笔数 opens the payments of its fee line (收费笔数 of the item's row, that line's).</summary>
+    public string FeeCasesLink(FeeItemRow fee) => "/statistics/cases" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["period"] = Result?.Period.Name ?? Period, ["indicator"] = nameof(IndicatorId.Paid), ["by"] = nameof(Breakdown.Item), ["key"] = fee.ItemCode, ["fee"] = fee.FeeName,
+        ["label"] = fee.ItemName + " · " + fee.FeeName, ["region"] = Region, ["level"] = Level.ToString(CultureInfo.InvariantCulture),
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
+
+    /// <summary>A 环比 or 同比 of a fee item's count or amount: percent of the earlier value.</summary>
+    public static string FeeChange(decimal? change) => change is not { } c ? "—" : (c > 0 ? "+" : "") + c.ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>The report with the same choices over another period (the quick choices: this and the last month, quarter, year).</summary>
     public string PeriodLink(string period) => "/statistics" + Choices(period);
 
