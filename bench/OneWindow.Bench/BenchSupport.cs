@@ -11,7 +11,7 @@ using OneWindow.Web.Data;
 
 namespace OneWindow.Bench;
 
-public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000, int Load = 0, bool Keep = false, string? Reuse = null, bool TraceIntake = false, bool Open311 = false, bool GenerateOnly = false, int Hotline = 0)
+public sealed record BenchOptions(int Items, int Samples, int Seed, string? Postgres, int Cases = 0, int Due = 5000, int Load = 0, bool Keep = false, string? Reuse = null, bool TraceIntake = false, bool Open311 = false, bool GenerateOnly = false, int Hotline = 0, bool ReportOnly = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -29,7 +29,8 @@ public sealed record BenchOptions(int Items, int Samples, int Seed, string? Post
             args.Contains("--trace-intake"),
             args.Contains("--open311"),
             args.Contains("--generate-only"),
-            args.Contains("--hotline") ? int.Parse(Value("--hotline") is { } h && !h.StartsWith('-') ? h : "1000000", CultureInfo.InvariantCulture) : 0);
+            args.Contains("--hotline") ? int.Parse(Value("--hotline") is { } h && !h.StartsWith('-') ? h : "1000000", CultureInfo.InvariantCulture) : 0,
+            args.Contains("--report-only"));
     }
 
     public static string RepoRoot()

@@ -18,7 +18,7 @@ using OneWindow.Web.Data;
 
 // The benchmark harness: a catalog of N published items on SQLite or PostgreSQL, the app on Kestrel, and each
 // scenario measured against a ceiling taken in the same run (raw SQL on the same database, a bare endpoint).
-// Usage: dotnet run -c Release --project bench/OneWindow.Bench -- [--items 100000] [--samples 300] [--load [1000000]] [--cases 1000000 [--due 5000]] [--postgres "<connection string>"] [--keep | --reuse "<connection string it printed>"] [--trace-intake] [--open311] [--hotline [1000000]] [--generate-only]
+// Usage: dotnet run -c Release --project bench/OneWindow.Bench -- [--items 100000] [--samples 300] [--load [1000000]] [--cases 1000000 [--due 5000]] [--postgres "<connection string>"] [--keep | --reuse "<connection string it printed>"] [--trace-intake] [--open311] [--hotline [1000000]] [--generate-only] [--report-only]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"OneWindow bench: {options.Items:N0} items, {options.Samples} samples per scenario, {(options.Postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores");
 
@@ -104,8 +104,12 @@ if (options.Load > 0)
 {
     // The same app without the kept figures' case hook, on the same database: what the hook costs an intake is measured
     // against the intake without it, in alternating rounds (issue 20: at most 10 % more).
-    await using var withoutFigures = await StartWithoutFiguresAsync(database, repo);
-    results.AddRange(await CaseLoadBench.RunAsync(app.Services, database, baseUrl, intakeCeiling, options.Load, options.Seed, options.Samples, options.TraceIntake, withoutFigures.Urls.First()));
+    // --report-only: the report and the assessment on a kept data set, without the case scenarios before them.
+    if (!options.ReportOnly)
+    {
+        await using var withoutFigures = await StartWithoutFiguresAsync(database, repo);
+        results.AddRange(await CaseLoadBench.RunAsync(app.Services, database, baseUrl, intakeCeiling, options.Load, options.Seed, options.Samples, options.TraceIntake, withoutFigures.Urls.First()));
+    }
     if (!options.TraceIntake)
     {
         results.AddRange(await StatisticsBench.RunAsync(app.Services, database, baseUrl, options.Samples));
