@@ -105,6 +105,9 @@ public sealed class SchemaMigrator(OneWindowDbContext db, ILogger<SchemaMigrator
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
+        // No limit: an index built over ten million cases takes minutes, and a migration cut off at the connection's
+        // 30 s would leave the instance unable to start (the migration lock keeps other instances waiting meanwhile).
+        cmd.CommandTimeout = 0;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
