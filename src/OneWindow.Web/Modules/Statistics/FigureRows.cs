@@ -72,12 +72,18 @@ public static class FigureRows
         foreach (var chunk in deltas.Chunk(RowsPerStatement))
         {
             var parameters = new List<object>(chunk.Length * (KeyColumns.Length + MeasureValues.Count));
-            foreach (var (key, values) in chunk)
-            {
-                parameters.AddRange([key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode]);
-                parameters.AddRange(values.Values.Cast<object>());
-            }
+            AddDayParameters(parameters, chunk);
             await db.Database.ExecuteSqlRawAsync(DayStatement(chunk.Length), parameters, ct);
+        }
+    }
+
+    /// <summary>The parameters of <see cref="DayStatement"/>'s rows, key then measures, row after row.</summary>
+    public static void AddDayParameters(List<object> parameters, IEnumerable<KeyValuePair<FigureKey, MeasureValues>> rows)
+    {
+        foreach (var (key, values) in rows)
+        {
+            parameters.AddRange([key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode]);
+            parameters.AddRange(values.Values.Cast<object>());
         }
     }
 

@@ -170,11 +170,7 @@ public static class PeriodFigures
             return;
         }
         var parameters = new List<object>((dayDeltas.Count + spans.Count) * (KeyColumns.Count + MeasureValues.Count));
-        foreach (var (key, values) in dayDeltas)
-        {
-            parameters.AddRange([key.Day, key.DepartmentId, key.ItemCode, key.VenueId, key.WindowId, (int)key.Channel, key.RegionCode]);
-            parameters.AddRange(values.Values.Cast<object>());
-        }
+        FigureRows.AddDayParameters(parameters, dayDeltas);
         AddParameters(parameters, spans);
         await db.Database.ExecuteSqlRawAsync(MoveStatement(dayDeltas.Count, spans.Count), parameters, ct);
     }
