@@ -25,14 +25,14 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public OneWindowFactory() : this(new TestDatabase(), ownsDatabase: true) { }
+    public OneWindowFactory() : this(TestDatabase.SeededCopy(), ownsDatabase: true) { }
 
     /// <summary>A host of its own with some settings changed (say, low rate limits for the test that proves them), and services if given.</summary>
     public static OneWindowFactory WithSettings(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null) =>
-        new(new TestDatabase(), ownsDatabase: true, settings, services);
+        new(settings.Keys.Any(k => k.StartsWith("Seed:", StringComparison.Ordinal)) ? new TestDatabase() : TestDatabase.SeededCopy(), ownsDatabase: true, settings, services);
 
     /// <summary>A host of its own with some services replaced (say, an SMS gateway the test holds up).</summary>
-    public static OneWindowFactory WithServices(Action<IServiceCollection> services) => new(new TestDatabase(), ownsDatabase: true, services: services);
+    public static OneWindowFactory WithServices(Action<IServiceCollection> services) => new(TestDatabase.SeededCopy(), ownsDatabase: true, services: services);
 
     /// <summary>A second app instance on another host's database (the multi-instance tests), with some settings changed if given.</summary>
     public static OneWindowFactory SharingDatabaseOf(OneWindowFactory other, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null) =>
