@@ -110,6 +110,41 @@ public class KnowledgeApiTests(OneWindowFactory app) : IClassFixture<OneWindowFa
     }
 
     [Fact]
+    public async Task The_list_runs_by_category_and_question_across_its_pages_and_the_overdue_list_longest_overdue_first()
+    {
+        var hotline = await app.SignedInOnce("hotline");
+        // Two entries of one category whose questions sort before and after each other, made in the other order.
+        await CreateAsync(hotline, await DraftAsync("排序测试：乙条目", "答复。", category: "SC.01"));
+        await CreateAsync(hotline, await DraftAsync("排序测试：甲条目", "答复。", category: "SC.01"));
+        var read = new List<KnowledgeRow>();
+        string? after = null;
+        var pages = 0;
+        do
+        {
+            var page = await (await hotline.GetAsync($"{Root}/entries" + (after is null ? "" : $"?after={after}"))).ReadAsync<KnowledgePage>();
+            Assert.True(page.Items.Count <= KnowledgeQueries.PageSize);
+            read.AddRange(page.Items);
+            after = page.Next;
+            pages++;
+        }
+        while (after is not null && pages < 20);
+        Assert.True(pages >= 2, "the demo's entries and this test's fill more than one page");
+        Assert.Equal(read.Count, read.Select(r => r.Id).Distinct().Count()); // no entry twice across pages
+        var expected = read.OrderBy(r => r.CategoryCode, StringComparer.Ordinal).ThenBy(r => r.Question, StringComparer.Ordinal).Select(r => r.Id);
+        Assert.Equal(expected, read.Select(r => r.Id));
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            Assert.Equal(await db.Set<KnowledgeEntry>().CountAsync(), read.Count); // and none left out
+        }
+
+        // The overdue list: the oldest review day first. A malformed key starts at the beginning, as the page's link never sends one.
+        var due = await (await hotline.GetAsync($"{Root}/entries?due=true&after=not-a-key")).ReadAsync<KnowledgePage>();
+        Assert.NotEmpty(due.Items);
+        Assert.Equal(due.Items.OrderBy(r => r.ReviewDue).Select(r => r.Id), due.Items.Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task A_department_writes_its_own_entries_only_and_a_withdrawn_entry_leaves_the_search()
     {
         var market = await app.SignedInOnce("reviewer.sj");

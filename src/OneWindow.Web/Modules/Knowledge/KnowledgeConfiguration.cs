@@ -18,9 +18,10 @@ internal sealed class KnowledgeEntryConfiguration : IEntityTypeConfiguration<Kno
         b.Property(e => e.UpdatedBy).HasMaxLength(100);
         b.Property(e => e.Revision).IsConcurrencyToken();
         b.Ignore(e => e.KeywordList);
-        // The list: by category, then the newest; a department's own entries; the entries due for review.
-        b.HasIndex(e => new { e.CategoryCode, e.Id });
-        b.HasIndex(e => new { e.DepartmentId, e.Id });
+        // The list by category and question: all, a department's own, the withdrawn; the entries due for review, longest overdue first.
+        b.HasIndex(e => new { e.CategoryCode, e.Question, e.Id });
+        b.HasIndex(e => new { e.DepartmentId, e.CategoryCode, e.Question, e.Id });
+        b.HasIndex(e => new { e.Status, e.CategoryCode, e.Question, e.Id });
         b.HasIndex(e => new { e.Status, e.ReviewDue, e.Id });
     }
 }

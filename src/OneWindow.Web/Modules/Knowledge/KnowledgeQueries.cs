@@ -20,7 +20,10 @@ public sealed record KnowledgeEntryView(Guid Id, string Question, string Answer,
 public sealed record KnowledgeVersionView(Guid EntryId, int Version, string Question, string Answer, string CategoryCode, Guid DepartmentId, string? ServiceItemCode,
     IReadOnlyList<string> Keywords, DateOnly ReviewDue, DateTime EditedAt, string EditedBy, string? Note, bool Current);
 
-/// <summary>The list's filters, each optional: a department (the owner), a category, only the entries past their review day, only withdrawn ones.</summary>
+/// <summary>
+/// The list's filters, each optional: a department (the owner), a category, only the entries past their review day (the
+/// longest overdue first), only withdrawn ones. Otherwise the list runs by category and question.
+/// </summary>
 public sealed record KnowledgeFilter(Guid? Department = null, string? Category = null, bool Due = false, bool Withdrawn = false, string? After = null);
 
 /// <summary>The knowledge base's reads: the list (paged by key, on the indexes of its filters), one entry with its versions, an old version.</summary>
@@ -48,16 +51,38 @@ public static class KnowledgeQueries
         {
             entries = entries.Where(e => e.Status == KnowledgeStatus.Withdrawn);
         }
-        if (Guid.TryParseExact(filter.After, "N", out var after))
-        {
-            entries = entries.Where(e => e.Id.CompareTo(after) > 0);
-        }
-        var rows = await entries.OrderBy(e => e.Id).Take(PageSize + 1).ToListAsync(ct);
+        List<KnowledgeEntry> rows;
         string? next = null;
-        if (rows.Count > PageSize)
+        if (filter.Due)
         {
-            rows.RemoveAt(PageSize);
-            next = rows[^1].Id.ToString("N");
+            // The longest overdue first: the entries to review next.
+            if (ListCursor.TryParseDue(filter.After, out var due, out var id))
+            {
+                entries = entries.Where(e => e.ReviewDue >= due && (e.ReviewDue > due || e.Id.CompareTo(id) > 0));
+            }
+            rows = await entries.OrderBy(e => e.ReviewDue).ThenBy(e => e.Id).Take(PageSize + 1).ToListAsync(ct);
+            if (rows.Count > PageSize)
+            {
+                rows.RemoveAt(PageSize);
+                next = ListCursor.Due(rows[^1]);
+            }
+        }
+        else
+        {
+            // As a reader looks things up: by category (the tree's codes, so a group's categories stand together), then question.
+            if (ListCursor.TryParse(filter.After, out var category, out var question, out var id))
+            {
+#pragma warning disable CA1309 // Translated to SQL: the database compares, in the order of the keyset.
+                entries = entries.Where(e => string.Compare(e.CategoryCode, category) >= 0
+                    && (string.Compare(e.CategoryCode, category) > 0 || string.Compare(e.Question, question) > 0 || (e.Question == question && e.Id.CompareTo(id) > 0)));
+#pragma warning restore CA1309
+            }
+            rows = await entries.OrderBy(e => e.CategoryCode).ThenBy(e => e.Question).ThenBy(e => e.Id).Take(PageSize + 1).ToListAsync(ct);
+            if (rows.Count > PageSize)
+            {
+                rows.RemoveAt(PageSize);
+                next = ListCursor.Of(rows[^1]);
+            }
         }
         var categories = await CategoryNamesAsync(db, rows.Select(r => r.CategoryCode), ct);
         var departments = await DepartmentNamesAsync(db, rows.Select(r => r.DepartmentId), ct);
@@ -91,6 +116,42 @@ public static class KnowledgeQueries
         var current = await db.Set<KnowledgeEntry>().AsNoTracking().Where(e => e.Id == id).Select(e => e.Version).FirstOrDefaultAsync(ct);
         return new KnowledgeVersionView(v.EntryId, v.Version, v.Question, v.Answer, v.CategoryCode, v.DepartmentId, v.ServiceItemCode,
             v.Keywords.Length == 0 ? [] : v.Keywords.Split('|'), v.ReviewDue, v.EditedAt, v.EditedBy, v.Note, current == v.Version);
+    }
+
+    /// <summary>The list's next-page keys, opaque to users: the last row's category, question and id, or its review day and id.</summary>
+    private static class ListCursor
+    {
+        public static string Of(KnowledgeEntry e) =>
+            Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes($"{e.CategoryCode}\n{e.Question}\n{e.Id:N}"));
+
+        public static bool TryParse(string? text, out string category, out string question, out Guid id)
+        {
+            (category, question, id) = ("", "", default);
+            try
+            {
+                if (string.IsNullOrEmpty(text) || System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(text)).Split('\n') is not [var c, var q, var i]
+                    || !Guid.TryParseExact(i, "N", out id))
+                {
+                    return false;
+                }
+                (category, question) = (c, q);
+                return true;
+            }
+            catch (FormatException)
+            {
+                return false; // not one of ours: the list starts at the beginning
+            }
+        }
+
+        public static string Due(KnowledgeEntry e) => $"{e.ReviewDue:yyyyMMdd}_{e.Id:N}";
+
+        public static bool TryParseDue(string? text, out DateOnly due, out Guid id)
+        {
+            (due, id) = (default, default);
+            return text?.Split('_') is [var d, var i]
+                && DateOnly.TryParseExact(d, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out due)
+                && Guid.TryParseExact(i, "N", out id);
+        }
     }
 
     private static async Task<Dictionary<string, string>> CategoryNamesAsync(OneWindowDbContext db, IEnumerable<string> codes, CancellationToken ct)
