@@ -97,8 +97,10 @@ public static class HotlineBench
             var months = HotlineFigureRows.ByMonth(kept);
             foreach (var (table, rows) in new[] { ("DailyHotlineFigures", kept), ("MonthlyHotlineFigures", months) })
             {
-                cmd.CommandText = $"INSERT INTO {q(table)} ({string.Join(", ", all.Select((c, i) => q(i == 1 && table.StartsWith("Monthly", StringComparison.Ordinal) ? "Month" : c)))}) " +
-                    $"VALUES ({string.Join(", ", all.Select((_, i) => "@k" + i))})";
+                // Added to any row already there: with --open311 the intakes measured before have kept today's and this month's.
+                var names = all.Select((c, i) => q(i == 1 && table.StartsWith("Monthly", StringComparison.Ordinal) ? "Month" : c)).ToList();
+                cmd.CommandText = $"INSERT INTO {q(table)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", all.Select((_, i) => "@k" + i))}) " +
+                    $"ON CONFLICT ({string.Join(", ", names.Take(3))}) DO UPDATE SET {string.Join(", ", names.Skip(3).Select(n => $"{n} = {q(table)}.{n} + excluded.{n}"))}";
                 await cmd.PrepareAsync();
                 foreach (var (key, values) in rows)
                 {
