@@ -59,7 +59,10 @@ public static class HotlineBench
             cmd.Transaction = tx;
             cmd.CommandText = insert;
             var ps = columns.Select((_, i) => { var p = cmd.CreateParameter(); p.ParameterName = "@p" + i; cmd.Parameters.Add(p); return p; }).ToArray();
-            await cmd.PrepareAsync();
+            if (database.Provider != "Postgres")
+            {
+                await cmd.PrepareAsync(); // Npgsql cannot prepare parameters without a type or a value yet; there it runs unprepared
+            }
             for (var n = done; n < Math.Min(count, done + Batch); n++)
             {
                 var o = Story(random, firstDay.AddDays(random.Next(days)), units, categories, places, n);
@@ -92,7 +95,6 @@ public static class HotlineBench
             var all = keyColumns.Concat(DailyHotlineFigure.MeasureColumns).ToList();
             cmd.CommandText = $"INSERT INTO {q("DailyHotlineFigures")} ({string.Join(", ", all.Select(q))}) VALUES ({string.Join(", ", all.Select((_, i) => "@k" + i))})";
             var ps = all.Select((_, i) => { var p = cmd.CreateParameter(); p.ParameterName = "@k" + i; cmd.Parameters.Add(p); return p; }).ToArray();
-            await cmd.PrepareAsync();
             // The day rows, then the month rows summed from them (ADR 0040), as the migration fills them.
             var months = HotlineFigureRows.ByMonth(kept);
             foreach (var (table, rows) in new[] { ("DailyHotlineFigures", kept), ("MonthlyHotlineFigures", months) })
@@ -101,7 +103,10 @@ public static class HotlineBench
                 var names = all.Select((c, i) => q(i == 1 && table.StartsWith("Monthly", StringComparison.Ordinal) ? "Month" : c)).ToList();
                 cmd.CommandText = $"INSERT INTO {q(table)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", all.Select((_, i) => "@k" + i))}) " +
                     $"ON CONFLICT ({string.Join(", ", names.Take(3))}) DO UPDATE SET {string.Join(", ", names.Skip(3).Select(n => $"{n} = {q(table)}.{n} + excluded.{n}"))}";
-                await cmd.PrepareAsync();
+                if (database.Provider != "Postgres")
+                {
+                    await cmd.PrepareAsync();
+                }
                 foreach (var (key, values) in rows)
                 {
                     ps[0].Value = (int)key.Dimension;
