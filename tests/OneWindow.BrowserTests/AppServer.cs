@@ -49,6 +49,8 @@ public sealed class AppServer : IAsyncLifetime
         // A journey may let days pass (ShiftClockAsync); the sweep looks every two seconds so that it sees them soon.
         start.Environment["Testing__ClockOffsetFile"] = _databaseFile + "-clock";
         start.Environment["Supervision__SweepSeconds"] = "2";
+        // The kept case figures are settled five times a second, so a report opened right after an action counts it.
+        start.Environment["Statistics__SettleSeconds"] = "0.2";
         _process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         var log = _log;
         _process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
