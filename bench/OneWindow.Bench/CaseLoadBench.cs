@@ -89,12 +89,11 @@ public static class CaseLoadBench
             registered.Enqueue((body.GetProperty("number").GetString()!, body.GetProperty("revision").GetInt32()));
         }
         // The intake's own ceiling: the same request, sign-in and policy, answered by the registration's statements sent raw.
-        // The case's kept contribution and the applicant's SMS are those of one registration through the app (generated
-        // cases have neither): its rows, read once, are what the ceiling writes again for each of its cases.
+        // The applicant's SMS is that of one registration through the app (generated cases have none): its row, read once,
+        // is what the ceiling writes again for each of its cases, with the case's queue row for its kept figures.
         await HttpIntake();
-        var figuresRow = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("CaseFigures")} ORDER BY {q("UpdatedAt")} DESC LIMIT 1");
         var outboxRow = await BenchSql.RowAsync(raw, $"SELECT * FROM {q("OutboxMessages")} WHERE {q("DedupKey")} LIKE 'case-step/%' ORDER BY {q("Id")} DESC LIMIT 1");
-        intakeCeiling.Use(caseRow, eventRow, figuresRow, outboxRow);
+        intakeCeiling.Use(caseRow, eventRow, outboxRow);
         async Task BareIntake()
         {
             using var response = await clerk.PostAsJsonAsync(IntakeCeiling.Route, register, Json);

@@ -78,29 +78,27 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
     private Template? _template;
 
     /// <summary>The rows of a real registration at the window, whose values each registration here writes with its own put in.</summary>
-    /// <param name="figuresRow">A case's kept contribution (<c>CaseFigures</c>), whose row text each registration writes for its case.</param>
     /// <param name="outboxRow">An applicant's SMS of a received case, written again for each registration with its own key.</param>
-    public void Use(Dictionary<string, object> caseRow, Dictionary<string, object> eventRow, Dictionary<string, object> figuresRow, Dictionary<string, object> outboxRow)
+    public void Use(Dictionary<string, object> caseRow, Dictionary<string, object> eventRow, Dictionary<string, object> outboxRow)
     {
         var caseColumns = caseRow.Keys.ToArray();
         var eventColumns = eventRow.Keys.Where(c => c != "Id").ToArray(); // an identity, as EF inserts it
-        var figuresColumns = figuresRow.Keys.ToArray();
         var outboxColumns = outboxRow.Keys.Where(c => c != "Id").ToArray();
         var receivedAt = AsTime(caseRow["ReceivedAt"]) ?? throw new InvalidOperationException("The template case has no ReceivedAt.");
         // Numbered on from one another, as EF numbers the parameters of one batch.
         var eventSql = InsertSql("CaseEvents", eventColumns, 0, returning: true);
-        var figuresSql = InsertSql("CaseFigures", figuresColumns, eventColumns.Length, returning: false);
-        var caseSql = InsertSql("Cases", caseColumns, eventColumns.Length + figuresColumns.Length, returning: false);
-        var outboxSql = InsertSql("OutboxMessages", outboxColumns, eventColumns.Length + figuresColumns.Length + caseColumns.Length, returning: true);
-        var upsertSql = System.Text.RegularExpressions.Regex.Replace(OneWindow.Web.Modules.Statistics.PeriodFigures.MoveStatement(1, 2), @"\{(\d+)\}", "@p$1");
+        // The case queued for its kept figures (ADR 0042): the row the figures' hook adds; the settlement sweep does the rest.
+        var queueSql = InsertSql("CaseFigureQueue", QueueColumns, eventColumns.Length, returning: true);
+        var caseSql = InsertSql("Cases", caseColumns, eventColumns.Length + QueueColumns.Length, returning: false);
+        var outboxSql = InsertSql("OutboxMessages", outboxColumns, eventColumns.Length + QueueColumns.Length + caseColumns.Length, returning: true);
         // The row keeps the template's times, moved with each registration like the others (its UpdatedAt is its move's instant).
         _template = new Template(
             Row.Of(eventColumns, eventRow, AsTime), Row.Of(caseColumns, caseRow, AsTime),
-            Row.Of(figuresColumns, figuresRow, AsTime), Row.Of(outboxColumns, outboxRow, AsTime), AsTime(outboxRow["CreatedAt"]) ?? receivedAt,
+            Row.Of(outboxColumns, outboxRow, AsTime), AsTime(outboxRow["CreatedAt"]) ?? receivedAt,
             receivedAt, Convert.ToInt32(caseRow["Revision"], CultureInfo.InvariantCulture), caseRow["DepartmentId"],
             Convert.ToInt32(caseRow["Channel"], CultureInfo.InvariantCulture), Convert.ToBoolean(caseRow["IsInstant"], CultureInfo.InvariantCulture),
             _postgres ? ReadsSql.Replace("ON 1", "ON TRUE", StringComparison.Ordinal) : ReadsSql,
-            eventSql, figuresSql, caseSql, outboxSql, upsertSql);
+            eventSql, queueSql, caseSql, outboxSql);
     }
 
     private static string InsertSql(string table, string[] columns, int first, bool returning) =>
@@ -166,35 +164,12 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
             t.Case.Set(caseValues, "ReceivingVenueId", reads[VenueId]);
             t.Case.Set(caseValues, "ReceivingWindowId", reads[WindowId]);
             t.Case.Set(caseValues, "RegionCode", county);
-            var figuresValues = t.Figures.ValuesAt(shift, Time);
-            t.Figures.Set(figuresValues, "CaseId", Id(caseId));
+            object[] queueValues = [Id(caseId), Time(now)];
             var outboxValues = t.Outbox.ValuesAt(now - t.OutboxCreatedAt, Time);
             t.Outbox.Set(outboxValues, "DedupKey", $"case-step/{caseId:N}/1");
             t.Outbox.Set(outboxValues, "Recipient", request.Phone ?? "");
 
-            // The kept daily figure: the day's row for the case's department, item, venue, window, channel and region, added to.
-            object[] key = [_postgres ? ChinaTime.DateOf(now) : ChinaTime.DateOf(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                t.DepartmentId, request.ItemCode, reads[VenueId], reads[WindowId] is DBNull ? Id(Guid.Empty) : reads[WindowId], t.Channel, reads[VenueRegion]];
-            var measures = new object[OneWindow.Web.Modules.Statistics.DailyFigure.MeasureColumns.Count];
-            Array.Fill(measures, 0L);
-            measures[0] = 1L; // Received
-            measures[1] = t.IsInstant ? 1L : 0L; // Instant
-            // And the month's and the year's rows with the same measures, in the same command (ADR 0038), as the hook sends them.
-            var today = ChinaTime.DateOf(now);
-            var (month, year) = (new DateOnly(today.Year, today.Month, 1), new DateOnly(today.Year, 1, 1));
-            object Start(DateOnly d) => _postgres ? d : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            object[] figureRows =
-            [
-                .. key, .. measures,
-                (int)OneWindow.Web.Modules.Statistics.FigureSpan.Month, Start(month), .. key[1..], .. measures,
-                (int)OneWindow.Web.Modules.Statistics.FigureSpan.Year, Start(year), .. key[1..], .. measures,
-            ];
-            await using (var upsert = Command(connection, tx, t.UpsertSql, Parameters(figureRows, 0)))
-            {
-                await upsert.ExecuteNonQueryAsync(ct);
-            }
-
-            var batch = new[] { (t.EventSql, eventValues, true), (t.FiguresSql, figuresValues, false), (t.CaseSql, caseValues, false), (t.OutboxSql, outboxValues, true) };
+            var batch = new[] { (t.EventSql, eventValues, true), (t.QueueSql, queueValues, true), (t.CaseSql, caseValues, false), (t.OutboxSql, outboxValues, true) };
             if (_postgres)
             {
                 // One command with the four inserts, as EF batches them on PostgreSQL.
@@ -274,8 +249,10 @@ public sealed class IntakeCeiling(BenchDatabase database, SqliteWriteGate? gate)
         return cmd;
     }
 
-    private sealed record Template(Row Event, Row Case, Row Figures, Row Outbox, DateTime OutboxCreatedAt, DateTime ReceivedAt, int Revision, object DepartmentId,
-        int Channel, bool IsInstant, string ReadsSql, string EventSql, string FiguresSql, string CaseSql, string OutboxSql, string UpsertSql);
+    private static readonly string[] QueueColumns = ["CaseId", "QueuedAt"];
+
+    private sealed record Template(Row Event, Row Case, Row Outbox, DateTime OutboxCreatedAt, DateTime ReceivedAt, int Revision, object DepartmentId,
+        int Channel, bool IsInstant, string ReadsSql, string EventSql, string QueueSql, string CaseSql, string OutboxSql);
 
     /// <summary>A row's values by column, with its time columns known, so that each registration moves them to its own instant.</summary>
     private sealed class Row

@@ -149,9 +149,11 @@ static async Task<WebApplication> StartWithoutFiguresAsync(BenchDatabase databas
     builder.Configuration["Supervision:SweepSeconds"] = "0";
     builder.Configuration["Cases:IntakeSweepSeconds"] = "0";
     builder.Configuration["Seed:DemoHistory"] = "false";
+    // Without the figures: no case queued, and this host's settlement sweep does not settle the other host's queue.
+    builder.Configuration["Statistics:SettleSeconds"] = "0";
     builder.WebHost.UseUrls("http://127.0.0.1:0");
     builder.AddOneWindow();
-    foreach (var hook in builder.Services.Where(d => d.ImplementationType == typeof(OneWindow.Web.Modules.Statistics.KeepDailyFigures)).ToList())
+    foreach (var hook in builder.Services.Where(d => d.ImplementationType == typeof(OneWindow.Web.Modules.Statistics.QueueCaseFigures)).ToList())
     {
         builder.Services.Remove(hook);
     }

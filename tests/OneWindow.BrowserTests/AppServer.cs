@@ -6,12 +6,12 @@ using Microsoft.Playwright;
 namespace OneWindow.BrowserTests;
 
 /// <summary>
-/// The real app as its own process (Kestrel on a free loopback port, a fresh SQLite database seeded with the demo
-/// county) and Debian's Chromium driven by Playwright. Shared by the tests of one class.
+/// The real app as its own process (Kestrel on a free loopback port, its own SQLite database seeded with the demo
+/// county, copied from one seeded install) and Debian's Chromium driven by Playwright. Shared by the tests of one class.
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
-    private readonly System.Text.StringBuilder _log = new();
+    private System.Text.StringBuilder _log = new();
     private Process? _process;
     private string? _databaseFile;
     private IPlaywright? _playwright;
@@ -26,36 +26,31 @@ public sealed class AppServer : IAsyncLifetime
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         _databaseFile = Path.Combine(Path.GetTempPath(), $"onewindow-browser-{Guid.NewGuid():N}.db");
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
-        var project = Path.Combine(RepoRoot, "src", "OneWindow.Web");
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "OneWindow.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl, "--contentRoot", project])
+        // A copy of one seeded install (database and record key) rather than a fresh one each: a class's app then starts
+        // in a few seconds instead of migrating and seeding the demo county again. The first class's start makes it.
+        var template = await SeededInstall.Value;
+        foreach (var suffix in new[] { "", "-wal" })
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = project,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ConnectionStrings__OneWindow"] = $"Data Source={_databaseFile}";
-        start.Environment["Database__Provider"] = "Sqlite";
-        // A fresh install: the app makes its first record key in this folder, as on a new machine.
-        start.Environment["RecordKeys__Path"] = _databaseFile + "-record-keys";
-        // Live pages refresh every second here, so that a journey sees a change without waiting.
-        start.Environment["Supervision__LiveSeconds"] = "1";
-        // The journeys sign in many times a minute from one address.
-        start.Environment["Seed__DemoHistory"] = "false"; // the journeys start from the demo county without its history of cases
-        start.Environment["RateLimits__SignInPerMinute"] = "100000";
-        start.Environment["RateLimits__PublicPerMinute"] = "100000";
-        // A journey may let days pass (ShiftClockAsync); the sweep looks every two seconds so that it sees them soon.
-        start.Environment["Testing__ClockOffsetFile"] = _databaseFile + "-clock";
-        start.Environment["Supervision__SweepSeconds"] = "2";
-        _process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        var log = _log;
-        _process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilLiveAsync(log);
+            if (File.Exists(template + suffix))
+            {
+                File.Copy(template + suffix, _databaseFile + suffix);
+            }
+        }
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(_databaseFile + "-record-keys");
+        }
+        else
+        {
+            Directory.CreateDirectory(_databaseFile + "-record-keys", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); // as the app makes it
+        }
+        foreach (var key in Directory.GetFiles(template + "-record-keys"))
+        {
+            File.Copy(key, Path.Combine(_databaseFile + "-record-keys", Path.GetFileName(key)));
+        }
+        (_process, var log) = Start(_databaseFile, BaseUrl);
+        _log = log;
+        await WaitUntilLiveAsync(_process, BaseUrl, log);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -65,6 +60,65 @@ public sealed class AppServer : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(ScreenshotDir);
+    }
+
+    private static readonly Lazy<Task<string>> SeededInstall = new(MakeSeededInstallAsync);
+
+    /// <summary>
+    /// Starts the app once on a fresh database and key folder (a fresh install: it migrates, seeds the demo county and
+    /// makes its first record key), stops it, and keeps both for the classes to copy; removed when the run ends.
+    /// </summary>
+    private static async Task<string> MakeSeededInstallAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"onewindow-browser-template-{Guid.NewGuid():N}.db");
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var (process, log) = Start(file, url);
+        using (process)
+        {
+            await WaitUntilLiveAsync(process, url, log);
+            // Every write of the start is committed (in the file or its write-ahead log, copied together) once it answers.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveInstall(file);
+        return file;
+    }
+
+    /// <summary>The app as its own process on the database file, listening on the url, its output gathered in the log.</summary>
+    private static (Process Process, System.Text.StringBuilder Log) Start(string databaseFile, string baseUrl)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
+        var project = Path.Combine(RepoRoot, "src", "OneWindow.Web");
+        var dll = Path.Combine(project, "bin", configuration, "net10.0", "OneWindow.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl, "--contentRoot", project])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = project,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ConnectionStrings__OneWindow"] = $"Data Source={databaseFile}";
+        start.Environment["Database__Provider"] = "Sqlite";
+        // The install's record key lives in this folder, as on a real machine.
+        start.Environment["RecordKeys__Path"] = databaseFile + "-record-keys";
+        // Live pages refresh every second here, so that a journey sees a change without waiting.
+        start.Environment["Supervision__LiveSeconds"] = "1";
+        // The journeys sign in many times a minute from one address.
+        start.Environment["Seed__DemoHistory"] = "false"; // the journeys start from the demo county without its history of cases
+        start.Environment["RateLimits__SignInPerMinute"] = "100000";
+        start.Environment["RateLimits__PublicPerMinute"] = "100000";
+        // A journey may let days pass (ShiftClockAsync); the sweep looks every two seconds so that it sees them soon.
+        start.Environment["Testing__ClockOffsetFile"] = databaseFile + "-clock";
+        start.Environment["Supervision__SweepSeconds"] = "2";
+        // The kept case figures are settled five times a second, so a report opened right after an action counts it.
+        start.Environment["Statistics__SettleSeconds"] = "0.2";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var log = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, log);
     }
 
     public async Task<IPage> NewPageAsync(string? locale = null, int width = 1280, int height = 900)
@@ -165,33 +219,41 @@ public sealed class AppServer : IAsyncLifetime
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
-        foreach (var f in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm", _databaseFile + "-clock" })
+        if (_databaseFile is not null)
         {
-            if (f is not null && File.Exists(f))
+            RemoveInstall(_databaseFile);
+        }
+    }
+
+    private static void RemoveInstall(string databaseFile)
+    {
+        foreach (var f in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm", databaseFile + "-clock" })
+        {
+            if (File.Exists(f))
             {
                 File.Delete(f);
             }
         }
-        if (_databaseFile is not null && Directory.Exists(_databaseFile + "-record-keys"))
+        if (Directory.Exists(databaseFile + "-record-keys"))
         {
-            Directory.Delete(_databaseFile + "-record-keys", recursive: true);
+            Directory.Delete(databaseFile + "-record-keys", recursive: true);
         }
     }
 
-    private async Task WaitUntilLiveAsync(System.Text.StringBuilder log)
+    private static async Task WaitUntilLiveAsync(Process process, string baseUrl, System.Text.StringBuilder log)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         // A real process starting up: real elapsed time is what this waits for.
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromSeconds(90))
         {
-            if (_process!.HasExited)
+            if (process.HasExited)
             {
                 throw new InvalidOperationException("The app exited while starting:\n" + log);
             }
             try
             {
-                if ((await http.GetAsync(BaseUrl + "/health/live")).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync(baseUrl + "/health/live")).StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }

@@ -25,6 +25,7 @@ public sealed class AssessmentTests : IDisposable
         var denied = await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-MZ-002", "丙"), "accept", new { });
         denied = await CaseApi.Act(await _app.SignedIn("reviewer.mz"), denied, "complete-node", new { opinion = "不符合" });
         await CaseApi.Act(await _app.SignedIn("approver.mz"), denied, "decide", new { outcome = "Deny", reason = "不符合条件" });
+        await _app.SettleFiguresAsync();
     }
 
     [Fact]

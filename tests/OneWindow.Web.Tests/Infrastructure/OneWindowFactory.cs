@@ -56,6 +56,13 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
     public Task<Modules.Notifications.DispatchResult> DeliverOutboxAsync() => Services.GetRequiredService<Modules.Notifications.OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
     public TestClock Clock { get; } = new(DefaultNow);
 
+    /// <summary>Settles the kept case figures of every move so far, as the settlement sweep would a moment later (ADR 0042).</summary>
+    public async Task<int> SettleFiguresAsync()
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Modules.Statistics.SettleCaseFigures>().RunToEndAsync(CancellationToken.None);
+    }
+
     /// <summary>Every SMS the app sent (unless a test replaced the gateway): one-time codes are read from here.</summary>
     public CapturedSms Sms { get; } = new();
 
@@ -67,6 +74,8 @@ public sealed partial class OneWindowFactory : WebApplicationFactory<Program>
         // Background sweeps run only when a test calls them, with the test clock.
         builder.UseSetting("Cases:IntakeSweepSeconds", "0");
         builder.UseSetting("Statistics:ReadinessSweepSeconds", "0");
+        // The kept case figures are settled when a test asks (SettleFiguresAsync), as the sweep would a moment later.
+        builder.UseSetting("Statistics:SettleSeconds", "0");
         // The demo county without its history of cases: a test makes the cases it counts (DemoHistoryTests turn it on).
         builder.UseSetting("Seed:DemoHistory", "false");
         builder.UseSetting("Supervision:SweepSeconds", "0");

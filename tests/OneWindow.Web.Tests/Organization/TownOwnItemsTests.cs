@@ -68,6 +68,7 @@ public class TownOwnItemsTests(OneWindowFactory app) : IClassFixture<OneWindowFa
         Assert.Equal(CaseStatus.Concluded, c.Status);
 
         // The kept figures put it under the deciding department at the town hall, and the county's 民政局 has none of it.
+        await app.SettleFiguresAsync();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
         var rows = await db.Set<DailyFigure>().AsNoTracking().Where(f => f.ItemCode == Assistance).ToListAsync();
@@ -111,6 +112,7 @@ public class TownOwnItemsTests(OneWindowFactory app) : IClassFixture<OneWindowFa
         Assert.Equal(CaseStatus.Decided, c.Status);
 
         // The kept figures: the town's department, the village's room and region; the report by town counts it for 汾市镇.
+        await app.SettleFiguresAsync();
         using var s = app.Services.CreateScope();
         var db = s.ServiceProvider.GetRequiredService<OneWindowDbContext>();
         var rows = await db.Set<DailyFigure>().AsNoTracking().Where(f => f.ItemCode == Assistance && f.VenueId == room).ToListAsync();

@@ -77,6 +77,7 @@ public sealed class FigureListTests : IDisposable
         await CaseApi.Act(clerk, monday, "accept", new { });
         await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-MZ-001", "己"), "accept", new { });
 
+        await _app.SettleFiguresAsync();
         var leader = await _app.SignedIn("leader");
         var expected = new Dictionary<string, decimal[]>
         {
@@ -130,6 +131,7 @@ public sealed class FigureListTests : IDisposable
         // December: one, paid in full.
         _app.Clock.Set(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
         await PayBdcAsync("十二月", 90m);
+        await _app.SettleFiguresAsync();
         var leader = await _app.SignedIn("leader");
 
         // Without a fee indicator the report has no fees; with one, the same rows as GET /fees.

@@ -111,6 +111,7 @@ public sealed class ServiceFiguresTests : IDisposable
             db.EfficiencyComplaints.Add(complaint);
             return Task.CompletedTask;
         }, CancellationToken.None);
+        await _app.SettleFiguresAsync();
         return (instant, corrected, online);
     }
 
@@ -202,6 +203,7 @@ public sealed class ServiceFiguresTests : IDisposable
         late = await CaseApi.Act(await Ok("clerk.mz"), late, "issue", new { resultNumber = "R-9" });
         await CaseApi.Act(await Ok("clerk.mz"), late, "deliver", new { method = "WindowPickup" });
         await RateAsync(late.Number, RatingLevel.Dissatisfied, "超期了");
+        await _app.SettleFiguresAsync();
 
         using var scope = _app.Services.CreateScope();
         var assess = scope.ServiceProvider.GetRequiredService<AssessUnits>();
@@ -231,6 +233,7 @@ public sealed class ServiceFiguresTests : IDisposable
         {
             await CaseApi.Register(clerk, "431025-MZ-001", "排队" + i);
         }
+        await _app.SettleFiguresAsync();
         var leader = await Ok("leader");
         foreach (var by in new[] { "None", "Department", "Window", "Channel" })
         {

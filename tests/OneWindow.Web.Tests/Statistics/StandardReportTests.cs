@@ -57,6 +57,7 @@ public sealed class StandardReportTests : IDisposable
         var clerk = await _app.SignedIn("clerk");
         await CaseApi.Act(clerk, await CaseApi.Register(clerk, "431025-BDC-001", "乙"), "accept", new { });
         await CaseApi.Register(await _app.SignedIn("clerk.town"), "431025-GA-002", "丙");
+        await _app.SettleFiguresAsync();
     }
 
     [Fact]

@@ -83,6 +83,7 @@ public sealed class DashboardTests : IDisposable
         var sunday = ChinaTime.DateOf(OneWindowFactory.DefaultNow.UtcDateTime);
 
         // Tuesday: Sunday's intake and conclusion come from its kept figures; today has nothing yet.
+        await _app.SettleFiguresAsync();
         _app.Clock.Set(OneWindowFactory.DefaultNow.AddDays(2));
         var tuesday = await Figures();
         Assert.Equal((2, 1), Day(tuesday, sunday));

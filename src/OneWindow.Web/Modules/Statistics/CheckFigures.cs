@@ -23,11 +23,18 @@ public sealed record FigureCheck(DateOnly From, DateOnly To, int CasesRead, int 
 /// each case's remembered contribution on the period's days to what it is, so later moves subtract the right amounts
 /// (ADR 0024). An administrative command (<c>check-figures</c>), not a request: it reads every case alive in the period.
 /// </summary>
-public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendars, VenueRegions regions, WriteUnit unit, TimeProvider clock)
+public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendars, VenueRegions regions, WriteUnit unit, SettleCaseFigures settle, TimeProvider clock)
 {
     private const int Batch = 500;
 
-    public async Task<FigureCheck> RunAsync(DateOnly from, DateOnly to, bool repair, CancellationToken ct)
+    /// <summary>
+    /// The moves queued before the check are settled first (a queued move is not a difference), and no settlement runs
+    /// until the check and its repair are done (ADR 0042).
+    /// </summary>
+    public Task<FigureCheck> RunAsync(DateOnly from, DateOnly to, bool repair, CancellationToken ct) =>
+        settle.SettledAsync((_, t) => { db.ChangeTracker.Clear(); return CheckAsync(from, to, repair, t); }, ct);
+
+    private async Task<FigureCheck> CheckAsync(DateOnly from, DateOnly to, bool repair, CancellationToken ct)
     {
         var (start, end) = (ChinaTime.StartOfDayUtc(from), ChinaTime.StartOfDayUtc(to.AddDays(1)));
         await regions.LoadAllAsync(ct);

@@ -70,8 +70,8 @@ public abstract class KeptFigureRow
 }
 
 /// <summary>
-/// 统计日数据: the kept figures of one day at one grain (<see cref="FigureKey"/>), maintained by the case hook
-/// <see cref="KeepDailyFigures"/> in the transaction of every case move (ADR 0024). A report sums these rows, never cases;
+/// 统计日数据: the kept figures of one day at one grain (<see cref="FigureKey"/>), settled by
+/// <see cref="SettleCaseFigures"/> a moment after every case move (ADR 0024, 0042). A report sums these rows, never cases;
 /// for the whole months and years of a period it sums the <see cref="PeriodFigure"/> rows kept with them (ADR 0038).
 /// </summary>
 public sealed class DailyFigure : KeptFigureRow

@@ -8,7 +8,9 @@ public static class StatisticsModule
     public static IServiceCollection AddStatistics(this IServiceCollection services) =>
         services.AddSingleton<VenueRegionCache>()
             .AddScoped<VenueRegions>()
-            .AddScoped<Cases.ICaseHook, KeepDailyFigures>()
+            .AddScoped<Cases.ICaseHook, QueueCaseFigures>()
+            .AddScoped<SettleCaseFigures>()
+            .AddHostedService<CaseFigureSweep>()
             .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, KeepServiceFigures>()
             .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, KeepFeeFigures>()
             .AddScoped<CheckFeeFigures>()

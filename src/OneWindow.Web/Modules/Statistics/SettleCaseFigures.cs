@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
+using OneWindow.Web.Modules.Calendar;
+
+namespace OneWindow.Web.Modules.Statistics;
+
+/// <summary>
+/// Settles the kept figures of the cases queued by <see cref="QueueCaseFigures"/> (ADR 0042): takes the queue in
+/// batches, computes each case's contribution again from the case as committed (<see cref="CaseContribution"/>),
+/// subtracts the one remembered from its last settlement, sums the differences of the whole batch by key (a day's
+/// intakes at one window share their keys) and adds each key's sum to its day, month and year rows once, then
+/// remembers the new contributions and removes the queue rows it took, all in one transaction. One instance settles at a
+/// time (<see cref="SweepLock"/>): the remembered contribution is read and replaced by one writer only. A move committed
+/// while a batch is settled has queued its own row, which the next batch takes, so nothing is lost and a case settled
+/// twice adds nothing the second time.
+/// </summary>
+public sealed class SettleCaseFigures(OneWindowDbContext db, RegionCalendars calendars, VenueRegions regions, WriteUnit unit, TimeProvider clock)
+{
+    public const int Batch = 500;
+    private const long LockKey = 0x4F6E6546696753; // "OneFigS"
+
+    /// <summary>One pass: settles the queue until it is empty; 0 when another instance is settling (it will take these too).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var held = await SweepLock.TryTakeAsync(db, LockKey, ct);
+        return held is null ? 0 : await SettleQueueAsync(ct);
+    }
+
+    /// <summary>
+    /// Settles the queue as it stands, waiting for another instance's pass to end first: for a reader that must see
+    /// every move made before it (a seeded history).
+    /// </summary>
+    public Task<int> RunToEndAsync(CancellationToken ct) => SettledAsync((settled, _) => Task.FromResult(settled), ct);
+
+    /// <summary>
+    /// Settles the queue as <see cref="RunToEndAsync"/> does, then runs <paramref name="then"/> still holding the lock, so no
+    /// settlement writes the kept rows or the remembered contributions meanwhile (the recount check and its repair).
+    /// </summary>
+    public async Task<T> SettledAsync<T>(Func<int, CancellationToken, Task<T>> then, CancellationToken ct)
+    {
+        while (true)
+        {
+            await using var held = await SweepLock.TryTakeAsync(db, LockKey, ct);
+            if (held is not null)
+            {
+                return await then(await SettleQueueAsync(ct), ct);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct); // real time: another process's pass
+        }
+    }
+
+    private async Task<int> SettleQueueAsync(CancellationToken ct)
+    {
+        var settled = 0;
+        while (await SettleBatchAsync(ct) is var n and > 0)
+        {
+            settled += n;
+        }
+        return settled;
+    }
+
+    private async Task<int> SettleBatchAsync(CancellationToken ct)
+    {
+        var queued = await db.Set<CaseFigureQueueEntry>().AsNoTracking().OrderBy(e => e.Id).Take(Batch).Select(e => new { e.Id, e.CaseId }).ToListAsync(ct);
+        if (queued.Count == 0)
+        {
+            return 0;
+        }
+        var ids = queued.Select(e => e.CaseId).Distinct().ToList();
+        var taken = queued.Select(e => e.Id).ToList();
+        await unit.RunAsync(async t =>
+        {
+            var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(t);
+            var states = await db.Set<CaseFigureState>().Where(s => ids.Contains(s.CaseId)).ToDictionaryAsync(s => s.CaseId, t);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var delta = new Dictionary<FigureKey, MeasureValues>();
+            foreach (var c in cases)
+            {
+                var rows = CaseContribution.Of(c, await regions.OfAsync(c, t), await calendars.ForRegionAsync(c.RegionCode));
+                var state = states.GetValueOrDefault(c.Id);
+                CaseContribution.AddTo(delta, rows);
+                CaseContribution.AddTo(delta, state?.Rows ?? [], -1);
+                if (state is null)
+                {
+                    if (rows.Count > 0)
+                    {
+                        db.Set<CaseFigureState>().Add(new CaseFigureState { CaseId = c.Id, Rows = rows, UpdatedAt = now });
+                    }
+                }
+                else if (!SameRows(state.Rows, rows))
+                {
+                    state.Rows = rows;
+                    state.UpdatedAt = now;
+                }
+            }
+            // In key order, so that the check's repair and this lock shared rows in the same order.
+            var changed = delta.Where(kv => !kv.Value.IsZero).ToList();
+            changed.Sort((a, b) => FigureRows.Compare(a.Key, b.Key));
+            if (changed.Count > 0)
+            {
+                await PeriodFigures.AddMoveAsync(db, changed, t);
+            }
+            // Only this pass may have taken them (the lock); should another process have settled them meanwhile (two processes
+            // on one SQLite file hold no common lock), nothing of this pass is kept.
+            if (await db.Set<CaseFigureQueueEntry>().Where(e => taken.Contains(e.Id)).ExecuteDeleteAsync(t) != taken.Count)
+            {
+                throw new InvalidOperationException("The queued case figures were settled by another process at the same time; this pass is rolled back.");
+            }
+        }, ct);
+        return ids.Count;
+    }
+
+    private static bool SameRows(IReadOnlyList<CaseFigureRow> a, IReadOnlyList<CaseFigureRow> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Key == p.Second.Key && p.First.Values.AsSpan().SequenceEqual(p.Second.Values));
+}
+
+/// <summary>Runs <see cref="SettleCaseFigures"/> every <c>Statistics:SettleSeconds</c> (2 by default; 0 turns it off, as the tests do).</summary>
+public sealed class CaseFigureSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<CaseFigureSweep> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = configuration.GetValue("Statistics:SettleSeconds", 2.0);
+        if (seconds <= 0)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<SettleCaseFigures>().RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Settling the kept case figures failed; the queue is taken again at the next tick");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
