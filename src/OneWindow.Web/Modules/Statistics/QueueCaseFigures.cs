@@ -15,9 +15,9 @@ public sealed class QueueCaseFigures(OneWindowDbContext db, TimeProvider clock) 
 
     public Task OnCaseMovedAsync(CaseMoved moved, CancellationToken ct)
     {
-        // A part of a joint case adds nothing (the joint case counts once); a case never received adds nothing yet, but
-        // it is queued all the same: its contribution is for the settlement to decide, from the case alone.
-        if (moved.Case.ParentCaseId is null)
+        // A part of a joint case adds nothing (the joint case counts once); nor does a case not received yet (an online
+        // draft, a submission before pre-review), which has never added anything either: a receipt is never undone.
+        if (moved.Case.ParentCaseId is null && moved.Case.ReceivedAt is not null)
         {
             db.Set<CaseFigureQueueEntry>().Add(new CaseFigureQueueEntry { CaseId = moved.Case.Id, QueuedAt = clock.GetUtcNow().UtcDateTime });
         }
