@@ -112,6 +112,10 @@ public static class CaseContribution
     public static FigureKey Key(Case c, string regionCode) => new(
         default, c.DepartmentId, c.ItemCode, c.ReceivingVenueId ?? Guid.Empty, c.ReceivingWindowId ?? Guid.Empty, c.Channel, regionCode);
 
+    /// <summary>Whether two remembered contributions are the same rows, key for key and value for value.</summary>
+    public static bool SameRows(IReadOnlyList<CaseFigureRow> a, IReadOnlyList<CaseFigureRow> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Key == p.Second.Key && p.First.Values.AsSpan().SequenceEqual(p.Second.Values));
+
     /// <summary>Sums rows by key (adding <paramref name="sign"/> times each) into <paramref name="into"/>.</summary>
     public static void AddTo(Dictionary<FigureKey, MeasureValues> into, IEnumerable<CaseFigureRow> rows, long sign = 1)
     {

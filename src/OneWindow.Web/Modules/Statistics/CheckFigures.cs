@@ -52,7 +52,7 @@ public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendar
                 var rows = CaseContribution.Of(c, await regions.OfAsync(c, ct), calendar);
                 CaseContribution.AddTo(counted, rows.Where(r => InPeriod(r.Key.Day)));
                 var state = kept.GetValueOrDefault(c.Id);
-                if (!SameRows(Within(state?.Rows ?? []), Within(rows)))
+                if (!CaseContribution.SameRows(Within(state?.Rows ?? []), Within(rows)))
                 {
                     states.Add((c.Id, state, rows));
                 }
@@ -114,7 +114,4 @@ public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendar
         bool InPeriod(DateOnly day) => day >= from && day <= to;
         IReadOnlyList<CaseFigureRow> Within(IReadOnlyList<CaseFigureRow> rows) => [.. rows.Where(r => InPeriod(r.Key.Day))];
     }
-
-    private static bool SameRows(IReadOnlyList<CaseFigureRow> a, IReadOnlyList<CaseFigureRow> b) =>
-        a.Count == b.Count && a.Zip(b).All(p => p.First.Key == p.Second.Key && p.First.Values.AsSpan().SequenceEqual(p.Second.Values));
 }

@@ -88,7 +88,7 @@ public sealed class SettleCaseFigures(OneWindowDbContext db, RegionCalendars cal
                         db.Set<CaseFigureState>().Add(new CaseFigureState { CaseId = c.Id, Rows = rows, UpdatedAt = now });
                     }
                 }
-                else if (!SameRows(state.Rows, rows))
+                else if (!CaseContribution.SameRows(state.Rows, rows))
                 {
                     state.Rows = rows;
                     state.UpdatedAt = now;
@@ -110,9 +110,6 @@ public sealed class SettleCaseFigures(OneWindowDbContext db, RegionCalendars cal
         }, ct);
         return ids.Count;
     }
-
-    private static bool SameRows(IReadOnlyList<CaseFigureRow> a, IReadOnlyList<CaseFigureRow> b) =>
-        a.Count == b.Count && a.Zip(b).All(p => p.First.Key == p.Second.Key && p.First.Values.AsSpan().SequenceEqual(p.Second.Values));
 }
 
 /// <summary>Runs <see cref="SettleCaseFigures"/> every <c>Statistics:SettleSeconds</c> (2 by default; 0 turns it off, as the tests do).</summary>
