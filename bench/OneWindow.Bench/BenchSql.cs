@@ -57,6 +57,7 @@ public static class BenchSql
     public static async Task QueryAsync(DbConnection raw, string sql, params (string Name, object Value)[] parameters)
     {
         await using var cmd = Command(raw, sql, parameters);
+        cmd.CommandTimeout = 0; // a scan to beat at ten million cases may take a minute
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

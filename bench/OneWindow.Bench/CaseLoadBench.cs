@@ -223,30 +223,6 @@ public static class CaseLoadBench
             await DashboardFigures.ComputeAsync(scope.ServiceProvider.GetRequiredService<OneWindowDbContext>(), DateTime.UtcNow, null, CancellationToken.None);
         })).Against(rawCounts));
 
-        // The assessment (绩效考核) of the staff for the last full quarter: the departments' and windows' is read from the
-        // kept figures (measured with the report, StatisticsBench); the staff's still reads the quarter's cases with
-        // their deciding and accepting events, whose actors are the units, so its ceiling is the same rows read raw.
-        var today = ChinaTime.DateOf(DateTime.UtcNow);
-        var current = new Domain.Assessment.AssessmentPeriod(Domain.Assessment.PeriodKind.Quarter, today.Year, (today.Month + 2) / 3);
-        var quarter = current.Number == 1 ? current with { Year = current.Year - 1, Number = 4 } : current with { Number = current.Number - 1 };
-        (string, object)[] range = [("@from", ChinaTime.StartOfDayUtc(quarter.First)), ("@to", ChinaTime.EndOfDayUtc(quarter.Last))];
-        var concludedSql = $"SELECT {q("DepartmentId")}, {q("RegionCode")}, {q("ClockStartAt")}, {q("DecidedAt")}, {q("PromisedDueAt")}, {q("StatutoryLimitDays")}, {q("ExtensionDays")}, {q("Pauses")} FROM {q("Cases")} " +
-            $"WHERE {q("ConcludedAt")} >= @from AND {q("ConcludedAt")} < @to AND {q("Status")} = {(int)CaseStatus.Concluded} AND {q("DecidedAt")} IS NOT NULL AND NOT {q("IsJoint")}";
-        var receivedSql = $"SELECT {q("DepartmentId")}, {q("RegionCode")}, {q("ReceivedAt")}, {q("AcceptedAt")}, {q("DeemedAccepted")} FROM {q("Cases")} WHERE {q("ReceivedAt")} >= @from AND {q("ReceivedAt")} < @to AND {q("ParentCaseId")} IS NULL";
-        var assessmentSamples = load > 2_000_000 ? 3 : 10; // a quarter of ten million cases is two million rows a read
-        Task<Scenario> ReadBothAsync(string name, string first, string second) => Measure.RunAsync(name, assessmentSamples, async () =>
-        {
-            await BenchSql.QueryAsync(raw, first, range);
-            await BenchSql.QueryAsync(raw, second, range);
-        });
-        // The staff assessment: each case's deciding and accepting events, whose actors are the units.
-        var decidedSql = concludedSql.Replace($" FROM {q("Cases")} ", $", e.{q("ActorId")} FROM {q("Cases")} JOIN {q("CaseEvents")} e ON e.{q("CaseId")} = {q("Cases")}.{q("Id")} AND e.{q("Action")} = 'decided' ", StringComparison.Ordinal);
-        var acceptedSql = receivedSql.Replace($" FROM {q("Cases")} ", $", e.{q("ActorId")} FROM {q("Cases")} JOIN {q("CaseEvents")} e ON e.{q("CaseId")} = {q("Cases")}.{q("Id")} AND e.{q("Action")} = 'accepted' ", StringComparison.Ordinal);
-        var rawStaff = await ReadBothAsync("raw SQL: the same cases with their deciding and accepting events, read (ceiling)", decidedSql, acceptedSql);
-        results.Add(rawStaff);
-        results.Add((await Measure.RunAsync($"GET /supervision/assessment?period={quarter}&kind=Staff: the staff scored (HTML)", assessmentSamples,
-            () => GetAsync(supervisor, $"/supervision/assessment?period={quarter}&kind=Staff"))).Against(rawStaff));
-
         // One concluded case of years ago with its whole record, the chain verified on every read.
         var concludedCase = await BenchSql.ScalarAsync(raw, $"SELECT {q("Number")} FROM {q("Cases")} WHERE {q("Number")} LIKE 'G%' AND {q("Status")} = {(int)CaseStatus.Concluded} AND {q("EventCount")} >= 5 " +
             // taken in at the county center (where the templates were made), whose comprehensive window the reader works at

@@ -13,7 +13,7 @@ using OneWindow.Web.Modules.Statistics;
 namespace OneWindow.Bench;
 
 /// <summary>
-/// The kept daily figures of a generated load (and the stock's month rows summed from them), built the fast way: every case read once through the app's model, its
+/// The kept daily figures of a generated load (and the stock's month rows summed from them, and the staff figures), built the fast way: every case read once through the app's model, its
 /// rows computed by the hook's own definition (<see cref="CaseContribution"/>), summed in memory and bulk-written
 /// (binary COPY on PostgreSQL, prepared inserts on SQLite). The check's repair (<c>check-figures --repair</c>) makes the
 /// same rows but also remembers each case's contribution in one transaction a year, which at ten million cases would
@@ -25,10 +25,12 @@ public static class KeptFiguresLoad
 {
     private const int Batch = 5_000;
 
-    public static async Task<(long Cases, int Rows, TimeSpan Took)> BuildAsync(IServiceProvider services, BenchDatabase database)
+    /// <param name="staffOnly">Only the staff figures (ADR 0043): for a data set kept before they existed, whose case figures stand.</param>
+    public static async Task<(long Cases, int Rows, TimeSpan Took)> BuildAsync(IServiceProvider services, BenchDatabase database, bool staffOnly = false)
     {
         var watch = Stopwatch.StartNew();
         var counted = new Dictionary<FigureKey, MeasureValues>();
+        var staff = new Dictionary<(DateOnly Day, string ActorId), long[]>();
         long cases = 0;
         Guid? after = null;
         using (var scope = services.CreateScope())
@@ -40,7 +42,8 @@ public static class KeptFiguresLoad
             await regions.LoadAllAsync(CancellationToken.None);
             while (true)
             {
-                var query = db.Cases.AsNoTracking().Where(c => c.ParentCaseId == null && c.ReceivedAt != null);
+                // The parts of joint cases too: they add to the staff figures (their deciders), not to the case figures.
+                var query = db.Cases.AsNoTracking().Where(c => c.ReceivedAt != null);
                 if (after is { } key)
                 {
                     query = query.Where(c => c.Id.CompareTo(key) > 0);
@@ -51,10 +54,15 @@ public static class KeptFiguresLoad
                     break;
                 }
                 after = batch[^1].Id;
+                var actors = await CaseActors.OfAsync(db, [.. batch.Select(c => c.Id)], CancellationToken.None);
                 foreach (var c in batch)
                 {
-                    var caseRows = CaseContribution.Of(c, await regions.OfAsync(c, CancellationToken.None), await calendars.ForRegionAsync(c.RegionCode));
-                    CaseContribution.AddTo(counted, caseRows);
+                    var calendar = await calendars.ForRegionAsync(c.RegionCode);
+                    if (!staffOnly)
+                    {
+                        CaseContribution.AddTo(counted, CaseContribution.Of(c, await regions.OfAsync(c, CancellationToken.None), calendar));
+                    }
+                    StaffContribution.AddTo(staff, StaffContribution.Of(c, actors.GetValueOrDefault(c.Id) ?? CaseActors.None, calendar));
                 }
                 cases += batch.Count;
                 if (cases % 200_000 < Batch)
@@ -67,6 +75,19 @@ public static class KeptFiguresLoad
         await using var raw = database.OpenRawConnection();
         await raw.OpenAsync();
         // The load's figures replace whatever the app kept for the templates while they were made.
+        var staffRows = StaffContribution.Rows(staff);
+        await BenchSql.ExecAsync(raw, "DELETE FROM \"StaffFigures\"");
+        await (raw switch
+        {
+            NpgsqlConnection pg => CopyStaffInAsync(pg, staffRows),
+            SqliteConnection sqlite => InsertStaffAsync(sqlite, staffRows),
+            _ => throw new NotSupportedException(raw.GetType().Name),
+        });
+        if (staffOnly)
+        {
+            await BenchSql.ExecAsync(raw, database.Provider == "Postgres" ? "VACUUM ANALYZE \"StaffFigures\"" : "ANALYZE");
+            return (cases, staffRows.Count, watch.Elapsed);
+        }
         await BenchSql.ExecAsync(raw, "DELETE FROM \"DailyFigures\"");
         await BenchSql.ExecAsync(raw, "DELETE FROM \"CaseFigures\"");
         var rows = counted.Where(r => !r.Value.IsZero).ToList();
@@ -90,7 +111,7 @@ public static class KeptFiguresLoad
             await BenchSql.ExecAsync(raw, $"INSERT INTO \"PeriodFigures\" (\"Span\", \"Start\", {grain}, {measures}) " +
                 $"SELECT {(int)span}, {start}, {grain}, {sums} FROM \"DailyFigures\" GROUP BY {start}, {grain}");
         }
-        await BenchSql.ExecAsync(raw, database.Provider == "Postgres" ? "VACUUM ANALYZE \"DailyFigures\", \"PeriodFigures\"" : "ANALYZE");
+        await BenchSql.ExecAsync(raw, database.Provider == "Postgres" ? "VACUUM ANALYZE \"DailyFigures\", \"PeriodFigures\", \"StaffFigures\"" : "ANALYZE");
         return (cases, rows.Count, watch.Elapsed);
     }
 
@@ -143,6 +164,49 @@ public static class KeptFiguresLoad
             for (var i = 0; i < v.Values.Length; i++)
             {
                 cmd.Parameters[7 + i].Value = v.Values[i];
+            }
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+    }
+
+    private static readonly string StaffColumns = string.Join(", ", new[] { "Day", "ActorId" }.Concat(DailyStaffFigure.MeasureColumns).Select(c => $"\"{c}\""));
+
+    private static async Task CopyStaffInAsync(NpgsqlConnection pg, List<StaffFigureRow> rows)
+    {
+        await using var import = await pg.BeginBinaryImportAsync($"COPY \"StaffFigures\" ({StaffColumns}) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in rows)
+        {
+            await import.StartRowAsync();
+            await import.WriteAsync(row.Day, NpgsqlDbType.Date);
+            await import.WriteAsync(row.ActorId, NpgsqlDbType.Varchar);
+            foreach (var value in row.Values)
+            {
+                await import.WriteAsync(value, NpgsqlDbType.Bigint);
+            }
+        }
+        await import.CompleteAsync();
+    }
+
+    private static async Task InsertStaffAsync(SqliteConnection sqlite, List<StaffFigureRow> rows)
+    {
+        await using var tx = (SqliteTransaction)await sqlite.BeginTransactionAsync();
+        await using var cmd = sqlite.CreateCommand();
+        cmd.Transaction = tx;
+        var count = 2 + StaffFigureRow.Count;
+        cmd.CommandText = $"INSERT INTO \"StaffFigures\" ({StaffColumns}) VALUES ({string.Join(", ", Enumerable.Range(0, count).Select(i => "$" + i))})";
+        for (var i = 0; i < count; i++)
+        {
+            cmd.Parameters.Add(new SqliteParameter("$" + i, null));
+        }
+        await cmd.PrepareAsync();
+        foreach (var row in rows)
+        {
+            cmd.Parameters[0].Value = row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            cmd.Parameters[1].Value = row.ActorId;
+            for (var i = 0; i < row.Values.Length; i++)
+            {
+                cmd.Parameters[2 + i].Value = row.Values[i];
             }
             await cmd.ExecuteNonQueryAsync();
         }

@@ -140,7 +140,11 @@ internal static class Commands
         {
             Console.WriteLine($"{(check.Repaired ? "REPAIRED" : "DIFFERS")} {d.Key.Day:yyyy-MM-dd} department {d.Key.DepartmentId} item {d.Key.ItemCode} venue {d.Key.VenueId} window {d.Key.WindowId} {d.Key.Channel} region {d.Key.RegionCode}: kept [{d.Kept}] counted [{d.Counted}]");
         }
-        Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {check.CasesRead} cases read, {check.RowsCompared} kept rows compared, {check.Differences.Count} rows differ, " +
+        foreach (var d in check.StaffDifferences)
+        {
+            Console.WriteLine($"{(check.Repaired ? "REPAIRED" : "DIFFERS")} {d}");
+        }
+        Console.WriteLine($"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}: {check.CasesRead} cases read, {check.RowsCompared} kept rows compared, {check.Differences.Count} rows differ, {check.StaffDifferences.Count} staff rows differ, " +
             $"{check.StatesCorrected} case contributions {(check.Repaired ? "corrected" : "differ")}{(check.Repaired ? "; repaired." : ".")}");
         // The month and year rows (ADR 0038) of the months and years the period touches, against their days' rows.
         foreach (var d in check.PeriodDifferences)

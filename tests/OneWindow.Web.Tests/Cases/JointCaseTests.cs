@@ -67,6 +67,22 @@ public class JointCaseTests(OneWindowFactory app) : IClassFixture<OneWindowFacto
         joint = await CaseApi.Act(clerk, joint, "deliver", new { method = "WindowPickup" });
         Assert.Equal(CaseStatus.Concluded, joint.Status);
         Assert.All(joint.Parts, p => Assert.Equal(CaseStatus.Concluded, p.Status));
+
+        // Each department's decider is credited with its part in the staff's assessment (ADR 0043), the clerk with the
+        // acceptance, the system with nothing; as the record counts them.
+        await app.SettleFiguresAsync();
+        using (var scope = app.Services.CreateScope())
+        {
+            var assess = scope.ServiceProvider.GetRequiredService<Modules.Assessment.AssessUnits>();
+            var today = Domain.Calendar.ChinaTime.DateOf(app.Clock.GetUtcNow().UtcDateTime);
+            var quarter = new Domain.Assessment.AssessmentPeriod(Domain.Assessment.PeriodKind.Quarter, today.Year, (today.Month + 2) / 3);
+            var kept = (await assess.StaffFactsFromKeptFiguresAsync(quarter, CancellationToken.None)).OrderBy(f => f.Key).ToList();
+            Assert.Equal((await assess.FactsFromRecordAsync(Modules.Assessment.AssessedKind.Staff, quarter, CancellationToken.None)).OrderBy(f => f.Key), kept);
+            var users = scope.ServiceProvider.GetRequiredService<Data.OneWindowDbContext>().Users.Where(u => deciders.Contains(u.UserName) || u.UserName == "clerk")
+                .ToDictionary(u => u.UserName!, u => u.Id);
+            Assert.All(deciders, d => Assert.True(kept.Single(f => f.Key == users[d]).Concluded >= 1, d));
+            Assert.True(kept.Single(f => f.Key == users["clerk"]).Accepted >= 1);
+        }
         var first = await (await app.SignedIn("approver.sj")).GetAsync($"/api/v1/cases/{joint.Parts[0].Number}");
         var firstPart = await first.ReadAsync<CaseView>();
         Assert.Equal($"PART-1-{joint.Number}", firstPart.ResultNumber);

@@ -78,6 +78,21 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
         Assert.True(check.Agrees, string.Join("\n", check.Differences.Take(5).Select(d => $"{d.Key}: kept {d.Kept} counted {d.Counted}")) + $" states {check.StatesCorrected}");
         Assert.True(check.CasesRead >= 36);
 
+        // The staff's facts from the kept staff figures (ADR 0043) are those counted from the cases and their deciding and
+        // accepting events, for every quarter and month the walk touched.
+        var assess = scope.ServiceProvider.GetRequiredService<Modules.Assessment.AssessUnits>();
+        var staffPeriods = new[] { new Domain.Assessment.AssessmentPeriod(Domain.Assessment.PeriodKind.Quarter, 2026, 4), new(Domain.Assessment.PeriodKind.Quarter, 2027, 1),
+            new(Domain.Assessment.PeriodKind.Month, 2026, 11), new(Domain.Assessment.PeriodKind.Month, 2026, 12), new(Domain.Assessment.PeriodKind.Year, 2026, 1) };
+        var staffDecided = 0;
+        foreach (var period in staffPeriods)
+        {
+            var fromKept = (await assess.StaffFactsFromKeptFiguresAsync(period, CancellationToken.None)).OrderBy(f => f.Key).ToList();
+            var fromRecord = (await assess.FactsFromRecordAsync(Modules.Assessment.AssessedKind.Staff, period, CancellationToken.None)).OrderBy(f => f.Key).ToList();
+            Assert.Equal(fromRecord, fromKept);
+            staffDecided += fromKept.Sum(f => f.Concluded);
+        }
+        Assert.True(staffDecided > 0 && (await scope.ServiceProvider.GetRequiredService<OneWindowDbContext>().Set<DailyStaffFigure>().CountAsync()) > 2, "the walk gave the staff figures something to count");
+
         // The fees by fee item (ADR 0039): the check agrees, and a query of the cases' fee lines gives the same sums.
         var feeCheck = await scope.ServiceProvider.GetRequiredService<CheckFeeFigures>().RunAsync(From, To, repair: false, CancellationToken.None);
         Assert.True(feeCheck.Agrees, string.Join("\n", feeCheck.Differences.Take(5).Select(d => $"{d.Key}: kept {d.Kept} counted {d.Counted}")));
@@ -214,7 +229,7 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
         var (exit, output) = await AppProcess.RunCommandAsync(app.Database, "check-figures", period, period);
         Assert.True(exit == 1, output);
         Assert.Contains("DIFFERS " + period, output, StringComparison.Ordinal);
-        Assert.Contains("1 rows differ, 1 case contributions differ.", output, StringComparison.Ordinal);
+        Assert.Contains("1 rows differ, 0 staff rows differ, 1 case contributions differ.", output, StringComparison.Ordinal);
         using (var scope = app.Services.CreateScope())
         {
             var check = scope.ServiceProvider.GetRequiredService<CheckFigures>();
@@ -241,10 +256,19 @@ public class KeptFiguresTests(OneWindowFactory app) : IClassFixture<OneWindowFac
             Assert.All(wrong.PeriodDifferences, d => Assert.Equal(5, d.Kept[Measure.Received] - d.Days[Measure.Received]));
             Assert.True((await check.RunAsync(day, day, repair: true, CancellationToken.None)).Repaired);
             Assert.True((await check.RunAsync(day, day, repair: false, CancellationToken.None)).Agrees);
+
+            // A staff row that went wrong (ADR 0043) is found against the cases and their events, and repaired.
+            var clerkRow = await db.Set<DailyStaffFigure>().AsNoTracking().SingleAsync(f => f.Day == day && f.Accepted > 0);
+            await db.Set<DailyStaffFigure>().Where(f => f.Day == day && f.ActorId == clerkRow.ActorId).ExecuteUpdateAsync(u => u.SetProperty(f => f.AcceptedPromptly, f => f.AcceptedPromptly + 2));
+            var staffWrong = await check.RunAsync(day, day, repair: false, CancellationToken.None);
+            var staffDifference = Assert.Single(staffWrong.StaffDifferences);
+            Assert.Equal((clerkRow.ActorId, 2L), (staffDifference.ActorId, staffDifference.Kept[(int)StaffMeasure.AcceptedPromptly] - staffDifference.Counted[(int)StaffMeasure.AcceptedPromptly]));
+            Assert.True((await check.RunAsync(day, day, repair: true, CancellationToken.None)).Repaired);
+            Assert.True((await check.RunAsync(day, day, repair: false, CancellationToken.None)).Agrees);
         }
         (exit, output) = await AppProcess.RunCommandAsync(app.Database, "check-figures", period, period, "--repair");
         Assert.True(exit == 0, output);
-        Assert.Contains("0 rows differ, 0 case contributions differ.", output, StringComparison.Ordinal);
+        Assert.Contains("0 rows differ, 0 staff rows differ, 0 case contributions differ.", output, StringComparison.Ordinal);
         // The case goes on after the repair: its remembered contribution is right, so its next moves add and subtract the right amounts.
         app.Clock.Advance(TimeSpan.FromDays(1));
         clerk = await app.SignedIn("clerk.mz");

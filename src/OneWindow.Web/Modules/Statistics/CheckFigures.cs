@@ -8,18 +8,29 @@ namespace OneWindow.Web.Modules.Statistics;
 /// <summary>A kept row that differs from what the cases say.</summary>
 public sealed record FigureDifference(FigureKey Key, MeasureValues Kept, MeasureValues Counted);
 
+/// <summary>A kept staff row (<see cref="DailyStaffFigure"/>) that differs from what the cases and their events say.</summary>
+public sealed record StaffFigureDifference(DateOnly Day, string ActorId, long[] Kept, long[] Counted)
+{
+    public override string ToString() =>
+        $"{Day:yyyy-MM-dd} staff {ActorId}: kept [{string.Join(", ", Kept)}] counted [{string.Join(", ", Counted)}] ({string.Join(", ", DailyStaffFigure.MeasureColumns)})";
+}
+
 /// <summary>What a check of a period found and, when asked to, repaired.</summary>
 public sealed record FigureCheck(DateOnly From, DateOnly To, int CasesRead, int RowsCompared, IReadOnlyList<FigureDifference> Differences, int StatesCorrected, bool Repaired)
 {
     /// <summary>The month and year rows (<see cref="PeriodFigure"/>) of the months and years touching the period that were not the sum of their days' rows.</summary>
     public IReadOnlyList<PeriodFigures.Difference> PeriodDifferences { get; init; } = [];
 
-    public bool Agrees => Differences.Count == 0 && StatesCorrected == 0 && PeriodDifferences.Count == 0;
+    /// <summary>The staff rows of the period's days that differ from the recount (ADR 0043).</summary>
+    public IReadOnlyList<StaffFigureDifference> StaffDifferences { get; init; } = [];
+
+    public bool Agrees => Differences.Count == 0 && StatesCorrected == 0 && PeriodDifferences.Count == 0 && StaffDifferences.Count == 0;
 }
 
 /// <summary>
 /// Recounts the kept figures of a period from the cases themselves (<see cref="CaseContribution"/>, the hook's own
-/// definition) and compares them row by row; with <c>repair</c>, adds the difference to each row that differs and sets
+/// definition; the staff figures with <see cref="StaffContribution"/> from the cases and who accepted and decided
+/// them) and compares them row by row; with <c>repair</c>, adds the difference to each row that differs and sets
 /// each case's remembered contribution on the period's days to what it is, so later moves subtract the right amounts
 /// (ADR 0024). An administrative command (<c>check-figures</c>), not a request: it reads every case alive in the period.
 /// </summary>
@@ -39,22 +50,27 @@ public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendar
         var (start, end) = (ChinaTime.StartOfDayUtc(from), ChinaTime.StartOfDayUtc(to.AddDays(1)));
         await regions.LoadAllAsync(ct);
         var counted = new Dictionary<FigureKey, MeasureValues>();
-        var states = new List<(Guid CaseId, CaseFigureState? Kept, IReadOnlyList<CaseFigureRow> Rows)>();
+        var staffCounted = new Dictionary<(DateOnly, string), long[]>();
+        var states = new List<(Guid CaseId, CaseFigureState? Kept, IReadOnlyList<CaseFigureRow> Rows, IReadOnlyList<StaffFigureRow> StaffRows)>();
         var casesRead = 0;
-        await foreach (var cases in LiveCases.InBatchesAsync(db, start, end, Batch, ct))
+        await foreach (var cases in LiveCases.InBatchesAsync(db, start, end, Batch, ct, withParts: true))
         {
             casesRead += cases.Count;
             var ids = cases.Select(c => c.Id).ToList();
             var kept = await db.Set<CaseFigureState>().AsNoTracking().Where(s => ids.Contains(s.CaseId)).ToDictionaryAsync(s => s.CaseId, ct);
+            var actors = await CaseActors.OfAsync(db, ids, ct);
             foreach (var c in cases)
             {
                 var calendar = await calendars.ForRegionAsync(c.RegionCode);
                 var rows = CaseContribution.Of(c, await regions.OfAsync(c, ct), calendar);
+                var staffRows = StaffContribution.Of(c, actors.GetValueOrDefault(c.Id) ?? CaseActors.None, calendar);
                 CaseContribution.AddTo(counted, rows.Where(r => InPeriod(r.Key.Day)));
+                StaffContribution.AddTo(staffCounted, staffRows.Where(r => InPeriod(r.Day)));
                 var state = kept.GetValueOrDefault(c.Id);
-                if (!CaseContribution.SameRows(Within(state?.Rows ?? []), Within(rows)))
+                if (!CaseContribution.SameRows(Within(state?.Rows ?? []), Within(rows))
+                    || !StaffContribution.SameRows(WithinStaff(state?.StaffRows ?? []), WithinStaff(staffRows)))
                 {
-                    states.Add((c.Id, state, rows));
+                    states.Add((c.Id, state, rows, staffRows));
                 }
             }
         }
@@ -71,7 +87,13 @@ public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendar
             }
         }
         differences.Sort((a, b) => a.Key.Day.CompareTo(b.Key.Day));
-        if (repair && (differences.Count > 0 || states.Count > 0))
+        var staffKept = (await db.Set<DailyStaffFigure>().AsNoTracking().Where(f => f.Day >= from && f.Day <= to).ToListAsync(ct))
+            .ToDictionary(f => (f.Day, f.ActorId), f => f.Values());
+        var zero = new long[StaffFigureRow.Count];
+        var staffDifferences = staffKept.Keys.Union(staffCounted.Keys)
+            .Select(k => new StaffFigureDifference(k.Item1, k.Item2, staffKept.GetValueOrDefault(k) ?? zero, staffCounted.GetValueOrDefault(k) ?? zero))
+            .Where(d => !d.Kept.AsSpan().SequenceEqual(d.Counted)).OrderBy(d => d.Day).ThenBy(d => d.ActorId, StringComparer.Ordinal).ToList();
+        if (repair && (differences.Count > 0 || states.Count > 0 || staffDifferences.Count > 0))
         {
             var now = clock.GetUtcNow().UtcDateTime;
             await unit.RunAsync(async t =>
@@ -82,18 +104,21 @@ public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendar
                     delta.Add(d.Kept, -1);
                     await FigureRows.AddAsync(db, d.Key, delta, t);
                 }
-                foreach (var (caseId, kept, rows) in states)
+                await DailyStaffFigure.AddAsync(db, [.. staffDifferences.Select(d => new StaffFigureRow(d.Day, d.ActorId, [.. d.Counted.Zip(d.Kept, (c, k) => c - k)]))], t);
+                foreach (var (caseId, kept, rows, staffRows) in states)
                 {
                     // The remembered rows outside the period stay as they are: those days are checked with their own period.
                     var merged = (kept?.Rows ?? []).Where(r => !InPeriod(r.Key.Day)).Concat(Within(rows)).OrderBy(r => r.Key.Day).ToList();
+                    var mergedStaff = (kept?.StaffRows ?? []).Where(r => !InPeriod(r.Day)).Concat(WithinStaff(staffRows)).OrderBy(r => r.Day).ToList();
                     if (kept is null)
                     {
-                        db.Set<CaseFigureState>().Add(new CaseFigureState { CaseId = caseId, Rows = merged, UpdatedAt = now });
+                        db.Set<CaseFigureState>().Add(new CaseFigureState { CaseId = caseId, Rows = merged, StaffRows = mergedStaff, UpdatedAt = now });
                     }
                     else
                     {
                         var tracked = await db.Set<CaseFigureState>().FindAsync([caseId], t);
                         tracked!.Rows = merged;
+                        tracked.StaffRows = mergedStaff;
                         tracked.UpdatedAt = now;
                     }
                 }
@@ -106,12 +131,15 @@ public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendar
         {
             await unit.RunAsync(async t => await PeriodFigures.CheckAsync(db, from, to, repair: true, t), ct);
         }
-        return new FigureCheck(from, to, casesRead, keptByKey.Count, differences, states.Count, repair && (differences.Count > 0 || states.Count > 0 || spans.Count > 0))
+        return new FigureCheck(from, to, casesRead, keptByKey.Count + staffKept.Count, differences, states.Count,
+            repair && (differences.Count > 0 || states.Count > 0 || spans.Count > 0 || staffDifferences.Count > 0))
         {
             PeriodDifferences = spans,
+            StaffDifferences = staffDifferences,
         };
 
         bool InPeriod(DateOnly day) => day >= from && day <= to;
         IReadOnlyList<CaseFigureRow> Within(IReadOnlyList<CaseFigureRow> rows) => [.. rows.Where(r => InPeriod(r.Key.Day))];
+        IReadOnlyList<StaffFigureRow> WithinStaff(IReadOnlyList<StaffFigureRow> rows) => [.. rows.Where(r => InPeriod(r.Day))];
     }
 }

@@ -101,6 +101,8 @@ public sealed class CaseFigureState
     public Guid CaseId { get; init; }
     /// <summary>The case's rows: key and measure values (JSON).</summary>
     public IReadOnlyList<CaseFigureRow> Rows { get; set; } = [];
+    /// <summary>The case's rows of the staff figures (who accepted and who decided it, ADR 0043; JSON).</summary>
+    public IReadOnlyList<StaffFigureRow> StaffRows { get; set; } = [];
     public DateTime UpdatedAt { get; set; }
 }
 

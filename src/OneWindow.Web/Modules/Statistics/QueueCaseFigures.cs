@@ -15,9 +15,10 @@ public sealed class QueueCaseFigures(OneWindowDbContext db, TimeProvider clock) 
 
     public Task OnCaseMovedAsync(CaseMoved moved, CancellationToken ct)
     {
-        // A part of a joint case adds nothing (the joint case counts once); nor does a case not received yet (an online
-        // draft, a submission before pre-review), which has never added anything either: a receipt is never undone.
-        if (moved.Case.ParentCaseId is null && moved.Case.ReceivedAt is not null)
+        // A case not received yet (an online draft, a submission before pre-review) has never added anything: a receipt
+        // is never undone. A part of a joint case adds nothing to the case figures (the joint case counts once) but its
+        // decision counts for the approver who made it in the staff figures (ADR 0043).
+        if (moved.Case.ReceivedAt is not null)
         {
             db.Set<CaseFigureQueueEntry>().Add(new CaseFigureQueueEntry { CaseId = moved.Case.Id, QueuedAt = clock.GetUtcNow().UtcDateTime });
         }

@@ -9,7 +9,8 @@ namespace OneWindow.Web.Modules.Statistics;
 /// Settles the kept figures of the cases queued by <see cref="QueueCaseFigures"/> (ADR 0042): takes the queue in
 /// batches, computes each case's contribution again from the case as committed (<see cref="CaseContribution"/>),
 /// subtracts the one remembered from its last settlement, sums the differences of the whole batch by key (a day's
-/// intakes at one window share their keys) and adds each key's sum to its day, month and year rows once, then
+/// intakes at one window share their keys) and adds each key's sum to its day, month and year rows once (and likewise
+/// the staff figures, from who accepted and who decided each case: <see cref="StaffContribution"/>, ADR 0043), then
 /// remembers the new contributions and removes the queue rows it took, all in one transaction. One instance settles at a
 /// time (<see cref="SweepLock"/>): the remembered contribution is read and replaced by one writer only. A move committed
 /// while a batch is settled has queued its own row, which the next batch takes, so nothing is lost and a case settled
@@ -73,24 +74,31 @@ public sealed class SettleCaseFigures(OneWindowDbContext db, RegionCalendars cal
         {
             var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(t);
             var states = await db.Set<CaseFigureState>().Where(s => ids.Contains(s.CaseId)).ToDictionaryAsync(s => s.CaseId, t);
+            var actors = await CaseActors.OfAsync(db, ids, t);
             var now = clock.GetUtcNow().UtcDateTime;
             var delta = new Dictionary<FigureKey, MeasureValues>();
+            var staffDelta = new Dictionary<(DateOnly, string), long[]>();
             foreach (var c in cases)
             {
-                var rows = CaseContribution.Of(c, await regions.OfAsync(c, t), await calendars.ForRegionAsync(c.RegionCode));
+                var calendar = await calendars.ForRegionAsync(c.RegionCode);
+                var rows = CaseContribution.Of(c, await regions.OfAsync(c, t), calendar);
+                var staffRows = StaffContribution.Of(c, actors.GetValueOrDefault(c.Id) ?? CaseActors.None, calendar);
                 var state = states.GetValueOrDefault(c.Id);
                 CaseContribution.AddTo(delta, rows);
                 CaseContribution.AddTo(delta, state?.Rows ?? [], -1);
+                StaffContribution.AddTo(staffDelta, staffRows);
+                StaffContribution.AddTo(staffDelta, state?.StaffRows ?? [], -1);
                 if (state is null)
                 {
-                    if (rows.Count > 0)
+                    if (rows.Count > 0 || staffRows.Count > 0)
                     {
-                        db.Set<CaseFigureState>().Add(new CaseFigureState { CaseId = c.Id, Rows = rows, UpdatedAt = now });
+                        db.Set<CaseFigureState>().Add(new CaseFigureState { CaseId = c.Id, Rows = rows, StaffRows = staffRows, UpdatedAt = now });
                     }
                 }
-                else if (!CaseContribution.SameRows(state.Rows, rows))
+                else if (!CaseContribution.SameRows(state.Rows, rows) || !StaffContribution.SameRows(state.StaffRows, staffRows))
                 {
                     state.Rows = rows;
+                    state.StaffRows = staffRows;
                     state.UpdatedAt = now;
                 }
             }
@@ -100,6 +108,10 @@ public sealed class SettleCaseFigures(OneWindowDbContext db, RegionCalendars cal
             if (changed.Count > 0)
             {
                 await PeriodFigures.AddMoveAsync(db, changed, t);
+            }
+            if (StaffContribution.Rows(staffDelta) is { Count: > 0 } staffChanged)
+            {
+                await DailyStaffFigure.AddAsync(db, staffChanged, t);
             }
             // Only this pass may have taken them (the lock); should another process have settled them meanwhile (two processes
             // on one SQLite file hold no common lock), nothing of this pass is kept.

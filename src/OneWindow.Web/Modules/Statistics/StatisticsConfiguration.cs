@@ -44,5 +44,6 @@ internal sealed class CaseFigureStateConfiguration : IEntityTypeConfiguration<Ca
         b.ToTable("CaseFigures");
         b.HasKey(s => s.CaseId);
         b.Property(s => s.Rows).HasJsonDocument();
+        b.Property(s => s.StaffRows).HasJsonDocument();
     }
 }
