@@ -204,24 +204,17 @@ public static class CaseLoadBench
         var deep = await NextPageUrlAsync(supervisor, filtered, pages: 20);
         results.Add((await Measure.RunAsync("the same list, 20 pages in (keyset after=…)", samples, () => GetAsync(supervisor, deep))).Against(rawList));
 
-        // The dashboard's figures (the live page computes them once per interval for all viewers).
-        var countsSql = $"SELECT {q("Status")}, {q("DepartmentId")}, COUNT(*) FROM {q("Cases")} WHERE {q("Open")} GROUP BY {q("Status")}, {q("DepartmentId")}";
-        var rawCounts = await Measure.RunAsync("raw SQL: open cases by state and department (ceiling)", Math.Min(samples, 100), () => BenchSql.QueryAsync(raw, countsSql));
-        results.Add(rawCounts);
-        // Cold: the kept past days forgotten before each computation, so the month and the trend are counted again
-        // (a fresh installation's first computation; afterwards, once a day for the day just ended).
-        results.Add((await Measure.RunAsync("dashboard figures, cold: every past day of the month and trend counted again", 10, async () =>
-        {
-            using var scope = services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<OneWindowDbContext>();
-            await db.DailyCaseCounts.ExecuteDeleteAsync();
-            await DashboardFigures.ComputeAsync(db, DateTime.UtcNow, null, CancellationToken.None);
-        })).Against(rawCounts));
+        // The dashboard's figures (the live page computes them once per interval for all viewers), against every statement
+        // one computation sends, recorded and sent again raw (the same aggregates of the open cases, today's covering
+        // indexes, the kept days, the alerts, the windows and the newest cards).
+        var dashboard = await RecordedStatements.RecordAsync(database, db => DashboardFigures.ComputeAsync(db, DateTime.UtcNow, null, CancellationToken.None));
+        var rawDashboard = await Measure.RunAsync($"raw SQL: the dashboard's {dashboard.Count} statements, recorded and sent again (ceiling)", Math.Min(samples, 100), () => dashboard.ReplayAsync(raw));
+        results.Add(rawDashboard);
         results.Add((await Measure.RunAsync("dashboard figures: every aggregate of /supervision", Math.Min(samples, 100), async () =>
         {
             using var scope = services.CreateScope();
             await DashboardFigures.ComputeAsync(scope.ServiceProvider.GetRequiredService<OneWindowDbContext>(), DateTime.UtcNow, null, CancellationToken.None);
-        })).Against(rawCounts));
+        })).Against(rawDashboard));
 
         // One concluded case of years ago with its whole record, the chain verified on every read.
         var concludedCase = await BenchSql.ScalarAsync(raw, $"SELECT {q("Number")} FROM {q("Cases")} WHERE {q("Number")} LIKE 'G%' AND {q("Status")} = {(int)CaseStatus.Concluded} AND {q("EventCount")} >= 5 " +
