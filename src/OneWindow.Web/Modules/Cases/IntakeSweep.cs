@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OneWindow.Domain.Cases;
 using OneWindow.Web.Data;
 using OneWindow.Web.Modules.Calendar;
+using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Cases;
 
@@ -61,29 +62,13 @@ public sealed class IntakeSweep(IServiceScopeFactory scopes, TimeProvider clock,
         return deemed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("Cases:IntakeSweepSeconds", 60);
-        if (seconds <= 0)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPass.RunAsync(clock, TimeSpan.FromSeconds(configuration.GetValue("Cases:IntakeSweepSeconds", 60)), async ct =>
         {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        do
-        {
-            try
+            var deemed = await RunOnceAsync(ct);
+            if (deemed > 0)
             {
-                var deemed = await RunOnceAsync(stoppingToken);
-                if (deemed > 0)
-                {
-                    logger.LogInformation("Deemed {Count} applications accepted after the notice period", deemed);
-                }
+                logger.LogInformation("Deemed {Count} applications accepted after the notice period", deemed);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The intake sweep failed; it runs again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+        }, logger, "The intake sweep", stoppingToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Hotline;
 
@@ -42,29 +43,13 @@ public sealed class PruneCallEvents(IServiceScopeFactory scopes, TimeProvider cl
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = configuration.GetValue("Hotline:CallPruneMinutes", 60);
-        if (minutes <= 0)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPass.RunAsync(clock, TimeSpan.FromMinutes(configuration.GetValue("Hotline:CallPruneMinutes", 60)), async ct =>
         {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        do
-        {
-            try
+            var deleted = await RunOnceAsync(ct);
+            if (deleted > 0)
             {
-                var deleted = await RunOnceAsync(stoppingToken);
-                if (deleted > 0)
-                {
-                    logger.LogInformation("Deleted {Count} call events older than {Days} days", deleted, KeptDays);
-                }
+                logger.LogInformation("Deleted {Count} call events older than {Days} days", deleted, KeptDays);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Pruning the call events failed; it runs again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+        }, logger, "Pruning the call events", stoppingToken);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OneWindow.Domain.Calendar;
 using OneWindow.Domain.Organization;
 using OneWindow.Web.Data;
+using OneWindow.Web.Infrastructure;
 
 namespace OneWindow.Web.Modules.Statistics;
 
@@ -83,29 +84,13 @@ public sealed class ReadinessSnapshotSweep(IServiceScopeFactory scopes, TimeProv
         }, ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("Statistics:ReadinessSweepSeconds", 3600);
-        if (seconds <= 0)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPass.RunAsync(clock, TimeSpan.FromSeconds(configuration.GetValue("Statistics:ReadinessSweepSeconds", 3600)), async ct =>
         {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        do
-        {
-            try
+            var written = await RunOnceAsync(ct);
+            if (written > 0)
             {
-                var written = await RunOnceAsync(stoppingToken);
-                if (written > 0)
-                {
-                    logger.LogInformation("Readiness snapshot of {Month} taken for {Count} venues", MonthToClose(clock.GetUtcNow().UtcDateTime), written);
-                }
+                logger.LogInformation("Readiness snapshot of {Month} taken for {Count} venues", MonthToClose(clock.GetUtcNow().UtcDateTime), written);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The readiness snapshot sweep failed; it runs again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+        }, logger, "The readiness snapshot sweep", stoppingToken);
 }

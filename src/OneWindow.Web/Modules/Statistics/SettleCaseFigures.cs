@@ -127,26 +127,11 @@ public sealed class SettleCaseFigures(OneWindowDbContext db, RegionCalendars cal
 /// <summary>Runs <see cref="SettleCaseFigures"/> every <c>Statistics:SettleSeconds</c> (2 by default; 0 turns it off, as the tests do).</summary>
 public sealed class CaseFigureSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<CaseFigureSweep> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("Statistics:SettleSeconds", 2.0);
-        if (seconds <= 0)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPass.RunAsync(clock, TimeSpan.FromSeconds(configuration.GetValue("Statistics:SettleSeconds", 2.0)), async ct =>
         {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<SettleCaseFigures>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Settling the kept case figures failed; the queue is taken again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+            // The queue is taken again at the next tick after a failed pass.
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<SettleCaseFigures>().RunOnceAsync(ct);
+        }, logger, "Settling the kept case figures", stoppingToken);
 }

@@ -62,32 +62,16 @@ public sealed class SupervisionSweep(IServiceScopeFactory scopes, TimeProvider c
         return pass.Result;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("Supervision:SweepSeconds", 30);
-        if (seconds <= 0)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPass.RunAsync(clock, TimeSpan.FromSeconds(configuration.GetValue("Supervision:SweepSeconds", 30)), async ct =>
         {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        do
-        {
-            try
+            var result = await RunOnceAsync(ct);
+            if (result.AlertsRaised + result.NoticesLate + result.Escalated > 0)
             {
-                var result = await RunOnceAsync(stoppingToken);
-                if (result.AlertsRaised + result.NoticesLate + result.Escalated > 0)
-                {
-                    logger.LogInformation("Supervision sweep: {Subjects} subjects checked, {Alerts} alerts, {Notices} late notices, {Escalated} escalated",
-                        result.SubjectsChecked, result.AlertsRaised, result.NoticesLate, result.Escalated);
-                }
+                logger.LogInformation("Supervision sweep: {Subjects} subjects checked, {Alerts} alerts, {Notices} late notices, {Escalated} escalated",
+                    result.SubjectsChecked, result.AlertsRaised, result.NoticesLate, result.Escalated);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The supervision sweep failed; it runs again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+        }, logger, "The supervision sweep", stoppingToken);
 
     // The questions of a pass, compiled once, so the query pipeline's translation is not paid every tick. An idle pass
     // (the usual one) is the lock and the first: whether any of the three others would find anything.
