@@ -208,6 +208,7 @@ public static class CaseLoadBench
         // one computation sends, recorded and sent again raw (the same aggregates of the open cases, today's covering
         // indexes, the kept days, the alerts, the windows and the newest cards).
         var dashboard = await RecordedStatements.RecordAsync(database, db => DashboardFigures.ComputeAsync(db, DateTime.UtcNow, null, CancellationToken.None));
+        Console.WriteLine($"  (the recorded computation: {dashboard.Timing.Run.TotalMilliseconds:F1} ms, of it {dashboard.Timing.InStatements.TotalMilliseconds:F1} ms executing its {dashboard.Count} statements)");
         var rawDashboard = await Measure.RunAsync($"raw SQL: the dashboard's {dashboard.Count} statements, recorded and sent again (ceiling)", Math.Min(samples, 100), () => dashboard.ReplayAsync(raw));
         results.Add(rawDashboard);
         results.Add((await Measure.RunAsync("dashboard figures: every aggregate of /supervision", Math.Min(samples, 100), async () =>

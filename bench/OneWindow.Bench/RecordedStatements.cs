@@ -18,6 +18,11 @@ public sealed class RecordedStatements
 
     public int Count => _statements.Count;
 
+    /// <summary>The recorded run: its whole time, and the time its statements took to execute as EF timed them (to the first row).</summary>
+    public (TimeSpan Run, TimeSpan InStatements) Timing { get; private set; }
+
+    private TimeSpan _inStatements;
+
     /// <summary>Runs <paramref name="run"/> once on a context of its own whose every command is recorded.</summary>
     public static async Task<RecordedStatements> RecordAsync(BenchDatabase database, Func<OneWindowDbContext, Task> run)
     {
@@ -26,7 +31,9 @@ public sealed class RecordedStatements
         DatabaseSetup.Configure(options, database.Provider == "Postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, database.ConnectionString);
         options.AddInterceptors(new Recorder(recorded));
         await using var db = new OneWindowDbContext(options.Options);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await run(db);
+        recorded.Timing = (watch.Elapsed, recorded._inStatements);
         return recorded;
     }
 
@@ -74,6 +81,12 @@ public sealed class RecordedStatements
             into._statements.Add((command.CommandText, [.. command.Parameters.Cast<DbParameter>()
                 .Select(p => (p.ParameterName, (object?)p.Value, p.DbType, p is NpgsqlParameter np ? np.NpgsqlDbType : (NpgsqlTypes.NpgsqlDbType?)null))]));
             return base.ReaderExecutingAsync(command, eventData, result, ct);
+        }
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken ct = default)
+        {
+            into._inStatements += eventData.Duration;
+            return base.ReaderExecutedAsync(command, eventData, result, ct);
         }
     }
 }
