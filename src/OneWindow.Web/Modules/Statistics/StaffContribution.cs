@@ -38,11 +38,10 @@ public static class StaffContribution
         if (Staff(actors.AcceptedBy) is { } clerk && c.ParentCaseId is null && c.ReceivedAt is { } receivedAt && c.AcceptedAt is { } acceptedAt)
         {
             var prompt = !c.Clocks.DeemedAccepted && calendar.WorkingDaysBetween(ChinaTime.DateOf(receivedAt), ChinaTime.DateOf(acceptedAt)) <= 1;
-            rows.Add(Row(ChinaTime.DateOf(receivedAt), clerk, v =>
-            {
-                v[(int)StaffMeasure.Accepted] = 1;
-                v[(int)StaffMeasure.AcceptedPromptly] = prompt ? 1 : 0;
-            }));
+            var values = new long[StaffFigureRow.Count];
+            values[(int)StaffMeasure.Accepted] = 1;
+            values[(int)StaffMeasure.AcceptedPromptly] = prompt ? 1 : 0;
+            rows.Add(new StaffFigureRow(ChinaTime.DateOf(receivedAt), clerk, values));
         }
         if (Staff(actors.DecidedBy) is { } decider && !c.IsJoint && !c.IsOpen && c.Status == CaseStatus.Concluded
             && c.ConcludedAt is { } concludedAt && c.Decision.DecidedAt is { } decidedAt)
@@ -93,11 +92,4 @@ public static class StaffContribution
 
     /// <summary>A member of staff, not the system (a deemed acceptance, a joint case decided with its last part).</summary>
     private static string? Staff(string? actorId) => actorId is null || actorId == Actor.System.Id ? null : actorId;
-
-    private static StaffFigureRow Row(DateOnly day, string actorId, Action<long[]> set)
-    {
-        var values = new long[StaffFigureRow.Count];
-        set(values);
-        return new StaffFigureRow(day, actorId, values);
-    }
 }

@@ -63,7 +63,7 @@ public sealed class DailyStaffFigure
         foreach (var chunk in deltas.OrderBy(d => d.Day).ThenBy(d => d.ActorId, StringComparer.Ordinal).Chunk(FigureRows.RowsPerStatement))
         {
             var statement = Statements.GetOrAdd(chunk.Length, n => FigureRows.UpsertRows("StaffFigures", KeyColumns, MeasureColumns, n));
-            var parameters = new List<object>(chunk.Length * (2 + Count));
+            var parameters = new List<object>(chunk.Length * (KeyColumns.Length + StaffFigureRow.Count));
             foreach (var d in chunk)
             {
                 parameters.Add(d.Day);
@@ -73,8 +73,6 @@ public sealed class DailyStaffFigure
             await db.Database.ExecuteSqlRawAsync(statement, parameters, ct);
         }
     }
-
-    private static int Count => StaffFigureRow.Count;
 }
 
 internal sealed class DailyStaffFigureConfiguration : IEntityTypeConfiguration<DailyStaffFigure>
