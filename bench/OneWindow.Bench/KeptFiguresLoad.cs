@@ -31,6 +31,10 @@ public static class KeptFiguresLoad
         var watch = Stopwatch.StartNew();
         var counted = new Dictionary<FigureKey, MeasureValues>();
         var staff = new Dictionary<(DateOnly Day, string ActorId), long[]>();
+        // Who accepted and decided each case, from one pass over the events (the app reads a batch's events by case id,
+        // which at fifty million events is a random read per case: 2,000 cases a second where this pass keeps 10,000).
+        var actors = await ActorsAsync(database);
+        Console.WriteLine($"  the actors of {actors.Count:N0} cases read from their events in {watch.Elapsed.TotalSeconds:F0} s");
         long cases = 0;
         Guid? after = null;
         using (var scope = services.CreateScope())
@@ -54,7 +58,6 @@ public static class KeptFiguresLoad
                     break;
                 }
                 after = batch[^1].Id;
-                var actors = await CaseActors.OfAsync(db, [.. batch.Select(c => c.Id)], CancellationToken.None);
                 foreach (var c in batch)
                 {
                     var calendar = await calendars.ForRegionAsync(c.RegionCode);
@@ -62,7 +65,7 @@ public static class KeptFiguresLoad
                     {
                         CaseContribution.AddTo(counted, CaseContribution.Of(c, await regions.OfAsync(c, CancellationToken.None), calendar));
                     }
-                    StaffContribution.AddTo(staff, StaffContribution.Of(c, actors.GetValueOrDefault(c.Id) ?? CaseActors.None, calendar));
+                    StaffContribution.AddTo(staff, StaffContribution.Of(c, actors.TryGetValue(c.Id, out var a) ? new CaseActors(a.AcceptedBy, a.DecidedBy) : CaseActors.None, calendar));
                 }
                 cases += batch.Count;
                 if (cases % 200_000 < Batch)
@@ -168,6 +171,35 @@ public static class KeptFiguresLoad
             await cmd.ExecuteNonQueryAsync();
         }
         await tx.CommitAsync();
+    }
+
+    /// <summary>Each case's last accepting and deciding actor (as <see cref="CaseActors.OfAsync"/> reads them), streamed from the events in one statement.</summary>
+    private static async Task<Dictionary<Guid, (int AcceptedSeq, string? AcceptedBy, int DecidedSeq, string? DecidedBy)>> ActorsAsync(BenchDatabase database)
+    {
+        var latest = new Dictionary<Guid, (int AcceptedSeq, string? AcceptedBy, int DecidedSeq, string? DecidedBy)>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal); // a few dozen actors for millions of rows
+        await using var raw = database.OpenRawConnection();
+        await raw.OpenAsync();
+        await using var cmd = raw.CreateCommand();
+        cmd.CommandText = "SELECT \"CaseId\", \"Sequence\", \"Action\", \"ActorId\" FROM \"CaseEvents\" WHERE \"Action\" IN ('accepted', 'decided')";
+        cmd.CommandTimeout = 0;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var caseId = reader.GetGuid(0);
+            var sequence = reader.GetInt32(1);
+            var accepted = reader.GetString(2) == "accepted";
+            var actor = reader.GetString(3);
+            if (!names.TryGetValue(actor, out var name))
+            {
+                names[actor] = name = actor;
+            }
+            var x = latest.GetValueOrDefault(caseId);
+            latest[caseId] = accepted
+                ? (sequence >= x.AcceptedSeq ? x with { AcceptedSeq = sequence, AcceptedBy = name } : x)
+                : (sequence >= x.DecidedSeq ? x with { DecidedSeq = sequence, DecidedBy = name } : x);
+        }
+        return latest;
     }
 
     private static readonly string StaffColumns = string.Join(", ", new[] { "Day", "ActorId" }.Concat(DailyStaffFigure.MeasureColumns).Select(c => $"\"{c}\""));
