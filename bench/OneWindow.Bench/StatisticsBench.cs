@@ -178,6 +178,25 @@ public static class StatisticsBench
                 await BenchSql.QueryAsync(raw, alertSums, days);
             });
             results.Add(staffCeiling);
+            // The scoring's every statement (the staff list with their roles as well), recorded and sent again raw, against the scoring itself.
+            if (!Domain.Assessment.AssessmentPeriod.TryParse(period.Name, out var assessed))
+            {
+                throw new InvalidOperationException($"{period.Name} is not an assessment period.");
+            }
+            Task ScoreStaffAsync(IServiceProvider scoped, OneWindowDbContext db) =>
+                ActivatorUtilities.CreateInstance<Web.Modules.Assessment.AssessUnits>(scoped, db).ScoreAsync(Web.Modules.Assessment.AssessedKind.Staff, assessed, CancellationToken.None);
+            RecordedStatements scoring;
+            using (var scope = services.CreateScope())
+            {
+                scoring = await RecordedStatements.RecordAsync(database, db => ScoreStaffAsync(scope.ServiceProvider, db));
+            }
+            var scoringCeiling = await Measure.RunAsync($"raw SQL: the staff scoring's {scoring.Count} statements, {period.Name}, recorded and sent again (ceiling)", samples, () => scoring.ReplayAsync(raw));
+            results.Add(scoringCeiling);
+            results.Add((await Measure.RunAsync($"AssessUnits.ScoreAsync(Staff, {period.Name}): the facts read and scored", samples, async () =>
+            {
+                using var scope = services.CreateScope();
+                await ScoreStaffAsync(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<OneWindowDbContext>());
+            })).Against(scoringCeiling));
             var staffUrl = $"/supervision/assessment?period={period.Name}&kind=Staff";
             var staffApp = await Measure.RunAsync($"GET {staffUrl} (HTML)", Math.Min(samples, 50), () => CaseLoadBench.GetAsync(leader, staffUrl));
             results.Add(staffApp.Against(staffCeiling));
