@@ -17,7 +17,8 @@ namespace OneWindow.Bench;
 /// <summary>
 /// The case scenarios on a county-to-province case load (<c>--load N</c>, default 1,000,000 cases over five years,
 /// each with its event chain: <see cref="CaseLoadGenerator"/>): intake and a transition against raw writes, the
-/// inbox and the supervisors' lists, a case's page with its verified record, the dashboard, the assessment.
+/// inbox and the supervisors' lists, a case's page with its verified record, the dashboard (the assessments are
+/// measured with the report, on the kept figures: <see cref="StatisticsBench"/>).
 /// </summary>
 public static class CaseLoadBench
 {

@@ -17,7 +17,8 @@ namespace OneWindow.Bench;
 /// the report's own statements sent raw (the grouped sums of the kept rows for the period, the previous period and the
 /// year before, each split into whole years, months and leftover days (ADR 0038), the stock in hand at the earliest end over
 /// everything up to it and at each later end from the one before, the labels), and the figure to beat, the same counts taken
-/// from the cases themselves by a raw scan.
+/// from the cases themselves by a raw scan. Then the assessment of departments and of staff (ADR 0043) for a quarter and a
+/// year, each against its own reads sent raw, the staff's also against the cases and events it used to read.
 /// </summary>
 public static class StatisticsBench
 {
