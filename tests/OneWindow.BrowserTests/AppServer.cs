@@ -103,8 +103,8 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["RecordKeys__Path"] = databaseFile + "-record-keys";
         // Live pages refresh every second here, so that a journey sees a change without waiting.
         start.Environment["Supervision__LiveSeconds"] = "1";
-        // The journeys sign in many times a minute from one address.
         start.Environment["Seed__DemoHistory"] = "false"; // the journeys start from the demo county without its history of cases
+        // The journeys sign in many times a minute from one address.
         start.Environment["RateLimits__SignInPerMinute"] = "100000";
         start.Environment["RateLimits__PublicPerMinute"] = "100000";
         // A journey may let days pass (ShiftClockAsync); the sweep looks every two seconds so that it sees them soon.
