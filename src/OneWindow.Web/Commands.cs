@@ -153,6 +153,12 @@ internal static class Commands
             Console.WriteLine($"{(check.Repaired ? "REPAIRED" : "DIFFERS")} {span} department {d.Key.DepartmentId} item {d.Key.ItemCode} venue {d.Key.VenueId} window {d.Key.WindowId} {d.Key.Channel} region {d.Key.RegionCode}: kept [{d.Kept}] days' rows [{d.Days}]");
         }
         Console.WriteLine($"{check.PeriodDifferences.Count} month and year rows differ from their days{(check.Repaired && check.PeriodDifferences.Count > 0 ? "; repaired." : ".")}");
+        // The stock in hand kept at the months' ends (ADR 0044), from the period's month on, against the month and year rows.
+        foreach (var d in check.StockDifferences)
+        {
+            Console.WriteLine($"{(check.Repaired ? "REPAIRED" : "DIFFERS")} {d}");
+        }
+        Console.WriteLine($"{check.StockDifferences.Count} month-end stock rows differ from the figures{(check.Repaired && check.StockDifferences.Count > 0 ? "; repaired." : ".")}");
         // The service figures (ratings, alerts, upheld complaints; ADR 0030) of the same period.
         var service = await scope.ServiceProvider.GetRequiredService<Modules.Statistics.CheckServiceFigures>().RunAsync(first, last, repair, CancellationToken.None);
         foreach (var d in service.Differences)

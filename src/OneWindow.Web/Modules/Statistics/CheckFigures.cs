@@ -24,7 +24,10 @@ public sealed record FigureCheck(DateOnly From, DateOnly To, int CasesRead, int 
     /// <summary>The staff rows of the period's days that differ from the recount (ADR 0043).</summary>
     public IReadOnlyList<StaffFigureDifference> StaffDifferences { get; init; } = [];
 
-    public bool Agrees => Differences.Count == 0 && StatesCorrected == 0 && PeriodDifferences.Count == 0 && StaffDifferences.Count == 0;
+    /// <summary>The stock kept at the months' ends from the period's first month on that differs from the kept figures (ADR 0044).</summary>
+    public IReadOnlyList<CheckMonthEndStock.Difference> StockDifferences { get; init; } = [];
+
+    public bool Agrees => Differences.Count == 0 && StatesCorrected == 0 && PeriodDifferences.Count == 0 && StaffDifferences.Count == 0 && StockDifferences.Count == 0;
 }
 
 /// <summary>
@@ -131,11 +134,14 @@ public sealed class CheckFigures(OneWindowDbContext db, RegionCalendars calendar
         {
             await unit.RunAsync(async t => await PeriodFigures.CheckAsync(db, from, to, repair: true, t), ct);
         }
+        // The stock at the months' ends against the month and year rows (as repaired just now), from the period's month on.
+        var stock = await CheckMonthEndStock.RunAsync(db, unit, from, repair, ct);
         return new FigureCheck(from, to, casesRead, keptByKey.Count + staffKept.Count, differences, states.Count,
-            repair && (differences.Count > 0 || states.Count > 0 || spans.Count > 0 || staffDifferences.Count > 0))
+            repair && (differences.Count > 0 || states.Count > 0 || spans.Count > 0 || staffDifferences.Count > 0 || stock.Count > 0))
         {
             PeriodDifferences = spans,
             StaffDifferences = staffDifferences,
+            StockDifferences = stock,
         };
 
         bool InPeriod(DateOnly day) => day >= from && day <= to;

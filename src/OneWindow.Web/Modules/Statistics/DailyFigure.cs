@@ -10,10 +10,10 @@ namespace OneWindow.Web.Modules.Statistics;
 public sealed record FigureKey(DateOnly Day, Guid DepartmentId, string ItemCode, Guid VenueId, Guid WindowId, CaseChannel Channel, string RegionCode);
 
 /// <summary>
-/// The grain and the measures every kept case-figure row carries, whatever its span: a day (<see cref="DailyFigure"/>)
-/// or a month or year (<see cref="PeriodFigure"/>, ADR 0038). Not a table of its own: each row type maps these columns.
+/// The grain of a kept case-figure row after its day (<see cref="FigureKey"/> without the day): what a report's breakdown
+/// groups by. Not a table of its own: each row type maps these columns.
 /// </summary>
-public abstract class KeptFigureRow
+public abstract class FigureGrainRow
 {
     public Guid DepartmentId { get; init; }
     public string ItemCode { get; init; } = "";
@@ -22,6 +22,16 @@ public abstract class KeptFigureRow
     public CaseChannel Channel { get; init; }
     public string RegionCode { get; init; } = "";
 
+    /// <summary>The grain with <paramref name="day"/> as its day.</summary>
+    public FigureKey KeyOn(DateOnly day) => new(day, DepartmentId, ItemCode, VenueId, WindowId, Channel, RegionCode);
+}
+
+/// <summary>
+/// The grain and the measures every kept case-figure row carries, whatever its span: a day (<see cref="DailyFigure"/>)
+/// or a month or year (<see cref="PeriodFigure"/>, ADR 0038).
+/// </summary>
+public abstract class KeptFigureRow : FigureGrainRow
+{
     public long Received { get; set; }
     public long Instant { get; set; }
     public long Corrected { get; set; }
@@ -78,7 +88,7 @@ public sealed class DailyFigure : KeptFigureRow
 {
     public DateOnly Day { get; init; }
 
-    public FigureKey Key => new(Day, DepartmentId, ItemCode, VenueId, WindowId, Channel, RegionCode);
+    public FigureKey Key => KeyOn(Day);
 
     public static DailyFigure Of(FigureKey key, MeasureValues v)
     {

@@ -47,33 +47,52 @@ public static class KeptSums
     }
 
     /// <summary>
-    /// 在办量 (received − closed over every kept year, month and day up to it, none zero) at the end of each of <paramref name="days"/> (a report's period, the period before and the year before):
-    /// the earliest over everything kept up to it, each later one as the one before it plus what opened and closed in
-    /// between. The history before the earliest end is read once, not once a period (at ten million cases over five
-    /// years it is the larger part of the report's rows).
+    /// 在办量 (received − closed over everything kept up to it, none zero) at the end of each of <paramref name="days"/> (a
+    /// report's period, the period before and the year before): the stock kept at the last month's end before it
+    /// (<see cref="MonthEndStock"/>, ADR 0044) plus what opened and closed in the days since, read from the month and
+    /// day rows. A quarter's or a month's end is a month's end: its stock is one month's rows. Before the first month
+    /// kept, the stock is summed over everything kept up to the day.
     /// </summary>
     public static async Task<Dictionary<DateOnly, Dictionary<string, long>>> InHandAtAsync(OneWindowDbContext db, Guid? departmentId, string? regionPrefix,
         IEnumerable<DateOnly> days, Breakdown by, CancellationToken ct)
     {
+        var kept = await KeepMonthEndStock.KeptAsync(db, ct);
         var result = new Dictionary<DateOnly, Dictionary<string, long>>();
-        Dictionary<string, long>? open = null;
-        var last = DateOnly.MinValue;
         foreach (var day in days.Distinct().Order())
         {
-            var moved = await OpenOverAsync(db, departmentId, regionPrefix, open is null ? PeriodSplit.UpTo(day) : PeriodSplit.Of(last.AddDays(1), day), by, ct);
-            open = open is null ? moved : Add(new Dictionary<string, long>(open), moved);
+            var month = kept?.LastEndedBy(day);
+            var open = month is { } m ? await StockAsync(db, departmentId, regionPrefix, m, by, ct) : [];
+            var since = month is { } n ? MonthEndStock.EndOf(n).AddDays(1) : DateOnly.MinValue;
+            if (since <= day)
+            {
+                open = Add(open, await OpenOverAsync(db, departmentId, regionPrefix, PeriodSplit.Of(since, day), by, ct));
+            }
             result[day] = NonZero(open);
-            last = day;
         }
         return result;
+    }
+
+    /// <summary>The stock kept at <paramref name="month"/>'s end by the breakdown's key.</summary>
+    private static Task<Dictionary<string, long>> StockAsync(OneWindowDbContext db, Guid? departmentId, string? regionPrefix, DateOnly month, Breakdown by, CancellationToken ct)
+    {
+        var rows = db.Set<MonthEndStock>().AsNoTracking().Where(s => s.Month == month);
+        if (departmentId is { } d)
+        {
+            rows = rows.Where(s => s.DepartmentId == d);
+        }
+        if (!string.IsNullOrEmpty(regionPrefix))
+        {
+            rows = rows.Where(s => s.RegionCode.StartsWith(regionPrefix));
+        }
+        return NetAsync(rows, by, s => s.InHand, ct);
     }
 
     /// <summary>Received − closed over a split period by the breakdown's key (its year and month rows, then its leftover days).</summary>
     private static async Task<Dictionary<string, long>> OpenOverAsync(OneWindowDbContext db, Guid? departmentId, string? regionPrefix, PeriodSplit split, Breakdown by, CancellationToken ct)
     {
         var (days, spans) = Rows(db, departmentId, regionPrefix);
-        var open = split.HasSpans ? await OpenAsync(split.Spans(spans), by, ct) : [];
-        return split.HasDays ? Add(open, await OpenAsync(split.Days(days), by, ct)) : open;
+        var open = split.HasSpans ? await NetAsync(split.Spans(spans), by, f => f.Received - f.Closed, ct) : [];
+        return split.HasDays ? Add(open, await NetAsync(split.Days(days), by, f => f.Received - f.Closed, ct)) : open;
     }
 
     private static Dictionary<string, long> Add(Dictionary<string, long> to, Dictionary<string, long> more)
@@ -128,21 +147,26 @@ public static class KeptSums
         return result;
     }
 
-    private static Task<Dictionary<string, long>> OpenAsync<TRow>(IQueryable<TRow> rows, Breakdown by, CancellationToken ct) where TRow : KeptFigureRow => by switch
+    private static Task<Dictionary<string, long>> NetAsync<TRow>(IQueryable<TRow> rows, Breakdown by, Expression<Func<TRow, long>> net, CancellationToken ct) where TRow : FigureGrainRow => by switch
     {
-        Breakdown.Department => OpenAsync(rows, f => f.DepartmentId, k => k.ToString(), ct),
-        Breakdown.Window => OpenAsync(rows, f => f.WindowId, k => k.ToString(), ct),
-        Breakdown.Venue => OpenAsync(rows, f => f.VenueId, k => k.ToString(), ct),
-        Breakdown.Item => OpenAsync(rows, f => f.ItemCode, k => k, ct),
-        Breakdown.Channel => OpenAsync(rows, f => f.Channel, k => k.ToString(), ct),
-        Breakdown.Region => OpenAsync(rows, f => f.RegionCode, k => k, ct),
-        _ => OpenAsync(rows, f => 1, _ => "", ct),
+        Breakdown.Department => NetAsync(rows, f => f.DepartmentId, net, k => k.ToString(), ct),
+        Breakdown.Window => NetAsync(rows, f => f.WindowId, net, k => k.ToString(), ct),
+        Breakdown.Venue => NetAsync(rows, f => f.VenueId, net, k => k.ToString(), ct),
+        Breakdown.Item => NetAsync(rows, f => f.ItemCode, net, k => k, ct),
+        Breakdown.Channel => NetAsync(rows, f => f.Channel, net, k => k.ToString(), ct),
+        Breakdown.Region => NetAsync(rows, f => f.RegionCode, net, k => k, ct),
+        _ => NetAsync(rows, f => 1, net, _ => "", ct),
     };
 
-    private static async Task<Dictionary<string, long>> OpenAsync<TRow, TKey>(IQueryable<TRow> rows, Expression<Func<TRow, TKey>> key, Func<TKey, string> text, CancellationToken ct)
-        where TRow : KeptFigureRow
+    /// <summary>One amount (<paramref name="net"/>: received − closed of a figure row, the stock of a month-end row) summed by a key.</summary>
+    private static async Task<Dictionary<string, long>> NetAsync<TRow, TKey>(IQueryable<TRow> rows, Expression<Func<TRow, TKey>> key, Expression<Func<TRow, long>> net,
+        Func<TKey, string> text, CancellationToken ct)
     {
-        var sums = await rows.GroupBy(key).Select(g => new KeyValuePair<TKey, long>(g.Key, g.Sum(f => f.Received - f.Closed))).ToListAsync(ct);
+        // g => new KeyValuePair<TKey, long>(g.Key, g.Sum(net)), written out because the amount differs by table.
+        var g = Expression.Parameter(typeof(IGrouping<TKey, TRow>), "g");
+        var sum = Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(TRow)], g, net);
+        var pair = Expression.New(typeof(KeyValuePair<TKey, long>).GetConstructor([typeof(TKey), typeof(long)])!, Expression.Property(g, nameof(IGrouping<TKey, TRow>.Key)), sum);
+        var sums = await rows.GroupBy(key).Select(Expression.Lambda<Func<IGrouping<TKey, TRow>, KeyValuePair<TKey, long>>>(pair, g)).ToListAsync(ct);
         var result = new Dictionary<string, long>();
         foreach (var (k, n) in sums)
         {

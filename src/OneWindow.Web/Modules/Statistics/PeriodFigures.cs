@@ -25,7 +25,7 @@ public sealed class PeriodFigure : KeptFigureRow
     public DateOnly Start { get; init; }
 
     /// <summary>The grain with the start as its day.</summary>
-    public FigureKey Key => new(Start, DepartmentId, ItemCode, VenueId, WindowId, Channel, RegionCode);
+    public FigureKey Key => KeyOn(Start);
 
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Domain.Calendar;
 using OneWindow.Web.Data;
 using OneWindow.Web.Infrastructure;
 using OneWindow.Web.Modules.Calendar;
@@ -10,7 +11,8 @@ namespace OneWindow.Web.Modules.Statistics;
 /// batches, computes each case's contribution again from the case as committed (<see cref="CaseContribution"/>),
 /// subtracts the one remembered from its last settlement, sums the differences of the whole batch by key (a day's
 /// intakes at one window share their keys) and adds each key's sum to its day, month and year rows once (and likewise
-/// the staff figures, from who accepted and who decided each case: <see cref="StaffContribution"/>, ADR 0043), then
+/// the staff figures, from who accepted and who decided each case: <see cref="StaffContribution"/>, ADR 0043; and the
+/// stock in hand of the months kept that end on or after a changed day: <see cref="KeepMonthEndStock"/>, ADR 0044), then
 /// remembers the new contributions and removes the queue rows it took, all in one transaction. One instance settles at a
 /// time (<see cref="SweepLock"/>): the remembered contribution is read and replaced by one writer only. A move committed
 /// while a batch is settled has queued its own row, which the next batch takes, so nothing is lost and a case settled
@@ -53,15 +55,19 @@ public sealed class SettleCaseFigures(OneWindowDbContext db, RegionCalendars cal
 
     private async Task<int> SettleQueueAsync(CancellationToken ct)
     {
+        // The months that ended since the last pass get their stock in hand first (ADR 0044); the batches then add to
+        // the months kept, all under this lock.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stocked = await KeepMonthEndStock.BuildAsync(db, unit, ChinaTime.DateOf(now), now, ct);
         var settled = 0;
-        while (await SettleBatchAsync(ct) is var n and > 0)
+        while (await SettleBatchAsync(stocked, ct) is var n and > 0)
         {
             settled += n;
         }
         return settled;
     }
 
-    private async Task<int> SettleBatchAsync(CancellationToken ct)
+    private async Task<int> SettleBatchAsync(StockedMonths? stocked, CancellationToken ct)
     {
         var queued = await db.Set<CaseFigureQueueEntry>().AsNoTracking().OrderBy(e => e.Id).Take(Batch).Select(e => new { e.Id, e.CaseId }).ToListAsync(ct);
         if (queued.Count == 0)
@@ -108,6 +114,7 @@ public sealed class SettleCaseFigures(OneWindowDbContext db, RegionCalendars cal
             if (changed.Count > 0)
             {
                 await PeriodFigures.AddMoveAsync(db, changed, t);
+                await KeepMonthEndStock.AddMoveAsync(db, stocked, changed, t);
             }
             if (StaffContribution.Rows(staffDelta) is { Count: > 0 } staffChanged)
             {

@@ -37,6 +37,29 @@ internal sealed class PeriodFigureConfiguration : IEntityTypeConfiguration<Perio
     }
 }
 
+internal sealed class MonthEndStockConfiguration : IEntityTypeConfiguration<MonthEndStock>
+{
+    public void Configure(EntityTypeBuilder<MonthEndStock> b)
+    {
+        b.ToTable("MonthEndStocks");
+        // A month's stock is a range of the key (a report reads one to three months); a breakdown groups it. Only the
+        // grains with cases in hand have rows, so a month is small and needs no other index.
+        b.HasKey(s => new { s.Month, s.DepartmentId, s.ItemCode, s.VenueId, s.WindowId, s.Channel, s.RegionCode });
+        b.Property(s => s.ItemCode).HasMaxLength(40);
+        b.Property(s => s.RegionCode).HasMaxLength(12);
+        b.Ignore(s => s.Key);
+    }
+}
+
+internal sealed class StockedMonthConfiguration : IEntityTypeConfiguration<StockedMonth>
+{
+    public void Configure(EntityTypeBuilder<StockedMonth> b)
+    {
+        b.ToTable("StockedMonths");
+        b.HasKey(m => m.Month);
+    }
+}
+
 internal sealed class CaseFigureStateConfiguration : IEntityTypeConfiguration<CaseFigureState>
 {
     public void Configure(EntityTypeBuilder<CaseFigureState> b)
