@@ -77,7 +77,8 @@ public class PeriodSplitTests
         Assert.False(quarter.HasDays);
         Assert.True(quarter.Years.From > quarter.Years.To);
 
-        var stock = PeriodSplit.UpTo(new(2026, 11, 22));
+        // Everything up to a day (the stock in hand before the first month kept, ADR 0044).
+        var stock = PeriodSplit.Of(DateOnly.MinValue, new(2026, 11, 22));
         Assert.Equal((DateOnly.MinValue, new DateOnly(2025, 1, 1)), stock.Years);
         Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 10, 1)), stock.MonthsAfter);
         Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 22)), stock.DaysAfter);

@@ -47,9 +47,6 @@ public sealed record PeriodSplit(
 {
     private static readonly (DateOnly, DateOnly) None = (DateOnly.MaxValue, DateOnly.MinValue);
 
-    /// <summary>The stock's split: everything kept up to the end of <paramref name="day"/>.</summary>
-    public static PeriodSplit UpTo(DateOnly day) => Of(DateOnly.MinValue, day);
-
     public static PeriodSplit Of(DateOnly from, DateOnly to)
     {
         if (to < from)
