@@ -103,7 +103,13 @@ public static class StatisticsBench
         var quarter = thisQuarter.Previous();
         var year = ReportPeriod.Year(today.Year - 1);
 
-        foreach (var (period, by, level) in new[] { (quarter, Breakdown.Department, 9), (year, Breakdown.Region, 9), (year, Breakdown.Region, 12) })
+        // Any from–to range: five weeks from mid-month to mid-month, so that every end (its own, the five weeks before, the
+        // year before) falls inside a month: the stock is a month's end plus the days since, the flows mostly day rows.
+        if (!ReportPeriod.TryParse($"{quarter.From.AddDays(14):yyyy-MM-dd}..{quarter.From.AddDays(50):yyyy-MM-dd}", out var range))
+        {
+            throw new InvalidOperationException("The range's text did not parse.");
+        }
+        foreach (var (period, by, level) in new[] { (quarter, Breakdown.Department, 9), (range, Breakdown.Department, 9), (year, Breakdown.Region, 9), (year, Breakdown.Region, 12) })
         {
             var url = $"/api/v1/statistics/report?period={period.Name}&by={by}" + (by == Breakdown.Region ? $"&level={level}" : "");
             var keyColumn = by == Breakdown.Department ? "DepartmentId" : "RegionCode";

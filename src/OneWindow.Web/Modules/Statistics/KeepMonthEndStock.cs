@@ -20,10 +20,10 @@ public static class KeepMonthEndStock
     /// <summary>The months kept; none before the first month with figures has ended.</summary>
     public static async Task<StockedMonths?> KeptAsync(OneWindowDbContext db, CancellationToken ct)
     {
-        var months = db.Set<StockedMonth>().AsNoTracking();
-        var first = await months.OrderBy(m => m.Month).Select(m => (DateOnly?)m.Month).FirstOrDefaultAsync(ct);
-        var last = await months.OrderByDescending(m => m.Month).Select(m => (DateOnly?)m.Month).FirstOrDefaultAsync(ct);
-        return first is { } f && last is { } l ? new StockedMonths(f, l) : null;
+        // One statement (MIN and MAX of the key): every report and every settlement pass asks.
+        var range = await db.Set<StockedMonth>().AsNoTracking().GroupBy(_ => 1)
+            .Select(g => new { First = g.Min(m => (DateOnly?)m.Month), Last = g.Max(m => (DateOnly?)m.Month) }).FirstOrDefaultAsync(ct);
+        return range is { First: { } f, Last: { } l } ? new StockedMonths(f, l) : null;
     }
 
     /// <summary>
