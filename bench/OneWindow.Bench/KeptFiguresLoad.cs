@@ -104,7 +104,7 @@ public static class KeptFiguresLoad
             SqliteConnection sqlite => InsertAsync(sqlite, rows),
             _ => throw new NotSupportedException(raw.GetType().Name),
         });
-        // The month and year rows (ADR 0038) from the day rows, as the migration that made them fills them.
+        // The month, year and ten-day rows (ADR 0038, 0045) from the day rows, as the migrations that made them fill them.
         var grain = string.Join(", ", FigureRows.GrainColumns.Select(c => $"\"{c}\""));
         var measures = string.Join(", ", KeptFigureRow.MeasureColumns.Select(c => $"\"{c}\""));
         var sums = string.Join(", ", KeptFigureRow.MeasureColumns.Select(c => $"SUM(\"{c}\")"));
@@ -113,6 +113,9 @@ public static class KeptFiguresLoad
                  {
                      (FigureSpan.Month, database.Provider == "Postgres" ? "date_trunc('month', \"Day\")::date" : "substr(\"Day\", 1, 8) || '01'"),
                      (FigureSpan.Year, database.Provider == "Postgres" ? "date_trunc('year', \"Day\")::date" : "substr(\"Day\", 1, 5) || '01-01'"),
+                     (FigureSpan.TenDays, database.Provider == "Postgres"
+                         ? "(date_trunc('month', \"Day\")::date + CASE WHEN EXTRACT(DAY FROM \"Day\") > 20 THEN 20 WHEN EXTRACT(DAY FROM \"Day\") > 10 THEN 10 ELSE 0 END)"
+                         : "substr(\"Day\", 1, 8) || CASE WHEN CAST(substr(\"Day\", 9, 2) AS INTEGER) > 20 THEN '21' WHEN CAST(substr(\"Day\", 9, 2) AS INTEGER) > 10 THEN '11' ELSE '01' END"),
                  })
         {
             await BenchSql.ExecAsync(raw, $"INSERT INTO \"PeriodFigures\" (\"Span\", \"Start\", {grain}, {measures}) " +

@@ -261,12 +261,13 @@ public static class StatisticsBench
         return results;
     }
 
-    /// <summary>The month and year rows' filter as the app's <see cref="PeriodSplit.Spans"/> sends it.</summary>
+    /// <summary>The ten-day, month and year rows' filter as the app's <see cref="PeriodSplit.Spans"/> sends it.</summary>
     private static readonly string SpansWhere =
         $"({BenchDatabase.Quote("Span")} = {(int)FigureSpan.Month} AND (({BenchDatabase.Quote("Start")} >= @m1 AND {BenchDatabase.Quote("Start")} <= @n1) OR ({BenchDatabase.Quote("Start")} >= @m2 AND {BenchDatabase.Quote("Start")} <= @n2))) " +
-        $"OR ({BenchDatabase.Quote("Span")} = {(int)FigureSpan.Year} AND {BenchDatabase.Quote("Start")} >= @y1 AND {BenchDatabase.Quote("Start")} <= @z1)";
+        $"OR ({BenchDatabase.Quote("Span")} = {(int)FigureSpan.Year} AND {BenchDatabase.Quote("Start")} >= @y1 AND {BenchDatabase.Quote("Start")} <= @z1) " +
+        $"OR ({BenchDatabase.Quote("Span")} = {(int)FigureSpan.TenDays} AND (({BenchDatabase.Quote("Start")} >= @t1 AND {BenchDatabase.Quote("Start")} <= @u1) OR ({BenchDatabase.Quote("Start")} >= @t2 AND {BenchDatabase.Quote("Start")} <= @u2)))";
 
-    /// <summary>The leftover days' filter as the app's <see cref="PeriodSplit.Days"/> sends it.</summary>
+    /// <summary>The days around the whole ten-day runs, as the app's <see cref="PeriodSplit.Days"/> sends them.</summary>
     private static readonly string DaysWhere =
         $"({BenchDatabase.Quote("Day")} >= @a1 AND {BenchDatabase.Quote("Day")} <= @b1) OR ({BenchDatabase.Quote("Day")} >= @a2 AND {BenchDatabase.Quote("Day")} <= @b2)";
 
@@ -275,13 +276,16 @@ public static class StatisticsBench
     {
         if (split.HasSpans)
         {
+            var (tens1, tens2) = split.TenDays;
             await BenchSql.QueryAsync(raw, spansSql, ("@m1", Day(database, split.MonthsBefore.From)), ("@n1", Day(database, split.MonthsBefore.To)),
-                ("@m2", Day(database, split.MonthsAfter.From)), ("@n2", Day(database, split.MonthsAfter.To)), ("@y1", Day(database, split.Years.From)), ("@z1", Day(database, split.Years.To)));
+                ("@m2", Day(database, split.MonthsAfter.From)), ("@n2", Day(database, split.MonthsAfter.To)), ("@y1", Day(database, split.Years.From)), ("@z1", Day(database, split.Years.To)),
+                ("@t1", Day(database, tens1.From)), ("@u1", Day(database, tens1.To)), ("@t2", Day(database, tens2.From)), ("@u2", Day(database, tens2.To)));
         }
         if (split.HasDays)
         {
-            await BenchSql.QueryAsync(raw, daysSql, ("@a1", Day(database, split.DaysBefore.From)), ("@b1", Day(database, split.DaysBefore.To)),
-                ("@a2", Day(database, split.DaysAfter.From)), ("@b2", Day(database, split.DaysAfter.To)));
+            var (before, after) = split.FewDays;
+            await BenchSql.QueryAsync(raw, daysSql, ("@a1", Day(database, before.From)), ("@b1", Day(database, before.To)),
+                ("@a2", Day(database, after.From)), ("@b2", Day(database, after.To)));
         }
     }
 

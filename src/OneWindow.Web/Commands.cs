@@ -149,7 +149,12 @@ internal static class Commands
         // The month and year rows (ADR 0038) of the months and years the period touches, against their days' rows.
         foreach (var d in check.PeriodDifferences)
         {
-            var span = d.Span == Modules.Statistics.FigureSpan.Month ? $"month {d.Key.Day:yyyy-MM}" : $"year {d.Key.Day:yyyy}";
+            var span = d.Span switch
+            {
+                Modules.Statistics.FigureSpan.Month => $"month {d.Key.Day:yyyy-MM}",
+                Modules.Statistics.FigureSpan.TenDays => $"ten days {d.Key.Day:yyyy-MM-dd}",
+                _ => $"year {d.Key.Day:yyyy}",
+            };
             Console.WriteLine($"{(check.Repaired ? "REPAIRED" : "DIFFERS")} {span} department {d.Key.DepartmentId} item {d.Key.ItemCode} venue {d.Key.VenueId} window {d.Key.WindowId} {d.Key.Channel} region {d.Key.RegionCode}: kept [{d.Kept}] days' rows [{d.Days}]");
         }
         Console.WriteLine($"{check.PeriodDifferences.Count} month and year rows differ from their days{(check.Repaired && check.PeriodDifferences.Count > 0 ? "; repaired." : ".")}");

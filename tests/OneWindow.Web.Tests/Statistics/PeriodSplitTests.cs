@@ -3,8 +3,8 @@ using OneWindow.Web.Modules.Statistics;
 namespace OneWindow.Web.Tests.Statistics;
 
 /// <summary>
-/// A period cut into whole years, whole months and leftover days (ADR 0038) covers exactly its days, each once, and
-/// reads a bounded number of rows per key: at most 60 days, 22 months and the years.
+/// A period cut into whole years, whole months, whole ten days and leftover days (ADR 0038, 0045) covers exactly its
+/// days, each once, and reads a bounded number of rows per key: at most 20 days, 4 ten days, 22 months and the years.
 /// </summary>
 public class PeriodSplitTests
 {
@@ -19,13 +19,25 @@ public class PeriodSplitTests
             var to = from.AddDays(random.Next(0, i % 3 == 0 ? 40 : 4 * 366));
             var split = PeriodSplit.Of(from, to);
             var covered = new List<DateOnly>();
-            var (dayRows, monthRows, yearRows) = (0, 0, 0);
-            foreach (var (a, b) in new[] { split.DaysBefore, split.DaysAfter })
+            var (dayRows, tenDayRows, monthRows, yearRows) = (0, 0, 0, 0);
+            foreach (var (a, b) in new[] { split.FewDays.Before, split.FewDays.After })
             {
                 for (var d = a; d <= b; d = d.AddDays(1))
                 {
                     covered.Add(d);
                     dayRows++;
+                }
+            }
+            foreach (var (a, b) in new[] { split.TenDays.Before, split.TenDays.After })
+            {
+                for (var t = a; t <= b; t = PeriodFigure.NextTenDays(t))
+                {
+                    Assert.Equal(t, PeriodFigure.TenDaysOf(t));
+                    for (var d = t; d < PeriodFigure.NextTenDays(t); d = d.AddDays(1))
+                    {
+                        covered.Add(d);
+                    }
+                    tenDayRows++;
                 }
             }
             foreach (var (a, b) in new[] { split.MonthsBefore, split.MonthsAfter })
@@ -46,9 +58,9 @@ public class PeriodSplitTests
             covered.Sort();
             var expected = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
             Assert.True(expected.SequenceEqual(covered), $"{from}..{to}: {split}");
-            Assert.True(dayRows <= 60 && monthRows <= 22, $"{from}..{to}: {dayRows} days, {monthRows} months");
+            Assert.True(dayRows <= 20 && tenDayRows <= 4 && monthRows <= 22, $"{from}..{to}: {dayRows} days, {tenDayRows} ten days, {monthRows} months");
             Assert.Equal(dayRows > 0, split.HasDays);
-            Assert.Equal(monthRows + yearRows > 0, split.HasSpans);
+            Assert.Equal(tenDayRows + monthRows + yearRows > 0, split.HasSpans);
 
             // Read with month rows only (the hotline's, ADR 0040): the whole months and the day runs cover it once too.
             var byMonths = split.DayRanges.SelectMany(r => Enumerable.Range(0, r.To.DayNumber - r.From.DayNumber + 1).Select(r.From.AddDays)).ToList();
@@ -82,5 +94,17 @@ public class PeriodSplitTests
         Assert.Equal((DateOnly.MinValue, new DateOnly(2025, 1, 1)), stock.Years);
         Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 10, 1)), stock.MonthsAfter);
         Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 22)), stock.DaysAfter);
+        // The days after the last whole month read as whole ten days (旬) and the days after them (ADR 0045).
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 11)), stock.TenDays.After);
+        Assert.Equal((new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 22)), stock.FewDays.Before);
+
+        // A range inside months: nine days, whole ten days, and the days after them.
+        var range = PeriodSplit.Of(new(2026, 7, 15), new(2026, 8, 20));
+        Assert.Equal((new DateOnly(2026, 7, 15), new DateOnly(2026, 7, 20)), range.FewDays.Before);
+        Assert.Equal((new DateOnly(2026, 7, 21), new DateOnly(2026, 8, 11)), range.TenDays.Before);
+        Assert.False(range.FewDays.After.From <= range.FewDays.After.To);
+        var inOneMonth = PeriodSplit.Of(new(2026, 2, 3), new(2026, 2, 25));
+        Assert.Equal(((new DateOnly(2026, 2, 3), new DateOnly(2026, 2, 10)), (new DateOnly(2026, 2, 21), new DateOnly(2026, 2, 25))), inOneMonth.FewDays);
+        Assert.Equal((new DateOnly(2026, 2, 11), new DateOnly(2026, 2, 11)), inOneMonth.TenDays.Before);
     }
 }

@@ -9,6 +9,8 @@ public enum FigureSpan
 {
     Month = 1,
     Year = 2,
+    /// <summary>旬: the 1st–10th, the 11th–20th or the 21st to the month's end (ADR 0045).</summary>
+    TenDays = 3,
 }
 
 /// <summary>
@@ -31,7 +33,18 @@ public sealed class PeriodFigure : KeptFigureRow
 
     public static DateOnly YearOf(DateOnly day) => new(day.Year, 1, 1);
 
-    public static DateOnly StartOf(FigureSpan span, DateOnly day) => span == FigureSpan.Month ? MonthOf(day) : YearOf(day);
+    /// <summary>The first day of the ten days (旬) holding <paramref name="day"/>: the 1st, the 11th or the 21st.</summary>
+    public static DateOnly TenDaysOf(DateOnly day) => new(day.Year, day.Month, day.Day <= 10 ? 1 : day.Day <= 20 ? 11 : 21);
+
+    public static DateOnly StartOf(FigureSpan span, DateOnly day) => span switch
+    {
+        FigureSpan.Month => MonthOf(day),
+        FigureSpan.TenDays => TenDaysOf(day),
+        _ => YearOf(day),
+    };
+
+    /// <summary>The next ten days' first day after the ten days starting on <paramref name="start"/>.</summary>
+    public static DateOnly NextTenDays(DateOnly start) => start.Day == 21 ? MonthOf(start).AddMonths(1) : start.AddDays(10);
 }
 
 /// <summary>
@@ -73,9 +86,48 @@ public sealed record PeriodSplit(
         return new(daysBefore, daysAfter, monthsBefore, monthsAfter, (yearsFrom, yearsEnd.AddYears(-1)));
     }
 
-    public bool HasDays => DaysBefore.From <= DaysBefore.To || DaysAfter.From <= DaysAfter.To;
+    /// <summary>
+    /// The leftover days cut once more (ADR 0045): the whole ten-day runs (旬) in them, as ranges of their first days (at
+    /// most two: the ones before the first whole month and after the last), and the days around those (at most two runs
+    /// of at most ten days each: the first range ends at a month's end and the second starts at a month's start, so
+    /// each has days on one side only; a period with no whole month is one range, with days on both sides).
+    /// </summary>
+    public ((DateOnly From, DateOnly To) Before, (DateOnly From, DateOnly To) After) TenDays => (TenDaysIn(DaysBefore).Tens, TenDaysIn(DaysAfter).Tens);
 
-    public bool HasSpans => MonthsBefore.From <= MonthsBefore.To || MonthsAfter.From <= MonthsAfter.To || Years.From <= Years.To;
+    /// <inheritdoc cref="TenDays"/>
+    public ((DateOnly From, DateOnly To) Before, (DateOnly From, DateOnly To) After) FewDays
+    {
+        get
+        {
+            var (first, _, second) = TenDaysIn(DaysBefore);
+            var (third, _, fourth) = TenDaysIn(DaysAfter);
+            var runs = new[] { first, second, third, fourth }.Where(r => r.From <= r.To).ToList();
+            return (runs.Count > 0 ? runs[0] : None, runs.Count > 1 ? runs[^1] : None);
+        }
+    }
+
+    /// <summary>A run of days as the days before its first whole ten days, the whole ten days (their first days) and the days after.</summary>
+    private static ((DateOnly From, DateOnly To) Head, (DateOnly From, DateOnly To) Tens, (DateOnly From, DateOnly To) Tail) TenDaysIn((DateOnly From, DateOnly To) run)
+    {
+        if (run.From > run.To)
+        {
+            return (None, None, None);
+        }
+        var tensFrom = PeriodFigure.TenDaysOf(run.From) == run.From ? run.From : PeriodFigure.NextTenDays(PeriodFigure.TenDaysOf(run.From));
+        var tensEnd = PeriodFigure.TenDaysOf(run.To.AddDays(1)) == run.To.AddDays(1) ? run.To.AddDays(1) : PeriodFigure.TenDaysOf(run.To); // exclusive
+        if (tensFrom >= tensEnd)
+        {
+            return (run, None, None);
+        }
+        var lastTens = PeriodFigure.TenDaysOf(tensEnd.AddDays(-1));
+        return (run.From < tensFrom ? (run.From, tensFrom.AddDays(-1)) : None, (tensFrom, lastTens), tensEnd <= run.To ? (tensEnd, run.To) : None);
+    }
+
+    /// <summary>Whether the case figures' read has day rows to read (<see cref="FewDays"/>).</summary>
+    public bool HasDays => FewDays is var (a, b) && (a.From <= a.To || b.From <= b.To);
+
+    public bool HasSpans => MonthsBefore.From <= MonthsBefore.To || MonthsAfter.From <= MonthsAfter.To || Years.From <= Years.To
+        || TenDays is var (a, b) && (a.From <= a.To || b.From <= b.To);
 
     /// <summary>
     /// The whole months as one range of month starts, the whole years taken as their twelve months: for kept rows that
@@ -94,19 +146,23 @@ public sealed record PeriodSplit(
     /// <summary>The runs of leftover days that are not empty (at most two).</summary>
     public IEnumerable<(DateOnly From, DateOnly To)> DayRanges => new[] { DaysBefore, DaysAfter }.Where(r => r.From <= r.To);
 
-    /// <summary>The day rows of the leftover days (one statement shape whatever the period).</summary>
+    /// <summary>The day rows of the days around the whole ten-day runs (one statement shape whatever the period).</summary>
     public IQueryable<DailyFigure> Days(IQueryable<DailyFigure> rows)
     {
-        var (a1, b1, a2, b2) = (DaysBefore.From, DaysBefore.To, DaysAfter.From, DaysAfter.To);
+        var (before, after) = FewDays;
+        var (a1, b1, a2, b2) = (before.From, before.To, after.From, after.To);
         return rows.Where(f => (f.Day >= a1 && f.Day <= b1) || (f.Day >= a2 && f.Day <= b2));
     }
 
-    /// <summary>The month and year rows of the whole months and years (one statement shape whatever the period).</summary>
+    /// <summary>The ten-day, month and year rows of the whole ten days, months and years (one statement shape whatever the period).</summary>
     public IQueryable<PeriodFigure> Spans(IQueryable<PeriodFigure> rows)
     {
         var (m1, n1, m2, n2, y1, z1) = (MonthsBefore.From, MonthsBefore.To, MonthsAfter.From, MonthsAfter.To, Years.From, Years.To);
+        var (tens1, tens2) = TenDays;
+        var (t1, u1, t2, u2) = (tens1.From, tens1.To, tens2.From, tens2.To);
         return rows.Where(f => (f.Span == FigureSpan.Month && ((f.Start >= m1 && f.Start <= n1) || (f.Start >= m2 && f.Start <= n2)))
-            || (f.Span == FigureSpan.Year && f.Start >= y1 && f.Start <= z1));
+            || (f.Span == FigureSpan.Year && f.Start >= y1 && f.Start <= z1)
+            || (f.Span == FigureSpan.TenDays && ((f.Start >= t1 && f.Start <= u1) || (f.Start >= t2 && f.Start <= u2))));
     }
 }
 
@@ -126,7 +182,7 @@ public static class PeriodFigures
         var sums = new Dictionary<(FigureSpan, FigureKey), MeasureValues>();
         foreach (var (key, values) in dayDeltas)
         {
-            foreach (var span in (ReadOnlySpan<FigureSpan>)[FigureSpan.Month, FigureSpan.Year])
+            foreach (var span in (ReadOnlySpan<FigureSpan>)[FigureSpan.TenDays, FigureSpan.Month, FigureSpan.Year])
             {
                 var k = (span, key with { Day = PeriodFigure.StartOf(span, key.Day) });
                 if (!sums.TryGetValue(k, out var v))
@@ -203,6 +259,7 @@ public static class PeriodFigures
     {
         var (first, last) = (PeriodFigure.YearOf(from), PeriodFigure.YearOf(to).AddYears(1).AddDays(-1));
         var (firstMonth, lastMonth) = (PeriodFigure.MonthOf(from), PeriodFigure.MonthOf(to));
+        var lastMonthsLastTen = lastMonth.AddDays(20);
         var summed = new Dictionary<(FigureSpan, FigureKey), MeasureValues>();
         for (var month = first; month <= last; month = month.AddMonths(1))
         {
@@ -210,10 +267,11 @@ public static class PeriodFigures
             var days = await db.Set<DailyFigure>().AsNoTracking().Where(f => f.Day >= a && f.Day <= b).ToListAsync(ct);
             foreach (var d in days)
             {
-                // Every month of the touched years adds to its year; only the touched months are compared month by month.
-                foreach (var span in (ReadOnlySpan<FigureSpan>)[FigureSpan.Month, FigureSpan.Year])
+                // Every month of the touched years adds to its year; only the touched months are compared month by month
+                // and ten days by ten days.
+                foreach (var span in (ReadOnlySpan<FigureSpan>)[FigureSpan.TenDays, FigureSpan.Month, FigureSpan.Year])
                 {
-                    if (span == FigureSpan.Month && (month < firstMonth || month > lastMonth))
+                    if (span != FigureSpan.Year && (month < firstMonth || month > lastMonth))
                     {
                         continue;
                     }
@@ -227,7 +285,8 @@ public static class PeriodFigures
             }
         }
         var kept = await db.Set<PeriodFigure>().AsNoTracking()
-            .Where(p => (p.Span == FigureSpan.Month && p.Start >= firstMonth && p.Start <= lastMonth) || (p.Span == FigureSpan.Year && p.Start >= first && p.Start <= last))
+            .Where(p => (p.Span == FigureSpan.Month && p.Start >= firstMonth && p.Start <= lastMonth) || (p.Span == FigureSpan.Year && p.Start >= first && p.Start <= last)
+                || (p.Span == FigureSpan.TenDays && p.Start >= firstMonth && p.Start <= lastMonthsLastTen))
             .ToListAsync(ct);
         var keptByKey = kept.ToDictionary(p => (p.Span, p.Key), p => p.Values());
         var differences = new List<Difference>();
