@@ -11,3 +11,6 @@ FROM (
 ) t
 GROUP BY t."Start", t."DepartmentId", t."ItemCode", t."VenueId", t."WindowId", t."Channel", t."RegionCode"
 ORDER BY t."Start";
+
+-- Plans for the new rows at once, rather than when autovacuum next analyzes the table.
+ANALYZE "PeriodFigures";
