@@ -250,6 +250,43 @@ public static class Measure
     }
 
     /// <summary>
+    /// The latency of a ceiling and of what it bounds, their samples taken in turn (ceiling, app, app, ceiling, …), so
+    /// that both run on the same machine: measured one after the other, a side that ran while the in-process app was
+    /// still busy after its start (or the host was) reported that, not itself. Returns the ceiling and the app
+    /// (against the ceiling); each is warmed up first as <see cref="RunAsync"/> does.
+    /// </summary>
+    public static async Task<(Scenario Ceiling, Scenario App)> PairAsync(int samples, (string Name, Func<Task> Action) ceiling, (string Name, Func<Task> Action) app)
+    {
+        foreach (var action in new[] { ceiling.Action, app.Action })
+        {
+            var quiet = 0;
+            for (var i = 0; i < samples && (i < 20 || quiet < 10); i++)
+            {
+                var compiled = JitInfo.GetCompiledMethodCount();
+                await action();
+                quiet = JitInfo.GetCompiledMethodCount() == compiled ? quiet + 1 : 0;
+            }
+        }
+        var (ceilingTimes, appTimes) = (new double[samples], new double[samples]);
+        for (var i = 0; i < samples; i++)
+        {
+            // The order turns each sample, so that neither side always follows the other.
+            var sides = i % 2 == 0 ? new[] { (ceiling.Action, ceilingTimes), (app.Action, appTimes) } : [(app.Action, appTimes), (ceiling.Action, ceilingTimes)];
+            foreach (var (action, times) in sides)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await action();
+                times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            }
+        }
+        Array.Sort(ceilingTimes);
+        Array.Sort(appTimes);
+        Console.WriteLine($"  {ceiling.Name}: p50 {Pct(ceilingTimes, 0.5):F2} ms; {app.Name}: p50 {Pct(appTimes, 0.5):F2} ms (taken in turn)");
+        var c = new Scenario(ceiling.Name, samples, Pct(ceilingTimes, 0.50), Pct(ceilingTimes, 0.95), Pct(ceilingTimes, 0.99));
+        return (c, new Scenario(app.Name, samples, Pct(appTimes, 0.50), Pct(appTimes, 0.95), Pct(appTimes, 0.99), c));
+    }
+
+    /// <summary>
     /// Operations per second with <paramref name="workers"/> running at once for <paramref name="duration"/>, of the
     /// app (the last side) and of its ceilings, in alternating rounds — each side once per round, the order turning
     /// by one each round so that no side always runs first — and reported as the median of each: on a machine whose

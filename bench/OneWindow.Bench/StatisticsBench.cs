@@ -119,15 +119,15 @@ public static class StatisticsBench
             // split has some; the stock in hand from the stock kept at a month's end and the split of the days since.
             var measures = $"{string.Join(", ", DailyFigure.MeasureColumns.Select(m => $"SUM({q(m)})"))}, SUM(CASE WHEN {q("Channel")} = {(int)CaseChannel.Online} THEN {q("Received")} ELSE 0 END)";
             var open = $"SUM({q("Received")} - {q("Closed")})";
-            string SpansSql(string what) => $"SELECT {q(keyColumn)}, {what} FROM {q("PeriodFigures")} WHERE " + SpansWhere + $" GROUP BY {q(keyColumn)}";
-            string DaysSql(string what) => $"SELECT {q(keyColumn)}, {what} FROM {q("DailyFigures")} WHERE " + DaysWhere + $" GROUP BY {q(keyColumn)}";
+            string SpansSql(string what) => $"SELECT {q(keyColumn)}, {what} FROM {q("PeriodFigures")} WHERE {{0}} GROUP BY {q(keyColumn)}";
+            string DaysSql(string what) => $"SELECT {q(keyColumn)}, {what} FROM {q("DailyFigures")} WHERE {{0}} GROUP BY {q(keyColumn)}";
             var labelsSql = by == Breakdown.Department
                 ? $"SELECT {q("Id")}, {q("Name")} FROM {q("Departments")}"
                 : level == 9
                     ? $"SELECT {q("Code")}, {q("Name")} FROM {q("Regions")} WHERE {q("Code")} LIKE '431025___000'" // the county and its towns, the rows' keys
                     : $"SELECT {q("Code")}, {q("Name")} FROM {q("Regions")} WHERE {q("Code")} LIKE '431025%'"; // and its villages
             var stockSql = $"SELECT {q(keyColumn)}, SUM({q("InHand")}) FROM {q("MonthEndStocks")} WHERE {q("Month")} = @month GROUP BY {q(keyColumn)}";
-            var ceiling = await Measure.RunAsync($"raw SQL: the report's statements over the kept rows, {period.Name} by {by}{(by == Breakdown.Region ? $" (level {level})" : "")} (ceiling)", samples, async () =>
+            async Task CeilingAsync()
             {
                 // The months kept, then at each end the stock kept at the last month's end before it and what moved since
                 // (as KeptSums.InHandAtAsync, ADR 0044).
@@ -153,8 +153,7 @@ public static class StatisticsBench
                     await SplitQueryAsync(raw, database, PeriodSplit.Of(p.From, p.To), SpansSql(measures), DaysSql(measures));
                 }
                 await BenchSql.QueryAsync(raw, labelsSql);
-            });
-            results.Add(ceiling);
+            }
 
             // The figure to beat: received, concluded and on time by the same key counted from the cases of the three
             // periods, and the cases in hand at each period's end, each a scan of the cases.
@@ -174,8 +173,11 @@ public static class StatisticsBench
             });
             results.Add(scan);
 
-            var app = await Measure.RunAsync($"GET {url}", samples, () => CaseLoadBench.GetAsync(leader, url));
-            results.Add(app.Against(ceiling));
+            var (ceiling, app) = await Measure.PairAsync(samples,
+                ($"raw SQL: the report's statements over the kept rows, {period.Name} by {by}{(by == Breakdown.Region ? $" (level {level})" : "")} (ceiling)", CeilingAsync),
+                ($"GET {url}", () => CaseLoadBench.GetAsync(leader, url)));
+            results.Add(ceiling);
+            results.Add(app);
             results.Add((app with { Name = "  the same against the scan of the cases" }).Against(scan));
         }
 
@@ -184,20 +186,22 @@ public static class StatisticsBench
         // the period, by department).
         // The assessment reads all the measures by department over the period's years, months and leftover days (ADR 0038), as the report does.
         var assessMeasures = $"{string.Join(", ", DailyFigure.MeasureColumns.Select(m => $"SUM({q(m)})"))}, SUM(CASE WHEN {q("Channel")} = {(int)CaseChannel.Online} THEN {q("Received")} ELSE 0 END)";
-        var caseSpans = $"SELECT {q("DepartmentId")}, {assessMeasures} FROM {q("PeriodFigures")} WHERE " + SpansWhere + $" GROUP BY {q("DepartmentId")}";
-        var caseDays = $"SELECT {q("DepartmentId")}, {assessMeasures} FROM {q("DailyFigures")} WHERE " + DaysWhere + $" GROUP BY {q("DepartmentId")}";
+        var caseSpans = $"SELECT {q("DepartmentId")}, {assessMeasures} FROM {q("PeriodFigures")} WHERE {{0}} GROUP BY {q("DepartmentId")}";
+        var caseDays = $"SELECT {q("DepartmentId")}, {assessMeasures} FROM {q("DailyFigures")} WHERE {{0}} GROUP BY {q("DepartmentId")}";
         var serviceSums = $"SELECT {q("DepartmentId")}, SUM({q("Reminders")}), SUM({q("YellowCards")}), SUM({q("RedCards")}), SUM({q("ComplaintsUpheld")}), SUM({q("BadRatings")}) " +
             $"FROM {q("DailyServiceFigures")} WHERE {q("Day")} >= @from AND {q("Day")} <= @to GROUP BY {q("DepartmentId")}";
         foreach (var period in new[] { quarter, year })
         {
             var assessUrl = $"/supervision/assessment?period={period.Name}&kind=Department";
-            var assessCeiling = await Measure.RunAsync($"raw SQL: the assessment's sums over the kept rows, {period.Name} by department (ceiling)", samples, async () =>
-            {
-                await SplitQueryAsync(raw, database, PeriodSplit.Of(period.From, period.To), caseSpans, caseDays);
-                await BenchSql.QueryAsync(raw, serviceSums, ("@from", Day(database, period.From)), ("@to", Day(database, period.To)));
-            });
+            var (assessCeiling, assessApp) = await Measure.PairAsync(Math.Min(samples, 50),
+                ($"raw SQL: the assessment's sums over the kept rows, {period.Name} by department (ceiling)", async () =>
+                {
+                    await SplitQueryAsync(raw, database, PeriodSplit.Of(period.From, period.To), caseSpans, caseDays);
+                    await BenchSql.QueryAsync(raw, serviceSums, ("@from", Day(database, period.From)), ("@to", Day(database, period.To)));
+                }),
+                ($"GET {assessUrl} (HTML)", () => CaseLoadBench.GetAsync(leader, assessUrl)));
             results.Add(assessCeiling);
-            results.Add((await Measure.RunAsync($"GET {assessUrl} (HTML)", Math.Min(samples, 50), () => CaseLoadBench.GetAsync(leader, assessUrl))).Against(assessCeiling));
+            results.Add(assessApp);
         }
 
         // The staff's assessment (ADR 0043), read from the kept staff figures and the period's alerts by handler, against
@@ -261,32 +265,34 @@ public static class StatisticsBench
         return results;
     }
 
-    /// <summary>The ten-day, month and year rows' filter as the app's <see cref="PeriodSplit.Spans"/> sends it.</summary>
-    private static readonly string SpansWhere =
-        $"({BenchDatabase.Quote("Span")} = {(int)FigureSpan.Month} AND (({BenchDatabase.Quote("Start")} >= @m1 AND {BenchDatabase.Quote("Start")} <= @n1) OR ({BenchDatabase.Quote("Start")} >= @m2 AND {BenchDatabase.Quote("Start")} <= @n2))) " +
-        $"OR ({BenchDatabase.Quote("Span")} = {(int)FigureSpan.Year} AND {BenchDatabase.Quote("Start")} >= @y1 AND {BenchDatabase.Quote("Start")} <= @z1) " +
-        $"OR ({BenchDatabase.Quote("Span")} = {(int)FigureSpan.TenDays} AND (({BenchDatabase.Quote("Start")} >= @t1 AND {BenchDatabase.Quote("Start")} <= @u1) OR ({BenchDatabase.Quote("Start")} >= @t2 AND {BenchDatabase.Quote("Start")} <= @u2)))";
-
-    /// <summary>The days around the whole ten-day runs, as the app's <see cref="PeriodSplit.Days"/> sends them.</summary>
-    private static readonly string DaysWhere =
-        $"({BenchDatabase.Quote("Day")} >= @a1 AND {BenchDatabase.Quote("Day")} <= @b1) OR ({BenchDatabase.Quote("Day")} >= @a2 AND {BenchDatabase.Quote("Day")} <= @b2)";
-
-    /// <summary>A split period's two statements, each only when the split has rows of its kind (as <see cref="KeptSums"/> does).</summary>
+    /// <summary>
+    /// A split period's two statements (their filter in place of <c>{0}</c>), each only when the split has rows of its
+    /// kind (as <see cref="KeptSums"/> does), each filtering on the ranges the period has and no others, as the app's
+    /// <see cref="PeriodSplit.Spans"/> and <see cref="PeriodSplit.Days"/> send them.
+    /// </summary>
     private static async Task SplitQueryAsync(DbConnection raw, BenchDatabase database, PeriodSplit split, string spansSql, string daysSql)
     {
         if (split.HasSpans)
         {
             var (tens1, tens2) = split.TenDays;
-            await BenchSql.QueryAsync(raw, spansSql, ("@m1", Day(database, split.MonthsBefore.From)), ("@n1", Day(database, split.MonthsBefore.To)),
-                ("@m2", Day(database, split.MonthsAfter.From)), ("@n2", Day(database, split.MonthsAfter.To)), ("@y1", Day(database, split.Years.From)), ("@z1", Day(database, split.Years.To)),
-                ("@t1", Day(database, tens1.From)), ("@u1", Day(database, tens1.To)), ("@t2", Day(database, tens2.From)), ("@u2", Day(database, tens2.To)));
+            await FilteredQueryAsync(raw, database, spansSql, "Start",
+                [(FigureSpan.Month, split.MonthsBefore), (FigureSpan.Month, split.MonthsAfter), (FigureSpan.Year, split.Years), (FigureSpan.TenDays, tens1), (FigureSpan.TenDays, tens2)]);
         }
         if (split.HasDays)
         {
             var (before, after) = split.FewDays;
-            await BenchSql.QueryAsync(raw, daysSql, ("@a1", Day(database, before.From)), ("@b1", Day(database, before.To)),
-                ("@a2", Day(database, after.From)), ("@b2", Day(database, after.To)));
+            await FilteredQueryAsync(raw, database, daysSql, "Day", [(null, before), (null, after)]);
         }
+    }
+
+    private static Task FilteredQueryAsync(DbConnection raw, BenchDatabase database, string sql, string column, (FigureSpan? Span, (DateOnly From, DateOnly To) Range)[] ranges)
+    {
+        var q = BenchDatabase.Quote;
+        var present = ranges.Where(r => r.Range.From <= r.Range.To).ToArray();
+        var where = string.Join(" OR ", present.Select((r, i) =>
+            (r.Span is { } s ? $"({q("Span")} = {(int)s} AND " : "(") + $"{q(column)} >= @a{i} AND {q(column)} <= @b{i})"));
+        var parameters = present.SelectMany((r, i) => new[] { ($"@a{i}", Day(database, r.Range.From)), ($"@b{i}", Day(database, r.Range.To)) }).ToArray();
+        return BenchSql.QueryAsync(raw, string.Format(CultureInfo.InvariantCulture, sql, where), parameters);
     }
 
     private static object Day(BenchDatabase database, DateOnly day) =>

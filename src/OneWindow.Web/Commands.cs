@@ -157,7 +157,7 @@ internal static class Commands
             };
             Console.WriteLine($"{(check.Repaired ? "REPAIRED" : "DIFFERS")} {span} department {d.Key.DepartmentId} item {d.Key.ItemCode} venue {d.Key.VenueId} window {d.Key.WindowId} {d.Key.Channel} region {d.Key.RegionCode}: kept [{d.Kept}] days' rows [{d.Days}]");
         }
-        Console.WriteLine($"{check.PeriodDifferences.Count} month and year rows differ from their days{(check.Repaired && check.PeriodDifferences.Count > 0 ? "; repaired." : ".")}");
+        Console.WriteLine($"{check.PeriodDifferences.Count} ten-day, month and year rows differ from their days{(check.Repaired && check.PeriodDifferences.Count > 0 ? "; repaired." : ".")}");
         // The stock in hand kept at the months' ends (ADR 0044), from the period's month on, against the month and year rows.
         foreach (var d in check.StockDifferences)
         {

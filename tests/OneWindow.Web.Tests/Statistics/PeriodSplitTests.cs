@@ -98,7 +98,7 @@ public class PeriodSplitTests
         Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 11)), stock.TenDays.After);
         Assert.Equal((new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 22)), stock.FewDays.Before);
 
-        // A range inside months: nine days, whole ten days, and the days after them.
+        // A range inside months: six days, then whole ten days up to its end.
         var range = PeriodSplit.Of(new(2026, 7, 15), new(2026, 8, 20));
         Assert.Equal((new DateOnly(2026, 7, 15), new DateOnly(2026, 7, 20)), range.FewDays.Before);
         Assert.Equal((new DateOnly(2026, 7, 21), new DateOnly(2026, 8, 11)), range.TenDays.Before);
@@ -106,5 +106,48 @@ public class PeriodSplitTests
         var inOneMonth = PeriodSplit.Of(new(2026, 2, 3), new(2026, 2, 25));
         Assert.Equal(((new DateOnly(2026, 2, 3), new DateOnly(2026, 2, 10)), (new DateOnly(2026, 2, 21), new DateOnly(2026, 2, 25))), inOneMonth.FewDays);
         Assert.Equal((new DateOnly(2026, 2, 11), new DateOnly(2026, 2, 11)), inOneMonth.TenDays.Before);
+    }
+
+    [Fact]
+    public void The_filters_read_each_day_of_a_period_once_and_send_only_the_ranges_it_has()
+    {
+        // One row for every day, ten days, month and year of 2024–2027, each counting the days it holds.
+        var (origin, end) = (new DateOnly(2024, 1, 1), new DateOnly(2027, 12, 31));
+        var days = new List<DailyFigure>();
+        var spans = new List<PeriodFigure>();
+        for (var d = origin; d <= end; d = d.AddDays(1))
+        {
+            days.Add(new DailyFigure { Day = d, Received = 1 });
+            foreach (var span in new[] { FigureSpan.TenDays, FigureSpan.Month, FigureSpan.Year })
+            {
+                if (PeriodFigure.StartOf(span, d) == d)
+                {
+                    var next = span switch { FigureSpan.TenDays => PeriodFigure.NextTenDays(d), FigureSpan.Month => d.AddMonths(1), _ => d.AddYears(1) };
+                    spans.Add(new PeriodFigure { Span = span, Start = d, Received = next.DayNumber - d.DayNumber });
+                }
+            }
+        }
+        var random = new Random(45);
+        for (var i = 0; i < 400; i++)
+        {
+            var from = origin.AddDays(random.Next(0, 3 * 365));
+            var to = from.AddDays(random.Next(0, i % 2 == 0 ? 45 : 365));
+            var split = PeriodSplit.Of(from, to);
+            var read = (split.HasDays ? split.Days(days.AsQueryable()).Sum(f => f.Received) : 0)
+                + (split.HasSpans ? split.Spans(spans.AsQueryable()).Sum(f => f.Received) : 0);
+            Assert.Equal(to.DayNumber - from.DayNumber + 1, read);
+        }
+
+        // A quarter sends one range of month rows, nothing for the empty ones (ADR 0045: an impossible range sent made
+        // PostgreSQL estimate thousands of rows and plan in parallel).
+        var quarter = PeriodSplit.Of(new(2026, 7, 1), new(2026, 9, 30)).Spans(spans.AsQueryable()).Expression.ToString();
+        Assert.Equal(1, Count(quarter, "f.Span == "));
+        Assert.Equal(1, Count(quarter, "f.Start >= "));
+        // A range inside months: its ten days (one range) and its days (one range).
+        var range = PeriodSplit.Of(new(2026, 7, 15), new(2026, 8, 20));
+        Assert.Equal(1, Count(range.Spans(spans.AsQueryable()).Expression.ToString(), "f.Start >= "));
+        Assert.Equal(1, Count(range.Days(days.AsQueryable()).Expression.ToString(), "f.Day >= "));
+
+        static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
     }
 }

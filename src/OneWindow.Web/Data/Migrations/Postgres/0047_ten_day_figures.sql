@@ -1,6 +1,6 @@
 -- Ten-day rows (旬: the 1st–10th, the 11th–20th, the 21st to the month's end) of the kept case figures (issue 20,
 -- ADR 0045): PeriodFigures rows of span 3 whose Start is the ten days' first day, kept by the settlement with the day,
--- month and year rows. A period's days left over around its whole months are read as whole ten days and at most nine
+-- month and year rows. A period's days left over around its whole months are read as whole ten days and at most ten
 -- days at either end, instead of up to sixty days of day rows. Filled here from the day rows already kept.
 
 INSERT INTO "PeriodFigures" ("Span", "Start", "DepartmentId", "ItemCode", "VenueId", "WindowId", "Channel", "RegionCode", "Received", "Instant", "Corrected", "Accepted", "RejectedAtIntake", "Withdrawn", "Terminated", "Concluded", "Decided", "OnTime", "Early", "OverduePromised", "OverdueStatutory", "OverdueWorkingDays", "WorkingDays", "PromisedDays", "StatutoryDays", "Closed", "Paid", "FeeFen", "AcceptedPromptly", "ExtensionDays", "ZeroVisit", "AtMostOneVisit")
