@@ -228,15 +228,7 @@ public static class Measure
 {
     public static async Task<Scenario> RunAsync(string name, int samples, Func<Task> action)
     {
-        // Warm-up: connection pools, page caches, and the JIT until it has no more to do for this path (at most as
-        // many calls as are measured, so a scenario that uses up rows needs twice its samples).
-        var quiet = 0;
-        for (var i = 0; i < samples && (i < 20 || quiet < 10); i++)
-        {
-            var compiled = JitInfo.GetCompiledMethodCount();
-            await action();
-            quiet = JitInfo.GetCompiledMethodCount() == compiled ? quiet + 1 : 0;
-        }
+        await WarmUpInSequenceAsync(samples, action);
         var times = new double[samples];
         for (var i = 0; i < samples; i++)
         {
@@ -257,16 +249,8 @@ public static class Measure
     /// </summary>
     public static async Task<(Scenario Ceiling, Scenario App)> PairAsync(int samples, (string Name, Func<Task> Action) ceiling, (string Name, Func<Task> Action) app)
     {
-        foreach (var action in new[] { ceiling.Action, app.Action })
-        {
-            var quiet = 0;
-            for (var i = 0; i < samples && (i < 20 || quiet < 10); i++)
-            {
-                var compiled = JitInfo.GetCompiledMethodCount();
-                await action();
-                quiet = JitInfo.GetCompiledMethodCount() == compiled ? quiet + 1 : 0;
-            }
-        }
+        await WarmUpInSequenceAsync(samples, ceiling.Action);
+        await WarmUpInSequenceAsync(samples, app.Action);
         var (ceilingTimes, appTimes) = (new double[samples], new double[samples]);
         for (var i = 0; i < samples; i++)
         {
@@ -284,6 +268,19 @@ public static class Measure
         Console.WriteLine($"  {ceiling.Name}: p50 {Pct(ceilingTimes, 0.5):F2} ms; {app.Name}: p50 {Pct(appTimes, 0.5):F2} ms (taken in turn)");
         var c = new Scenario(ceiling.Name, samples, Pct(ceilingTimes, 0.50), Pct(ceilingTimes, 0.95), Pct(ceilingTimes, 0.99));
         return (c, new Scenario(app.Name, samples, Pct(appTimes, 0.50), Pct(appTimes, 0.95), Pct(appTimes, 0.99), c));
+    }
+
+    // Warm-up: connection pools, page caches, and the JIT until it has no more to do for this path (at most as many calls
+    // as are measured, so a scenario that uses up rows needs twice its samples).
+    private static async Task WarmUpInSequenceAsync(int samples, Func<Task> action)
+    {
+        var quiet = 0;
+        for (var i = 0; i < samples && (i < 20 || quiet < 10); i++)
+        {
+            var compiled = JitInfo.GetCompiledMethodCount();
+            await action();
+            quiet = JitInfo.GetCompiledMethodCount() == compiled ? quiet + 1 : 0;
+        }
     }
 
     /// <summary>

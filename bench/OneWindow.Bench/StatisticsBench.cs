@@ -114,7 +114,7 @@ public static class StatisticsBench
             var url = $"/api/v1/statistics/report?period={period.Name}&by={by}" + (by == Breakdown.Region ? $"&level={level}" : "");
             var keyColumn = by == Breakdown.Department ? "DepartmentId" : "RegionCode";
             var periods = new[] { period, period.Previous(), period.YearBefore() };
-            // The report's statements (ADR 0038): each period split into whole years, whole months and leftover days, the
+            // The report's statements (ADR 0038): each period split into whole years, months and ten days and the days left over, the
             // year and month rows read in one grouped statement and the leftover days' rows in another, each only when the
             // split has some; the stock in hand from the stock kept at a month's end and the split of the days since.
             var measures = $"{string.Join(", ", DailyFigure.MeasureColumns.Select(m => $"SUM({q(m)})"))}, SUM(CASE WHEN {q("Channel")} = {(int)CaseChannel.Online} THEN {q("Received")} ELSE 0 END)";

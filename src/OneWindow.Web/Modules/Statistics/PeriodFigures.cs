@@ -24,8 +24,11 @@ public sealed class PeriodFigure : KeptFigureRow
 {
     public FigureSpan Span { get; init; }
 
-    /// <summary>The month's or year's first day.</summary>
+    /// <summary>The ten days', month's or year's first day.</summary>
     public DateOnly Start { get; init; }
+
+    /// <summary>Every span kept beside the day rows: a day's difference is added to each (the settlement) and checked against each (<c>check-figures</c>).</summary>
+    public static readonly IReadOnlyList<FigureSpan> Kept = [FigureSpan.TenDays, FigureSpan.Month, FigureSpan.Year];
 
     /// <summary>The grain with the start as its day.</summary>
     public FigureKey Key => KeyOn(Start);
@@ -216,7 +219,7 @@ public static class PeriodFigures
         var sums = new Dictionary<(FigureSpan, FigureKey), MeasureValues>();
         foreach (var (key, values) in dayDeltas)
         {
-            foreach (var span in (ReadOnlySpan<FigureSpan>)[FigureSpan.TenDays, FigureSpan.Month, FigureSpan.Year])
+            foreach (var span in PeriodFigure.Kept)
             {
                 var k = (span, key with { Day = PeriodFigure.StartOf(span, key.Day) });
                 if (!sums.TryGetValue(k, out var v))
@@ -303,7 +306,7 @@ public static class PeriodFigures
             {
                 // Every month of the touched years adds to its year; only the touched months are compared month by month
                 // and ten days by ten days.
-                foreach (var span in (ReadOnlySpan<FigureSpan>)[FigureSpan.TenDays, FigureSpan.Month, FigureSpan.Year])
+                foreach (var span in PeriodFigure.Kept)
                 {
                     if (span != FigureSpan.Year && (month < firstMonth || month > lastMonth))
                     {
